@@ -1,0 +1,89 @@
+"""One place that turns failures into friendly pages or problem+json.
+
+Pages under ``/api/`` answer RFC 9457 ``application/problem+json``; everything
+else gets an HTML page that says what happened and what to do next.
+"""
+
+from __future__ import annotations
+
+from elasticsearch import exceptions as es_errors
+from flask import Flask, current_app, json, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+class SearchUnavailable(Exception):
+    """The search cluster could not answer (down, unreachable or too slow)."""
+
+    def __init__(self, detail: str, status: int = 503):
+        super().__init__(detail)
+        self.detail = detail
+        self.status = status
+
+
+class BadSearchRequest(ValueError):
+    """A search parameter was invalid; ``errors`` maps parameter name → messages."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+TITLES = {
+    400: "Please check your search",
+    404: "We couldn't find that page",
+    405: "That action isn't allowed here",
+    429: "Too many requests",
+    500: "Something went wrong on our side",
+    503: "Search is temporarily unavailable",
+    504: "Search is taking too long",
+}
+
+
+def wants_problem_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def problem(status: int, detail: str, **extra) -> tuple:
+    body = {"type": "about:blank", "title": TITLES.get(status, "Error"), "status": status}
+    body["detail"] = detail
+    body.update(extra)
+    headers = {"Content-Type": "application/problem+json"}
+    if status in (429, 503, 504):
+        headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    return json.dumps(body), status, headers
+
+
+def render_error(status: int, detail: str, **extra):
+    if wants_problem_json():
+        return problem(status, detail, **extra)
+    headers = {}
+    if status in (429, 503, 504):
+        headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    page = render_template("errors/error.html", status=status, title=TITLES.get(status, "Error"),
+                           detail=detail)
+    return page, status, headers
+
+
+def register_errorhandlers(app: Flask) -> None:
+    @app.errorhandler(SearchUnavailable)
+    def search_unavailable(error: SearchUnavailable):
+        return render_error(error.status, error.detail)
+
+    @app.errorhandler(es_errors.ConnectionError)
+    def cluster_unreachable(error):
+        # A call outside the service seam (health, profile lookup) hit a down node.
+        return render_error(503, "The search service is not reachable right now.")
+
+    @app.errorhandler(BadSearchRequest)
+    def bad_search(error: BadSearchRequest):
+        return render_error(400, str(error), errors=error.errors)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        detail = error.description or TITLES.get(error.code or 500, "Error")
+        return render_error(error.code or 500, detail)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unhandled error on %s", request.path)
+        return render_error(500, "Please try again. If it keeps happening, call the office.")

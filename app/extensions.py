@@ -1,0 +1,27 @@
+"""Extensions, created unbound and bound to the app in the factory.
+
+The Elasticsearch client lives in ``app.extensions["elasticsearch"]``; creating
+it does no I/O, so nothing touches the cluster until a request needs it.
+"""
+
+from __future__ import annotations
+
+from elasticsearch import Elasticsearch
+from flask import Flask, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+
+from indexer.connection import client_from_settings
+
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def init_elasticsearch(app: Flask) -> None:
+    app.extensions["elasticsearch"] = client_from_settings(app.config)
+
+
+def elasticsearch() -> Elasticsearch:
+    """The current app's client."""
+    return current_app.extensions["elasticsearch"]

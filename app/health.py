@@ -1,0 +1,37 @@
+"""Liveness and readiness probes for load balancers and `make run`."""
+
+from __future__ import annotations
+
+from elasticsearch import exceptions as es_errors
+from flask import Blueprint, current_app, jsonify
+
+from app.extensions import elasticsearch
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """The process is up; says nothing about the cluster."""
+    return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz():
+    """Ready when the cluster answers and the physician alias exists."""
+    alias = current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    try:
+        exists = elasticsearch().indices.exists_alias(name=alias)
+    except (es_errors.ConnectionError, es_errors.TransportError) as error:
+        reason = f"search cluster unreachable: {type(error).__name__}"
+        return _not_ready(reason)
+    if not exists:
+        return _not_ready(f"index alias '{alias}' does not exist; load data with `python -m indexer`")
+    return jsonify(status="ready", alias=alias)
+
+
+def _not_ready(reason: str):
+    response = jsonify(status="unavailable", reason=reason)
+    response.status_code = 503
+    response.headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    return response
