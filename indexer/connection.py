@@ -1,0 +1,25 @@
+"""Building an Elasticsearch client from settings; shared by the app and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from elasticsearch import Elasticsearch
+
+
+def client_from_settings(settings: Mapping[str, object], timeout: float | None = None) -> Elasticsearch:
+    """A client for ``ELASTICSEARCH_URL`` (a comma list means several nodes)."""
+    hosts = [h.strip() for h in str(settings["ELASTICSEARCH_URL"]).split(",") if h.strip()]
+    options: dict[str, object] = {
+        "timeout": timeout if timeout is not None else settings["ELASTICSEARCH_TIMEOUT"],
+        # One retry on another node is cheap; more would blow a page's time budget.
+        "max_retries": 1,
+        "retry_on_timeout": False,
+    }
+    if settings.get("ELASTICSEARCH_API_KEY"):
+        options["api_key"] = settings["ELASTICSEARCH_API_KEY"]
+    elif settings.get("ELASTICSEARCH_USERNAME"):
+        options["http_auth"] = (settings["ELASTICSEARCH_USERNAME"], settings["ELASTICSEARCH_PASSWORD"])
+    if settings.get("ELASTICSEARCH_CA_CERTS"):
+        options["ca_certs"] = settings["ELASTICSEARCH_CA_CERTS"]
+    return Elasticsearch(hosts, **options)
