@@ -41,9 +41,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from app import health
+    from app import api, health
+    from app.web import register_web
 
     app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    register_web(app)
 
 
 def register_cli(app: Flask) -> None:

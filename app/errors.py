@@ -59,8 +59,9 @@ def render_error(status: int, detail: str, **extra):
     headers = {}
     if status in (429, 503, 504):
         headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
-    page = render_template("errors/error.html", status=status, title=TITLES.get(status, "Error"),
-                           detail=detail)
+    page = render_template(
+        "errors/error.html", status=status, title=TITLES.get(status, "Error"), detail=detail
+    )
     return page, status, headers
 
 

@@ -26,7 +26,9 @@ def readyz():
         reason = f"search cluster unreachable: {type(error).__name__}"
         return _not_ready(reason)
     if not exists:
-        return _not_ready(f"index alias '{alias}' does not exist; load data with `python -m indexer`")
+        return _not_ready(
+            f"index alias '{alias}' does not exist; load data with `python -m indexer`"
+        )
     return jsonify(status="ready", alias=alias)
 
 

@@ -55,7 +55,55 @@ def alias(es, request):
 
 
 def make_app(alias: str, **overrides):
-    config = {"TESTING": True, "PHYSICIAN_INDEX_ALIAS": alias, "RATELIMIT_ENABLED": False,
-              "WTF_CSRF_ENABLED": True}
+    config = {
+        "TESTING": True,
+        "PHYSICIAN_INDEX_ALIAS": alias,
+        "RATELIMIT_ENABLED": False,
+        "WTF_CSRF_ENABLED": True,
+    }
     config.update(overrides)
     return create_app(config)
+
+
+SAMPLE_NPPES = ROOT / "data" / "samples" / "nppes-practitioners-sample.csv"
+DEMO_TEST_COUNT = 3000
+DEMO_TEST_SEED = 7
+
+
+@pytest.fixture(scope="session")
+def demo_profiles() -> list[dict]:
+    """The same deterministic demo profiles `make run` loads, fewer of them."""
+    from indexer.demo import claims_from_vocabulary, generate
+
+    return list(generate(DEMO_TEST_COUNT, DEMO_TEST_SEED, claims_from_vocabulary()))
+
+
+@pytest.fixture(scope="session")
+def search_alias(es, demo_profiles):
+    """A read-only physician index (+ vocabulary) with demo profiles and the NPPES sample.
+
+    Shared by every read-only test in the session; tests that write use ``alias``.
+    """
+    from itertools import chain
+
+    from indexer.load import rebuild, rebuild_vocabulary
+    from indexer.sources.nppes import read_nppes
+    from indexer.vocabulary import default_vocabulary
+
+    name = unique_alias("search")
+    vocabulary = default_vocabulary()
+    rebuild_vocabulary(es, name, vocabulary)
+    report = rebuild(es, name, chain(demo_profiles, read_nppes(SAMPLE_NPPES)), vocabulary)
+    assert report.indexed > DEMO_TEST_COUNT, report.as_text()
+    yield name
+    drop_alias_indices(es, name)
+
+
+@pytest.fixture(scope="session")
+def search_app(search_alias):
+    return make_app(search_alias)
+
+
+@pytest.fixture
+def client(search_app):
+    return search_app.test_client()

@@ -1,0 +1,253 @@
+"""The OpenAPI 3 document for ``/api/v1``, kept beside the code it describes.
+
+schemathesis drives the API from this document in the test suite, so a drift
+between the two fails a test.
+"""
+
+from __future__ import annotations
+
+from app.search import params as p
+
+_PROBLEM = {"$ref": "#/components/responses/Problem"}
+_ERRORS = {"400": _PROBLEM, "429": _PROBLEM, "503": _PROBLEM, "504": _PROBLEM}
+
+
+def _query(name: str, schema: dict, description: str, explode: bool = False) -> dict:
+    param = {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+    }
+    if schema.get("type") == "array":
+        param.update(style="form", explode=True)
+    return param
+
+
+_TEXT = {"type": "string", "maxLength": p.MAX_TEXT}
+_VALUES = {"type": "array", "items": {"type": "string", "maxLength": 100}}
+_BOOL_WORD = {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]}
+
+SEARCH_PARAMETERS = [
+    _query("q", _TEXT, "Condition, symptom, procedure, ICD-10-CM code, specialty or name."),
+    _query("location", {"type": "string", "maxLength": 100}, "ZIP code, 'City, ST' or 'lat,lon'."),
+    _query(
+        "radius",
+        {
+            "type": "integer",
+            "minimum": p.RADIUS_MIN,
+            "maximum": p.RADIUS_MAX,
+            "default": p.RADIUS_DEFAULT,
+        },
+        "Miles from the location.",
+    ),
+    _query(
+        "sort",
+        {"type": "string", "enum": list(p.SORTS), "default": "relevance"},
+        "distance needs a location.",
+    ),
+    _query("condition", {"type": "string", "maxLength": 100}, "Condition id from /conditions."),
+    _query("procedure", {"type": "string", "maxLength": 100}, "Procedure id from /conditions."),
+    _query("specialty", _VALUES, "NUCC taxonomy codes (any of)."),
+    _query("language", _VALUES, "Languages spoken (any of)."),
+    _query(
+        "gender",
+        {"type": "array", "items": {"type": "string", "enum": list(p.GENDERS)}},
+        "Physician gender (any of).",
+    ),
+    _query("insurance", _VALUES, "Insurance plans accepted (any of)."),
+    _query("hospital", _VALUES, "Hospital affiliations (any of)."),
+    _query("accepting_new_patients", _BOOL_WORD, "Only physicians accepting new patients."),
+    _query("telehealth", _BOOL_WORD, "Only physicians offering telehealth."),
+    _query(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": p.MAX_RESULT_WINDOW, "default": 1},
+        "page × per_page may not exceed 10,000.",
+    ),
+    _query(
+        "per_page",
+        {"type": "integer", "minimum": 1, "maximum": p.PER_PAGE_MAX, "default": p.PER_PAGE_DEFAULT},
+        "Results per page.",
+    ),
+]
+
+_LOCATION = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "address_line1": {"type": "string"},
+        "address_line2": {"type": "string"},
+        "city": {"type": "string"},
+        "state": {"type": "string"},
+        "zip": {"type": "string"},
+        "phone": {"type": "string"},
+        "fax": {"type": "string"},
+        "lat": {"type": "number"},
+        "lon": {"type": "number"},
+        "distance_miles": {"type": ["number", "null"]},
+    },
+}
+_SPECIALTY = {
+    "type": "object",
+    "required": ["code", "name", "primary"],
+    "properties": {
+        "code": {"type": "string"},
+        "name": {"type": "string"},
+        "primary": {"type": "boolean"},
+    },
+}
+_HIT = {
+    "type": "object",
+    "required": [
+        "npi",
+        "name",
+        "credentials",
+        "specialties",
+        "distance_miles",
+        "nearest_location",
+        "accepting_new_patients",
+        "telehealth",
+        "languages",
+        "matched",
+    ],
+    "properties": {
+        "npi": {"type": "string", "pattern": "^[0-9]{10}$"},
+        "name": {"type": "string"},
+        "credentials": {"type": "array", "items": {"type": "string"}},
+        "specialties": {"type": "array", "items": _SPECIALTY},
+        "distance_miles": {"type": ["number", "null"]},
+        "nearest_location": _LOCATION,
+        "accepting_new_patients": {"type": ["boolean", "null"]},
+        "telehealth": {"type": ["boolean", "null"]},
+        "languages": {"type": "array", "items": {"type": "string"}},
+        "matched": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["kind", "id", "name", "via"],
+                "properties": {
+                    "kind": {"enum": ["condition", "procedure", "specialty", "name"]},
+                    "id": {"type": "string"},
+                    "name": {"type": "string"},
+                    "via": {"enum": ["profile", "specialty"]},
+                },
+            },
+        },
+    },
+}
+_PAGE = {
+    "type": "object",
+    "required": ["total", "page", "per_page", "results", "facets", "resolved", "suggestions"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array", "items": _HIT},
+        "facets": {"type": "object"},
+        "resolved": {"type": "object"},
+        "suggestions": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+
+def _json(schema: dict, description: str = "OK") -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Find a Physician API",
+            "version": "1.0.0",
+            "description": "Physicians by condition and location.",
+        },
+        "paths": {
+            "/api/v1/physicians": {
+                "get": {
+                    "summary": "Search physicians",
+                    "operationId": "searchPhysicians",
+                    "parameters": SEARCH_PARAMETERS,
+                    "responses": {"200": _json(_PAGE), **_ERRORS},
+                }
+            },
+            "/api/v1/physicians/{npi}": {
+                "get": {
+                    "summary": "One physician's profile",
+                    "operationId": "getPhysician",
+                    "parameters": [
+                        {
+                            "name": "npi",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json({"type": "object", "required": ["npi", "name"]}),
+                        "404": _PROBLEM,
+                        **_ERRORS,
+                    },
+                }
+            },
+            "/api/v1/conditions": {
+                "get": {
+                    "summary": "What a text means: conditions, procedures, specialties",
+                    "operationId": "findConditions",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json({"type": "object", "required": ["q", "results"]}),
+                        **_ERRORS,
+                    },
+                }
+            },
+            "/api/v1/suggest": {
+                "get": {
+                    "summary": "Autocomplete",
+                    "operationId": "suggest",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 100},
+                        }
+                    ],
+                    "responses": {
+                        "200": _json({"type": "object", "required": ["q", "suggestions"]}),
+                        **_ERRORS,
+                    },
+                }
+            },
+        },
+        "components": {
+            "responses": {
+                "Problem": {
+                    "description": "RFC 9457 problem details",
+                    "content": {
+                        "application/problem+json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["title", "status", "detail"],
+                                "properties": {
+                                    "type": {"type": "string"},
+                                    "title": {"type": "string"},
+                                    "status": {"type": "integer"},
+                                    "detail": {"type": "string"},
+                                    "errors": {"type": "object"},
+                                },
+                            }
+                        }
+                    },
+                }
+            }
+        },
+    }

@@ -1,0 +1,1 @@
+"""Physician search: parameters, pure query builders and the one service seam."""

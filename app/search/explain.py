@@ -1,0 +1,109 @@
+"""From a stored physician document to typed results, with *why this physician*.
+
+Explanations are computed from the document and the resolution, not from
+Elasticsearch's scoring internals: they must read well to a patient.
+"""
+
+from __future__ import annotations
+
+from app.search.params import Resolution
+from app.search.results import (
+    LinkedConcept,
+    Location,
+    Match,
+    PhysicianHit,
+    PhysicianProfile,
+    SpecialtyLabel,
+)
+from indexer.geography import miles_between
+from indexer.text import normalize_term
+
+
+def _location(raw: dict, origin: tuple[float, float] | None) -> Location:
+    distance = None
+    if origin is not None:
+        distance = round(miles_between(origin, (raw["lat"], raw["lon"])), 1)
+    return Location(
+        name=raw.get("name") or "",
+        address_line1=raw.get("address_line1") or "",
+        address_line2=raw.get("address_line2") or "",
+        city=raw.get("city") or "",
+        state=raw.get("state") or "",
+        zip=raw.get("zip") or "",
+        phone=raw.get("phone") or "",
+        fax=raw.get("fax") or "",
+        lat=raw["lat"],
+        lon=raw["lon"],
+        distance_miles=distance,
+    )
+
+
+def _specialties(source: dict) -> tuple[SpecialtyLabel, ...]:
+    labels = [
+        SpecialtyLabel(s["code"], s["name"], bool(s["primary"])) for s in source["specialties"]
+    ]
+    return tuple(sorted(labels, key=lambda s: not s.primary))
+
+
+def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Match, ...]:
+    wanted = {t.id for t in resolution.terms}
+    found: list[Match] = []
+    for kind, key in (("condition", "conditions"), ("procedure", "procedures")):
+        for linked in source.get(key, []):
+            if linked["id"] in wanted:
+                via = "profile" if linked["claimed"] else "specialty"
+                found.append(Match(kind, linked["id"], linked["name"], via))
+    for specialty in source["specialties"]:
+        if specialty["code"] in wanted:
+            found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
+    if name_words and set(name_words.split()) <= set(normalize_term(source["full_name"]).split()):
+        found.append(Match("name", source["npi"], source["full_name"], "profile"))
+    # Claims first: they are the stronger reason.
+    return tuple(sorted(found, key=lambda m: m.via != "profile"))
+
+
+def hit_from_source(
+    source: dict, origin: tuple[float, float] | None, resolution: Resolution, name_words: str
+) -> PhysicianHit:
+    locations = tuple(_location(raw, origin) for raw in source["locations"])
+    nearest = min(locations, key=lambda loc: loc.distance_miles) if origin else locations[0]
+    return PhysicianHit(
+        npi=source["npi"],
+        name=source["full_name"],
+        credentials=tuple(source.get("credentials") or ()),
+        specialties=_specialties(source),
+        distance_miles=nearest.distance_miles,
+        nearest_location=nearest,
+        locations=locations,
+        accepting_new_patients=source.get("accepting_new_patients"),
+        telehealth=source.get("telehealth"),
+        languages=tuple(source.get("languages") or ()),
+        matched=matches(source, resolution, name_words),
+        gender=source.get("gender"),
+    )
+
+
+def profile_from_source(source: dict) -> PhysicianProfile:
+    def linked(key: str) -> tuple[LinkedConcept, ...]:
+        return tuple(LinkedConcept(c["id"], c["name"], c["claimed"]) for c in source.get(key, []))
+
+    return PhysicianProfile(
+        npi=source["npi"],
+        name=source["full_name"],
+        credentials=tuple(source.get("credentials") or ()),
+        gender=source.get("gender"),
+        specialties=_specialties(source),
+        conditions=linked("conditions"),
+        procedures=linked("procedures"),
+        languages=tuple(source.get("languages") or ()),
+        insurance=tuple(source.get("insurance") or ()),
+        accepting_new_patients=source.get("accepting_new_patients"),
+        telehealth=source.get("telehealth"),
+        locations=tuple(_location(raw, None) for raw in source["locations"]),
+        hospital_affiliations=tuple(source.get("hospital_affiliations") or ()),
+        education=tuple(source.get("education") or ()),
+        board_certifications=tuple(source.get("board_certifications") or ()),
+        bio=source.get("bio") or "",
+        source=source["source"],
+        last_verified=source["last_verified"],
+    )

@@ -1,0 +1,153 @@
+"""Typed search results: what templates and the JSON API read (never ``_source``)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from app.search.params import Resolution
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    address_line1: str
+    address_line2: str
+    city: str
+    state: str
+    zip: str
+    phone: str
+    fax: str
+    lat: float
+    lon: float
+    distance_miles: float | None = None
+
+    @property
+    def one_line(self) -> str:
+        street = ", ".join(p for p in (self.address_line1, self.address_line2) if p)
+        return f"{street}, {self.city}, {self.state} {self.zip}"
+
+
+@dataclass(frozen=True)
+class SpecialtyLabel:
+    code: str
+    name: str
+    primary: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why this physician: what matched, and whether from their own profile or specialty."""
+
+    kind: str  # condition | procedure | specialty | name
+    id: str
+    name: str
+    via: str  # "profile" (the physician's own claim) | "specialty" (implied by the condition map)
+
+
+@dataclass(frozen=True)
+class PhysicianHit:
+    npi: str
+    name: str
+    credentials: tuple[str, ...]
+    specialties: tuple[SpecialtyLabel, ...]
+    distance_miles: float | None
+    nearest_location: Location
+    locations: tuple[Location, ...]
+    accepting_new_patients: bool | None
+    telehealth: bool | None
+    languages: tuple[str, ...]
+    matched: tuple[Match, ...]
+    gender: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {', '.join(self.credentials)}" if self.credentials else self.name
+
+    @property
+    def primary_specialty(self) -> SpecialtyLabel | None:
+        return next((s for s in self.specialties if s.primary), None)
+
+    def as_api(self) -> dict:
+        data = asdict(self)
+        data["credentials"] = list(self.credentials)
+        data["languages"] = list(self.languages)
+        data.pop("locations")
+        data["location_count"] = len(self.locations)
+        return data
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    values: tuple[FacetValue, ...]
+    total_without_filter: int  # results if this facet's selection were dropped
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A way out of an empty result list."""
+
+    kind: str  # widen_radius | drop_filter | did_you_mean | remove_location
+    message: str
+    changes: dict  # parameter changes that produce results (value None = remove)
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    page: int
+    per_page: int
+    results: tuple[PhysicianHit, ...]
+    facets: dict[str, Facet]
+    resolution: Resolution
+    suggestions: tuple[Suggestion, ...]
+    took_ms: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-min(self.total, 10_000) // self.per_page))
+
+
+@dataclass(frozen=True)
+class LinkedConcept:
+    id: str
+    name: str
+    claimed: bool  # True: the physician's own profile says so; False: implied by specialty
+
+
+@dataclass(frozen=True)
+class PhysicianProfile:
+    npi: str
+    name: str
+    credentials: tuple[str, ...]
+    gender: str | None
+    specialties: tuple[SpecialtyLabel, ...]
+    conditions: tuple[LinkedConcept, ...]
+    procedures: tuple[LinkedConcept, ...]
+    languages: tuple[str, ...]
+    insurance: tuple[str, ...]
+    accepting_new_patients: bool | None
+    telehealth: bool | None
+    locations: tuple[Location, ...]
+    hospital_affiliations: tuple[str, ...]
+    education: tuple[dict, ...]
+    board_certifications: tuple[str, ...]
+    bio: str
+    source: str
+    last_verified: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.name}, {', '.join(self.credentials)}" if self.credentials else self.name
+
+    def as_api(self) -> dict:
+        return asdict(self)
