@@ -15,13 +15,16 @@ import click
 from app.config import DEFAULTS, from_environment
 from indexer import lifecycle
 from indexer.connection import client_from_settings
+from indexer.formats import read_any
 from indexer.load import LoadFailed, rebuild, rebuild_vocabulary, upsert
 from indexer.progress import Progress, count_lines
 from indexer.records import LoadSummary
-from indexer.formats import read_any
 from indexer.vocabulary import default_vocabulary
 
-DEMO_FILES = (Path("data/demo/physicians.jsonl"), Path("data/samples/nppes-practitioners-sample.csv"))
+DEMO_FILES = (
+    Path("data/demo/physicians.jsonl"),
+    Path("data/samples/nppes-practitioners-sample.csv"),
+)
 
 
 def _settings() -> dict:
@@ -50,7 +53,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["auto", "nppes", "profiles"]), default="auto")
-@click.option("--rebuild/--upsert", "full", default=True, help="New index + alias swap, or in place.")
+@click.option(
+    "--rebuild/--upsert", "full", default=True, help="New index + alias swap, or in place."
+)
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
 @click.option("--alias", default=None, help="Index alias (default PHYSICIAN_INDEX_ALIAS).")
 @click.option("--max-errors", default=100, show_default=True, help="Bulk errors tolerated.")
@@ -65,7 +70,9 @@ def load(files, fmt, full, dry_run, alias, max_errors):
     try:
         if full:
             rebuild_vocabulary(es, alias, vocabulary)
-            report = rebuild(es, alias, _records(files, fmt), vocabulary, progress, max_errors=max_errors)
+            report = rebuild(
+                es, alias, _records(files, fmt), vocabulary, progress, max_errors=max_errors
+            )
         else:
             report = upsert(es, alias, _records(files, fmt), vocabulary, progress)
     except LoadFailed as error:

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from elasticsearch import Elasticsearch
 
 
-def client_from_settings(settings: Mapping[str, object], timeout: float | None = None) -> Elasticsearch:
+def client_from_settings(
+    settings: Mapping[str, object], timeout: float | None = None
+) -> Elasticsearch:
     """A client for ``ELASTICSEARCH_URL`` (a comma list means several nodes)."""
     hosts = [h.strip() for h in str(settings["ELASTICSEARCH_URL"]).split(",") if h.strip()]
     options: dict[str, object] = {
@@ -19,7 +21,10 @@ def client_from_settings(settings: Mapping[str, object], timeout: float | None =
     if settings.get("ELASTICSEARCH_API_KEY"):
         options["api_key"] = settings["ELASTICSEARCH_API_KEY"]
     elif settings.get("ELASTICSEARCH_USERNAME"):
-        options["http_auth"] = (settings["ELASTICSEARCH_USERNAME"], settings["ELASTICSEARCH_PASSWORD"])
+        options["http_auth"] = (
+            settings["ELASTICSEARCH_USERNAME"],
+            settings["ELASTICSEARCH_PASSWORD"],
+        )
     if settings.get("ELASTICSEARCH_CA_CERTS"):
         options["ca_certs"] = settings["ELASTICSEARCH_CA_CERTS"]
     return Elasticsearch(hosts, **options)

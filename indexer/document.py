@@ -7,13 +7,16 @@ physician *claims* so search can rank claims higher and say which is which.
 
 from __future__ import annotations
 
-import hashlib
-import json
+from functools import lru_cache
 
 from indexer.vocabulary import Vocabulary
 
 # A specialty listed first for a condition is the best fit; past the second, a weak hint.
-_DERIVED_FIELDS = ("conditions_derived_first", "conditions_derived_second", "conditions_derived_other")
+_DERIVED_FIELDS = (
+    "conditions_derived_first",
+    "conditions_derived_second",
+    "conditions_derived_other",
+)
 
 
 def full_name(name: dict) -> str:
@@ -21,55 +24,60 @@ def full_name(name: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _derived(vocabulary: Vocabulary, specialty_codes: list[str]) -> dict[str, int]:
-    """Concept id → best (lowest) rank of any of the physician's specialties for it."""
+@lru_cache(maxsize=4096)
+def _derived(vocabulary: Vocabulary, codes: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+    """(kind, concept id, best rank) implied by a set of specialties, best rank first.
+
+    Cached: a national file has millions of physicians but only a few thousand
+    distinct specialty combinations.
+    """
     best: dict[str, int] = {}
-    for code in specialty_codes:
+    for code in codes:
         for concept, rank in vocabulary.concepts_for_specialty(code):
             if rank < best.get(concept.id, 99):
                 best[concept.id] = rank
-    return best
+    ordered = sorted(best.items(), key=lambda item: (item[1], item[0]))
+    return tuple((vocabulary.concepts[cid].kind, cid, rank) for cid, rank in ordered)
 
 
-def _linked(vocabulary: Vocabulary, kind: str, claimed: list[str], derived: dict[str, int]) -> list:
-    """Stored list of {id, name, claimed, rank} for the profile page and explanations."""
+def _linked(vocabulary: Vocabulary, kind: str, claimed: list[str], codes: tuple[str, ...]) -> list:
+    """Stored list of {id, name, claimed, rank}: claims first, then what the specialties imply."""
     linked = []
     for concept_id in dict.fromkeys(claimed):
         concept = vocabulary.concepts.get(concept_id)
         if concept and concept.kind == kind:
             linked.append({"id": concept_id, "name": concept.name, "claimed": True, "rank": 0})
     claimed_set = set(claimed)
-    for concept_id, rank in sorted(derived.items(), key=lambda item: (item[1], item[0])):
-        concept = vocabulary.concepts[concept_id]
-        if concept.kind == kind and concept_id not in claimed_set:
-            linked.append({"id": concept_id, "name": concept.name, "claimed": False, "rank": rank})
+    for concept_kind, concept_id, rank in _derived(vocabulary, codes):
+        if concept_kind == kind and concept_id not in claimed_set:
+            name = vocabulary.concepts[concept_id].name
+            linked.append({"id": concept_id, "name": name, "claimed": False, "rank": rank})
     return linked
 
 
 def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     """The Elasticsearch document (``_id`` = NPI) for one validated profile."""
-    codes = [s["code"] for s in profile["specialties"]]
+    codes = tuple(s["code"] for s in profile["specialties"])
     specialties = [
-        {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": bool(s["primary"])}
+        {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
         for s in profile["specialties"]
     ]
-    derived = _derived(vocabulary, codes)
-    conditions = _linked(vocabulary, "condition", profile.get("conditions") or [], derived)
-    procedures = _linked(vocabulary, "procedure", profile.get("procedures") or [], derived)
+    conditions = _linked(vocabulary, "condition", profile.get("conditions") or [], codes)
+    procedures = _linked(vocabulary, "procedure", profile.get("procedures") or [], codes)
     locations = profile["locations"]
+    name = profile["name"]
     doc = {
         "npi": profile["npi"],
-        "full_name": full_name(profile["name"]),
-        "last_name": profile["name"].get("last", ""),
-        "sort_name": f"{profile['name'].get('last', '')} {profile['name'].get('first', '')}".strip(),
-        "name": profile["name"],
+        "full_name": full_name(name),
+        "last_name": name.get("last", ""),
+        "sort_name": " ".join(filter(None, (name.get("last"), name.get("first")))),
+        "name": name,
         "credentials": profile.get("credentials") or [],
         "gender": profile.get("gender"),
         "specialties": specialties,
-        "specialty_codes": codes,
+        "specialty_codes": list(codes),
         "primary_specialty": next(s["code"] for s in specialties if s["primary"]),
-        "specialty_names": [s["name"] for s in specialties]
-        + [vocabulary.specialties[c].name for c in codes if c in vocabulary.specialties],
+        "specialty_names": _specialty_names(vocabulary, codes),
         "conditions": conditions,
         "procedures": procedures,
         "conditions_claimed": [c["id"] for c in conditions if c["claimed"]],
@@ -77,7 +85,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "procedures_derived": [p["id"] for p in procedures if not p["claimed"]],
         "condition_names": [c["name"] for c in conditions],
         "procedure_names": [p["name"] for p in procedures],
-        "icd10_codes": sorted({code for c in conditions for code in vocabulary.concepts[c["id"]].icd10}),
+        "icd10_codes": _icd10_codes(vocabulary, conditions),
         "languages": profile.get("languages") or [],
         "insurance": profile.get("insurance") or [],
         "accepting_new_patients": profile.get("accepting_new_patients"),
@@ -99,11 +107,15 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     for c in conditions:
         if not c["claimed"]:
             doc[_DERIVED_FIELDS[min(c["rank"], 2)]].append(c["id"])
-    doc["fingerprint"] = fingerprint(doc)
     return doc
 
 
-def fingerprint(doc: dict) -> str:
-    """A content hash, so an upsert of an unchanged profile is a no-op."""
-    payload = json.dumps({k: v for k, v in doc.items() if k != "fingerprint"}, sort_keys=True)
-    return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+def _specialty_names(vocabulary: Vocabulary, codes: tuple[str, ...]) -> list[str]:
+    """Patient-friendly and official names, so "spine surgeon" and the NUCC name both match."""
+    names = [vocabulary.specialty_name(code) for code in codes]
+    names += [vocabulary.specialties[c].name for c in codes if c in vocabulary.specialties]
+    return list(dict.fromkeys(names))
+
+
+def _icd10_codes(vocabulary: Vocabulary, conditions: list[dict]) -> list[str]:
+    return sorted({code for c in conditions for code in vocabulary.concepts[c["id"]].icd10})

@@ -64,7 +64,7 @@ def swap(es: Elasticsearch, alias: str, new_index: str) -> list[str]:
     actions += [{"remove": {"index": name, "alias": alias}} for name in live]
     actions += [{"remove": {"index": name, "alias": previous_alias(alias)}} for name in older]
     actions += [{"add": {"index": name, "alias": previous_alias(alias)}} for name in live]
-    es.indices.update_aliases(actions=actions)
+    es.indices.update_aliases(body={"actions": actions})
     dropped = [name for name in older if name not in live and name != new_index]
     for name in dropped:
         es.indices.delete(index=name, ignore_unavailable=True)
@@ -85,7 +85,7 @@ def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
         {"add": {"index": previous[0], "alias": alias}},
         {"add": {"index": live[0], "alias": previous_alias(alias)}},
     ]
-    es.indices.update_aliases(actions=actions)
+    es.indices.update_aliases(body={"actions": actions})
     return previous[0], live[0]
 
 

@@ -7,6 +7,8 @@ error is counted with its reason (and NPI) in the ``LoadReport``.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -60,12 +62,15 @@ class LoadReport:
     def as_text(self) -> str:
         lines = [
             f"{self.mode}: read {self.read}, indexed {self.indexed}, rejected "
-            f"{sum(self.rejected.values())}, bulk errors {len(self.errors)}, deleted {self.deleted}, "
+            f"{sum(self.rejected.values())}, bulk errors {len(self.errors)}, "
+            f"deleted {self.deleted}, "
             f"elapsed {self.elapsed:.1f}s, {self.docs_per_second:,.0f} docs/s"
             + (f", index {self.index}" if self.index else "")
         ]
         if self.results:
-            lines.append("  results: " + ", ".join(f"{k} {v}" for k, v in sorted(self.results.items())))
+            lines.append(
+                "  results: " + ", ".join(f"{k} {v}" for k, v in sorted(self.results.items()))
+            )
         lines += [f"  rejected ({n}): {reason}" for reason, n in self.rejected.most_common()]
         lines += [f"  bulk error: NPI {e.npi}: {e.reason}" for e in self.errors[:50]]
         return "\n".join(lines)
@@ -97,18 +102,72 @@ def _actions(
             continue
         doc = build_document(record, vocabulary)
         if upsert:
-            yield {"_op_type": "update", "_index": index, "_id": doc["npi"], "doc": doc,
-                   "doc_as_upsert": True}
+            yield {
+                "_op_type": "update",
+                "_index": index,
+                "_id": doc["npi"],
+                "doc": doc,
+                "doc_as_upsert": True,
+            }
         else:
             # "create": a second profile with the same NPI (from another file) is an error, not
             # a silent overwrite.
             yield {"_op_type": "create", "_index": index, "_id": doc["npi"], "_source": doc}
 
 
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+_END = object()
+
+
+def prefetch(items: Iterable, size: int) -> Iterator:
+    """Produce ``items`` in a background thread, at most ``size`` ahead of the consumer.
+
+    Reading and transforming the next chunk overlaps with Elasticsearch indexing the
+    current one (the HTTP wait releases the GIL); memory stays bounded by ``size``.
+    A failure in the producer is raised in the consumer.
+    """
+    buffer: queue.Queue = queue.Queue(maxsize=size)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as error:  # handed to the consumer, not lost in the thread
+            put(_Failed(error))
+
+    threading.Thread(target=produce, name="load-prefetch", daemon=True).start()
+    try:
+        while True:
+            item = buffer.get()
+            if item is _END:
+                return
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+
+
 def _bulk(es: Elasticsearch, actions: Iterable[dict], report: LoadReport, chunk_size: int) -> None:
     for ok, item in helpers.streaming_bulk(
         es,
-        actions,
+        prefetch(actions, 2 * chunk_size),
         chunk_size=chunk_size,
         max_chunk_bytes=MAX_CHUNK_BYTES,
         max_retries=RETRIES_ON_429,
@@ -203,8 +262,10 @@ def rebuild_vocabulary(es: Elasticsearch, alias: str, vocabulary: Vocabulary) ->
     index = lifecycle.new_index_name(target)
     es.indices.create(index=index, **vocabulary_index_body())
     try:
-        actions = ({"_index": index, "_id": f"{d['kind']}:{d['id']}", "_source": d}
-                   for d in vocabulary_documents(vocabulary))
+        actions = (
+            {"_index": index, "_id": f"{d['kind']}:{d['id']}", "_source": d}
+            for d in vocabulary_documents(vocabulary)
+        )
         indexed, errors = helpers.bulk(es, actions, refresh=True, raise_on_error=True)
         es.indices.put_settings(index=index, body=SERVING_SETTINGS)
         lifecycle.swap(es, target, index)

@@ -131,7 +131,6 @@ PHYSICIAN_PROPERTIES: dict = {
     "source": KEYWORD,
     "last_verified": {"type": "date", "format": "strict_date"},
     "active": {"type": "boolean"},
-    "fingerprint": KEYWORD,
 }
 
 VOCABULARY_PROPERTIES: dict = {
@@ -196,4 +195,6 @@ def vocabulary_index_body() -> dict:
 
 
 # Settings restored once a bulk load is verified.
-SERVING_SETTINGS = {"index": {"refresh_interval": None, "auto_expand_replicas": AUTO_EXPAND_REPLICAS}}
+SERVING_SETTINGS = {
+    "index": {"refresh_interval": None, "auto_expand_replicas": AUTO_EXPAND_REPLICAS}
+}

@@ -1,0 +1,121 @@
+"""Indexer throughput beside raw ``_bulk`` for the same documents, and the indexer's peak RSS.
+
+    .venv/bin/python bench/index_throughput.py --count 100000
+
+1. Generates N demo profiles to bench/out/profiles-N.jsonl (cached).
+2. Runs ``python -m indexer load --rebuild`` on it in a subprocess: wall time, docs/s and
+   peak RSS (ru_maxrss of the child).
+3. Pre-serialises the very same documents into _bulk NDJSON (untimed), then times sending
+   them with no Python transformation into an index with the same settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.config import DEFAULTS, from_environment  # noqa: E402
+from indexer.connection import client_from_settings  # noqa: E402
+from indexer.document import build_document  # noqa: E402
+from indexer.formats import read_any  # noqa: E402
+from indexer.load import CHUNK_SIZE  # noqa: E402
+from indexer.mapping import physician_index_body  # noqa: E402
+from indexer.synonyms import physician_synonyms  # noqa: E402
+from indexer.vocabulary import default_vocabulary  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+
+
+def profiles_file(count: int, seed: int) -> Path:
+    path = OUT / f"profiles-{count}-{seed}.jsonl"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "indexer.demo", "--count", str(count), "--seed",
+                        str(seed), "--out", str(path)], check=True, cwd=ROOT)
+    return path
+
+
+def run_indexer(path: Path, alias: str) -> dict:
+    env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
+    log = OUT / f"{alias}.log"
+    started = time.perf_counter()
+    with open(log, "w") as out:
+        child = subprocess.Popen([sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],
+                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
+    elapsed = time.perf_counter() - started
+    if status:
+        raise SystemExit(log.read_text())
+    summary = next(line for line in log.read_text().splitlines() if line.startswith("rebuild:"))
+    return {"elapsed": elapsed, "peak_rss_mb": usage.ru_maxrss / 1024, "summary": summary}
+
+
+def serialise(path: Path, target: Path, index: str) -> int:
+    vocabulary = default_vocabulary()
+    count = 0
+    with open(target, "w") as out:
+        for record in read_any(path):
+            if isinstance(record, dict):
+                doc = build_document(record, vocabulary)
+                out.write(json.dumps({"create": {"_index": index, "_id": doc["npi"]}}) + "\n")
+                out.write(json.dumps(doc) + "\n")
+                count += 1
+    return count
+
+
+def raw_bulk(es, ndjson: Path, index: str) -> float:
+    vocabulary = default_vocabulary()
+    es.indices.create(index=index, **physician_index_body(physician_synonyms(vocabulary)))
+    started = time.perf_counter()
+    with open(ndjson, "rb") as handle:
+        while True:
+            lines = [handle.readline() for _ in range(2 * CHUNK_SIZE)]
+            body = b"".join(lines)
+            if not body:
+                break
+            response = es.transport.perform_request(
+                "POST", "/_bulk", body=body, headers={"content-type": "application/x-ndjson"})
+            if response.get("errors"):
+                raise SystemExit("raw bulk reported errors")
+    es.indices.refresh(index=index)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    es = client_from_settings({**DEFAULTS, **from_environment()}, timeout=300)
+    path = profiles_file(args.count, args.seed)
+    alias = f"bench-index-{args.count}"
+    indexer = run_indexer(path, alias)
+    docs = es.count(index=alias)["count"]
+    raw_index = f"bench-raw-{args.count}"
+    es.indices.delete(index=raw_index, ignore_unavailable=True)
+    ndjson = OUT / f"bulk-{args.count}-{args.seed}.ndjson"
+    serialise(path, ndjson, raw_index)
+    raw_elapsed = raw_bulk(es, ndjson, raw_index)
+    raw_docs = es.count(index=raw_index)["count"]
+    indexer_rate, raw_rate = docs / indexer["elapsed"], raw_docs / raw_elapsed
+    print(f"profiles              {args.count:,}")
+    print(f"indexer               {docs:,} docs in {indexer['elapsed']:.1f}s = {indexer_rate:,.0f}"
+          f" docs/s (process wall time incl. start-up), peak RSS {indexer['peak_rss_mb']:.0f} MB")
+    print(f"  {indexer['summary']}")
+    print(f"raw _bulk             {raw_docs:,} docs in {raw_elapsed:.1f}s = {raw_rate:,.0f} docs/s")
+    print(f"indexer / raw         {indexer_rate / raw_rate:.0%}")
+    es.indices.delete(index=raw_index, ignore_unavailable=True)
+    es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
+    ndjson.unlink()
+
+
+if __name__ == "__main__":
+    main()

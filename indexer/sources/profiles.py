@@ -1,0 +1,315 @@
+"""Read our own physician profile files: JSON Lines (the canonical format) and flat CSV.
+
+Every row goes through :func:`validate_profile`, the one pure gate that turns a loose,
+hand-edited object into a canonical profile (see docs/data-format.md) or a
+:class:`Rejection` naming the file, line and problem. A file never aborts a load: bad
+rows are reported and the good ones still come through.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from indexer import geography
+from indexer.npi import is_valid_npi
+from indexer.records import Record, Rejection
+from indexer.sources import (
+    coerce_bool,
+    dedupe,
+    has_bad_encoding,
+    iso_date,
+    known_taxonomy_codes,
+    locate,
+    normalise_phone,
+    normalise_zip,
+    numbered_rows,
+    parse_credentials,
+    primary_first,
+)
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_COLUMNS = (
+    "npi", "prefix", "first_name", "middle_name", "last_name", "suffix", "credentials",
+    "gender", "specialty_codes", "conditions", "procedures", "languages", "insurance",
+    "accepting_new_patients", "telehealth", "location_name", "address_line1", "address_line2",
+    "city", "state", "zip", "phone", "fax", "lat", "lon", "hospital_affiliations",
+    "board_certifications", "bio", "source", "last_verified", "active",
+)  # fmt: skip
+CSV_REQUIRED = ("npi", "last_name", "specialty_codes", "zip", "source", "last_verified")
+LIST_FIELDS = ("conditions", "procedures", "languages", "insurance")
+_GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_profiles(
+    path: str | Path, taxonomy_codes: frozenset[str] | None = None
+) -> Iterator[Record]:
+    """Stream profiles and rejections from a ``.jsonl``/``.ndjson`` or ``.csv`` file."""
+    codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        rows = _jsonl_objects(path)
+    elif suffix == ".csv":
+        rows = _csv_objects(path)
+    else:
+        raise ValueError(f"{path}: profile files are .jsonl, .ndjson or .csv, not {suffix!r}")
+    first_seen: dict[str, int] = {}
+    for line, row in rows:
+        record = (
+            row if isinstance(row, Rejection) else validate_profile(row, str(path), line, codes)
+        )
+        yield _unless_duplicate(record, str(path), line, first_seen)
+
+
+def _unless_duplicate(record: Record, source: str, line: int, seen: dict[str, int]) -> Record:
+    """The first accepted profile of an NPI wins; a later one is reported, not merged."""
+    if isinstance(record, Rejection):
+        return record
+    first = seen.setdefault(record["npi"], line)
+    if first == line:
+        return record
+    return Rejection(source, line, f"duplicate NPI (first seen at line {first})", record["npi"])
+
+
+def _jsonl_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
+    source = str(path)
+    with open(path, encoding="utf-8-sig", errors="surrogateescape") as handle:
+        for line, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            if has_bad_encoding(text):
+                yield line, Rejection(source, line, "bad encoding")
+                continue
+            try:
+                yield line, json.loads(text.strip())
+            except json.JSONDecodeError as exc:
+                yield (
+                    line,
+                    Rejection(source, line, f"invalid JSON: {exc.msg} at column {exc.colno}"),
+                )
+
+
+def _header_problem(header: list[str]) -> str | None:
+    missing = [name for name in CSV_REQUIRED if name not in header]
+    if not missing:
+        return None
+    if len(header) == 1:
+        return "header not recognised: expected comma-separated columns " + ", ".join(CSV_REQUIRED)
+    return "header not recognised: missing columns " + ", ".join(missing)
+
+
+def _csv_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
+    source = str(path)
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
+        reader = csv.reader(handle)
+        header = [name.strip().lower() for name in next(reader, [])]
+        if problem := _header_problem(header):
+            yield 1, Rejection(source, 1, problem)
+            return
+        for line, values in numbered_rows(reader):
+            if isinstance(values, csv.Error):
+                yield line, Rejection(source, line, f"unreadable CSV: {values}")
+            elif has_bad_encoding("\x1f".join(values)):
+                yield line, Rejection(source, line, "bad encoding")
+            elif len(values) != len(header):
+                size = "short" if len(values) < len(header) else "long"
+                reason = f"{size} row: {len(values)} columns, expected {len(header)}"
+                npi = dict(zip(header, values, strict=False)).get("npi", "").strip()
+                yield line, Rejection(source, line, reason, npi if npi.isdigit() else None)
+            else:
+                yield line, csv_row_to_object(dict(zip(header, values, strict=True)))
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def csv_row_to_object(row: dict[str, str]) -> dict[str, Any]:
+    """One flat CSV row (one location) -> the nested shape :func:`validate_profile` takes."""
+    get = row.get
+    location_keys = ("address_line1", "address_line2", "city", "state", "zip", "phone", "fax")
+    location = {"name": get("location_name", ""), **{key: get(key, "") for key in location_keys}}
+    if get("lat") and get("lon"):
+        location.update(lat=get("lat"), lon=get("lon"))
+    lists = ("credentials", *LIST_FIELDS, "hospital_affiliations", "board_certifications")
+    return {
+        "npi": get("npi", ""),
+        "name": {
+            "prefix": get("prefix", ""),
+            "first": get("first_name", ""),
+            "middle": get("middle_name", ""),
+            "last": get("last_name", ""),
+            "suffix": get("suffix", ""),
+        },
+        **{key: _split(get(key)) for key in lists},
+        "gender": get("gender"),
+        "specialties": _split(get("specialty_codes")),  # the first listed is primary
+        "accepting_new_patients": get("accepting_new_patients"),
+        "telehealth": get("telehealth"),
+        "locations": [location],
+        "bio": get("bio", ""),
+        "source": get("source", ""),
+        "last_verified": get("last_verified", ""),
+        "active": get("active"),
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _items(value: Any) -> list[Any]:
+    """A list field as a list: a lone string is ';'-separated, anything else is empty."""
+    if isinstance(value, list):
+        return value
+    return _split(value) if isinstance(value, str) else []
+
+
+def _name(value: Any) -> dict[str, str]:
+    parts = value if isinstance(value, dict) else {}
+    return {key: _text(parts.get(key)) for key in ("prefix", "first", "middle", "last", "suffix")}
+
+
+def _specialties(value: Any, codes: frozenset[str]) -> list[dict[str, Any]]:
+    flagged: dict[str, bool] = {}
+    for item in _items(value):
+        code, primary = (
+            (item.get("code"), item.get("primary")) if isinstance(item, dict) else (item, None)
+        )
+        code = _text(code).upper()
+        if code in codes:
+            flagged[code] = flagged.get(code, False) or coerce_bool(primary) is True
+    return primary_first(flagged)
+
+
+def _coordinate(value: Any, limit: float) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if -limit <= number <= limit else None
+
+
+def _location(item: Any) -> dict[str, Any] | None:
+    """A normalised location, or None when it can't be placed on the map."""
+    if not isinstance(item, dict):
+        return None
+    zip5 = normalise_zip(item.get("zip"))
+    known = geography.zip_info(zip5) if zip5 else None
+    city = _text(item.get("city")) or (known.city if known else "")
+    state = _text(item.get("state")).upper() or (known.state if known else "")
+    lat, lon = _coordinate(item.get("lat"), 90), _coordinate(item.get("lon"), 180)
+    point = (lat, lon) if lat is not None and lon is not None else locate(zip5, city, state)
+    if not zip5 or point is None:
+        return None
+    return {
+        "name": _text(item.get("name")),
+        "address_line1": _text(item.get("address_line1")),
+        "address_line2": _text(item.get("address_line2")),
+        "city": city,
+        "state": state,
+        "zip": zip5,
+        "phone": normalise_phone(item.get("phone")),
+        "fax": normalise_phone(item.get("fax")),
+        "lat": point[0],
+        "lon": point[1],
+    }
+
+
+def _locations(value: Any) -> list[dict[str, Any]] | str:
+    """All locations, or the reason the profile can't be placed (every one must be)."""
+    items = value if isinstance(value, list) else []
+    if not items:
+        return "missing required field: locations"
+    found = []
+    for number, item in enumerate(items, start=1):
+        location = _location(item)
+        if location is None:
+            return f"missing or invalid practice ZIP (location {number})"
+        found.append(location)
+    return found
+
+
+def _education(value: Any) -> list[dict[str, Any]]:
+    entries = []
+    for item in _items(value):
+        if isinstance(item, dict) and _text(item.get("school")):
+            year = item.get("year")
+            year = int(year) if str(year).strip().isdigit() else None
+            entries.append(
+                {
+                    "degree": _text(item.get("degree")),
+                    "school": _text(item.get("school")),
+                    "year": year,
+                }
+            )
+    return entries
+
+
+def _last_verified(value: Any) -> str | None:
+    text = _text(value)
+    return iso_date(text) if _ISO_DATE.fullmatch(text) else None
+
+
+def validate_profile(
+    obj: Any, source: str, line: int, taxonomy_codes: frozenset[str] | None = None
+) -> dict[str, Any] | Rejection:
+    """A loose profile object -> a canonical profile, or the first reason it isn't one. Pure."""
+    if not isinstance(obj, dict):
+        return Rejection(
+            source, line, f"invalid JSON: expected an object, got {type(obj).__name__}"
+        )
+    npi = _text(obj.get("npi"))
+    reject = partial(Rejection, source, line, npi=npi or None)
+    if not is_valid_npi(npi):
+        return reject("invalid NPI")
+    name = _name(obj.get("name"))
+    if not name["last"]:
+        return reject("missing required field: name.last")
+    codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
+    specialties = _specialties(obj.get("specialties"), codes)
+    if not specialties:
+        return reject("no known taxonomy")
+    locations = _locations(obj.get("locations"))
+    if isinstance(locations, str):
+        return reject(locations)
+    if not _text(obj.get("source")):
+        return reject("missing required field: source")
+    last_verified = _last_verified(obj.get("last_verified"))
+    if last_verified is None:
+        return reject("missing or invalid last_verified (expected YYYY-MM-DD)")
+    return _canonical(obj, npi, name, specialties, locations, last_verified)
+
+
+def _canonical(
+    obj: dict, npi: str, name: dict, specialties: list, locations: list, last_verified: str
+) -> dict[str, Any]:
+    gender = _GENDERS.get(_text(obj.get("gender")).lower())
+    credentials = parse_credentials(",".join(_text(c) for c in _items(obj.get("credentials"))))
+    active = coerce_bool(obj.get("active"))
+    return {
+        "npi": npi,
+        "name": name,
+        "credentials": credentials,
+        "gender": gender,
+        "specialties": specialties,
+        **{key: dedupe(_text(v) for v in _items(obj.get(key))) for key in LIST_FIELDS},
+        "accepting_new_patients": coerce_bool(obj.get("accepting_new_patients")),
+        "telehealth": coerce_bool(obj.get("telehealth")),
+        "locations": locations,
+        "hospital_affiliations": dedupe(_text(v) for v in _items(obj.get("hospital_affiliations"))),
+        "education": _education(obj.get("education")),
+        "board_certifications": dedupe(_text(v) for v in _items(obj.get("board_certifications"))),
+        "bio": _text(obj.get("bio")),
+        "source": _text(obj.get("source")),
+        "last_verified": last_verified,
+        "active": active is not False,
+    }

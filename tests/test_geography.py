@@ -1,0 +1,151 @@
+"""The location box: ZIPs, cities, coordinates, and helpful suggestions for typos."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.exc import GeocoderUnavailable
+
+from indexer.geography import (
+    LocationNotFound,
+    Place,
+    city_place,
+    miles_between,
+    resolve_place,
+    suggest_places,
+    zip_place,
+    zip_point,
+)
+
+HARTFORD = (41.76, -72.68)
+
+
+def test_zip_06106_is_hartford():
+    place = zip_place("06106")
+    assert place is not None
+    assert place.label == "Hartford, CT 06106"
+    assert place.kind == "zip"
+    assert miles_between(place.point, HARTFORD) < 3
+
+
+def test_unknown_zip_has_no_point():
+    assert zip_point("00000") is None
+    assert zip_place("00000") is None
+
+
+def test_military_zips_are_left_out():
+    assert zip_point("96505") is None  # a DPO ZIP: no place a patient can drive to
+
+
+@pytest.mark.parametrize(
+    "text", ["Hartford, CT", "hartford ct", "Hartford, Connecticut", "  HARTFORD ,  ct "]
+)
+def test_city_and_state_in_any_form(text):
+    place = resolve_place(text)
+    assert place.label == "Hartford, CT"
+    assert place.kind == "city"
+    assert miles_between(place.point, HARTFORD) < 5
+
+
+@pytest.mark.parametrize("text", ["06106", "06106-1234", "Hartford, CT 06106"])
+def test_zip_forms(text):
+    assert resolve_place(text).label == "Hartford, CT 06106"
+
+
+def test_saint_and_st_are_the_same_city():
+    assert city_place("St. Louis", "MO") == city_place("Saint Louis", "mo")
+    assert city_place("St. Louis", "MO") is not None
+
+
+def test_multi_word_city_without_comma():
+    assert resolve_place("new haven ct").label == "New Haven, CT"
+
+
+def test_bare_city_picks_the_biggest_and_says_which():
+    assert resolve_place("Boston").label == "Boston, MA"
+
+
+def test_lat_lon():
+    place = resolve_place("41.76,-72.68")
+    assert place == Place("41.76, -72.68", 41.76, -72.68, "latlon")
+
+
+@pytest.mark.parametrize("text", ["999,999", "91,0", "0,-181"])
+def test_impossible_coordinates_are_rejected(text):
+    with pytest.raises(LocationNotFound):
+        resolve_place(text)
+
+
+def test_typo_suggests_the_real_city():
+    with pytest.raises(LocationNotFound) as caught:
+        resolve_place("Hartfrd, CT")
+    assert str(caught.value) == "We couldn't find 'Hartfrd, CT'."
+    assert "Hartford, CT" in caught.value.suggestions
+    assert len(caught.value.suggestions) <= 3
+
+
+def test_suggestions_resolve_when_picked():
+    for label in suggest_places("Hartfrd, CT") + suggest_places("00000"):
+        assert resolve_place(label).label == label
+
+
+def test_typo_without_state_searches_everywhere():
+    assert suggest_places("Bostn")[0] == "Boston, MA"
+
+
+def test_unknown_zip_is_not_found_but_suggests_nearby_zips():
+    with pytest.raises(LocationNotFound) as caught:
+        resolve_place("00000")
+    assert caught.value.suggestions
+    assert all(label[-5:].isdigit() for label in caught.value.suggestions)
+
+
+def test_blank_input_asks_for_a_location():
+    with pytest.raises(LocationNotFound, match="Enter a ZIP"):
+        resolve_place("   ")
+
+
+def test_hartford_to_boston_is_about_100_miles():
+    hartford, boston = resolve_place("Hartford, CT"), resolve_place("Boston, MA")
+    assert 90 <= miles_between(hartford.point, boston.point) <= 110
+
+
+class _FakeLocation:
+    address = "85 Seymour St, Hartford, CT 06106, USA"
+    latitude = 41.7537
+    longitude = -72.6797
+
+
+class _FakeGeocoder:
+    def __init__(self, answer=None, error=None):
+        self.answer, self.error, self.asked = answer, error, []
+
+    def geocode(self, text):
+        self.asked.append(text)
+        if self.error:
+            raise self.error
+        return self.answer
+
+
+def test_street_address_goes_to_the_geocoder_when_one_is_given():
+    geocoder = _FakeGeocoder(_FakeLocation())
+    place = resolve_place("85 Seymour St, Hartford", geocoder=geocoder)
+    assert place.kind == "address"
+    assert place.label == _FakeLocation.address
+    assert geocoder.asked == ["85 Seymour St, Hartford"]
+
+
+def test_geocoder_is_not_asked_about_what_we_know_offline():
+    geocoder = _FakeGeocoder(_FakeLocation())
+    resolve_place("06106", geocoder=geocoder)
+    assert geocoder.asked == []
+
+
+def test_geocoder_outage_is_a_location_not_found():
+    geocoder = _FakeGeocoder(error=GeocoderUnavailable("down"))
+    with pytest.raises(LocationNotFound):
+        resolve_place("85 Seymour St, Hartford", geocoder=geocoder)
+
+
+def test_geocoder_finding_nothing_is_a_location_not_found():
+    with pytest.raises(LocationNotFound):
+        resolve_place("nowhere at all", geocoder=_FakeGeocoder(None))
