@@ -82,7 +82,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "procedures": procedures,
         "conditions_claimed": [c["id"] for c in conditions if c["claimed"]],
         "procedures_claimed": [p["id"] for p in procedures if p["claimed"]],
-        "procedures_derived": [p["id"] for p in procedures if not p["claimed"]],
+        "procedures_derived": [c for k, c, _ in _derived(vocabulary, codes) if k == "procedure"],
         "condition_names": [c["name"] for c in conditions],
         "procedure_names": [p["name"] for p in procedures],
         "icd10_codes": _icd10_codes(vocabulary, conditions),
@@ -102,11 +102,12 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "last_verified": profile["last_verified"],
         "active": profile.get("active", True),
     }
+    # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
     for field in _DERIVED_FIELDS:
         doc[field] = []
-    for c in conditions:
-        if not c["claimed"]:
-            doc[_DERIVED_FIELDS[min(c["rank"], 2)]].append(c["id"])
+    for kind, concept_id, rank in _derived(vocabulary, codes):
+        if kind == "condition":
+            doc[_DERIVED_FIELDS[min(rank, 2)]].append(concept_id)
     return doc
 
 

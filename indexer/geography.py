@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -119,8 +120,10 @@ def _city_index() -> dict[tuple[str, str], _City]:
         groups[(_city_key(info.city), info.state)].append(info)
     index = {}
     for key, infos in groups.items():
-        lat = sum(i.lat for i in infos) / len(infos)
-        lon = sum(i.lon for i in infos) / len(infos)
+        # Median, not mean: a few ZIPs carry far-off coordinates (Los Angeles's mean lands
+        # 70 miles east, near Hemet), and one bad point must not move the whole city.
+        lat = statistics.median(i.lat for i in infos)
+        lon = statistics.median(i.lon for i in infos)
         index[key] = _City(infos[0].city, infos[0].state, round(lat, 4), round(lon, 4), len(infos))
     return index
 

@@ -10,6 +10,7 @@ from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    SelectChoice,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -81,7 +82,11 @@ class SearchForm(FlaskForm):
     )
     sort = SelectField(
         "Sort by",
-        choices=[("relevance", "Best match"), ("distance", "Distance"), ("name", "Name")],
+        choices=[
+            SelectChoice("relevance", "Best match"),
+            SelectChoice("distance", "Distance"),
+            SelectChoice("name", "Name"),
+        ],
         default="relevance",
         validate_choice=False,
     )

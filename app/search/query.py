@@ -105,7 +105,8 @@ def resolution_query(text: str, size: int = 10) -> dict:
                     "constant_score": {
                         "filter": {"term": {"icd10_compact": prefix}},
                         "boost": CODE_BOOST - position,
-                        "_name": "code",
+                        # Names must be unique: ES drops matched_queries on duplicates.
+                        "_name": f"code:{prefix}",
                     }
                 }
             )

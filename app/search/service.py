@@ -43,11 +43,15 @@ def _call(fn: Callable[..., T], **kwargs) -> T:
 
 def resolve(es: Elasticsearch, alias: str, text: str) -> Resolution:
     """What the text means: exact names, synonyms and codes win; fuzzy only if nothing exact."""
+    return _resolve(es, alias, text)[0]
+
+
+def _resolve(es: Elasticsearch, alias: str, text: str) -> tuple[Resolution, int]:
     if not text.strip():
-        return Resolution(text=text)
+        return Resolution(text=text), 0
     response = _call(es.search, index=vocabulary_alias(alias), **q.resolution_query(text))
     hits = response["hits"]["hits"]
-    exact = [h for h in hits if {"exact", "code"} & set(h.get("matched_queries", []))]
+    exact = [h for h in hits if _how(h) in ("exact", "code")]
     if exact:
         # A more specific code scores higher than its category: keep the best code match only.
         best = max(h["_score"] for h in exact)
@@ -61,11 +65,12 @@ def resolve(es: Elasticsearch, alias: str, text: str) -> Resolution:
         )
         for h in chosen[:MAX_RESOLVED]
     )
-    return Resolution(text=text, terms=terms)
+    return Resolution(text=text, terms=terms), response["took"]
 
 
 def _how(hit: dict) -> str:
-    names = set(hit.get("matched_queries", []))
+    """How a vocabulary hit matched, from its named queries (see query.resolution_query)."""
+    names = {name.split(":")[0] for name in hit.get("matched_queries", [])}
     for how in ("exact", "code"):
         if how in names:
             return how
@@ -83,7 +88,7 @@ def _explicit_terms(params: SearchParams) -> tuple[ResolvedTerm, ...]:
 
 
 def search_physicians(es: Elasticsearch, alias: str, params: SearchParams) -> SearchPage:
-    resolution = resolve(es, alias, params.q)
+    resolution, resolve_took = _resolve(es, alias, params.q)
     resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
     response = _call(es.search, index=alias, **q.physician_search(params, resolution))
     total = response["hits"]["total"]["value"]
@@ -102,7 +107,7 @@ def search_physicians(es: Elasticsearch, alias: str, params: SearchParams) -> Se
         facets=facets,
         resolution=resolution,
         suggestions=suggestions,
-        took_ms=response["took"],
+        took_ms=resolve_took + response["took"],
     )
 
 

@@ -1,0 +1,257 @@
+"""Search behaviour on the real node, through the JSON API, as a client would see it."""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import geodesic
+
+from conftest import make_app
+from indexer.geography import zip_point
+
+HARTFORD = "06106"
+REAL_SOUCIER = "1255334207"  # a real Hartford cardiologist in the NPPES sample
+
+
+def search(client, **params):
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def resolved(body) -> list[tuple[str, str]]:
+    return [(t["id"], t["match"]) for t in body["resolved"]["terms"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "failed back syndrome",
+        "Failed Back Surgery Syndrome",
+        "post laminectomy syndrome",
+        "post-laminectomy syndrome",
+        "pain after back surgery",
+        "FBSS",
+        "M96.1",
+        "m961",
+    ],
+)
+def test_failed_back_family_resolves_exactly(client, text):
+    body = search(client, q=text, location=HARTFORD)
+    assert [t[0] for t in resolved(body)] == ["failed-back-surgery-syndrome"]
+    assert resolved(body)[0][1] in ("exact", "code")
+    assert body["total"] > 0
+
+
+def test_specific_code_resolves_to_its_condition(client):
+    body = search(client, q="M54.16")
+    assert resolved(body) == [("lumbar-radiculopathy", "code")]
+
+
+@pytest.mark.parametrize(
+    "typo, meant",
+    [("sciatca", "sciatica"), ("spinal stenossis", None), ("fibromyalgai", "fibromyalgia")],
+)
+def test_misspellings_resolve_fuzzily(client, typo, meant):
+    body = search(client, q=typo)
+    terms = resolved(body)
+    assert terms, f"{typo!r} understood as nothing"
+    assert all(how in ("fuzzy", "words") for _, how in terms)
+    if meant:
+        assert meant in [t for t, _ in terms]
+    assert body["total"] > 0
+
+
+def test_fuzzy_never_outranks_an_exact_match(client):
+    # "sciatica" is exact; fuzzy neighbours must not be mixed into what it means.
+    body = search(client, q="sciatica")
+    assert resolved(body) == [("sciatica", "exact")]
+
+
+def test_claimed_conditions_rank_above_specialty_implied_ones(client):
+    body = search(client, q="failed back syndrome", location=HARTFORD, radius=50, per_page=50)
+    vias = [
+        next(m["via"] for m in hit["matched"] if m["kind"] == "condition")
+        for hit in body["results"]
+    ]
+    assert vias[0] == "profile"
+    assert "specialty" in vias, "specialty-implied matches should follow the claims"
+    assert vias.index("specialty") > max(i for i, v in enumerate(vias[:10]) if v == "profile") - 10
+
+
+def test_every_hit_says_why(client):
+    body = search(client, q="spinal cord stimulator", location="Los Angeles, CA")
+    assert body["results"]
+    for hit in body["results"]:
+        assert any(
+            m["id"] == "spinal-cord-stimulation" and m["kind"] == "procedure"
+            for m in hit["matched"]
+        ), hit
+
+
+@pytest.mark.parametrize("text", ["Dr. Soucier", "richard soucier", "soucier md", "SOUCIER"])
+def test_names_find_the_physician(client, text):
+    body = search(client, q=text)
+    assert REAL_SOUCIER in [hit["npi"] for hit in body["results"][:3]]
+    assert any(m["kind"] == "name" for m in body["results"][0]["matched"])
+
+
+def test_distance_filter_and_sort_agree_with_geopy(client):
+    origin = zip_point(HARTFORD)
+    body = search(client, q="sciatica", location=HARTFORD, radius=15, sort="distance", per_page=50)
+    assert body["total"] > 3
+    distances = [hit["distance_miles"] for hit in body["results"]]
+    assert distances == sorted(distances)
+    for hit in body["results"]:
+        profile = client.get(f"/api/v1/physicians/{hit['npi']}").get_json()
+        nearest = min(
+            geodesic(origin, (loc["lat"], loc["lon"])).miles for loc in profile["locations"]
+        )
+        assert hit["distance_miles"] == pytest.approx(nearest, abs=0.1)
+        assert nearest <= 15.1
+
+
+def test_radius_misses_nobody(client, es, search_alias):
+    origin = zip_point(HARTFORD)
+    everyone = es.search(
+        index=search_alias, size=10000, query={"match_all": {}}, _source=["location_points"]
+    )["hits"]["hits"]
+    within = [
+        h
+        for h in everyone
+        if min(
+            geodesic(origin, (p["lat"], p["lon"])).miles for p in h["_source"]["location_points"]
+        )
+        <= 9.95
+    ]
+    body = search(client, location=HARTFORD, radius=10, per_page=1)
+    # ES measures on a sphere, geopy on the ellipsoid: allow the hair's breadth at the edge.
+    assert len(within) <= body["total"] <= len(within) + 3
+
+
+def test_near_beats_far_for_an_equal_match(client):
+    body = search(client, q="knee replacement", location=HARTFORD, radius=100, per_page=50)
+    by_score = [
+        (hit["distance_miles"], tuple(m["via"] for m in hit["matched"])) for hit in body["results"]
+    ]
+    equal = [d for d, via in by_score if via == by_score[0][1]]
+    assert equal == sorted(equal)
+
+
+def test_facets_keep_other_values_when_one_is_selected(client):
+    base = search(client, q="back pain", location=HARTFORD, radius=50)
+    languages = {v["value"]: v["count"] for v in base["facets"]["language"]["values"]}
+    assert "Spanish" in languages and len(languages) > 2
+    spanish = search(client, q="back pain", location=HARTFORD, radius=50, language="Spanish")
+    assert spanish["total"] == languages["Spanish"]
+    after = {v["value"]: v["count"] for v in spanish["facets"]["language"]["values"]}
+    assert after == languages  # the selected facet still offers every language
+    assert (
+        next(v for v in spanish["facets"]["language"]["values"] if v["value"] == "Spanish")[
+            "selected"
+        ]
+        is True
+    )
+    accepting = {
+        v["value"]: v["count"] for v in spanish["facets"]["accepting_new_patients"]["values"]
+    }
+    both = search(
+        client,
+        q="back pain",
+        location=HARTFORD,
+        radius=50,
+        language="Spanish",
+        accepting_new_patients="true",
+    )
+    assert both["total"] == accepting["true"]
+
+
+def test_no_results_suggest_a_radius_that_works(client):
+    body = search(client, q="spinal cord stimulator", location="Hartford, CT", radius=1)
+    if body["total"]:
+        pytest.fail("expected nothing within a mile; pick a rarer query")
+    widen = [s for s in body["suggestions"] if s["kind"] == "widen_radius"]
+    assert widen, body["suggestions"]
+    wider = search(
+        client,
+        q="spinal cord stimulator",
+        location="Hartford, CT",
+        radius=widen[0]["changes"]["radius"],
+    )
+    assert wider["total"] > 0
+
+
+def test_no_results_suggest_dropping_a_filter(client):
+    body = search(client, q="pain pump", location=HARTFORD, radius=10, language="Vietnamese")
+    assert body["total"] == 0
+    drop = [s for s in body["suggestions"] if s["kind"] == "drop_filter"]
+    assert drop and drop[0]["changes"] == {"language": None}
+    assert search(client, q="pain pump", location=HARTFORD, radius=10)["total"] == drop[0]["count"]
+
+
+def test_unknown_words_get_a_did_you_mean(client):
+    body = search(client, q="sciaticaaaa pains xq")
+    assert body["total"] == 0 or body["resolved"]["terms"]
+    if body["total"] == 0:
+        assert body["resolved"]["did_you_mean"]
+
+
+def test_autocomplete_offers_conditions_specialties_and_names(client):
+    def labels(text):
+        response = client.get("/api/v1/suggest", query_string={"q": text})
+        assert response.status_code == 200
+        return [(s["kind"], s["label"]) for s in response.get_json()["suggestions"]]
+
+    assert any(kind == "condition" and "Herniated" in label for kind, label in labels("herniat"))
+    assert any(kind == "specialty" for kind, _ in labels("spine surg"))
+    assert ("physician", "Richard Soucier") in labels("souc")
+
+
+def test_conditions_endpoint_explains_a_code(client):
+    body = client.get("/api/v1/conditions", query_string={"q": "M96.1"}).get_json()
+    fbss = body["results"][0]
+    assert fbss["id"] == "failed-back-surgery-syndrome" and "M96.1" in fbss["icd10"]
+    assert {"208VP0014X", "207XS0117X"} <= {s["code"] for s in fbss["specialties"]}
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"radius": 0}, "radius"),
+        ({"radius": 251}, "radius"),
+        ({"radius": "ten"}, "radius"),
+        ({"page": 10**9}, "page"),
+        ({"per_page": 500}, "per_page"),
+        ({"sort": "price"}, "sort"),
+        ({"sort": "distance"}, "sort"),
+        ({"location": "Hartfrd, CT"}, "location"),
+        ({"gender": "x"}, "gender"),
+        ({"q": "x" * 201}, "q"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_bad_parameters_get_a_problem_json_400(client, params, field):
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 400
+    assert response.content_type == "application/problem+json"
+    problem = response.get_json()
+    assert problem["status"] == 400 and field in problem["errors"]
+
+
+def test_unknown_location_suggests_the_right_city(client):
+    problem = client.get("/api/v1/physicians", query_string={"location": "Hartfrd, CT"}).get_json()
+    assert "Did you mean Hartford, CT" in problem["errors"]["location"][0]
+
+
+def test_unknown_npi_is_404_problem(client):
+    response = client.get("/api/v1/physicians/1234567893")
+    assert response.status_code == 404
+    assert response.content_type == "application/problem+json"
+    assert client.get("/api/v1/physicians/12ab").status_code == 400
+
+
+def test_cluster_down_is_503_problem_with_retry_after():
+    app = make_app("physicians", ELASTICSEARCH_URL="http://127.0.0.1:9", ELASTICSEARCH_TIMEOUT=1)
+    response = app.test_client().get("/api/v1/physicians?q=sciatica")
+    assert response.status_code == 503
+    assert response.content_type == "application/problem+json"
+    assert response.headers["Retry-After"]
