@@ -49,7 +49,7 @@ def vocabulary_documents(vocabulary: Vocabulary) -> Iterator[dict]:
             "match_keys": sorted({normalize_term(n) for n in names} - {""}),
             "icd10": [],
             "icd10_compact": [],
-            "specialty_codes": [specialty.code],
+            "specialty_codes": [specialty.code, *specialty.also],
             "body_system": "specialty",
             "summary": specialty.definition[:500],
         }

@@ -104,6 +104,8 @@ class Specialty:
     definition: str
     lay_name: str | None = None
     synonyms: tuple[str, ...] = ()
+    # Codes a search for this specialty also means ("pain doctor" → every pain medicine code).
+    also: tuple[str, ...] = ()
 
     @property
     def is_physician(self) -> bool:
@@ -307,14 +309,22 @@ def _load_specialties(data_dir: Path) -> dict[str, Specialty]:
     for index, raw in enumerate(document["specialties"]):
         code = raw.get("code") if isinstance(raw, dict) else None
         where = f"specialty {code!r}" if code else f"specialty #{index}"
-        if not isinstance(raw, dict) or set(raw) != {"code", "lay_name", "synonyms"}:
-            raise _fail(path, where, "must be an object with 'code', 'lay_name' and 'synonyms'")
+        if (
+            not isinstance(raw, dict)
+            or not {"code", "lay_name", "synonyms"} <= set(raw)
+            or (set(raw) - {"code", "lay_name", "synonyms", "also"})
+        ):
+            raise _fail(path, where, "must have 'code', 'lay_name', 'synonyms' (and maybe 'also')")
         if code not in specialties:
             raise _fail(path, where, "code is not in the NUCC taxonomy")
+        also = _strings(raw.get("also", []), path, where, "also") if raw.get("also") else ()
+        if unknown := [c for c in also if c not in specialties]:
+            raise _fail(path, where, f"'also' codes not in the NUCC taxonomy: {unknown}")
         specialties[code] = replace(
             specialties[code],
             lay_name=_text(raw["lay_name"], path, where, "lay_name"),
             synonyms=_strings(raw["synonyms"], path, where, "synonyms"),
+            also=also,
         )
     return specialties
 

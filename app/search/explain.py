@@ -53,8 +53,9 @@ def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Matc
             if linked["id"] in wanted:
                 via = "profile" if linked["claimed"] else "specialty"
                 found.append(Match(kind, linked["id"], linked["name"], via))
+    specialty_codes = set(resolution.specialty_codes())
     for specialty in source["specialties"]:
-        if specialty["code"] in wanted:
+        if specialty["code"] in specialty_codes:
             found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
     if name_words and set(name_words.split()) <= set(normalize_term(source["full_name"]).split()):
         found.append(Match("name", source["npi"], source["full_name"], "profile"))

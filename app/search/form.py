@@ -10,8 +10,8 @@ from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    SelectChoice,
     IntegerField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,

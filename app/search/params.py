@@ -45,6 +45,7 @@ class ResolvedTerm:
     id: str  # vocabulary id, or NUCC code for a specialty
     name: str
     how: str  # "exact" | "code" | "fuzzy" | "explicit"
+    codes: tuple[str, ...] = ()  # for a specialty: its code and the codes it also means
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Resolution:
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]
+
+    def specialty_codes(self) -> list[str]:
+        codes = (code for t in self.terms if t.kind == "specialty" for code in t.codes or (t.id,))
+        return list(dict.fromkeys(codes))
 
     @property
     def understood(self) -> bool:

@@ -147,7 +147,7 @@ def resolution_query(text: str, size: int = 10) -> dict:
     return {
         "query": {"bool": {"should": should, "minimum_should_match": 1}},
         "size": size,
-        "_source": ["id", "kind", "name"],
+        "_source": ["id", "kind", "name", "specialty_codes"],
     }
 
 
@@ -175,7 +175,7 @@ def _terms(field: str, values: list[str], boost: float) -> dict:
 def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]:
     conditions = resolution.ids("condition") + ([params.condition] if params.condition else [])
     procedures = resolution.ids("procedure") + ([params.procedure] if params.procedure else [])
-    specialties = resolution.ids("specialty")
+    specialties = resolution.specialty_codes()
     clauses: list[dict] = []
     if conditions:
         clauses += [

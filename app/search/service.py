@@ -59,13 +59,14 @@ def _resolve(es: Elasticsearch, alias: str, text: str) -> tuple[Resolution, int]
     else:
         top = hits[0]["_score"] if hits else 0
         chosen = [h for h in hits if h["_score"] >= top * FUZZY_KEEP_RATIO]
-    terms = tuple(
-        ResolvedTerm(
-            kind=h["_source"]["kind"], id=h["_source"]["id"], name=h["_source"]["name"], how=_how(h)
-        )
-        for h in chosen[:MAX_RESOLVED]
-    )
+    terms = tuple(_term(h) for h in chosen[:MAX_RESOLVED])
     return Resolution(text=text, terms=terms), response["took"]
+
+
+def _term(hit: dict) -> ResolvedTerm:
+    source = hit["_source"]
+    codes = tuple(source.get("specialty_codes", ())) if source["kind"] == "specialty" else ()
+    return ResolvedTerm(source["kind"], source["id"], source["name"], _how(hit), codes)
 
 
 def _how(hit: dict) -> str:
