@@ -1,0 +1,272 @@
+"""The pure query builders, compared as whole dicts: any change to a query shows up here."""
+
+from __future__ import annotations
+
+import json
+
+from app.search.params import Resolution, ResolvedTerm, SearchParams
+from app.search.query import name_words, physician_search, resolution_query
+from indexer.geography import Place
+
+HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
+SOURCE = [
+    "npi",
+    "full_name",
+    "name",
+    "credentials",
+    "gender",
+    "specialties",
+    "conditions",
+    "procedures",
+    "languages",
+    "insurance",
+    "accepting_new_patients",
+    "telehealth",
+    "locations",
+    "hospital_affiliations",
+    "source",
+    "last_verified",
+]
+FACET_FIELDS = {
+    "specialty": "specialty_codes",
+    "gender": "gender",
+    "language": "languages",
+    "insurance": "insurance",
+    "hospital": "hospital_affiliations",
+    "accepting_new_patients": "accepting_new_patients",
+    "telehealth": "telehealth",
+}
+
+
+def facet(field: str, filters: list | None) -> dict:
+    return {
+        "filter": {"bool": {"filter": filters}} if filters else {"match_all": {}},
+        "aggs": {"values": {"terms": {"field": field, "size": 25}}},
+    }
+
+
+def test_code_text_resolves_by_exact_key_code_prefixes_and_words():
+    assert resolution_query("M54.16") == {
+        "query": {
+            "bool": {
+                "should": [
+                    {
+                        "constant_score": {
+                            "filter": {"term": {"match_keys": "m54 16"}},
+                            "boost": 100,
+                            "_name": "exact",
+                        }
+                    },
+                    {
+                        "constant_score": {
+                            "filter": {"term": {"icd10_compact": "M5416"}},
+                            "boost": 90,
+                            "_name": "code:M5416",
+                        }
+                    },
+                    {
+                        "constant_score": {
+                            "filter": {"term": {"icd10_compact": "M541"}},
+                            "boost": 89,
+                            "_name": "code:M541",
+                        }
+                    },
+                    {
+                        "constant_score": {
+                            "filter": {"term": {"icd10_compact": "M54"}},
+                            "boost": 88,
+                            "_name": "code:M54",
+                        }
+                    },
+                    {
+                        "multi_match": {
+                            "query": "M54.16",
+                            "type": "phrase",
+                            "fields": ["name.plain", "synonyms.plain"],
+                            "slop": 1,
+                            "boost": 20,
+                            "_name": "phrase",
+                        }
+                    },
+                    {
+                        "multi_match": {
+                            "query": "M54.16",
+                            "type": "cross_fields",
+                            "operator": "and",
+                            "fields": ["name", "synonyms"],
+                            "boost": 10,
+                            "_name": "words",
+                        }
+                    },
+                    {
+                        "multi_match": {
+                            "query": "M54.16",
+                            "type": "best_fields",
+                            "operator": "and",
+                            "fields": ["name.plain", "synonyms.plain"],
+                            "fuzziness": "AUTO",
+                            "prefix_length": 1,
+                            "boost": 4,
+                            "_name": "fuzzy",
+                        }
+                    },
+                ],
+                "minimum_should_match": 1,
+            }
+        },
+        "size": 10,
+        "_source": ["id", "kind", "name", "specialty_codes"],
+    }
+
+
+def test_plain_words_get_no_code_clauses():
+    should = resolution_query("slipped disc")["query"]["bool"]["should"]
+    assert [c.get("constant_score", {}).get("_name") for c in should][:2] == ["exact", None]
+
+
+def test_empty_search_browses_everyone_active_by_name():
+    assert physician_search(SearchParams(), Resolution("")) == {
+        "query": {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"active": True}}]}},
+        "aggs": {f"facet_{name}": facet(field, None) for name, field in FACET_FIELDS.items()},
+        "sort": ["_score", {"sort_name": "asc"}, {"npi": "asc"}],
+        "from_": 0,
+        "size": 20,
+        "track_total_hits": True,
+        "_source": SOURCE,
+    }
+
+
+def test_condition_near_a_zip_with_facets_and_paging():
+    params = SearchParams(
+        q="sciatica",
+        place=HARTFORD,
+        radius_miles=10,
+        languages=("Spanish",),
+        accepting_new_patients=True,
+        per_page=10,
+        page=2,
+    )
+    resolution = Resolution(
+        "sciatica", (ResolvedTerm("condition", "sciatica", "Sciatica", "exact"),)
+    )
+    spanish = {"terms": {"languages": ["Spanish"]}}
+    accepting = {"term": {"accepting_new_patients": True}}
+    point = {"lat": 41.75, "lon": -72.69}
+
+    def terms(field, boost):
+        return {"constant_score": {"filter": {"terms": {field: ["sciatica"]}}, "boost": boost}}
+
+    expected_aggs = {
+        f"facet_{name}": facet(field, [spanish, accepting]) for name, field in FACET_FIELDS.items()
+    }
+    expected_aggs["facet_language"] = facet("languages", [accepting])
+    expected_aggs["facet_accepting_new_patients"] = facet("accepting_new_patients", [spanish])
+    assert physician_search(params, resolution) == {
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "must": [
+                            {
+                                "bool": {
+                                    "should": [
+                                        terms("conditions_claimed", 10.0),
+                                        terms("conditions_derived_first", 6.0),
+                                        terms("conditions_derived_second", 4.0),
+                                        terms("conditions_derived_other", 2.0),
+                                        {
+                                            "match": {
+                                                "full_name": {
+                                                    "query": "sciatica",
+                                                    "operator": "and",
+                                                    "boost": 20.0,
+                                                }
+                                            }
+                                        },
+                                        {
+                                            "match": {
+                                                "full_name": {
+                                                    "query": "sciatica",
+                                                    "operator": "and",
+                                                    "fuzziness": "AUTO",
+                                                    "prefix_length": 1,
+                                                    "boost": 6.0,
+                                                }
+                                            }
+                                        },
+                                    ],
+                                    "minimum_should_match": 1,
+                                }
+                            }
+                        ],
+                        "filter": [
+                            {"term": {"active": True}},
+                            {"geo_distance": {"distance": "10mi", "location_points": point}},
+                        ],
+                    }
+                },
+                "functions": [
+                    {
+                        "gauss": {
+                            "location_points": {
+                                "origin": point,
+                                "offset": "2mi",
+                                "scale": "5mi",
+                                "decay": 0.5,
+                            },
+                            "multi_value_mode": "min",
+                        }
+                    }
+                ],
+                "boost_mode": "multiply",
+            }
+        },
+        "aggs": expected_aggs,
+        "sort": [
+            "_score",
+            {
+                "_geo_distance": {
+                    "location_points": point,
+                    "order": "asc",
+                    "unit": "mi",
+                    "mode": "min",
+                    "distance_type": "arc",
+                    "ignore_unmapped": True,
+                }
+            },
+            {"sort_name": "asc"},
+            {"npi": "asc"},
+        ],
+        "from_": 10,
+        "size": 10,
+        "track_total_hits": True,
+        "_source": SOURCE,
+        "post_filter": {"bool": {"filter": [spanish, accepting]}},
+    }
+
+
+def test_distance_sort_drops_the_decay_and_sorts_by_nearest_location():
+    search = physician_search(SearchParams(place=HARTFORD, sort="distance"), Resolution(""))
+    assert "function_score" not in search["query"]
+    assert list(search["sort"][0]) == ["_geo_distance"]
+
+
+def test_unresolved_text_falls_back_to_text_fields_but_never_query_string():
+    search = physician_search(
+        SearchParams(q="tired all the time"), Resolution("tired all the time")
+    )
+    clauses = search["query"]["bool"]["must"][0]["bool"]["should"]
+    assert clauses[-1] == {
+        "multi_match": {
+            "query": "tired all the time",
+            "fields": ["condition_names^2", "procedure_names^2", "specialty_names^2", "bio"],
+            "operator": "and",
+            "boost": 1.0,
+        }
+    }
+    assert "query_string" not in json.dumps(search)
+
+
+def test_titles_and_credentials_are_not_part_of_a_name():
+    assert name_words("Dr. Soucier, MD") == "soucier"
+    assert name_words("richard soucier") == "richard soucier"
