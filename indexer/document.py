@@ -25,7 +25,9 @@ def full_name(name: dict) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _derived(vocabulary: Vocabulary, codes: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+def implied_concepts(
+    vocabulary: Vocabulary, codes: tuple[str, ...]
+) -> tuple[tuple[str, str, int], ...]:
     """(kind, concept id, best rank) implied by a set of specialties, best rank first.
 
     Cached: a national file has millions of physicians but only a few thousand
@@ -40,16 +42,29 @@ def _derived(vocabulary: Vocabulary, codes: tuple[str, ...]) -> tuple[tuple[str,
     return tuple((vocabulary.concepts[cid].kind, cid, rank) for cid, rank in ordered)
 
 
-def _linked(vocabulary: Vocabulary, kind: str, claimed: list[str], codes: tuple[str, ...]) -> list:
-    """Stored list of {id, name, claimed, rank}: claims first, then what the specialties imply."""
+def _claimed(vocabulary: Vocabulary, kind: str, claimed: list[str]) -> list[dict]:
+    """{id, name} of what the physician claims; ids the vocabulary doesn't know are dropped."""
     linked = []
     for concept_id in dict.fromkeys(claimed):
         concept = vocabulary.concepts.get(concept_id)
         if concept and concept.kind == kind:
-            linked.append({"id": concept_id, "name": concept.name, "claimed": True, "rank": 0})
-    claimed_set = set(claimed)
-    for concept_kind, concept_id, rank in _derived(vocabulary, codes):
-        if concept_kind == kind and concept_id not in claimed_set:
+            linked.append({"id": concept_id, "name": concept.name})
+    return linked
+
+
+def linked_concepts(vocabulary: Vocabulary, kind: str, claimed: list[str], codes) -> list[dict]:
+    """Claims first, then what the specialties imply: {id, name, claimed, rank}.
+
+    Only the claimed ids are stored: names and what a specialty implies come from the
+    vocabulary when a profile is shown, rather than being repeated in millions of documents.
+    """
+    linked = [
+        {"id": c["id"], "name": c["name"], "claimed": True, "rank": 0}
+        for c in _claimed(vocabulary, kind, claimed)
+    ]
+    seen = set(claimed)
+    for concept_kind, concept_id, rank in implied_concepts(vocabulary, tuple(codes)):
+        if concept_kind == kind and concept_id not in seen:
             name = vocabulary.concepts[concept_id].name
             linked.append({"id": concept_id, "name": name, "claimed": False, "rank": rank})
     return linked
@@ -62,8 +77,8 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
         for s in profile["specialties"]
     ]
-    conditions = _linked(vocabulary, "condition", profile.get("conditions") or [], codes)
-    procedures = _linked(vocabulary, "procedure", profile.get("procedures") or [], codes)
+    conditions = _claimed(vocabulary, "condition", profile.get("conditions") or [])
+    procedures = _claimed(vocabulary, "procedure", profile.get("procedures") or [])
     locations = profile["locations"]
     name = profile["name"]
     doc = {
@@ -78,11 +93,11 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "specialty_codes": list(codes),
         "primary_specialty": next(s["code"] for s in specialties if s["primary"]),
         "specialty_names": _specialty_names(vocabulary, codes),
-        "conditions": conditions,
-        "procedures": procedures,
-        "conditions_claimed": [c["id"] for c in conditions if c["claimed"]],
-        "procedures_claimed": [p["id"] for p in procedures if p["claimed"]],
-        "procedures_derived": [c for k, c, _ in _derived(vocabulary, codes) if k == "procedure"],
+        "conditions_claimed": [c["id"] for c in conditions],
+        "procedures_claimed": [p["id"] for p in procedures],
+        "procedures_derived": [
+            c for k, c, _ in implied_concepts(vocabulary, codes) if k == "procedure"
+        ],
         "condition_names": [c["name"] for c in conditions],
         "procedure_names": [p["name"] for p in procedures],
         "icd10_codes": _icd10_codes(vocabulary, conditions),
@@ -105,7 +120,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
     for field in _DERIVED_FIELDS:
         doc[field] = []
-    for kind, concept_id, rank in _derived(vocabulary, codes):
+    for kind, concept_id, rank in implied_concepts(vocabulary, codes):
         if kind == "condition":
             doc[_DERIVED_FIELDS[min(rank, 2)]].append(concept_id)
     return doc

@@ -105,8 +105,6 @@ PHYSICIAN_PROPERTIES: dict = {
     "primary_specialty": KEYWORD,
     "specialty_names": _text(),
     # Condition and procedure ids by how strongly the physician is tied to them.
-    "conditions": STORED_ONLY,
-    "procedures": STORED_ONLY,
     "conditions_claimed": KEYWORD,
     "conditions_derived_first": KEYWORD,
     "conditions_derived_second": KEYWORD,

@@ -15,8 +15,10 @@ from app.search.results import (
     PhysicianProfile,
     SpecialtyLabel,
 )
+from indexer.document import implied_concepts, linked_concepts
 from indexer.geography import miles_between
 from indexer.text import normalize_term
+from indexer.vocabulary import default_vocabulary
 
 
 def _location(raw: dict, origin: tuple[float, float] | None) -> Location:
@@ -46,13 +48,16 @@ def _specialties(source: dict) -> tuple[SpecialtyLabel, ...]:
 
 
 def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Match, ...]:
-    wanted = {t.id for t in resolution.terms}
+    wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
     found: list[Match] = []
-    for kind, key in (("condition", "conditions"), ("procedure", "procedures")):
-        for linked in source.get(key, []):
-            if linked["id"] in wanted:
-                via = "profile" if linked["claimed"] else "specialty"
-                found.append(Match(kind, linked["id"], linked["name"], via))
+    claimed = {*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ())}
+    codes = tuple(s["code"] for s in source["specialties"])
+    implied = {concept_id for _, concept_id, _ in implied_concepts(default_vocabulary(), codes)}
+    for concept_id, term in wanted.items():
+        if concept_id in claimed:
+            found.append(Match(term.kind, concept_id, term.name, "profile"))
+        elif concept_id in implied:
+            found.append(Match(term.kind, concept_id, term.name, "specialty"))
     specialty_codes = set(resolution.specialty_codes())
     for specialty in source["specialties"]:
         if specialty["code"] in specialty_codes:
@@ -85,8 +90,11 @@ def hit_from_source(
 
 
 def profile_from_source(source: dict) -> PhysicianProfile:
-    def linked(key: str) -> tuple[LinkedConcept, ...]:
-        return tuple(LinkedConcept(c["id"], c["name"], c["claimed"]) for c in source.get(key, []))
+    codes = [s["code"] for s in source["specialties"]]
+
+    def linked(kind: str, key: str) -> tuple[LinkedConcept, ...]:
+        concepts = linked_concepts(default_vocabulary(), kind, source.get(key, []), codes)
+        return tuple(LinkedConcept(c["id"], c["name"], c["claimed"]) for c in concepts)
 
     return PhysicianProfile(
         npi=source["npi"],
@@ -94,8 +102,8 @@ def profile_from_source(source: dict) -> PhysicianProfile:
         credentials=tuple(source.get("credentials") or ()),
         gender=source.get("gender"),
         specialties=_specialties(source),
-        conditions=linked("conditions"),
-        procedures=linked("procedures"),
+        conditions=linked("condition", "conditions_claimed"),
+        procedures=linked("procedure", "procedures_claimed"),
         languages=tuple(source.get("languages") or ()),
         insurance=tuple(source.get("insurance") or ()),
         accepting_new_patients=source.get("accepting_new_patients"),
