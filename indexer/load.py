@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+import orjson
 from elasticsearch import Elasticsearch, helpers
 
 from indexer import lifecycle
@@ -83,6 +84,13 @@ class LoadFailed(RuntimeError):
 ProgressFn = Callable[[int], None]
 
 
+BulkAction = tuple[dict, str | None]  # (action line, pre-serialised body line or None)
+
+
+def _json(value: dict) -> str:
+    return orjson.dumps(value).decode()
+
+
 def _actions(
     records: Iterable[dict | Rejection],
     vocabulary: Vocabulary,
@@ -90,7 +98,8 @@ def _actions(
     index: str,
     upsert: bool,
     progress: ProgressFn | None,
-) -> Iterator[dict]:
+) -> Iterator[BulkAction]:
+    """Records → (action, body) pairs, serialised here: this runs in the prefetch thread."""
     for record in records:
         report.read += 1
         if progress and report.read % 1000 == 0:
@@ -98,21 +107,16 @@ def _actions(
         if isinstance(record, Rejection):
             report.reject(record)
             if upsert and record.npi and record.reason == DEACTIVATED:
-                yield {"_op_type": "delete", "_index": index, "_id": record.npi}
+                yield {"delete": {"_index": index, "_id": record.npi}}, None
             continue
         doc = build_document(record, vocabulary)
         if upsert:
-            yield {
-                "_op_type": "update",
-                "_index": index,
-                "_id": doc["npi"],
-                "doc": doc,
-                "doc_as_upsert": True,
-            }
+            body = _json({"doc": doc, "doc_as_upsert": True})
+            yield {"update": {"_index": index, "_id": doc["npi"]}}, body
         else:
-            # "create": a second profile with the same NPI (from another file) is an error, not
-            # a silent overwrite.
-            yield {"_op_type": "create", "_index": index, "_id": doc["npi"], "_source": doc}
+            # "create": a second profile with the same NPI (from another file) is an error,
+            # not a silent overwrite.
+            yield {"create": {"_index": index, "_id": doc["npi"]}}, _json(doc)
 
 
 class _Failed:
@@ -164,10 +168,17 @@ def prefetch(items: Iterable, size: int) -> Iterator:
         stop.set()
 
 
-def _bulk(es: Elasticsearch, actions: Iterable[dict], report: LoadReport, chunk_size: int) -> None:
+def _already_expanded(action: BulkAction) -> BulkAction:
+    return action
+
+
+def _bulk(
+    es: Elasticsearch, actions: Iterable[BulkAction], report: LoadReport, chunk_size: int
+) -> None:
     for ok, item in helpers.streaming_bulk(
         es,
         prefetch(actions, 2 * chunk_size),
+        expand_action_callback=_already_expanded,
         chunk_size=chunk_size,
         max_chunk_bytes=MAX_CHUNK_BYTES,
         max_retries=RETRIES_ON_429,
