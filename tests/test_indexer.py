@@ -11,12 +11,12 @@ from itertools import islice
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, SAMPLE_NPPES
+
 from indexer import lifecycle
 from indexer.cli import cli
 from indexer.demo import claims_from_vocabulary, generate
-from indexer.load import LoadFailed, rebuild, rebuild_vocabulary, upsert
+from indexer.load import LoadFailed, rebuild, upsert
 from indexer.records import Rejection
 from indexer.vocabulary import default_vocabulary
 
