@@ -10,7 +10,7 @@ PORT ?= 8000
 # 2 cores: 3 workers x 4 threads measured best in bench/ (see docs/benchmarks.md).
 GUNICORN_OPTS ?= --workers 3 --threads 4 --timeout 30 --graceful-timeout 10 --access-logfile -
 
-.PHONY: help run test serve setup setup-dev node node-stop data load browser lint audit bench clean
+.PHONY: help run test serve setup setup-dev node node-stop data load browser lint audit bench clean vendor
 
 help:
 	@echo "make run    - install, start the search node, load demo data, serve http://$(HOST):$(PORT)"
@@ -70,3 +70,6 @@ bench: $(VENV)/.dev node
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis artifacts data/demo search-node/classpath.txt
+
+vendor:
+	scripts/vendor-assets

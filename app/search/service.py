@@ -35,6 +35,10 @@ def _call(fn: Callable[..., T], **kwargs) -> T:
         raise SearchUnavailable("The search service took too long to answer.", 504) from error
     except es_errors.ConnectionError as error:
         raise SearchUnavailable("The search service is not reachable right now.") from error
+    except es_errors.NotFoundError as error:
+        if error.error == "index_not_found_exception":  # before the first load, or mid-restore
+            raise SearchUnavailable("The physician directory is not loaded right now.") from error
+        raise
     except es_errors.TransportError as error:
         if isinstance(error.status_code, int) and error.status_code in (429, 500, 502, 503, 504):
             raise SearchUnavailable("The search service is busy; please retry.") from error
@@ -242,4 +246,5 @@ def find_conditions(es: Elasticsearch, alias: str, text: str) -> list[dict]:
 
 
 def cluster_ready(es: Elasticsearch, alias: str) -> bool:
-    return bool(_call(es.indices.exists_alias, name=alias))
+    """The cluster answers and the alias exists (2 s budget: it guards the home page)."""
+    return bool(_call(es.indices.exists_alias, name=alias, request_timeout=2))

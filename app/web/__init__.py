@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from flask import Flask
 
+from app.web import assets, helpers, security
+from app.web.export import bp as export_bp
+from app.web.library import bp as library_bp
+from app.web.profiles import bp as profiles_bp
+from app.web.search_pages import bp as search_bp
+from app.web.shortlist import bp as shortlist_bp
+
+BLUEPRINTS = (search_bp, export_bp, profiles_bp, library_bp, shortlist_bp)
+
 
 def register_web(app: Flask) -> None:
     """Register the page blueprints, template helpers and security headers."""
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    assets.init_app(app)
+    helpers.init_app(app)
+    security.init_app(app)

@@ -1,0 +1,128 @@
+"""Template helpers: URLs that change one search parameter, phone and map links, text.
+
+Every helper returns plain strings (autoescaped by Jinja) except :func:`paragraphs`,
+which escapes each paragraph itself before marking the joined HTML safe.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import quote_plus
+
+from flask import Flask, request, url_for
+from markupsafe import Markup, escape
+from werkzeug.datastructures import MultiDict
+
+from app.web import shortlist_cookie
+
+SOURCE_LABELS = {
+    "synthetic-demo": "synthetic demo data (not a real physician)",
+    "NPPES": "NPPES NPI Registry",
+}
+# The registry records when the provider last updated it; other sources when we checked.
+DATE_WORDS = {"NPPES": "last updated"}
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _clean_args(args: MultiDict) -> MultiDict:
+    return MultiDict([(k, v) for k, v in args.items(multi=True) if v not in ("", None)])
+
+
+def args_with(changes: dict, keep_page: bool = False) -> MultiDict:
+    """The current query string with ``changes`` applied (None removes a parameter).
+
+    Any change other than ``page`` goes back to page 1: the old page may not exist.
+    """
+    args = MultiDict(request.args)
+    if not keep_page and "page" not in changes:
+        args.poplist("page")
+    for name, value in changes.items():
+        if value is None:
+            args.poplist(name)
+        elif isinstance(value, list | tuple):
+            args.setlist(name, [str(v) for v in value])
+        else:
+            args.setlist(name, [str(value)])
+    return _clean_args(args)
+
+
+def url_with(_endpoint: str | None = None, **changes) -> str:
+    """This page (or ``_endpoint``) with some parameters changed: pagination, sort, facets."""
+    args = args_with(changes)
+    return url_for(_endpoint or request.endpoint or "search.results", **args.to_dict(flat=False))
+
+
+def url_without(name: str, value: str) -> str:
+    """This page with one value of a multi-valued filter removed."""
+    kept = [v for v in request.args.getlist(name) if v != value]
+    return url_with(**{name: kept or None})
+
+
+def tel_href(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) == 10:
+        digits = "1" + digits
+    return f"tel:+{digits}"
+
+
+def directions_url(location) -> str:
+    return "https://www.google.com/maps/dir/?api=1&destination=" + quote_plus(location.one_line)
+
+
+def paragraphs(text: str) -> Markup:
+    """Plain text with blank-line paragraph breaks → escaped ``<p>`` elements."""
+    parts = [p.strip() for p in _BLANK_LINES.split(text or "") if p.strip()]
+    return Markup("\n").join(Markup("<p>{}</p>").format(escape(p)) for p in parts)
+
+
+def source_label(source: str) -> str:
+    return SOURCE_LABELS.get(source, source.replace("-", " "))
+
+
+def source_date_word(source: str) -> str:
+    return DATE_WORDS.get(source, "last verified")
+
+
+def long_date(iso: str) -> str:
+    """'2024-05-01' → 'May 1, 2024' (unchanged if it isn't an ISO date)."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def yes_no(value: bool | None, yes: str = "Yes", no: str = "No", unknown: str = "Not listed"):
+    return unknown if value is None else (yes if value else no)
+
+
+def miles(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.1f} mi" if value < 10 else f"{value:.0f} mi"
+
+
+def body_system_name(code: str) -> str:
+    return code.replace("_", " ").replace("-", " ").capitalize()
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_global(url_with)
+    app.add_template_global(url_without)
+    app.add_template_global(directions_url)
+    for name, fn in (
+        ("tel_href", tel_href),
+        ("paragraphs", paragraphs),
+        ("source_label", source_label),
+        ("source_date_word", source_date_word),
+        ("long_date", long_date),
+        ("yes_no", yes_no),
+        ("miles", miles),
+        ("body_system_name", body_system_name),
+    ):
+        app.add_template_filter(fn, name)
+
+    @app.context_processor
+    def shortlist_context():
+        return {"shortlist_npis": shortlist_cookie.read()}

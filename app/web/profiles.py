@@ -1,0 +1,35 @@
+"""A physician's profile: every practice location, what they treat, and where the data is from."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, current_app, render_template
+
+from app.extensions import elasticsearch
+from app.search import service
+
+bp = Blueprint("profiles", __name__)
+NPI_SHAPE = re.compile(r"^\d{10}$")
+
+
+def split_claimed(concepts) -> tuple[list, list]:
+    """(on the physician's own profile, typical for their specialty), each sorted by name."""
+    ordered = sorted(concepts, key=lambda c: c.name.lower())
+    return [c for c in ordered if c.claimed], [c for c in ordered if not c.claimed]
+
+
+@bp.get("/physicians/<npi>")
+def profile(npi: str):
+    if not NPI_SHAPE.match(npi):
+        abort(404, description="A physician's page address ends in their 10-digit NPI.")
+    alias = current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    physician = service.get_physician(elasticsearch(), alias, npi)
+    if physician is None:
+        abort(404, description=f"No physician with NPI {npi} is listed.")
+    return render_template(
+        "pages/profile.html",
+        physician=physician,
+        conditions=split_claimed(physician.conditions),
+        procedures=split_claimed(physician.procedures),
+    )

@@ -1,0 +1,90 @@
+"""axe-core on every page type at phone and desktop widths, plus the acceptance screenshots.
+
+Any axe violation fails (WCAG 2.1 A/AA and best-practice rules). Screenshots land in
+artifacts/screenshots/ (git-ignored) so anyone can look at the pages without running them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser.conftest import WIDTHS, assert_accessible, named_physician, new_context, screenshot
+
+pytestmark = pytest.mark.browser
+
+RESULTS = "/search?q=sciatica&location=06106"
+PAGES = {
+    "home": "/",
+    "results-filtered": RESULTS + "&language=English&accepting_new_patients=true",
+    "results-no-results": RESULTS + "&language=Klingon",
+    "results-compact": RESULTS + "&view=compact",
+    "search-errors": "/search?q=&location=Hartfrd%2C+CT&radius=900",
+    "profile": "/physicians/{npi}",
+    "condition": "/conditions/failed-back-surgery-syndrome",
+    "procedure": "/procedures/spinal-cord-stimulation",
+    "condition-index": "/conditions",
+    "specialty": "/specialties/208VP0014X",
+    "specialty-index": "/specialties",
+    "error-404": "/physicians/0000000000",
+}
+
+
+def open_page(page: Page, path: str, map_shown: bool = True) -> None:
+    page.goto(path)
+    page.wait_for_load_state("load")
+    if map_shown and page.locator("#results-map").count():
+        expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_axe_violations(browser, live_server, name, width):
+    context = new_context(browser, live_server, width=width)
+    page = context.new_page()
+    try:
+        open_page(page, PAGES[name].format(npi=named_physician()))
+        assert_accessible(page, f"{name} at {width}px")
+        # Nothing may scroll sideways on a phone.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_shortlist_compare_page_has_no_axe_violations(browser, live_server, width):
+    context = new_context(browser, live_server, width=width)
+    page = context.new_page()
+    try:
+        page.goto(RESULTS)
+        for _ in range(2):
+            page.get_by_role("button", name="Add to shortlist").first.click()
+            expect(page.locator(".flash__message")).to_contain_text("Added to your shortlist")
+        page.goto("/shortlist")
+        expect(page.locator("table.compare thead th")).to_have_count(2)
+        assert_accessible(page, f"shortlist compare at {width}px")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width_name", WIDTHS)
+def test_acceptance_screenshots(browser, live_server, width_name):
+    context = new_context(browser, live_server, width=WIDTHS[width_name])
+    page = context.new_page()
+    shots = {
+        "home": "/",
+        "results": RESULTS,
+        "profile": f"/physicians/{named_physician()}",
+        "condition": "/conditions/failed-back-surgery-syndrome",
+    }
+    try:
+        for name, path in shots.items():
+            open_page(page, path)
+            assert screenshot(page, f"{name}-{width_name}").stat().st_size > 0
+        page.emulate_media(media="print")
+        for name in ("results", "profile"):
+            open_page(page, shots[name], map_shown=False)
+            expect(page.locator(".site-nav")).to_be_hidden()
+            assert screenshot(page, f"print-{name}-{width_name}").stat().st_size > 0
+    finally:
+        context.close()
