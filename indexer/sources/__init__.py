@@ -86,16 +86,30 @@ def iso_date(value: str) -> str | None:
     return None
 
 
-def dedupe(values: Iterable[str]) -> list[str]:
-    """Stripped, non-empty values in first-seen order, compared case-insensitively."""
+def dedupe(values: Iterable[object]) -> list[str]:
+    """Stripped, non-empty values in first-seen order, compared case-insensitively.
+
+    Values that are not text (None, objects, lists) are dropped. Hot path of every load:
+    clean strings skip the whitespace rewrite.
+    """
     seen: set[str] = set()
     kept = []
     for value in values:
-        text = " ".join(str(value).split())
-        if text and text.casefold() not in seen:
-            seen.add(text.casefold())
+        if not isinstance(value, str):
+            if value is None or isinstance(value, dict | list):
+                continue
+            value = str(value)
+        text = value if is_clean(value) else " ".join(value.split())
+        key = text.casefold()
+        if text and key not in seen:
+            seen.add(key)
             kept.append(text)
     return kept
+
+
+def is_clean(text: str) -> bool:
+    """No leading/trailing, doubled or non-space whitespace: nothing for split/join to do."""
+    return text.isprintable() and "  " not in text and text == text.strip()
 
 
 def _credential(token: str) -> str:

@@ -16,6 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from indexer import geography
 from indexer.npi import is_valid_npi
 from indexer.records import Record, Rejection
@@ -23,6 +25,7 @@ from indexer.sources import (
     coerce_bool,
     dedupe,
     has_bad_encoding,
+    is_clean,
     iso_date,
     known_taxonomy_codes,
     locate,
@@ -87,12 +90,18 @@ def _jsonl_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
                 yield line, Rejection(source, line, "bad encoding")
                 continue
             try:
-                yield line, json.loads(text.strip())
-            except json.JSONDecodeError as exc:
-                yield (
-                    line,
-                    Rejection(source, line, f"invalid JSON: {exc.msg} at column {exc.colno}"),
-                )
+                yield line, orjson.loads(text)
+            except orjson.JSONDecodeError:
+                yield line, Rejection(source, line, _json_problem(text))
+
+
+def _json_problem(text: str) -> str:
+    """The standard library's message says where and what ("Expecting ',' ... column 48")."""
+    try:
+        json.loads(text.strip())
+    except json.JSONDecodeError as exc:
+        return f"invalid JSON: {exc.msg} at column {exc.colno}"
+    return "invalid JSON"
 
 
 def _header_problem(header: list[str]) -> str | None:
@@ -163,6 +172,8 @@ def csv_row_to_object(row: dict[str, str]) -> dict[str, Any]:
 def _text(value: Any) -> str:
     if value is None or isinstance(value, dict | list):
         return ""
+    if isinstance(value, str) and is_clean(value):
+        return value
     return " ".join(str(value).split())
 
 
@@ -301,13 +312,13 @@ def _canonical(
         "credentials": credentials,
         "gender": gender,
         "specialties": specialties,
-        **{key: dedupe(_text(v) for v in _items(obj.get(key))) for key in LIST_FIELDS},
+        **{key: dedupe(_items(obj.get(key))) for key in LIST_FIELDS},
         "accepting_new_patients": coerce_bool(obj.get("accepting_new_patients")),
         "telehealth": coerce_bool(obj.get("telehealth")),
         "locations": locations,
-        "hospital_affiliations": dedupe(_text(v) for v in _items(obj.get("hospital_affiliations"))),
+        "hospital_affiliations": dedupe(_items(obj.get("hospital_affiliations"))),
         "education": _education(obj.get("education")),
-        "board_certifications": dedupe(_text(v) for v in _items(obj.get("board_certifications"))),
+        "board_certifications": dedupe(_items(obj.get("board_certifications"))),
         "bio": _text(obj.get("bio")),
         "source": _text(obj.get("source")),
         "last_verified": last_verified,
