@@ -81,19 +81,14 @@ def _text(analyzer: str = "clinical_text", **extra) -> dict:
 KEYWORD = {"type": "keyword"}
 FOLDED_KEYWORD = {"type": "keyword", "normalizer": "folded"}
 STORED_ONLY = {"type": "object", "enabled": False}
+AUTOCOMPLETE = {"type": "text", "analyzer": "autocomplete_index", "search_analyzer": "person_name"}
 
 PHYSICIAN_PROPERTIES: dict = {
     "npi": KEYWORD,
     "full_name": {
         "type": "text",
         "analyzer": "person_name",
-        "fields": {
-            "autocomplete": {
-                "type": "text",
-                "analyzer": "autocomplete_index",
-                "search_analyzer": "person_name",
-            },
-        },
+        "fields": {"autocomplete": AUTOCOMPLETE},
     },
     "last_name": {"type": "text", "analyzer": "person_name", "fields": {"keyword": KEYWORD}},
     "sort_name": FOLDED_KEYWORD,
@@ -131,33 +126,18 @@ PHYSICIAN_PROPERTIES: dict = {
     "active": {"type": "boolean"},
 }
 
+VOCABULARY_TEXT = {
+    "type": "text",
+    "analyzer": "clinical_text",
+    "fields": {"autocomplete": AUTOCOMPLETE, "plain": {"type": "text", "analyzer": "person_name"}},
+}
+
 VOCABULARY_PROPERTIES: dict = {
     "id": KEYWORD,
     "kind": KEYWORD,
-    "name": {
-        "type": "text",
-        "analyzer": "clinical_text",
-        "fields": {
-            "autocomplete": {
-                "type": "text",
-                "analyzer": "autocomplete_index",
-                "search_analyzer": "person_name",
-            },
-            "plain": {"type": "text", "analyzer": "person_name"},
-        },
-    },
-    "synonyms": {
-        "type": "text",
-        "analyzer": "clinical_text",
-        "fields": {
-            "autocomplete": {
-                "type": "text",
-                "analyzer": "autocomplete_index",
-                "search_analyzer": "person_name",
-            },
-            "plain": {"type": "text", "analyzer": "person_name"},
-        },
-    },
+    # Stemmed for word matches, plain for phrases and fuzzy typos, edge n-grams for typing.
+    "name": VOCABULARY_TEXT,
+    "synonyms": VOCABULARY_TEXT,
     "match_keys": KEYWORD,
     "icd10": KEYWORD,
     "icd10_compact": KEYWORD,
