@@ -92,12 +92,9 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "specialties": specialties,
         "specialty_codes": list(codes),
         "primary_specialty": next(s["code"] for s in specialties if s["primary"]),
-        "specialty_names": _specialty_names(vocabulary, codes),
+        "specialty_names": list(_specialty_names(vocabulary, codes)),
         "conditions_claimed": [c["id"] for c in conditions],
         "procedures_claimed": [p["id"] for p in procedures],
-        "procedures_derived": [
-            c for k, c, _ in implied_concepts(vocabulary, codes) if k == "procedure"
-        ],
         "condition_names": [c["name"] for c in conditions],
         "procedure_names": [p["name"] for p in procedures],
         "icd10_codes": _icd10_codes(vocabulary, conditions),
@@ -118,19 +115,26 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "active": profile.get("active", True),
     }
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
-    for field in _DERIVED_FIELDS:
-        doc[field] = []
-    for kind, concept_id, rank in implied_concepts(vocabulary, codes):
-        if kind == "condition":
-            doc[_DERIVED_FIELDS[min(rank, 2)]].append(concept_id)
+    doc.update(_implied_fields(vocabulary, codes))
     return doc
 
 
-def _specialty_names(vocabulary: Vocabulary, codes: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _implied_fields(vocabulary: Vocabulary, codes: tuple[str, ...]) -> dict[str, list[str]]:
+    """The derived id fields for a specialty combination (shared, read-only, lists)."""
+    fields: dict[str, list[str]] = {name: [] for name in (*_DERIVED_FIELDS, "procedures_derived")}
+    for kind, concept_id, rank in implied_concepts(vocabulary, codes):
+        field = _DERIVED_FIELDS[min(rank, 2)] if kind == "condition" else "procedures_derived"
+        fields[field].append(concept_id)
+    return fields
+
+
+@lru_cache(maxsize=4096)
+def _specialty_names(vocabulary: Vocabulary, codes: tuple[str, ...]) -> tuple[str, ...]:
     """Patient-friendly and official names, so "spine surgeon" and the NUCC name both match."""
     names = [vocabulary.specialty_name(code) for code in codes]
     names += [vocabulary.specialties[c].name for c in codes if c in vocabulary.specialties]
-    return list(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names))
 
 
 def _icd10_codes(vocabulary: Vocabulary, conditions: list[dict]) -> list[str]:
