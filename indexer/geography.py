@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import zipcodes
-from geopy.distance import geodesic
+from geopy.distance import great_circle
 from geopy.exc import GeopyError
 
 STATE_NAMES = {
@@ -197,7 +197,10 @@ def zips_within(
 
 
 def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return geodesic(a, b).miles
+    """Great-circle miles: the spherical model Elasticsearch's radius filter uses, so a
+    physician shown at 9.9 miles is one the 10-mile filter counted in; within 0.5% of the
+    ellipsoidal (geodesic) distance, and 10x faster on a results page."""
+    return great_circle(a, b).miles
 
 
 def _split_city_state(text: str) -> tuple[str, str | None]:

@@ -68,12 +68,21 @@ class PhysicianHit:
         return next((s for s in self.specialties if s.primary), None)
 
     def as_api(self) -> dict:
-        data = asdict(self)
-        data["credentials"] = list(self.credentials)
-        data["languages"] = list(self.languages)
-        data.pop("locations")
-        data["location_count"] = len(self.locations)
-        return data
+        # By hand, not asdict(): asdict deep-copies every location of every hit.
+        return {
+            "npi": self.npi,
+            "name": self.name,
+            "credentials": list(self.credentials),
+            "specialties": [vars(s) for s in self.specialties],
+            "distance_miles": self.distance_miles,
+            "nearest_location": vars(self.nearest_location),
+            "location_count": len(self.locations),
+            "accepting_new_patients": self.accepting_new_patients,
+            "telehealth": self.telehealth,
+            "languages": list(self.languages),
+            "matched": [vars(m) for m in self.matched],
+            "gender": self.gender,
+        }
 
 
 @dataclass(frozen=True)
