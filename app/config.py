@@ -26,6 +26,8 @@ DEFAULTS: dict[str, object] = {
     "API_RATE_LIMIT": "120/minute",
     "SUGGEST_RATE_LIMIT": "600/minute",
     "RATELIMIT_ENABLED": True,
+    # X-RateLimit-* on limited responses, and a 429's Retry-After no earlier than the reset.
+    "RATELIMIT_HEADERS_ENABLED": True,
     "RETRY_AFTER_SECONDS": 30,
     "SECRET_KEY": None,
     "WTF_CSRF_TIME_LIMIT": None,

@@ -82,7 +82,19 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         detail = error.description or TITLES.get(error.code or 500, "Error")
-        return render_error(error.code or 500, detail)
+        if error.code == 429:  # Flask-Limiter's description is just the limit: "3 per 1 minute"
+            detail = (
+                f"Too many requests from your address (limit: {detail}). Please wait and retry."
+            )
+        body, status, headers = render_error(error.code or 500, detail)
+        if getattr(error, "valid_methods", None):  # a 405 must say what is allowed (RFC 9110)
+            headers["Allow"] = ", ".join(error.valid_methods)
+        return body, status, headers
+
+    @app.errorhandler(UnicodeDecodeError)
+    def undecodable(error: UnicodeDecodeError):
+        # Raw non-UTF-8 bytes in the query string (gunicorn refuses them; other servers don't).
+        return render_error(400, "The web address has characters we can't read. Please retype it.")
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

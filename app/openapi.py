@@ -9,7 +9,8 @@ from __future__ import annotations
 from app.search import params as p
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
-_ERRORS = {"400": _PROBLEM, "429": _PROBLEM, "503": _PROBLEM, "504": _PROBLEM}
+_RETRY_LATER = {"$ref": "#/components/responses/RetryLater"}
+_ERRORS = {"400": _PROBLEM, "429": _RETRY_LATER, "503": _RETRY_LATER, "504": _RETRY_LATER}
 
 
 def _query(name: str, schema: dict, description: str, explode: bool = False) -> dict:
@@ -27,7 +28,8 @@ def _query(name: str, schema: dict, description: str, explode: bool = False) -> 
 
 _TEXT = {"type": "string", "maxLength": p.MAX_TEXT}
 _VALUES = {"type": "array", "items": {"type": "string", "maxLength": 100}}
-_BOOL_WORD = {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]}
+# Lenient on purpose (links and bookmarks): true/1/yes/on/y mean yes, any other value no.
+_BOOL_WORD = {"type": "string", "examples": ["true", "false", "1", "0", "yes", "no"]}
 
 SEARCH_PARAMETERS = [
     _query("q", _TEXT, "Condition, symptom, procedure, ICD-10-CM code, specialty or name."),
@@ -58,8 +60,14 @@ SEARCH_PARAMETERS = [
     ),
     _query("insurance", _VALUES, "Insurance plans accepted (any of)."),
     _query("hospital", _VALUES, "Hospital affiliations (any of)."),
-    _query("accepting_new_patients", _BOOL_WORD, "Only physicians accepting new patients."),
-    _query("telehealth", _BOOL_WORD, "Only physicians offering telehealth."),
+    _query(
+        "accepting_new_patients",
+        _BOOL_WORD,
+        "Only physicians accepting new patients when true, 1, yes, on or y.",
+    ),
+    _query(
+        "telehealth", _BOOL_WORD, "Only physicians offering telehealth when true, 1, yes, on or y."
+    ),
     _query(
         "page",
         {"type": "integer", "minimum": 1, "maximum": p.MAX_RESULT_WINDOW, "default": 1},
@@ -151,6 +159,27 @@ _PAGE = {
 }
 
 
+_PROBLEM_CONTENT = {
+    "application/problem+json": {
+        "schema": {
+            "type": "object",
+            "required": ["title", "status", "detail"],
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer"},
+                "detail": {"type": "string"},
+                "errors": {
+                    "type": "object",
+                    "description": "Parameter name → what is wrong with it (on a 400).",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        }
+    }
+}
+
+
 def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
@@ -232,22 +261,20 @@ def openapi_document() -> dict:
             "responses": {
                 "Problem": {
                     "description": "RFC 9457 problem details",
-                    "content": {
-                        "application/problem+json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["title", "status", "detail"],
-                                "properties": {
-                                    "type": {"type": "string"},
-                                    "title": {"type": "string"},
-                                    "status": {"type": "integer"},
-                                    "detail": {"type": "string"},
-                                    "errors": {"type": "object"},
-                                },
-                            }
+                    "content": _PROBLEM_CONTENT,
+                },
+                "RetryLater": {
+                    "description": "Too many requests (429), search unavailable (503) or too"
+                    " slow (504): problem details, and when to try again",
+                    "headers": {
+                        "Retry-After": {
+                            "required": True,
+                            "description": "Seconds to wait before retrying.",
+                            "schema": {"type": "integer", "minimum": 1},
                         }
                     },
-                }
+                    "content": _PROBLEM_CONTENT,
+                },
             }
         },
     }

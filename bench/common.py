@@ -56,11 +56,29 @@ def ensure_loaded(count: int, seed: int = 42) -> str:
     path = OUT / f"profiles-{count}-{seed}.jsonl"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "indexer.demo", "--count", str(count), "--seed",
-                        str(seed), "--out", str(path)], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "indexer.demo",
+                "--count",
+                str(count),
+                "--seed",
+                str(seed),
+                "--out",
+                str(path),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
-    subprocess.run([sys.executable, "-m", "indexer", "load", "--rebuild", str(path)], cwd=ROOT,
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return alias
 
 
@@ -74,12 +92,29 @@ def free_port() -> int:
 def running_app(alias: str, workers: int = 3, threads: int = 4, port: int | None = None):
     """gunicorn with the recommended settings (see docs/benchmarks.md), serving ``alias``."""
     port = port or free_port()
-    env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias, "SECRET_KEY": "bench-only",
-           "FLASK_RATELIMIT_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "PHYSICIAN_INDEX_ALIAS": alias,
+        "SECRET_KEY": "bench-only",
+        "FLASK_RATELIMIT_ENABLED": "false",
+    }
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
-    proc = subprocess.Popen([str(gunicorn), "--workers", str(workers), "--threads", str(threads),
-                             "-b", f"127.0.0.1:{port}", "wsgi:app"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            str(gunicorn),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "-b",
+            f"127.0.0.1:{port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):

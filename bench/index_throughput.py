@@ -38,8 +38,21 @@ def profiles_file(count: int, seed: int) -> Path:
     path = OUT / f"profiles-{count}-{seed}.jsonl"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "indexer.demo", "--count", str(count), "--seed",
-                        str(seed), "--out", str(path)], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "indexer.demo",
+                "--count",
+                str(count),
+                "--seed",
+                str(seed),
+                "--out",
+                str(path),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
     return path
 
 
@@ -48,8 +61,13 @@ def run_indexer(path: Path, alias: str) -> dict:
     log = OUT / f"{alias}.log"
     started = time.perf_counter()
     with open(log, "w") as out:
-        child = subprocess.Popen([sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],
-                                 cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(child.pid, 0)  # this child's own peak RSS
     elapsed = time.perf_counter() - started
     if status:
@@ -82,7 +100,8 @@ def raw_bulk(es, ndjson: Path, index: str) -> float:
             if not body:
                 break
             response = es.transport.perform_request(
-                "POST", "/_bulk", body=body, headers={"content-type": "application/x-ndjson"})
+                "POST", "/_bulk", body=body, headers={"content-type": "application/x-ndjson"}
+            )
             if response.get("errors"):
                 raise SystemExit("raw bulk reported errors")
     es.indices.refresh(index=index)
@@ -107,8 +126,10 @@ def main() -> None:
     raw_docs = es.count(index=raw_index)["count"]
     indexer_rate, raw_rate = docs / indexer["elapsed"], raw_docs / raw_elapsed
     print(f"profiles              {args.count:,}")
-    print(f"indexer               {docs:,} docs in {indexer['elapsed']:.1f}s = {indexer_rate:,.0f}"
-          f" docs/s (process wall time incl. start-up), peak RSS {indexer['peak_rss_mb']:.0f} MB")
+    print(
+        f"indexer               {docs:,} docs in {indexer['elapsed']:.1f}s = {indexer_rate:,.0f}"
+        f" docs/s (process wall time incl. start-up), peak RSS {indexer['peak_rss_mb']:.0f} MB"
+    )
     print(f"  {indexer['summary']}")
     print(f"raw _bulk             {raw_docs:,} docs in {raw_elapsed:.1f}s = {raw_rate:,.0f} docs/s")
     print(f"indexer / raw         {indexer_rate / raw_rate:.0%}")

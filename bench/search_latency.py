@@ -36,12 +36,15 @@ def main() -> None:
                 end_to_end.append(elapsed)
                 took.append(body["took_ms"])
                 overhead.append(elapsed - body["took_ms"])
-    print(f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
-          f"{args.rounds} rounds), sequential")
-    for name, values in (("end-to-end", end_to_end), ("es took", took),
-                         ("app overhead", overhead)):
-        print(f"{name:>13}: p50 {percentile(values, 50):6.1f} ms  p95 {percentile(values, 95):6.1f}"
-              f" ms  p99 {percentile(values, 99):6.1f} ms")
+    print(
+        f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
+        f"{args.rounds} rounds), sequential"
+    )
+    for name, values in (("end-to-end", end_to_end), ("es took", took), ("app overhead", overhead)):
+        print(
+            f"{name:>13}: p50 {percentile(values, 50):6.1f} ms  p95 {percentile(values, 95):6.1f}"
+            f" ms  p99 {percentile(values, 99):6.1f} ms"
+        )
 
 
 if __name__ == "__main__":

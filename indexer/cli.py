@@ -15,7 +15,7 @@ import click
 from app.config import DEFAULTS, from_environment
 from indexer import lifecycle
 from indexer.connection import client_from_settings
-from indexer.formats import read_any
+from indexer.formats import read_any, unreadable
 from indexer.load import LoadFailed, rebuild, rebuild_vocabulary, upsert
 from indexer.progress import Progress, count_lines
 from indexer.records import LoadSummary
@@ -41,6 +41,13 @@ def _alias(alias: str | None) -> str:
 
 
 def _records(paths: tuple[Path, ...], fmt: str):
+    problems = [p for p in (unreadable(path, fmt) for path in paths) if p]
+    if problems:
+        raise click.UsageError("; ".join(problems))
+    return _chain(paths, fmt)
+
+
+def _chain(paths: tuple[Path, ...], fmt: str):
     for path in paths:
         yield from read_any(path, fmt)
 

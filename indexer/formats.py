@@ -17,6 +17,17 @@ def detect_format(path: Path) -> str:
     return "nppes" if head.startswith(_NPPES_HEADER) else "profiles"
 
 
+PROFILE_SUFFIXES = (".jsonl", ".ndjson", ".csv")
+
+
+def unreadable(path: Path, fmt: str = "auto") -> str | None:
+    """Why ``path`` can't be read as ``fmt`` (checked before a load starts), or None."""
+    fmt = detect_format(path) if fmt == "auto" else fmt
+    if fmt == "profiles" and path.suffix.lower() not in PROFILE_SUFFIXES:
+        return f"{path}: profile files are .jsonl, .ndjson or .csv (NPPES: by its header)"
+    return None
+
+
 def read_any(path: Path, fmt: str = "auto") -> Iterator[Record]:
     from indexer.sources.nppes import read_nppes
     from indexer.sources.profiles import read_profiles

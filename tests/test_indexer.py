@@ -95,7 +95,9 @@ def test_upsert_is_idempotent_and_updates_in_place(es, alias, vocabulary, profil
 def test_upsert_deletes_deactivated_physicians(es, alias, vocabulary, profiles):
     rebuild(es, alias, iter(profiles[:20]), vocabulary)
     gone = profiles[3]["npi"]
-    report = upsert(es, alias, iter([Rejection("n.csv", 4, "skipped: deactivated", gone)]), vocabulary)
+    report = upsert(
+        es, alias, iter([Rejection("n.csv", 4, "skipped: deactivated", gone)]), vocabulary
+    )
     assert report.deleted == 1
     assert not es.exists(index=alias, id=gone)
     assert live_count(es, alias) == 19
@@ -140,16 +142,31 @@ def test_cli_load_status_and_rollback(es, alias, tmp_path, profiles):
 def test_sigkill_mid_rebuild_keeps_serving_and_the_rerun_cleans_up(es, alias, tmp_path, vocabulary):
     rebuild(es, alias, generate(50, 3, claims_from_vocabulary()), vocabulary)
     big = tmp_path / "big.jsonl"
-    subprocess.run([sys.executable, "-m", "indexer.demo", "--count", "30000", "--seed", "5",
-                    "--out", str(big)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "indexer.demo",
+            "--count",
+            "30000",
+            "--seed",
+            "5",
+            "--out",
+            str(big),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
     command = [sys.executable, "-m", "indexer", "load", "--rebuild", str(big)]
-    loader = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    loader = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        orphans = [g for g in lifecycle.generations(es, alias)
-                   if g not in lifecycle.indices_of(es, alias)]
+        orphans = [
+            g for g in lifecycle.generations(es, alias) if g not in lifecycle.indices_of(es, alias)
+        ]
         # Refresh is off while loading, so count() says 0: ask the indexing stats instead.
         if orphans and indexed_so_far(es, orphans[0]) > 0:
             break

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import make_app
 from geopy.distance import geodesic
 
-from conftest import make_app
 from indexer.geography import zip_point
 
 HARTFORD = "06106"

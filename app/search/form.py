@@ -33,10 +33,15 @@ class LenientBoolean(BooleanField):
         self.data = bool(valuelist) and str(valuelist[0]).strip().lower() in TRUE_WORDS
 
 
+MAX_FILTER_VALUES = 50  # a facet lists 25 values; Elasticsearch refuses 65,536+ terms
+
+
 class FreeMultiple(SelectMultipleField):
     """Facet values are data, not a fixed list: accept any short value."""
 
     def pre_validate(self, form):
+        if len(self.data or ()) > MAX_FILTER_VALUES:
+            raise ValidationError(f"Choose at most {MAX_FILTER_VALUES} values for this filter.")
         for value in self.data or ():
             if len(value) > 100:
                 raise ValidationError("That filter value is too long.")
@@ -132,7 +137,7 @@ class SearchForm(FlaskForm):
             raise ValidationError("Choose female or male.")
 
     def validate_location(self, field):
-        if not field.data:
+        if not field.data or field.errors:  # too long: don't geocode it or echo it back
             return
         try:
             self.place = resolve_place(field.data, current_app.extensions.get("geocoder"))

@@ -62,8 +62,10 @@ def score(judged: dict, hits: list[dict]) -> QueryScore:
     precision = sum(top) / denominator if denominator else 0.0
     ideal = _dcg(sorted(gains, reverse=True)[:K])
     ndcg = _dcg(top) / ideal if ideal else 0.0
-    names = tuple(f"{h['name']} ({h['specialties'][0]['name'] if h['specialties'] else '?'})"
-                  for h in hits[:3])
+    names = tuple(
+        f"{h['name']} ({h['specialties'][0]['name'] if h['specialties'] else '?'})"
+        for h in hits[:3]
+    )
     return QueryScore(judged, precision, ndcg, len(top), names)
 
 
@@ -79,8 +81,10 @@ def evaluate(get_json, judgments: list[dict]) -> list[QueryScore]:
 
 
 def summary(scores: list[QueryScore]) -> tuple[float, float]:
-    return (sum(s.precision for s in scores) / len(scores),
-            sum(s.ndcg for s in scores) / len(scores))
+    return (
+        sum(s.precision for s in scores) / len(scores),
+        sum(s.ndcg for s in scores) / len(scores),
+    )
 
 
 def main() -> None:

@@ -1,0 +1,276 @@
+"""Kill one node of a two-node cluster while people search and an editor writes.
+
+    .venv/bin/python bench/multinode_kill.py [--profiles 5000] [--scenarios replica,master,hang]
+
+``SEARCH_NODE_NODES=2`` runs both nodes in one JVM, so one node can't be killed alone.
+Instead two ``scripts/search-node`` runners (own ports, own data folders) join as one
+cluster: same ``SEARCH_NODE_CLUSTER``, fixed transport ports, ``discovery.seed_hosts``;
+node A bootstraps the cluster (``cluster.initial_master_nodes``) and B joins it.
+
+The alias is loaded with one replica (``auto_expand_replicas: 0-1`` puts a copy of every
+shard on each node). gunicorn (3 workers x 4 threads) gets both URLs in
+``ELASTICSEARCH_URL``. Per scenario, searchers loop over bench/common.py QUERIES and a
+writer indexes new physicians one at a time, remembering every acknowledged NPI; then:
+
+  replica  SIGKILL the node that is not the elected master
+  master   SIGKILL the elected master (two master-eligible nodes: one holds the vote)
+  hang     SIGSTOP a node for --hang-seconds, then SIGCONT (a stalled, not dead, node)
+
+The node is brought back, the cluster waited for green, and every acknowledged write is
+looked up. Prints one line per scenario (for docs/reliability.md); exits 1 if an
+acknowledged write was lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from common import QUERIES, ROOT, percentile, running_app
+from elasticsearch import Elasticsearch
+
+from indexer.demo import claims_from_vocabulary, generate
+from indexer.document import build_document
+from indexer.load import rebuild, rebuild_vocabulary
+from indexer.vocabulary import default_vocabulary
+
+SCRIPT = ROOT / "scripts" / "search-node"
+CLUSTER = "fap-multinode"
+ALIAS = "multinode"
+
+
+@dataclass
+class Node:
+    name: str
+    http: int
+    transport: int
+    bootstrap: bool
+
+    @property
+    def home(self) -> Path:
+        return ROOT / "search-node" / f"run-{self.http}"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.http}"
+
+    def env(self, peers: list[Node]) -> dict[str, str]:
+        seeds = ", ".join(f'"127.0.0.1:{p.transport}"' for p in peers)
+        settings = [f"transport.port: {self.transport}", f"discovery.seed_hosts: [{seeds}]"]
+        if self.bootstrap:
+            settings.append(f'cluster.initial_master_nodes: ["127.0.0.1:{self.transport}"]')
+        return {
+            **os.environ,
+            "SEARCH_NODE_PORT": str(self.http),
+            "SEARCH_NODE_HOME": str(self.home),
+            "SEARCH_NODE_HEAP": "512m",
+            "SEARCH_NODE_CLUSTER": CLUSTER,
+            "SEARCH_NODE_SETTINGS": "\n".join(settings),
+        }
+
+    def start(self, peers: list[Node]) -> None:
+        subprocess.run([str(SCRIPT), "start"], env=self.env(peers), check=True)
+
+    def stop(self, peers: list[Node]) -> None:
+        self.signal(signal.SIGCONT)  # a stopped JVM can't shut down
+        subprocess.run([str(SCRIPT), "stop"], env=self.env(peers), check=False)
+
+    def pid(self) -> int | None:
+        try:
+            return int((self.home / "node.pid").read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def signal(self, sig: int) -> None:
+        if pid := self.pid():
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+
+
+def es_get(url: str, path: str, timeout: float = 10) -> dict:
+    with urllib.request.urlopen(url + path, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def master_of(nodes: list[Node]) -> Node:
+    """The elected master, found by its transport port."""
+    for node in nodes:
+        try:
+            state = es_get(node.url, "/_nodes/_master/transport")
+        except OSError:
+            continue
+        [info] = state["nodes"].values()
+        port = int(info["transport"]["publish_address"].rsplit(":", 1)[1])
+        return next(n for n in nodes if n.transport == port)
+    raise RuntimeError("no node knows a master")
+
+
+def wait_green(nodes: list[Node], seconds: float = 180) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        for node in nodes:
+            try:
+                health = es_get(node.url, "/_cluster/health?wait_for_status=green&timeout=5s")
+                if health["status"] == "green" and health["number_of_nodes"] == len(nodes):
+                    return time.monotonic() - started
+            except (OSError, ValueError):
+                pass
+        time.sleep(1)
+    raise RuntimeError("the cluster did not turn green")
+
+
+@dataclass
+class Run:
+    searches: list[tuple[float, int, float]] = field(default_factory=list)  # (t, status, ms)
+    acked: list[str] = field(default_factory=list)
+    write_failures: list[tuple[float, str]] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+def searcher(base: str, run: Run, started: float, seed: int) -> None:
+    rng = random.Random(seed)
+    while not run.stop.is_set():
+        query = rng.choice(QUERIES)
+        t0 = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"{base}/api/v1/physicians?{query}", timeout=30) as r:
+                status = r.status
+                r.read()
+        except urllib.error.HTTPError as error:
+            status = error.code
+        except OSError:
+            status = 0
+        run.searches.append((t0 - started, status, (time.monotonic() - t0) * 1000))
+
+
+def writer(es, docs: list[dict], run: Run, started: float) -> None:
+    for doc in docs:
+        if run.stop.is_set():
+            return
+        try:
+            es.index(index=ALIAS, id=doc["npi"], document=doc, request_timeout=10)
+            run.acked.append(doc["npi"])
+        except Exception as error:  # noqa: BLE001 - any failure is "not acknowledged"
+            run.write_failures.append((time.monotonic() - started, type(error).__name__))
+            time.sleep(0.5)
+        time.sleep(0.05)
+
+
+def scenario(name, nodes, base, es, docs, args) -> dict:
+    master = master_of(nodes)
+    victim = master if name == "master" else next(n for n in nodes if n is not master)
+    run = Run()
+    started = time.monotonic()
+    threads = [
+        threading.Thread(target=searcher, args=(base, run, started, n)) for n in range(4)
+    ] + [threading.Thread(target=writer, args=(es, docs, run, started))]
+    for thread in threads:
+        thread.start()
+    time.sleep(args.kill_at)
+    killed_at = time.monotonic() - started
+    if name == "hang":
+        victim.signal(signal.SIGSTOP)
+        time.sleep(args.hang_seconds)
+        victim.signal(signal.SIGCONT)
+    else:
+        victim.signal(signal.SIGKILL)
+    time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
+    run.stop.set()
+    for thread in threads:
+        thread.join(60)
+    if name != "hang":
+        (victim.home / "node.pid").unlink(missing_ok=True)
+        victim.start(nodes)
+    green_after = wait_green(nodes)
+    es.indices.refresh(index=ALIAS)
+    found = es.mget(index=ALIAS, body={"ids": run.acked}, _source=False)["docs"]
+    lost = [d["_id"] for d in found if not d["found"]]
+    fault_ends = killed_at + (args.hang_seconds if name == "hang" else 5)
+    return summarise(name, victim is master, run, (killed_at, fault_ends), lost, green_after)
+
+
+def summarise(name, was_master, run: Run, fault, lost, green_after) -> dict:
+    killed_at, fault_ends = fault
+    after = [s for s in run.searches if s[0] >= killed_at]
+    during = [s for s in run.searches if killed_at <= s[0] < fault_ends]
+    failed = [s for s in run.searches if s[1] != 200]
+    statuses: dict[int, int] = {}
+    for _, status, _ in failed:
+        statuses[status] = statuses.get(status, 0) + 1
+    window = [s[0] for s in failed]
+    return {
+        "scenario": name,
+        "victim": "master" if was_master else "non-master",
+        "searches": len(run.searches),
+        "search_failures": len(failed),
+        "failure_statuses": statuses,
+        "failure_window_s": [round(min(window), 1), round(max(window), 1)] if window else None,
+        "during_fault_ok": sum(s[1] == 200 for s in during),
+        "during_fault_failed": sum(s[1] != 200 for s in during),
+        "p50_ms_after_kill": round(percentile([s[2] for s in after], 50)),
+        "p99_ms_after_kill": round(percentile([s[2] for s in after], 99)),
+        "max_ms_after_kill": round(max((s[2] for s in after), default=0)),
+        "writes_acked": len(run.acked),
+        "writes_refused": len(run.write_failures),
+        "acked_writes_lost": len(lost),
+        "green_again_after_s": round(green_after, 1),
+        "killed_at_s": round(killed_at, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--profiles", type=int, default=5000)
+    parser.add_argument("--scenarios", default="replica,master,hang")
+    parser.add_argument("--seconds", type=float, default=40, help="traffic per scenario")
+    parser.add_argument("--kill-at", type=float, default=10)
+    parser.add_argument("--hang-seconds", type=float, default=20)
+    args = parser.parse_args()
+
+    nodes = [Node("A", 9270, 9370, bootstrap=True), Node("B", 9271, 9371, bootstrap=False)]
+    for node in nodes:
+        node.stop(nodes)
+        subprocess.run(["rm", "-rf", str(node.home)], check=True)
+    urls = ",".join(n.url for n in nodes)
+    os.environ["ELASTICSEARCH_URL"] = urls
+    results = []
+    try:
+        for node in nodes:
+            node.start(nodes)
+        green = wait_green(nodes)
+        print(f"cluster formed; green after {green:.1f}s more; master {master_of(nodes).name}")
+        es = Elasticsearch(urls.split(","), timeout=60, max_retries=2, retry_on_timeout=True)
+        vocabulary = default_vocabulary()
+        rebuild_vocabulary(es, ALIAS, vocabulary)
+        profiles = generate(args.profiles, 42, claims_from_vocabulary())
+        report = rebuild(es, ALIAS, profiles, vocabulary)
+        print(f"loaded {report.indexed} profiles; green after {wait_green(nodes):.1f}s (replicas)")
+        extra = generate(3000, 4242, claims_from_vocabulary())
+        extra = [build_document(p, vocabulary) for p in extra]
+        with running_app(ALIAS) as base:
+            for n, name in enumerate(args.scenarios.split(",")):
+                docs = extra[n * 1000 : (n + 1) * 1000]
+                result = scenario(name, nodes, base, es, docs, args)
+                results.append(result)
+                print(json.dumps(result), flush=True)
+    finally:
+        for node in nodes:
+            node.stop(nodes)
+    lost = sum(r["acked_writes_lost"] for r in results)
+    raise SystemExit(1 if lost else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+"""A corpus of nasty input: each gets a clear refusal or a safe result, never a 500.
+
+Huge strings, control characters, invalid UTF-8, query-language syntax, markup,
+absurd numbers. The API answers problem+json naming the parameter; the page answers
+with the same message in HTML, and whatever it echoes back is escaped.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode as _encode
+
+import pytest
+
+HUGE = "a" * 100_000
+EVERYONE = "location=06106&radius=250"  # matches many physicians: the baseline for "not all"
+
+
+def api(client, query: str, path: str = "/api/v1/physicians"):
+    response = client.get(f"{path}?{query}")
+    assert response.status_code < 500, response.get_data(as_text=True)[:500]
+    return response
+
+
+def problem(response, status: int = 400) -> dict:
+    assert response.status_code == status
+    assert response.headers["Content-Type"] == "application/problem+json"
+    body = response.get_json(force=True)
+    assert body["status"] == status and body["title"] and body["detail"]
+    return body
+
+
+REFUSED = [
+    # (query string, the parameter the error names, words the message contains)
+    (f"q={HUGE}", "q", "under 200 characters"),
+    ("q=back&radius=-5&location=06106", "radius", "from 1 to 250 miles"),
+    ("q=back&radius=99999999999999999999&location=06106", "radius", "from 1 to 250 miles"),
+    ("q=back&radius=1e3&location=06106", "radius", "valid integer"),
+    ("q=back&radius=%00&location=06106", "radius", "valid integer"),
+    ("q=back&page=1000000000", "page", "first 10,000 results"),
+    ("q=back&page=-1", "page", "out of range"),
+    ("q=back&per_page=1000000", "per_page", "between 1 and 50"),
+    ("q=back&sort=distance", "sort", "ZIP code or city"),
+    ("q=back&sort=_script", "sort", "best match, distance or name"),
+    ("q=back&gender=%3Cscript%3E", "gender", "female or male"),
+    ("location=nan,nan", "location", "couldn't find"),
+    ("location=91,-200", "location", "couldn't find"),
+    ("location=%FF%FE", "location", "couldn't find"),
+    (f"location={'9' * 5000}", "location", "too long"),
+    ("q=back&specialty=" + "&specialty=".join(map(str, range(70_000))), "specialty", "at most"),
+    ("q=back&insurance=" + "x" * 500, "insurance", "too long"),
+]
+
+
+@pytest.mark.parametrize(("query", "field", "words"), REFUSED, ids=lambda v: str(v)[:40])
+def test_api_refuses_clearly_and_names_the_parameter(client, query, field, words):
+    body = problem(api(client, query))
+    assert words in " ".join(body["errors"][field])
+    assert len(body["detail"]) < 2000  # a huge input is not echoed back in full
+
+
+@pytest.mark.parametrize(("query", "field", "words"), REFUSED, ids=lambda v: str(v)[:40])
+def test_search_page_refuses_with_the_same_message(client, query, field, words):
+    response = client.get(f"/search?{query}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert response.mimetype == "text/html"
+    assert words.replace("'", "&#39;") in page
+    assert "Traceback" not in page
+
+
+def test_unknown_api_parameters_are_named(client):
+    body = problem(api(client, "q=back&q[]=x&$where=1"))
+    assert set(body["errors"]) == {"q[]", "$where"}
+
+
+SYNTAX = [
+    "*:*",
+    "*",
+    "OR",
+    "AND NOT OR",
+    '{"script": {"source": "ctx._source.npi = 1"}}',
+    '{"query_string": {"query": "*"}}',
+    "_all:*",
+    "npi:[0 TO 9999999999]",
+    "full_name:/.*/",
+    "' OR 1=1 --",
+]
+
+
+@pytest.mark.parametrize("text", SYNTAX)
+def test_query_syntax_is_just_words_that_match_nobody(client, text):
+    everyone = api(client, EVERYONE).get_json()["total"]
+    response = api(client, _encode({"q": text}))
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["total"] < everyone  # never "match everything"
+    assert body["resolved"]["text"] == text
+    for path in ("/api/v1/suggest", "/api/v1/conditions"):
+        assert api(client, _encode({"q": text}), path).status_code == 200
+
+
+def test_control_characters_are_dropped_not_fatal(client):
+    body = api(client, "q=%00%01sci%1Batica%7F%0D%0A").get_json()
+    assert body["resolved"]["text"] == "sciatica"
+    assert [t["id"] for t in body["resolved"]["terms"]] == ["sciatica"]
+    assert body["total"] > 0
+
+
+@pytest.mark.parametrize("raw", ["%FF%FE", "%C0%AF", "%ED%A0%80", "sciatica%FF"])
+def test_percent_encoded_invalid_utf8_stays_as_typed(client, raw):
+    # Werkzeug leaves undecodable bytes percent-encoded: harmless text that matches nobody.
+    response = api(client, f"q={raw}")
+    assert response.status_code == 200
+    assert response.get_json()["resolved"]["text"] == raw
+    page = client.get(f"/search?q={raw}")
+    assert page.status_code == 200 and "Traceback" not in page.get_data(as_text=True)
+    assert api(client, f"q={raw}", "/api/v1/suggest").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/physicians", "/api/v1/suggest", "/search"])
+def test_raw_non_utf8_bytes_are_a_clear_400(client, path):
+    # What a WSGI server hands over when a client sends raw bytes (gunicorn refuses them first).
+    response = client.get(path, environ_overrides={"QUERY_STRING": "q=\xff\xfe"})
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "characters we can" in text and "Traceback" not in text
+    if path.startswith("/api/"):
+        problem(response)
+
+
+MARKUP = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def test_markup_in_the_search_is_escaped_on_the_page(client):
+    response = client.get("/search?" + _encode({"q": MARKUP, "location": "06106"}))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_markup_in_a_refused_search_is_escaped_too(client):
+    response = client.get("/search?" + _encode({"q": MARKUP, "radius": "-1", "location": "x<b>"}))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "<script>alert" not in page and "<b>" not in page
+
+
+def test_markup_in_the_api_is_json_data_not_a_page(client):
+    response = api(client, _encode({"q": MARKUP}))
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.get_json()["resolved"]["text"] == MARKUP
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/v1/physicians/..%2F..%2F_search", 404),
+        ("/api/v1/physicians/_search", 400),
+        ("/api/v1/physicians/1234567893%00", 400),
+        ("/api/v1/physicians/12345678931234567893", 400),
+        ("/api/v1/physicians/%FF%FE", 400),
+        ("/api/v1/physicians/0000000000", 404),
+    ],
+)
+def test_hostile_npis_get_a_clear_problem(client, path, status):
+    problem(client.get(path), status)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/suggest", "/api/v1/conditions"])
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [(f"q={HUGE}", "under"), ("q=%00%01%02", "at least one character"), ("", "at least one")],
+)
+def test_autocomplete_and_conditions_refuse_clearly(client, path, query, words):
+    body = problem(api(client, query, path))
+    assert words in " ".join(body["errors"]["q"])
+
+
+def test_huge_page_number_on_the_page_says_what_to_do(client):
+    response = client.get("/search?q=back&page=1000000000")
+    assert response.status_code == 400
+    assert "narrow your search" in response.get_data(as_text=True)
