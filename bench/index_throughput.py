@@ -112,10 +112,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--alias", help="alias to load (default bench-index-N)")
+    parser.add_argument("--keep", action="store_true", help="keep the loaded alias afterwards")
     args = parser.parse_args()
     es = client_from_settings({**DEFAULTS, **from_environment()}, timeout=300)
     path = profiles_file(args.count, args.seed)
-    alias = f"bench-index-{args.count}"
+    alias = args.alias or f"bench-index-{args.count}"
     indexer = run_indexer(path, alias)
     docs = es.count(index=alias)["count"]
     raw_index = f"bench-raw-{args.count}"
@@ -134,7 +136,8 @@ def main() -> None:
     print(f"raw _bulk             {raw_docs:,} docs in {raw_elapsed:.1f}s = {raw_rate:,.0f} docs/s")
     print(f"indexer / raw         {indexer_rate / raw_rate:.0%}")
     es.indices.delete(index=raw_index, ignore_unavailable=True)
-    es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
+    if not args.keep:
+        es.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
     ndjson.unlink()
 
 

@@ -71,17 +71,17 @@ def load(files, fmt, full, dry_run, alias, max_errors):
     if dry_run:
         _validate(files, fmt)
         return
+    records = _records(files, fmt)  # refuses unreadable files before anything is written
     es, alias = _client(), _alias(alias)
     vocabulary = default_vocabulary()
     progress = Progress(total=sum(count_lines(p) for p in files))
     try:
         if full:
+            report = rebuild(es, alias, records, vocabulary, progress, max_errors=max_errors)
+            # After the physicians: a failed load must not leave a vocabulary ahead of them.
             rebuild_vocabulary(es, alias, vocabulary)
-            report = rebuild(
-                es, alias, _records(files, fmt), vocabulary, progress, max_errors=max_errors
-            )
         else:
-            report = upsert(es, alias, _records(files, fmt), vocabulary, progress)
+            report = upsert(es, alias, records, vocabulary, progress)
     except LoadFailed as error:
         progress.done()
         click.echo(f"load failed, alias '{alias}' left as it was: {error}", err=True)
