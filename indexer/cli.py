@@ -162,6 +162,6 @@ def ensure(alias):
         return
     files = [p for p in DEMO_FILES if p.exists()]
     vocabulary = default_vocabulary()
-    rebuild_vocabulary(es, alias, vocabulary)
     report = rebuild(es, alias, _records(tuple(files), "auto"), vocabulary, Progress())
+    rebuild_vocabulary(es, alias, vocabulary)
     click.echo(report.as_text())
