@@ -13,7 +13,7 @@ from flask import Flask
 
 from app import config as defaults
 from app.errors import register_errorhandlers
-from app.extensions import csrf, init_elasticsearch, limiter
+from app.extensions import csrf, init_elasticsearch, init_geocoder, limiter
 
 ROOT_TEMPLATES = "../templates"
 
@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     init_elasticsearch(app)
+    init_geocoder(app)
     csrf.init_app(app)
     limiter.init_app(app)
 

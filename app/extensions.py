@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
+from geopy.geocoders import get_geocoder_for_service
 
 from indexer.connection import client_from_settings
 
@@ -20,6 +21,20 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 def init_elasticsearch(app: Flask) -> None:
     app.extensions["elasticsearch"] = client_from_settings(app.config)
+
+
+def init_geocoder(app: Flask) -> None:
+    """An online geocoder for street addresses, only when GEOCODER names one (e.g. nominatim).
+
+    ZIP codes, "City, ST" and "lat,lon" never need it: they resolve offline.
+    """
+    service = app.config.get("GEOCODER")
+    if not service:
+        return
+    geocoder_class = get_geocoder_for_service(str(service))
+    app.extensions["geocoder"] = geocoder_class(
+        user_agent=app.config["GEOCODER_USER_AGENT"], timeout=3
+    )
 
 
 def elasticsearch() -> Elasticsearch:

@@ -37,3 +37,11 @@ def test_readyz_is_503_when_the_cluster_is_unreachable():
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert "unreachable" in response.get_json()["reason"]
+
+
+def test_street_addresses_need_a_configured_online_geocoder():
+    from geopy.geocoders import Nominatim
+
+    assert "geocoder" not in make_app("unused").extensions  # offline by default
+    app = make_app("unused", GEOCODER="nominatim")
+    assert isinstance(app.extensions["geocoder"], Nominatim)
