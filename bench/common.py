@@ -47,30 +47,24 @@ def client(timeout: float = 300):
     return client_from_settings({**DEFAULTS, **from_environment()}, timeout=timeout)
 
 
+def profiles_file(count: int, seed: int = 42) -> Path:
+    """bench/out/profiles-N-SEED.jsonl, generated once by the demo generator."""
+    path = OUT / f"profiles-{count}-{seed}.jsonl"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-m", "indexer.demo", "--count", str(count), "--seed",
+                   str(seed), "--out", str(path)]  # fmt: skip
+        subprocess.run(command, check=True, cwd=ROOT)
+    return path
+
+
 def ensure_loaded(count: int, seed: int = 42) -> str:
     """An alias with ``count`` demo profiles, loaded once and kept for later runs."""
     alias = f"bench-search-{count}"
     es = client()
     if es.indices.exists_alias(name=alias) and es.count(index=alias)["count"] >= count:
         return alias
-    path = OUT / f"profiles-{count}-{seed}.jsonl"
-    if not path.exists():
-        OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "indexer.demo",
-                "--count",
-                str(count),
-                "--seed",
-                str(seed),
-                "--out",
-                str(path),
-            ],
-            check=True,
-            cwd=ROOT,
-        )
+    path = profiles_file(count, seed)
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
     subprocess.run(
         [sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],

@@ -19,41 +19,14 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import OUT, ROOT, client, profiles_file  # also puts the project on sys.path
 
-from app.config import DEFAULTS, from_environment  # noqa: E402
-from indexer.connection import client_from_settings  # noqa: E402
-from indexer.document import build_document  # noqa: E402
-from indexer.formats import read_any  # noqa: E402
-from indexer.load import CHUNK_SIZE  # noqa: E402
-from indexer.mapping import physician_index_body  # noqa: E402
-from indexer.synonyms import physician_synonyms  # noqa: E402
-from indexer.vocabulary import default_vocabulary  # noqa: E402
-
-OUT = ROOT / "bench" / "out"
-
-
-def profiles_file(count: int, seed: int) -> Path:
-    path = OUT / f"profiles-{count}-{seed}.jsonl"
-    if not path.exists():
-        OUT.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "indexer.demo",
-                "--count",
-                str(count),
-                "--seed",
-                str(seed),
-                "--out",
-                str(path),
-            ],
-            check=True,
-            cwd=ROOT,
-        )
-    return path
+from indexer.document import build_document
+from indexer.formats import read_any
+from indexer.load import CHUNK_SIZE
+from indexer.mapping import physician_index_body
+from indexer.synonyms import physician_synonyms
+from indexer.vocabulary import default_vocabulary
 
 
 def run_indexer(path: Path, alias: str) -> dict:
@@ -115,7 +88,7 @@ def main() -> None:
     parser.add_argument("--alias", help="alias to load (default bench-index-N)")
     parser.add_argument("--keep", action="store_true", help="keep the loaded alias afterwards")
     args = parser.parse_args()
-    es = client_from_settings({**DEFAULTS, **from_environment()}, timeout=300)
+    es = client()
     path = profiles_file(args.count, args.seed)
     alias = args.alias or f"bench-index-{args.count}"
     indexer = run_indexer(path, alias)

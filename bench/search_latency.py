@@ -21,8 +21,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--alias", help="an already loaded alias (default: bench-search-N)")
     args = parser.parse_args()
-    alias = ensure_loaded(args.count)
+    alias = args.alias or ensure_loaded(args.count)
     end_to_end, took, overhead = [], [], []
     with running_app(alias) as base:
         for round_ in range(args.rounds + 1):
