@@ -16,7 +16,9 @@ def client_from_settings(
         "timeout": timeout if timeout is not None else settings["ELASTICSEARCH_TIMEOUT"],
         # One retry on another node is cheap; more would blow a page's time budget.
         "max_retries": 1,
-        "retry_on_timeout": False,
+        # With several nodes, a timeout marks that node dead and retries on another, so a
+        # frozen node stops taking searches; with one node a retry would only double the wait.
+        "retry_on_timeout": len(hosts) > 1,
     }
     if settings.get("ELASTICSEARCH_API_KEY"):
         options["api_key"] = settings["ELASTICSEARCH_API_KEY"]

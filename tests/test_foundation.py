@@ -45,3 +45,14 @@ def test_street_addresses_need_a_configured_online_geocoder():
     assert "geocoder" not in make_app("unused").extensions  # offline by default
     app = make_app("unused", GEOCODER="nominatim")
     assert isinstance(app.extensions["geocoder"], Nominatim)
+
+
+def test_a_timeout_retries_on_another_node_only_when_there_is_one():
+    from indexer.connection import client_from_settings
+
+    settings = {"ELASTICSEARCH_URL": "http://127.0.0.1:9200", "ELASTICSEARCH_TIMEOUT": 5}
+    assert client_from_settings(settings).transport.retry_on_timeout is False
+    two = {**settings, "ELASTICSEARCH_URL": "http://127.0.0.1:9200,http://127.0.0.1:9201"}
+    client = client_from_settings(two)
+    assert client.transport.retry_on_timeout is True
+    assert len(client.transport.connection_pool.connections) == 2
