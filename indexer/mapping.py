@@ -147,7 +147,12 @@ VOCABULARY_PROPERTIES: dict = {
 }
 
 
-def physician_index_body(synonyms: list[str], shards: int = 1) -> dict:
+# Two primaries: Elasticsearch searches shards in parallel, so one query (and one bulk
+# request) can use both cores of a small machine; measured in docs/benchmarks.md.
+PHYSICIAN_SHARDS = 2
+
+
+def physician_index_body(synonyms: list[str], shards: int = PHYSICIAN_SHARDS) -> dict:
     """Body for a new physician index, ready for bulk loading (refresh off, no replicas)."""
     return {
         "settings": {
