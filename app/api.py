@@ -7,17 +7,13 @@ import re
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from app.errors import BadSearchRequest, problem
-from app.extensions import elasticsearch, limiter
+from app.extensions import elasticsearch, limiter, physician_alias
 from app.openapi import openapi_document
 from app.search import service
-from app.search.form import SearchForm
+from app.search.form import SearchForm, clean_text
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 NPI_SHAPE = re.compile(r"^\d{10}$")
-
-
-def _alias() -> str:
-    return current_app.config["PHYSICIAN_INDEX_ALIAS"]
 
 
 def _api_limit() -> str:
@@ -56,7 +52,7 @@ def physicians():
     form = SearchForm(request.args)
     if not form.validate():
         raise BadSearchRequest(form.error_map())
-    page = service.search_physicians(elasticsearch(), _alias(), form.to_params())
+    page = service.search_physicians(elasticsearch(), physician_alias(), form.to_params())
     return jsonify(_page_json(page, form))
 
 
@@ -104,14 +100,14 @@ def _page_json(page, form) -> dict:
 def physician(npi: str):
     if not NPI_SHAPE.match(npi):
         return problem(400, "An NPI is 10 digits.", errors={"npi": ["An NPI is 10 digits."]})
-    profile = service.get_physician(elasticsearch(), _alias(), npi)
+    profile = service.get_physician(elasticsearch(), physician_alias(), npi)
     if profile is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
     return jsonify(profile.as_api())
 
 
 def _required_text(name: str = "q", max_length: int = 200) -> str:
-    text = " ".join("".join(c for c in request.args.get(name, "") if c.isprintable()).split())
+    text = clean_text(request.args.get(name, ""))
     if not text:
         raise BadSearchRequest({name: ["Type at least one character."]})
     if len(text) > max_length:
@@ -123,14 +119,18 @@ def _required_text(name: str = "q", max_length: int = 200) -> str:
 @limiter.limit(_api_limit)
 def conditions():
     text = _required_text()
-    return jsonify({"q": text, "results": service.find_conditions(elasticsearch(), _alias(), text)})
+    return jsonify(
+        {"q": text, "results": service.find_conditions(elasticsearch(), physician_alias(), text)}
+    )
 
 
 @bp.get("/suggest")
 @limiter.limit(_suggest_limit)
 def suggest():
     text = _required_text(max_length=100)
-    return jsonify({"q": text, "suggestions": service.suggest(elasticsearch(), _alias(), text)})
+    return jsonify(
+        {"q": text, "suggestions": service.suggest(elasticsearch(), physician_alias(), text)}
+    )
 
 
 @bp.get("/openapi.json")

@@ -40,3 +40,8 @@ def init_geocoder(app: Flask) -> None:
 def elasticsearch() -> Elasticsearch:
     """The current app's client."""
     return current_app.extensions["elasticsearch"]
+
+
+def physician_alias() -> str:
+    """The alias every physician query goes to."""
+    return current_app.config["PHYSICIAN_INDEX_ALIAS"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from elasticsearch import exceptions as es_errors
 from flask import Blueprint, current_app, jsonify
 
-from app.extensions import elasticsearch
+from app.extensions import elasticsearch, physician_alias
 
 bp = Blueprint("health", __name__)
 
@@ -19,7 +19,7 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """Ready when the cluster answers and the physician alias exists."""
-    alias = current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    alias = physician_alias()
     try:
         exists = elasticsearch().indices.exists_alias(name=alias)
     except (es_errors.ConnectionError, es_errors.TransportError) as error:

@@ -47,7 +47,7 @@ class FreeMultiple(SelectMultipleField):
                 raise ValidationError("That filter value is too long.")
 
 
-def _clean_text(value):
+def clean_text(value):
     if value is None:
         return value
     # Control characters never belong in a search; drop them rather than fail.
@@ -60,7 +60,7 @@ class SearchForm(FlaskForm):
 
     q = StringField(
         "Condition, procedure, specialty or name",
-        filters=[_clean_text],
+        filters=[clean_text],
         validators=[
             Optional(),
             Length(
@@ -70,7 +70,7 @@ class SearchForm(FlaskForm):
     )
     location = StringField(
         "ZIP code or city, state",
-        filters=[_clean_text],
+        filters=[clean_text],
         validators=[Optional(), Length(max=100, message="That location is too long.")],
     )
     radius = IntegerField(
@@ -95,8 +95,8 @@ class SearchForm(FlaskForm):
         default="relevance",
         validate_choice=False,
     )
-    condition = StringField(filters=[_clean_text], validators=[Optional(), Length(max=100)])
-    procedure = StringField(filters=[_clean_text], validators=[Optional(), Length(max=100)])
+    condition = StringField(filters=[clean_text], validators=[Optional(), Length(max=100)])
+    procedure = StringField(filters=[clean_text], validators=[Optional(), Length(max=100)])
     specialty = FreeMultiple("Specialty", choices=[], validate_choice=False)
     gender = FreeMultiple("Gender", choices=[], validate_choice=False)
     language = FreeMultiple("Language", choices=[], validate_choice=False)

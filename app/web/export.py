@@ -11,10 +11,10 @@ import io
 from collections.abc import Iterator
 from dataclasses import replace
 
-from flask import Blueprint, Response, current_app, request
+from flask import Blueprint, Response, request
 
 from app.errors import BadSearchRequest
-from app.extensions import elasticsearch
+from app.extensions import elasticsearch, physician_alias
 from app.search import service
 from app.search.form import SearchForm
 from app.search.params import PER_PAGE_MAX, SearchParams
@@ -84,7 +84,7 @@ def search_csv():
     if not validate_search(form):
         raise BadSearchRequest({f.name: list(f.errors) for f in form if f.errors})
     params = replace(form.to_params(), page=1, per_page=PER_PAGE_MAX)
-    es, alias = elasticsearch(), current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    es, alias = elasticsearch(), physician_alias()
     # The first page runs before streaming starts, so an outage is still a proper 503.
     first = service.search_physicians(es, alias, params)
     lines = csv_lines(_pages(es, alias, params, first))

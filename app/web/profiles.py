@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, render_template
 
-from app.extensions import elasticsearch
+from app.extensions import elasticsearch, physician_alias
 from app.search import service
 
 bp = Blueprint("profiles", __name__)
@@ -23,7 +23,7 @@ def split_claimed(concepts) -> tuple[list, list]:
 def profile(npi: str):
     if not NPI_SHAPE.match(npi):
         abort(404, description="A physician's page address ends in their 10-digit NPI.")
-    alias = current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    alias = physician_alias()
     physician = service.get_physician(elasticsearch(), alias, npi)
     if physician is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, make_response, render_template, request
+from flask import Blueprint, make_response, render_template, request
 from werkzeug.wrappers import Response
 
 from app.errors import SearchUnavailable
-from app.extensions import elasticsearch
+from app.extensions import elasticsearch, physician_alias
 from app.search import service
 from app.search.form import SearchForm
 from app.search.params import RADIUS_DEFAULT
@@ -21,10 +21,6 @@ SORT_CHOICES = (("relevance", "Best match"), ("distance", "Distance"), ("name", 
 VIEW_COOKIE = "results_view"
 VIEWS = ("cards", "compact")
 ONE_YEAR = 60 * 60 * 24 * 365
-
-
-def alias() -> str:
-    return current_app.config["PHYSICIAN_INDEX_ALIAS"]
 
 
 def validate_search(form: SearchForm) -> bool:
@@ -64,7 +60,7 @@ def page_context(form: SearchForm) -> dict:
 @bp.get("/")
 def home():
     # A home page whose search box cannot work says so up front, not after a search.
-    if not service.cluster_ready(elasticsearch(), alias()):
+    if not service.cluster_ready(elasticsearch(), physician_alias()):
         raise SearchUnavailable("The physician directory is being loaded. Please try again soon.")
     return render_template("pages/home.html", **page_context(SearchForm(formdata=None)))
 
@@ -77,7 +73,7 @@ def results():
     if not validate_search(form):
         context["heading"] = "Find a physician"
         return remember_view(make_response(render_template("pages/search.html", **context), 400))
-    page = service.search_physicians(elasticsearch(), alias(), form.to_params())
+    page = service.search_physicians(elasticsearch(), physician_alias(), form.to_params())
     context |= {
         "page": page,
         "heading": facets.heading(form, page),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, Regexp
 
-from app.extensions import elasticsearch
+from app.extensions import elasticsearch, physician_alias
 from app.search import service
 from app.web import shortlist_cookie
 from app.web.shortlist_cookie import MAX_PHYSICIANS
@@ -36,7 +36,7 @@ def _submitted() -> tuple[str, str]:
 
 @bp.get("")
 def compare():
-    alias = current_app.config["PHYSICIAN_INDEX_ALIAS"]
+    alias = physician_alias()
     found = (service.get_physician(elasticsearch(), alias, npi) for npi in shortlist_cookie.read())
     physicians = [p for p in found if p is not None]
     return render_template("pages/shortlist.html", physicians=physicians, limit=MAX_PHYSICIANS)
