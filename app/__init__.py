@@ -1,8 +1,8 @@
 """Find a Physician: the web app and JSON API.
 
-``create_app`` is the only way to build the app: defaults from ``app.config``,
-then plain environment variables (ELASTICSEARCH_URL ...), then ``FLASK_``-prefixed
-ones, then the caller's overrides.
+``create_app`` is the only way to build the app: web defaults from ``app.config``,
+then ``directory.settings`` (shared defaults and plain environment variables such as
+ELASTICSEARCH_URL), then ``FLASK_``-prefixed ones, then the caller's overrides.
 """
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ import secrets
 
 from flask import Flask
 
-from app import config as defaults
+from app.config import WEB_DEFAULTS
 from app.errors import register_errorhandlers
 from app.extensions import csrf, init_elasticsearch, init_geocoder, limiter
+from directory.settings import settings
 
 ROOT_TEMPLATES = "../templates"
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=ROOT_TEMPLATES, static_folder="static")
-    app.config.from_mapping(defaults.DEFAULTS)
-    app.config.from_mapping(defaults.from_environment())
+    app.config.from_mapping(WEB_DEFAULTS)
+    app.config.from_mapping(settings())
     app.config.from_prefixed_env()
     app.config.from_mapping(overrides or {})
     if not app.config["SECRET_KEY"]:
@@ -30,7 +31,6 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
-    register_cli(app)
     return app
 
 
@@ -48,9 +48,3 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     register_web(app)
-
-
-def register_cli(app: Flask) -> None:
-    from indexer.cli import cli as index_cli
-
-    app.cli.add_command(index_cli, name="index")

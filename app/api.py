@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from app.errors import BadSearchRequest, problem
@@ -11,9 +9,9 @@ from app.extensions import elasticsearch, limiter, physician_alias
 from app.openapi import openapi_document
 from app.search import service
 from app.search.form import SearchForm, clean_text
+from directory.npi import is_valid_npi
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-NPI_SHAPE = re.compile(r"^\d{10}$")
 
 
 def _api_limit() -> str:
@@ -98,8 +96,9 @@ def _page_json(page, form) -> dict:
 @bp.get("/physicians/<npi>")
 @limiter.limit(_api_limit)
 def physician(npi: str):
-    if not NPI_SHAPE.match(npi):
-        return problem(400, "An NPI is 10 digits.", errors={"npi": ["An NPI is 10 digits."]})
+    if not is_valid_npi(npi):
+        message = "An NPI is 10 digits ending in a check digit."
+        return problem(400, message, errors={"npi": [message]})
     profile = service.get_physician(elasticsearch(), physician_alias(), npi)
     if profile is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")

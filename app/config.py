@@ -1,4 +1,4 @@
-"""Default settings, and the environment variables operators use to change them.
+"""The web app's own defaults, layered under ``directory.settings``.
 
 Read once by the app factory (never at import time). Every setting can also be
 overridden with a ``FLASK_``-prefixed variable or a test's ``overrides``.
@@ -6,22 +6,7 @@ overridden with a ``FLASK_``-prefixed variable or a test's ``overrides``.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-
-DEFAULTS: dict[str, object] = {
-    "ELASTICSEARCH_URL": "http://127.0.0.1:9200",
-    "ELASTICSEARCH_API_KEY": None,
-    "ELASTICSEARCH_USERNAME": None,
-    "ELASTICSEARCH_PASSWORD": None,
-    "ELASTICSEARCH_CA_CERTS": None,
-    # Seconds an Elasticsearch call may take before the page answers 503/504:
-    # a front-desk user would rather retry than stare at a spinner.
-    "ELASTICSEARCH_TIMEOUT": 5.0,
-    "PHYSICIAN_INDEX_ALIAS": "physicians",
-    # Address geocoding needs an online geocoder; off by default (offline ZIP/city only).
-    "GEOCODER": None,
-    "GEOCODER_USER_AGENT": "find-a-physician",
+WEB_DEFAULTS: dict[str, object] = {
     "RATELIMIT_STORAGE_URI": "memory://",
     "API_RATE_LIMIT": "120/minute",
     "SUGGEST_RATE_LIMIT": "600/minute",
@@ -32,26 +17,3 @@ DEFAULTS: dict[str, object] = {
     "SECRET_KEY": None,
     "WTF_CSRF_TIME_LIMIT": None,
 }
-
-# Plain (unprefixed) environment variables the README documents.
-_ENVIRONMENT_KEYS = (
-    "ELASTICSEARCH_URL",
-    "ELASTICSEARCH_API_KEY",
-    "ELASTICSEARCH_USERNAME",
-    "ELASTICSEARCH_PASSWORD",
-    "ELASTICSEARCH_CA_CERTS",
-    "ELASTICSEARCH_TIMEOUT",
-    "PHYSICIAN_INDEX_ALIAS",
-    "GEOCODER",
-    "RATELIMIT_STORAGE_URI",
-    "SECRET_KEY",
-)
-
-
-def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, object]:
-    """Settings given as plain environment variables (ELASTICSEARCH_URL, ...)."""
-    environ = os.environ if environ is None else environ
-    settings: dict[str, object] = {k: environ[k] for k in _ENVIRONMENT_KEYS if environ.get(k)}
-    if "ELASTICSEARCH_TIMEOUT" in settings:
-        settings["ELASTICSEARCH_TIMEOUT"] = float(settings["ELASTICSEARCH_TIMEOUT"])
-    return settings

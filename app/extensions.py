@@ -13,7 +13,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from geopy.geocoders import get_geocoder_for_service
 
-from indexer.connection import client_from_settings
+from directory.connection import client_from_settings
 
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
-from app.config import DEFAULTS, from_environment  # noqa: E402
-from indexer.connection import client_from_settings  # noqa: E402
+from directory.connection import client_from_settings  # noqa: E402
+from directory.settings import settings  # noqa: E402
 
 # A fixed mix: lay terms, codes, procedures, names, specialties; with ZIP, city, radius, facets.
 QUERIES = [
@@ -44,7 +44,7 @@ QUERIES = [
 
 
 def client(timeout: float = 300):
-    return client_from_settings({**DEFAULTS, **from_environment()}, timeout=timeout)
+    return client_from_settings(settings(), timeout=timeout)
 
 
 def profiles_file(count: int, seed: int = 42) -> Path:

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from common import OUT, ROOT, client, profiles_file  # also puts the project on sys.path
 
+from directory.vocabulary import default_vocabulary
 from indexer.document import build_document
 from indexer.formats import read_any
 from indexer.load import CHUNK_SIZE
 from indexer.mapping import physician_index_body
 from indexer.synonyms import physician_synonyms
-from indexer.vocabulary import default_vocabulary
 
 
 def run_indexer(path: Path, alias: str) -> dict:

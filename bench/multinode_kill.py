@@ -39,10 +39,10 @@ from pathlib import Path
 from common import QUERIES, ROOT, percentile, running_app
 from elasticsearch import Elasticsearch
 
+from directory.vocabulary import default_vocabulary
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.document import build_document
 from indexer.load import rebuild, rebuild_vocabulary
-from indexer.vocabulary import default_vocabulary
 
 SCRIPT = ROOT / "scripts" / "search-node"
 CLUSTER = "fap-multinode"

@@ -1,4 +1,4 @@
-"""Command line for operators: ``python -m indexer ...`` or ``flask index ...``.
+"""Command line for operators: ``python -m indexer ...`` (no Flask: the loader stands alone).
 
 A thin shell: every command parses options, builds a client from the same
 settings the app uses, and calls a function in ``indexer.load``/``lifecycle``.
@@ -12,14 +12,14 @@ from pathlib import Path
 
 import click
 
-from app.config import DEFAULTS, from_environment
+from directory.connection import client_from_settings
+from directory.settings import settings
+from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
-from indexer.connection import client_from_settings
 from indexer.formats import read_any, unreadable
 from indexer.load import LoadFailed, rebuild, rebuild_vocabulary, upsert
 from indexer.progress import Progress, count_lines
 from indexer.records import LoadSummary
-from indexer.vocabulary import default_vocabulary
 
 DEMO_FILES = (
     Path("data/demo/physicians.jsonl"),
@@ -27,17 +27,13 @@ DEMO_FILES = (
 )
 
 
-def _settings() -> dict:
-    return {**DEFAULTS, **from_environment()}
-
-
 def _client():
     # Bulk requests and refreshes of a big index take longer than a page's search budget.
-    return client_from_settings(_settings(), timeout=120)
+    return client_from_settings(settings(), timeout=120)
 
 
 def _alias(alias: str | None) -> str:
-    return alias or str(_settings()["PHYSICIAN_INDEX_ALIAS"])
+    return alias or str(settings()["PHYSICIAN_INDEX_ALIAS"])
 
 
 def _records(paths: tuple[Path, ...], fmt: str):

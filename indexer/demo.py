@@ -25,8 +25,8 @@ from typing import Any
 
 from faker.providers.person.en_US import Provider as FakerPerson
 
-from indexer import geography
-from indexer.npi import npi_check_digit
+from directory import geography
+from directory.npi import npi_check_digit
 from indexer.sources import proper_case
 
 Claims = Mapping[str, tuple[Sequence[str], Sequence[str]]]
@@ -188,7 +188,7 @@ SECOND_SPECIALTY = 0.3  # of those with a related specialty: ~15% of everyone
 
 def claims_from_vocabulary() -> dict[str, tuple[list[str], list[str]]]:
     """Specialty code -> (condition ids, procedure ids) that the vocabulary ranks it for."""
-    from indexer.vocabulary import default_vocabulary
+    from directory.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
     claims = {}

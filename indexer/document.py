@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from indexer.vocabulary import Vocabulary
+from directory.condition_map import claimed_concepts, implied_concepts
+from directory.vocabulary import Vocabulary
 
 # A specialty listed first for a condition is the best fit; past the second, a weak hint.
 _DERIVED_FIELDS = (
@@ -24,52 +25,6 @@ def full_name(name: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-@lru_cache(maxsize=4096)
-def implied_concepts(
-    vocabulary: Vocabulary, codes: tuple[str, ...]
-) -> tuple[tuple[str, str, int], ...]:
-    """(kind, concept id, best rank) implied by a set of specialties, best rank first.
-
-    Cached: a national file has millions of physicians but only a few thousand
-    distinct specialty combinations.
-    """
-    best: dict[str, int] = {}
-    for code in codes:
-        for concept, rank in vocabulary.concepts_for_specialty(code):
-            if rank < best.get(concept.id, 99):
-                best[concept.id] = rank
-    ordered = sorted(best.items(), key=lambda item: (item[1], item[0]))
-    return tuple((vocabulary.concepts[cid].kind, cid, rank) for cid, rank in ordered)
-
-
-def _claimed(vocabulary: Vocabulary, kind: str, claimed: list[str]) -> list[dict]:
-    """{id, name} of what the physician claims; ids the vocabulary doesn't know are dropped."""
-    linked = []
-    for concept_id in dict.fromkeys(claimed):
-        concept = vocabulary.concepts.get(concept_id)
-        if concept and concept.kind == kind:
-            linked.append({"id": concept_id, "name": concept.name})
-    return linked
-
-
-def linked_concepts(vocabulary: Vocabulary, kind: str, claimed: list[str], codes) -> list[dict]:
-    """Claims first, then what the specialties imply: {id, name, claimed, rank}.
-
-    Only the claimed ids are stored: names and what a specialty implies come from the
-    vocabulary when a profile is shown, rather than being repeated in millions of documents.
-    """
-    linked = [
-        {"id": c["id"], "name": c["name"], "claimed": True, "rank": 0}
-        for c in _claimed(vocabulary, kind, claimed)
-    ]
-    seen = set(claimed)
-    for concept_kind, concept_id, rank in implied_concepts(vocabulary, tuple(codes)):
-        if concept_kind == kind and concept_id not in seen:
-            name = vocabulary.concepts[concept_id].name
-            linked.append({"id": concept_id, "name": name, "claimed": False, "rank": rank})
-    return linked
-
-
 def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     """The Elasticsearch document (``_id`` = NPI) for one validated profile."""
     codes = tuple(s["code"] for s in profile["specialties"])
@@ -77,8 +32,8 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
         for s in profile["specialties"]
     ]
-    conditions = _claimed(vocabulary, "condition", profile.get("conditions") or [])
-    procedures = _claimed(vocabulary, "procedure", profile.get("procedures") or [])
+    conditions = claimed_concepts(vocabulary, "condition", profile.get("conditions") or [])
+    procedures = claimed_concepts(vocabulary, "procedure", profile.get("procedures") or [])
     locations = profile["locations"]
     name = profile["name"]
     doc = {

@@ -13,11 +13,9 @@ from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, NotFoundError
 
+from directory.indices import previous_alias
+
 _STAMP = "%Y%m%d%H%M%S%f"
-
-
-def previous_alias(alias: str) -> str:
-    return f"{alias}-previous"
 
 
 def new_index_name(alias: str) -> str:

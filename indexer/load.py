@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 import orjson
 from elasticsearch import Elasticsearch, helpers
 
+from directory.indices import vocabulary_alias
+from directory.vocabulary import Vocabulary
 from indexer import lifecycle
 from indexer.document import build_document
 from indexer.mapping import SERVING_SETTINGS, physician_index_body, vocabulary_index_body
 from indexer.records import Rejection
 from indexer.synonyms import physician_synonyms, vocabulary_documents
-from indexer.vocabulary import Vocabulary
 
 CHUNK_SIZE = 1000  # ~1-2 MB per request with our documents: measured best in bench/.
 MAX_CHUNK_BYTES = 10 * 1024 * 1024
@@ -260,10 +261,6 @@ def upsert(
     es.indices.refresh(index=live[0])
     report.elapsed = time.perf_counter() - started
     return report
-
-
-def vocabulary_alias(alias: str) -> str:
-    return f"{alias}-vocabulary"
 
 
 def rebuild_vocabulary(es: Elasticsearch, alias: str, vocabulary: Vocabulary) -> int:

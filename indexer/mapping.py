@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from indexer.text import normalize_term
+from directory.text import normalize_term
 
 # Replicas after loading: none on a single node, one as soon as a second node joins.
 AUTO_EXPAND_REPLICAS = "0-1"

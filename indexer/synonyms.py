@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from directory.text import compact_icd10, normalize_term
+from directory.vocabulary import Specialty, Vocabulary
 from indexer.mapping import synonym_rules
-from indexer.text import compact_icd10, normalize_term
-from indexer.vocabulary import Specialty, Vocabulary
 
 
 def searchable_specialties(vocabulary: Vocabulary) -> list[Specialty]:

@@ -16,23 +16,19 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from app import create_app
-from app.config import DEFAULTS, from_environment
-from indexer.connection import client_from_settings
+from directory.connection import client_from_settings
+from directory.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _settings() -> dict:
-    return {**DEFAULTS, **from_environment()}
-
-
 @pytest.fixture(scope="session")
 def es() -> Elasticsearch:
-    settings = _settings()
-    client = client_from_settings(settings, timeout=60)
+    shared = settings()
+    client = client_from_settings(shared, timeout=60)
     if not client.ping():
         if os.environ.get("ELASTICSEARCH_URL"):
-            pytest.fail(f"ELASTICSEARCH_URL={settings['ELASTICSEARCH_URL']} does not answer")
+            pytest.fail(f"ELASTICSEARCH_URL={shared['ELASTICSEARCH_URL']} does not answer")
         subprocess.run([str(ROOT / "scripts" / "search-node"), "start"], check=True)
     assert client.ping(), "the search node did not come up"
     return client
@@ -86,9 +82,9 @@ def search_alias(es, demo_profiles):
     """
     from itertools import chain
 
+    from directory.vocabulary import default_vocabulary
     from indexer.load import rebuild, rebuild_vocabulary
     from indexer.sources.nppes import read_nppes
-    from indexer.vocabulary import default_vocabulary
 
     name = unique_alias("search")
     vocabulary = default_vocabulary()

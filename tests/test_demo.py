@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
+from directory.geography import miles_between
+from directory.npi import is_valid_npi
 from indexer import demo
-from indexer.geography import miles_between
-from indexer.npi import is_valid_npi
 from indexer.sources.profiles import validate_profile
 
 CLAIMS = {

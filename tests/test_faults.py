@@ -16,10 +16,10 @@ import pytest
 from conftest import make_app
 from fault_helpers import DelayingProxy, own_node
 
-from app.config import DEFAULTS, from_environment
+from directory.settings import settings
+from directory.vocabulary import default_vocabulary
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.load import rebuild, rebuild_vocabulary
-from indexer.vocabulary import default_vocabulary
 
 OUTAGE_PORT = 9250
 ALIAS = "faults"
@@ -127,7 +127,7 @@ def test_node_outage_is_a_friendly_503_and_the_app_recovers_by_itself(outage_nod
 
 @pytest.fixture
 def stalling(search_alias):
-    shared_node = str({**DEFAULTS, **from_environment()}["ELASTICSEARCH_URL"]).split(",")[0]
+    shared_node = str(settings()["ELASTICSEARCH_URL"]).split(",")[0]
     with DelayingProxy(shared_node) as proxy:
         app = make_app(search_alias, ELASTICSEARCH_URL=proxy.url, ELASTICSEARCH_TIMEOUT=1)
         yield proxy, app.test_client()

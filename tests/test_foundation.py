@@ -48,7 +48,7 @@ def test_street_addresses_need_a_configured_online_geocoder():
 
 
 def test_a_timeout_retries_on_another_node_only_when_there_is_one():
-    from indexer.connection import client_from_settings
+    from directory.connection import client_from_settings
 
     settings = {"ELASTICSEARCH_URL": "http://127.0.0.1:9200", "ELASTICSEARCH_TIMEOUT": 5}
     assert client_from_settings(settings).transport.retry_on_timeout is False

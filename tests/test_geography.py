@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from geopy.exc import GeocoderUnavailable
 
-from indexer.geography import (
+from directory.geography import (
     LocationNotFound,
     Place,
     city_place,

@@ -161,7 +161,10 @@ def test_markup_in_the_api_is_json_data_not_a_page(client):
         ("/api/v1/physicians/1234567893%00", 400),
         ("/api/v1/physicians/12345678931234567893", 400),
         ("/api/v1/physicians/%FF%FE", 400),
-        ("/api/v1/physicians/0000000000", 404),
+        ("/api/v1/physicians/0000000000", 400),  # ten digits, but the check digit is wrong
+        ("/api/v1/physicians/1234567893%0A", 400),  # a trailing newline is not part of an NPI
+        ("/api/v1/physicians/%D9%A1%D9%A2%D9%A3%D9%A4%D9%A5%D9%A6%D9%A7%D9%A8%D9%A9%D9%A3", 400),
+        ("/api/v1/physicians/1234567893", 404),  # a valid NPI nobody listed
     ],
 )
 def test_hostile_npis_get_a_clear_problem(client, path, status):

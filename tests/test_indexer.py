@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLE_NPPES
 
+from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
 from indexer.cli import cli
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.load import LoadFailed, rebuild, upsert
 from indexer.records import Rejection
-from indexer.vocabulary import default_vocabulary
 
 
 @pytest.fixture(scope="module")

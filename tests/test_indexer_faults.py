@@ -23,12 +23,12 @@ from conftest import ROOT, make_app
 from elasticsearch import TransportError, helpers
 from fault_helpers import own_node
 
+from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.formats import read_any
 from indexer.load import rebuild, rebuild_vocabulary
 from indexer.sources.profiles import read_profiles
-from indexer.vocabulary import default_vocabulary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BACKPRESSURE_PORT = 9260
@@ -86,10 +86,10 @@ class Noise:
 LOADER = """
 import json, sys
 from elasticsearch import TransportError
-from indexer.connection import client_from_settings
+from directory.connection import client_from_settings
 from indexer.load import rebuild
 from indexer.sources.profiles import read_profiles
-from indexer.vocabulary import default_vocabulary
+from directory.vocabulary import default_vocabulary
 
 url, alias, path = sys.argv[1:]
 es = client_from_settings({"ELASTICSEARCH_URL": url}, timeout=120)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.npi import is_valid_npi, npi_check_digit
+from directory.npi import is_valid_npi, npi_check_digit
 
 SAMPLE = (
     Path(__file__).resolve().parent.parent / "data" / "samples" / "nppes-practitioners-sample.csv"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.geography import miles_between
+from directory.geography import miles_between
 from indexer.records import LoadSummary, Rejection
 from indexer.sources import parse_credentials, proper_case
 from indexer.sources.nppes import read_nppes

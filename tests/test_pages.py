@@ -22,8 +22,8 @@ from app.search.params import Resolution
 from app.search.results import SearchPage
 from app.web import export
 from app.web.security import CONTENT_SECURITY_POLICY
+from directory.npi import npi_check_digit
 from indexer.demo import named_npi
-from indexer.npi import npi_check_digit
 
 RESULTS = "/search?q=back+pain+after+surgery&location=06106"
 FBSS = "failed-back-surgery-syndrome"
@@ -437,9 +437,9 @@ def test_static_assets_are_versioned_cached_and_compressed(client):
 @pytest.fixture(scope="module")
 def crafted_alias(es):
     """A throwaway index with one profile whose fields carry markup and a formula."""
+    from directory.vocabulary import default_vocabulary
     from indexer.load import rebuild, rebuild_vocabulary
     from indexer.sources.profiles import validate_profile
-    from indexer.vocabulary import default_vocabulary
 
     name = unique_alias("pages-xss")
     record = validate_profile(

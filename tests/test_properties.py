@@ -22,7 +22,7 @@ from werkzeug.datastructures import MultiDict
 from app.search import params as p
 from app.search import query as q
 from app.search.form import SearchForm
-from indexer.geography import Place
+from directory.geography import Place
 from indexer.mapping import PHYSICIAN_PROPERTIES, VOCABULARY_PROPERTIES
 
 FORBIDDEN_QUERIES = {

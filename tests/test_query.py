@@ -6,7 +6,7 @@ import json
 
 from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.query import name_words, physician_search, resolution_query
-from indexer.geography import Place
+from directory.geography import Place
 
 HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
 SOURCE = [

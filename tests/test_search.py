@@ -6,7 +6,7 @@ import pytest
 from conftest import make_app
 from geopy.distance import geodesic
 
-from indexer.geography import zip_point
+from directory.geography import zip_point
 
 HARTFORD = "06106"
 REAL_SOUCIER = "1255334207"  # a real Hartford cardiologist in the NPPES sample

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import simple_icd_10_cm as icd
 
-from indexer.text import normalize_term
-from indexer.vocabulary import (
+from directory.text import normalize_term
+from directory.vocabulary import (
     DATA_DIR,
     SECTION_KEYS,
     Concept,

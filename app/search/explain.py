@@ -15,10 +15,10 @@ from app.search.results import (
     PhysicianProfile,
     SpecialtyLabel,
 )
-from indexer.document import implied_concepts, linked_concepts
-from indexer.geography import miles_between
-from indexer.text import normalize_term
-from indexer.vocabulary import default_vocabulary
+from directory.condition_map import implied_concepts, linked_concepts
+from directory.geography import miles_between
+from directory.text import normalize_term
+from directory.vocabulary import default_vocabulary
 
 
 def _location(raw: dict, origin: tuple[float, float] | None) -> Location:

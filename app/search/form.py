@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from app.search import params as p
-from indexer.geography import LocationNotFound, Place, resolve_place
+from directory.geography import LocationNotFound, Place, resolve_place
 
 TRUE_WORDS = {"1", "true", "yes", "on", "y"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from indexer.geography import Place
+from directory.geography import Place
 
 SORTS = ("relevance", "distance", "name")
 GENDERS = ("female", "male")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app.search.params import Resolution, SearchParams
-from indexer.text import compact_icd10, icd10_prefixes, normalize_term
+from directory.text import compact_icd10, icd10_prefixes, normalize_term
 
 # --- How the text is resolved against the vocabulary index -------------------------------
 # An exact name/synonym/id or an ICD-10 code is what the user meant; fuzzy matches only

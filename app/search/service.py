@@ -19,9 +19,9 @@ from app.search import query as q
 from app.search.explain import hit_from_source, profile_from_source
 from app.search.params import RADIUS_MAX, Resolution, ResolvedTerm, SearchParams
 from app.search.results import Facet, FacetValue, PhysicianHit, SearchPage, Suggestion
-from indexer.geography import miles_between
-from indexer.load import vocabulary_alias
-from indexer.vocabulary import default_vocabulary
+from directory.geography import miles_between
+from directory.indices import vocabulary_alias
+from directory.vocabulary import default_vocabulary
 
 T = TypeVar("T")
 FUZZY_KEEP_RATIO = 0.6  # keep fuzzy candidates scoring at least 60% of the best one

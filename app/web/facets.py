@@ -12,7 +12,7 @@ from flask import url_for
 
 from app.search.form import SearchForm
 from app.search.results import SearchPage
-from indexer.vocabulary import default_vocabulary
+from directory.vocabulary import default_vocabulary
 
 LEGENDS = {
     "specialty": "Specialty",

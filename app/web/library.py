@@ -11,7 +11,7 @@ from itertools import groupby
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
-from indexer.vocabulary import Concept, Specialty, default_vocabulary
+from directory.vocabulary import Concept, Specialty, default_vocabulary
 
 bp = Blueprint("library", __name__)
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, abort, render_template
 
 from app.extensions import elasticsearch, physician_alias
 from app.search import service
+from directory.npi import is_valid_npi
 
 bp = Blueprint("profiles", __name__)
-NPI_SHAPE = re.compile(r"^\d{10}$")
 
 
 def split_claimed(concepts) -> tuple[list, list]:
@@ -21,7 +19,7 @@ def split_claimed(concepts) -> tuple[list, list]:
 
 @bp.get("/physicians/<npi>")
 def profile(npi: str):
-    if not NPI_SHAPE.match(npi):
+    if not is_valid_npi(npi):
         abort(404, description="A physician's page address ends in their 10-digit NPI.")
     alias = physician_alias()
     physician = service.get_physician(elasticsearch(), alias, npi)

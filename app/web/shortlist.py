@@ -5,18 +5,24 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
-from wtforms.validators import DataRequired, Regexp
+from wtforms.validators import DataRequired, ValidationError
 
 from app.extensions import elasticsearch, physician_alias
 from app.search import service
 from app.web import shortlist_cookie
 from app.web.shortlist_cookie import MAX_PHYSICIANS
+from directory.npi import is_valid_npi
 
 bp = Blueprint("shortlist", __name__, url_prefix="/shortlist")
 
 
+def valid_npi(form, field) -> None:
+    if not is_valid_npi(field.data or ""):
+        raise ValidationError("Not an NPI.")
+
+
 class ShortlistForm(FlaskForm):
-    npi = HiddenField(validators=[DataRequired(), Regexp(r"^\d{10}$", message="Not an NPI.")])
+    npi = HiddenField(validators=[DataRequired(), valid_npi])
     next = HiddenField()
 
 

@@ -6,16 +6,15 @@ smuggling anything but NPIs into the compare page; a bad cookie is simply empty.
 
 from __future__ import annotations
 
-import re
-
 from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
 from werkzeug.wrappers import Response
 
+from directory.npi import is_valid_npi
+
 COOKIE = "shortlist"
 MAX_PHYSICIANS = 4
 MAX_AGE = 60 * 60 * 24 * 30  # a month: long enough to finish a referral
-NPI_SHAPE = re.compile(r"^\d{10}$")
 
 
 def _serializer() -> URLSafeSerializer:
@@ -32,7 +31,7 @@ def read() -> tuple[str, ...]:
         return ()
     if not isinstance(value, list):
         return ()
-    npis = [v for v in value if isinstance(v, str) and NPI_SHAPE.match(v)]
+    npis = [v for v in value if isinstance(v, str) and is_valid_npi(v)]
     return tuple(dict.fromkeys(npis))[:MAX_PHYSICIANS]
 
 

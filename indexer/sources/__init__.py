@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from indexer import geography
+from directory import geography
 
 NUCC_TAXONOMY_CSV = Path(__file__).resolve().parents[2] / "data" / "nucc-provider-taxonomy.csv"
 

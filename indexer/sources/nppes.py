@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from indexer.npi import is_valid_npi
+from directory.npi import is_valid_npi
 from indexer.records import Record, Rejection
 from indexer.sources import (
     has_bad_encoding,

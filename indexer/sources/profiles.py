@@ -18,8 +18,8 @@ from typing import Any
 
 import orjson
 
-from indexer import geography
-from indexer.npi import is_valid_npi
+from directory import geography
+from directory.npi import is_valid_npi
 from indexer.records import Record, Rejection
 from indexer.sources import (
     coerce_bool,

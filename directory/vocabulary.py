@@ -27,7 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from indexer.text import normalize_term
+from directory.text import normalize_term
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -154,7 +154,7 @@ class Vocabulary:
     def lookup(self, term: str) -> list[Concept]:
         """Concepts whose id, name or synonym equals ``term`` once both are normalised.
 
-        Uses :func:`indexer.text.normalize_term`, the same folding the search index uses, so
+        Uses :func:`directory.text.normalize_term`, the same folding the search index uses, so
         "Post-Laminectomy  Syndrome" finds the concept listing "post laminectomy syndrome".
         """
         return list(self._by_term.get(normalize_term(term), ()))
