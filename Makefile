@@ -10,11 +10,12 @@ PORT ?= 8000
 # 2 cores: 3 workers x 4 threads measured best in bench/ (see docs/benchmarks.md).
 GUNICORN_OPTS ?= --workers 3 --threads 4 --timeout 30 --graceful-timeout 10 --access-logfile -
 
-.PHONY: help run test serve setup setup-dev node node-stop data load browser lint audit bench clean vendor
+.PHONY: help run test test-fast serve setup setup-dev node node-stop data load browser lint audit bench clean vendor
 
 help:
 	@echo "make run    - install, start the search node, load demo data, serve http://$(HOST):$(PORT)"
 	@echo "make test   - install, start the search node, run the whole test suite against it"
+	@echo "make test-fast - unit and integration tests only (the inner loop, under 2 minutes)"
 	@echo "make node-stop | lint | audit | bench | clean"
 
 $(VENV)/.runtime: requirements.txt
@@ -57,6 +58,10 @@ browser:
 
 test: $(VENV)/.dev node browser
 	$(PY) -m pytest
+
+# The inner loop: pure code and the real node, without fault drills and browsers.
+test-fast: $(VENV)/.dev node
+	$(PY) -m pytest tests/unit tests/integration
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-"""The domain both sides share: what a physician directory *is*, apart from how it is served or loaded.
+"""The domain both sides share: what a physician directory *is*, however it is served or loaded.
 
 NPIs (``npi``), text normalisation (``text``), places and distances (``geography``),
 the clinical vocabulary (``vocabulary``) and the condition map (``condition_map``),

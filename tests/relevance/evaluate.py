@@ -7,7 +7,7 @@ A hit is relevant when one of its specialties is in the query's ``relevant_speci
 (``207X*`` is a prefix) or its NPI is in ``relevant_npis``. P@10 divides by the number
 of hits shown (at most 10) — or, for NPI-judged queries, by the number of relevant NPIs.
 nDCG@10 uses binary gains; the ideal ranking puts every relevant hit among the top 50
-first. tests/test_relevance.py holds the floor so relevance never silently regresses.
+first. tests/relevance/test_relevance.py holds the floor so relevance never silently regresses.
 """
 
 from __future__ import annotations

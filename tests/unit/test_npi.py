@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 
 from directory.npi import is_valid_npi, npi_check_digit
 
-SAMPLE = (
-    Path(__file__).resolve().parent.parent / "data" / "samples" / "nppes-practitioners-sample.csv"
-)
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "samples" / "nppes-practitioners-sample.csv"
 
 
 def test_cms_worked_example():

@@ -12,9 +12,9 @@ from indexer.records import LoadSummary, Rejection
 from indexer.sources import parse_credentials, proper_case
 from indexer.sources.nppes import read_nppes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "nppes-practitioners-sample.csv"
-BROKEN = Path(__file__).resolve().parent / "fixtures" / "nppes-broken.csv"
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "nppes-broken.csv"
 PHONE = re.compile(r"\d{3}-\d{3}-\d{4}")
 
 

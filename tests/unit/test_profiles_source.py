@@ -9,7 +9,7 @@ import pytest
 from indexer.records import Rejection
 from indexer.sources.profiles import read_profiles, validate_profile
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _minimal(**changes) -> dict:

@@ -21,16 +21,16 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, make_app
 from elasticsearch import TransportError, helpers
-from fault_helpers import own_node
 
 from directory.vocabulary import default_vocabulary
+from faults.fault_helpers import own_node
 from indexer import lifecycle
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.formats import read_any
 from indexer.load import rebuild, rebuild_vocabulary
 from indexer.sources.profiles import read_profiles
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BACKPRESSURE_PORT = 9260
 ROSTER = 5000  # five bulk requests of 1,000: the kill lands after the first
 TINY_WRITE_POOL = "thread_pool.write.size: 1\nthread_pool.write.queue_size: 1"

@@ -14,10 +14,10 @@ from collections import Counter
 
 import pytest
 from conftest import make_app
-from fault_helpers import DelayingProxy, own_node
 
 from directory.settings import settings
 from directory.vocabulary import default_vocabulary
+from faults.fault_helpers import DelayingProxy, own_node
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.load import rebuild, rebuild_vocabulary
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from elasticsearch import Elasticsearch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "search-node"
 LOCK_WAIT_SECONDS = 600
 

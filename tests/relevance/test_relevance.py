@@ -8,6 +8,7 @@ mean P@10 0.961, mean nDCG@10 0.968 over 72 queries.
 from __future__ import annotations
 
 import pytest
+
 from relevance.evaluate import evaluate, load_judgments, summary
 
 FLOOR_PRECISION = 0.93
