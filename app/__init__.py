@@ -13,7 +13,7 @@ from flask import Flask
 
 from app.config import WEB_DEFAULTS
 from app.errors import register_errorhandlers
-from app.extensions import csrf, init_elasticsearch, init_geocoder, limiter
+from app.extensions import csrf, init_elasticsearch, init_geocoder, init_search, limiter
 from directory.settings import settings
 
 ROOT_TEMPLATES = "../templates"
@@ -36,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     init_elasticsearch(app)
+    init_search(app)
     init_geocoder(app)
     csrf.init_app(app)
     limiter.init_app(app)

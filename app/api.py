@@ -1,17 +1,21 @@
-"""The versioned JSON API (``/api/v1``). Field names here are a public contract."""
+"""The versioned JSON API (``/api/v1``). Its JSON shapes live in ``app.search.serialize``."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from app.errors import BadSearchRequest, problem
-from app.extensions import elasticsearch, limiter, physician_alias
-from app.openapi import openapi_document
-from app.search import service
+from app.extensions import limiter, search_service
+from app.openapi import SEARCH_PARAMETERS, openapi_document
+from app.search import serialize
 from app.search.form import SearchForm, clean_text
+from app.search.params import MAX_SHORT_TEXT, MAX_TEXT
 from directory.npi import is_valid_npi
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# What the OpenAPI document promises is all the search accepts: a typo is an error.
+KNOWN_PARAMETERS = frozenset(parameter["name"] for parameter in SEARCH_PARAMETERS)
 
 
 def _api_limit() -> str:
@@ -20,25 +24,6 @@ def _api_limit() -> str:
 
 def _suggest_limit() -> str:
     return current_app.config["SUGGEST_RATE_LIMIT"]
-
-
-KNOWN_PARAMETERS = {
-    "q",
-    "location",
-    "radius",
-    "sort",
-    "condition",
-    "procedure",
-    "specialty",
-    "language",
-    "gender",
-    "insurance",
-    "hospital",
-    "accepting_new_patients",
-    "telehealth",
-    "page",
-    "per_page",
-}
 
 
 @bp.get("/physicians")
@@ -50,47 +35,8 @@ def physicians():
     form = SearchForm(request.args)
     if not form.validate():
         raise BadSearchRequest(form.error_map())
-    page = service.search_physicians(elasticsearch(), physician_alias(), form.to_params())
-    return jsonify(_page_json(page, form))
-
-
-def _page_json(page, form) -> dict:
-    return {
-        "total": page.total,
-        "page": page.page,
-        "per_page": page.per_page,
-        "results": [hit.as_api() for hit in page.results],
-        "facets": {
-            name: {
-                "values": [
-                    {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
-                    for v in facet.values
-                ]
-            }
-            for name, facet in page.facets.items()
-        },
-        "resolved": {
-            "text": page.resolution.text,
-            "terms": [
-                {"kind": t.kind, "id": t.id, "name": t.name, "match": t.how}
-                for t in page.resolution.terms
-            ],
-            "did_you_mean": list(page.resolution.did_you_mean),
-            "location": None
-            if form.place is None
-            else {
-                "label": form.place.label,
-                "lat": form.place.lat,
-                "lon": form.place.lon,
-                "radius_miles": form.radius.data or 25,
-            },
-        },
-        "suggestions": [
-            {"kind": s.kind, "message": s.message, "changes": s.changes, "count": s.count}
-            for s in page.suggestions
-        ],
-        "took_ms": page.took_ms,
-    }
+    params = form.to_params()
+    return jsonify(serialize.search_page(search_service().search_physicians(params), params))
 
 
 @bp.get("/physicians/<npi>")
@@ -99,13 +45,13 @@ def physician(npi: str):
     if not is_valid_npi(npi):
         message = "An NPI is 10 digits ending in a check digit."
         return problem(400, message, errors={"npi": [message]})
-    profile = service.get_physician(elasticsearch(), physician_alias(), npi)
+    profile = search_service().get_physician(npi)
     if profile is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
-    return jsonify(profile.as_api())
+    return jsonify(serialize.physician_profile(profile))
 
 
-def _required_text(name: str = "q", max_length: int = 200) -> str:
+def _required_text(max_length: int, name: str = "q") -> str:
     text = clean_text(request.args.get(name, ""))
     if not text:
         raise BadSearchRequest({name: ["Type at least one character."]})
@@ -117,19 +63,15 @@ def _required_text(name: str = "q", max_length: int = 200) -> str:
 @bp.get("/conditions")
 @limiter.limit(_api_limit)
 def conditions():
-    text = _required_text()
-    return jsonify(
-        {"q": text, "results": service.find_conditions(elasticsearch(), physician_alias(), text)}
-    )
+    text = _required_text(MAX_TEXT)
+    return jsonify(serialize.conditions(text, search_service().find_conditions(text)))
 
 
 @bp.get("/suggest")
 @limiter.limit(_suggest_limit)
 def suggest():
-    text = _required_text(max_length=100)
-    return jsonify(
-        {"q": text, "suggestions": service.suggest(elasticsearch(), physician_alias(), text)}
-    )
+    text = _required_text(MAX_SHORT_TEXT)
+    return jsonify(serialize.suggestions(text, search_service().suggest(text)))
 
 
 @bp.get("/openapi.json")

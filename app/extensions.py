@@ -1,7 +1,8 @@
 """Extensions, created unbound and bound to the app in the factory.
 
-The Elasticsearch client lives in ``app.extensions["elasticsearch"]``; creating
-it does no I/O, so nothing touches the cluster until a request needs it.
+The Elasticsearch client lives in ``app.extensions["elasticsearch"]`` and the search
+service bound to it and the physician alias in ``app.extensions["search"]``; creating
+them does no I/O, so nothing touches the cluster until a request needs it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from geopy.geocoders import get_geocoder_for_service
 
+from app.search.service import SearchService
 from directory.connection import client_from_settings
 
 csrf = CSRFProtect()
@@ -21,6 +23,13 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 def init_elasticsearch(app: Flask) -> None:
     app.extensions["elasticsearch"] = client_from_settings(app.config)
+
+
+def init_search(app: Flask) -> None:
+    """The one search service, bound to the client and alias once (after the client)."""
+    app.extensions["search"] = SearchService(
+        app.extensions["elasticsearch"], app.config["PHYSICIAN_INDEX_ALIAS"]
+    )
 
 
 def init_geocoder(app: Flask) -> None:
@@ -40,6 +49,11 @@ def init_geocoder(app: Flask) -> None:
 def elasticsearch() -> Elasticsearch:
     """The current app's client."""
     return current_app.extensions["elasticsearch"]
+
+
+def search_service() -> SearchService:
+    """The current app's search service: what every view searches with."""
+    return current_app.extensions["search"]
 
 
 def physician_alias() -> str:

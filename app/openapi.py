@@ -7,13 +7,14 @@ between the two fails a test.
 from __future__ import annotations
 
 from app.search import params as p
+from app.search.filters import FILTERS, Filters
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
 _RETRY_LATER = {"$ref": "#/components/responses/RetryLater"}
 _ERRORS = {"400": _PROBLEM, "429": _RETRY_LATER, "503": _RETRY_LATER, "504": _RETRY_LATER}
 
 
-def _query(name: str, schema: dict, description: str, explode: bool = False) -> dict:
+def _query(name: str, schema: dict, description: str) -> dict:
     param = {
         "name": name,
         "in": "query",
@@ -26,59 +27,55 @@ def _query(name: str, schema: dict, description: str, explode: bool = False) -> 
     return param
 
 
-_TEXT = {"type": "string", "maxLength": p.MAX_TEXT}
-_VALUES = {"type": "array", "items": {"type": "string", "maxLength": 100}}
-# Lenient on purpose (links and bookmarks): true/1/yes/on/y mean yes, any other value no.
-_BOOL_WORD = {"type": "string", "examples": ["true", "false", "1", "0", "yes", "no"]}
+_SHORT_TEXT = {"type": "string", "maxLength": p.MAX_SHORT_TEXT}
 
-SEARCH_PARAMETERS = [
-    _query("q", _TEXT, "Condition, symptom, procedure, ICD-10-CM code, specialty or name."),
-    _query("location", {"type": "string", "maxLength": 100}, "ZIP code, 'City, ST' or 'lat,lon'."),
-    _query(
-        "radius",
-        {
-            "type": "integer",
-            "minimum": p.RADIUS_MIN,
-            "maximum": p.RADIUS_MAX,
-            "default": p.RADIUS_DEFAULT,
-        },
-        "Miles from the location.",
-    ),
-    _query(
-        "sort",
-        {"type": "string", "enum": list(p.SORTS), "default": "relevance"},
-        "distance needs a location.",
-    ),
-    _query("condition", {"type": "string", "maxLength": 100}, "Condition id from /conditions."),
-    _query("procedure", {"type": "string", "maxLength": 100}, "Procedure id from /conditions."),
-    _query("specialty", _VALUES, "NUCC taxonomy codes (any of)."),
-    _query("language", _VALUES, "Languages spoken (any of)."),
-    _query(
-        "gender",
-        {"type": "array", "items": {"type": "string", "enum": list(p.GENDERS)}},
-        "Physician gender (any of).",
-    ),
-    _query("insurance", _VALUES, "Insurance plans accepted (any of)."),
-    _query("hospital", _VALUES, "Hospital affiliations (any of)."),
-    _query(
-        "accepting_new_patients",
-        _BOOL_WORD,
-        "Only physicians accepting new patients when true, 1, yes, on or y.",
-    ),
-    _query(
-        "telehealth", _BOOL_WORD, "Only physicians offering telehealth when true, 1, yes, on or y."
-    ),
-    _query(
-        "page",
-        {"type": "integer", "minimum": 1, "maximum": p.MAX_RESULT_WINDOW, "default": 1},
-        "page × per_page may not exceed 10,000.",
-    ),
-    _query(
-        "per_page",
-        {"type": "integer", "minimum": 1, "maximum": p.PER_PAGE_MAX, "default": p.PER_PAGE_DEFAULT},
-        "Results per page.",
-    ),
-]
+
+def search_parameters(filters: Filters = FILTERS) -> list[dict]:
+    """The query parameters of ``/api/v1/physicians``: the fixed ones and one per filter."""
+    return [
+        _query(
+            "q",
+            {"type": "string", "maxLength": p.MAX_TEXT},
+            "Condition, symptom, procedure, ICD-10-CM code, specialty or name.",
+        ),
+        _query("location", _SHORT_TEXT, "ZIP code, 'City, ST' or 'lat,lon'."),
+        _query(
+            "radius",
+            {
+                "type": "integer",
+                "minimum": p.RADIUS_MIN,
+                "maximum": p.RADIUS_MAX,
+                "default": p.RADIUS_DEFAULT,
+            },
+            "Miles from the location.",
+        ),
+        _query(
+            "sort",
+            {"type": "string", "enum": list(p.SORTS), "default": "relevance"},
+            "distance needs a location.",
+        ),
+        _query("condition", _SHORT_TEXT, "Condition id from /conditions."),
+        _query("procedure", _SHORT_TEXT, "Procedure id from /conditions."),
+        *(_query(f.name, f.openapi_schema(), f.description) for f in filters),
+        _query(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": p.MAX_RESULT_WINDOW, "default": 1},
+            f"page × per_page may not exceed {p.MAX_RESULT_WINDOW:,}.",
+        ),
+        _query(
+            "per_page",
+            {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": p.PER_PAGE_MAX,
+                "default": p.PER_PAGE_DEFAULT,
+            },
+            "Results per page.",
+        ),
+    ]
+
+
+SEARCH_PARAMETERS = search_parameters()
 
 _LOCATION = {
     "type": "object",
@@ -184,7 +181,13 @@ def _json(schema: dict, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def openapi_document() -> dict:
+def _required_text(max_length: int) -> list[dict]:
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return [{"name": "q", "in": "query", "required": True, "schema": schema}]
+
+
+def openapi_document(filters: Filters = FILTERS) -> dict:
+    """The whole document; ``filters`` is the registry the search parameters come from."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -197,7 +200,7 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "Search physicians",
                     "operationId": "searchPhysicians",
-                    "parameters": SEARCH_PARAMETERS,
+                    "parameters": search_parameters(filters),
                     "responses": {"200": _json(_PAGE), **_ERRORS},
                 }
             },
@@ -224,14 +227,7 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "What a text means: conditions, procedures, specialties",
                     "operationId": "findConditions",
-                    "parameters": [
-                        {
-                            "name": "q",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
-                        }
-                    ],
+                    "parameters": _required_text(p.MAX_TEXT),
                     "responses": {
                         "200": _json({"type": "object", "required": ["q", "results"]}),
                         **_ERRORS,
@@ -242,14 +238,7 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "Autocomplete",
                     "operationId": "suggest",
-                    "parameters": [
-                        {
-                            "name": "q",
-                            "in": "query",
-                            "required": True,
-                            "schema": {"type": "string", "minLength": 1, "maxLength": 100},
-                        }
-                    ],
+                    "parameters": _required_text(p.MAX_SHORT_TEXT),
                     "responses": {
                         "200": _json({"type": "object", "required": ["q", "suggestions"]}),
                         **_ERRORS,

@@ -19,9 +19,8 @@ from wtforms import (
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from app.search import params as p
+from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
 from directory.geography import LocationNotFound, Place, resolve_place
-
-TRUE_WORDS = {"1", "true", "yes", "on", "y"}
 
 
 class LenientBoolean(BooleanField):
@@ -30,21 +29,26 @@ class LenientBoolean(BooleanField):
     false_values = ("false", "0", "no", "off", "")
 
     def process_formdata(self, valuelist):
-        self.data = bool(valuelist) and str(valuelist[0]).strip().lower() in TRUE_WORDS
-
-
-MAX_FILTER_VALUES = 50  # a facet lists 25 values; Elasticsearch refuses 65,536+ terms
+        self.data = bool(valuelist) and str(valuelist[0]).strip().lower() in YES_WORDS
 
 
 class FreeMultiple(SelectMultipleField):
-    """Facet values are data, not a fixed list: accept any short value."""
+    """Facet values are data, not a fixed list: accept any short value (or one of ``allowed``)."""
+
+    def __init__(self, label=None, allowed=(), allowed_message="", **kwargs):
+        super().__init__(label, choices=[], validate_choice=False, **kwargs)
+        self.allowed, self.allowed_message = allowed, allowed_message
 
     def pre_validate(self, form):
-        if len(self.data or ()) > MAX_FILTER_VALUES:
-            raise ValidationError(f"Choose at most {MAX_FILTER_VALUES} values for this filter.")
+        if len(self.data or ()) > p.MAX_FILTER_VALUES:
+            raise ValidationError(f"Choose at most {p.MAX_FILTER_VALUES} values for this filter.")
         for value in self.data or ():
-            if len(value) > 100:
+            if len(value) > p.MAX_SHORT_TEXT:
                 raise ValidationError("That filter value is too long.")
+
+    def post_validate(self, form, validation_stopped):
+        if self.allowed and any(v not in self.allowed for v in self.data or ()):
+            self.errors.append(self.allowed_message)
 
 
 def clean_text(value):
@@ -54,57 +58,66 @@ def clean_text(value):
     return " ".join("".join(ch for ch in str(value) if ch.isprintable()).split())
 
 
-class SearchForm(FlaskForm):
-    class Meta:
-        csrf = False  # GET form: results must be shareable URLs
+def _short_text(label: str | None = None, message: str | None = None) -> StringField:
+    return StringField(
+        label,
+        filters=[clean_text],
+        validators=[Optional(), Length(max=p.MAX_SHORT_TEXT, message=message)],
+    )
 
-    q = StringField(
-        "Condition, procedure, specialty or name",
-        filters=[clean_text],
-        validators=[
-            Optional(),
-            Length(
-                max=p.MAX_TEXT, message=f"Please keep the search under {p.MAX_TEXT} characters."
-            ),
-        ],
-    )
-    location = StringField(
-        "ZIP code or city, state",
-        filters=[clean_text],
-        validators=[Optional(), Length(max=100, message="That location is too long.")],
-    )
-    radius = IntegerField(
-        "Within (miles)",
-        default=p.RADIUS_DEFAULT,
-        validators=[
-            Optional(),
-            NumberRange(
-                p.RADIUS_MIN,
-                p.RADIUS_MAX,
-                message=f"Choose a distance from {p.RADIUS_MIN} to {p.RADIUS_MAX} miles.",
-            ),
-        ],
-    )
-    sort = SelectField(
-        "Sort by",
-        choices=[
-            SelectChoice("relevance", "Best match"),
-            SelectChoice("distance", "Distance"),
-            SelectChoice("name", "Name"),
-        ],
-        default="relevance",
-        validate_choice=False,
-    )
-    condition = StringField(filters=[clean_text], validators=[Optional(), Length(max=100)])
-    procedure = StringField(filters=[clean_text], validators=[Optional(), Length(max=100)])
-    specialty = FreeMultiple("Specialty", choices=[], validate_choice=False)
-    gender = FreeMultiple("Gender", choices=[], validate_choice=False)
-    language = FreeMultiple("Language", choices=[], validate_choice=False)
-    insurance = FreeMultiple("Insurance", choices=[], validate_choice=False)
-    hospital = FreeMultiple("Hospital", choices=[], validate_choice=False)
-    accepting_new_patients = LenientBoolean("Accepting new patients")
-    telehealth = LenientBoolean("Offers telehealth")
-    page = IntegerField(
+
+def filter_field(declared: Filter):
+    """The form field a registry filter is chosen with."""
+    if declared.kind == YES:
+        return LenientBoolean(declared.label)
+    return FreeMultiple(declared.label, declared.choices, declared.choices_message)
+
+
+def _chosen(declared: Filter, data) -> tuple[str, ...]:
+    if declared.kind == YES:
+        return (YES_VALUE,) if data else ()
+    return tuple(data or ())
+
+
+def _fields(filters: Filters) -> dict:
+    """Every field of the search form, in the order errors are listed."""
+    fields = {
+        "q": StringField(
+            "Condition, procedure, specialty or name",
+            filters=[clean_text],
+            validators=[
+                Optional(),
+                Length(
+                    max=p.MAX_TEXT,
+                    message=f"Please keep the search under {p.MAX_TEXT} characters.",
+                ),
+            ],
+        ),
+        "location": _short_text("ZIP code or city, state", "That location is too long."),
+        "radius": IntegerField(
+            "Within (miles)",
+            default=p.RADIUS_DEFAULT,
+            validators=[
+                Optional(),
+                NumberRange(
+                    p.RADIUS_MIN,
+                    p.RADIUS_MAX,
+                    message=f"Choose a distance from {p.RADIUS_MIN} to {p.RADIUS_MAX} miles.",
+                ),
+            ],
+        ),
+        "sort": SelectField(
+            "Sort by",
+            choices=[SelectChoice(value, label) for value, label in p.SORTS.items()],
+            default="relevance",
+            validate_choice=False,
+        ),
+        # A concept id chosen explicitly (e.g. from a library page), not typed.
+        "condition": _short_text(),
+        "procedure": _short_text(),
+    }
+    fields |= {f.name: filter_field(f) for f in filters}
+    fields["page"] = IntegerField(
         "Page",
         default=1,
         validators=[
@@ -112,7 +125,7 @@ class SearchForm(FlaskForm):
             NumberRange(1, p.MAX_RESULT_WINDOW, message="That page number is out of range."),
         ],
     )
-    per_page = IntegerField(
+    fields["per_page"] = IntegerField(
         "Results per page",
         default=p.PER_PAGE_DEFAULT,
         validators=[
@@ -122,7 +135,14 @@ class SearchForm(FlaskForm):
             ),
         ],
     )
+    return fields
 
+
+class _SearchFormBase(FlaskForm):
+    class Meta:
+        csrf = False  # GET form: results must be shareable URLs
+
+    filters: Filters = ()
     place: Place | None = None
     location_suggestions: tuple[str, ...] = ()
 
@@ -131,10 +151,6 @@ class SearchForm(FlaskForm):
             raise ValidationError("Sort by best match, distance or name.")
         if field.data == "distance" and not (self.location.data or "").strip():
             raise ValidationError("Enter a ZIP code or city to sort by distance.")
-
-    def validate_gender(self, field):
-        if any(g not in p.GENDERS for g in field.data or ()):
-            raise ValidationError("Choose female or male.")
 
     def validate_location(self, field):
         if not field.data or field.errors:  # too long: don't geocode it or echo it back
@@ -158,36 +174,39 @@ class SearchForm(FlaskForm):
                 "narrow your search to see more."
             )
 
+    def selection(self) -> dict[str, tuple[str, ...]]:
+        """The chosen filter values, by filter name (a yes filter: ``("true",)``)."""
+        chosen = {f.name: _chosen(f, self[f.name].data) for f in self.filters}
+        return {name: values for name, values in chosen.items() if values}
+
     def to_params(self) -> p.SearchParams:
         return p.SearchParams(
             q=self.q.data or "",
             condition=self.condition.data or None,
             procedure=self.procedure.data or None,
-            specialties=tuple(self.specialty.data or ()),
             place=self.place,
             radius_miles=self.radius.data or p.RADIUS_DEFAULT,
             sort=self.sort.data if self.place or self.sort.data != "distance" else "relevance",
-            genders=tuple(self.gender.data or ()),
-            languages=tuple(self.language.data or ()),
-            insurance=tuple(self.insurance.data or ()),
-            hospitals=tuple(self.hospital.data or ()),
-            accepting_new_patients=bool(self.accepting_new_patients.data),
-            telehealth=bool(self.telehealth.data),
+            filters=self.selection(),
             page=self.page.data or 1,
             per_page=self.per_page.data or p.PER_PAGE_DEFAULT,
         )
 
     @property
     def is_empty(self) -> bool:
+        """Nothing to look for: no text, place or concept, and no filter that starts a search."""
+        starting = (self[f.name].data for f in self.filters if f.starts_search)
         return not any(
-            (
-                self.q.data,
-                self.location.data,
-                self.condition.data,
-                self.procedure.data,
-                self.specialty.data,
-            )
+            (self.q.data, self.location.data, self.condition.data, self.procedure.data, *starting)
         )
 
     def error_map(self) -> dict[str, list[str]]:
         return {name: list(messages) for name, messages in self.errors.items()}
+
+
+def search_form_class(filters: Filters) -> type[_SearchFormBase]:
+    """A search form with one field per filter of a registry (the app's: ``SearchForm``)."""
+    return type("SearchForm", (_SearchFormBase,), {"filters": filters, **_fields(filters)})
+
+
+SearchForm = search_form_class(FILTERS)

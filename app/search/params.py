@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from directory.geography import Place
 
-SORTS = ("relevance", "distance", "name")
-GENDERS = ("female", "male")
+# Sort orders and how the results page names them.
+SORTS = {"relevance": "Best match", "distance": "Distance", "name": "Name (A to Z)"}
 RADIUS_MIN, RADIUS_MAX, RADIUS_DEFAULT = 1, 250, 25
+RADIUS_CHOICES = (5, 10, 25, 50, 100, 250)  # the distances the search form offers
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 50
-MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default; deeper paging is refused, not slow.
-MAX_TEXT = 200
+# Elasticsearch's default (indexer/mapping.py sets it too); deeper paging is refused, not slow.
+MAX_RESULT_WINDOW = 10_000
+MAX_TEXT = 200  # the search text, and the text /api/v1/conditions explains
+MAX_SHORT_TEXT = 100  # a location, a concept id, a filter value, autocomplete text
+MAX_FILTER_VALUES = 50  # a facet lists 25 values; Elasticsearch refuses 65,536+ terms
 
 
 @dataclass(frozen=True)
@@ -19,16 +24,11 @@ class SearchParams:
     q: str = ""
     condition: str | None = None  # vocabulary id chosen explicitly (e.g. from a condition page)
     procedure: str | None = None
-    specialties: tuple[str, ...] = ()  # NUCC codes (facet)
     place: Place | None = None
     radius_miles: int = RADIUS_DEFAULT
     sort: str = "relevance"
-    genders: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    insurance: tuple[str, ...] = ()
-    hospitals: tuple[str, ...] = ()
-    accepting_new_patients: bool = False
-    telehealth: bool = False
+    # Filter name (app.search.filters) → chosen values; a yes filter holds ("true",).
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
 

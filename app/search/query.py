@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import Resolution, SearchParams
 from directory.text import compact_icd10, icd10_prefixes, normalize_term
 
@@ -48,16 +49,6 @@ DECAY_MIN_SCALE_MILES = 5
 
 NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b")
 
-FACETS = {
-    # facet name → indexed field
-    "specialty": "specialty_codes",
-    "gender": "gender",
-    "language": "languages",
-    "insurance": "insurance",
-    "hospital": "hospital_affiliations",
-    "accepting_new_patients": "accepting_new_patients",
-    "telehealth": "telehealth",
-}
 FACET_SIZE = 25
 
 PHYSICIAN_SOURCE = [
@@ -251,33 +242,19 @@ def geo_filter(params: SearchParams) -> list[dict]:
     ]
 
 
-def facet_filters(params: SearchParams) -> dict[str, dict]:
-    """The user's facet selections, one filter per facet (values OR'ed within a facet)."""
-    selected: dict[str, dict] = {}
-    for name, values in (
-        ("specialty", params.specialties),
-        ("gender", params.genders),
-        ("language", params.languages),
-        ("insurance", params.insurance),
-        ("hospital", params.hospitals),
-    ):
-        if values:
-            selected[name] = {"terms": {FACETS[name]: list(values)}}
-    if params.accepting_new_patients:
-        selected["accepting_new_patients"] = {"term": {"accepting_new_patients": True}}
-    if params.telehealth:
-        selected["telehealth"] = {"term": {"telehealth": True}}
-    return selected
+def facet_filters(params: SearchParams, filters: Filters = FILTERS) -> dict[str, dict]:
+    """The user's filter selections, one clause per filter (values OR'ed within a filter)."""
+    return {f.name: f.clause(values) for f, values in selected_filters(filters, params.filters)}
 
 
-def facet_aggregations(selected: dict[str, dict]) -> dict:
+def facet_aggregations(selected: dict[str, dict], filters: Filters = FILTERS) -> dict:
     """Each facet counts under every *other* selection, so choosing a value keeps the rest."""
     aggs = {}
-    for name, field in FACETS.items():
-        others = [f for other, f in selected.items() if other != name]
-        aggs[f"facet_{name}"] = {
+    for declared in filters:
+        others = [clause for other, clause in selected.items() if other != declared.name]
+        aggs[f"facet_{declared.name}"] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": field, "size": FACET_SIZE}}},
+            "aggs": {"values": {"terms": {"field": declared.field, "size": FACET_SIZE}}},
         }
     return aggs
 
@@ -330,9 +307,11 @@ def _with_distance_decay(query: dict, params: SearchParams) -> dict:
     }
 
 
-def physician_search(params: SearchParams, resolution: Resolution) -> dict:
+def physician_search(
+    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS
+) -> dict:
     """Keyword arguments for ``es.search`` on the physician alias."""
-    selected = facet_filters(params)
+    chosen = facet_filters(params, filters)
     query = {
         "bool": {
             "must": [text_query(params, resolution)],
@@ -341,23 +320,25 @@ def physician_search(params: SearchParams, resolution: Resolution) -> dict:
     }
     search = {
         "query": _with_distance_decay(query, params),
-        "aggs": facet_aggregations(selected),
+        "aggs": facet_aggregations(chosen, filters),
         "sort": sort_clause(params),
         "from_": params.offset,
         "size": params.per_page,
         "track_total_hits": True,
         "_source": PHYSICIAN_SOURCE,
     }
-    if selected:
-        search["post_filter"] = {"bool": {"filter": list(selected.values())}}
+    if chosen:
+        search["post_filter"] = {"bool": {"filter": list(chosen.values())}}
     return search
 
 
-def nearest_match_search(params: SearchParams, resolution: Resolution) -> dict:
+def nearest_match_search(
+    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS
+) -> dict:
     """The nearest physician matching the text and filters, at any distance."""
-    filters = [{"term": {"active": True}}] + list(facet_filters(params).values())
+    clauses = [{"term": {"active": True}}] + list(facet_filters(params, filters).values())
     return {
-        "query": {"bool": {"must": [text_query(params, resolution)], "filter": filters}},
+        "query": {"bool": {"must": [text_query(params, resolution)], "filter": clauses}},
         "sort": [_distance_sort(params)],
         "size": 1,
         "_source": ["npi", "locations"],

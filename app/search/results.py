@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from app.search.params import Resolution
+from app.search.params import MAX_RESULT_WINDOW, Resolution
 
 
 @dataclass(frozen=True)
@@ -67,23 +67,6 @@ class PhysicianHit:
     def primary_specialty(self) -> SpecialtyLabel | None:
         return next((s for s in self.specialties if s.primary), None)
 
-    def as_api(self) -> dict:
-        # By hand, not asdict(): asdict deep-copies every location of every hit.
-        return {
-            "npi": self.npi,
-            "name": self.name,
-            "credentials": list(self.credentials),
-            "specialties": [vars(s) for s in self.specialties],
-            "distance_miles": self.distance_miles,
-            "nearest_location": vars(self.nearest_location),
-            "location_count": len(self.locations),
-            "accepting_new_patients": self.accepting_new_patients,
-            "telehealth": self.telehealth,
-            "languages": list(self.languages),
-            "matched": [vars(m) for m in self.matched],
-            "gender": self.gender,
-        }
-
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -123,7 +106,7 @@ class SearchPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-min(self.total, 10_000) // self.per_page))
+        return max(1, -(-min(self.total, MAX_RESULT_WINDOW) // self.per_page))
 
 
 @dataclass(frozen=True)
@@ -158,5 +141,36 @@ class PhysicianProfile:
     def display_name(self) -> str:
         return f"{self.name}, {', '.join(self.credentials)}" if self.credentials else self.name
 
-    def as_api(self) -> dict:
-        return asdict(self)
+
+@dataclass(frozen=True)
+class Completion:
+    """One autocomplete option: a concept or specialty to search for, or a physician."""
+
+    kind: str  # condition | procedure | specialty | physician
+    id: str  # vocabulary id, NUCC code or NPI
+    label: str
+
+
+@dataclass(frozen=True)
+class TreatingSpecialty:
+    code: str
+    name: str
+    reason: str  # why this specialty treats the condition (condition map)
+
+
+@dataclass(frozen=True)
+class ConceptDetails:
+    icd10: tuple[str, ...]
+    summary: str
+    specialties: tuple[TreatingSpecialty, ...]
+
+
+@dataclass(frozen=True)
+class ConditionMatch:
+    """Something a text resolves to, with the vocabulary's details when it is a concept."""
+
+    kind: str  # condition | procedure | specialty
+    id: str
+    name: str
+    how: str  # how it matched: exact | code | words | fuzzy
+    details: ConceptDetails | None = None  # None for a specialty: it has no concept page

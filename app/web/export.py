@@ -14,11 +14,11 @@ from dataclasses import replace
 from flask import Blueprint, Response, request
 
 from app.errors import BadSearchRequest
-from app.extensions import elasticsearch, physician_alias
-from app.search import service
+from app.extensions import search_service
 from app.search.form import SearchForm
 from app.search.params import PER_PAGE_MAX, SearchParams
 from app.search.results import PhysicianHit, SearchPage
+from app.search.service import SearchService
 from app.web.search_pages import validate_search
 
 bp = Blueprint("export", __name__)
@@ -71,11 +71,11 @@ def csv_lines(pages: Iterator[SearchPage]) -> Iterator[str]:
             return
 
 
-def _pages(es, alias: str, params: SearchParams, first: SearchPage) -> Iterator[SearchPage]:
+def _pages(service: SearchService, params: SearchParams, first: SearchPage) -> Iterator[SearchPage]:
     yield first
     last = min(first.pages, -(-MAX_ROWS // params.per_page))
     for number in range(2, last + 1):
-        yield service.search_physicians(es, alias, replace(params, page=number))
+        yield service.search_physicians(replace(params, page=number))
 
 
 @bp.get("/search.csv")
@@ -84,9 +84,9 @@ def search_csv():
     if not validate_search(form):
         raise BadSearchRequest({f.name: list(f.errors) for f in form if f.errors})
     params = replace(form.to_params(), page=1, per_page=PER_PAGE_MAX)
-    es, alias = elasticsearch(), physician_alias()
+    service = search_service()
     # The first page runs before streaming starts, so an outage is still a proper 503.
-    first = service.search_physicians(es, alias, params)
-    lines = csv_lines(_pages(es, alias, params, first))
+    first = service.search_physicians(params)
+    lines = csv_lines(_pages(service, params, first))
     headers = {"Content-Disposition": 'attachment; filename="physicians.csv"'}
     return Response(lines, mimetype="text/csv", headers=headers)

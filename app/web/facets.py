@@ -10,25 +10,12 @@ from dataclasses import dataclass
 
 from flask import url_for
 
+from app.search.filters import ANY_OF, FILTERS, YES, YES_VALUE, Filter
 from app.search.form import SearchForm
 from app.search.results import SearchPage
-from directory.vocabulary import default_vocabulary
 
-LEGENDS = {
-    "specialty": "Specialty",
-    "language": "Languages spoken",
-    "gender": "Physician's gender",
-    "insurance": "Insurance accepted",
-    "hospital": "Hospital affiliation",
-}
-# Yes/no facets share one fieldset: only "yes" is a useful filter.
-AVAILABILITY = {
-    "accepting_new_patients": "Accepting new patients",
-    "telehealth": "Offers telehealth visits",
-}
-MULTI_FACETS = tuple(LEGENDS)
 # Parameters the filter form replaces; everything else rides along as hidden inputs.
-FILTER_PARAMS = (*MULTI_FACETS, *AVAILABILITY, "page")
+FILTER_PARAMS = (*(f.name for f in FILTERS), "page")
 PAGE_WINDOW = 2
 
 
@@ -60,56 +47,56 @@ class ActiveFilter:
     label: str
 
 
-def _label(name: str, label: str) -> str:
-    if name == "gender":
-        return label.capitalize()
-    if name == "specialty" and label[:1].isdigit():
-        return default_vocabulary().specialty_name(label)  # a bare NUCC code
-    return label
+def _multi(form: SearchForm) -> list[Filter]:
+    return [f for f in form.filters if f.kind == ANY_OF]
+
+
+def _yes(form: SearchForm) -> list[Filter]:
+    # Yes/no filters share one fieldset ("Availability"): only "yes" is a useful filter.
+    return [f for f in form.filters if f.kind == YES]
 
 
 def filter_groups(page: SearchPage, form: SearchForm) -> tuple[FilterGroup, ...]:
+    """The filter panel: Availability first, then one fieldset per multi-value filter."""
     groups = [_availability(page, form)]
-    for name in MULTI_FACETS:
+    for declared in _multi(form):
+        name = declared.name
         facet = page.facets.get(name)
-        chosen = list(getattr(form, name).data or ())
-        options = []
-        for v in facet.values if facet else ():
-            options.append(Option(name, v.value, _label(name, v.label), v.count, v.selected))
+        chosen = list(form[name].data or ())
+        options = [
+            Option(name, v.value, declared.display(v.label), v.count, v.selected)
+            for v in (facet.values if facet else ())
+        ]
         # A chosen value with no results left still shows, checked, so it can be unticked.
         seen = {o.value for o in options}
-        options += [Option(name, v, _label(name, v), 0, True) for v in chosen if v not in seen]
+        options += [Option(name, v, _label(declared, v), 0, True) for v in chosen if v not in seen]
         if options:
-            groups.append(FilterGroup(name, LEGENDS[name], tuple(options)))
+            groups.append(FilterGroup(name, declared.label, tuple(options)))
     return tuple(g for g in groups if g.options)
+
+
+def _label(declared: Filter, value: str) -> str:
+    return declared.display(declared.value_label(value))
 
 
 def _availability(page: SearchPage, form: SearchForm) -> FilterGroup:
     options = []
-    for name, label in AVAILABILITY.items():
-        facet = page.facets.get(name)
-        count = next((v.count for v in facet.values if v.value == "true"), 0) if facet else 0
-        checked = bool(getattr(form, name).data)
+    for declared in _yes(form):
+        facet = page.facets.get(declared.name)
+        values = facet.values if facet else ()
+        count = next((v.count for v in values if v.value == YES_VALUE), 0)
+        checked = bool(form[declared.name].data)
         if count or checked:
-            options.append(Option(name, "true", label, count, checked))
+            options.append(Option(declared.name, YES_VALUE, declared.label, count, checked))
     return FilterGroup("availability", "Availability", tuple(options))
 
 
-def active_filters(form: SearchForm, page: SearchPage | None) -> tuple[ActiveFilter, ...]:
-    labels = {}
-    if page is not None:
-        labels = {
-            (name, v.value): v.label for name, facet in page.facets.items() for v in facet.values
-        }
-    active = [
-        ActiveFilter(name, "true", label)
-        for name, label in AVAILABILITY.items()
-        if getattr(form, name).data
-    ]
-    for name in MULTI_FACETS:
-        for value in getattr(form, name).data or ():
-            label = _label(name, labels.get((name, value), value))
-            active.append(ActiveFilter(name, value, label))
+def active_filters(form: SearchForm) -> tuple[ActiveFilter, ...]:
+    """The chips above the results: every chosen value, each a link that removes it."""
+    active = [ActiveFilter(f.name, YES_VALUE, f.label) for f in _yes(form) if form[f.name].data]
+    for declared in _multi(form):
+        for value in form[declared.name].data or ():
+            active.append(ActiveFilter(declared.name, value, _label(declared, value)))
     return tuple(active)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from app.extensions import elasticsearch, physician_alias
-from app.search import service
+from app.extensions import search_service
 from directory.npi import is_valid_npi
 
 bp = Blueprint("profiles", __name__)
@@ -21,8 +20,7 @@ def split_claimed(concepts) -> tuple[list, list]:
 def profile(npi: str):
     if not is_valid_npi(npi):
         abort(404, description="A physician's page address ends in their 10-digit NPI.")
-    alias = physician_alias()
-    physician = service.get_physician(elasticsearch(), alias, npi)
+    physician = search_service().get_physician(npi)
     if physician is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
     return render_template(

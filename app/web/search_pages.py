@@ -6,18 +6,15 @@ from flask import Blueprint, make_response, render_template, request
 from werkzeug.wrappers import Response
 
 from app.errors import SearchUnavailable
-from app.extensions import elasticsearch, physician_alias
-from app.search import service
+from app.extensions import search_service
 from app.search.form import SearchForm
-from app.search.params import RADIUS_DEFAULT
+from app.search.params import RADIUS_CHOICES, RADIUS_DEFAULT, SORTS
 from app.web import facets
 
 bp = Blueprint("search", __name__)
 
 EMPTY_SEARCH = "Type a condition, procedure, specialty or name, or enter a location."
 EXAMPLES = ("back pain after surgery", "sciatica", "knee replacement")
-RADIUS_CHOICES = (5, 10, 25, 50, 100, 250)
-SORT_CHOICES = (("relevance", "Best match"), ("distance", "Distance"), ("name", "Name (A to Z)"))
 VIEW_COOKIE = "results_view"
 VIEWS = ("cards", "compact")
 ONE_YEAR = 60 * 60 * 24 * 365
@@ -51,7 +48,7 @@ def page_context(form: SearchForm) -> dict:
         "examples": EXAMPLES,
         "radius_choices": RADIUS_CHOICES,
         "radius_default": RADIUS_DEFAULT,
-        "sort_choices": SORT_CHOICES,
+        "sort_choices": tuple(SORTS.items()),
         "filter_params": facets.FILTER_PARAMS,
         "clear_filters": dict.fromkeys(facets.FILTER_PARAMS),
     }
@@ -60,7 +57,7 @@ def page_context(form: SearchForm) -> dict:
 @bp.get("/")
 def home():
     # A home page whose search box cannot work says so up front, not after a search.
-    if not service.cluster_ready(elasticsearch(), physician_alias()):
+    if not search_service().cluster_ready():
         raise SearchUnavailable("The physician directory is being loaded. Please try again soon.")
     return render_template("pages/home.html", **page_context(SearchForm(formdata=None)))
 
@@ -73,12 +70,12 @@ def results():
     if not validate_search(form):
         context["heading"] = "Find a physician"
         return remember_view(make_response(render_template("pages/search.html", **context), 400))
-    page = service.search_physicians(elasticsearch(), physician_alias(), form.to_params())
+    page = search_service().search_physicians(form.to_params())
     context |= {
         "page": page,
         "heading": facets.heading(form, page),
         "filters": facets.filter_groups(page, form),
-        "active_filters": facets.active_filters(form, page),
+        "active_filters": facets.active_filters(form),
         "page_numbers": facets.page_numbers(page.page, page.pages),
         "markers": facets.map_markers(page),
         "show_map": bool(page.results) and view == "cards",

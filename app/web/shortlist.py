@@ -7,8 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, ValidationError
 
-from app.extensions import elasticsearch, physician_alias
-from app.search import service
+from app.extensions import search_service
 from app.web import shortlist_cookie
 from app.web.shortlist_cookie import MAX_PHYSICIANS
 from directory.npi import is_valid_npi
@@ -42,8 +41,7 @@ def _submitted() -> tuple[str, str]:
 
 @bp.get("")
 def compare():
-    alias = physician_alias()
-    found = (service.get_physician(elasticsearch(), alias, npi) for npi in shortlist_cookie.read())
+    found = (search_service().get_physician(npi) for npi in shortlist_cookie.read())
     physicians = [p for p in found if p is not None]
     return render_template("pages/shortlist.html", physicians=physicians, limit=MAX_PHYSICIANS)
 

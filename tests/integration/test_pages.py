@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from app.search.params import Resolution
 from app.search.results import SearchPage
+from app.search.service import SearchService
 from app.web import export
 from app.web.security import CONTENT_SECURITY_POLICY
 from directory.npi import npi_check_digit
@@ -196,7 +197,7 @@ def test_no_results_offer_the_searchs_own_suggestions(client):
 
 def test_did_you_mean_links_search_for_the_suggestion(client, monkeypatch):
     empty = SearchPage(0, 1, 20, (), {}, Resolution("sciatca", (), ("Sciatica",)), (), 1)
-    monkeypatch.setattr("app.search.service.search_physicians", lambda *args: empty)
+    monkeypatch.setattr(SearchService, "search_physicians", lambda service, params: empty)
     html = client.get("/search?q=sciatca").get_data(as_text=True)
     assert "Did you mean" in html
     assert "/search?q=Sciatica" in hrefs(html)

@@ -19,8 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
+from app.openapi import SEARCH_PARAMETERS
 from app.search import params as p
 from app.search import query as q
+from app.search.filters import FILTERS, YES
 from app.search.form import SearchForm
 from directory.geography import Place
 from indexer.mapping import PHYSICIAN_PROPERTIES, VOCABULARY_PROPERTIES
@@ -59,7 +61,7 @@ DSL_KEYS = {
     "decay", "multi_value_mode", "boost_mode", "_geo_distance", "order", "unit", "mode",
     "distance_type", "ignore_unmapped", "values", "field", "value",
 }  # fmt: skip
-AGG_NAMES = {f"facet_{name}" for name in q.FACETS}
+AGG_NAMES = {f"facet_{f.name}" for f in FILTERS}
 KNOWN_KEYS = DSL_KEYS | FIELDS | AGG_NAMES
 CONSTANT_STRINGS = {
     "and", "or", "AUTO", "phrase", "cross_fields", "best_fields", "asc", "desc", "mi",
@@ -142,16 +144,12 @@ PARAMS = st.builds(
     q=TEXT,
     condition=st.none() | TEXT,
     procedure=st.none() | TEXT,
-    specialties=VALUES,
     place=PLACES,
     radius_miles=st.integers(p.RADIUS_MIN, p.RADIUS_MAX),
-    sort=st.sampled_from(p.SORTS),
-    genders=VALUES,
-    languages=VALUES,
-    insurance=VALUES,
-    hospitals=VALUES,
-    accepting_new_patients=st.booleans(),
-    telehealth=st.booleans(),
+    sort=st.sampled_from(list(p.SORTS)),
+    filters=st.fixed_dictionaries(
+        {f.name: st.sampled_from([(), ("true",)]) if f.kind == YES else VALUES for f in FILTERS}
+    ),
     page=st.integers(1, p.MAX_RESULT_WINDOW),
     per_page=st.integers(1, p.PER_PAGE_MAX),
 )
@@ -205,12 +203,8 @@ def test_the_checker_catches_what_it_is_for():
 
 
 FORM_KEYS = st.sampled_from(
-    [
-        "q", "location", "radius", "sort", "condition", "procedure", "specialty", "language",
-        "gender", "insurance", "hospital", "accepting_new_patients", "telehealth", "page",
-        "per_page", "view", "csrf_token",
-    ]
-) | st.text(max_size=10)  # fmt: skip
+    [param["name"] for param in SEARCH_PARAMETERS] + ["view", "csrf_token"]
+) | st.text(max_size=10)
 FORM_VALUES = st.one_of(
     TEXT,
     st.integers().map(str),

@@ -141,8 +141,7 @@ def test_condition_near_a_zip_with_facets_and_paging():
         q="sciatica",
         place=HARTFORD,
         radius_miles=10,
-        languages=("Spanish",),
-        accepting_new_patients=True,
+        filters={"language": ("Spanish",), "accepting_new_patients": ("true",)},
         per_page=10,
         page=2,
     )
