@@ -51,7 +51,7 @@ class Place:
     label: str
     lat: float
     lon: float
-    kind: str  # "zip" | "city" | "latlon" | "address"
+    kind: str  # "zip" | "city" | "latlon" | "address" | "state"
 
     @property
     def point(self) -> tuple[float, float]:
@@ -120,12 +120,17 @@ def _city_index() -> dict[tuple[str, str], _City]:
         groups[(_city_key(info.city), info.state)].append(info)
     index = {}
     for key, infos in groups.items():
-        # Median, not mean: a few ZIPs carry far-off coordinates (Los Angeles's mean lands
-        # 70 miles east, near Hemet), and one bad point must not move the whole city.
-        lat = statistics.median(i.lat for i in infos)
-        lon = statistics.median(i.lon for i in infos)
-        index[key] = _City(infos[0].city, infos[0].state, round(lat, 4), round(lon, 4), len(infos))
+        index[key] = _City(infos[0].city, infos[0].state, *_median_point(infos), len(infos))
     return index
+
+
+def _median_point(infos: list[ZipInfo]) -> tuple[float, float]:
+    # Median, not mean: a few ZIPs carry far-off coordinates (Los Angeles's mean lands
+    # 70 miles east, near Hemet), and one bad point must not move the whole city.
+    return (
+        round(statistics.median(i.lat for i in infos), 4),
+        round(statistics.median(i.lon for i in infos), 4),
+    )
 
 
 @cache
@@ -177,6 +182,37 @@ def city_place(city: str, state: str) -> Place | None:
     if found is None:
         return None
     return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city")
+
+
+def city_places(name: str) -> tuple[tuple[Place, int], ...]:
+    """Every "City, ST" called ``name`` with its ZIP count, most ZIPs first ("Springfield" ->
+    IL 35, MA 19, MO 16, ...): the candidates to offer when a bare name is ambiguous."""
+    return tuple(
+        (Place(f"{c.name}, {c.state}", c.lat, c.lon, "city"), c.zip_count)
+        for c in _cities_by_name().get(_city_key(name), ())
+    )
+
+
+def is_city_name(name: str) -> bool:
+    """True when some US city is called ``name`` ("Mobile", "St. Louis")."""
+    return _city_key(name) in _cities_by_name()
+
+
+def state_place(code: str) -> Place | None:
+    """A state as a place: the median point of its ZIPs, labelled with its name."""
+    return _state_places().get(code)
+
+
+@cache
+def _state_places() -> dict[str, Place]:
+    by_state: dict[str, list[ZipInfo]] = defaultdict(list)
+    for info in _zip_table().values():
+        by_state[info.state].append(info)
+    return {
+        code: Place(name, *_median_point(infos), "state")
+        for code, infos in by_state.items()
+        if (name := STATE_NAMES.get(code))
+    }
 
 
 def zips_within(
