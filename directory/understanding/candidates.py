@@ -1,0 +1,180 @@
+"""Candidate readings of spans of words: lexicon terms, typed codes and their scores.
+
+Every way a run of tokens could be read becomes a :class:`Candidate` with a score
+(``scoring.span_score``); ``parse.best_cover`` then picks the non-overlapping set with the
+highest total. This module finds the direct readings: lexicon terms (allowing typos,
+plurals, abbreviations, spacing slips and determiners inside a phrase), ICD-10-CM codes
+and NUCC taxonomy codes. Body-part rules live in ``compose``, places in ``places`` and
+names in ``names``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from directory.geography import Place
+from directory.text import compact_icd10, dotted_icd10
+from directory.understanding.entries import Entry
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import (
+    BODY_PART,
+    CONTENT,
+    EDIT,
+    PLACE,
+    SPACING,
+    span_score,
+)
+from directory.understanding.tokens import Alternative, Token
+
+WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
+MAX_COMPACT_WORDS = 3  # "low back pain" typed as "lowbackpain" is still found
+_NUCC = re.compile(r"^[0-9A-Z]{9}X$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible reading of tokens [start, end)."""
+
+    start: int
+    end: int
+    score: float
+    kind: str  # a Part kind, or "context" (a condition that depends on the rest of the text)
+    ids: tuple[str, ...]
+    label: str
+    match: str
+    codes: tuple[str, ...] = ()
+    filter: str | None = None
+    entry: Entry | None = None
+    term: str = ""  # the lexicon term read, for the composition rules
+    words: int = 1  # content words (without glue)
+    penalty: float = 0.0
+    place: Place | None = None
+    places: tuple[Place, ...] = ()
+    near_me: bool = False
+    radius: int | None = None
+    strong: bool = False  # a place the words spell out beyond doubt (ZIP, "City, ST")
+
+
+def from_entry(
+    start: int, end: int, entry: Entry, term: str, *, glue: int, penalty: float, match: str
+) -> Candidate:
+    """A candidate for ``entry`` read from ``end - start`` tokens, ``glue`` of them skipped."""
+    words = end - start - glue
+    weight = WEIGHTS.get(entry.kind, CONTENT)
+    kind = "location" if entry.kind == "near_me" else entry.kind
+    return Candidate(
+        start,
+        end,
+        span_score(weight, words, glue, penalty),
+        kind,
+        entry.ids,
+        entry.label,
+        match,
+        codes=entry.codes,
+        filter=entry.filter,
+        entry=entry,
+        term=term,
+        words=words,
+        penalty=penalty,
+        near_me=entry.kind == "near_me",
+    )
+
+
+def term_candidates(
+    tokens: list[Token], alternatives: list[tuple[Alternative, ...]], lexicon: Lexicon
+) -> list[Candidate]:
+    """Every span that reads as a lexicon term, through each token's alternatives."""
+    found: list[Candidate] = []
+    determiners = lexicon.word_set("determiners")
+    for first in range(len(tokens)):
+        # (next token, term so far, penalty, edits, determiners skipped, abbreviation used)
+        stack: list[tuple[int, str, float, int, int, bool]] = [(first, "", 0.0, 0, 0, False)]
+        while stack:
+            at, term, penalty, edits, skipped, abbreviated = stack.pop()
+            if at >= len(tokens):
+                continue
+            for alt in alternatives[at]:
+                key = f"{term} {alt.word}" if term else alt.word
+                cost = penalty + alt.penalty + EDIT * alt.edits
+                typos = edits + alt.edits
+                short = abbreviated or alt.abbreviation
+                entry = lexicon.phrases.get(key)
+                if entry is not None:
+                    match = _match(entry, typos, short)
+                    found.append(
+                        from_entry(
+                            first, at + 1, entry, key, glue=skipped, penalty=cost, match=match
+                        )
+                    )
+                if key in lexicon.prefixes:
+                    stack.append((at + 1, key, cost, typos, skipped, short))
+            if term and tokens[at].norm in determiners:
+                stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated))
+    return found + _compact_candidates(tokens, lexicon)
+
+
+def _match(entry: Entry, edits: int, abbreviated: bool) -> str:
+    if edits:
+        return "fuzzy"
+    return "exact" if entry.exact and not abbreviated else "synonym"
+
+
+def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
+    """ "backpain", "lowbackpain", "a-fib" -> the term written with other spacing (scored by
+    the tokens typed, so the term spelled as typed wins when both exist)."""
+    found = []
+    for first in range(len(tokens)):
+        joined = ""
+        for end in range(first, min(first + MAX_COMPACT_WORDS, len(tokens))):
+            joined += tokens[end].norm
+            term = lexicon.compact.get(joined)
+            if term is None or term == " ".join(t.norm for t in tokens[first : end + 1]):
+                continue
+            entry = lexicon.phrases[term]
+            found.append(
+                from_entry(first, end + 1, entry, term, glue=0, penalty=SPACING, match="fuzzy")
+            )
+    return found
+
+
+def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
+    """ICD-10-CM codes ("M54.16", "m5416") and NUCC taxonomy codes ("207XS0117X")."""
+    found = []
+    for index, token in enumerate(tokens):
+        ids = _icd10_concepts(token.text, lexicon)
+        if ids:
+            compact = compact_icd10(token.text) or ""
+            label = (
+                lexicon.vocabulary.concepts[ids[0]].name
+                if len(ids) == 1
+                else f"ICD-10 {dotted_icd10(compact)}"
+            )
+            found.append(
+                Candidate(index, index + 1, span_score(CONTENT, 1), "condition", ids, label, "code")
+            )
+        code = token.text.upper()
+        if _NUCC.match(code) and code in lexicon.vocabulary.specialties:
+            specialty = lexicon.vocabulary.specialties[code]
+            codes = tuple(dict.fromkeys((code, *specialty.also)))
+            label = lexicon.vocabulary.specialty_name(code)
+            found.append(
+                Candidate(
+                    index, index + 1, span_score(CONTENT, 1), "specialty", (code,), label, "code",
+                    codes=codes,
+                )
+            )  # fmt: skip
+    return found
+
+
+def _icd10_concepts(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Concepts listing the code, else those under the code or its nearest category."""
+    compact = compact_icd10(text)
+    if compact is None:
+        return ()
+    if compact in lexicon.icd10_exact:
+        return lexicon.icd10_exact[compact]
+    for size in range(len(compact), 2, -1):
+        if compact[:size] in lexicon.icd10:
+            return lexicon.icd10[compact[:size]]
+    return ()

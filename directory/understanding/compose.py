@@ -1,0 +1,141 @@
+"""Body-part rules: readings that combine a body part with the words around it.
+
+People rarely type a vocabulary term whole. They write "pain in my lower back", "my knee
+hurts", "arthritis in my knee", "spine dr", "knee surgeon". These rules turn such spans into
+one reading:
+
+* body part + symptom or condition, in either order with glue words between ("in my",
+  "is"), is looked up as a vocabulary term ("lower back pain", "knee arthritis"), also with
+  the symptom's canonical word ("hurts" -> "pain");
+* if there is no such term, a condition keeps its meaning and absorbs the body part (which
+  narrows "herniated disc" to the lumbar entry when the part is the lower back), and a
+  symptom becomes a body-part reading ("knee pain": the knee's conditions and specialties);
+* body part + doctor word ("knee doctor", "back specialist") means the specialties the
+  lexicon lists for that part, and + surgeon word ("knee surgeon") its surgeons.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import BODY_PART, COHESION, COMPOSED, CONTENT, span_score
+from directory.understanding.tokens import Alternative, Token
+
+MAX_GLUE = 3  # "pain in both of my knees" is as far apart as these rules look
+TARGET_KINDS = ("condition", "procedure", "specialty")
+
+
+def compose(
+    candidates: list[Candidate],
+    tokens: list[Token],
+    alternatives: list[tuple[Alternative, ...]],
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    """Extra candidates from the body-part rules, given the direct term candidates."""
+    parts = [c for c in candidates if c.kind == "body_part"]
+    others = [c for c in candidates if c.kind in ("symptom", "condition", "procedure")]
+    by_start: dict[int, list[Candidate]] = defaultdict(list)
+    by_end: dict[int, list[Candidate]] = defaultdict(list)
+    for other in others:
+        by_start[other.start].append(other)
+        by_end[other.end].append(other)
+    glue = lexicon.word_set("glue") | lexicon.word_set("determiners")
+    glue |= lexicon.word_set("qualifiers")
+    found: list[Candidate] = []
+    for part in parts:
+        found += _doctor(part, alternatives, lexicon)
+        for gap in range(MAX_GLUE + 1):
+            after = part.end + gap
+            if gap and (after > len(tokens) or tokens[after - 1].norm not in glue):
+                break
+            found += [_combine(part, x, part, x, gap, lexicon) for x in by_start.get(after, ())]
+        for gap in range(MAX_GLUE + 1):
+            before = part.start - gap
+            if gap and (before < 0 or tokens[before].norm not in glue):
+                break
+            found += [_combine(part, x, x, part, gap, lexicon) for x in by_end.get(before, ())]
+    return found
+
+
+def _combine(
+    part: Candidate, other: Candidate, first: Candidate, last: Candidate, gap: int, lexicon: Lexicon
+) -> Candidate:
+    words = part.words + other.words
+    penalty = part.penalty + other.penalty
+    match = "fuzzy" if "fuzzy" in (part.match, other.match) else "synonym"
+    entry, term = _composed_term(part, other, lexicon)
+    if entry is not None and entry.kind in TARGET_KINDS:
+        return Candidate(
+            first.start, last.end, span_score(CONTENT, words, gap, penalty + COMPOSED),
+            entry.kind, entry.ids, entry.label, match, codes=entry.codes, entry=entry,
+            term=term, words=words, penalty=penalty,
+        )  # fmt: skip
+    if other.kind == "symptom":
+        label = f"{part.term} {other.label.lower()}"
+        return Candidate(
+            first.start, last.end, span_score(BODY_PART, words, gap, penalty + COMPOSED),
+            "body_part", part.ids, label[:1].upper() + label[1:], match, codes=part.codes,
+            entry=part.entry, term=part.term, words=words, penalty=penalty,
+        )  # fmt: skip
+    ids, label = narrowed(other.ids, other.label, lexicon.region_of.get(part.term), lexicon)
+    return Candidate(
+        first.start, last.end, other.score + part.score + COHESION + span_score(0, 0, gap),
+        other.kind, ids, label, other.match, codes=other.codes, entry=other.entry,
+        term=other.term, words=words, penalty=penalty,
+    )  # fmt: skip
+
+
+def _composed_term(part: Candidate, other: Candidate, lexicon: Lexicon):
+    body, said = part.term, other.term
+    forms = [said]
+    if other.kind == "symptom" and other.entry is not None and other.entry.ref != said:
+        forms.append(other.entry.ref)  # "hurts" -> "pain"
+    for form in forms:
+        for term in (f"{body} {form}", f"{form} {body}", f"{form} in {body}"):
+            entry = lexicon.phrases.get(term)
+            if entry is not None and entry.kind in TARGET_KINDS:
+                return entry, term
+    return None, ""
+
+
+def narrowed(
+    ids: tuple[str, ...], label: str, region: str | None, lexicon: Lexicon
+) -> tuple[tuple[str, ...], str]:
+    """Keep the ids of ``region`` ("lumbar-herniated-disc") when the region picks some."""
+    if region is None or len(ids) < 2:
+        return ids, label
+    kept = tuple(i for i in ids if i.startswith(f"{region}-"))
+    if not kept or kept == ids:
+        return ids, label
+    if len(kept) == 1:
+        return kept, lexicon.vocabulary.concepts[kept[0]].name
+    return kept, label
+
+
+def _doctor(
+    part: Candidate, alternatives: list[tuple[Alternative, ...]], lexicon: Lexicon
+) -> list[Candidate]:
+    """ "knee doctor" -> the knee's specialties; "knee surgeon" -> its surgeons."""
+    if part.end >= len(alternatives) or part.entry is None:
+        return []
+    words = {alt.word for alt in alternatives[part.end]}
+    surgeon = bool(words & lexicon.word_set("surgeon_words"))
+    if not surgeon and not words & lexicon.word_set("doctor_words"):
+        return []
+    body = lexicon.body_parts[part.entry.ref]
+    codes = (body.surgeons if surgeon else ()) or body.specialties
+    if not codes:
+        return []
+    specialties = lexicon.vocabulary.specialties
+    expanded = tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also)))
+    label = f"{part.term} {'surgeon' if surgeon else 'specialist'}"
+    return [
+        Candidate(
+            part.start, part.end + 1,
+            span_score(CONTENT, part.words + 1, penalty=part.penalty + COMPOSED),
+            "specialty", codes, label[:1].upper() + label[1:], "synonym", codes=expanded,
+            term=part.term, words=part.words + 1, penalty=part.penalty,
+        )
+    ]  # fmt: skip

@@ -1,0 +1,105 @@
+"""The interpretation as one sentence a person can check at a glance.
+
+"Female, Spanish-speaking cardiologists for atrial fibrillation (AFib) near Cleveland, OH,
+accepting new patients": who (specialties, gender, language), named whom, for what
+(conditions, procedures, body parts, symptoms), where, and the remaining filters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from directory.understanding.model import Part
+
+if TYPE_CHECKING:
+    from directory.understanding.model import Interpretation
+
+CANDIDATES_SHOWN = 3  # "near Springfield (IL, MA, MO or another)"
+
+
+def describe(interpretation: Interpretation) -> str:
+    parts = interpretation.parts
+    filters = interpretation.filters
+    sentence = _who(parts, filters)
+    names = [p.label for p in parts if p.kind == "name"]
+    if names:
+        sentence += f" named {_joined(names, 'or')}"
+    topics = [p for p in parts if p.kind in ("condition", "procedure", "body_part", "symptom")]
+    if topics:
+        sentence += f" for {_joined([_lower(p.label) for p in topics], 'and')}"
+    sentence += _where(interpretation.location, filters.get("radius_miles"))
+    extras = _extras(filters)
+    if not extras:
+        return sentence
+    # After a place ("near Hartford, CT") a comma keeps the filters apart from the place.
+    separator = ", " if interpretation.location else " "
+    return f"{sentence}{separator}{_joined(extras, 'and')}"
+
+
+def _who(parts: tuple[Part, ...], filters: dict) -> str:
+    heads = [_plural(p.label) for p in parts if p.kind == "specialty"] or ["Physicians"]
+    head = _joined([heads[0], *(_lower(h) for h in heads[1:])], "and")
+    adjectives = [g.capitalize() for g in filters.get("gender", ())]
+    if filters.get("language"):
+        adjectives.append(f"{_joined(list(filters['language']), 'or')}-speaking")
+    if not adjectives:
+        return head
+    return f"{', '.join(adjectives)} {_lower(head)}"
+
+
+def _where(location: Part | None, radius: int | None) -> str:
+    if location is None:
+        return f" within {radius} miles" if radius else ""
+    if location.near_me:
+        return f" within {radius} miles of you" if radius else " near you"
+    if location.place is not None:
+        name = location.place.label
+    else:
+        states = [c.label.rpartition(", ")[2] for c in location.candidates[:CANDIDATES_SHOWN]]
+        more = " or another" if len(location.candidates) > CANDIDATES_SHOWN else ""
+        name = f"{location.label} ({', '.join(states)}{more})"
+    return f" within {radius} miles of {name}" if radius else f" near {name}"
+
+
+def _extras(filters: dict) -> list[str]:
+    extras = []
+    if filters.get("accepting_new_patients"):
+        extras.append("accepting new patients")
+    if filters.get("telehealth"):
+        extras.append("offering telehealth")
+    if filters.get("insurance"):
+        extras.append(f"taking {_joined(list(filters['insurance']), 'or')}")
+    return extras
+
+
+def _joined(items: list[str], conjunction: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def _plural(label: str) -> str:
+    """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)"."""
+    head, bracket, rest = label.partition(" (")
+    if head.endswith(("s", "x", "ch", "sh")):
+        head += "es"
+    elif head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return head + bracket + rest
+
+
+def _lower(label: str) -> str:
+    """Lower-case ordinary capitalised words, keeping acronyms and names ("Parkinson's")."""
+    words = label.split(" ")
+    kept = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        proper = "'" in word or "’" in word or "'" in following or "’" in following
+        ordinary = word[:1].isupper() and word[1:] == word[1:].lower() and word[1:2].isalpha()
+        bracketed = word.startswith("(") and word[1:2].isupper() and word[2:] == word[2:].lower()
+        if (ordinary or bracketed) and not proper:
+            word = word.lower()
+        kept.append(word)
+    return " ".join(kept)

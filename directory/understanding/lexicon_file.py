@@ -1,0 +1,254 @@
+"""Reading ``data/lexicon.json``: the everyday words the vocabulary files don't hold.
+
+The vocabulary (``data/vocabulary/*.json``, ``data/specialties.json``) names conditions,
+procedures and specialties. Understanding a whole search box needs more: body parts and
+symptoms ("my knee hurts"), lay doctor names that mean several specialties ("spine doctor"),
+filler ("who treats", "I need a"), qualifiers ("left", "chronic"), phrases that set a filter
+("accepting new patients", "habla español", "takes Aetna") and words that mark a place
+("near", "in"). They are data so a curator can extend them without touching the parser.
+
+:func:`read_lexicon_file` checks the structure and normalises every term with
+:func:`directory.text.normalize_term`; references to concept ids and NUCC codes are checked
+against the vocabulary when the lexicon is built (``lexicon.Lexicon.build``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from directory.text import normalize_term
+from directory.vocabulary import DATA_DIR
+
+LEXICON_FILE = DATA_DIR / "lexicon.json"
+BOOLEAN_FILTERS = ("accepting_new_patients", "telehealth")
+VALUE_FILTERS = ("language", "gender", "insurance")
+WORD_LISTS = (
+    "filler",
+    "qualifiers",
+    "determiners",
+    "glue",
+    "doctor_words",
+    "surgeon_words",
+    "name_titles",
+    "location_cues",
+    "not_places",
+)
+TOP_KEYS = frozenset(
+    {
+        *WORD_LISTS,
+        "abbreviations",
+        "near_me",
+        "bare_city_min_zips",
+        "regions",
+        "specialty_terms",
+        "body_parts",
+        "symptoms",
+        "contexts",
+        "filters",
+    }
+)
+
+
+@dataclass(frozen=True)
+class SpecialtyTerms:
+    """Lay words for one or more specialties ("gi" -> gastroenterology)."""
+
+    terms: tuple[str, ...]
+    codes: tuple[str, ...]
+    label: str | None
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """A body part: what "<part> doctor" and "<part> surgeon" mean, and what ails it."""
+
+    id: str
+    body_system: str
+    terms: tuple[str, ...]
+    specialties: tuple[str, ...]
+    surgeons: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """A symptom word ("hurts", "numb"), reduced to its canonical form for composing terms."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...]
+    specialties: tuple[str, ...]
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """A phrase that changes what a condition means ("since my fusion" -> failed back surgery)."""
+
+    terms: tuple[str, ...]
+    concept: str
+    by_body_system: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class LexiconData:
+    words: Mapping[str, frozenset[str]]  # WORD_LISTS name -> normalised words
+    abbreviations: Mapping[str, str]
+    near_me: tuple[str, ...]
+    bare_city_min_zips: int
+    regions: Mapping[str, tuple[str, ...]]
+    specialty_terms: tuple[SpecialtyTerms, ...]
+    body_parts: tuple[BodyPart, ...]
+    symptoms: tuple[Symptom, ...]
+    contexts: tuple[Context, ...]
+    # filter name -> normalised term -> values (booleans have no values)
+    filters: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+def _fail(path: Path, where: str, problem: str) -> ValueError:
+    return ValueError(f"{path}: {where}: {problem}")
+
+
+def _terms(value: Any, path: Path, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, where, "must be a list of strings")
+    terms = tuple(dict.fromkeys(normalize_term(v) for v in value))
+    if "" in terms:
+        raise _fail(path, where, "holds a term with no letters or digits")
+    return terms
+
+
+def _codes(raw: dict, key: str, path: Path, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(path, where, f"{key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _object(raw: Any, keys: set[str], path: Path, where: str) -> dict:
+    if not isinstance(raw, dict) or not {"terms"} <= set(raw) or set(raw) - keys:
+        raise _fail(path, where, f"must be an object with 'terms' and only {sorted(keys)}")
+    return raw
+
+
+def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
+    keys = {"id", "body_system", "terms", "specialties", "surgeons", "concepts"}
+    raw = _object(raw, keys, path, f"body part #{index}")
+    where = f"body part {raw.get('id')!r}"
+    if set(raw) != keys:
+        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}")
+    return BodyPart(
+        id=str(raw["id"]),
+        body_system=str(raw["body_system"]),
+        terms=_terms(raw["terms"], path, where),
+        specialties=_codes(raw, "specialties", path, where),
+        surgeons=_codes(raw, "surgeons", path, where),
+        concepts=_codes(raw, "concepts", path, where),
+    )
+
+
+def _symptom(raw: Any, path: Path, index: int) -> Symptom:
+    keys = {"id", "label", "terms", "specialties", "concepts"}
+    raw = _object(raw, keys, path, f"symptom #{index}")
+    where = f"symptom {raw.get('id')!r}"
+    if set(raw) != keys:
+        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}")
+    return Symptom(
+        id=normalize_term(str(raw["id"])),
+        label=str(raw["label"]),
+        terms=_terms(raw["terms"], path, where),
+        specialties=_codes(raw, "specialties", path, where),
+        concepts=_codes(raw, "concepts", path, where),
+    )
+
+
+def _context(raw: Any, path: Path, index: int) -> Context:
+    raw = _object(raw, {"terms", "concept", "by_body_system"}, path, f"context #{index}")
+    where = f"context #{index}"
+    mapping = raw.get("by_body_system", {})
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        raise _fail(path, where, "'by_body_system' must map body systems to concept ids")
+    return Context(
+        _terms(raw["terms"], path, where), str(raw.get("concept")), MappingProxyType(mapping)
+    )
+
+
+def _specialty_terms(raw: Any, path: Path, index: int) -> SpecialtyTerms:
+    raw = _object(raw, {"terms", "codes", "label"}, path, f"specialty terms #{index}")
+    where = f"specialty terms #{index} {raw['terms'][:1]}"
+    codes = _codes(raw, "codes", path, where)
+    if not codes:
+        raise _fail(path, where, "'codes' must list at least one NUCC code")
+    label = raw.get("label")
+    if label is not None and (not isinstance(label, str) or not label.strip()):
+        raise _fail(path, where, "'label' must be a non-empty string")
+    return SpecialtyTerms(_terms(raw["terms"], path, where), codes, label)
+
+
+def _filters(raw: Any, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
+    expected = {*BOOLEAN_FILTERS, *VALUE_FILTERS, "language_groups"}
+    if not isinstance(raw, dict) or set(raw) != expected:
+        raise _fail(path, "filters", f"must have exactly the keys {sorted(expected)}")
+    filters: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name in BOOLEAN_FILTERS:
+        filters[name] = {term: () for term in _terms(raw[name], path, f"filters.{name}")}
+    for name in VALUE_FILTERS:
+        if not isinstance(raw[name], dict):
+            raise _fail(path, f"filters.{name}", "must map stored values to terms")
+        terms: dict[str, tuple[str, ...]] = {}
+        for value, words in raw[name].items():
+            for term in _terms(words, path, f"filters.{name}.{value}"):
+                terms[term] = (value,)
+        filters[name] = terms
+    groups = raw["language_groups"]
+    if not isinstance(groups, dict):
+        raise _fail(path, "filters.language_groups", "must map terms to lists of languages")
+    for term, values in groups.items():
+        known = set(raw["language"])
+        if not isinstance(values, list) or not values or set(values) - known:
+            raise _fail(path, f"filters.language_groups.{term}", "must list known languages")
+        filters["language"][normalize_term(term)] = tuple(values)
+    return filters
+
+
+def _regions(raw: Any, path: Path) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        raise _fail(path, "regions", "must map a region to its words")
+    return {region: _terms(words, path, f"regions.{region}") for region, words in raw.items()}
+
+
+def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
+    """Read and check the lexicon file; raise ValueError naming the file and the entry."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: invalid JSON: {exc}") from exc
+    if not isinstance(document, dict) or set(document) != TOP_KEYS:
+        raise ValueError(f"{path}: must be an object with exactly the keys {sorted(TOP_KEYS)}")
+    abbreviations = document["abbreviations"]
+    if not isinstance(abbreviations, dict) or not all(
+        isinstance(v, str) for v in abbreviations.values()
+    ):
+        raise _fail(path, "abbreviations", "must map a short form to its full word")
+    min_zips = document["bare_city_min_zips"]
+    if not isinstance(min_zips, int) or min_zips < 1:
+        raise _fail(path, "bare_city_min_zips", "must be a positive whole number")
+    return LexiconData(
+        words={name: frozenset(_terms(document[name], path, name)) for name in WORD_LISTS},
+        abbreviations={normalize_term(k): normalize_term(v) for k, v in abbreviations.items()},
+        near_me=_terms(document["near_me"], path, "near_me"),
+        bare_city_min_zips=min_zips,
+        regions=_regions(document["regions"], path),
+        specialty_terms=tuple(
+            _specialty_terms(raw, path, i) for i, raw in enumerate(document["specialty_terms"])
+        ),
+        body_parts=tuple(_body_part(raw, path, i) for i, raw in enumerate(document["body_parts"])),
+        symptoms=tuple(_symptom(raw, path, i) for i, raw in enumerate(document["symptoms"])),
+        contexts=tuple(_context(raw, path, i) for i, raw in enumerate(document["contexts"])),
+        filters=_filters(document["filters"], path),
+    )

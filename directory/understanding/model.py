@@ -1,0 +1,176 @@
+"""What the parser returns: the parts it understood, and the words it could not place.
+
+An :class:`Interpretation` is immutable and self-describing: every :class:`Part` keeps the
+character span of the text it came from, so the page can show each part as a chip the user
+can remove or change, and the API can return the same structure (:meth:`as_dict`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from directory.geography import Place
+
+PART_KINDS = (
+    "condition",
+    "procedure",
+    "specialty",
+    "body_part",
+    "symptom",
+    "name",
+    "location",
+    "filter",
+)
+MATCHES = ("exact", "synonym", "fuzzy", "code")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One understood piece of the text.
+
+    ``ids`` are vocabulary concept ids (condition, procedure, and the concepts a body part or
+    symptom suggests), NUCC codes (specialty), stored filter values (filter) or the name as
+    typed (name). ``codes`` are the NUCC codes a search for the part asks for: a specialty's
+    codes with its ``also`` codes, or the specialties that treat a body part or symptom.
+    """
+
+    kind: str  # one of PART_KINDS
+    ids: tuple[str, ...]
+    label: str  # for people: "Sciatica", "Spine surgeon", "Hartford, CT", "Spanish"
+    span: tuple[int, int]  # characters [start, end) of the text this part came from
+    text: str  # the text itself
+    match: str  # one of MATCHES: how the words matched
+    codes: tuple[str, ...] = ()
+    filter: str | None = None  # filter parts: accepting_new_patients, telehealth, language, ...
+    place: Place | None = None  # location parts: the place meant, when it is clear
+    candidates: tuple[Place, ...] = ()  # location parts: every place of that name, biggest first
+    near_me: bool = False  # location parts: "near me", the user's own location
+    radius_miles: int | None = None  # filter part "radius_miles": "within 10 miles"
+
+    @property
+    def ambiguous(self) -> bool:
+        """A place name shared by several places, none clearly meant ("Springfield")."""
+        return self.kind == "location" and self.place is None and len(self.candidates) > 1
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "ids": list(self.ids),
+            "label": self.label,
+            "span": list(self.span),
+            "text": self.text,
+            "match": self.match,
+        }
+        if self.codes:
+            data["codes"] = list(self.codes)
+        if self.filter:
+            data["filter"] = self.filter
+        if self.radius_miles is not None:
+            data["radius_miles"] = self.radius_miles
+        if self.kind == "location":
+            data["place"] = _place_dict(self.place)
+            data["candidates"] = [_place_dict(p) for p in self.candidates]
+            data["near_me"] = self.near_me
+        return data
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word the parser set aside: filler it ignored, or a word nothing explained."""
+
+    text: str
+    span: tuple[int, int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """The whole text, read as parts plus the words that were not placed."""
+
+    text: str
+    parts: tuple[Part, ...] = ()  # in text order
+    unplaced: tuple[Word, ...] = ()  # non-filler words nothing explained (reported, not fatal)
+    filler: tuple[Word, ...] = ()  # recognised and ignored: "who treats", "my", "best", "left"
+
+    def of_kind(self, *kinds: str) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.kind in kinds)
+
+    @property
+    def understood(self) -> bool:
+        """True when at least one part was found."""
+        return bool(self.parts)
+
+    @property
+    def concept_ids(self) -> tuple[str, ...]:
+        """Conditions and procedures asked for, in text order, without repeats."""
+        ids = (i for p in self.of_kind("condition", "procedure") for i in p.ids)
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def specialty_codes(self) -> tuple[str, ...]:
+        """NUCC codes of the specialty parts (with their ``also`` codes), without repeats."""
+        return tuple(dict.fromkeys(c for p in self.of_kind("specialty") for c in p.codes))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Physician names typed ("Soucier", "John Smith"), without titles."""
+        return tuple(p.label for p in self.of_kind("name"))
+
+    @property
+    def location(self) -> Part | None:
+        """The location part, if any (the first one, when several were typed)."""
+        found = self.of_kind("location")
+        return found[0] if found else None
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """Filter name -> value: True for accepting_new_patients and telehealth, a tuple of
+        stored values for language, gender and insurance, an int for radius_miles."""
+        return collect_filters(self.parts)
+
+    def describe(self) -> str:
+        """One sentence for people: "Spine surgeons for sciatica near Hartford, CT 06106"."""
+        from directory.understanding.describe import describe
+
+        return describe(self)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: parts, unplaced and filler words, location, filters, description."""
+        location = self.location
+        return {
+            "text": self.text,
+            "description": self.describe(),
+            "parts": [p.as_dict() for p in self.parts],
+            "unplaced": [w.as_dict() for w in self.unplaced],
+            "filler": [w.as_dict() for w in self.filler],
+            "location": location.as_dict() if location else None,
+            "filters": {
+                name: list(value) if isinstance(value, tuple) else value
+                for name, value in self.filters.items()
+            },
+        }
+
+
+def _place_dict(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"label": place.label, "lat": place.lat, "lon": place.lon, "kind": place.kind}
+
+
+def collect_filters(parts: tuple[Part, ...]) -> dict[str, Any]:
+    """The ``filters`` mapping of :class:`Interpretation` from its filter parts."""
+    filters: dict[str, Any] = {}
+    for part in parts:
+        if part.kind != "filter" or part.filter is None:
+            continue
+        if part.filter == "radius_miles":
+            filters["radius_miles"] = part.radius_miles
+        elif part.ids:
+            held = filters.get(part.filter, ())
+            filters[part.filter] = tuple(dict.fromkeys((*held, *part.ids)))
+        else:
+            filters[part.filter] = True
+    return filters

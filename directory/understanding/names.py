@@ -1,0 +1,99 @@
+"""Physician names, read only where the text looks like a name.
+
+Three signs make a name: a title ("Dr. Soucier", "dr smith", "Doctor Patel"); a word the
+directory knows as a physician's name (``known_names``, supplied by the search service) that
+no vocabulary term explains; or two capitalised words that are neither lexicon words nor a
+place ("John Smith"). Names are exact: there is no fuzzy name reading, so "acne" can never
+become "Anne", and a name scores below any concept reading of the same words
+(``scoring.NAME``), so "pain doctor" stays a specialty even if a Dr. Pain exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from directory import geography
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import NAME, span_score
+from directory.understanding.tokens import Token
+
+NameCheck = Callable[[str], bool]
+MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
+_GENERIC = ("filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words")
+
+
+def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:
+    """A callable answering "is this folded lower-case word a physician's name?"."""
+    if known_names is None:
+        return lambda word: False
+    if callable(known_names):
+        return known_names
+    folded = frozenset(name.casefold() for name in known_names)
+    return folded.__contains__
+
+
+def name_candidates(tokens: list[Token], lexicon: Lexicon, known: NameCheck) -> list[Candidate]:
+    generic = frozenset().union(*(lexicon.word_set(w) for w in _GENERIC))
+    titles = lexicon.word_set("name_titles")
+    namelike = [_namelike(t, lexicon, generic) for t in tokens]
+    found: list[Candidate] = []
+    for start, token in enumerate(tokens):
+        if token.norm in titles:
+            found += _titled(tokens, namelike, start, known)
+        if not namelike[start]:
+            continue
+        if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
+            found.append(_name(tokens, start, start + 1, glue=0))
+        nxt = start + 1
+        if nxt < len(tokens) and namelike[nxt] and _pair(tokens[start], tokens[nxt], known):
+            found.append(_name(tokens, start, nxt + 1, glue=0))
+    return found
+
+
+def _titled(tokens: list[Token], namelike: list[bool], title: int, known: NameCheck):
+    """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
+    end = title + 1
+    while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
+        end += 1
+    first = tokens[title + 1] if end > title + 1 else None
+    # "doctor" is also a plain word ("doctor for sciatica"): it titles capitalised or known names.
+    if first is None or (
+        tokens[title].norm == "doctor" and not (first.capitalised or known(first.norm))
+    ):
+        return []
+    return [_name(tokens, title + 1, stop, glue=1) for stop in range(title + 2, end + 1)]
+
+
+def _name(tokens: list[Token], start: int, end: int, *, glue: int) -> Candidate:
+    words = tokens[start:end]
+    label = " ".join(w.text[:1].upper() + w.text[1:] for w in words)
+    return Candidate(
+        start - glue, end, span_score(NAME, end - start, glue), "name", (label,), label,
+        "exact", words=end - start,
+    )  # fmt: skip
+
+
+def _namelike(token: Token, lexicon: Lexicon, generic: frozenset[str]) -> bool:
+    """Could be a name: letters only, not a filler word and not a one-word vocabulary term."""
+    norm = token.norm
+    return (
+        norm.isalpha()
+        and len(norm) >= 2
+        and norm not in generic
+        and norm not in lexicon.phrases
+        and norm not in lexicon.word_set("name_titles")
+    )
+
+
+def _pair(first: Token, second: Token, known: NameCheck) -> bool:
+    """Two words read as "First Last": both known names, or both capitalised non-places."""
+    if known(first.norm) and known(second.norm):
+        return True
+    if not (first.capitalised and second.capitalised):
+        return False
+    return not (_is_place(f"{first.norm} {second.norm}") or _is_place(first.norm))
+
+
+def _is_place(name: str) -> bool:
+    return geography.is_city_name(name) or geography.state_code(name) is not None

@@ -1,0 +1,190 @@
+"""interpret(): read the whole search box as parts, by the best cover of its words.
+
+1. Split the text into tokens with character spans (``tokens``).
+2. Collect every candidate reading of every span: lexicon terms with typos, plurals and
+   abbreviations (``candidates``), body-part rules (``compose``), places and radii
+   (``places``), names (``names``), ICD-10-CM and NUCC codes.
+3. Choose the non-overlapping readings with the highest total score by dynamic programming
+   over token positions (:func:`best_cover`); a token no reading takes is filler (scored a
+   little) or unplaced (scored below zero), so every word is accounted for.
+4. Settle what depends on the whole text: a context phrase ("since my fusion") takes the
+   meaning that fits the body system of the rest, and a region word ("lumbar", "neck")
+   narrows a term that means several regions ("herniated disc").
+
+Nothing here does I/O: the lexicon is built once per vocabulary (``lexicon.lexicon_for``)
+and a parse of a dozen words costs well under a millisecond (bench/parse_latency.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import replace
+
+from directory.understanding.candidates import Candidate, code_candidates, term_candidates
+from directory.understanding.compose import compose, narrowed
+from directory.understanding.lexicon import Lexicon, lexicon_for
+from directory.understanding.model import Interpretation, Part, Word
+from directory.understanding.names import NameCheck, name_candidates, name_check
+from directory.understanding.places import place_candidates
+from directory.understanding.scoring import FILLER, UNPLACED
+from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
+from directory.vocabulary import Vocabulary, default_vocabulary
+
+_IGNORABLE = (
+    "filler",
+    "qualifiers",
+    "glue",
+    "determiners",
+    "doctor_words",
+    "surgeon_words",
+    "name_titles",
+    "location_cues",
+)
+
+
+def interpret(
+    text: str,
+    vocabulary: Vocabulary | None = None,
+    *,
+    known_names: NameCheck | Collection[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> Interpretation:
+    """Everything ``text`` asks for, as parts with spans, plus unplaced and filler words.
+
+    ``known_names`` says which folded lower-case words are physicians' names in the index
+    (a set or a callable); ``lexicon`` overrides the cached lexicon of ``vocabulary`` (to
+    parse with curated terms, see :func:`lexicon.lexicon_for`). Never raises on any text.
+    """
+    if lexicon is None:
+        lexicon = lexicon_for(vocabulary or default_vocabulary())
+    all_tokens = tokenize(text)
+    tokens, overflow = all_tokens[:MAX_TOKENS], all_tokens[MAX_TOKENS:]
+    if not tokens:
+        return Interpretation(text)
+    known = name_check(known_names)
+    places = place_candidates(text, tokens, lexicon)
+    # Words that read as a place or a known name are not typos of medical words.
+    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    alts = [
+        alternatives(t, lexicon, correct=i not in settled and not known(t.norm))
+        for i, t in enumerate(tokens)
+    ]
+    terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
+    candidates = terms + compose(terms, tokens, alts, lexicon) + places
+    candidates += name_candidates(tokens, lexicon, known)
+    chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
+    parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
+    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
+    unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
+    unplaced += [_word(t) for t in overflow]
+    return Interpretation(text, parts, tuple(unplaced), filler)
+
+
+def best_cover(
+    tokens: list[Token],
+    alts: list[tuple[Alternative, ...]],
+    candidates: list[Candidate],
+    lexicon: Lexicon,
+) -> tuple[list[Candidate], list[tuple[int, bool]]]:
+    """The highest-scoring readings that cover the tokens without overlap.
+
+    Returns the chosen candidates in text order, and the tokens no candidate took, each
+    with True when it is a filler word. Ties keep the simpler reading (fewer parts).
+    """
+    ignorable = frozenset().union(*(lexicon.word_set(name) for name in _IGNORABLE))
+    by_start: dict[int, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_start[candidate.start].append(candidate)
+    size = len(tokens)
+    best = [float("-inf")] * (size + 1)
+    best[0] = 0.0
+    step: list[Candidate | tuple[int, bool] | None] = [None] * (size + 1)
+    for at in range(size):
+        is_filler = any(alt.word in ignorable for alt in alts[at])
+        single = best[at] + (FILLER if is_filler else UNPLACED)
+        if single > best[at + 1]:
+            best[at + 1], step[at + 1] = single, (at, is_filler)
+        for candidate in by_start[at]:
+            total = best[at] + candidate.score
+            if total > best[candidate.end] + 1e-9:
+                best[candidate.end], step[candidate.end] = total, candidate
+    chosen: list[Candidate] = []
+    skipped: list[tuple[int, bool]] = []
+    at = size
+    while at > 0:
+        taken = step[at]
+        if isinstance(taken, Candidate):
+            chosen.append(taken)
+            at = taken.start
+        else:
+            assert taken is not None
+            skipped.append(taken)
+            at = taken[0]
+    return chosen[::-1], skipped[::-1]
+
+
+def _parts(text: str, tokens: list[Token], chosen: list[Candidate]) -> list[Part]:
+    parts = []
+    for c in chosen:
+        span = (tokens[c.start].start, tokens[c.end - 1].end)
+        parts.append(
+            Part(
+                kind=c.kind,
+                ids=c.ids,
+                label=c.label,
+                span=span,
+                text=text[span[0] : span[1]],
+                match=c.match,
+                codes=c.codes,
+                filter=c.filter,
+                place=c.place,
+                candidates=c.places,
+                near_me=c.near_me,
+                radius_miles=c.radius,
+            )
+        )
+    return parts
+
+
+def _settle(
+    parts: list[Part], chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[Part, ...]:
+    """Resolve context phrases and narrow multi-region terms, using the whole text."""
+    systems = _body_systems(chosen, lexicon)
+    regions = _regions(tokens, lexicon)
+    region = next(iter(regions)) if len(regions) == 1 else None
+    settled = []
+    for part, candidate in zip(parts, chosen, strict=True):
+        if part.kind == "context" and candidate.entry is not None:
+            context = lexicon.data.contexts[int(candidate.entry.ref)]
+            fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
+            concept = lexicon.vocabulary.concepts[fitting[0] if fitting else context.concept]
+            part = replace(part, kind="condition", ids=(concept.id,), label=concept.name)
+        if part.kind in ("condition", "procedure") and len(part.ids) > 1:
+            ids, label = narrowed(part.ids, part.label, region, lexicon)
+            part = replace(part, ids=ids, label=label)
+        settled.append(part)
+    return tuple(settled)
+
+
+def _body_systems(chosen: list[Candidate], lexicon: Lexicon) -> list[str]:
+    systems: dict[str, None] = {}
+    for candidate in chosen:
+        entry = candidate.entry
+        if entry is not None and entry.kind == "body_part":
+            systems[lexicon.body_parts[entry.ref].body_system] = None
+        if candidate.kind in ("condition", "procedure"):
+            for concept_id in candidate.ids:
+                systems[lexicon.vocabulary.concepts[concept_id].body_system] = None
+    return list(systems)
+
+
+def _regions(tokens: list[Token], lexicon: Lexicon) -> set[str]:
+    norms = [t.norm for t in tokens]
+    grams = norms + [f"{a} {b}" for a, b in zip(norms, norms[1:], strict=False)]
+    return {lexicon.region_of[g] for g in grams if g in lexicon.region_of}
+
+
+def _word(token: Token) -> Word:
+    return Word(token.text, (token.start, token.end))

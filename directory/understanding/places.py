@@ -1,0 +1,177 @@
+"""Places typed into the search box: ZIPs, "City, ST", "in <city>", states and radii.
+
+A place is only read where the words say it is one. A ZIP or a city followed by its state
+("hartford ct", "Hartford, CT", "cleveland ohio") always is; a city name alone needs a cue
+before it ("in Mobile", "near Bath") unless it is a big city whose name is not an everyday
+word (``bare_city_min_zips`` and ``not_places`` in data/lexicon.json), so "back pain
+mobile" keeps "mobile" as an unplaced word. A name several cities share gives candidates,
+biggest first, and is only settled when one city clearly dominates (``DOMINANT``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory import geography
+from directory.geography import Place
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import BARE_CITY, PLACE, span_score
+from directory.understanding.tokens import Token
+
+MAX_CITY_WORDS = 4  # "salt lake city", "winston salem" ...; no US city name is longer
+MAX_CANDIDATES = 8  # places offered for an ambiguous name
+# A bare name means its biggest city only when that city has 3x the ZIPs of the next one:
+# Hartford, CT (36) over Hartford, VT (1) yes; Springfield, IL (35) over MA (19) no.
+DOMINANT = 3.0
+# A state name that is also a city means the city when the city is this big ("New York").
+BIG_CITY_ZIPS = 50
+# Two-letter state codes that are everyday words: read as a state only when written in
+# capitals, after a comma, at the very end, or after a place cue ("in portland or").
+WORDLIKE_STATES = frozenset(
+    {"in", "me", "or", "ok", "hi", "oh", "id", "md", "ms", "de", "la", "co", "al"}
+)
+MILE_WORDS = frozenset({"mile", "miles", "mi", "mls"})
+MAX_RADIUS = 500
+_ZIP = re.compile(r"^\d{5}$")
+_MILES = re.compile(r"^(\d{1,3})(?:mi|miles?)$")
+
+
+def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
+    """Location and radius candidates, each also led by its cue when it has one ("near 06106")."""
+    norms = [t.norm for t in tokens]
+    found: list[Candidate] = []
+    for start in range(len(tokens)):
+        cue = _cue_length(norms, start, lexicon)
+        for end, place, places, strong, bare in _places_at(text, tokens, norms, start, lexicon):
+            words = end - start
+            if strong or bare is not None:
+                score = span_score(PLACE if strong else bare, words)
+                found.append(_location(start, end, score, place, places, strong))
+            if cue:
+                score = span_score(PLACE, words, glue=cue)
+                found.append(_location(start - cue, end, score, place, places, strong))
+    return found + _radius_candidates(norms)
+
+
+def _location(start, end, score, place, places, strong) -> Candidate:
+    label = place.label if place else places[0].label.split(",")[0]
+    return Candidate(
+        start, end, score, "location", (), label, "exact", place=place, places=places,
+        strong=strong,
+    )  # fmt: skip
+
+
+def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lexicon: Lexicon):
+    """(end, place, candidates, strong, weight without a cue or None) per reading at ``start``.
+
+    Strong readings (a ZIP, a city with its state) stand on their own; the others need a
+    cue unless the weight says they may stand bare (a state's full name, a big city).
+    """
+    if _ZIP.match(norms[start]):
+        place = geography.zip_place(norms[start])
+        if place:
+            yield start + 1, place, (), True, None
+        return
+    for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
+        name = " ".join(norms[start:end])
+        state = _state_after(text, tokens, norms, end, cued=_cue_length(norms, start, lexicon) > 0)
+        if state is not None and (place := geography.city_place(name, state[1])):
+            after = state[0]
+            if after < len(tokens) and (zip_place := _zip_at(norms, after)):
+                yield after + 1, zip_place, (), True, None
+            yield after, place, (), True, None
+        city = geography.is_city_name(name) and name not in lexicon.phrases
+        code = geography.state_code(name)
+        if code and len(name) > 2:  # a state's full name may stand alone: "cardiologist ohio"
+            yield end, *_state_reading(code, name if city else None), False, PLACE
+        elif code and (name not in WORDLIKE_STATES or tokens[start].upper):
+            yield end, *_state_reading(code, None), False, None  # "in CT", not "CT" alone
+        elif city:
+            bare = BARE_CITY if _bare_city_ok(name, lexicon) else None
+            yield end, *_city_reading(name), False, bare
+
+
+def _zip_at(norms: list[str], at: int) -> Place | None:
+    return geography.zip_place(norms[at]) if _ZIP.match(norms[at]) else None
+
+
+def _state_after(text, tokens, norms, at: int, *, cued: bool) -> tuple[int, str] | None:
+    """(end, state code) of a state written right after a city ending at ``at``."""
+    for size in (1, 2, 3):
+        end = at + size
+        if end > len(tokens):
+            break
+        words = " ".join(norms[at:end])
+        code = geography.state_code(words)
+        if code is None or (
+            size == 1 and len(words) == 2 and not cued and not _state_code_ok(text, tokens, at)
+        ):
+            continue
+        return end, code
+    return None
+
+
+def _state_code_ok(text: str, tokens: list[Token], at: int) -> bool:
+    token = tokens[at]
+    if token.norm not in WORDLIKE_STATES or token.upper or at == len(tokens) - 1:
+        return True
+    return "," in text[tokens[at - 1].end : token.start]
+
+
+def _state_reading(code: str, city_name: str | None):
+    state = geography.state_place(code)
+    big = geography.city_places(city_name) if city_name else ()
+    if big and big[0][1] >= BIG_CITY_ZIPS:
+        return big[0][0], (big[0][0], *(p for p in (state,) if p))
+    return state, tuple(p for p in (state, *(p for p, _ in big[:1])) if p)
+
+
+def _city_reading(name: str):
+    cities = geography.city_places(name)[:MAX_CANDIDATES]
+    places = tuple(place for place, _ in cities)
+    if len(cities) == 1 or cities[0][1] >= DOMINANT * cities[1][1]:
+        return places[0], places if len(places) > 1 else ()
+    return None, places
+
+
+def _bare_city_ok(name: str, lexicon: Lexicon) -> bool:
+    if name in lexicon.word_set("not_places") or name in lexicon.words:
+        return False
+    cities = geography.city_places(name)
+    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
+
+
+def _cue_length(norms: list[str], start: int, lexicon: Lexicon) -> int:
+    """How many words before ``start`` announce a place: "in", "near", "close to", "miles of"."""
+    before = norms[start - 1] if start >= 1 else ""
+    two_back = norms[start - 2] if start >= 2 else ""
+    if before in ("to", "of") and two_back in ("close", "near", "outside"):
+        return 2
+    if before in ("of", "from") and two_back in MILE_WORDS:
+        return 1
+    return 1 if before in lexicon.word_set("location_cues") else 0
+
+
+def _radius_candidates(norms: list[str]) -> list[Candidate]:
+    """ "within 10 miles", "10 mi", "25mi" -> the radius filter."""
+    found = []
+    for start, norm in enumerate(norms):
+        joined = _MILES.match(norm)
+        if joined:
+            miles, end = int(joined[1]), start + 1
+        elif norm.isdigit() and start + 1 < len(norms) and norms[start + 1] in MILE_WORDS:
+            miles, end = int(norm), start + 2
+        else:
+            continue
+        if not 1 <= miles <= MAX_RADIUS:
+            continue
+        first = start - 1 if start and norms[start - 1] in ("within", "under", "about") else start
+        label = f"Within {miles} miles"
+        found.append(
+            Candidate(
+                first, end, span_score(PLACE, end - first), "filter", (), label, "exact",
+                filter="radius_miles", radius=miles,
+            )
+        )  # fmt: skip
+    return found

@@ -1,0 +1,75 @@
+"""Did you mean: the vocabulary entries nearest to text that did not parse.
+
+Used when the parser found nothing (or the search found nothing) to offer a way forward:
+"sciatic nerve pian in leg" -> Sciatica, Lumbar Radiculopathy, ... each with a similarity
+score from rapidfuzz's WRatio (0-100), which tolerates typos, extra words and word order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from directory.text import normalize_term
+from directory.understanding.entries import Entry
+from directory.understanding.lexicon import Lexicon, lexicon_for
+from directory.vocabulary import Vocabulary, default_vocabulary
+
+SUGGESTED_KINDS = ("condition", "procedure", "specialty")
+MIN_SCORE = 60.0  # below this WRatio the "nearest" entry shares little more than letters
+OVERSAMPLE = 6  # synonyms of one entry crowd the raw top list; fetch extra, then deduplicate
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A vocabulary entry close to what was typed."""
+
+    kind: str  # condition | procedure | specialty
+    ids: tuple[str, ...]  # concept ids, or NUCC codes for a specialty
+    label: str
+    term: str  # the name or synonym that was closest
+    score: float  # 0-100
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "ids": list(self.ids),
+            "label": self.label,
+            "term": self.term,
+            "score": round(self.score, 1),
+        }
+
+
+@lru_cache(maxsize=4)
+def _choices(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[Entry, ...]]:
+    pairs = [(t, e) for t, e in lexicon.phrases.items() if e.kind in SUGGESTED_KINDS]
+    return tuple(t for t, _ in pairs), tuple(e for _, e in pairs)
+
+
+def closest_concepts(
+    text: str,
+    n: int = 5,
+    vocabulary: Vocabulary | None = None,
+    *,
+    lexicon: Lexicon | None = None,
+    kinds: Sequence[str] = SUGGESTED_KINDS,
+) -> tuple[Suggestion, ...]:
+    """Up to ``n`` distinct entries nearest to ``text``, best first (score >= MIN_SCORE)."""
+    query = normalize_term(text)
+    if not query or n < 1:
+        return ()
+    lexicon = lexicon or lexicon_for(vocabulary or default_vocabulary())
+    terms, entries = _choices(lexicon)
+    found: dict[tuple[str, tuple[str, ...]], Suggestion] = {}
+    ranked = process.extract(
+        query, terms, scorer=fuzz.WRatio, limit=n * OVERSAMPLE, score_cutoff=MIN_SCORE
+    )
+    for term, score, index in ranked:
+        entry = entries[index]
+        key = (entry.kind, entry.ids)
+        if entry.kind in kinds and key not in found:
+            found[key] = Suggestion(entry.kind, entry.ids, entry.label, term, float(score))
+    return tuple(found.values())[:n]

@@ -1,0 +1,97 @@
+"""Words with their place in the text, and the lexicon words each one could stand for.
+
+A token remembers its character span so every part of the interpretation can point at the
+text it came from. Its *alternatives* are the lexicon words it may be read as: itself, its
+singular ("knees"), an abbreviation's full form ("dr" -> "doctor") or, for a word the
+lexicon doesn't know, the closest correctly spelled words ("siatica" -> "sciatica").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from directory.text import normalize_term
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import PLURAL
+from directory.understanding.typos import corrections
+
+MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported, not parsed
+# A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234");
+# everything else is a run of letters and digits.
+_TOKEN = re.compile(
+    r"(?<![\w.])[A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}(?![\w.])|\b\d{5}-\d{4}\b|[^\W_]+"
+)
+
+
+class Token(NamedTuple):
+    text: str  # as typed
+    norm: str  # folded lower-case letters and digits ("Español" -> "espanol")
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+    @property
+    def upper(self) -> bool:
+        return self.text.isupper()
+
+
+class Alternative(NamedTuple):
+    word: str
+    penalty: float
+    edits: int = 0  # typos corrected
+    abbreviation: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` with their character spans (at most MAX_TOKENS + 1 of them)."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        if "." in raw:
+            norm = raw.lower()
+        elif "-" in raw:
+            norm = raw[:5]
+        else:
+            norm = normalize_term(raw).replace(" ", "")
+        if norm:
+            tokens.append(Token(raw, norm, match.start(), match.end()))
+        if len(tokens) > MAX_TOKENS:
+            break
+    return tokens
+
+
+def alternatives(
+    token: Token, lexicon: Lexicon, *, correct: bool = True
+) -> tuple[Alternative, ...]:
+    """Lexicon words ``token`` may stand for, best first (its own spelling, if known, first)."""
+    word = token.norm
+    found = [Alternative(word, 0.0)]
+    expanded = lexicon.data.abbreviations.get(word)
+    if expanded:
+        found.append(Alternative(expanded, 0.0, abbreviation=True))
+    singular = _singular(word, lexicon)
+    if singular:
+        found.append(Alternative(singular, PLURAL))
+    if word in lexicon.words or singular or expanded:
+        return tuple(found)
+    if correct and word.isalpha():
+        found += [
+            Alternative(fixed, 0.0, edits)
+            for fixed, edits in corrections(word, lexicon.typo_index, lexicon.typo_cache)
+        ]
+    return tuple(found)
+
+
+def _singular(word: str, lexicon: Lexicon) -> str | None:
+    if len(word) <= 3 or not word.endswith("s"):
+        return None
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(ending):
+            base = word[: -len(ending)] + replacement
+            if base in lexicon.words:
+                return base
+    return None

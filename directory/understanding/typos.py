@@ -1,0 +1,81 @@
+"""Misspellings: which lexicon words a typed word could be ("siatica" -> "sciatica").
+
+Comparing a word against all ~2,500 lexicon words costs about 0.2 ms even with rapidfuzz,
+too much for several unknown words in a 1 ms parse. So candidates come from a deletion
+index (the SymSpell idea: two words within k edits share a string obtained by deleting at
+most k letters from each), and rapidfuzz's optimal-string-alignment distance (a swap of two
+neighbouring letters is one edit) confirms each candidate. Only the closest words are kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+from rapidfuzz.distance import OSA
+
+from directory.understanding.scoring import SWAP_ONLY_BELOW, edits_allowed
+
+INDEX_DEPTH = 2  # the most edits any word length allows (scoring.MAX_EDITS)
+MAX_CORRECTIONS = 4  # several equally close words are all tried; more is noise
+CACHE_LIMIT = 20_000  # memoised words per lexicon before the memo starts afresh
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters deleted (including ``word`` itself)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+@lru_cache(maxsize=4)
+def build_typo_index(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
+    """Deletion variant -> the words it comes from (cached: a rebuild for a few curated
+    terms usually leaves the word list, and so the index, unchanged)."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        for variant in deletions(word, INDEX_DEPTH):
+            index[variant].append(word)
+    return MappingProxyType({variant: tuple(ws) for variant, ws in index.items()})
+
+
+def corrections(
+    word: str,
+    index: Mapping[str, tuple[str, ...]],
+    cache: dict[str, tuple[tuple[str, int], ...]],
+) -> tuple[tuple[str, int], ...]:
+    """(lexicon word, edits) pairs closest to ``word``, or () when none is close enough."""
+    cached = cache.get(word)
+    if cached is not None:
+        return cached
+    best: dict[str, int] = {}
+    # One edit first: most typos are one slip, and its deletions are ten times fewer.
+    for allowed in range(1, edits_allowed(len(word)) + 1):
+        candidates = {c for v in deletions(word, allowed) for c in index.get(v, ())}
+        for candidate in candidates:
+            if abs(len(candidate) - len(word)) > allowed:
+                continue
+            distance = OSA.distance(word, candidate, score_cutoff=allowed)
+            if distance <= allowed and _acceptable(word, candidate):
+                best[candidate] = distance
+        if best:
+            break
+    if best:
+        closest = min(best.values())
+        found = tuple(sorted((w, d) for w, d in best.items() if d == closest))[:MAX_CORRECTIONS]
+    else:
+        found = ()
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    cache[word] = found
+    return found
+
+
+def _acceptable(word: str, candidate: str) -> bool:
+    # Short words tolerate swapped letters only: "pian" is "pain", but "anne" is not "acne".
+    return len(word) >= SWAP_ONLY_BELOW or sorted(word) == sorted(candidate)
