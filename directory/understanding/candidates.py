@@ -86,7 +86,8 @@ def term_candidates(
 ) -> list[Candidate]:
     """Every span that reads as a lexicon term, through each token's alternatives."""
     found: list[Candidate] = []
-    determiners = lexicon.word_set("determiners")
+    # Words a phrase may step over: "pain down my left leg" is "pain down the leg".
+    skippable = lexicon.word_set("skippable")
     for first in range(len(tokens)):
         # (next token, term so far, penalty, edits, determiners skipped, abbreviation used)
         stack: list[tuple[int, str, float, int, int, bool]] = [(first, "", 0.0, 0, 0, False)]
@@ -109,7 +110,7 @@ def term_candidates(
                     )
                 if key in lexicon.prefixes:
                     stack.append((at + 1, key, cost, typos, skipped, short))
-            if term and tokens[at].norm in determiners:
+            if term and tokens[at].norm in skippable:
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated))
     return found + _compact_candidates(tokens, lexicon)
 

@@ -8,7 +8,7 @@ one reading:
   "is"), is looked up as a vocabulary term ("lower back pain", "knee arthritis"), also with
   the symptom's canonical word ("hurts" -> "pain");
 * if there is no such term, a condition keeps its meaning and absorbs the body part (which
-  narrows "herniated disc" to the lumbar entry when the part is the lower back), and a
+  drops the neck entry of "herniated disc" when the part is the lower back), and a
   symptom becomes a body-part reading ("knee pain": the knee's conditions and specialties);
 * body part + doctor word ("knee doctor", "back specialist") means the specialties the
   lexicon lists for that part, and + surgeon word ("knee surgeon") its surgeons.
@@ -41,8 +41,7 @@ def compose(
     for other in others:
         by_start[other.start].append(other)
         by_end[other.end].append(other)
-    glue = lexicon.word_set("glue") | lexicon.word_set("determiners")
-    glue |= lexicon.word_set("qualifiers")
+    glue = lexicon.word_set("between")
     found: list[Candidate] = []
     for part in parts:
         found += _doctor(part, alternatives, lexicon)
@@ -103,10 +102,12 @@ def _composed_term(part: Candidate, other: Candidate, lexicon: Lexicon):
 def narrowed(
     ids: tuple[str, ...], label: str, region: str | None, lexicon: Lexicon
 ) -> tuple[tuple[str, ...], str]:
-    """Keep the ids of ``region`` ("lumbar-herniated-disc") when the region picks some."""
+    """Drop the ids of other regions ("cervical-herniated-disc" when the text says "lumbar"),
+    keeping those that name no region."""
     if region is None or len(ids) < 2:
         return ids, label
-    kept = tuple(i for i in ids if i.startswith(f"{region}-"))
+    others = tuple(f"{r}-" for r in lexicon.data.regions if r != region)
+    kept = tuple(i for i in ids if not i.startswith(others))
     if not kept or kept == ids:
         return ids, label
     if len(kept) == 1:

@@ -100,7 +100,10 @@ def without_parentheses(name: str) -> str:
 
 def interior_stripped(term: str, determiners: frozenset[str]) -> str:
     """ "blood clot in the leg" -> "blood clot in leg": the parser skips determiners inside a
-    phrase ("blood clot in my leg"), so the key it looks up has none either."""
+    phrase ("blood clot in my leg"), so the key it looks up has none either. The first and
+    last words stay ("T&A" is not "T")."""
     words = term.split()
-    kept = words[:1] + [w for w in words[1:] if w not in determiners]
-    return " ".join(kept)
+    if len(words) < 3:
+        return term
+    inner = [w for w in words[1:-1] if w not in determiners]
+    return " ".join((words[0], *inner, words[-1]))

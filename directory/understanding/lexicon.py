@@ -33,6 +33,20 @@ from directory.understanding.typos import build_typo_index
 from directory.vocabulary import Vocabulary
 
 ExtraTerms = Mapping[str, tuple[str, str]]  # term -> (kind, concept id or NUCC code)
+# Word lists the parser reads together, united once per build.
+WORD_UNIONS = {
+    # a token no reading takes is filler, not unplaced, if it is one of these
+    "ignorable": (
+        "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",
+        "name_titles", "location_cues",
+    ),
+    # words a vocabulary phrase may step over ("pain down my left leg")
+    "skippable": ("determiners", "qualifiers"),
+    # words between a body part and its symptom ("pain in both of my knees")
+    "between": ("glue", "determiners", "qualifiers"),
+    # words that are never a name
+    "generic": ("filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words"),
+}  # fmt: skip
 FILTER_LABELS = {
     "accepting_new_patients": "Accepting new patients",
     "telehealth": "Offers telehealth",
@@ -59,12 +73,14 @@ class Lexicon:
     body_parts: Mapping[str, BodyPart]
     symptoms: Mapping[str, Symptom]
     region_of: Mapping[str, str]  # "lower back" -> "lumbar"
+    word_unions: Mapping[str, frozenset[str]]  # WORD_UNIONS, computed once
     rejected: tuple[str, ...]  # curated terms that name an unknown id, kept out
     typo_cache: dict[str, tuple[tuple[str, int], ...]]  # per-lexicon memo of typo lookups
 
     def word_set(self, name: str) -> frozenset[str]:
-        """A word list from lexicon.json: "filler", "glue", "location_cues", ..."""
-        return self.data.words[name]
+        """A word list from lexicon.json ("filler", "glue", "location_cues", ...) or one of
+        the unions in WORD_UNIONS ("ignorable", "skippable", ...)."""
+        return self.word_unions.get(name) or self.data.words[name]
 
     @classmethod
     def build(
@@ -105,6 +121,10 @@ class Lexicon:
             body_parts={part.id: part for part in data.body_parts},
             symptoms={symptom.id: symptom for symptom in data.symptoms},
             region_of={t: region for region, ts in data.regions.items() for t in ts},
+            word_unions={
+                name: frozenset().union(*(data.words[part] for part in parts))
+                for name, parts in WORD_UNIONS.items()
+            },
             rejected=tuple(rejected),
             typo_cache={},
         )
@@ -159,6 +179,12 @@ class _Builder:
         for group in data.specialty_terms:
             for term in group.terms:
                 self.add(term, e.VOCABULARY, self.specialty(group.codes, group.label))
+        for group in data.concept_terms:
+            concepts = [self.vocabulary.concepts[i] for i in group.concepts]
+            label = concepts[0].name if len(concepts) == 1 else group.terms[0].capitalize()
+            for term in group.terms:
+                entry = Entry(concepts[0].kind, group.concepts, label)
+                self.add(term, e.VOCABULARY, entry)
         for part in data.body_parts:
             for term in part.terms:
                 label = f"{term[:1].upper()}{term[1:]} problems"
@@ -242,6 +268,7 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
     codes += [c for p in data.body_parts for c in (*p.specialties, *p.surgeons)]
     codes += [c for s in data.symptoms for c in s.specialties]
     concepts = [c for p in data.body_parts for c in p.concepts]
+    concepts += [c for g in data.concept_terms for c in g.concepts]
     concepts += [c for s in data.symptoms for c in s.concepts]
     concepts += [c for x in data.contexts for c in (x.concept, *x.by_body_system.values())]
     unknown = sorted({c for c in codes if c not in vocabulary.specialties})

@@ -46,6 +46,7 @@ TOP_KEYS = frozenset(
         "bare_city_min_zips",
         "regions",
         "specialty_terms",
+        "concept_terms",
         "body_parts",
         "symptoms",
         "contexts",
@@ -61,6 +62,15 @@ class SpecialtyTerms:
     terms: tuple[str, ...]
     codes: tuple[str, ...]
     label: str | None
+
+
+@dataclass(frozen=True)
+class ConceptTerms:
+    """Lay words for conditions or procedures that are too loose for the search index's
+    synonyms ("facet" alone) but clear enough in a parsed query."""
+
+    terms: tuple[str, ...]
+    concepts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,7 @@ class LexiconData:
     bare_city_min_zips: int
     regions: Mapping[str, tuple[str, ...]]
     specialty_terms: tuple[SpecialtyTerms, ...]
+    concept_terms: tuple[ConceptTerms, ...]
     body_parts: tuple[BodyPart, ...]
     symptoms: tuple[Symptom, ...]
     contexts: tuple[Context, ...]
@@ -190,6 +201,15 @@ def _specialty_terms(raw: Any, path: Path, index: int) -> SpecialtyTerms:
     return SpecialtyTerms(_terms(raw["terms"], path, where), codes, label)
 
 
+def _concept_terms(raw: Any, path: Path, index: int) -> ConceptTerms:
+    where = f"concept terms #{index}"
+    raw = _object(raw, {"terms", "concepts"}, path, where)
+    concepts = _codes(raw, "concepts", path, where)
+    if not concepts:
+        raise _fail(path, where, "'concepts' must list at least one concept id")
+    return ConceptTerms(_terms(raw["terms"], path, where), concepts)
+
+
 def _filters(raw: Any, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     expected = {*BOOLEAN_FILTERS, *VALUE_FILTERS, "language_groups"}
     if not isinstance(raw, dict) or set(raw) != expected:
@@ -246,6 +266,9 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         regions=_regions(document["regions"], path),
         specialty_terms=tuple(
             _specialty_terms(raw, path, i) for i, raw in enumerate(document["specialty_terms"])
+        ),
+        concept_terms=tuple(
+            _concept_terms(raw, path, i) for i, raw in enumerate(document["concept_terms"])
         ),
         body_parts=tuple(_body_part(raw, path, i) for i, raw in enumerate(document["body_parts"])),
         symptoms=tuple(_symptom(raw, path, i) for i, raw in enumerate(document["symptoms"])),

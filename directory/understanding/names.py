@@ -20,27 +20,42 @@ from directory.understanding.tokens import Token
 
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
-_GENERIC = ("filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words")
 
 
 def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:
-    """A callable answering "is this folded lower-case word a physician's name?"."""
+    """A callable answering "is this folded lower-case word a physician's name?".
+
+    A collection is folded once and remembered, so a service passing the same set of its
+    index's names on every request pays for the folding once.
+    """
+    global _last_names
     if known_names is None:
-        return lambda word: False
+        return _no_names
     if callable(known_names):
         return known_names
-    folded = frozenset(name.casefold() for name in known_names)
-    return folded.__contains__
+    last = _last_names
+    if last is not None and last[0] is known_names:
+        return last[1]
+    check = frozenset(name.casefold() for name in known_names).__contains__
+    _last_names = (known_names, check)
+    return check
+
+
+def _no_names(word: str) -> bool:
+    return False
+
+
+_last_names: tuple[Collection[str], NameCheck] | None = None
 
 
 def name_candidates(tokens: list[Token], lexicon: Lexicon, known: NameCheck) -> list[Candidate]:
-    generic = frozenset().union(*(lexicon.word_set(w) for w in _GENERIC))
+    generic = lexicon.word_set("generic")
     titles = lexicon.word_set("name_titles")
     namelike = [_namelike(t, lexicon, generic) for t in tokens]
     found: list[Candidate] = []
     for start, token in enumerate(tokens):
         if token.norm in titles:
-            found += _titled(tokens, namelike, start, known)
+            found += _titled(tokens, namelike, start, known, lexicon)
         if not namelike[start]:
             continue
         if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
@@ -51,10 +66,14 @@ def name_candidates(tokens: list[Token], lexicon: Lexicon, known: NameCheck) -> 
     return found
 
 
-def _titled(tokens: list[Token], namelike: list[bool], title: int, known: NameCheck):
+def _titled(
+    tokens: list[Token], namelike: list[bool], title: int, known: NameCheck, lexicon: Lexicon
+) -> list[Candidate]:
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
+        if end > title + 1 and _big_place(tokens[end].norm, lexicon):
+            break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
         end += 1
     first = tokens[title + 1] if end > title + 1 else None
     # "doctor" is also a plain word ("doctor for sciatica"): it titles capitalised or known names.
@@ -93,6 +112,14 @@ def _pair(first: Token, second: Token, known: NameCheck) -> bool:
     if not (first.capitalised and second.capitalised):
         return False
     return not (_is_place(f"{first.norm} {second.norm}") or _is_place(first.norm))
+
+
+def _big_place(name: str, lexicon: Lexicon) -> bool:
+    """A state, or a city big enough to be typed without its state."""
+    if len(name) > 2 and geography.state_code(name):
+        return True
+    cities = geography.city_places(name)
+    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
 
 
 def _is_place(name: str) -> bool:

@@ -31,17 +31,6 @@ from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.vocabulary import Vocabulary, default_vocabulary
 
-_IGNORABLE = (
-    "filler",
-    "qualifiers",
-    "glue",
-    "determiners",
-    "doctor_words",
-    "surgeon_words",
-    "name_titles",
-    "location_cues",
-)
-
 
 def interpret(
     text: str,
@@ -64,17 +53,20 @@ def interpret(
         return Interpretation(text)
     known = name_check(known_names)
     places = place_candidates(text, tokens, lexicon)
-    # Words that read as a place or a known name are not typos of medical words.
+    # Words that read as a place or a known name, or are capitalised mid-sentence like a
+    # proper noun ("back pain Sterling"), are not typos of medical words.
     settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
+    proper = {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
     alts = [
-        alternatives(t, lexicon, correct=i not in settled and not known(t.norm))
+        alternatives(t, lexicon, correct=i not in (settled | proper) and not known(t.norm))
         for i, t in enumerate(tokens)
     ]
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
     candidates = terms + compose(terms, tokens, alts, lexicon) + places
     candidates += name_candidates(tokens, lexicon, known)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
-    parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
+    parts = _merge_repeats(text, _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon))
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
@@ -92,7 +84,7 @@ def best_cover(
     Returns the chosen candidates in text order, and the tokens no candidate took, each
     with True when it is a filler word. Ties keep the simpler reading (fewer parts).
     """
-    ignorable = frozenset().union(*(lexicon.word_set(name) for name in _IGNORABLE))
+    ignorable = lexicon.word_set("ignorable")
     by_start: dict[int, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         by_start[candidate.start].append(candidate)
@@ -101,7 +93,8 @@ def best_cover(
     best[0] = 0.0
     step: list[Candidate | tuple[int, bool] | None] = [None] * (size + 1)
     for at in range(size):
-        is_filler = any(alt.word in ignorable for alt in alts[at])
+        # A filler word with one typo ("doctr") is still filler; two typos is a guess.
+        is_filler = any(alt.word in ignorable and alt.edits <= 1 for alt in alts[at])
         single = best[at] + (FILLER if is_filler else UNPLACED)
         if single > best[at + 1]:
             best[at + 1], step[at + 1] = single, (at, is_filler)
@@ -166,6 +159,23 @@ def _settle(
             part = replace(part, ids=ids, label=label)
         settled.append(part)
     return tuple(settled)
+
+
+def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """One part for "sciatica pain down my left leg": neighbours that mean the same merge."""
+    merged: list[Part] = []
+    for part in parts:
+        last = merged[-1] if merged else None
+        if (
+            last
+            and (last.kind, last.ids) == (part.kind, part.ids)
+            and not text[last.span[1] : part.span[0]].strip(" ,")
+        ):
+            span = (last.span[0], part.span[1])
+            part = replace(last, span=span, text=text[span[0] : span[1]])
+            merged.pop()
+        merged.append(part)
+    return tuple(merged)
 
 
 def _body_systems(chosen: list[Candidate], lexicon: Lexicon) -> list[str]:

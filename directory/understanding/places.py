@@ -11,6 +11,7 @@ biggest first, and is only settled when one city clearly dominates (``DOMINANT``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from directory import geography
 from directory.geography import Place
@@ -34,6 +35,12 @@ WORDLIKE_STATES = frozenset(
 MILE_WORDS = frozenset({"mile", "miles", "mi", "mls"})
 MAX_RADIUS = 500
 _ZIP = re.compile(r"^\d{5}$")
+# First words of every state code and name: a cheap test before asking geography.
+_STATE_WORDS = frozenset(
+    word
+    for code, name in geography.STATE_NAMES.items()
+    for word in (code.lower(), *name.lower().split()[:1])
+)
 _MILES = re.compile(r"^(\d{1,3})(?:mi|miles?)$")
 
 
@@ -81,8 +88,8 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             if after < len(tokens) and (zip_place := _zip_at(norms, after)):
                 yield after + 1, zip_place, (), True, None
             yield after, place, (), True, None
-        city = geography.is_city_name(name) and name not in lexicon.phrases
-        code = geography.state_code(name)
+        city = bool(_cities(name)) and name not in lexicon.phrases
+        code = _state_code(name)
         if code and len(name) > 2:  # a state's full name may stand alone: "cardiologist ohio"
             yield end, *_state_reading(code, name if city else None), False, PLACE
         elif code and (name not in WORDLIKE_STATES or tokens[start].upper):
@@ -90,6 +97,16 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif city:
             bare = BARE_CITY if _bare_city_ok(name, lexicon) else None
             yield end, *_city_reading(name), False, bare
+
+
+@lru_cache(maxsize=65_536)  # words repeat across queries; each answer is a few microseconds
+def _cities(name: str) -> tuple[tuple[Place, int], ...]:
+    return geography.city_places(name)
+
+
+@lru_cache(maxsize=4_096)
+def _state_code(words: str) -> str | None:
+    return geography.state_code(words) if words.split()[0] in _STATE_WORDS else None
 
 
 def _zip_at(norms: list[str], at: int) -> Place | None:
@@ -103,7 +120,7 @@ def _state_after(text, tokens, norms, at: int, *, cued: bool) -> tuple[int, str]
         if end > len(tokens):
             break
         words = " ".join(norms[at:end])
-        code = geography.state_code(words)
+        code = _state_code(words)
         if code is None or (
             size == 1 and len(words) == 2 and not cued and not _state_code_ok(text, tokens, at)
         ):
@@ -121,14 +138,14 @@ def _state_code_ok(text: str, tokens: list[Token], at: int) -> bool:
 
 def _state_reading(code: str, city_name: str | None):
     state = geography.state_place(code)
-    big = geography.city_places(city_name) if city_name else ()
+    big = _cities(city_name) if city_name else ()
     if big and big[0][1] >= BIG_CITY_ZIPS:
         return big[0][0], (big[0][0], *(p for p in (state,) if p))
     return state, tuple(p for p in (state, *(p for p, _ in big[:1])) if p)
 
 
 def _city_reading(name: str):
-    cities = geography.city_places(name)[:MAX_CANDIDATES]
+    cities = _cities(name)[:MAX_CANDIDATES]
     places = tuple(place for place, _ in cities)
     if len(cities) == 1 or cities[0][1] >= DOMINANT * cities[1][1]:
         return places[0], places if len(places) > 1 else ()
@@ -138,7 +155,7 @@ def _city_reading(name: str):
 def _bare_city_ok(name: str, lexicon: Lexicon) -> bool:
     if name in lexicon.word_set("not_places") or name in lexicon.words:
         return False
-    cities = geography.city_places(name)
+    cities = _cities(name)
     return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
 
 

@@ -47,7 +47,7 @@ COMPOSED = 0.1
 # Typos tolerated per word, by length: short words only tolerate swapped letters, because
 # one substituted letter turns "anne" into "acne" and "bath" into "back".
 SWAP_ONLY_BELOW = 5
-MAX_EDITS = ((5, 1), (8, 2))  # (minimum length, edits allowed), longest last
+MAX_EDITS = ((5, 1), (9, 2))  # (minimum length, edits allowed), longest last
 
 
 def edits_allowed(length: int) -> int:

@@ -16,7 +16,7 @@ from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections
 
-MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported, not parsed
+MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported as unplaced
 # A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234");
 # everything else is a run of letters and digits.
 _TOKEN = re.compile(
@@ -47,7 +47,7 @@ class Alternative(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with their character spans (at most MAX_TOKENS + 1 of them)."""
+    """The words of ``text`` with their character spans."""
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
@@ -59,8 +59,6 @@ def tokenize(text: str) -> list[Token]:
             norm = normalize_term(raw).replace(" ", "")
         if norm:
             tokens.append(Token(raw, norm, match.start(), match.end()))
-        if len(tokens) > MAX_TOKENS:
-            break
     return tokens
 
 

@@ -1,7 +1,8 @@
 """The curated clinical vocabulary: external code sets, cross-references and the model page.
 
 Checks every data/vocabulary/*.json file that is present (spine_pain.json always; general.json
-when it exists) against the CMS ICD-10-CM code set (simple_icd_10_cm) and the NUCC taxonomy.
+when it exists) against the CMS ICD-10-CM code set (simple_icd_10_cm) and the NUCC taxonomy,
+and data/lexicon.json (the query parser's everyday words) against the vocabulary and NUCC.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pytest
 import simple_icd_10_cm as icd
 
 from directory.text import normalize_term
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.lexicon_file import LEXICON_FILE, read_lexicon_file
 from directory.vocabulary import (
     DATA_DIR,
     SECTION_KEYS,
@@ -269,3 +272,70 @@ def test_schema_error_names_the_file_and_entry(tmp_path):
     del entry["sections"]["diagnosis"]
     with pytest.raises(ValueError, match=r"spine_pain\.json.*'sciatica'.*sections"):
         load_vocabulary(_data_dir(tmp_path, {"spine_pain.json": spine_pain}))
+
+
+# data/lexicon.json: the parser's everyday words (directory/understanding/lexicon_file.py).
+
+
+def test_lexicon_file_references_known_concepts_and_nucc_codes(vocab, nucc_codes):
+    data = read_lexicon_file()
+    codes = {c for g in data.specialty_terms for c in g.codes}
+    codes |= {c for p in data.body_parts for c in (*p.specialties, *p.surgeons)}
+    codes |= {c for s in data.symptoms for c in s.specialties}
+    concepts = {c for g in data.concept_terms for c in g.concepts}
+    concepts |= {c for p in data.body_parts for c in p.concepts}
+    concepts |= {c for x in data.contexts for c in (x.concept, *x.by_body_system.values())}
+    assert sorted(codes - nucc_codes) == []
+    assert sorted(concepts - set(vocab.concepts)) == []
+    assert {p.body_system for p in data.body_parts} <= {
+        c.body_system for c in vocab.concepts.values()
+    }
+    Lexicon.build(vocab, data=data)  # checks the same references itself
+
+
+def test_every_lexicon_term_keeps_the_meaning_its_section_gives_it(vocab):
+    lexicon = Lexicon.build(vocab)
+    data = lexicon.data
+    sections = {
+        ("body_part",): [t for p in data.body_parts for t in p.terms],
+        ("symptom",): [t for s in data.symptoms for t in s.terms],
+        ("specialty",): [t for g in data.specialty_terms for t in g.terms],
+        ("condition", "procedure"): [t for g in data.concept_terms for t in g.terms],
+        ("context",): [t for c in data.contexts for t in c.terms],
+        ("near_me",): list(data.near_me),
+        ("filter",): [t for terms in data.filters.values() for t in terms],
+    }
+    shadowed = {
+        term: lexicon.phrases[term].kind
+        for kinds, terms in sections.items()
+        for term in terms
+        if lexicon.phrases[term].kind not in kinds
+    }
+    assert shadowed == {}
+
+
+def test_lexicon_body_parts_and_symptoms_do_not_share_terms():
+    data = read_lexicon_file()
+    owners: dict[str, set[str]] = defaultdict(set)
+    for owner in (*data.body_parts, *data.symptoms):
+        for term in owner.terms:
+            owners[term].add(owner.id)
+    assert {t: sorted(ids) for t, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_a_broken_lexicon_file_names_the_file_and_the_entry(tmp_path):
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    document["body_parts"][0]["terms"] = "knee"
+    broken = tmp_path / "lexicon.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lexicon\.json.*body part 'back'.*list of strings"):
+        read_lexicon_file(broken)
+
+
+def test_a_lexicon_naming_an_unknown_code_is_refused(vocab, tmp_path):
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    document["specialty_terms"][0]["codes"] = ["999999999X"]
+    broken = tmp_path / "lexicon.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lexicon\.json.*999999999X"):
+        Lexicon.build(vocab, data=read_lexicon_file(broken))

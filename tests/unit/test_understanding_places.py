@@ -1,0 +1,135 @@
+"""Places typed into the search box: read where the words say so, asked about when shared."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.geography import city_places, state_place
+from directory.understanding import interpret
+
+
+def location(text: str):
+    found = interpret(text).of_kind("location")
+    assert len(found) == 1, interpret(text).parts
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("near 06106", "Hartford, CT 06106"),
+        ("spine surgeon 06106", "Hartford, CT 06106"),
+        ("06106-1234", "Hartford, CT 06106"),
+        ("spine surgeon hartford ct", "Hartford, CT"),
+        ("Hartford, CT", "Hartford, CT"),
+        ("Hartford, Connecticut", "Hartford, CT"),
+        ("female cardiologist in cleveland ohio", "Cleveland, OH"),
+        ("cleveland, oh", "Cleveland, OH"),
+        ("derm in portland or", "Portland, OR"),
+        ("boston ma cardiologist", "Boston, MA"),
+        ("st louis mo", "Saint Louis, MO"),
+        ("hartford ct 06106", "Hartford, CT 06106"),
+    ],
+)
+def test_zips_and_cities_with_their_state_are_places(text, label):
+    part = location(text)
+    assert part.place is not None and part.place.label == label
+
+
+def test_the_location_span_includes_its_cue():
+    text = "pain doctor near 06106"
+    part = location(text)
+    assert (part.span, part.text) == ((12, 22), "near 06106")
+
+
+def test_a_city_that_clearly_dominates_its_name_is_settled_but_keeps_its_namesakes():
+    part = location("knee doctor in hartford")
+    assert part.place.label == "Hartford, CT"
+    assert len(part.candidates) > 1 and part.candidates[0].label == "Hartford, CT"
+    assert not part.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pediatrician springfield", {"Springfield, IL", "Springfield, MA", "Springfield, MO"}),
+        ("spine surgeon in manchester", {"Manchester, NH", "Manchester, CT"}),
+    ],
+)
+def test_a_name_several_cities_share_asks_which_one(text, expected):
+    part = location(text)
+    assert part.ambiguous and part.place is None
+    assert expected <= {c.label for c in part.candidates}
+    counts = [dict(city_places(part.label))[c] for c in part.candidates]
+    assert counts == sorted(counts, reverse=True)  # biggest first
+
+
+@pytest.mark.parametrize("word", ["Mobile", "Normal", "Bath", "Sterling", "Cool", "Hope"])
+def test_everyday_words_that_are_town_names_stay_words(word):
+    understood = interpret(f"back pain {word}")
+    assert understood.of_kind("location") == ()
+    assert [w.text for w in understood.unplaced] == [word]
+    assert understood.concept_ids == ("chronic-low-back-pain",)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("back pain in Mobile", "Mobile, AL"),
+        ("doctor near Normal", "Normal, IL"),
+        ("dermatologist in mobile al", "Mobile, AL"),
+        ("back pain Normal, IL", "Normal, IL"),
+    ],
+)
+def test_the_same_words_are_places_when_the_text_says_so(text, label):
+    part = location(text)
+    assert label in {part.place.label if part.place else "", *(c.label for c in part.candidates)}
+
+
+def test_big_cities_need_no_cue():
+    assert location("spine surgeon hartford").place.label == "Hartford, CT"
+    assert location("atlanta obgyn").place.label == "Atlanta, GA"
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("cardiologist ohio", "OH"), ("spine surgeon in CT", "CT"), ("in texas", "TX")],
+)
+def test_states_by_name_or_after_a_cue(text, state):
+    part = location(text)
+    assert part.place == state_place(state)
+    assert part.place.kind == "state"
+
+
+@pytest.mark.parametrize("text", ["doctor in me", "knee or hip doctor", "who is ok with ms"])
+def test_state_codes_that_are_everyday_words_need_capitals(text):
+    assert interpret(text).of_kind("location") == ()
+
+
+def test_near_me_means_the_users_location():
+    understood = interpret("best orthopedic surgeon near me")
+    part = location("best orthopedic surgeon near me")
+    assert part.near_me and part.place is None and part.text == "near me"
+    assert understood.describe() == "Orthopedic surgeons near you"
+
+
+@pytest.mark.parametrize(
+    "text", ["pain in my knee", "numbness in hands", "pain in back", "doctor in network"]
+)
+def test_in_before_a_body_part_is_not_a_place(text):
+    assert interpret(text).of_kind("location") == ()
+
+
+def test_radius_and_place_are_separate_parts():
+    understood = interpret("pain management within 10 miles of Hartford CT")
+    assert understood.filters == {"radius_miles": 10}
+    assert understood.location.place.label == "Hartford, CT"
+    assert understood.describe() == (
+        "Interventional pain management doctors within 10 miles of Hartford, CT"
+    )
+
+
+def test_an_unknown_zip_is_unplaced():
+    understood = interpret("cardiologist 00000")
+    assert understood.of_kind("location") == ()
+    assert [w.text for w in understood.unplaced] == ["00000"]
