@@ -8,11 +8,12 @@ memory and pure: the web app and the API call :func:`interpret` before searching
 :meth:`Interpretation.describe` and the parts as chips, and use :func:`closest_concepts`
 to offer a way forward when nothing parsed.
 
-Modules, in reading order: ``lexicon_file`` (data/lexicon.json), ``entries`` and
-``lexicon`` (the in-memory tables, cached per vocabulary and curated-terms version),
-``tokens`` and ``typos`` (words, spellings), ``candidates``, ``compose``, ``places``,
-``names`` (readings of spans), ``scoring`` (why one reading beats another), ``parse``
-(the best cover), ``model`` and ``describe`` (the result), ``suggest`` (did you mean).
+Modules, in reading order: ``lexicon_file`` (data/lexicon.json); ``entries``,
+``term_table`` and ``lexicon`` (the in-memory tables, cached per vocabulary and version of
+curated terms); ``tokens`` and ``typos`` (words and spellings); ``candidates``,
+``compose``, ``places`` and ``names`` (readings of spans); ``scoring`` (why one reading
+beats another); ``parse`` (the best cover); ``model`` and ``describe`` (the result);
+``suggest`` (did you mean).
 """
 
 from directory.understanding.lexicon import ExtraTerms, Lexicon, lexicon_for

@@ -20,7 +20,14 @@ from collections import defaultdict
 
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.scoring import BODY_PART, COHESION, COMPOSED, CONTENT, span_score
+from directory.understanding.scoring import (
+    BODY_PART,
+    COHESION,
+    COMPOSED,
+    CONTENT,
+    GLUE,
+    span_score,
+)
 from directory.understanding.tokens import Alternative, Token
 
 MAX_GLUE = 3  # "pain in both of my knees" is as far apart as these rules look
@@ -80,7 +87,7 @@ def _combine(
         )  # fmt: skip
     ids, label = narrowed(other.ids, other.label, lexicon.region_of.get(part.term), lexicon)
     return Candidate(
-        first.start, last.end, other.score + part.score + COHESION + span_score(0, 0, gap),
+        first.start, last.end, other.score + part.score + COHESION + GLUE * gap,
         other.kind, ids, label, other.match, codes=other.codes, entry=other.entry,
         term=other.term, words=words, penalty=penalty,
     )  # fmt: skip

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from directory.understanding.model import Interpretation
 
 CANDIDATES_SHOWN = 3  # "near Springfield (IL, MA, MO or another)"
+# Nouns for people: "Allergist and immunologist" names two, "Foot and ankle surgeon" one.
+_PERSON_ENDINGS = ("ist", "ian", "eon", "or", "er")
 
 
 def describe(interpretation: Interpretation) -> str:
@@ -79,15 +81,23 @@ def _joined(items: list[str], conjunction: str) -> str:
 
 
 def _plural(label: str) -> str:
-    """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)"."""
+    """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)";
+    "Allergist and immunologist" -> "Allergists and immunologists"."""
     head, bracket, rest = label.partition(" (")
-    if head.endswith(("s", "x", "ch", "sh")):
-        head += "es"
-    elif head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
-        head = head[:-1] + "ies"
-    else:
-        head += "s"
-    return head + bracket + rest
+    words = head.split(" ")
+    for index, word in enumerate(words):
+        person = word.endswith(_PERSON_ENDINGS) and words[index + 1 : index + 2] == ["and"]
+        if index == len(words) - 1 or person:
+            words[index] = _plural_word(word)
+    return " ".join(words) + bracket + rest
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _lower(label: str) -> str:

@@ -1,7 +1,8 @@
 """The in-memory tables the parser reads: every term, its meaning, and fast ways to find it.
 
-Built once per :class:`~directory.vocabulary.Vocabulary` (a few tens of milliseconds) and
-then only read, so one lexicon serves every request thread. Terms come from the vocabulary
+Built once per :class:`~directory.vocabulary.Vocabulary` (about a second; the offline place
+tables add a few more the first time in a process) and then only read, so one lexicon
+serves every request thread. Terms come from the vocabulary
 (concept names and synonyms, specialty lay names and synonyms, NUCC display names and their
 generated forms), from ``data/lexicon.json`` (body parts, symptoms, filters, lay doctor
 names) and from staff-curated additions (``extra_terms``, stored in a database by the app).
@@ -16,11 +17,10 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from directory import geography
-from directory.text import compact_icd10, normalize_term
-from directory.understanding import entries as e
+from directory.text import compact_icd10
 from directory.understanding.entries import Entry
 from directory.understanding.lexicon_file import (
     LEXICON_FILE,
@@ -29,6 +29,7 @@ from directory.understanding.lexicon_file import (
     Symptom,
     read_lexicon_file,
 )
+from directory.understanding.term_table import TermTable
 from directory.understanding.typos import build_typo_index
 from directory.vocabulary import Vocabulary
 
@@ -47,13 +48,6 @@ WORD_UNIONS = {
     # words that are never a name
     "generic": ("filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words"),
 }  # fmt: skip
-FILTER_LABELS = {
-    "accepting_new_patients": "Accepting new patients",
-    "telehealth": "Offers telehealth",
-    "language": "Speaks {}",
-    "gender": "{}",
-    "insurance": "Takes {}",
-}
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per build
@@ -94,15 +88,11 @@ class Lexicon:
         """All tables for ``vocabulary``, with ``extra_terms`` merged in as curated terms."""
         data = data or read_lexicon_file()
         _check_references(vocabulary, data)
-        builder = _Builder(vocabulary, data)
-        builder.add_vocabulary()
-        builder.add_lexicon_data()
-        rejected = builder.add_extra_terms(extra_terms or {})
-        phrases = builder.finish()
-        words = {w for term in phrases for w in term.split()}
-        words |= {w for name in data.words for w in data.words[name]} | set(data.abbreviations)
-        correctable = tuple(sorted(w for w in words if len(w) >= 4 and w.isalpha()))
-        icd10, exact = _icd10_tables(vocabulary)
+        table = TermTable(vocabulary, data)
+        table.add_vocabulary()
+        table.add_lexicon_data()
+        rejected = table.add_extra_terms(extra_terms or {})
+        phrases = table.finish()
         # Load the offline place tables now, so no search pays the few seconds they take.
         geography.is_city_name("hartford") and geography.state_place("CT")
         return cls(
@@ -110,134 +100,35 @@ class Lexicon:
             data=data,
             version=version,
             phrases=phrases,
-            prefixes=frozenset(
-                " ".join(t.split()[:n]) for t in phrases for n in range(1, len(t.split()))
-            ),
-            compact=_compact_table(phrases),
-            words=frozenset(words),
-            typo_index=build_typo_index(correctable),
-            icd10=icd10,
-            icd10_exact=exact,
-            body_parts={part.id: part for part in data.body_parts},
-            symptoms={symptom.id: symptom for symptom in data.symptoms},
-            region_of={t: region for region, ts in data.regions.items() for t in ts},
-            word_unions={
-                name: frozenset().union(*(data.words[part] for part in parts))
-                for name, parts in WORD_UNIONS.items()
-            },
             rejected=tuple(rejected),
             typo_cache={},
+            **_tables(vocabulary, data, phrases),
         )
 
 
-class _Builder:
-    """Collects (tier, entry) per term, merging by :func:`entries.merge`."""
-
-    def __init__(self, vocabulary: Vocabulary, data: LexiconData) -> None:
-        self.vocabulary = vocabulary
-        self.data = data
-        self.table: dict[str, tuple[int, Entry]] = {}
-        self.display: dict[str, str] = {}
-        generic = ("filler", "qualifiers", "doctor_words", "surgeon_words", "glue")
-        self.generic = frozenset().union(*(data.words[name] for name in generic))
-
-    def add(self, raw: str, tier: int, entry: Entry) -> None:
-        term = normalize_term(raw)
-        if not term or (tier >= e.NUCC and term in self.generic):
-            return  # a generated form never takes over "surgery" or "doctor"
-        self.display.setdefault(term, raw.strip())
-        self.table[term] = e.merge(self.table.get(term), tier, entry)
-
-    def specialty(self, codes: tuple[str, ...], label: str | None = None) -> Entry:
-        expanded = [c for code in codes for c in (code, *self.vocabulary.specialties[code].also)]
-        label = label or self.vocabulary.specialty_name(codes[0])
-        return Entry("specialty", codes, label, codes=tuple(dict.fromkeys(expanded)))
-
-    def add_vocabulary(self) -> None:
-        for concept in self.vocabulary.concepts.values():
-            for raw in (concept.name, concept.id):
-                self.add(raw, e.VOCABULARY, Entry(concept.kind, (concept.id,), concept.name, True))
-            for raw in concept.synonyms:
-                self.add(raw, e.VOCABULARY, Entry(concept.kind, (concept.id,), concept.name))
-        for specialty in self.vocabulary.specialties.values():
-            if not (specialty.lay_name or specialty.is_physician):
-                continue  # the directory lists physicians and the curated clinicians only
-            entry = self.specialty((specialty.code,))
-            curated = [specialty.lay_name or "", *specialty.synonyms]
-            official = [specialty.name, e.without_parentheses(specialty.name)]
-            for tier, names in ((e.VOCABULARY, curated), (e.NUCC, official)):
-                for raw in names:
-                    exact = raw in (specialty.lay_name, specialty.name)
-                    self.add(raw, tier, replace(entry, exact=exact))
-                    for form in e.derived_forms(normalize_term(raw)):
-                        self.add(form, e.DERIVED, entry)
-            if specialty.specialization and "(" not in specialty.name:
-                self.add(specialty.specialization, e.DERIVED, entry)
-
-    def add_lexicon_data(self) -> None:
-        data = self.data
-        for group in data.specialty_terms:
-            for term in group.terms:
-                self.add(term, e.VOCABULARY, self.specialty(group.codes, group.label))
-        for group in data.concept_terms:
-            concepts = [self.vocabulary.concepts[i] for i in group.concepts]
-            label = concepts[0].name if len(concepts) == 1 else group.terms[0].capitalize()
-            for term in group.terms:
-                entry = Entry(concepts[0].kind, group.concepts, label)
-                self.add(term, e.VOCABULARY, entry)
-        for part in data.body_parts:
-            for term in part.terms:
-                label = f"{term[:1].upper()}{term[1:]} problems"
-                entry = Entry(
-                    "body_part", part.concepts, label, codes=part.specialties, ref=part.id
-                )
-                self.add(term, e.VOCABULARY, entry)
-        for symptom in data.symptoms:
-            for term in symptom.terms:
-                entry = Entry(
-                    "symptom",
-                    symptom.concepts,
-                    symptom.label,
-                    codes=symptom.specialties,
-                    ref=symptom.id,
-                )
-                self.add(term, e.VOCABULARY, entry)
-        for index, context in enumerate(data.contexts):
-            name = self.vocabulary.concepts[context.concept].name
-            for term in context.terms:
-                entry = Entry("context", (context.concept,), name, ref=str(index))
-                self.add(term, e.VOCABULARY, entry)
-        for term in data.near_me:
-            self.add(term, e.VOCABULARY, Entry("near_me", (), "Near you", True))
-        for name, terms in data.filters.items():
-            for term, values in terms.items():
-                label = FILTER_LABELS[name].format(" or ".join(values))
-                label = label[:1].upper() + label[1:]
-                self.add(term, e.VOCABULARY, Entry("filter", values, label, filter=name))
-
-    def add_extra_terms(self, extra_terms: ExtraTerms) -> list[str]:
-        rejected = []
-        for term, (kind, ident) in extra_terms.items():
-            concept = self.vocabulary.concepts.get(ident)
-            if kind == "specialty" and ident in self.vocabulary.specialties:
-                self.add(term, e.CURATED, self.specialty((ident,)))
-            elif concept is not None and concept.kind == kind:
-                self.add(term, e.CURATED, Entry(kind, (ident,), concept.name))
-            else:
-                rejected.append(term)
-        return rejected
-
-    def finish(self) -> dict[str, Entry]:
-        phrases: dict[str, Entry] = {}
-        for term, (_tier, entry) in self.table.items():
-            if len(entry.ids) > 1 and entry.kind in e.CONCEPT_KINDS:
-                shown = self.display[term]
-                entry = replace(entry, label=shown[:1].upper() + shown[1:])
-            phrases[term] = entry
-        determiners = self.data.words["determiners"]
-        for term, entry in list(phrases.items()):
-            phrases.setdefault(e.interior_stripped(term, determiners), entry)
-        return phrases
+def _tables(vocabulary: Vocabulary, data: LexiconData, phrases: Mapping[str, Entry]) -> dict:
+    """The derived lookup tables of a lexicon, by field name."""
+    words = {w for term in phrases for w in term.split()}
+    words |= {w for name in data.words for w in data.words[name]} | set(data.abbreviations)
+    correctable = tuple(sorted(w for w in words if len(w) >= 4 and w.isalpha()))
+    icd10, exact = _icd10_tables(vocabulary)
+    return {
+        "prefixes": frozenset(
+            " ".join(t.split()[:n]) for t in phrases for n in range(1, len(t.split()))
+        ),
+        "compact": _compact_table(phrases),
+        "words": frozenset(words),
+        "typo_index": build_typo_index(correctable),
+        "icd10": icd10,
+        "icd10_exact": exact,
+        "body_parts": {part.id: part for part in data.body_parts},
+        "symptoms": {symptom.id: symptom for symptom in data.symptoms},
+        "region_of": {t: region for region, ts in data.regions.items() for t in ts},
+        "word_unions": {
+            name: frozenset().union(*(data.words[part] for part in parts))
+            for name, parts in WORD_UNIONS.items()
+        },
+    }
 
 
 def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:

@@ -10,6 +10,7 @@ become "Anne", and a name scores below any concept reading of the same words
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
 from directory import geography
@@ -48,26 +49,35 @@ def _no_names(word: str) -> bool:
 _last_names: tuple[Collection[str], NameCheck] | None = None
 
 
-def name_candidates(tokens: list[Token], lexicon: Lexicon, known: NameCheck) -> list[Candidate]:
+def name_candidates(
+    text: str, tokens: list[Token], lexicon: Lexicon, known: NameCheck
+) -> list[Candidate]:
+    """Name readings: after a title, of known names, and of capitalised runs."""
     generic = lexicon.word_set("generic")
     titles = lexicon.word_set("name_titles")
-    namelike = [_namelike(t, lexicon, generic) for t in tokens]
+    namelike = [_namelike(text, tokens, i, lexicon, generic) for i in range(len(tokens))]
     found: list[Candidate] = []
     for start, token in enumerate(tokens):
         if token.norm in titles:
-            found += _titled(tokens, namelike, start, known, lexicon)
+            found += _titled(text, tokens, namelike, start, known, lexicon)
         if not namelike[start]:
             continue
         if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
-            found.append(_name(tokens, start, start + 1, glue=0))
-        nxt = start + 1
-        if nxt < len(tokens) and namelike[nxt] and _pair(tokens[start], tokens[nxt], known):
-            found.append(_name(tokens, start, nxt + 1, glue=0))
+            found.append(_name(text, tokens, start, start + 1, glue=0))
+        for end in range(start + 2, min(start + MAX_NAME_WORDS, len(tokens)) + 1):
+            if not (namelike[end - 1] and _run(tokens[start:end], known)):
+                break
+            found.append(_name(text, tokens, start, end, glue=0))
     return found
 
 
 def _titled(
-    tokens: list[Token], namelike: list[bool], title: int, known: NameCheck, lexicon: Lexicon
+    text: str,
+    tokens: list[Token],
+    namelike: list[bool],
+    title: int,
+    known: NameCheck,
+    lexicon: Lexicon,
 ) -> list[Candidate]:
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
@@ -81,37 +91,47 @@ def _titled(
         tokens[title].norm == "doctor" and not (first.capitalised or known(first.norm))
     ):
         return []
-    return [_name(tokens, title + 1, stop, glue=1) for stop in range(title + 2, end + 1)]
+    return [_name(text, tokens, title + 1, stop, glue=1) for stop in range(title + 2, end + 1)]
 
 
-def _name(tokens: list[Token], start: int, end: int, *, glue: int) -> Candidate:
-    words = tokens[start:end]
-    label = " ".join(w.text[:1].upper() + w.text[1:] for w in words)
+def _name(text: str, tokens: list[Token], start: int, end: int, *, glue: int) -> Candidate:
+    label = _name_case(text[tokens[start].start : tokens[end - 1].end])
     return Candidate(
         start - glue, end, span_score(NAME, end - start, glue), "name", (label,), label,
         "exact", words=end - start,
     )  # fmt: skip
 
 
-def _namelike(token: Token, lexicon: Lexicon, generic: frozenset[str]) -> bool:
-    """Could be a name: letters only, not a filler word and not a one-word vocabulary term."""
+def _name_case(typed: str) -> str:
+    """ "o'brien" -> "O'Brien", "mary-anne smith" -> "Mary-Anne Smith"; "McDonald" stays."""
+    return re.sub(r"[^\W\d_]+", lambda m: m[0][:1].upper() + m[0][1:], typed)
+
+
+def _namelike(
+    text: str, tokens: list[Token], index: int, lexicon: Lexicon, generic: frozenset[str]
+) -> bool:
+    """Could be a name: letters only, not a filler word and not a one-word vocabulary term.
+    A single letter counts when an apostrophe joins it to the next word ("O'Brien")."""
+    token = tokens[index]
     norm = token.norm
+    if len(norm) == 1:
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return bool(following) and text[token.end : following.start] in ("'", "’")
     return (
         norm.isalpha()
-        and len(norm) >= 2
         and norm not in generic
         and norm not in lexicon.phrases
         and norm not in lexicon.word_set("name_titles")
     )
 
 
-def _pair(first: Token, second: Token, known: NameCheck) -> bool:
-    """Two words read as "First Last": both known names, or both capitalised non-places."""
-    if known(first.norm) and known(second.norm):
+def _run(words: list[Token], known: NameCheck) -> bool:
+    """Words read as "First Last": all known names, or all capitalised and not a place."""
+    if all(known(w.norm) for w in words):
         return True
-    if not (first.capitalised and second.capitalised):
+    if not all(w.capitalised or len(w.norm) == 1 for w in words):
         return False
-    return not (_is_place(f"{first.norm} {second.norm}") or _is_place(first.norm))
+    return not (_is_place(" ".join(w.norm for w in words)) or _is_place(words[0].norm))
 
 
 def _big_place(name: str, lexicon: Lexicon) -> bool:

@@ -53,24 +53,30 @@ def interpret(
         return Interpretation(text)
     known = name_check(known_names)
     places = place_candidates(text, tokens, lexicon)
-    # Words that read as a place or a known name, or are capitalised mid-sentence like a
-    # proper noun ("back pain Sterling"), are not typos of medical words.
-    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
-    title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
-    proper = {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
-    alts = [
-        alternatives(t, lexicon, correct=i not in (settled | proper) and not known(t.norm))
-        for i, t in enumerate(tokens)
-    ]
+    alts = _alternatives(tokens, places, known, lexicon)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
     candidates = terms + compose(terms, tokens, alts, lexicon) + places
-    candidates += name_candidates(tokens, lexicon, known)
+    candidates += name_candidates(text, tokens, lexicon, known)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _merge_repeats(text, _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon))
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     return Interpretation(text, parts, tuple(unplaced), filler)
+
+
+def _alternatives(
+    tokens: list[Token], places: list[Candidate], known: NameCheck, lexicon: Lexicon
+) -> list[tuple[Alternative, ...]]:
+    """Each token's readings. Words that read as a place or a known name, or are capitalised
+    mid-sentence like a proper noun ("back pain Sterling"), are not typos of medical words."""
+    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
+    settled |= {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
+    return [
+        alternatives(t, lexicon, correct=i not in settled and not known(t.norm))
+        for i, t in enumerate(tokens)
+    ]
 
 
 def best_cover(
@@ -82,7 +88,8 @@ def best_cover(
     """The highest-scoring readings that cover the tokens without overlap.
 
     Returns the chosen candidates in text order, and the tokens no candidate took, each
-    with True when it is a filler word. Ties keep the simpler reading (fewer parts).
+    with True when it is a filler word. On a tie the reading found first stays, which is
+    the one whose spans start earlier and run longer.
     """
     ignorable = lexicon.word_set("ignorable")
     by_start: dict[int, list[Candidate]] = defaultdict(list)
@@ -102,6 +109,13 @@ def best_cover(
             total = best[at] + candidate.score
             if total > best[candidate.end] + 1e-9:
                 best[candidate.end], step[candidate.end] = total, candidate
+    return _walk_back(step, size)
+
+
+def _walk_back(
+    step: list[Candidate | tuple[int, bool] | None], size: int
+) -> tuple[list[Candidate], list[tuple[int, bool]]]:
+    """Follow the best steps back from the end: the chosen readings and skipped tokens."""
     chosen: list[Candidate] = []
     skipped: list[tuple[int, bool]] = []
     at = size
@@ -111,7 +125,7 @@ def best_cover(
             chosen.append(taken)
             at = taken.start
         else:
-            assert taken is not None
+            assert taken is not None  # every position is reachable one token at a time
             skipped.append(taken)
             at = taken[0]
     return chosen[::-1], skipped[::-1]

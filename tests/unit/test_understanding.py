@@ -237,6 +237,8 @@ def test_specialty_condition_place_and_filter_together():
         ("pediatrician springfield", "Pediatricians near Springfield (IL, MA, MO or another)"),
         ("within 10 miles of 06106", "Physicians within 10 miles of Hartford, CT 06106"),
         ("Parkinsons", "Physicians for Parkinson's disease"),
+        ("allergist near me", "Allergists and immunologists near you"),
+        ("foot and ankle surgeon", "Foot and ankle surgeons"),
     ],
 )
 def test_describe_reads_as_a_sentence(text, sentence):
@@ -292,6 +294,8 @@ def test_filters_combine_with_what_is_searched_for():
         ("Doctor Patel", "Patel", (0, 12)),
         ("John Smith", "John Smith", (0, 10)),
         ("dr. maria lopez", "Maria Lopez", (0, 15)),
+        ("dr. o'brien", "O'Brien", (0, 11)),
+        ("Mary-Anne Smith", "Mary-Anne Smith", (0, 15)),
     ],
 )
 def test_names_when_the_text_looks_like_a_name(text, name, span):
@@ -340,6 +344,17 @@ def test_a_known_name_typed_on_purpose_is_not_corrected_into_a_concept():
     assert interpret("Anne", known_names={"anne"}).names == ("Anne",)
     # Without the index's names, a one-typo word is read as the concept it is closest to.
     assert concepts(interpret("acnee")) == {"acne"}
+
+
+def test_the_package_docstring_example_holds():
+    text = "bad pain in my lower back since my fusion, spanish speaking, near 06106"
+    understood = interpret(text)
+    assert [p.kind for p in understood.parts] == ["condition", "condition", "filter", "location"]
+    assert understood.concept_ids == (LOW_BACK_PAIN, FBSS)
+    assert understood.describe() == (
+        "Spanish-speaking physicians for chronic low back pain and failed back surgery "
+        "syndrome near Hartford, CT 06106"
+    )
 
 
 def test_as_dict_is_json_and_carries_every_part():

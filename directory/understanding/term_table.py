@@ -1,0 +1,138 @@
+"""The term table: every term the parser knows, and the one meaning each keeps.
+
+Terms come from the vocabulary (concept names, ids and synonyms; specialty lay names and
+synonyms; NUCC display names and forms generated from them), from ``data/lexicon.json``
+(lay specialty and concept terms, body parts, symptoms, context phrases, "near me", filter
+phrases) and from staff-curated additions. :func:`entries.merge` decides which meaning a
+term keeps when several sources give it one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from directory.text import normalize_term
+from directory.understanding import entries as e
+from directory.understanding.entries import Entry
+from directory.understanding.lexicon_file import LexiconData
+from directory.vocabulary import Vocabulary
+
+FILTER_LABELS = {  # a filter phrase's chip label, by filter
+    "accepting_new_patients": "Accepting new patients",
+    "telehealth": "Offers telehealth",
+    "language": "Speaks {}",
+    "gender": "{}",
+    "insurance": "Takes {}",
+}
+
+
+class TermTable:
+    """Collects (tier, entry) per term, merging by :func:`entries.merge`."""
+
+    def __init__(self, vocabulary: Vocabulary, data: LexiconData) -> None:
+        self.vocabulary = vocabulary
+        self.data = data
+        self.table: dict[str, tuple[int, Entry]] = {}
+        self.display: dict[str, str] = {}
+        generic = ("filler", "qualifiers", "doctor_words", "surgeon_words", "glue")
+        self.generic = frozenset().union(*(data.words[name] for name in generic))
+
+    def add(self, raw: str, tier: int, entry: Entry) -> None:
+        term = normalize_term(raw)
+        if not term or (tier >= e.NUCC and term in self.generic):
+            return  # a generated form never takes over "surgery" or "doctor"
+        self.display.setdefault(term, raw.strip())
+        self.table[term] = e.merge(self.table.get(term), tier, entry)
+
+    def specialty(self, codes: tuple[str, ...], label: str | None = None) -> Entry:
+        expanded = [c for code in codes for c in (code, *self.vocabulary.specialties[code].also)]
+        label = label or self.vocabulary.specialty_name(codes[0])
+        return Entry("specialty", codes, label, codes=tuple(dict.fromkeys(expanded)))
+
+    def add_vocabulary(self) -> None:
+        for concept in self.vocabulary.concepts.values():
+            for raw in (concept.name, concept.id):
+                self.add(raw, e.VOCABULARY, Entry(concept.kind, (concept.id,), concept.name, True))
+            for raw in concept.synonyms:
+                self.add(raw, e.VOCABULARY, Entry(concept.kind, (concept.id,), concept.name))
+        for specialty in self.vocabulary.specialties.values():
+            if not (specialty.lay_name or specialty.is_physician):
+                continue  # the directory lists physicians and the curated clinicians only
+            entry = self.specialty((specialty.code,))
+            curated = [specialty.lay_name or "", *specialty.synonyms]
+            official = [specialty.name, e.without_parentheses(specialty.name)]
+            for tier, names in ((e.VOCABULARY, curated), (e.NUCC, official)):
+                for raw in names:
+                    exact = raw in (specialty.lay_name, specialty.name)
+                    self.add(raw, tier, replace(entry, exact=exact))
+                    for form in e.derived_forms(normalize_term(raw)):
+                        self.add(form, e.DERIVED, entry)
+            if specialty.specialization and "(" not in specialty.name:
+                self.add(specialty.specialization, e.DERIVED, entry)
+
+    def add_lexicon_data(self) -> None:
+        """Lay terms, body parts, symptoms, contexts and filters from lexicon.json."""
+        data = self.data
+        for group in data.specialty_terms:
+            for term in group.terms:
+                self.add(term, e.VOCABULARY, self.specialty(group.codes, group.label))
+        for group in data.concept_terms:
+            concepts = [self.vocabulary.concepts[i] for i in group.concepts]
+            label = concepts[0].name if len(concepts) == 1 else group.terms[0].capitalize()
+            for term in group.terms:
+                self.add(term, e.VOCABULARY, Entry(concepts[0].kind, group.concepts, label))
+        self._add_body_words()
+        for index, context in enumerate(data.contexts):
+            name = self.vocabulary.concepts[context.concept].name
+            for term in context.terms:
+                entry = Entry("context", (context.concept,), name, ref=str(index))
+                self.add(term, e.VOCABULARY, entry)
+        for term in data.near_me:
+            self.add(term, e.VOCABULARY, Entry("near_me", (), "Near you", True))
+        for name, terms in data.filters.items():
+            for term, values in terms.items():
+                label = FILTER_LABELS[name].format(" or ".join(values))
+                label = label[:1].upper() + label[1:]
+                self.add(term, e.VOCABULARY, Entry("filter", values, label, filter=name))
+
+    def _add_body_words(self) -> None:
+        for part in self.data.body_parts:
+            for term in part.terms:
+                label = f"{term[:1].upper()}{term[1:]} problems"
+                entry = Entry(
+                    "body_part", part.concepts, label, codes=part.specialties, ref=part.id
+                )
+                self.add(term, e.VOCABULARY, entry)
+        for symptom in self.data.symptoms:
+            label = symptom.label[:1].upper() + symptom.label[1:]
+            for term in symptom.terms:
+                entry = Entry(
+                    "symptom", symptom.concepts, label, codes=symptom.specialties, ref=symptom.id
+                )
+                self.add(term, e.VOCABULARY, entry)
+
+    def add_extra_terms(self, extra_terms: Mapping[str, tuple[str, str]]) -> list[str]:
+        """Curated (term -> (kind, id)) additions; returns the terms naming unknown ids."""
+        rejected = []
+        for term, (kind, ident) in extra_terms.items():
+            concept = self.vocabulary.concepts.get(ident)
+            if kind == "specialty" and ident in self.vocabulary.specialties:
+                self.add(term, e.CURATED, self.specialty((ident,)))
+            elif concept is not None and concept.kind == kind:
+                self.add(term, e.CURATED, Entry(kind, (ident,), concept.name))
+            else:
+                rejected.append(term)
+        return rejected
+
+    def finish(self) -> dict[str, Entry]:
+        phrases: dict[str, Entry] = {}
+        for term, (_tier, entry) in self.table.items():
+            if len(entry.ids) > 1 and entry.kind in e.CONCEPT_KINDS:
+                shown = self.display[term]
+                entry = replace(entry, label=shown[:1].upper() + shown[1:])
+            phrases[term] = entry
+        determiners = self.data.words["determiners"]
+        for term, entry in list(phrases.items()):
+            phrases.setdefault(e.interior_stripped(term, determiners), entry)
+        return phrases
