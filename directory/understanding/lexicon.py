@@ -14,7 +14,6 @@ vocabulary and rebuilds it only when the caller's version stamp changes.
 from __future__ import annotations
 
 import threading
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -168,7 +167,11 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
         raise ValueError(f"{LEXICON_FILE}: unknown NUCC codes or concept ids {unknown}")
 
 
-_LEXICONS: weakref.WeakKeyDictionary[Vocabulary, Lexicon] = weakref.WeakKeyDictionary()
+# One lexicon per vocabulary, a few vocabularies at most (a process normally has one; tests
+# load more). Keyed by identity: a lexicon holds its vocabulary, so a weak-keyed cache
+# would never let go of either.
+_LEXICONS: dict[int, Lexicon] = {}
+MAX_CACHED = 4
 _BUILDING = threading.Lock()
 
 
@@ -182,14 +185,24 @@ def lexicon_for(
     ``extra_terms`` may be a callable so the curated terms are read (from a database) only
     when the version stamp has changed; pass the same stamp on every call.
     """
-    cached = _LEXICONS.get(vocabulary)
-    if cached is not None and cached.version == version:
+    cached = _cached(vocabulary, version)
+    if cached is not None:
         return cached
     with _BUILDING:
-        cached = _LEXICONS.get(vocabulary)
-        if cached is not None and cached.version == version:
+        cached = _cached(vocabulary, version)
+        if cached is not None:
             return cached
         terms = extra_terms() if callable(extra_terms) else extra_terms
         lexicon = Lexicon.build(vocabulary, terms, version=version)
-        _LEXICONS[vocabulary] = lexicon
+        _LEXICONS.pop(id(vocabulary), None)
+        while len(_LEXICONS) >= MAX_CACHED:
+            _LEXICONS.pop(next(iter(_LEXICONS)))
+        _LEXICONS[id(vocabulary)] = lexicon
         return lexicon
+
+
+def _cached(vocabulary: Vocabulary, version: object) -> Lexicon | None:
+    lexicon = _LEXICONS.get(id(vocabulary))
+    if lexicon is None or lexicon.vocabulary is not vocabulary or lexicon.version != version:
+        return None
+    return lexicon
