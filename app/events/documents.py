@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.events.redact import redact
+from app.events.redact import redact, redact_value
 from directory.geography import Place, zips_within
 
 CHANNELS = {"cards": "web", "compact": "compact", "api": "api"}
@@ -143,7 +143,7 @@ def search_document(event: SearchEvent) -> dict:
         "parts": list(event.parts),
         "unplaced": unplaced,
         "has_unplaced": bool(unplaced),
-        "filters": [redact(f) for f in event.filters],
+        "filters": [redact_value(f) for f in event.filters],
         "location": location,
         "location_kind": location_kind,
         "radius": event.radius,

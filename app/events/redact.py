@@ -14,16 +14,18 @@ import re
 from directory.npi import is_valid_npi
 from directory.text import fold
 
+IGNORE_CASE = re.IGNORECASE
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATES = (
     re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"),
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{2,4}}\b"),
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{2,4}}\b", IGNORE_CASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{2,4}}\b", IGNORE_CASE),
 )
 STREET = re.compile(
     r"\b\d{1,6}\s+(?:[a-z]+\s+){1,3}"
-    r"(?:street|st|avenue|ave|road|rd|drive|lane|ln|boulevard|blvd|way|court|place|pl)\b\.?"
+    r"(?:street|st|avenue|ave|road|rd|drive|lane|ln|boulevard|blvd|way|court|place|pl)\b\.?",
+    IGNORE_CASE,
 )
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 PHONE = re.compile(r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b")
@@ -46,7 +48,12 @@ def _digits(match: re.Match) -> str:
 
 def redact(text: str) -> str:
     """Normalised (accent-folded, lower case, single spaces) and redacted search text."""
-    cleaned = " ".join(fold(text).split())
+    return redact_value(fold(text))
+
+
+def redact_value(text: str) -> str:
+    """Redacted, single-spaced, case kept: for filter values such as "Spanish" or a NUCC code."""
+    cleaned = " ".join(text.split())
     cleaned = EMAIL.sub("[email]", cleaned)
     cleaned = SSN.sub("[number]", cleaned)
     for pattern in DATES:

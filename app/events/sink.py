@@ -128,7 +128,7 @@ class EventSink:
 
     def _ensure_index(self, client: Elasticsearch, index: str) -> None:
         if not client.indices.exists(index=index):
-            client.indices.create(index=index, body=events_index_body(self.alias), ignore=400)
+            client.indices.create(index=index, **events_index_body(self.alias), ignore=400)
         self._known_indices.add(index)
 
     def prune(self, client: Elasticsearch) -> list[str]:
