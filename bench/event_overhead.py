@@ -23,8 +23,8 @@ import subprocess
 import time
 import urllib.request
 
-from common import QUERIES, ROOT, client, ensure_loaded, percentile, running_app
-from load_test import ensure_wrk
+from common import OUT, QUERIES, client, ensure_loaded, percentile, running_app
+from load_test import LUA, ensure_wrk
 
 SETTINGS = {"off": {"FLASK_SEARCH_EVENTS_ENABLED": "false"}, "on": {}}
 PATHS = ("/api/v1/physicians?", "/search?")
@@ -52,7 +52,11 @@ def latency(bases: dict[str, str], rounds: int) -> dict[str, list[float]]:
 
 
 def capacity(wrk: str, base: str, seconds: int) -> float:
-    command = [wrk, "-t2", "-c50", f"-d{seconds}s", "-s", str(ROOT / "bench" / "urls.lua"), base]
+    """Requests/s with bench/load_test.py's wrk script over the same URL mix."""
+    urls = OUT / "event-overhead-urls.txt"
+    OUT.mkdir(parents=True, exist_ok=True)
+    urls.write_text("".join(f"{path}{query}\n" for query in QUERIES for path in PATHS))
+    command = [wrk, "-t2", "-c50", f"-d{seconds}s", "-s", str(LUA), base, "--", str(urls)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
 
@@ -76,9 +80,9 @@ def main() -> None:
             if wrk:
                 for name in ("off", "on", "off", "on"):
                     rates[name].append(capacity(wrk, bases[name], args.seconds))
+            report(args, samples, rates)  # before shutdown: a slow worker exit loses nothing
     finally:
         client().indices.delete(index=f"{alias}-events-*", ignore_unavailable=True)
-    report(args, samples, rates)
 
 
 def report(args, samples: dict[str, list[float]], rates: dict[str, list[float]]) -> None:

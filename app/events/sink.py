@@ -114,17 +114,18 @@ class EventSink:
         self._counts["failed"] += errors
 
     def _action(self, event: SearchEvent | OpenEvent) -> dict:
-        action = {
-            "_op_type": "update",
-            "_index": month_index(self.alias, event.search_id),
-            "_id": event.search_id,
-            # A search and its opens may be written by different workers in either order.
-            "retry_on_conflict": 3,
-        }
+        action = {"_index": month_index(self.alias, event.search_id), "_id": event.search_id}
         if isinstance(event, SearchEvent):
-            return action | {"doc": search_document(event), "doc_as_upsert": True}
+            # Append-only: an update would make Elasticsearch read the document back first.
+            return action | {"_op_type": "index", "_source": search_document(event)}
+        # Opens are rare and come after their search (a person read the results first).
         script = {"source": OPEN_SCRIPT, "lang": "painless", "params": {"rank": event.rank}}
-        return action | {"script": script, "upsert": {"opens": 1, "open_ranks": [event.rank]}}
+        return action | {
+            "_op_type": "update",
+            "retry_on_conflict": 3,
+            "script": script,
+            "upsert": {"opens": 1, "open_ranks": [event.rank]},
+        }
 
     def _ensure_index(self, client: Elasticsearch, index: str) -> None:
         if not client.indices.exists(index=index):
