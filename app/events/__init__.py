@@ -14,6 +14,7 @@ import re
 from flask import Flask, current_app, g, request
 
 from app.events.documents import OpenEvent, capture_search
+from app.events.insights_service import InsightsService
 from app.events.sink import EventSink
 from directory.connection import client_from_settings
 
@@ -26,6 +27,10 @@ DEFAULTS = {
     "SEARCH_EVENTS_RETENTION_DAYS": 180,
     "SEARCH_EVENTS_QUEUE_SIZE": 10_000,
     "SEARCH_EVENTS_TIMEOUT": 10.0,
+    # How long the writer waits to fill a batch: fewer, larger bulk requests.
+    "SEARCH_EVENTS_LINGER_SECONDS": 0.5,
+    # Events go to <this>-events-YYYY.MM; unset: the physician alias.
+    "SEARCH_EVENTS_ALIAS": None,
 }
 SEARCH_ID = re.compile(r"\d{6}[0-9a-f]{16}")
 MAX_RANK = 10_000
@@ -37,18 +42,29 @@ def init_events(app: Flask) -> None:
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
     app.add_template_global(opened_from)
-    if not app.config["SEARCH_EVENTS_ENABLED"]:
-        return
     settings = dict(app.config)
     if app.config["SEARCH_EVENTS_URL"]:
         settings["ELASTICSEARCH_URL"] = app.config["SEARCH_EVENTS_URL"]
+    reader = app.extensions["elasticsearch"]
+    if app.config["SEARCH_EVENTS_URL"]:
+        reader = client_from_settings(settings)
+    # The one seam that reads events (the search service reads physicians).
+    alias = app.config["SEARCH_EVENTS_ALIAS"] or app.config["PHYSICIAN_INDEX_ALIAS"]
+    app.extensions["insights"] = InsightsService(reader, alias)
+    if not app.config["SEARCH_EVENTS_ENABLED"]:
+        return
     timeout = float(app.config["SEARCH_EVENTS_TIMEOUT"])
     app.extensions["search_events"] = EventSink(
         client=lambda: client_from_settings(settings, timeout=timeout),
-        alias=app.config["PHYSICIAN_INDEX_ALIAS"],
+        alias=alias,
         queue_size=int(app.config["SEARCH_EVENTS_QUEUE_SIZE"]),
         retention_days=int(app.config["SEARCH_EVENTS_RETENTION_DAYS"]),
+        linger_seconds=float(app.config["SEARCH_EVENTS_LINGER_SECONDS"]),
     )
+
+
+def insights() -> InsightsService:
+    return current_app.extensions["insights"]
 
 
 def _sink() -> EventSink | None:

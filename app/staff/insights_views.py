@@ -5,10 +5,9 @@ from __future__ import annotations
 from elasticsearch import exceptions as es_errors
 from flask import render_template, request
 
+from app import events
 from app.errors import SearchUnavailable
 from app.events.insights import CHANNELS, REPORTS, WEEK_CHOICES
-from app.events.insights_service import InsightsService
-from app.extensions import elasticsearch, physician_alias
 from app.staff.auth import allow
 from app.staff.store import db
 from app.staff.views import CURATORS, bp
@@ -27,9 +26,8 @@ def insights():
     channel = _choice("channel", CHANNELS, "all")
     weeks = int(_choice("weeks", {str(w) for w in WEEK_CHOICES}, "12"))
     noise = [term for term, (kind, _) in curated_terms(db()).items() if kind == "noise"]
-    service = InsightsService(elasticsearch(), physician_alias())
     try:
-        result = service.report(report, weeks, channel, noise)
+        result = events.insights().report(report, weeks, channel, noise)
     except (es_errors.ConnectionError, es_errors.TransportError) as error:
         raise SearchUnavailable(
             "Search insights need Elasticsearch, which is not answering."

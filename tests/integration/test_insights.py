@@ -22,8 +22,9 @@ def _event(text, weeks_ago, total=5, channel="web", unplaced=(), parts=("conditi
 
 
 @pytest.fixture
-def seeded(search_alias, sqlite_store_url, es):
-    app = staff_app(search_alias, sqlite_store_url)
+def seeded(alias, sqlite_store_url, es):
+    """An app whose events index holds only these searches (no physicians needed)."""
+    app = staff_app(alias, sqlite_store_url)
     sink = app.extensions["search_events"]
     opened = _event("knee pain", 0)
     events = [
@@ -40,13 +41,12 @@ def seeded(search_alias, sqlite_store_url, es):
     for event in [*events, OpenEvent(opened.search_id, 2)]:
         assert sink.put(event)
     assert sink.flush(timeout=30)
-    es.indices.refresh(index=f"{search_alias}-events")
-    yield app
-    es.indices.delete(index=f"{search_alias}-events-*", ignore_unavailable=True)
+    es.indices.refresh(index=f"{alias}-events")
+    return app
 
 
-def test_reports_count_by_text_week_and_channel(seeded, es, search_alias):
-    service = InsightsService(es, search_alias)
+def test_reports_count_by_text_week_and_channel(seeded, es, alias):
+    service = InsightsService(es, alias)
     top = service.report("top", weeks=4)
     assert top.total == 11
     assert [(r.text, r.count) for r in top.rows] == [
