@@ -10,7 +10,7 @@ PORT ?= 8000
 # 2 cores: 3 workers x 4 threads measured best in bench/ (see docs/benchmarks.md).
 GUNICORN_OPTS ?= --workers 3 --threads 4 --timeout 30 --graceful-timeout 10 --access-logfile -
 
-.PHONY: help run test test-fast serve setup setup-dev node node-stop data load browser lint audit bench clean vendor
+.PHONY: help run test test-fast serve setup setup-dev node node-stop store postgres-stop data load browser lint audit bench clean vendor
 
 help:
 	@echo "make run    - install, start the search node, load demo data, serve http://$(HOST):$(PORT)"
@@ -37,31 +37,39 @@ node:
 node-stop:
 	scripts/search-node stop
 
+# The relational store (staff, audit log, curation): migrate once, before the workers start.
+store: $(VENV)/.runtime
+	$(PY) -m directory.store upgrade
+
+postgres-stop:
+	scripts/ensure-postgres stop
+
 $(DEMO): indexer/demo.py data/vocabulary/*.json data/specialties.json
 	mkdir -p $(dir $@)
 	$(PY) -m indexer.demo --count $(DEMO_COUNT) --seed 42 --out $@
 
 data: $(VENV)/.runtime $(DEMO)
 
-load: data node
+load: data node store
 	$(PY) -m indexer ensure
 
 .secret_key:
 	$(PY) -c "import secrets; print(secrets.token_hex(32))" > $@
 
-run: $(VENV)/.runtime data node load .secret_key
+run: $(VENV)/.runtime data node store load .secret_key
 	@echo "Find a Physician on http://$(HOST):$(PORT)  (Ctrl-C to stop; the search node keeps running: make node-stop)"
 	SECRET_KEY=$$(cat .secret_key) $(VENV)/bin/gunicorn $(GUNICORN_OPTS) -b $(HOST):$(PORT) wsgi:app
 
 browser:
 	@scripts/ensure-browser
 
+# The store's tests run on SQLite and on a real PostgreSQL (Debian's package, started here).
 test: $(VENV)/.dev node browser
-	$(PY) -m pytest
+	url=$$(scripts/ensure-postgres) && export $$url && $(PY) -m pytest
 
 # The inner loop: pure code and the real node, without fault drills and browsers.
 test-fast: $(VENV)/.dev node
-	$(PY) -m pytest tests/unit tests/integration
+	url=$$(scripts/ensure-postgres) && export $$url && $(PY) -m pytest tests/unit tests/integration
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,7 @@ from flask import Flask
 
 from app.config import WEB_DEFAULTS
 from app.errors import register_errorhandlers
+from app.events import init_events
 from app.extensions import csrf, init_elasticsearch, init_geocoder, init_search, limiter
 from directory.settings import settings
 
@@ -40,12 +41,15 @@ def register_extensions(app: Flask) -> None:
     init_geocoder(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    init_events(app)
 
 
 def register_blueprints(app: Flask) -> None:
     from app import api, health
+    from app.staff import init_staff
     from app.web import register_web
 
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
     register_web(app)
+    init_staff(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
+from app import events
 from app.errors import BadSearchRequest, problem
 from app.extensions import limiter, search_service
 from app.openapi import SEARCH_PARAMETERS, openapi_document
@@ -36,7 +37,9 @@ def physicians():
     if not form.validate():
         raise BadSearchRequest(form.error_map())
     params = form.to_params()
-    return jsonify(serialize.search_page(search_service().search_physicians(params), params))
+    page = search_service().search_physicians(params)
+    events.record_search(form, page, "api")
+    return jsonify(serialize.search_page(page, params))
 
 
 @bp.get("/physicians/<npi>")

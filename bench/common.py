@@ -83,7 +83,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(alias: str, workers: int = 3, threads: int = 4, port: int | None = None):
+def running_app(
+    alias: str,
+    workers: int = 3,
+    threads: int = 4,
+    port: int | None = None,
+    extra_env: dict[str, str] | None = None,
+):
     """gunicorn with the recommended settings (see docs/benchmarks.md), serving ``alias``."""
     port = port or free_port()
     env = {
@@ -91,6 +97,7 @@ def running_app(alias: str, workers: int = 3, threads: int = 4, port: int | None
         "PHYSICIAN_INDEX_ALIAS": alias,
         "SECRET_KEY": "bench-only",
         "FLASK_RATELIMIT_ENABLED": "false",
+        **(extra_env or {}),
     }
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
     proc = subprocess.Popen(

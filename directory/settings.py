@@ -24,6 +24,8 @@ DEFAULTS: dict[str, object] = {
     # Address geocoding needs an online geocoder; off by default (offline ZIP/city only).
     "GEOCODER": None,
     "GEOCODER_USER_AGENT": "find-a-physician",
+    # The relational store (staff, audit log, curation): SQLite under instance/ when unset.
+    "DATABASE_URL": None,
 }
 
 # Plain (unprefixed) environment variables the README documents.
@@ -38,6 +40,7 @@ ENVIRONMENT_KEYS = (
     "GEOCODER",
     "RATELIMIT_STORAGE_URI",
     "SECRET_KEY",
+    "DATABASE_URL",
 )
 _FLOATS = ("ELASTICSEARCH_TIMEOUT",)
 

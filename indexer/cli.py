@@ -16,8 +16,9 @@ from directory.connection import client_from_settings
 from directory.settings import settings
 from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
+from indexer.curated import rebuild_curated_vocabulary
 from indexer.formats import read_any, unreadable
-from indexer.load import LoadFailed, rebuild, rebuild_vocabulary, upsert
+from indexer.load import LoadFailed, rebuild, upsert
 from indexer.progress import Progress, count_lines
 from indexer.records import LoadSummary
 
@@ -75,7 +76,7 @@ def load(files, fmt, full, dry_run, alias, max_errors):
         if full:
             report = rebuild(es, alias, records, vocabulary, progress, max_errors=max_errors)
             # After the physicians: a failed load must not leave a vocabulary ahead of them.
-            rebuild_vocabulary(es, alias, vocabulary)
+            rebuild_curated_vocabulary(es, alias, vocabulary)
         else:
             report = upsert(es, alias, records, vocabulary, progress)
     except LoadFailed as error:
@@ -150,6 +151,17 @@ def delete(npi, alias):
 
 @cli.command()
 @click.option("--alias", default=None)
+def vocabulary(alias):
+    """Rebuild the vocabulary index with staff-curated terms (the staff pages run this)."""
+    es, alias = _client(), _alias(alias)
+    documents, curated = rebuild_curated_vocabulary(es, alias, default_vocabulary())
+    click.echo(
+        f"vocabulary: {documents} entries live behind '{alias}-vocabulary', {curated} curated"
+    )
+
+
+@cli.command()
+@click.option("--alias", default=None)
 def ensure(alias):
     """Load the bundled demo data if the alias is missing (used by `make run`)."""
     es, alias = _client(), _alias(alias)
@@ -159,5 +171,5 @@ def ensure(alias):
     files = [p for p in DEMO_FILES if p.exists()]
     vocabulary = default_vocabulary()
     report = rebuild(es, alias, _records(tuple(files), "auto"), vocabulary, Progress())
-    rebuild_vocabulary(es, alias, vocabulary)
+    rebuild_curated_vocabulary(es, alias, vocabulary)
     click.echo(report.as_text())

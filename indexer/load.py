@@ -11,13 +11,14 @@ import queue
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import orjson
 from elasticsearch import Elasticsearch, helpers
 
 from directory.indices import vocabulary_alias
+from directory.store.curation import merge_curated
 from directory.vocabulary import Vocabulary
 from indexer import lifecycle
 from indexer.document import build_document
@@ -263,8 +264,13 @@ def upsert(
     return report
 
 
-def rebuild_vocabulary(es: Elasticsearch, alias: str, vocabulary: Vocabulary) -> int:
-    """Rebuild the small condition/specialty index behind ``<alias>-vocabulary``."""
+def rebuild_vocabulary(
+    es: Elasticsearch, alias: str, vocabulary: Vocabulary, curated: Mapping | None = None
+) -> int:
+    """Rebuild the small condition/specialty index behind ``<alias>-vocabulary``.
+
+    ``curated`` (``directory.store.curation.curated_terms``) adds staff-mapped match keys.
+    """
     target = vocabulary_alias(alias)
     lifecycle.delete_orphans(es, target)
     index = lifecycle.new_index_name(target)
@@ -272,7 +278,7 @@ def rebuild_vocabulary(es: Elasticsearch, alias: str, vocabulary: Vocabulary) ->
     try:
         actions = (
             {"_index": index, "_id": f"{d['kind']}:{d['id']}", "_source": d}
-            for d in vocabulary_documents(vocabulary)
+            for d in merge_curated(vocabulary_documents(vocabulary), curated or {})
         )
         indexed, errors = helpers.bulk(es, actions, refresh=True, raise_on_error=True)
         es.indices.put_settings(index=index, body=SERVING_SETTINGS)

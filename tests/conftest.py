@@ -20,6 +20,7 @@ from directory.connection import client_from_settings
 from directory.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["store_fixtures"]
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
+from app import events
 from app.extensions import search_service
 from directory.npi import is_valid_npi
 
@@ -23,6 +24,7 @@ def profile(npi: str):
     physician = search_service().get_physician(npi)
     if physician is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
+    events.record_open(npi)
     return render_template(
         "pages/profile.html",
         physician=physician,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, make_response, render_template, request
 from werkzeug.wrappers import Response
 
+from app import events
 from app.errors import SearchUnavailable
 from app.extensions import search_service
 from app.search.form import SearchForm
@@ -71,6 +72,7 @@ def results():
         context["heading"] = "Find a physician"
         return remember_view(make_response(render_template("pages/search.html", **context), 400))
     page = search_service().search_physicians(form.to_params())
+    events.record_search(form, page, view)
     context |= {
         "page": page,
         "heading": facets.heading(form, page),

@@ -1,0 +1,148 @@
+"""A bounded in-process queue and one background writer: search events to Elasticsearch.
+
+``put`` never blocks and never raises: when the queue is full the event is dropped and
+counted, and when Elasticsearch refuses or cannot be reached the batch is dropped and
+counted. A search never waits for its event. The writer thread starts on the first event
+(after gunicorn forks its workers), batches events, and prunes months past retention.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import queue
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+
+from app.events.documents import OpenEvent, SearchEvent, search_document
+from app.events.mapping import events_alias, events_index_body, expired_indices, month_index
+
+log = logging.getLogger(__name__)
+
+OPEN_SCRIPT = (
+    "ctx._source.opens = (ctx._source.opens == null ? 0 : ctx._source.opens) + 1;"
+    "if (ctx._source.open_ranks == null) { ctx._source.open_ranks = []; }"
+    "ctx._source.open_ranks.add(params.rank);"
+)
+PRUNE_EVERY_SECONDS = 6 * 3600
+
+
+class EventSink:
+    def __init__(
+        self,
+        client: Callable[[], Elasticsearch],
+        alias: str,
+        queue_size: int = 10_000,
+        batch_size: int = 500,
+        linger_seconds: float = 0.5,
+        retention_days: int = 180,
+    ) -> None:
+        self._client_factory = client
+        self.alias = alias
+        self.retention_days = retention_days
+        self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
+        self._batch_size = batch_size
+        self._linger = linger_seconds
+        self._counts: Counter = Counter()
+        self._start_lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._known_indices: set[str] = set()
+        self._pruned_at = float("-inf")
+
+    # The request side: O(1), never blocks, never raises.
+    def put(self, event: SearchEvent | OpenEvent) -> bool:
+        if self._thread is None:
+            self._start()
+        try:
+            self._queue.put_nowait(event)
+        except queue.Full:
+            self._counts["dropped_full"] += 1
+            return False
+        self._counts["queued"] += 1
+        return True
+
+    def counters(self) -> dict[str, int]:
+        counts = {k: self._counts[k] for k in ("queued", "written", "dropped_full", "failed")}
+        return counts | {"waiting": self._queue.qsize()}
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued event was written or dropped (tests, shutdown)."""
+        done = self._queue.all_tasks_done
+        with done:
+            return done.wait_for(lambda: self._queue.unfinished_tasks == 0, timeout)
+
+    def _start(self) -> None:
+        with self._start_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="search-events", daemon=True)
+                self._thread.start()
+                atexit.register(self.flush, 2.0)
+
+    # The writer side: one thread per process.
+    def _run(self) -> None:
+        client = self._client_factory()
+        while True:
+            batch = [self._queue.get()]
+            deadline = time.monotonic() + self._linger
+            while len(batch) < self._batch_size:
+                remaining = deadline - time.monotonic()
+                try:
+                    batch.append(self._queue.get(timeout=max(remaining, 0)))
+                except queue.Empty:
+                    break
+            try:
+                self._write(client, batch)
+            except Exception as error:  # noqa: BLE001 - nothing may kill the writer
+                self._counts["failed"] += len(batch)
+                log.warning("search events: dropped %d (%s)", len(batch), type(error).__name__)
+            finally:
+                for _ in batch:
+                    self._queue.task_done()
+
+    def _write(self, client: Elasticsearch, batch: list) -> None:
+        if time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
+            self.prune(client)
+        actions = [self._action(event) for event in batch]
+        for index in {a["_index"] for a in actions} - self._known_indices:
+            self._ensure_index(client, index)
+        written, errors = helpers.bulk(client, actions, raise_on_error=False, stats_only=True)
+        self._counts["written"] += written
+        self._counts["failed"] += errors
+
+    def _action(self, event: SearchEvent | OpenEvent) -> dict:
+        action = {"_index": month_index(self.alias, event.search_id), "_id": event.search_id}
+        if isinstance(event, SearchEvent):
+            # Append-only: an update would make Elasticsearch read the document back first.
+            return action | {"_op_type": "index", "_source": search_document(event)}
+        # Opens are rare and come after their search (a person read the results first).
+        script = {"source": OPEN_SCRIPT, "lang": "painless", "params": {"rank": event.rank}}
+        return action | {
+            "_op_type": "update",
+            "retry_on_conflict": 3,
+            "script": script,
+            "upsert": {"opens": 1, "open_ranks": [event.rank]},
+        }
+
+    def _ensure_index(self, client: Elasticsearch, index: str) -> None:
+        if not client.indices.exists(index=index):
+            client.indices.create(index=index, **events_index_body(self.alias), ignore=400)
+        self._known_indices.add(index)
+
+    def prune(self, client: Elasticsearch) -> list[str]:
+        """Delete whole months past the retention; returns the indices deleted."""
+        try:
+            names = client.indices.get(index=f"{events_alias(self.alias)}-*")
+        except NotFoundError:
+            names = {}
+        expired = expired_indices(self.alias, names, self.retention_days)
+        for name in expired:
+            client.indices.delete(index=name, ignore=404)
+            self._known_indices.discard(name)
+        self._pruned_at = time.monotonic()
+        if expired:
+            log.info("search events: deleted %s (older than %d days)", expired, self.retention_days)
+        return expired

@@ -1,0 +1,150 @@
+"""Staff accounts: add, disable, reset, and sign-in with lockout.
+
+Passwords are hashed with argon2id (argon2-cffi's RFC 9106 low-memory profile) and never
+stored, returned or logged in clear. Every change writes an audit entry in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from directory.store import audit
+from directory.store.models import ROLES, StaffAccount, utcnow
+
+PASSWORD_MIN_LENGTH = 12
+MAX_FAILED_LOGINS = 10  # then the account waits LOCKOUT before the next try
+LOCKOUT = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+# Verified when the e-mail is unknown, so a wrong address takes as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+class AccountError(ValueError):
+    """A refused account change, worded for the operator."""
+
+
+def normalise_email(email: str) -> str:
+    cleaned = email.strip().lower()
+    if "@" not in cleaned or len(cleaned) > 254 or " " in cleaned:
+        raise AccountError(f"'{email}' is not an e-mail address.")
+    return cleaned
+
+
+def check_password(password: str) -> None:
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise AccountError(f"Use a password of at least {PASSWORD_MIN_LENGTH} characters.")
+
+
+def find(session: Session, email: str) -> StaffAccount | None:
+    return session.scalar(select(StaffAccount).where(StaffAccount.email == normalise_email(email)))
+
+
+def get(session: Session, account_id: int) -> StaffAccount | None:
+    return session.get(StaffAccount, account_id)
+
+
+def _existing(session: Session, email: str) -> StaffAccount:
+    account = find(session, email)
+    if account is None:
+        raise AccountError(f"No staff account for {normalise_email(email)}.")
+    return account
+
+
+def add(
+    session: Session, email: str, name: str, role: str, password: str, actor: str
+) -> StaffAccount:
+    email = normalise_email(email)
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
+    check_password(password)
+    if find(session, email):
+        raise AccountError(f"{email} already has an account.")
+    account = StaffAccount(
+        email=email, name=name.strip() or email, role=role, password_hash=_hasher.hash(password)
+    )
+    session.add(account)
+    session.flush()
+    audit.record(session, actor, "account.add", email, role=role)
+    return account
+
+
+def disable(session: Session, email: str, actor: str) -> StaffAccount:
+    account = _existing(session, email)
+    account.active = False
+    account.session_version += 1  # signs the account out everywhere
+    audit.record(session, actor, "account.disable", account.email)
+    return account
+
+
+def reset(session: Session, email: str, password: str, actor: str) -> StaffAccount:
+    """New password, account enabled again, lockout cleared, other sessions signed out."""
+    check_password(password)
+    account = _existing(session, email)
+    account.password_hash = _hasher.hash(password)
+    account.active = True
+    account.failed_logins = 0
+    account.locked_until = None
+    account.session_version += 1
+    audit.record(session, actor, "account.reset", account.email)
+    return account
+
+
+def all_accounts(session: Session) -> list[StaffAccount]:
+    return list(session.scalars(select(StaffAccount).order_by(StaffAccount.email)))
+
+
+@dataclass(frozen=True)
+class SignIn:
+    account: StaffAccount | None
+    problem: str | None  # None when signed in
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+WRONG = "That e-mail and password don't match an active staff account."
+
+
+def authenticate(
+    session: Session, email: str, password: str, now: datetime | None = None
+) -> SignIn:
+    """Check a sign-in; counts failures, locks after MAX_FAILED_LOGINS, audits the outcome."""
+    now = now or utcnow()
+    try:
+        account = find(session, email)
+    except AccountError:
+        account = None
+    if account is None or not account.active:
+        _verify(_DUMMY_HASH, password)
+        audit.record(session, "anonymous", "login.failed", email.strip().lower()[:200])
+        return SignIn(None, WRONG)
+    if account.locked_until and account.locked_until > now:
+        audit.record(session, account, "login.locked", account.email)
+        return SignIn(None, "Too many failed sign-ins. Try again in 15 minutes.")
+    if not _verify(account.password_hash, password):
+        account.failed_logins += 1
+        if account.failed_logins >= MAX_FAILED_LOGINS:
+            account.locked_until, account.failed_logins = now + LOCKOUT, 0
+        audit.record(session, account, "login.failed", account.email)
+        return SignIn(None, WRONG)
+    if _hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = _hasher.hash(password)
+    account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
+    audit.record(session, account, "login", account.email)
+    return SignIn(account, None)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False

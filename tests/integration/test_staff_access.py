@@ -1,0 +1,177 @@
+"""The staff area: every route refuses the anonymous and the wrong role; CSRF; throttled sign-in."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from staff_helpers import PASSWORD, add_account, csrf_token, sign_in, staff_app
+
+from directory.store import audit
+from directory.store.models import ROLES
+
+ROLE_EMAILS = {role: f"{role}@example.org" for role in ROLES}
+
+
+@pytest.fixture
+def app(search_alias, sqlite_store_url):
+    app = staff_app(search_alias, sqlite_store_url)
+    for role, email in ROLE_EMAILS.items():
+        add_account(app, email, role)
+    return app
+
+
+def staff_routes(app):
+    """(rule, method, view) for every staff route except the sign-in page itself."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("staff.") or rule.endpoint == "staff.login":
+            continue
+        path = rule.rule.replace("<int:curation_id>", "1")
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            found.append((path, method, app.view_functions[rule.endpoint]))
+    return sorted(found, key=lambda route: route[0] == "/staff/logout")  # sign out last
+
+
+def test_every_staff_view_declares_its_roles(app):
+    routes = staff_routes(app)
+    assert len(routes) >= 9
+    undeclared = [
+        (path, method) for path, method, view in routes if not hasattr(view, "staff_roles")
+    ]
+    assert undeclared == []
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_from_every_staff_route(app):
+    client = app.test_client()
+    token = csrf_token(client)
+    for path, method, _ in staff_routes(app):
+        response = client.open(path, method=method, data={"csrf_token": token})
+        assert response.status_code == 302, (method, path)
+        assert response.headers["Location"].startswith("/staff/login"), (method, path)
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_every_staff_route_refuses_a_role_it_does_not_allow(app):
+    checked = 0
+    for role, email in ROLE_EMAILS.items():
+        client = app.test_client()
+        assert sign_in(client, email).status_code == 302
+        token = csrf_token(client, "/staff/")
+        for path, method, view in staff_routes(app):
+            response = client.open(path, method=method, data={"csrf_token": token})
+            if role in view.staff_roles:
+                assert response.status_code != 403, (role, method, path)
+            else:
+                assert response.status_code == 403, (role, method, path)
+                assert response.headers["Cache-Control"] == "no-store"
+                checked += 1
+    assert checked >= 9  # curators meet admin pages; verifiers, curation and admin pages
+
+
+def test_staff_pages_are_never_cached(app):
+    client = app.test_client()
+    assert client.get("/staff/login").headers["Cache-Control"] == "no-store"
+    sign_in(client, ROLE_EMAILS["admin"])
+    for path in ("/staff/", "/staff/audit", "/staff/accounts", "/staff/curation"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_post_without_its_csrf_token_is_refused_and_changes_nothing(app):
+    client = app.test_client()
+    response = client.post(
+        "/staff/login", data={"email": ROLE_EMAILS["admin"], "password": PASSWORD}
+    )
+    assert response.status_code == 400 and "expired" in response.get_data(as_text=True)
+    sign_in(client, ROLE_EMAILS["curator"])
+    response = client.post(
+        "/staff/curation",
+        data={"term": "sore sit bone", "target": "condition:coccydynia", "reason": "x"},
+    )
+    assert response.status_code == 400
+    assert "sore sit bone" not in client.get("/staff/curation").get_data(as_text=True)
+
+
+def test_sign_in_is_throttled_per_address(search_alias, sqlite_store_url):
+    app = staff_app(
+        search_alias, sqlite_store_url, RATELIMIT_ENABLED=True, STAFF_LOGIN_RATE_LIMIT="3/minute"
+    )
+    client = app.test_client()
+    token = csrf_token(client)
+    codes = [
+        client.post(
+            "/staff/login", data={"csrf_token": token, "email": "x@example.org", "password": "n"}
+        ).status_code
+        for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_sign_ins_are_logged_and_audited_without_the_password(app, caplog):
+    client = app.test_client()
+    with caplog.at_level(logging.INFO):
+        refused = sign_in(client, ROLE_EMAILS["admin"], "not the password!")
+        assert refused.status_code == 200
+        assert "match an active staff account" in refused.get_data(as_text=True)
+        assert sign_in(client, ROLE_EMAILS["admin"]).status_code == 302
+    assert "staff sign-in refused" in caplog.text and "staff sign-in: account" in caplog.text
+    assert PASSWORD not in caplog.text and "not the password!" not in caplog.text
+    page = client.get("/staff/audit").get_data(as_text=True)
+    assert "login.failed" in page and "account.add" in page and PASSWORD not in page
+    with app.extensions["store"].factory() as session:
+        actions = [entry.action for entry in audit.recent(session)]
+    assert actions[:2] == ["login", "login.failed"]
+
+
+def test_disabling_an_account_ends_its_session(app):
+    client = app.test_client()
+    sign_in(client, ROLE_EMAILS["curator"])
+    assert client.get("/staff/").status_code == 200
+    result = app.test_cli_runner().invoke(args=["staff", "disable", ROLE_EMAILS["curator"]])
+    assert result.exit_code == 0 and "disabled" in result.output
+    assert client.get("/staff/").status_code == 302
+    assert sign_in(client, ROLE_EMAILS["curator"]).status_code == 200  # refused
+
+
+def test_the_cli_resets_lists_and_refuses_with_a_sentence(app):
+    runner = app.test_cli_runner()
+    reset = runner.invoke(
+        args=["staff", "reset", ROLE_EMAILS["verifier"]], input="a new long password\n" * 2
+    )
+    assert reset.exit_code == 0
+    client = app.test_client()
+    assert sign_in(client, ROLE_EMAILS["verifier"], "a new long password").status_code == 302
+    listing = runner.invoke(args=["staff", "list"])
+    assert "verifier@example.org\tverifier\tactive" in listing.output
+    duplicate = runner.invoke(
+        args=["staff", "add", ROLE_EMAILS["admin"], "--role", "admin"], input=f"{PASSWORD}\n" * 2
+    )
+    assert duplicate.exit_code == 1 and "already has an account" in duplicate.output
+    assert "Traceback" not in duplicate.output
+
+
+def test_sign_in_never_redirects_off_the_staff_area(app):
+    client = app.test_client()
+    token = csrf_token(client)
+    response = client.post(
+        "/staff/login",
+        data={
+            "csrf_token": token,
+            "email": ROLE_EMAILS["admin"],
+            "password": PASSWORD,
+            "next": "https://evil.example/staff",
+        },
+    )
+    assert response.headers["Location"] == "/staff/"
+
+
+def test_public_pages_gain_no_staff_cookie_even_for_signed_in_staff(app):
+    client = app.test_client()
+    sign_in(client, ROLE_EMAILS["admin"])
+    for path in ("/search?q=sciatica", "/api/v1/physicians?q=sciatica", "/conditions"):
+        response = client.get(path)
+        assert response.status_code == 200
+        cookies = " ".join(response.headers.getlist("Set-Cookie"))
+        assert "remember_token" not in cookies and "session=" not in cookies, path
