@@ -36,9 +36,12 @@ def local_search_path(value: str | None) -> str | None:
 
 def search_back() -> str | None:
     """The results page to go back to from this page, if it came from one."""
-    if request.endpoint == "search.results":
-        return local_search_path(request.full_path)
-    return local_search_path(request.args.get("back"))
+    try:
+        if request.endpoint == "search.results":
+            return local_search_path(request.full_path)
+        return local_search_path(request.args.get("back"))
+    except UnicodeDecodeError:  # the error page for an undecodable query string uses this too
+        return None
 
 
 def with_back(endpoint: str, **values) -> str:

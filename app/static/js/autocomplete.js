@@ -66,7 +66,9 @@
     }
 
     function render(suggestions) {
-      items = suggestions;
+      // An answer that arrives after the person moved on must not reopen the list over
+      // the next field or the Search button.
+      items = document.activeElement === input ? suggestions : [];
       listbox.textContent = "";
       active = -1;
       if (!items.length) {
