@@ -14,8 +14,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, render_template, request, url_for
 
 from app.errors import BadSearchRequest
-from app.extensions import elasticsearch, physician_alias
-from app.search import service
+from app.extensions import search_service
 from app.search.form import SearchForm
 from app.search.results import Location
 from app.web import search_context
@@ -49,7 +48,7 @@ def search_sheet():
         raise BadSearchRequest({f.name: list(f.errors) for f in form if f.errors})
     size = sheet_size()
     params = replace(form.to_params(), page=1, per_page=size)
-    page = service.search_physicians(elasticsearch(), physician_alias(), params)
+    page = search_service().search_physicians(params)
     entries = [
         SheetEntry(hit, hit.nearest_location, hit.distance_miles, len(hit.locations))
         for hit in page.results

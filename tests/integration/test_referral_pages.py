@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 from conftest import make_app
 
-from app.search import service
 from app.search.params import SearchParams
+from app.search.service import SearchService
 from app.web import export
 from directory.geography import zip_place
 from integration.test_pages import RESULTS, SPINE_SURGEON, csrf_token, hrefs, text_of
@@ -38,11 +38,11 @@ class CountingClient:
 def test_an_export_pages_with_search_after_one_search_per_500(es, search_alias):
     counting = CountingClient(es)
     params = SearchParams(place=zip_place("06106"), radius_miles=100)
-    total, hits = service.export_physicians(counting, search_alias, params, limit=1200)
+    total, hits = SearchService(counting, search_alias).export_physicians(params, limit=1200)
     npis = [hit.npi for hit in hits]
     assert total > 1200 and len(npis) == 1200 and len(set(npis)) == 1200
     assert counting.indices == [search_alias] * 3  # was 24 page searches for 1,200 rows
-    first_page = service.search_physicians(es, search_alias, replace(params, per_page=50))
+    first_page = SearchService(es, search_alias).search_physicians(replace(params, per_page=50))
     assert npis[:50] == [hit.npi for hit in first_page.results]  # the order users see
 
 

@@ -277,7 +277,7 @@ def test_titles_and_credentials_are_not_part_of_a_name():
 
 
 def test_export_search_is_the_results_query_in_batches_after_a_sort_key():
-    params = SearchParams(place=HARTFORD, languages=("Spanish",), per_page=20, page=3)
+    params = SearchParams(place=HARTFORD, filters={"language": ("Spanish",)}, page=3)
     page_query = physician_search(params, Resolution(""))
     first = physician_export_search(params, Resolution(""), 500)
     after = physician_export_search(params, Resolution(""), 500, after=[1.5, 2.0, "x", "1"])
