@@ -11,6 +11,7 @@ from app.openapi import SEARCH_PARAMETERS, openapi_document
 from app.search import serialize
 from app.search.form import SearchForm, clean_text
 from app.search.params import MAX_SHORT_TEXT, MAX_TEXT
+from directory.geography import place_suggestions
 from directory.npi import is_valid_npi
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -75,6 +76,14 @@ def conditions():
 def suggest():
     text = _required_text(MAX_SHORT_TEXT)
     return jsonify(serialize.suggestions(text, search_service().suggest(text)))
+
+
+@bp.get("/places")
+@limiter.limit(_suggest_limit)
+def places():
+    """Location autocomplete from the offline ZIP table: no search node involved."""
+    text = _required_text(MAX_SHORT_TEXT)
+    return jsonify(serialize.places(text, place_suggestions(text)))
 
 
 @bp.get("/openapi.json")

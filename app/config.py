@@ -16,4 +16,10 @@ WEB_DEFAULTS: dict[str, object] = {
     "RETRY_AFTER_SECONDS": 30,
     "SECRET_KEY": None,
     "WTF_CSRF_TIME_LIMIT": None,
+    # Map tiles: any {s}/{z}/{x}/{y} tile server (an in-house one, or "" for no background;
+    # the pins and the list work either way). The Content-Security-Policy allows its host.
+    "MAP_TILE_URL": "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "MAP_ATTRIBUTION": (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
 }

@@ -245,6 +245,31 @@ def openapi_document(filters: Filters = FILTERS) -> dict:
                     },
                 }
             },
+            "/api/v1/places": {
+                "get": {
+                    "summary": "Location autocomplete: ZIP codes and 'City, ST' (offline data)",
+                    "operationId": "places",
+                    "parameters": _required_text(p.MAX_SHORT_TEXT),
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["q", "places"],
+                                "properties": {
+                                    "places": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["value", "label"],
+                                        },
+                                    }
+                                },
+                            }
+                        ),
+                        **_ERRORS,
+                    },
+                }
+            },
         },
         "components": {
             "responses": {

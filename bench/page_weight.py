@@ -85,7 +85,7 @@ def decoded(body: bytes, headers: dict) -> str:
 
 def first_npi(connection) -> str:
     _, html, _ = fetch(connection, PAGES["results (cards + map)"])
-    return re.search(rb'href="/physicians/(\d{10})"', html).group(1).decode()
+    return re.search(rb'href="/physicians/(\d{10})[?"]', html).group(1).decode()
 
 
 def main() -> None:

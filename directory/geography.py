@@ -324,3 +324,34 @@ def suggest_places(text: str, limit: int = 3) -> tuple[str, ...]:
         return tuple(f"{_city_index()[(k, state)].name}, {state}" for k in keys)
     keys = difflib.get_close_matches(key, _cities_by_name().keys(), n=limit)
     return tuple(f"{_cities_by_name()[k][0].name}, {_cities_by_name()[k][0].state}" for k in keys)
+
+
+@cache
+def _city_keys_sorted() -> tuple[str, ...]:
+    return tuple(sorted(_cities_by_name()))
+
+
+def _prefixed(keys: tuple[str, ...], prefix: str) -> tuple[str, ...]:
+    start = bisect.bisect_left(keys, prefix)
+    return keys[start : bisect.bisect_left(keys, prefix + "\uffff")]
+
+
+def place_suggestions(text: str, limit: int = 8) -> tuple[tuple[str, str], ...]:
+    """(value for the location box, label) for ZIPs and "City, ST" that start with ``text``.
+
+    Offline, for autocomplete: "061" → 06101, 06102...; "spring" → every Springfield, the
+    biggest first, so a name shared by several states offers each one; "hartford, c" → CT.
+    """
+    cleaned = " ".join(text.split())
+    if re.fullmatch(r"\d{1,5}", cleaned):
+        zips = _prefixed(_sorted_zips(), cleaned)[:limit]
+        return tuple((z, f"{z} · {_zip_table()[z].city}, {_zip_table()[z].state}") for z in zips)
+    city, _, state = cleaned.partition(",")
+    key, state = _city_key(city), state.strip().upper()
+    if len(key) < 2:
+        return ()
+    found = [c for k in _prefixed(_city_keys_sorted(), key) for c in _cities_by_name()[k]]
+    found = [c for c in found if c.state.startswith(state) or state_code(state) == c.state]
+    # The typed name itself first, then bigger places (more ZIPs) before smaller ones.
+    found.sort(key=lambda c: (_city_key(c.name) != key, -c.zip_count, c.name, c.state))
+    return tuple((f"{c.name}, {c.state}", f"{c.name}, {c.state}") for c in found[:limit])

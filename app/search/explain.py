@@ -86,6 +86,10 @@ def hit_from_source(
         languages=tuple(source.get("languages") or ()),
         matched=matches(source, resolution, name_words),
         gender=source.get("gender"),
+        insurance=tuple(source.get("insurance") or ()),
+        hospital_affiliations=tuple(source.get("hospital_affiliations") or ()),
+        source=source.get("source") or "",
+        last_verified=source.get("last_verified") or "",
     )
 
 

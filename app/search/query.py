@@ -379,3 +379,20 @@ def physician_name_suggest_search(text: str, size: int = 5) -> dict:
         "size": size,
         "_source": ["npi", "full_name", "credentials", "specialties"],
     }
+
+
+def physician_export_search(
+    params: SearchParams,
+    resolution: Resolution,
+    size: int,
+    after: list | None = None,
+    filters: Filters = FILTERS,
+) -> dict:
+    """The results list for an export: same query, filters and order, no facets, a batch of
+    ``size`` hits after the sort values ``after`` (search_after; the sort ends in the NPI)."""
+    search = physician_search(params, resolution, filters)
+    del search["aggs"], search["from_"]
+    search["size"] = size
+    if after is not None:
+        search["search_after"] = list(after)
+    return search

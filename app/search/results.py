@@ -58,6 +58,11 @@ class PhysicianHit:
     languages: tuple[str, ...]
     matched: tuple[Match, ...]
     gender: str | None = None
+    # For exports and the front-desk view; not in the JSON API (serialize lists its fields).
+    insurance: tuple[str, ...] = ()
+    hospital_affiliations: tuple[str, ...] = ()
+    source: str = ""
+    last_verified: str = ""
 
     @property
     def display_name(self) -> str:

@@ -107,3 +107,8 @@ def conditions(text: str, matches: tuple[ConditionMatch, ...]) -> dict:
 def suggestions(text: str, completions: tuple[Completion, ...]) -> dict:
     """``GET /api/v1/suggest``: autocomplete options."""
     return {"q": text, "suggestions": [vars(c) for c in completions]}
+
+
+def places(text: str, found: tuple[tuple[str, str], ...]) -> dict:
+    """``GET /api/v1/places``: ZIPs and "City, ST" for the location box."""
+    return {"q": text, "places": [{"value": value, "label": label} for value, label in found]}

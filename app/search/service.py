@@ -9,7 +9,7 @@ so the app can answer a friendly 503/504 instead of a stack trace.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from elasticsearch import Elasticsearch
@@ -187,6 +187,39 @@ class SearchService:
     def cluster_ready(self) -> bool:
         """The cluster answers and the alias exists (2 s budget: it guards the home page)."""
         return bool(_call(self.es.indices.exists_alias, name=self.alias, request_timeout=2))
+
+    # --- Exports: the whole result list, a batch at a time -----------------------------------
+
+    def export_physicians(
+        self, params: SearchParams, limit: int, batch: int = 500
+    ) -> tuple[int, Iterator[PhysicianHit]]:
+        """(total, up to ``limit`` hits in result order), ``batch`` per search (search_after).
+
+        The first batch is fetched before returning, so an outage is still a proper 503;
+        later batches are fetched as the caller streams, so memory stays at one batch.
+        """
+        resolution, _ = self._resolve(params.q)
+        resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
+        size = min(batch, limit)
+
+        def search(count: int, after: list | None = None) -> dict:
+            body = q.physician_export_search(params, resolution, count, after, self.filters)
+            return _call(self.es.search, index=self.alias, **body)
+
+        first = search(size)
+
+        def hits() -> Iterator[PhysicianHit]:
+            response, sent = first, 0
+            while True:
+                found = response["hits"]["hits"][: limit - sent]
+                for raw in found:
+                    yield _hit(raw["_source"], params, resolution)
+                sent += len(found)
+                if sent >= limit or len(found) < size:
+                    return
+                response = search(min(size, limit - sent), found[-1]["sort"])
+
+        return first["hits"]["total"]["value"], hits()
 
 
 def facets_from(aggregations: dict, params: SearchParams, filters: Filters) -> dict[str, Facet]:

@@ -103,14 +103,50 @@ def miles(value: float | None) -> str:
     return f"{value:.1f} mi" if value < 10 else f"{value:.0f} mi"
 
 
+# The vocabulary's body-system codes in patients' words: a table, not title-casing, which
+# turned "ent" into "Ent" and "womens-health" into "Womens health".
+BODY_SYSTEMS = {
+    "allergy": "Allergies and immune system",
+    "cardiology": "Heart",
+    "dermatology": "Skin, hair and nails",
+    "endocrinology": "Hormones, diabetes and thyroid",
+    "ent": "Ear, nose and throat (ENT)",
+    "gastroenterology": "Stomach, bowel and liver",
+    "geriatrics": "Older adults",
+    "hematology": "Blood",
+    "infectious-disease": "Infections",
+    "mental-health": "Mental health",
+    "musculoskeletal": "Bones, joints and muscles",
+    "nephrology": "Kidneys",
+    "neurology": "Brain and nerves",
+    "oncology": "Cancer",
+    "ophthalmology": "Eyes",
+    "pain": "Pain",
+    "pediatrics": "Children",
+    "primary-care": "Primary care",
+    "pulmonology": "Lungs and breathing",
+    "rheumatology": "Arthritis and autoimmune conditions",
+    "spine": "Spine and back",
+    "urology": "Bladder, kidneys and urinary tract",
+    "vascular": "Blood vessels and circulation",
+    "womens-health": "Women's health",
+}
+
+
 def body_system_name(code: str) -> str:
-    return code.replace("_", " ").replace("-", " ").capitalize()
+    """'womens-health' → "Women's health"; an unlisted code falls back to sentence case."""
+    return BODY_SYSTEMS.get(code) or code.replace("_", " ").replace("-", " ").capitalize()
+
+
+def today_long() -> str:
+    return long_date(date.today().isoformat())
 
 
 def init_app(app: Flask) -> None:
     app.add_template_global(url_with)
     app.add_template_global(url_without)
     app.add_template_global(directions_url)
+    app.add_template_global(today_long)
     for name, fn in (
         ("tel_href", tel_href),
         ("paragraphs", paragraphs),

@@ -6,6 +6,7 @@ for patients, and each page links into a search for physicians who treat it.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -117,9 +118,53 @@ def specialty_treats(code: str) -> list[Treats]:
     ]
 
 
+# Generalists treat everything; grouping them by their most common condition would file
+# family medicine under "Spine and back".
+PRIMARY_CARE = frozenset(
+    {"207Q00000X", "208D00000X", "207R00000X", "208000000X", "207RG0300X", "208M00000X"}
+)
+
+
+def specialty_body_system(code: str) -> str:
+    """Where a patient would look for this specialty: primary care, or the body system of
+    the conditions and procedures it treats (first-choice ones count double)."""
+    if code in PRIMARY_CARE:
+        return "primary-care"
+    weights: Counter[str] = Counter()
+    for concept, rank in default_vocabulary().concepts_for_specialty(code):
+        weights[concept.body_system] += 2 if rank == 0 else 1
+    return min(weights, key=lambda system: (-weights[system], system)) if weights else "other"
+
+
+def official_name(specialty: Specialty) -> str:
+    """The NUCC display name, minus a slip in the NUCC data ("... Physician Physician")."""
+    return specialty.name.replace("Physician Physician", "Physician")
+
+
+def friendly_name(specialty: Specialty) -> str:
+    """The patient-friendly name, else the official one."""
+    return specialty.lay_name or official_name(specialty)
+
+
+def specialty_groups() -> list[tuple[str, list[Specialty]]]:
+    """Library specialties by body system, primary care first, then A to Z."""
+    groups: dict[str, list[Specialty]] = defaultdict(list)
+    for specialty in library_specialties():
+        groups[specialty_body_system(specialty.code)].append(specialty)
+    order = sorted(groups, key=lambda system: (system != "primary-care", system))
+    return [
+        (system, sorted(groups[system], key=lambda s: friendly_name(s).lower())) for system in order
+    ]
+
+
 @bp.get("/specialties")
 def specialties():
-    return render_template("pages/specialties.html", specialties=library_specialties())
+    return render_template(
+        "pages/specialties.html",
+        groups=specialty_groups(),
+        friendly_name=friendly_name,
+        official_name=official_name,
+    )
 
 
 @bp.get("/specialties/<code>")

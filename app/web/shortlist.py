@@ -1,14 +1,21 @@
-"""Compare up to four physicians side by side. Add and remove are POST forms with CSRF."""
+"""Compare up to four physicians side by side. Add and remove are POST forms with CSRF.
+
+Feedback goes where the person is looking: without JavaScript the redirect lands on the
+physician's card and the message shows under its button (a flash tagged with the NPI);
+with JavaScript ``shortlist.js`` posts the same form, asks for JSON and writes the
+message into the live region under the button, so nothing moves and it is announced.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.validators import DataRequired, ValidationError
 
 from app.extensions import search_service
-from app.web import shortlist_cookie
+from app.search.results import PhysicianProfile
+from app.web import search_context, shortlist_cookie
 from app.web.shortlist_cookie import MAX_PHYSICIANS
 from directory.npi import is_valid_npi
 
@@ -26,8 +33,18 @@ class ShortlistForm(FlaskForm):
 
 
 def safe_next(target: str | None) -> str:
-    """Only ever redirect back within this site."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+    """Only ever redirect back within this site.
+
+    Browsers drop tabs and newlines from a Location, so "/\t/evil.example" would become
+    "//evil.example": anything unprintable or with a space is refused outright.
+    """
+    if (
+        target
+        and target.isprintable()
+        and " " not in target
+        and target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+    ):
         return target
     return url_for("shortlist.compare")
 
@@ -39,11 +56,45 @@ def _submitted() -> tuple[str, str]:
     return form.npi.data, safe_next(form.next.data)
 
 
+def shortlisted() -> list[PhysicianProfile]:
+    """The shortlisted physicians' profiles, in the order they were added."""
+    found = (search_service().get_physician(npi) for npi in shortlist_cookie.read())
+    return [p for p in found if p is not None]
+
+
 @bp.get("")
 def compare():
-    found = (search_service().get_physician(npi) for npi in shortlist_cookie.read())
-    physicians = [p for p in found if p is not None]
-    return render_template("pages/shortlist.html", physicians=physicians, limit=MAX_PHYSICIANS)
+    carried = search_context.search_form(search_context.search_back())
+    return render_template(
+        "pages/shortlist.html",
+        physicians=shortlisted(),
+        limit=MAX_PHYSICIANS,
+        carried_form=carried,
+    )
+
+
+def full_message() -> str:
+    return (
+        f"Your shortlist is full ({MAX_PHYSICIANS} of {MAX_PHYSICIANS}). "
+        "Remove a physician from it to add this one."
+    )
+
+
+def _answer(npi: str, target: str, message: str, npis: tuple[str, ...], full: bool = False):
+    """JSON for shortlist.js, else a redirect with the message tagged for this NPI's card."""
+    if request.accept_mimetypes.best_match(("text/html", "application/json")) == (
+        "application/json"
+    ):
+        body = {
+            "message": message,
+            "listed": npi in npis,
+            "count": len(npis),
+            "limit": MAX_PHYSICIANS,
+            "full": full,
+        }
+        return shortlist_cookie.write(jsonify(body), npis)
+    flash(message, f"shortlist:{npi}")
+    return shortlist_cookie.write(redirect(target, 303), npis)
 
 
 @bp.post("/add")
@@ -51,19 +102,18 @@ def add():
     npi, target = _submitted()
     current = shortlist_cookie.read()
     if npi not in current and len(current) >= MAX_PHYSICIANS:
-        flash(f"Your shortlist holds {MAX_PHYSICIANS} physicians. Remove one to add another.")
-        return redirect(target, 303)
+        return _answer(npi, target, full_message(), current, full=True)
     updated = tuple(dict.fromkeys((*current, npi)))
-    flash(f"Added to your shortlist ({len(updated)} of {MAX_PHYSICIANS}).")
-    return shortlist_cookie.write(redirect(target, 303), updated)
+    message = f"Added to your shortlist ({len(updated)} of {MAX_PHYSICIANS})."
+    return _answer(npi, target, message, updated)
 
 
 @bp.post("/remove")
 def remove():
     npi, target = _submitted()
     remaining = tuple(n for n in shortlist_cookie.read() if n != npi)
-    flash("Removed from your shortlist.")
-    return shortlist_cookie.write(redirect(target, 303), remaining)
+    message = f"Removed from your shortlist ({len(remaining)} of {MAX_PHYSICIANS})."
+    return _answer(npi, target, message, remaining)
 
 
 @bp.post("/clear")

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.web.export import COLUMNS
+from app.web.export import COLUMNS, EXPORT_MAX_ROWS
 from browser.conftest import named_physician, new_context
 
 pytestmark = pytest.mark.browser
@@ -57,12 +57,19 @@ def test_search_filter_and_open_a_profile(page):
     expect(page.locator(".source-note")).to_contain_text("Source:")
 
 
+PINS_ON_MAP = """() => {
+  const icons = [...document.querySelectorAll('#results-map .leaflet-marker-icon')];
+  return icons.reduce((sum, icon) => sum + (icon.classList.contains('map-cluster')
+    ? parseInt(icon.querySelector('[aria-hidden]').textContent, 10) : 1), 0);
+}"""
+
+
 def test_results_map_shows_a_marker_per_physician(page):
     search_from_home(page)
-    expect(page.locator("#results-map .leaflet-marker-icon")).to_have_count(
-        page.locator(".card").count()
-    )
     expect(page.locator("[data-map-section]")).to_be_visible()
+    expect(page.locator("#results-map .leaflet-marker-icon").first).to_be_visible()
+    # Nearby practices share a numbered cluster: pins plus cluster counts = the cards.
+    assert page.evaluate(PINS_ON_MAP) == page.locator(".card").count()
 
 
 def test_keyboard_only_search_filter_and_pagination(page):
@@ -121,6 +128,7 @@ def test_everything_works_without_javascript(browser, live_server):
         search_from_home(page)
         expect(page.locator("[data-map-section]")).to_be_hidden()
         expect(page.get_by_role("button", name="Use my location")).to_be_hidden()
+        page.locator(".filters > summary").click()  # a plain <details>: opens without JS
         page.get_by_label(re.compile(r"^English")).check()
         page.get_by_role("button", name="Apply filters").click()
         assert "language=English" in page.url
@@ -141,11 +149,11 @@ def test_csv_export_downloads(page):
         page.get_by_role("link", name="Download CSV").click()
     download = download_info.value
     assert download.suggested_filename == "physicians.csv"
-    with open(download.path(), newline="", encoding="utf-8") as handle:
+    with open(download.path(), newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == COLUMNS
     total = int(re.search(r"([\d,]+) physicians", page.locator("#result-count").inner_text())[1])
-    assert len(rows) - 1 == min(total, 1000)
+    assert len(rows) - 1 == min(total, EXPORT_MAX_ROWS)
 
 
 def test_print_view_is_a_referral_sheet(page):
@@ -164,9 +172,14 @@ def test_print_view_is_a_referral_sheet(page):
 
 def test_shortlist_compares_side_by_side(page):
     search_from_home(page)
-    for _ in range(3):
+    for added in (1, 2, 3):
+        # Wait for this addition's own answer before the next click: the message text alone
+        # ("Added to your shortlist") was already on screen from the previous one.
         page.get_by_role("button", name="Add to shortlist").first.click()
-        expect(page.locator(".flash__message")).to_contain_text("Added to your shortlist")
+        expect(page.locator("[data-shortlist-count]")).to_have_text(f"({added})")
+        expect(page.locator(".shortlist-status").nth(added - 1)).to_contain_text(
+            f"Added to your shortlist ({added} of 4)"
+        )
     page.get_by_role("link", name=re.compile(r"^Shortlist")).click()
     expect(page.get_by_role("table")).to_contain_text("Comparing 3 physicians")
     expect(page.locator("table.compare thead th")).to_have_count(3)
@@ -178,8 +191,9 @@ def test_no_content_security_policy_violations(page):
     problems: list[str] = []
     page.on("console", lambda m: "Content Security Policy" in m.text and problems.append(m.text))
     search_from_home(page)
-    expect(page.locator("#results-map .leaflet-marker-icon").first).to_be_visible()
-    page.locator("#results-map .leaflet-marker-icon").first.focus()
+    pin = page.locator("#results-map img.leaflet-marker-icon").first  # a pin, not a cluster
+    expect(pin).to_be_visible()
+    pin.focus()
     page.keyboard.press("Enter")
     expect(page.locator(".leaflet-popup")).to_be_visible()
     page.goto(f"/physicians/{named_physician()}")

@@ -208,7 +208,9 @@ def test_compact_view_is_dense_rows_and_is_remembered(client):
     html = response.get_data(as_text=True)
     assert 'class="compact"' in html
     headers = re.findall(r'<th scope="col">([^<]+)</th>', html)
-    assert headers == ["Name", "Specialty", "Distance", "Phone", "New patients"]
+    assert headers == [
+        "Physician", "Phone", "Fax", "New patients", "Next location", "Telehealth", "Languages",
+    ]  # fmt: skip
     assert "results_view=compact" in response.headers["Set-Cookie"]
     assert 'class="compact"' in client.get(RESULTS).get_data(as_text=True)
     assert 'class="cards"' in client.get(RESULTS + "&view=cards").get_data(as_text=True)
@@ -234,17 +236,22 @@ def test_csv_export_downloads_the_current_result_list(client):
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"].startswith("attachment;")
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    body = response.get_data(as_text=True)
+    assert body.startswith("\ufeff")  # the BOM: Excel then reads UTF-8 accents right
+    rows = list(csv.DictReader(io.StringIO(body[1:])))
     assert list(rows[0]) == list(export.COLUMNS)
-    assert len(rows) == min(total, export.MAX_ROWS)
+    assert len(rows) == min(total, export.EXPORT_MAX_ROWS)
     first = rows[0]
-    assert re.fullmatch(r"\d{10}", first["npi"]) and first["city"] and first["zip"]
-    assert float(first["distance_miles"]) <= 25
-    assert {r["accepting_new_patients"] for r in rows} <= {"yes", "no", ""}
+    assert re.fullmatch(r"\d{10}", first["NPI"]) and first["City"] and first["ZIP"]
+    assert re.fullmatch(r"0\d{4}", first["ZIP"])  # a Hartford ZIP, leading zero intact
+    assert float(first["Distance (miles)"]) <= 25
+    assert {r["Accepting new patients"] for r in rows} <= {"yes", "no", ""}
+    assert first["Profile"].endswith(f"/physicians/{first['NPI']}")
+    assert all(r["Languages"] and r["Last verified"] for r in rows[:5])
 
 
 def test_csv_export_stops_at_the_row_limit(client, monkeypatch):
-    monkeypatch.setattr(export, "MAX_ROWS", 60)
+    monkeypatch.setattr(export, "EXPORT_MAX_ROWS", 60)
     response = client.get("/search.csv?location=06106&radius=100")
     assert len(response.get_data(as_text=True).strip().splitlines()) == 1 + 60
 
@@ -384,7 +391,7 @@ def test_shortlist_holds_four_and_says_so(client, demo_profiles):
         add(client, profile["npi"], token)
     page = text_of(client.get("/shortlist"))
     assert "Comparing 4 physicians" in page
-    assert "Remove one to add another" in page
+    assert "Your shortlist is full (4 of 4). Remove a physician from it to add this one." in page
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil"])
@@ -486,7 +493,7 @@ def test_markup_in_a_profile_renders_inert(crafted_alias):
 def test_exported_formula_from_a_profile_is_defused(crafted_alias):
     client = make_app(crafted_alias).test_client()
     rows = list(csv.DictReader(io.StringIO(client.get("/search.csv?location=06106").text)))
-    assert rows[0]["practice"] == '\'=HYPERLINK("http://evil.example")'
+    assert rows[0]["Practice"] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_search_text_is_reflected_escaped(client):

@@ -10,6 +10,7 @@ from directory.geography import (
     Place,
     city_place,
     miles_between,
+    place_suggestions,
     resolve_place,
     suggest_places,
     zip_place,
@@ -149,3 +150,22 @@ def test_geocoder_outage_is_a_location_not_found():
 def test_geocoder_finding_nothing_is_a_location_not_found():
     with pytest.raises(LocationNotFound):
         resolve_place("nowhere at all", geocoder=_FakeGeocoder(None))
+
+
+def test_location_box_suggests_zips_by_prefix():
+    found = place_suggestions("0610")
+    assert found[0] == ("06101", "06101 · Hartford, CT")
+    assert all(value.startswith("0610") for value, _ in found) and len(found) == 8
+
+
+def test_a_city_name_in_several_states_offers_each_biggest_first():
+    values = [value for value, _ in place_suggestions("springfield")]
+    assert {"Springfield, MA", "Springfield, IL", "Springfield, MO"} <= set(values)
+    assert values.index("Springfield, IL") < values.index("Springfield, OR")
+
+
+def test_place_suggestions_narrow_by_state_and_spell_out_saint():
+    assert place_suggestions("hartford, c") == (("Hartford, CT", "Hartford, CT"),)
+    assert place_suggestions("Hartford, Connecticut")[0][0] == "Hartford, CT"
+    assert place_suggestions("st. lou")[0][0] == "Saint Louis, MO"
+    assert place_suggestions("x") == () and place_suggestions("zzqx") == ()

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 
 from app.search.params import Resolution, ResolvedTerm, SearchParams
-from app.search.query import name_words, physician_search, resolution_query
+from app.search.query import (
+    name_words,
+    physician_export_search,
+    physician_search,
+    resolution_query,
+)
 from directory.geography import Place
 
 HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
@@ -269,3 +274,14 @@ def test_unresolved_text_falls_back_to_text_fields_but_never_query_string():
 def test_titles_and_credentials_are_not_part_of_a_name():
     assert name_words("Dr. Soucier, MD") == "soucier"
     assert name_words("richard soucier") == "richard soucier"
+
+
+def test_export_search_is_the_results_query_in_batches_after_a_sort_key():
+    params = SearchParams(place=HARTFORD, filters={"language": ("Spanish",)}, page=3)
+    page_query = physician_search(params, Resolution(""))
+    first = physician_export_search(params, Resolution(""), 500)
+    after = physician_export_search(params, Resolution(""), 500, after=[1.5, 2.0, "x", "1"])
+    expected = {k: v for k, v in page_query.items() if k not in ("aggs", "from_")} | {"size": 500}
+    assert first == expected  # same query, filters and order; no facets, no offset
+    assert after == expected | {"search_after": [1.5, 2.0, "x", "1"]}
+    assert first["sort"][-1] == {"npi": "asc"}  # a unique last key: search_after is exact

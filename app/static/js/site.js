@@ -2,6 +2,10 @@
 (function () {
   "use strict";
 
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
   // "Use my location": only offered where the browser can answer.
   function useMyLocation(button) {
     var input = document.getElementById(button.getAttribute("data-use-location"));
@@ -31,17 +35,84 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
-  // On a phone, start with the filters folded unless one is already chosen.
-  function foldFilters(details) {
-    var narrow = window.matchMedia && window.matchMedia("(max-width: 47.99em)").matches;
-    if (narrow && !details.querySelector("input:checked")) details.open = false;
+  // Panels that start folded (so a phone sees results first) open on a wide screen.
+  function openWhenWide(details) {
+    if (window.matchMedia && window.matchMedia("(min-width: 48em)").matches) details.open = true;
   }
 
-  function each(selector, fn) {
-    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  // Shortlist add/remove without leaving the page: the answer goes into the live region
+  // under the button, where the eye already is. Any failure falls back to a normal post.
+  function shortlistForm(form) {
+    if (!window.fetch || !window.FormData) return;
+    var button = form.querySelector("button[type=submit]");
+    var label = button.firstChild;
+    var status = form.querySelector("[role=status]");
+    var busy = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin"
+      })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+        .then(function (body) {
+          form.action = form.getAttribute(body.listed ? "data-remove-url" : "data-add-url");
+          label.textContent = body.listed ? "Remove from shortlist" : "Add to shortlist";
+          button.classList.toggle("button--quiet", body.listed);
+          var link = document.createElement("a");
+          link.href = form.getAttribute("data-shortlist-url");
+          link.textContent = "Open your shortlist";
+          status.textContent = body.message + " ";
+          status.appendChild(link);
+          each("[data-shortlist-count]", function (count) {
+            count.textContent = body.count ? "(" + body.count + ")" : "";
+          });
+          busy = false;
+        })
+        .catch(function () { form.submit(); });
+    });
+  }
+
+  // Copy buttons: the number is selectable text without them (the no-JS fallback).
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var scratch = document.createElement("textarea");
+    scratch.value = text;
+    scratch.setAttribute("readonly", "");
+    scratch.className = "visually-hidden";
+    document.body.appendChild(scratch);
+    scratch.select();
+    var copied = document.execCommand && document.execCommand("copy");
+    document.body.removeChild(scratch);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyButton(button) {
+    var status = document.querySelector("[data-copy-status]");
+    var word = button.firstChild;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var number = button.getAttribute("data-copy");
+      copyText(number).then(
+        function () {
+          word.textContent = "Copied";
+          if (status) status.textContent = "Copied " + number + ".";
+          window.setTimeout(function () { word.textContent = "Copy"; }, 2000);
+        },
+        function () {
+          if (status) status.textContent = "Couldn't copy: select the number and press Ctrl+C.";
+        }
+      );
+    });
   }
 
   each("[data-use-location]", useMyLocation);
   each("[data-print]", printButton);
-  each("details[data-collapse-narrow]", foldFilters);
+  each("details[data-open-wide]", openWhenWide);
+  each("form[data-shortlist-form]", shortlistForm);
+  each("[data-copy]", copyButton);
 })();
