@@ -8,6 +8,7 @@ again when a profile is shown. Both use these functions.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from directory.vocabulary import Vocabulary
@@ -57,3 +58,18 @@ def claimed_concepts(vocabulary: Vocabulary, kind: str, claimed: list[str]) -> l
         if concept and concept.kind == kind:
             linked.append({"id": concept_id, "name": concept.name})
     return linked
+
+
+def specialty_ranks(vocabulary: Vocabulary, concept_ids: Iterable[str]) -> dict[str, int]:
+    """NUCC code → its best place in the ranked specialty lists of the given concepts.
+
+    The condition map ranks the specialties that treat each concept (0 = the best fit);
+    a search for several concepts takes each specialty's best place among them.
+    """
+    best: dict[str, int] = {}
+    for concept_id in concept_ids:
+        concept = vocabulary.concepts.get(concept_id)
+        for rank, specialty in enumerate(concept.specialties if concept else ()):
+            if rank < best.get(specialty.code, 99):
+                best[specialty.code] = rank
+    return best

@@ -111,6 +111,11 @@ class Specialty:
     def is_physician(self) -> bool:
         return self.grouping == PHYSICIAN_GROUPING
 
+    @property
+    def clinician_type(self) -> str:
+        """ "Physician" (MD/DO), else the NUCC classification: "Physical Therapist", ..."""
+        return "Physician" if self.is_physician else self.classification
+
 
 class Vocabulary:
     """All concepts and specialties, with lookup indices built once at construction."""

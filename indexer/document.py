@@ -25,6 +25,32 @@ def full_name(name: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
+# Optional facts a patient or front desk uses; completeness orders physicians of equal fit.
+_OPTIONAL_FACTS = (
+    "languages",
+    "insurance",
+    "hospital_affiliations",
+    "board_certifications",
+    "education",
+    "bio",
+)
+_OPTIONAL_FLAGS = ("accepting_new_patients", "telehealth")
+
+
+def completeness(profile: dict) -> float:
+    """Share of optional facts present (0-1): phone, fax, lists, bio, yes/no answers."""
+    first = profile["locations"][0] if profile["locations"] else {}
+    present = [bool(first.get("phone")), bool(first.get("fax"))]
+    present += [bool(profile.get(key)) for key in _OPTIONAL_FACTS]
+    present += [profile.get(key) is not None for key in _OPTIONAL_FLAGS]
+    return round(sum(present) / len(present), 2)
+
+
+def _clinician_type(vocabulary: Vocabulary, code: str) -> str:
+    specialty = vocabulary.specialties.get(code)
+    return specialty.clinician_type if specialty else "Other"
+
+
 def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     """The Elasticsearch document (``_id`` = NPI) for one validated profile."""
     codes = tuple(s["code"] for s in profile["specialties"])
@@ -36,6 +62,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     procedures = claimed_concepts(vocabulary, "procedure", profile.get("procedures") or [])
     locations = profile["locations"]
     name = profile["name"]
+    primary = next(s["code"] for s in specialties if s["primary"])
     doc = {
         "npi": profile["npi"],
         "full_name": full_name(name),
@@ -46,7 +73,9 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "gender": profile.get("gender"),
         "specialties": specialties,
         "specialty_codes": list(codes),
-        "primary_specialty": next(s["code"] for s in specialties if s["primary"]),
+        "primary_specialty": primary,
+        "clinician_type": _clinician_type(vocabulary, primary),
+        "profile_completeness": completeness(profile),
         "specialty_names": list(_specialty_names(vocabulary, codes)),
         "conditions_claimed": [c["id"] for c in conditions],
         "procedures_claimed": [p["id"] for p in procedures],

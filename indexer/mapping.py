@@ -98,6 +98,10 @@ PHYSICIAN_PROPERTIES: dict = {
     "specialties": STORED_ONLY,
     "specialty_codes": KEYWORD,
     "primary_specialty": KEYWORD,
+    # "Physician" (MD/DO) or the NUCC classification of the primary specialty: a facet.
+    "clinician_type": KEYWORD,
+    # Share of the profile's optional facts that are filled in: a tie-breaker, never a filter.
+    "profile_completeness": {"type": "half_float"},
     "specialty_names": _text(),
     # Condition and procedure ids by how strongly the physician is tied to them.
     "conditions_claimed": KEYWORD,

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from app.search import ranking
 from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import Resolution, SearchParams
+from directory.condition_map import specialty_ranks
 from directory.text import compact_icd10, icd10_prefixes, normalize_term
+from directory.vocabulary import default_vocabulary
 
 # --- How the text is resolved against the vocabulary index -------------------------------
 # An exact name/synonym/id or an ICD-10 code is what the user meant; fuzzy matches only
@@ -24,18 +27,7 @@ FUZZY_BOOST = 4
 VOCABULARY_TEXT_FIELDS = ("name", "synonyms")
 VOCABULARY_PLAIN_FIELDS = ("name.plain", "synonyms.plain")
 
-# --- How physicians rank for what was understood -----------------------------------------
-# What a physician says they treat beats what their specialty implies.
-CLAIMED_CONDITION = 10.0
-CLAIMED_PROCEDURE = 8.0
-# Derived from specialty, by the specialty's place in the condition map's ranked list.
-DERIVED_FIRST = 6.0
-DERIVED_SECOND = 4.0
-DERIVED_OTHER = 2.0
-DERIVED_PROCEDURE = 3.0
-# The user typed a specialty ("spine surgeon"): primary specialty is the stronger signal.
-SPECIALTY_PRIMARY = 8.0
-SPECIALTY_ANY = 5.0
+# --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Names: all words of the name present beats a fuzzy near-miss.
 NAME_ALL_WORDS = 20.0
 NAME_FUZZY = 6.0
@@ -43,9 +35,6 @@ NAME_FUZZY = 6.0
 TEXT_FALLBACK = 1.0
 TEXT_FIELDS = ("condition_names^2", "procedure_names^2", "specialty_names^2", "bio")
 
-# Distance decay (relevance sort only): a match at half the radius scores half as much.
-DECAY_OFFSET_MILES = 2
-DECAY_MIN_SCALE_MILES = 5
 
 NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b")
 
@@ -159,32 +148,18 @@ def did_you_mean_query(text: str, size: int = 3) -> dict:
     }
 
 
-def _terms(field: str, values: list[str], boost: float) -> dict:
-    return {"constant_score": {"filter": {"terms": {field: values}}, "boost": boost}}
-
-
 def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]:
     conditions = resolution.ids("condition") + ([params.condition] if params.condition else [])
     procedures = resolution.ids("procedure") + ([params.procedure] if params.procedure else [])
     specialties = resolution.specialty_codes()
+    vocabulary = default_vocabulary()
     clauses: list[dict] = []
-    if conditions:
-        clauses += [
-            _terms("conditions_claimed", conditions, CLAIMED_CONDITION),
-            _terms("conditions_derived_first", conditions, DERIVED_FIRST),
-            _terms("conditions_derived_second", conditions, DERIVED_SECOND),
-            _terms("conditions_derived_other", conditions, DERIVED_OTHER),
-        ]
-    if procedures:
-        clauses += [
-            _terms("procedures_claimed", procedures, CLAIMED_PROCEDURE),
-            _terms("procedures_derived", procedures, DERIVED_PROCEDURE),
-        ]
+    if conditions or procedures:
+        ranks = specialty_ranks(vocabulary, conditions + procedures)
+        fit = ranking.specialty_fit(vocabulary, ranks)
+        clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
-        clauses += [
-            _terms("primary_specialty", specialties, SPECIALTY_PRIMARY),
-            _terms("specialty_codes", specialties, SPECIALTY_ANY),
-        ]
+        clauses.append(ranking.specialty_query(specialties))
     return clauses
 
 
@@ -274,37 +249,37 @@ def _distance_sort(params: SearchParams) -> dict:
 
 def sort_clause(params: SearchParams) -> list:
     by_name = [{"sort_name": "asc"}, {"npi": "asc"}]
-    if params.sort == "name":
+    browsing = not (params.q or params.condition or params.procedure)
+    if params.sort == "name" or (browsing and not params.place):
         return by_name
     if params.sort == "distance" and params.place:
-        return [_distance_sort(params)] + by_name
+        return [_distance_sort(params), {"profile_completeness": "desc"}, {"npi": "asc"}]
+    # Never alphabetical: among equal fits, the nearer and the more complete profile first.
     tail = [_distance_sort(params)] if params.place else []
-    return ["_score"] + tail + by_name
+    return ["_score", *tail, {"profile_completeness": "desc"}, {"npi": "asc"}]
 
 
-def _with_distance_decay(query: dict, params: SearchParams) -> dict:
+def _with_distance(query: dict, params: SearchParams) -> dict:
     if not params.place or params.sort != "relevance":
         return query
-    scale = max(params.radius_miles / 2, DECAY_MIN_SCALE_MILES)
-    return {
-        "function_score": {
-            "query": query,
-            "functions": [
-                {
-                    "gauss": {
-                        "location_points": {
-                            "origin": {"lat": params.place.lat, "lon": params.place.lon},
-                            "offset": f"{DECAY_OFFSET_MILES}mi",
-                            "scale": f"{scale:g}mi",
-                            "decay": 0.5,
-                        },
-                        "multi_value_mode": "min",
-                    }
-                }
-            ],
-            "boost_mode": "multiply",
-        }
-    }
+    return ranking.distance_weighted(
+        query, (params.place.lat, params.place.lon), params.radius_miles
+    )
+
+
+# Page 1 and 2 of a relevance search are cut from one window that the service spreads
+# across specialties (ranking.diversify): a permutation, so deeper pages stay consistent.
+DIVERSITY_PAGES = 2
+
+
+def diversity_window(params: SearchParams, resolution: Resolution) -> int | None:
+    """Size of the window to fetch from the top, or None to page plainly."""
+    window = params.per_page * DIVERSITY_PAGES
+    concept_search = bool(resolution.ids("condition") or resolution.ids("procedure"))
+    concept_search = concept_search or bool(params.condition or params.procedure)
+    if params.sort != "relevance" or not concept_search or params.offset >= window:
+        return None
+    return window
 
 
 def physician_search(
@@ -319,7 +294,7 @@ def physician_search(
         }
     }
     search = {
-        "query": _with_distance_decay(query, params),
+        "query": _with_distance(query, params),
         "aggs": facet_aggregations(chosen, filters),
         "sort": sort_clause(params),
         "from_": params.offset,
@@ -327,6 +302,9 @@ def physician_search(
         "track_total_hits": True,
         "_source": PHYSICIAN_SOURCE,
     }
+    window = diversity_window(params, resolution)
+    if window:
+        search |= {"from_": 0, "size": window}
     if chosen:
         search["post_filter"] = {"bool": {"filter": list(chosen.values())}}
     return search

@@ -17,6 +17,7 @@ from elasticsearch import exceptions as es_errors
 
 from app.errors import SearchUnavailable
 from app.search import query as q
+from app.search import ranking
 from app.search.explain import hit_from_source, profile_from_source
 from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import RADIUS_MAX, Resolution, ResolvedTerm, SearchParams
@@ -102,7 +103,11 @@ class SearchService:
         search = q.physician_search(params, resolution, self.filters)
         response = _call(self.es.search, index=self.alias, **search)
         total = response["hits"]["total"]["value"]
-        results = tuple(_hit(h["_source"], params, resolution) for h in response["hits"]["hits"])
+        hits = response["hits"]["hits"]
+        if q.diversity_window(params, resolution):
+            hits = ranking.diversify(hits, _sort_score, _primary_specialty)
+            hits = hits[params.offset : params.offset + params.per_page]
+        results = tuple(_hit(h["_source"], params, resolution) for h in hits)
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         suggestions: tuple[Suggestion, ...] = ()
         if total == 0:
@@ -262,6 +267,14 @@ def _explicit_terms(params: SearchParams) -> tuple[ResolvedTerm, ...]:
         if concept:
             terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, "explicit"))
     return tuple(terms)
+
+
+def _sort_score(hit: dict) -> float:
+    return hit["sort"][0]  # relevance sorts by _score first (query.sort_clause)
+
+
+def _primary_specialty(hit: dict) -> str:
+    return next((s["code"] for s in hit["_source"]["specialties"] if s["primary"]), "")
 
 
 def _hit(source: dict, params: SearchParams, resolution: Resolution) -> PhysicianHit:

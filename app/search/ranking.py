@@ -1,0 +1,148 @@
+"""Clinical fit: how well a physician's specialties fit what the search understood (pure).
+
+The condition map ranks, for every condition and procedure, the specialties that treat
+it. A physician scores by the best place any of their specialties holds in that list,
+so for "sciatica" a physiatrist or pain specialist outranks a physical therapist who
+lists sciatica too; a claim on the profile only adds a little on top of the fit.
+Distance and profile completeness break ties; page 1 is then spread across the
+specialties that fit (``diversify``) rather than showing ten of one kind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+from directory.vocabulary import Vocabulary
+
+# Score by place in the condition map's ranked list: each step down costs ~15%, so a
+# better-fitting specialty still wins when it is somewhat farther away (see DISTANCE_SHARE).
+FIT_BY_RANK = (10.0, 8.5, 7.2, 6.1, 5.2, 4.4, 3.7, 3.1)
+FIT_FLOOR = 2.6  # ranked past the eighth place: a weak but real hint
+# Physicians (MD/DO) before other clinicians for a condition; a patient who wants a
+# physical therapist or chiropractor chooses them with the clinician-type facet.
+NON_PHYSICIAN_FACTOR = 0.6
+# A secondary specialty is real training but not the physician's main practice.
+SECONDARY_FACTOR = 0.85
+# What a physician says they treat confirms the fit; it never makes a poor fit good.
+CLAIM_BONUS = 1.0
+# The user typed a specialty ("spine surgeon"): primary beats secondary.
+SPECIALTY_PRIMARY = 10.0
+SPECIALTY_SECONDARY = 8.5
+# With a location, distance can take at most this share of the score away (at the radius'
+# edge and beyond), so it orders physicians of similar fit but never buries the right one.
+DISTANCE_SHARE = 0.3
+# Diversity on page 1: each further physician of a specialty already shown counts this much less.
+REPEAT_FACTOR = 0.72
+
+
+def fit_score(rank: int, is_physician: bool) -> float:
+    score = FIT_BY_RANK[rank] if rank < len(FIT_BY_RANK) else FIT_FLOOR
+    return round(score if is_physician else score * NON_PHYSICIAN_FACTOR, 2)
+
+
+def _constant(field: str, codes: Sequence[str], boost: float) -> dict:
+    return {"constant_score": {"filter": {"terms": {field: sorted(codes)}}, "boost": boost}}
+
+
+def _tiered(scores: Mapping[str, float]) -> list[dict]:
+    """One clause per (score, field): codes scoring the same share one terms filter."""
+    by_score: dict[float, list[str]] = defaultdict(list)
+    for code, score in scores.items():
+        by_score[score].append(code)
+    clauses = []
+    for score in sorted(by_score, reverse=True):
+        clauses.append(_constant("primary_specialty", by_score[score], score))
+        clauses.append(
+            _constant("specialty_codes", by_score[score], round(score * SECONDARY_FACTOR, 2))
+        )
+    return clauses
+
+
+def specialty_fit(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, float]:
+    """NUCC code → fit score, from its place in the condition map."""
+    return {
+        code: fit_score(rank, code in vocabulary.specialties and _physician(vocabulary, code))
+        for code, rank in ranks.items()
+    }
+
+
+def _physician(vocabulary: Vocabulary, code: str) -> bool:
+    return vocabulary.specialties[code].is_physician
+
+
+def concept_query(
+    fit: Mapping[str, float], conditions: Sequence[str], procedures: Sequence[str]
+) -> dict:
+    """Best fit among the physician's specialties, plus a small bonus for each kind of claim."""
+    should: list[dict] = []
+    if fit:
+        should.append({"dis_max": {"queries": _tiered(fit)}})
+    if conditions:
+        should.append(_constant("conditions_claimed", conditions, CLAIM_BONUS))
+    if procedures:
+        should.append(_constant("procedures_claimed", procedures, CLAIM_BONUS))
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def specialty_query(codes: Sequence[str]) -> dict:
+    """The user asked for a specialty: physicians whose main practice it is come first."""
+    return {
+        "dis_max": {
+            "queries": [
+                _constant("primary_specialty", codes, SPECIALTY_PRIMARY),
+                _constant("specialty_codes", codes, SPECIALTY_SECONDARY),
+            ]
+        }
+    }
+
+
+def distance_weighted(query: dict, origin: tuple[float, float], radius_miles: int) -> dict:
+    """Multiply by (1 - DISTANCE_SHARE) + DISTANCE_SHARE × decay: nearer is better, a bit."""
+    lat, lon = origin
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [
+                {
+                    "gauss": {
+                        "location_points": {
+                            "origin": {"lat": lat, "lon": lon},
+                            "offset": "2mi",
+                            "scale": f"{max(radius_miles / 2, 5):g}mi",
+                            "decay": 0.5,
+                        },
+                        "multi_value_mode": "min",
+                    },
+                    "weight": DISTANCE_SHARE,
+                },
+                {"weight": round(1 - DISTANCE_SHARE, 2)},
+            ],
+            "score_mode": "sum",
+            "boost_mode": "multiply",
+        }
+    }
+
+
+T = TypeVar("T")
+
+
+def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T], str]) -> list[T]:
+    """Reorder so each further item of a kind already placed counts REPEAT_FACTOR less.
+
+    Greedy and stable: equal adjusted scores keep Elasticsearch's order. A permutation of
+    ``items``, so pages cut from the reordered window never repeat or lose anyone.
+    """
+    remaining = list(items)
+    placed: Counter[str] = Counter()
+    ordered: list[T] = []
+    while remaining:
+        best = max(
+            range(len(remaining)),
+            key=lambda i: (score(remaining[i]) * REPEAT_FACTOR ** placed[kind(remaining[i])], -i),
+        )
+        item = remaining.pop(best)
+        placed[kind(item)] += 1
+        ordered.append(item)
+    return ordered
