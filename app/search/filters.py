@@ -74,6 +74,10 @@ def _capitalized(label: str) -> str:
     return label.capitalize()
 
 
+def _clinician_display(value: str) -> str:
+    return "Physicians (MD/DO)" if value == "Physician" else f"{value}s"
+
+
 Filters = tuple[Filter, ...]
 GENDERS = ("female", "male")
 
@@ -87,6 +91,15 @@ FILTERS: Filters = (
         starts_search=True,
         value_label=_specialty_name,
         display=_specialty_display,
+    ),
+    Filter(
+        "clinician_type",
+        "Type of clinician",
+        "clinician_type",
+        "Physician (MD/DO), or another clinician's NUCC classification such as "
+        "Physical Therapist or Chiropractor (any of).",
+        display=_clinician_display,
+        value_label=_clinician_display,
     ),
     Filter("language", "Languages spoken", "languages", "Languages spoken (any of)."),
     Filter(

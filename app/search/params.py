@@ -53,6 +53,9 @@ class Resolution:
     text: str
     terms: tuple[ResolvedTerm, ...] = ()
     did_you_mean: tuple[str, ...] = field(default=())
+    # What to match against physician names: None = the whole text (nothing was parsed),
+    # "" = no name was typed (a concept search never ranks look-alike surnames).
+    name_text: str | None = None
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

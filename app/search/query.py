@@ -186,8 +186,10 @@ def _name_clauses(text: str) -> list[dict]:
 def text_query(params: SearchParams, resolution: Resolution) -> dict:
     """What the physician must match: resolved concepts, names, or (failing both) free text."""
     should = _concept_clauses(resolution, params)
-    if params.q:
-        should += _name_clauses(params.q)
+    names = params.q if resolution.name_text is None else resolution.name_text
+    if names:
+        should += _name_clauses(names)
+    if params.q and resolution.name_text is None:
         if not resolution.understood:
             should.append(
                 {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.search.params import MAX_RESULT_WINDOW, Resolution
+from app.search.params import MAX_RESULT_WINDOW, Resolution, SearchParams
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ class SearchPage:
     resolution: Resolution
     suggestions: tuple[Suggestion, ...]
     took_ms: int
+    interpretation: object = None  # directory.understanding.Interpretation, when text was typed
+    effective: SearchParams | None = None  # the search with the place and filters typed in the box
 
     @property
     def pages(self) -> int:

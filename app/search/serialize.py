@@ -74,7 +74,8 @@ def search_page(page: SearchPage, params: SearchParams) -> dict:
         "per_page": page.per_page,
         "results": [physician_hit(hit) for hit in page.results],
         "facets": {name: _facet(facet) for name, facet in page.facets.items()},
-        "resolved": _resolved(page, params),
+        "resolved": _resolved(page, page.effective or params),
+        "interpretation": page.interpretation.as_dict() if page.interpretation else None,
         "suggestions": [
             {"kind": s.kind, "message": s.message, "changes": s.changes, "count": s.count}
             for s in page.suggestions

@@ -33,8 +33,10 @@ from app.search.results import (
     Suggestion,
     TreatingSpecialty,
 )
+from app.search.understanding import apply
 from directory.geography import miles_between
 from directory.indices import vocabulary_alias
+from directory.understanding import interpret
 from directory.vocabulary import default_vocabulary
 
 T = TypeVar("T")
@@ -97,9 +99,28 @@ class SearchService:
 
     # --- Physician search --------------------------------------------------------------------
 
-    def search_physicians(self, params: SearchParams) -> SearchPage:
-        resolution, resolve_took = self._resolve(params.q)
+    def understand(self, params: SearchParams) -> tuple[SearchParams, Resolution, int, object]:
+        """Read the box in memory; ask the vocabulary index only when nothing was understood.
+
+        The index still answers for text the parser cannot place (curated terms go live
+        there first), so a curator's mapping works without a restart.
+        """
+        interpretation = interpret(params.q) if params.q.strip() else None
+        understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
+        complete = interpretation is not None and not interpretation.unplaced
+        if understood and (understood.terms or understood.name_text or complete):
+            params = understood.params
+            terms = _explicit_terms(params) + understood.terms
+            resolution = Resolution(params.q, terms, name_text=understood.name_text)
+            return params, resolution, 0, interpretation
+        if understood:
+            params = understood.params  # a place or filter typed beside unplaced words
+        resolution, took = self._resolve(params.q)
         resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
+        return params, resolution, took, interpretation
+
+    def search_physicians(self, params: SearchParams) -> SearchPage:
+        params, resolution, resolve_took, interpretation = self.understand(params)
         search = q.physician_search(params, resolution, self.filters)
         response = _call(self.es.search, index=self.alias, **search)
         total = response["hits"]["total"]["value"]
@@ -123,6 +144,8 @@ class SearchService:
             resolution=resolution,
             suggestions=suggestions,
             took_ms=resolve_took + response["took"],
+            interpretation=interpretation,
+            effective=params,
         )
 
     def _suggestions(self, params, resolution, facets) -> tuple[Suggestion, ...]:
@@ -279,7 +302,8 @@ def _primary_specialty(hit: dict) -> str:
 
 def _hit(source: dict, params: SearchParams, resolution: Resolution) -> PhysicianHit:
     origin = (params.place.lat, params.place.lon) if params.place else None
-    return hit_from_source(source, origin, resolution, q.name_words(params.q))
+    names = params.q if resolution.name_text is None else resolution.name_text
+    return hit_from_source(source, origin, resolution, q.name_words(names))
 
 
 def _location_suggestion(miles: float) -> Suggestion:

@@ -34,6 +34,7 @@ SOURCE = [
 ]
 FACET_FIELDS = {
     "specialty": "specialty_codes",
+    "clinician_type": "clinician_type",
     "gender": "gender",
     "language": "languages",
     "insurance": "insurance",
@@ -133,7 +134,7 @@ def test_empty_search_browses_everyone_active_by_name():
     assert physician_search(SearchParams(), Resolution("")) == {
         "query": {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"active": True}}]}},
         "aggs": {f"facet_{name}": facet(field, None) for name, field in FACET_FIELDS.items()},
-        "sort": ["_score", {"sort_name": "asc"}, {"npi": "asc"}],
+        "sort": [{"sort_name": "asc"}, {"npi": "asc"}],
         "from_": 0,
         "size": 20,
         "track_total_hits": True,
@@ -151,20 +152,41 @@ def test_condition_near_a_zip_with_facets_and_paging():
         page=2,
     )
     resolution = Resolution(
-        "sciatica", (ResolvedTerm("condition", "sciatica", "Sciatica", "exact"),)
+        "sciatica", (ResolvedTerm("condition", "sciatica", "Sciatica", "exact"),), name_text=""
     )
     spanish = {"terms": {"languages": ["Spanish"]}}
     accepting = {"term": {"accepting_new_patients": True}}
     point = {"lat": 41.75, "lon": -72.69}
 
-    def terms(field, boost):
-        return {"constant_score": {"filter": {"terms": {field: ["sciatica"]}}, "boost": boost}}
+    def fit(codes, boost):
+        return [
+            {"constant_score": {"filter": {"terms": {"primary_specialty": codes}}, "boost": boost}},
+            {
+                "constant_score": {
+                    "filter": {"terms": {"specialty_codes": codes}},
+                    "boost": round(boost * 0.85, 2),
+                }
+            },
+        ]
 
     expected_aggs = {
         f"facet_{name}": facet(field, [spanish, accepting]) for name, field in FACET_FIELDS.items()
     }
     expected_aggs["facet_language"] = facet("languages", [accepting])
     expected_aggs["facet_accepting_new_patients"] = facet("accepting_new_patients", [spanish])
+    # The condition map ranks sciatica's specialties: PM&R, interventional pain, spine
+    # surgery, neurosurgery, physical therapy, chiropractic, family medicine. Each place
+    # down scores less; therapists and chiropractors (not MD/DO) 40% less again; a claim
+    # adds 1; no name clauses: "sciatica" is a condition, not a surname.
+    tiers = [
+        *fit(["208100000X"], 10.0),
+        *fit(["208VP0014X"], 8.5),
+        *fit(["207XS0117X"], 7.2),
+        *fit(["207T00000X"], 6.1),
+        *fit(["207Q00000X"], 3.7),
+        *fit(["225100000X"], 3.12),
+        *fit(["111N00000X"], 2.64),
+    ]
     assert physician_search(params, resolution) == {
         "query": {
             "function_score": {
@@ -174,30 +196,26 @@ def test_condition_near_a_zip_with_facets_and_paging():
                             {
                                 "bool": {
                                     "should": [
-                                        terms("conditions_claimed", 10.0),
-                                        terms("conditions_derived_first", 6.0),
-                                        terms("conditions_derived_second", 4.0),
-                                        terms("conditions_derived_other", 2.0),
                                         {
-                                            "match": {
-                                                "full_name": {
-                                                    "query": "sciatica",
-                                                    "operator": "and",
-                                                    "boost": 20.0,
-                                                }
+                                            "bool": {
+                                                "should": [
+                                                    {"dis_max": {"queries": tiers}},
+                                                    {
+                                                        "constant_score": {
+                                                            "filter": {
+                                                                "terms": {
+                                                                    "conditions_claimed": [
+                                                                        "sciatica"
+                                                                    ]
+                                                                }
+                                                            },
+                                                            "boost": 1.0,
+                                                        }
+                                                    },
+                                                ],
+                                                "minimum_should_match": 1,
                                             }
-                                        },
-                                        {
-                                            "match": {
-                                                "full_name": {
-                                                    "query": "sciatica",
-                                                    "operator": "and",
-                                                    "fuzziness": "AUTO",
-                                                    "prefix_length": 1,
-                                                    "boost": 6.0,
-                                                }
-                                            }
-                                        },
+                                        }
                                     ],
                                     "minimum_should_match": 1,
                                 }
@@ -219,9 +237,12 @@ def test_condition_near_a_zip_with_facets_and_paging():
                                 "decay": 0.5,
                             },
                             "multi_value_mode": "min",
-                        }
-                    }
+                        },
+                        "weight": 0.3,
+                    },
+                    {"weight": 0.7},
                 ],
+                "score_mode": "sum",
                 "boost_mode": "multiply",
             }
         },
@@ -238,11 +259,12 @@ def test_condition_near_a_zip_with_facets_and_paging():
                     "ignore_unmapped": True,
                 }
             },
-            {"sort_name": "asc"},
+            {"profile_completeness": "desc"},
             {"npi": "asc"},
         ],
-        "from_": 10,
-        "size": 10,
+        # Pages 1-2 come from one window of 20 that the service spreads across specialties.
+        "from_": 0,
+        "size": 20,
         "track_total_hits": True,
         "_source": SOURCE,
         "post_filter": {"bool": {"filter": [spanish, accepting]}},

@@ -1,0 +1,72 @@
+"""What the search box meant, applied to a search: the parser's parts as terms, place, filters.
+
+``directory.understanding`` reads the whole free text in memory (conditions, specialties,
+body parts, symptoms, names, a place, filter phrases). This adapter turns that reading
+into what the query builders already take: resolved terms, a place and radius when the
+form gave none, filter selections the user did not make in the form, and the name text
+(only when the text reads as a name, so "acne" never ranks doctors named Anne).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.search.filters import YES_VALUE
+from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
+from directory.understanding import Interpretation
+from directory.vocabulary import Vocabulary
+
+# Parser match → how the API has always named a match.
+_HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
+_YES_FILTERS = ("accepting_new_patients", "telehealth")
+_VALUE_FILTERS = ("language", "gender", "insurance")
+
+
+@dataclass(frozen=True)
+class Understood:
+    params: SearchParams  # the search with the place and filters typed into the box
+    terms: tuple[ResolvedTerm, ...]
+    name_text: str  # what to match against physician names ("" = not a name search)
+
+
+def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[ResolvedTerm]:
+    terms: list[ResolvedTerm] = []
+    for part in interpretation.parts:
+        how = _HOW.get(part.match, "exact")
+        if part.kind in ("condition", "procedure", "body_part", "symptom"):
+            for concept_id in part.ids:
+                concept = vocabulary.concepts.get(concept_id)
+                if concept:
+                    terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, how))
+        if part.kind in ("specialty", "body_part", "symptom") and part.codes:
+            if part.kind != "specialty" and any(t.kind != "specialty" for t in terms):
+                continue  # the concepts already carry their ranked specialties
+            terms.append(ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes))
+    return list(dict.fromkeys(terms))
+
+
+def _filters(params: SearchParams, interpretation: Interpretation) -> dict:
+    chosen = dict(params.filters)
+    typed = interpretation.filters
+    for name in _YES_FILTERS:
+        if typed.get(name) and not chosen.get(name):
+            chosen[name] = (YES_VALUE,)
+    for name in _VALUE_FILTERS:
+        if typed.get(name) and not chosen.get(name):
+            chosen[name] = tuple(typed[name])
+    return chosen
+
+
+def apply(
+    params: SearchParams, interpretation: Interpretation, vocabulary: Vocabulary
+) -> Understood:
+    """The search as the box meant it; what the form says explicitly always wins."""
+    changes: dict = {"filters": _filters(params, interpretation)}
+    location = interpretation.location
+    if params.place is None and location is not None and location.place is not None:
+        changes["place"] = location.place
+        radius = interpretation.filters.get("radius_miles")
+        if isinstance(radius, int) and RADIUS_MIN <= radius <= RADIUS_MAX:
+            changes["radius_miles"] = radius
+    names = " ".join(interpretation.names)
+    return Understood(replace(params, **changes), tuple(_terms(interpretation, vocabulary)), names)
