@@ -16,6 +16,8 @@ WEB_DEFAULTS: dict[str, object] = {
     "RETRY_AFTER_SECONDS": 30,
     "SECRET_KEY": None,
     "WTF_CSRF_TIME_LIMIT": None,
+    # How often each worker asks the store whether curators changed the vocabulary.
+    "CURATION_CHECK_SECONDS": 10,
     # Map tiles: any {s}/{z}/{x}/{y} tile server (an in-house one, or "" for no background;
     # the pins and the list work either way). The Content-Security-Policy allows its host.
     "MAP_TILE_URL": "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png",

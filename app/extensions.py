@@ -14,8 +14,10 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from geopy.geocoders import get_geocoder_for_service
 
+from app.search.curation import CuratedTerms
 from app.search.service import SearchService
 from directory.connection import client_from_settings
+from directory.store.db import database_url
 
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
@@ -27,8 +29,9 @@ def init_elasticsearch(app: Flask) -> None:
 
 def init_search(app: Flask) -> None:
     """The one search service, bound to the client and alias once (after the client)."""
+    curation = CuratedTerms(database_url(app.config), float(app.config["CURATION_CHECK_SECONDS"]))
     app.extensions["search"] = SearchService(
-        app.extensions["elasticsearch"], app.config["PHYSICIAN_INDEX_ALIAS"]
+        app.extensions["elasticsearch"], app.config["PHYSICIAN_INDEX_ALIAS"], curation=curation
     )
 
 

@@ -57,6 +57,7 @@ def make_app(alias: str, **overrides):
         "PHYSICIAN_INDEX_ALIAS": alias,
         "RATELIMIT_ENABLED": False,
         "WTF_CSRF_ENABLED": True,
+        "CURATION_CHECK_SECONDS": 0,  # a curator's mapping is seen by the next search
     }
     config.update(overrides)
     return create_app(config)

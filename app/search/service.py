@@ -18,6 +18,7 @@ from elasticsearch import exceptions as es_errors
 from app.errors import SearchUnavailable
 from app.search import query as q
 from app.search import ranking
+from app.search.curation import CuratedTerms
 from app.search.explain import hit_from_source, profile_from_source
 from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import RADIUS_MAX, Resolution, ResolvedTerm, SearchParams
@@ -36,7 +37,7 @@ from app.search.results import (
 from app.search.understanding import apply
 from directory.geography import miles_between
 from directory.indices import vocabulary_alias
-from directory.understanding import interpret
+from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.vocabulary import default_vocabulary
 
 T = TypeVar("T")
@@ -69,7 +70,14 @@ class SearchService:
     Built in ``create_app``; views reach it with ``app.extensions.search_service()``.
     """
 
-    def __init__(self, es: Elasticsearch, alias: str, filters: Filters = FILTERS):
+    def __init__(
+        self,
+        es: Elasticsearch,
+        alias: str,
+        filters: Filters = FILTERS,
+        curation: CuratedTerms | None = None,
+    ):
+        self.curation = curation
         self.es = es
         self.alias = alias
         self.vocabulary_alias = vocabulary_alias(alias)
@@ -105,7 +113,9 @@ class SearchService:
         The index still answers for text the parser cannot place (curated terms go live
         there first), so a curator's mapping works without a restart.
         """
-        interpretation = interpret(params.q) if params.q.strip() else None
+        interpretation = None
+        if params.q.strip():
+            interpretation = interpret(params.q, lexicon=self._lexicon())
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         complete = interpretation is not None and not interpretation.unplaced
         if understood and (understood.terms or understood.name_text or complete):
@@ -118,6 +128,12 @@ class SearchService:
         resolution, took = self._resolve(params.q)
         resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
         return params, resolution, took, interpretation
+
+    def _lexicon(self) -> Lexicon:
+        vocabulary = default_vocabulary()
+        if self.curation is None:
+            return lexicon_for(vocabulary)
+        return lexicon_for(vocabulary, self.curation.terms, version=self.curation.version())
 
     def search_physicians(self, params: SearchParams) -> SearchPage:
         params, resolution, resolve_took, interpretation = self.understand(params)
