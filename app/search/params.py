@@ -56,6 +56,9 @@ class Resolution:
     # What to match against physician names: None = the whole text (nothing was parsed),
     # "" = no name was typed (a concept search never ranks look-alike surnames).
     name_text: str | None = None
+    # Words the parser could not place: if they are all in a physician's name, that counts
+    # ("valenzuela dermatology"); never fuzzy, so a stray word never finds a look-alike.
+    name_hint: str = ""
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

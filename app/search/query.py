@@ -189,6 +189,11 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
     names = params.q if resolution.name_text is None else resolution.name_text
     if names:
         should += _name_clauses(names)
+    hint = name_words(resolution.name_hint)
+    if hint and should:
+        should.append(
+            {"match": {"full_name": {"query": hint, "operator": "and", "boost": NAME_ALL_WORDS}}}
+        )
     if params.q and resolution.name_text is None:
         if not resolution.understood:
             should.append(

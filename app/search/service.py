@@ -121,7 +121,9 @@ class SearchService:
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params
             terms = _explicit_terms(params) + understood.terms
-            resolution = Resolution(params.q, terms, name_text=understood.name_text)
+            resolution = Resolution(
+                params.q, terms, name_text=understood.name_text, name_hint=understood.name_hint
+            )
             return params, resolution, 0, interpretation
         if understood:
             params = understood.params  # a place or filter typed beside unplaced words

@@ -27,6 +27,7 @@ class Understood:
     params: SearchParams  # the search with the place and filters typed into the box
     terms: tuple[ResolvedTerm, ...]
     name_text: str  # what to match against physician names ("" = not a name search)
+    name_hint: str = ""  # unplaced words, matched exactly against names only
 
 
 def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[ResolvedTerm]:
@@ -69,4 +70,6 @@ def apply(
         if isinstance(radius, int) and RADIUS_MIN <= radius <= RADIUS_MAX:
             changes["radius_miles"] = radius
     names = " ".join(interpretation.names)
-    return Understood(replace(params, **changes), tuple(_terms(interpretation, vocabulary)), names)
+    hint = " ".join(word.text for word in interpretation.unplaced)
+    terms = tuple(_terms(interpretation, vocabulary))
+    return Understood(replace(params, **changes), terms, names, hint)
