@@ -65,14 +65,16 @@ def interpretation_of(page) -> tuple[tuple[str, ...], tuple[str, ...]]:
     name is unplaced as a whole.
     """
     interpretation = getattr(page, "interpretation", None)
-    if interpretation is not None and hasattr(interpretation, "as_dict"):
-        data = interpretation.as_dict()
+    if interpretation is not None:
         parts = tuple(
-            f"{part.get('kind')}:{part.get('id') or part.get('value') or part.get('text')}"
-            for part in data.get("parts", ())
+            f"{part.kind}:{part.ids[0]}" if part.ids and part.kind != "location" else part.kind
+            for part in interpretation.parts
         )
-        unplaced = data.get("unplaced", ())
-        return parts, tuple(w if isinstance(w, str) else str(w.get("text", "")) for w in unplaced)
+        # Only words that survive redaction of the whole text: "call 860 555 1234" must
+        # not leave its digits behind as three harmless-looking unplaced words.
+        kept = set(redact(interpretation.text).split())
+        unplaced = tuple(w.text for w in interpretation.unplaced if w.text in kept)
+        return parts, unplaced
     resolution = page.resolution
     parts = tuple(f"{term.kind}:{term.id}" for term in resolution.terms)
     named = any(match.kind == "name" for hit in page.results for match in hit.matched)

@@ -117,7 +117,8 @@ class SearchService:
         if params.q.strip():
             interpretation = interpret(params.q, lexicon=self._lexicon())
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
-        complete = interpretation is not None and not interpretation.unplaced
+        read = interpretation
+        complete = bool(read and read.understood and not read.unplaced)
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params
             terms = _explicit_terms(params) + understood.terms

@@ -247,7 +247,9 @@ def test_csv_export_downloads_the_current_result_list(client):
     assert float(first["Distance (miles)"]) <= 25
     assert {r["Accepting new patients"] for r in rows} <= {"yes", "no", ""}
     assert first["Profile"].endswith(f"/physicians/{first['NPI']}")
-    assert all(r["Languages"] and r["Last verified"] for r in rows[:5])
+    # NPPES rows list no languages; every demo profile does, and every row has its date.
+    assert sum(bool(r["Languages"]) for r in rows) >= len(rows) // 2
+    assert all(r["Last verified"] for r in rows)
 
 
 def test_csv_export_stops_at_the_row_limit(client, monkeypatch):

@@ -17,6 +17,7 @@ from app.events.insights_service import InsightRow, Week, sparkline
 from app.events.mapping import expired_indices, month_index
 from app.search.params import Resolution, ResolvedTerm
 from directory.geography import Place
+from directory.understanding import interpret
 
 NOW = datetime(2026, 3, 11, 15, 42, 7, tzinfo=UTC)  # a Wednesday
 
@@ -27,17 +28,6 @@ class FakePage:
     results: tuple = ()
 
 
-class Interpretation:
-    def as_dict(self):
-        return {
-            "parts": [
-                {"kind": "condition", "id": "sciatica"},
-                {"kind": "location", "text": "06106"},
-            ],
-            "unplaced": ["please"],
-        }
-
-
 def test_the_adapter_reads_todays_resolution_and_tomorrows_interpretation():
     understood = FakePage(
         Resolution("sciatica", (ResolvedTerm("condition", "sciatica", "S", "exact"),))
@@ -45,8 +35,10 @@ def test_the_adapter_reads_todays_resolution_and_tomorrows_interpretation():
     assert interpretation_of(understood) == (("condition:sciatica",), ())
     assert interpretation_of(FakePage(Resolution("tailbone ache"))) == ((), ("tailbone ache",))
     parsed = FakePage(Resolution("x"))
-    parsed.interpretation = Interpretation()
-    assert interpretation_of(parsed) == (("condition:sciatica", "location:06106"), ("please",))
+    parsed.interpretation = interpret("sciatica near 06106 qwxzzy call 860 555 1234")
+    parts, unplaced = interpretation_of(parsed)
+    assert parts == ("condition:sciatica", "location")  # the place is kept coarse elsewhere
+    assert "qwxzzy" in unplaced and not any(w.isdigit() for w in unplaced)
 
 
 def test_locations_are_kept_coarse():
