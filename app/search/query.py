@@ -254,16 +254,20 @@ def _distance_sort(params: SearchParams) -> dict:
     }
 
 
+# unmapped_type: an index loaded before the field existed still sorts (all equal there).
+COMPLETENESS_SORT = {"profile_completeness": {"order": "desc", "unmapped_type": "half_float"}}
+
+
 def sort_clause(params: SearchParams) -> list:
     by_name = [{"sort_name": "asc"}, {"npi": "asc"}]
     browsing = not (params.q or params.condition or params.procedure)
     if params.sort == "name" or (browsing and not params.place):
         return by_name
     if params.sort == "distance" and params.place:
-        return [_distance_sort(params), {"profile_completeness": "desc"}, {"npi": "asc"}]
+        return [_distance_sort(params), COMPLETENESS_SORT, {"npi": "asc"}]
     # Never alphabetical: among equal fits, the nearer and the more complete profile first.
     tail = [_distance_sort(params)] if params.place else []
-    return ["_score", *tail, {"profile_completeness": "desc"}, {"npi": "asc"}]
+    return ["_score", *tail, COMPLETENESS_SORT, {"npi": "asc"}]
 
 
 def _with_distance(query: dict, params: SearchParams) -> dict:

@@ -259,7 +259,7 @@ def test_condition_near_a_zip_with_facets_and_paging():
                     "ignore_unmapped": True,
                 }
             },
-            {"profile_completeness": "desc"},
+            {"profile_completeness": {"order": "desc", "unmapped_type": "half_float"}},
             {"npi": "asc"},
         ],
         # Pages 1-2 come from one window of 20 that the service spreads across specialties.
