@@ -9,6 +9,7 @@ plain messages: an operator never sees a traceback for a node that went away.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -70,6 +71,8 @@ def _stop(code: Exit, message: str) -> None:
 @click.group()
 def cli() -> None:
     """Load physician profiles into Elasticsearch and manage the live index."""
+    # The client logs every 404/409 it is given as a warning; we report outcomes ourselves.
+    logging.getLogger("elasticsearch").setLevel(logging.ERROR)
 
 
 FILES = click.argument(
@@ -143,8 +146,6 @@ def _rejects_files(files: tuple[Path, ...], fmt: str, folder: Path | None) -> Re
         rejects = RejectsFiles(files, fmt, folder)
     except ValueError as error:
         raise click.UsageError(str(error)) from None
-    if folder:
-        folder.mkdir(parents=True, exist_ok=True)
     return rejects
 
 
@@ -192,7 +193,9 @@ def _report(tally: Tally, rejects: RejectsFiles | None, show: int) -> None:
         where = "; every one is in the rejects file" if rejects and rejects.written else ""
         click.echo(f"  ... {hidden:,} more rejection lines not printed (--show N){where}")
     if rejects and rejects.without_row:
-        click.echo(f"  {rejects.without_row:,} rejections have no row to copy (header, unreadable)")
+        click.echo(f"  {rejects.without_row:,} rejections not in a rejects file (no row to copy)")
+    for path, problem in (rejects.unwritable if rejects else {}).items():
+        click.echo(f"  could not write the rejects file {path}: {problem}")
     for path, count in (rejects.written if rejects else {}).items():
         click.echo(f"rejects file: {path} ({count:,} rows to fix and load again)")
 

@@ -37,7 +37,8 @@ class RejectsFiles:
             raise ValueError(f"a rejects file would overwrite an input: {', '.join(clash)}")
         self.kinds = {str(path): file_kind(path, fmt) for path in inputs}
         self.written: Counter[Path] = Counter()
-        self.without_row = 0  # rejections with no row to copy (unreadable header or CSV)
+        self.without_row = 0  # rejections not written: no row to copy, or no place to write
+        self.unwritable: dict[Path, str] = {}
         self._open: dict[str, tuple[TextIO, csv.writer | None, int]] = {}
 
     def tap(self, records: Iterable[Record]) -> Iterator[Record]:
@@ -51,7 +52,12 @@ class RejectsFiles:
         if rejection.row is None or rejection.source not in self.targets:
             self.without_row += 1
             return
-        handle, writer, width = self._writer(rejection.source)
+        try:
+            handle, writer, width = self._writer(rejection.source)
+        except OSError as error:  # a read-only folder must not fail the load itself
+            self.unwritable.setdefault(self.targets[rejection.source], str(error))
+            self.without_row += 1
+            return
         if writer is None:
             handle.write(f"# line {rejection.line}: {_one_line(rejection.reason)}\n")
             handle.write(f"{rejection.row}\n")
@@ -65,7 +71,10 @@ class RejectsFiles:
     def _writer(self, source: str) -> tuple[TextIO, csv.writer | None, int]:
         if source in self._open:
             return self._open[source]
+        if self.targets[source] in self.unwritable:
+            raise OSError(self.unwritable[self.targets[source]])
         target, kind = self.targets[source], self.kinds[source]
+        target.parent.mkdir(parents=True, exist_ok=True)
         handle = open(target, "w", encoding="utf-8", errors="surrogateescape", newline="")
         if kind == "jsonl":
             handle.write(
