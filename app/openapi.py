@@ -219,6 +219,7 @@ def openapi_document(filters: Filters = FILTERS) -> dict:
                     "responses": {
                         "200": _json({"type": "object", "required": ["npi", "name"]}),
                         "404": _PROBLEM,
+                        "410": _PROBLEM,
                         **_ERRORS,
                     },
                 }
