@@ -98,19 +98,14 @@ def running_app(
         "SECRET_KEY": "bench-only",
         "FLASK_RATELIMIT_ENABLED": "false",
         **(extra_env or {}),
+        # gunicorn.conf.py: the same settings as `make run`, this many workers and threads.
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_THREADS": str(threads),
     }
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
     proc = subprocess.Popen(
-        [
-            str(gunicorn),
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "-b",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
+        [str(gunicorn), "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
