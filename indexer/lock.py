@@ -35,6 +35,19 @@ _INDEX_BODY = {
 }
 
 
+def patiently(call, attempts: int = 8):
+    """``call()``, retried while the cluster answers 429 (its write queue is full), with
+    the same backoff as the bulk loader: a busy cluster must not fail a load at its lock."""
+    for attempt in range(attempts):
+        try:
+            return call()
+        except TransportError as error:
+            if error.status_code != 429 or attempt == attempts - 1:
+                raise
+            time.sleep(min(0.5 * 2**attempt, 30))
+    raise AssertionError("unreachable")
+
+
 def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -104,7 +117,7 @@ class LoaderLock:
         self._started = time.time()
         self.es.indices.create(index=LOCK_INDEX, **_INDEX_BODY, ignore=400)  # exists: fine
         try:
-            self._keep(self.es.create(index=LOCK_INDEX, id=self.alias, document=self._body()))
+            self._keep(patiently(self._create))
         except ConflictError:
             self._take_over_if_stale()
         self._beat = threading.Thread(target=self._heartbeat, name="loader-lock", daemon=True)
@@ -114,7 +127,7 @@ class LoaderLock:
         try:
             current = self.es.get(index=LOCK_INDEX, id=self.alias)
         except NotFoundError:  # released between our create and this read: try once more
-            self._keep(self.es.create(index=LOCK_INDEX, id=self.alias, document=self._body()))
+            self._keep(patiently(self._create))
             return
         holder = current["_source"]
         why = stale_reason(holder, time.time())
@@ -122,20 +135,22 @@ class LoaderLock:
             raise LoaderLocked(f"alias '{self.alias}' is being loaded by {describe(holder)}")
         version = {"if_seq_no": current["_seq_no"], "if_primary_term": current["_primary_term"]}
         try:
-            self._keep(
-                self.es.index(index=LOCK_INDEX, id=self.alias, document=self._body(), **version)
-            )
+            self._keep(patiently(lambda: self._replace(version)))
         except ConflictError:
             raise LoaderLocked(f"alias '{self.alias}' was just taken by another loader") from None
         self.notes.append(f"took over the loader lock of {describe(holder)}: {why}")
 
+    def _create(self) -> dict:
+        return self.es.create(index=LOCK_INDEX, id=self.alias, document=self._body())
+
+    def _replace(self, version: dict[str, int]) -> dict:
+        """Overwrite the lock only if it is still the version we saw."""
+        return self.es.index(index=LOCK_INDEX, id=self.alias, document=self._body(), **version)
+
     def _heartbeat(self) -> None:
         while not self._stop.wait(HEARTBEAT_SECONDS):
             try:
-                response = self.es.index(
-                    index=LOCK_INDEX, id=self.alias, document=self._body(), **self._version
-                )
-                self._keep(response)
+                self._keep(self._replace(self._version))
             except ConflictError:
                 self.lost = True  # taken over: we were silent too long (paused, partitioned)
                 return
@@ -157,7 +172,7 @@ class LoaderLock:
         if not self._version or self.lost:
             return
         try:
-            self.es.delete(index=LOCK_INDEX, id=self.alias, **self._version)
+            patiently(lambda: self.es.delete(index=LOCK_INDEX, id=self.alias, **self._version))
         except (ConflictError, NotFoundError):
             pass  # no longer ours
         except TransportError:

@@ -9,9 +9,9 @@ import pytest
 
 from directory.geography import miles_between
 from indexer.records import Category, Rejection
-from indexer.tally import Tally
 from indexer.sources import parse_credentials, proper_case
 from indexer.sources.nppes import read_nppes
+from indexer.tally import Tally
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "nppes-practitioners-sample.csv"
