@@ -1,4 +1,5 @@
-"""Read our own physician profile files: JSON Lines (the canonical format) and flat CSV.
+"""Read our own physician profile files: JSON Lines (the canonical format) and flat CSV
+(its rows come from ``profile_csv``).
 
 Every row goes through :func:`validate_profile`, the one pure gate that turns a loose,
 hand-edited object into a canonical profile (see docs/data-format.md) or a
@@ -8,7 +9,6 @@ rows are reported and the good ones still come through.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterator
@@ -22,7 +22,7 @@ import orjson
 from directory import geography
 from directory.npi import is_valid_npi
 from indexer.duplicates import SeenNpis
-from indexer.records import Category, Record, Rejection, npi_for_report
+from indexer.records import Category, Record, Rejection
 from indexer.sources import (
     coerce_bool,
     dedupe,
@@ -33,21 +33,12 @@ from indexer.sources import (
     locate,
     normalise_phone,
     normalise_zip,
-    numbered_rows,
     parse_credentials,
     primary_first,
 )
+from indexer.sources.profile_csv import LIST_FIELDS, csv_objects, split_list
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-CSV_COLUMNS = (
-    "npi", "prefix", "first_name", "middle_name", "last_name", "suffix", "credentials",
-    "gender", "specialty_codes", "conditions", "procedures", "languages", "insurance",
-    "accepting_new_patients", "telehealth", "location_name", "address_line1", "address_line2",
-    "city", "state", "zip", "phone", "fax", "lat", "lon", "hospital_affiliations",
-    "board_certifications", "bio", "source", "last_verified", "active",
-)  # fmt: skip
-CSV_REQUIRED = ("npi", "last_name", "specialty_codes", "zip", "source", "last_verified")
-LIST_FIELDS = ("conditions", "procedures", "languages", "insurance")
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -68,7 +59,7 @@ def read_profiles(
     if suffix in JSONL_SUFFIXES:
         rows = _jsonl_objects(path)
     elif suffix == ".csv":
-        rows = _csv_objects(path)
+        rows = csv_objects(path)
     else:
         raise ValueError(f"{path}: profile files are .jsonl, .ndjson or .csv, not {suffix!r}")
     seen = seen if seen is not None else SeenNpis()
@@ -123,79 +114,6 @@ def _json_problem(text: str) -> str:
     return ""
 
 
-def _header_problem(header: list[str]) -> str | None:
-    missing = [name for name in CSV_REQUIRED if name not in header]
-    if not missing:
-        return None
-    if len(header) == 1:
-        return "expected comma-separated columns " + ", ".join(CSV_REQUIRED)
-    return "missing columns " + ", ".join(missing)
-
-
-def _csv_objects(path: str | Path) -> Iterator[tuple[int, Any, tuple[str, ...] | None]]:
-    source = str(path)
-    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
-        reader = csv.reader(handle)
-        header = [name.strip().lower() for name in next(reader, [])]
-        if problem := _header_problem(header):
-            yield 1, Rejection(source, 1, Category.HEADER, problem), None
-            return
-        for line, values in numbered_rows(reader):
-            yield line, _csv_object(header, values, source, line), _row(values)
-
-
-def _row(values: list[str] | csv.Error) -> tuple[str, ...] | None:
-    return None if isinstance(values, csv.Error) else tuple(values)
-
-
-def _csv_object(header: list[str], values: list[str] | csv.Error, source: str, line: int) -> Any:
-    if isinstance(values, csv.Error):
-        return Rejection(source, line, Category.UNREADABLE_CSV, str(values))
-    if has_bad_encoding("\x1f".join(values)):
-        return Rejection(source, line, Category.BAD_ENCODING)
-    if len(values) != len(header):
-        short = len(values) < len(header)
-        category = Category.SHORT_ROW if short else Category.LONG_ROW
-        detail = f"{len(values)} columns, expected {len(header)}"
-        npi = npi_for_report(dict(zip(header, values, strict=False)).get("npi", ""))
-        return Rejection(source, line, category, detail, npi=npi)
-    return csv_row_to_object(dict(zip(header, values, strict=True)))
-
-
-def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(";") if part.strip()]
-
-
-def csv_row_to_object(row: dict[str, str]) -> dict[str, Any]:
-    """One flat CSV row (one location) -> the nested shape :func:`validate_profile` takes."""
-    get = row.get
-    location_keys = ("address_line1", "address_line2", "city", "state", "zip", "phone", "fax")
-    location = {"name": get("location_name", ""), **{key: get(key, "") for key in location_keys}}
-    if get("lat") and get("lon"):
-        location.update(lat=get("lat"), lon=get("lon"))
-    lists = ("credentials", *LIST_FIELDS, "hospital_affiliations", "board_certifications")
-    return {
-        "npi": get("npi", ""),
-        "name": {
-            "prefix": get("prefix", ""),
-            "first": get("first_name", ""),
-            "middle": get("middle_name", ""),
-            "last": get("last_name", ""),
-            "suffix": get("suffix", ""),
-        },
-        **{key: _split(get(key)) for key in lists},
-        "gender": get("gender"),
-        "specialties": _split(get("specialty_codes")),  # the first listed is primary
-        "accepting_new_patients": get("accepting_new_patients"),
-        "telehealth": get("telehealth"),
-        "locations": [location],
-        "bio": get("bio", ""),
-        "source": get("source", ""),
-        "last_verified": get("last_verified", ""),
-        "active": get("active"),
-    }
-
-
 def _text(value: Any) -> str:
     if value is None or isinstance(value, dict | list):
         return ""
@@ -208,7 +126,7 @@ def _items(value: Any) -> list[Any]:
     """A list field as a list: a lone string is ';'-separated, anything else is empty."""
     if isinstance(value, list):
         return value
-    return _split(value) if isinstance(value, str) else []
+    return split_list(value) if isinstance(value, str) else []
 
 
 def _name(value: Any) -> dict[str, str]:
