@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -179,8 +180,10 @@ def _run(work, *, kept: str, action: str = "load", finish=lambda tally: None):
 
 
 def _short(error: Exception) -> str:
+    """``ConnectionError: [Errno 111] Connection refused``, not urllib3's whole story."""
     text = " ".join(str(error).split())
-    return f"{type(error).__name__}: {text[:200]}"
+    errno = re.search(r"\[Errno \d+\] [^)'\"]+", text)
+    return f"{type(error).__name__}: {errno.group(0) if errno else text[:160]}"
 
 
 def _report(tally: Tally, rejects: RejectsFiles | None, show: int) -> None:
