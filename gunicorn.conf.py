@@ -1,15 +1,16 @@
 """gunicorn settings: ``gunicorn -c gunicorn.conf.py wsgi:app`` (`make run`, bench/).
 
-Tuned on the 2-core box in docs/benchmarks.md: 3 workers x 4 threads. Override with
-GUNICORN_BIND, GUNICORN_WORKERS and GUNICORN_THREADS rather than flags, so the settings
-derived from them (the in-flight limit below) stay consistent.
+Tuned on the 2-core box in docs/benchmarks.md: 3 workers x 4 threads for requests, plus
+one thread per worker kept free for /healthz (below). Override with GUNICORN_BIND,
+GUNICORN_WORKERS and GUNICORN_THREADS rather than flags, so the settings derived from
+them (the in-flight limit) stay consistent.
 """
 
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "5"))
 worker_class = "gthread"
 # A results page makes up to four Elasticsearch calls of ELASTICSEARCH_TIMEOUT (5 s) each.
 timeout = 30

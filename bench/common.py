@@ -86,7 +86,7 @@ def free_port() -> int:
 def running_app(
     alias: str,
     workers: int = 3,
-    threads: int = 4,
+    threads: int | None = None,
     port: int | None = None,
     extra_env: dict[str, str] | None = None,
 ):
@@ -101,8 +101,9 @@ def running_app(
         # gunicorn.conf.py: the same settings as `make run`, this many workers and threads.
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
-        "GUNICORN_THREADS": str(threads),
     }
+    if threads is not None:  # else gunicorn.conf.py's: 4 for requests + 1 kept for /healthz
+        env["GUNICORN_THREADS"] = str(threads)
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
     proc = subprocess.Popen(
         [str(gunicorn), "-c", "gunicorn.conf.py", "wsgi:app"],

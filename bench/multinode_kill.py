@@ -5,9 +5,11 @@
 
 ``SEARCH_NODE_NODES=2`` runs nodes in one JVM, so one node can't be killed alone.
 Instead N ``scripts/search-node`` runners (own ports, own data folders) join as one
-cluster: same ``SEARCH_NODE_CLUSTER``, fixed transport ports, ``discovery.seed_hosts``;
-every node is master-eligible and ``cluster.initial_master_nodes`` names them all, so
-with three the cluster keeps a quorum (two of three votes) when any one node dies.
+cluster: same ``SEARCH_NODE_CLUSTER``, fixed transport ports, ``discovery.seed_hosts``.
+Every node is master-eligible; node A bootstraps the cluster
+(``cluster.initial_master_nodes``, so it can start alone), and as the others join
+Elasticsearch grows the voting configuration to all three, so the cluster keeps a quorum
+(two of three votes) when any one node dies. The run prints the voting configuration.
 
 The alias is loaded with one replica (``auto_expand_replicas: 0-1``). gunicorn (3 workers
 x 4 threads, gunicorn.conf.py) gets every URL in ``ELASTICSEARCH_URL``. Per scenario,
@@ -69,8 +71,8 @@ class Node:
     def env(self, peers: list[Node]) -> dict[str, str]:
         seeds = ", ".join(f'"127.0.0.1:{p.transport}"' for p in peers)
         settings = [f"transport.port: {self.transport}", f"discovery.seed_hosts: [{seeds}]"]
-        if self.bootstrap:  # every node votes: any one can die and two of three remain
-            settings.append(f"cluster.initial_master_nodes: [{seeds}]")
+        if self.bootstrap:
+            settings.append(f'cluster.initial_master_nodes: ["127.0.0.1:{self.transport}"]')
         return {
             **os.environ,
             "SEARCH_NODE_PORT": str(self.http),
@@ -113,10 +115,17 @@ def master_of(nodes: list[Node]) -> Node:
             state = es_get(node.url, "/_nodes/_master/transport")
         except OSError:
             continue
+        if not state["nodes"]:
+            continue  # this node knows of no master right now (an election is under way)
         [info] = state["nodes"].values()
         port = int(info["transport"]["publish_address"].rsplit(":", 1)[1])
         return next(n for n in nodes if n.transport == port)
     raise RuntimeError("no node knows a master")
+
+
+def voting_configuration(node: Node) -> list[str]:
+    state = es_get(node.url, "/_cluster/state/metadata?filter_path=metadata.cluster_coordination")
+    return state["metadata"]["cluster_coordination"]["last_committed_config"]
 
 
 def wait_for_new_master(nodes: list[Node], old: Node, seconds: float = 120) -> tuple[str, float]:
@@ -261,7 +270,7 @@ def main() -> None:
     parser.add_argument("--hang-seconds", type=float, default=20)
     args = parser.parse_args()
 
-    nodes = [Node("ABCDE"[n], 9270 + n, 9370 + n, bootstrap=True) for n in range(args.nodes)]
+    nodes = [Node("ABCDE"[n], 9270 + n, 9370 + n, bootstrap=n == 0) for n in range(args.nodes)]
     for node in nodes:
         node.stop(nodes)
         subprocess.run(["rm", "-rf", str(node.home)], check=True)
@@ -272,7 +281,10 @@ def main() -> None:
         for node in nodes:
             node.start(nodes)
         green = wait_green(nodes)
-        print(f"cluster formed; green after {green:.1f}s more; master {master_of(nodes).name}")
+        print(
+            f"cluster formed; green after {green:.1f}s more; master {master_of(nodes).name}; "
+            f"voting nodes {len(voting_configuration(nodes[0]))}"
+        )
         es = Elasticsearch(urls.split(","), timeout=60, max_retries=2, retry_on_timeout=True)
         vocabulary = default_vocabulary()
         profiles = generate(args.profiles, 42, claims_from_vocabulary())
