@@ -219,6 +219,14 @@ def test_liveness_answers_at_once_while_a_search_waits_on_a_frozen_node(search_a
     assert elapsed < 0.5, f"/healthz took {elapsed:.2f}s"
 
 
+@pytest.mark.parametrize("npi", [f"{NPI}%0A", f"{NPI}%0D%0A", "%D9%A1" * 10, f" {NPI}"])
+def test_an_npi_with_a_trailing_newline_or_foreign_digits_is_not_an_npi(search_app, npi):
+    client = search_app.test_client()
+    api = client.get(f"/api/v1/physicians/{npi}")
+    assert api.status_code == 400 and "10 digits" in api.get_json(force=True)["detail"]
+    assert client.get(f"/physicians/{npi}").status_code == 404
+
+
 def test_the_csp_and_friends_are_on_every_answer(search_app):
     client = search_app.test_client()
     for path in ("/", "/healthz", "/api/v1/physicians?q=back", "/nowhere"):

@@ -10,11 +10,15 @@ import subprocess
 import sys
 import time
 
+import pytest
+
+from directory.npi import is_valid_npi
 from indexer.duplicates import NpiBitmap
 from indexer.formats import read_files
 from indexer.gates import Gates
 from indexer.lock import stale_reason
 from indexer.records import Category, Rejection
+from indexer.sources.profiles import validate_profile
 from indexer.tally import Tally
 
 GOOD = {
@@ -120,3 +124,10 @@ def test_a_lock_from_another_host_is_stale_only_when_its_heartbeat_stops():
     assert stale_reason(elsewhere, now) is None
     silent = {**elsewhere, "heartbeat": now - 600}
     assert stale_reason(silent, now) == "no heartbeat for 600 s"
+
+
+@pytest.mark.parametrize("npi", ["١٢٣٤٥٦٧٨٩٣", "１２３４５６７８９３", "12345678９3", "1234567890"])
+def test_the_loader_uses_the_one_npi_check(npi):
+    assert not is_valid_npi(npi)
+    rejection = validate_profile(profile(npi), "roster.jsonl", 4)
+    assert isinstance(rejection, Rejection) and rejection.category is Category.INVALID_NPI
