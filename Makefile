@@ -7,8 +7,6 @@ DEMO := data/demo/physicians.jsonl
 DEMO_COUNT ?= 5000
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# 2 cores: 3 workers x 4 threads measured best in bench/ (see docs/benchmarks.md).
-GUNICORN_OPTS ?= --workers 3 --threads 4 --timeout 30 --graceful-timeout 10 --access-logfile -
 
 .PHONY: help run test test-fast serve setup setup-dev node node-stop store postgres-stop data load browser lint audit bench clean vendor
 
@@ -58,7 +56,7 @@ load: data node store
 
 run: $(VENV)/.runtime data node store load .secret_key
 	@echo "Find a Physician on http://$(HOST):$(PORT)  (Ctrl-C to stop; the search node keeps running: make node-stop)"
-	SECRET_KEY=$$(cat .secret_key) $(VENV)/bin/gunicorn $(GUNICORN_OPTS) -b $(HOST):$(PORT) wsgi:app
+	SECRET_KEY=$$(cat .secret_key) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 browser:
 	@scripts/ensure-browser

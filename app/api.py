@@ -28,8 +28,13 @@ def _suggest_limit() -> str:
     return current_app.config["SUGGEST_RATE_LIMIT"]
 
 
+def _charged(response) -> bool:
+    """Clients are charged for answers, not for our outages: a 5xx doesn't count."""
+    return response.status_code < 500
+
+
 @bp.get("/physicians")
-@limiter.limit(_api_limit)
+@limiter.limit(_api_limit, deduct_when=_charged)
 def physicians():
     unknown = sorted(set(request.args) - KNOWN_PARAMETERS)
     if unknown:
@@ -44,7 +49,7 @@ def physicians():
 
 
 @bp.get("/physicians/<npi>")
-@limiter.limit(_api_limit)
+@limiter.limit(_api_limit, deduct_when=_charged)
 def physician(npi: str):
     if not is_valid_npi(npi):
         message = "An NPI is 10 digits ending in a check digit."
@@ -52,6 +57,8 @@ def physician(npi: str):
     profile = search_service().get_physician(npi)
     if profile is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
+    if not profile.active:
+        abort(410, description=f"The physician with NPI {npi} is no longer listed.")
     return jsonify(serialize.physician_profile(profile))
 
 
@@ -65,14 +72,14 @@ def _required_text(max_length: int, name: str = "q") -> str:
 
 
 @bp.get("/conditions")
-@limiter.limit(_api_limit)
+@limiter.limit(_api_limit, deduct_when=_charged)
 def conditions():
     text = _required_text(MAX_TEXT)
     return jsonify(serialize.conditions(text, search_service().find_conditions(text)))
 
 
 @bp.get("/suggest")
-@limiter.limit(_suggest_limit)
+@limiter.limit(_suggest_limit, deduct_when=_charged)
 def suggest():
     text = _required_text(MAX_SHORT_TEXT)
     return jsonify(serialize.suggestions(text, search_service().suggest(text)))

@@ -15,6 +15,14 @@ WEB_DEFAULTS: dict[str, object] = {
     "RATELIMIT_HEADERS_ENABLED": True,
     "RETRY_AFTER_SECONDS": 30,
     "SECRET_KEY": None,
+    # Host names this site answers for (comma list; ".example.org" takes subdomains; "*"
+    # any). Loopback only by default: set it to the public name when deploying.
+    "TRUSTED_HOSTS": "localhost, 127.0.0.1",
+    # Reverse proxies in front (nginx, a load balancer): trust that many X-Forwarded-*.
+    "PROXY_COUNT": 0,
+    # Requests per process working at once (app.capacity); gunicorn.conf.py sets threads-1.
+    "MAX_REQUESTS_IN_FLIGHT": 0,
+    "SHED_AFTER_SECONDS": 1.0,
     "WTF_CSRF_TIME_LIMIT": None,
     # How often each worker asks the store whether curators changed the vocabulary.
     "CURATION_CHECK_SECONDS": 10,

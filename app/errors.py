@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from elasticsearch import exceptions as es_errors
 from flask import Flask, current_app, json, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadHost, HTTPException, SecurityError
 
 
 class SearchUnavailable(Exception):
@@ -32,6 +32,7 @@ TITLES = {
     400: "Please check your search",
     404: "We couldn't find that page",
     405: "That action isn't allowed here",
+    410: "No longer listed",
     429: "Too many requests",
     500: "Something went wrong on our side",
     503: "Search is temporarily unavailable",
@@ -39,8 +40,21 @@ TITLES = {
 }
 
 
+# Retry-After means something on these only (RFC 9110 §10.2.3, RFC 6585 §4).
+RETRY_LATER = (429, 503)
+# Answered without templates: the page layout builds URLs, which need a trusted Host.
+UNKNOWN_HOST_PAGE = (
+    "<!doctype html><html lang=en><meta charset=utf-8><title>Unknown site address</title>"
+    "<h1>Unknown site address</h1><p>This server does not answer for that address.</p></html>"
+)
+
+
 def wants_problem_json() -> bool:
     return request.path.startswith("/api/")
+
+
+def retry_after() -> dict[str, str]:
+    return {"Retry-After": str(current_app.config["RETRY_AFTER_SECONDS"])}
 
 
 def problem(status: int, detail: str, **extra) -> tuple:
@@ -48,17 +62,15 @@ def problem(status: int, detail: str, **extra) -> tuple:
     body["detail"] = detail
     body.update(extra)
     headers = {"Content-Type": "application/problem+json"}
-    if status in (429, 503, 504):
-        headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    if status in RETRY_LATER:
+        headers.update(retry_after())
     return json.dumps(body), status, headers
 
 
 def render_error(status: int, detail: str, **extra):
     if wants_problem_json():
         return problem(status, detail, **extra)
-    headers = {}
-    if status in (429, 503, 504):
-        headers["Retry-After"] = str(current_app.config["RETRY_AFTER_SECONDS"])
+    headers = retry_after() if status in RETRY_LATER else {}
     page = render_template(
         "errors/error.html", status=status, title=TITLES.get(status, "Error"), detail=detail
     )
@@ -78,6 +90,13 @@ def register_errorhandlers(app: Flask) -> None:
     @app.errorhandler(BadSearchRequest)
     def bad_search(error: BadSearchRequest):
         return render_error(400, str(error), errors=error.errors)
+
+    @app.errorhandler(SecurityError)  # a Host outside TRUSTED_HOSTS
+    @app.errorhandler(BadHost)  # a Host that isn't a host name at all
+    def unknown_host(error: HTTPException):
+        if wants_problem_json():
+            return problem(400, "This server does not answer for that site address.")
+        return UNKNOWN_HOST_PAGE, 400, {"Content-Type": "text/html; charset=utf-8"}
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -1,13 +1,24 @@
-"""Liveness and readiness probes for load balancers and `make run`."""
+"""Liveness and readiness probes for load balancers and `make run`.
+
+``/healthz`` (liveness) answers from the process alone: no network, no template, never
+counted or held back by ``app.capacity``, so it stays fast while the search node is
+frozen. ``/readyz`` (readiness) asks the cluster.
+"""
 
 from __future__ import annotations
 
 from elasticsearch import exceptions as es_errors
 from flask import Blueprint, current_app, jsonify
 
+from app import capacity
 from app.extensions import elasticsearch, physician_alias
 
 bp = Blueprint("health", __name__)
+
+
+@bp.record_once
+def _keep_a_thread_for_liveness(state) -> None:
+    capacity.init_app(state.app)
 
 
 @bp.get("/healthz")

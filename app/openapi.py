@@ -11,7 +11,7 @@ from app.search.filters import FILTERS, Filters
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
 _RETRY_LATER = {"$ref": "#/components/responses/RetryLater"}
-_ERRORS = {"400": _PROBLEM, "429": _RETRY_LATER, "503": _RETRY_LATER, "504": _RETRY_LATER}
+_ERRORS = {"400": _PROBLEM, "429": _RETRY_LATER, "503": _RETRY_LATER, "504": _PROBLEM}
 
 
 def _query(name: str, schema: dict, description: str) -> dict:
@@ -219,6 +219,7 @@ def openapi_document(filters: Filters = FILTERS) -> dict:
                     "responses": {
                         "200": _json({"type": "object", "required": ["npi", "name"]}),
                         "404": _PROBLEM,
+                        "410": _PROBLEM,
                         **_ERRORS,
                     },
                 }
@@ -278,8 +279,8 @@ def openapi_document(filters: Filters = FILTERS) -> dict:
                     "content": _PROBLEM_CONTENT,
                 },
                 "RetryLater": {
-                    "description": "Too many requests (429), search unavailable (503) or too"
-                    " slow (504): problem details, and when to try again",
+                    "description": "Too many requests (429) or search unavailable (503):"
+                    " problem details, and when to try again",
                     "headers": {
                         "Retry-After": {
                             "required": True,

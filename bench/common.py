@@ -86,7 +86,7 @@ def free_port() -> int:
 def running_app(
     alias: str,
     workers: int = 3,
-    threads: int = 4,
+    threads: int | None = None,
     port: int | None = None,
     extra_env: dict[str, str] | None = None,
 ):
@@ -98,19 +98,15 @@ def running_app(
         "SECRET_KEY": "bench-only",
         "FLASK_RATELIMIT_ENABLED": "false",
         **(extra_env or {}),
+        # gunicorn.conf.py: the same settings as `make run`, this many workers and threads.
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": str(workers),
     }
+    if threads is not None:  # else gunicorn.conf.py's: 4 for requests + 1 kept for /healthz
+        env["GUNICORN_THREADS"] = str(threads)
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
     proc = subprocess.Popen(
-        [
-            str(gunicorn),
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "-b",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
+        [str(gunicorn), "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -1,24 +1,28 @@
-"""Kill one node of a two-node cluster while people search and an editor writes.
+"""Kill one node of a three-node cluster while people search and an editor writes.
 
-    .venv/bin/python bench/multinode_kill.py [--profiles 5000] [--scenarios replica,master,hang]
+    .venv/bin/python bench/multinode_kill.py [--nodes 3] [--profiles 5000]
+                                             [--scenarios replica,master,hang]
 
-``SEARCH_NODE_NODES=2`` runs both nodes in one JVM, so one node can't be killed alone.
-Instead two ``scripts/search-node`` runners (own ports, own data folders) join as one
-cluster: same ``SEARCH_NODE_CLUSTER``, fixed transport ports, ``discovery.seed_hosts``;
-node A bootstraps the cluster (``cluster.initial_master_nodes``) and B joins it.
+``SEARCH_NODE_NODES=2`` runs nodes in one JVM, so one node can't be killed alone.
+Instead N ``scripts/search-node`` runners (own ports, own data folders) join as one
+cluster: same ``SEARCH_NODE_CLUSTER``, fixed transport ports, ``discovery.seed_hosts``.
+Every node is master-eligible; node A bootstraps the cluster
+(``cluster.initial_master_nodes``, so it can start alone), and as the others join
+Elasticsearch grows the voting configuration to all three, so the cluster keeps a quorum
+(two of three votes) when any one node dies. The run prints the voting configuration.
 
-The alias is loaded with one replica (``auto_expand_replicas: 0-1`` puts a copy of every
-shard on each node). gunicorn (3 workers x 4 threads) gets both URLs in
-``ELASTICSEARCH_URL``. Per scenario, searchers loop over bench/common.py QUERIES and a
-writer indexes new physicians one at a time, remembering every acknowledged NPI; then:
+The alias is loaded with one replica (``auto_expand_replicas: 0-1``). gunicorn (3 workers
+x 4 threads, gunicorn.conf.py) gets every URL in ``ELASTICSEARCH_URL``. Per scenario,
+searchers loop over bench/common.py QUERIES and a writer indexes new physicians one at a
+time, remembering every acknowledged NPI; then:
 
-  replica  SIGKILL the node that is not the elected master
-  master   SIGKILL the elected master (two master-eligible nodes: one holds the vote)
+  replica  SIGKILL a node that is not the elected master
+  master   SIGKILL the elected master (the others must elect a new one)
   hang     SIGSTOP a node for --hang-seconds, then SIGCONT (a stalled, not dead, node)
 
 The node is brought back, the cluster waited for green, and every acknowledged write is
 looked up. Prints one line per scenario (for docs/reliability.md); exits 1 if an
-acknowledged write was lost.
+acknowledged write was lost or a search failed in a kill scenario with three nodes.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from elasticsearch import Elasticsearch
 from directory.vocabulary import default_vocabulary
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.document import build_document
-from indexer.load import rebuild, rebuild_vocabulary
+from indexer.load import rebuild_all
 
 SCRIPT = ROOT / "scripts" / "search-node"
 CLUSTER = "fap-multinode"
@@ -111,10 +115,32 @@ def master_of(nodes: list[Node]) -> Node:
             state = es_get(node.url, "/_nodes/_master/transport")
         except OSError:
             continue
+        if not state["nodes"]:
+            continue  # this node knows of no master right now (an election is under way)
         [info] = state["nodes"].values()
         port = int(info["transport"]["publish_address"].rsplit(":", 1)[1])
         return next(n for n in nodes if n.transport == port)
     raise RuntimeError("no node knows a master")
+
+
+def voting_configuration(node: Node) -> list[str]:
+    state = es_get(node.url, "/_cluster/state/metadata?filter_path=metadata.cluster_coordination")
+    return state["metadata"]["cluster_coordination"]["last_committed_config"]
+
+
+def wait_for_new_master(nodes: list[Node], old: Node, seconds: float = 120) -> tuple[str, float]:
+    """Which surviving node became master, and how long after the old one died."""
+    started = time.monotonic()
+    survivors = [n for n in nodes if n is not old]
+    while time.monotonic() - started < seconds:
+        try:
+            new = master_of(survivors)
+            if new is not old:
+                return new.name, time.monotonic() - started
+        except (RuntimeError, StopIteration):
+            pass
+        time.sleep(0.1)
+    return "none", float("nan")
 
 
 def wait_green(nodes: list[Node], seconds: float = 180) -> float:
@@ -186,6 +212,7 @@ def scenario(name, nodes, base, es, docs, args) -> dict:
         victim.signal(signal.SIGCONT)
     else:
         victim.signal(signal.SIGKILL)
+    elected = wait_for_new_master(nodes, victim) if victim is master else (master.name, 0.0)
     time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
     run.stop.set()
     for thread in threads:
@@ -198,7 +225,10 @@ def scenario(name, nodes, base, es, docs, args) -> dict:
     found = es.mget(index=ALIAS, body={"ids": run.acked}, _source=False)["docs"]
     lost = [d["_id"] for d in found if not d["found"]]
     fault_ends = killed_at + (args.hang_seconds if name == "hang" else 5)
-    return summarise(name, victim is master, run, (killed_at, fault_ends), lost, green_after)
+    result = summarise(name, victim is master, run, (killed_at, fault_ends), lost, green_after)
+    result["master_after_fault"], elected_after = elected
+    result["master_elected_after_s"] = round(elected_after, 1)
+    return result
 
 
 def summarise(name, was_master, run: Run, fault, lost, green_after) -> dict:
@@ -232,6 +262,7 @@ def summarise(name, was_master, run: Run, fault, lost, green_after) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--nodes", type=int, default=3)
     parser.add_argument("--profiles", type=int, default=5000)
     parser.add_argument("--scenarios", default="replica,master,hang")
     parser.add_argument("--seconds", type=float, default=40, help="traffic per scenario")
@@ -239,7 +270,7 @@ def main() -> None:
     parser.add_argument("--hang-seconds", type=float, default=20)
     args = parser.parse_args()
 
-    nodes = [Node("A", 9270, 9370, bootstrap=True), Node("B", 9271, 9371, bootstrap=False)]
+    nodes = [Node("ABCDE"[n], 9270 + n, 9370 + n, bootstrap=n == 0) for n in range(args.nodes)]
     for node in nodes:
         node.stop(nodes)
         subprocess.run(["rm", "-rf", str(node.home)], check=True)
@@ -250,12 +281,14 @@ def main() -> None:
         for node in nodes:
             node.start(nodes)
         green = wait_green(nodes)
-        print(f"cluster formed; green after {green:.1f}s more; master {master_of(nodes).name}")
+        print(
+            f"cluster formed; green after {green:.1f}s more; master {master_of(nodes).name}; "
+            f"voting nodes {len(voting_configuration(nodes[0]))}"
+        )
         es = Elasticsearch(urls.split(","), timeout=60, max_retries=2, retry_on_timeout=True)
         vocabulary = default_vocabulary()
-        rebuild_vocabulary(es, ALIAS, vocabulary)
         profiles = generate(args.profiles, 42, claims_from_vocabulary())
-        report = rebuild(es, ALIAS, profiles, vocabulary)
+        report = rebuild_all(es, ALIAS, profiles, vocabulary)
         print(f"loaded {report.indexed} profiles; green after {wait_green(nodes):.1f}s (replicas)")
         extra = generate(3000, 4242, claims_from_vocabulary())
         extra = [build_document(p, vocabulary) for p in extra]
@@ -269,7 +302,9 @@ def main() -> None:
         for node in nodes:
             node.stop(nodes)
     lost = sum(r["acked_writes_lost"] for r in results)
-    raise SystemExit(1 if lost else 0)
+    killed = [r for r in results if r["scenario"] != "hang"]
+    failed = args.nodes >= 3 and any(r["search_failures"] for r in killed)
+    raise SystemExit(1 if lost or failed else 0)
 
 
 if __name__ == "__main__":

@@ -2,30 +2,51 @@
 
 A thin shell: every command parses options, builds a client from the same
 settings the app uses, and calls a function in ``indexer.load``/``lifecycle``.
+Outcomes are exit codes (:class:`Exit`, documented in docs/data-format.md) and
+plain messages: an operator never sees a traceback for a node that went away.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 import sys
+from enum import IntEnum
 from pathlib import Path
 
 import click
+from elasticsearch import ElasticsearchException
 
 from directory.connection import client_from_settings
+from directory.npi import is_valid_npi
 from directory.settings import settings
 from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
 from indexer.curated import rebuild_curated_vocabulary
-from indexer.formats import read_any, unreadable
-from indexer.load import LoadFailed, rebuild, upsert
+from indexer.errors import LoaderLocked, LoadFailed, LoadRefused
+from indexer.formats import read_files, unreadable
+from indexer.gates import DEFAULT_MAX_REJECTED, DEFAULT_MIN_KEPT, Gates
+from indexer.load import rebuild_all, upsert
+from indexer.lock import LoaderLock
 from indexer.progress import Progress, count_lines
-from indexer.records import LoadSummary
+from indexer.rejects import RejectsFiles
+from indexer.tally import Tally
 
+ROOT = Path(__file__).resolve().parent.parent
 DEMO_FILES = (
-    Path("data/demo/physicians.jsonl"),
-    Path("data/samples/nppes-practitioners-sample.csv"),
+    ROOT / "data" / "demo" / "physicians.jsonl",
+    ROOT / "data" / "samples" / "nppes-practitioners-sample.csv",
 )
+
+
+class Exit(IntEnum):
+    OK = 0  # loaded, nothing rejected
+    FAILED = 1  # did not complete (node unreachable, too many bulk errors); alias as it was
+    USAGE = 2  # bad command line or unreadable file (click's own code)
+    REJECTS = 3  # loaded, but rows were rejected: see the rejects file
+    REFUSED = 4  # a safety gate refused the load; the alias serves what it served
+    LOCKED = 5  # another loader holds the alias; nothing was done
 
 
 def _client():
@@ -37,85 +58,179 @@ def _alias(alias: str | None) -> str:
     return alias or str(settings()["PHYSICIAN_INDEX_ALIAS"])
 
 
-def _records(paths: tuple[Path, ...], fmt: str):
+def _check_readable(paths: tuple[Path, ...], fmt: str) -> None:
     problems = [p for p in (unreadable(path, fmt) for path in paths) if p]
     if problems:
         raise click.UsageError("; ".join(problems))
-    return _chain(paths, fmt)
 
 
-def _chain(paths: tuple[Path, ...], fmt: str):
-    for path in paths:
-        yield from read_any(path, fmt)
+def _stop(code: Exit, message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
 
 
 @click.group()
 def cli() -> None:
     """Load physician profiles into Elasticsearch and manage the live index."""
+    # The client logs every 404/409 it is given as a warning; we report outcomes ourselves.
+    logging.getLogger("elasticsearch").setLevel(logging.ERROR)
+
+
+FILES = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["auto", "nppes", "profiles"]), default="auto"
+)
+PERCENT = click.FloatRange(0, 100)
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["auto", "nppes", "profiles"]), default="auto")
-@click.option(
-    "--rebuild/--upsert", "full", default=True, help="New index + alias swap, or in place."
-)
+@FILES
+@FORMAT
+@click.option("--rebuild/--upsert", "rebuild", default=True, help="New index + swap, or in place.")
 @click.option("--dry-run", is_flag=True, help="Validate only; write nothing.")
 @click.option("--alias", default=None, help="Index alias (default PHYSICIAN_INDEX_ALIAS).")
 @click.option("--max-errors", default=100, show_default=True, help="Bulk errors tolerated.")
-def load(files, fmt, full, dry_run, alias, max_errors):
+@click.option(
+    "--rejects",
+    "rejects_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the rejects files (default: beside each input).",
+)
+@click.option("--min-kept", type=PERCENT, default=DEFAULT_MIN_KEPT * 100, show_default=True,
+              envvar="LOAD_MIN_KEPT_PERCENT",
+              help="Refuse a load that keeps less than this % of the live index.")  # fmt: skip
+@click.option("--max-rejected", type=PERCENT, default=DEFAULT_MAX_REJECTED * 100,
+              show_default=True, envvar="LOAD_MAX_REJECTED_PERCENT",
+              help="Refuse a load with more than this % of rows rejected.")  # fmt: skip
+@click.option("--allow-shrink", is_flag=True, help="Override the shrink gate (logged).")
+@click.option("--allow-rejects", is_flag=True, help="Override the rejects gate (logged).")
+@click.option("--show", default=200, show_default=True, help="Rejection lines to print.")
+def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept, max_rejected,
+         allow_shrink, allow_rejects, show):  # fmt: skip
     """Load FILES (NPPES CSV, profile JSON Lines or CSV)."""
     if dry_run:
-        _validate(files, fmt)
+        _validate(files, fmt, as_json=False)
         return
-    records = _records(files, fmt)  # refuses unreadable files before anything is written
-    es, alias = _client(), _alias(alias)
-    vocabulary = default_vocabulary()
+    _check_readable(files, fmt)  # refuses unreadable files before anything is written
+    policy = Gates(min_kept=min_kept / 100, max_rejected=max_rejected / 100,
+                   allow_shrink=allow_shrink, allow_rejects=allow_rejects)  # fmt: skip
+    for flag, given in (("--allow-shrink", allow_shrink), ("--allow-rejects", allow_rejects)):
+        if given:  # an override is never silent
+            click.echo(f"WARNING: {flag} given: that safety gate will not stop this load", err=True)
+    rejects = _rejects_files(files, fmt, rejects_dir)
+    es, alias, vocabulary = _client(), _alias(alias), default_vocabulary()
     progress = Progress(total=sum(count_lines(p) for p in files))
-    try:
-        if full:
-            report = rebuild(es, alias, records, vocabulary, progress, max_errors=max_errors)
-            # After the physicians: a failed load must not leave a vocabulary ahead of them.
-            rebuild_curated_vocabulary(es, alias, vocabulary)
-        else:
-            report = upsert(es, alias, records, vocabulary, progress)
-    except LoadFailed as error:
+    records = rejects.tap(read_files(files, fmt))
+
+    def work() -> Tally:
+        if rebuild:
+            return rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
+                               max_errors=max_errors,
+                               vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
+        return upsert(es, alias, records, vocabulary, progress, policy=policy)
+
+    def finish(tally: Tally | None) -> None:
+        rejects.close()
         progress.done()
-        click.echo(f"load failed, alias '{alias}' left as it was: {error}", err=True)
-        sys.exit(1)
-    progress.done()
-    click.echo(report.as_text())
-    for rejection in report.rejections[:200]:
-        if not rejection.skipped:
-            click.echo(f"  rejected: {rejection}")
+        if tally is not None:
+            _report(tally, rejects, show)
+
+    kept = f"alias '{alias}' left as it was" if rebuild else "nothing deleted; a rerun converges"
+    tally = _run(work, kept=kept, finish=finish)
+    sys.exit(Exit.REJECTS if tally.rejected_total or tally.errors else Exit.OK)
+
+
+def _rejects_files(files: tuple[Path, ...], fmt: str, folder: Path | None) -> RejectsFiles:
+    try:
+        rejects = RejectsFiles(files, fmt, folder)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    return rejects
+
+
+def _run(work, *, kept: str, action: str = "load", finish=lambda tally: None):
+    """Run a command; turn every way it can end early into a message and an exit code.
+
+    ``kept`` says what the operator can rely on afterwards ("alias 'x' left as it was");
+    ``finish`` reports what there is to report (the tally, if the command got that far).
+    """
+    try:
+        result = work()
+    except LoaderLocked as error:
+        finish(None)
+        _stop(Exit.LOCKED, f"another loader is at work, nothing done: {error}")
+    except LoadRefused as error:
+        finish(error.tally)
+        _stop(Exit.REFUSED, f"{action} refused by a safety gate, {kept}: {error}")
+    except LoadFailed as error:
+        finish(error.tally)
+        _stop(Exit.FAILED, f"{action} failed, {kept}: {error}")
+    except ElasticsearchException as error:
+        finish(None)
+        url = settings()["ELASTICSEARCH_URL"]
+        node = f"the search node at {url} did not answer ({_short(error)})"
+        _stop(Exit.FAILED, f"{action} failed, {kept}: {node}; run it again once the node is back")
+    except KeyboardInterrupt:
+        finish(None)
+        _stop(Exit.FAILED, f"interrupted, {kept}")
+    finish(result if isinstance(result, Tally) else None)
+    return result
+
+
+def _short(error: Exception) -> str:
+    """``ConnectionError: [Errno 111] Connection refused``, not urllib3's whole story."""
+    text = " ".join(str(error).split())
+    errno = re.search(r"\[Errno \d+\] [^)'\"]+", text)
+    return f"{type(error).__name__}: {errno.group(0) if errno else text[:160]}"
+
+
+def _report(tally: Tally, rejects: RejectsFiles | None, show: int) -> None:
+    click.echo(tally.as_text())
+    printed = tally.examples[:show]
+    for rejection in printed:
+        click.echo(f"  rejected: {rejection}")
+    hidden = tally.rejected_total - len(printed)
+    if hidden > 0:
+        where = "; every one is in the rejects file" if rejects and rejects.written else ""
+        click.echo(f"  ... {hidden:,} more rejection lines not printed (--show N){where}")
+    if rejects and rejects.without_row:
+        click.echo(f"  {rejects.without_row:,} rejections not in a rejects file (no row to copy)")
+    for path, problem in (rejects.unwritable if rejects else {}).items():
+        click.echo(f"  could not write the rejects file {path}: {problem}")
+    for path, count in (rejects.written if rejects else {}).items():
+        click.echo(f"rejects file: {path} ({count:,} rows to fix and load again)")
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["auto", "nppes", "profiles"]), default="auto")
+@FILES
+@FORMAT
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def validate(files, fmt, as_json):
     """Check FILES and report every rejected row with its line; writes nothing."""
-    _validate(files, fmt, as_json)
+    _validate(files, fmt, as_json=as_json)
 
 
-def _validate(files, fmt, as_json: bool = False) -> None:
-    summary = LoadSummary()
-    for record in _records(files, fmt):
-        summary.add(record)
+def _validate(files, fmt, *, as_json: bool) -> None:
+    _check_readable(files, fmt)
+    tally = Tally()
+    for record in read_files(files, fmt):
+        tally.add(record)
         if not as_json and not isinstance(record, dict) and not record.skipped:
             click.echo(f"rejected: {record}")
-    click.echo(json.dumps(summary.as_dict(), indent=2) if as_json else summary.as_text())
+    click.echo(json.dumps(tally.as_dict(), indent=2) if as_json else tally.as_text())
 
 
 @cli.command()
 @click.option("--alias", default=None)
 def status(alias):
     """Alias, live and previous index, document counts and age."""
-    state = lifecycle.status(_client(), _alias(alias))
+    es, alias = _client(), _alias(alias)
+    state = _run(lambda: lifecycle.status(es, alias), kept="nothing changed", action="status")
     if not state.live_index:
         click.echo(f"alias '{state.alias}' does not exist")
-        sys.exit(3)
+        sys.exit(Exit.FAILED)
     click.echo(f"alias     {state.alias} -> {state.live_index} ({state.live_count:,} physicians)")
     click.echo(f"created   {state.created:%Y-%m-%d %H:%M:%S} UTC")
     if state.previous_index:
@@ -128,11 +243,16 @@ def status(alias):
 @click.option("--alias", default=None)
 def rollback(alias):
     """Point the alias back at the previous index."""
+    es, alias = _client(), _alias(alias)
+
+    def swap_back():
+        with LoaderLock(es, alias, "rollback"):
+            return lifecycle.rollback(es, alias)
+
     try:
-        live, previous = lifecycle.rollback(_client(), _alias(alias))
+        live, previous = _run(swap_back, kept="alias unchanged", action="rollback")
     except RuntimeError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
+        _stop(Exit.FAILED, str(error))
     click.echo(f"alias now serves {live}; {previous} kept as previous")
 
 
@@ -141,11 +261,13 @@ def rollback(alias):
 @click.option("--alias", default=None)
 def delete(npi, alias):
     """Remove one physician (by NPI) from the live index."""
+    if not is_valid_npi(npi):
+        raise click.BadParameter("an NPI is 10 digits ending in its check digit", param_hint="NPI")
     es, alias = _client(), _alias(alias)
-    result = es.delete(index=alias, id=npi, ignore=[404], refresh=True)
+    result = _run(lambda: es.delete(index=alias, id=npi, ignore=[404], refresh=True),
+                  kept="nothing deleted", action="delete")  # fmt: skip
     if result.get("result") != "deleted":
-        click.echo(f"NPI {npi} is not in '{alias}'", err=True)
-        sys.exit(1)
+        _stop(Exit.FAILED, f"NPI {npi} is not in '{alias}'")
     click.echo(f"deleted NPI {npi}")
 
 
@@ -154,7 +276,10 @@ def delete(npi, alias):
 def vocabulary(alias):
     """Rebuild the vocabulary index with staff-curated terms (the staff pages run this)."""
     es, alias = _client(), _alias(alias)
-    documents, curated = rebuild_curated_vocabulary(es, alias, default_vocabulary())
+    documents, curated = _run(
+        lambda: rebuild_curated_vocabulary(es, alias, default_vocabulary()),
+        kept=f"'{alias}-vocabulary' left as it was", action="vocabulary",
+    )  # fmt: skip
     click.echo(
         f"vocabulary: {documents} entries live behind '{alias}-vocabulary', {curated} curated"
     )
@@ -165,11 +290,15 @@ def vocabulary(alias):
 def ensure(alias):
     """Load the bundled demo data if the alias is missing (used by `make run`)."""
     es, alias = _client(), _alias(alias)
-    if lifecycle.indices_of(es, alias):
+    kept = f"alias '{alias}' left as it was"
+    if _run(lambda: lifecycle.indices_of(es, alias), kept=kept):
         click.echo(f"alias '{alias}' exists; nothing to load")
         return
-    files = [p for p in DEMO_FILES if p.exists()]
-    vocabulary = default_vocabulary()
-    report = rebuild(es, alias, _records(tuple(files), "auto"), vocabulary, Progress())
-    rebuild_curated_vocabulary(es, alias, vocabulary)
-    click.echo(report.as_text())
+    files = tuple(p for p in DEMO_FILES if p.exists())
+    if not files:
+        _stop(Exit.USAGE, f"no demo data in {ROOT / 'data'}: run `make data` first")
+    records = read_files(files)
+    _run(lambda: rebuild_all(es, alias, records, default_vocabulary(), Progress(),
+                                     command="ensure",
+                                     vocabulary_step=rebuild_curated_vocabulary),
+                 kept=kept, finish=lambda t: t and click.echo(t.as_text()))  # fmt: skip

@@ -1,22 +1,51 @@
 """What a source reader yields for each row: a profile dict or the reason it was rejected.
 
-Readers never raise on bad data; they yield a :class:`Rejection` carrying the file and
-physical line so whoever maintains the file can find and fix it. :class:`LoadSummary`
-tallies a stream of records into the counts an operator reads after a load.
+Readers never raise on bad data; they yield a :class:`Rejection` carrying the file,
+the physical line, a :class:`Category` and a free-text detail, so whoever maintains the
+file can find and fix it, and the loader can count, gate and act on categories without
+parsing text back. A rejection also carries the original row, for the rejects file.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
-SKIPPED_PREFIX = "skipped:"
 
-# A reason's category is its text up to the first ": " or " (": details such as column
-# counts, JSON parser messages and line numbers vary per row and would split the counts.
-_DETAIL = re.compile(r": | \(")
+class Category(Enum):
+    """Why a row did not become a profile. The value is what operators read."""
+
+    HEADER = "header not recognised"
+    BAD_ENCODING = "bad encoding"
+    SHORT_ROW = "short row"
+    LONG_ROW = "long row"
+    UNREADABLE_CSV = "unreadable CSV"
+    INVALID_JSON = "invalid JSON"
+    INVALID_NPI = "invalid NPI"
+    UNKNOWN_ENTITY = "unknown entity type"
+    MISSING_FIELD = "missing required field"
+    INVALID_ZIP = "missing or invalid practice ZIP"
+    NO_TAXONOMY = "no known taxonomy"
+    INVALID_LAST_VERIFIED = "missing or invalid last_verified"
+    INVALID_LAST_UPDATE = "missing or invalid Last Update Date"
+    DUPLICATE_NPI = "duplicate NPI"
+    # Left out on purpose: not errors, never in a rejects file, never gated.
+    DEACTIVATED = "skipped: deactivated"
+    ORGANIZATION = "skipped: organization (entity type 2)"
+
+    @property
+    def skipped(self) -> bool:
+        return self in _SKIPPED
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_SKIPPED = frozenset({Category.DEACTIVATED, Category.ORGANIZATION})
+
+# The original row: a JSON Lines line (text) or the fields of a CSV row.
+Row = str | tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -25,70 +54,30 @@ class Rejection:
 
     source: str
     line: int
-    reason: str
+    category: Category
+    detail: str = ""
     npi: str | None = None
+    row: Row | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def reason(self) -> str:
+        """What an operator reads: ``short row: 9 columns, expected 28``."""
+        return f"{self.category.value}: {self.detail}" if self.detail else self.category.value
+
+    @property
+    def skipped(self) -> bool:
+        """True for rows left out on purpose (organizations, deactivated NPIs), not errors."""
+        return self.category.skipped
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}: {self.reason}"
         return f"{where} (NPI {self.npi})" if self.npi else where
 
-    @property
-    def skipped(self) -> bool:
-        """True for rows left out on purpose (organizations, deactivated NPIs), not errors."""
-        return self.reason.startswith(SKIPPED_PREFIX)
-
-    @property
-    def category(self) -> str:
-        """The reason without its per-row details, e.g. ``short row``."""
-        if self.skipped:
-            return self.reason
-        return _DETAIL.split(self.reason, maxsplit=1)[0]
-
 
 Record = dict[str, Any] | Rejection
 
 
-@dataclass
-class LoadSummary:
-    """Counts of rows read, accepted, skipped and rejected (by reason category)."""
-
-    read: int = 0
-    accepted: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    first_example: dict[str, Rejection] = field(default_factory=dict)
-
-    def add(self, record: Record) -> Record:
-        """Count one record and hand it back, so it can sit inside a generator pipeline."""
-        self.read += 1
-        if isinstance(record, Rejection):
-            self.rejected[record.category] += 1
-            self.first_example.setdefault(record.category, record)
-        else:
-            self.accepted += 1
-        return record
-
-    @property
-    def skipped_total(self) -> int:
-        return sum(n for reason, n in self.rejected.items() if reason.startswith(SKIPPED_PREFIX))
-
-    @property
-    def rejected_total(self) -> int:
-        return sum(self.rejected.values()) - self.skipped_total
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "read": self.read,
-            "accepted": self.accepted,
-            "skipped": self.skipped_total,
-            "rejected": self.rejected_total,
-            "by_reason": dict(self.rejected.most_common()),
-        }
-
-    def as_text(self) -> str:
-        lines = [
-            f"read {self.read:,}, accepted {self.accepted:,}, "
-            f"skipped {self.skipped_total:,}, rejected {self.rejected_total:,}"
-        ]
-        for reason, count in self.rejected.most_common():
-            lines.append(f"  {count:>9,}  {reason}  (first: {self.first_example[reason]})")
-        return "\n".join(lines)
+def npi_for_report(text: str) -> str | None:
+    """The NPI column's value, worth naming in a report when it looks like a number."""
+    text = text.strip()
+    return text if text.isascii() and text.isdigit() else None

@@ -85,14 +85,13 @@ def search_alias(es, demo_profiles):
     from itertools import chain
 
     from directory.vocabulary import default_vocabulary
-    from indexer.load import rebuild, rebuild_vocabulary
+    from indexer.load import rebuild_all
     from indexer.sources.nppes import read_nppes
 
     name = unique_alias("search")
-    vocabulary = default_vocabulary()
-    rebuild_vocabulary(es, name, vocabulary)
-    report = rebuild(es, name, chain(demo_profiles, read_nppes(SAMPLE_NPPES)), vocabulary)
-    assert report.indexed > DEMO_TEST_COUNT, report.as_text()
+    records = chain(demo_profiles, read_nppes(SAMPLE_NPPES))
+    tally = rebuild_all(es, name, records, default_vocabulary())
+    assert tally.indexed > DEMO_TEST_COUNT, tally.as_text()
     yield name
     drop_alias_indices(es, name)
 

@@ -119,4 +119,5 @@ def profile_from_source(source: dict) -> PhysicianProfile:
         bio=source.get("bio") or "",
         source=source["source"],
         last_verified=source["last_verified"],
+        active=source.get("active") is not False,
     )

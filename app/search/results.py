@@ -143,6 +143,7 @@ class PhysicianProfile:
     bio: str
     source: str
     last_verified: str
+    active: bool = True  # False: no longer listed; the page and the API answer 410 Gone
 
     @property
     def display_name(self) -> str:

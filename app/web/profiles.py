@@ -24,6 +24,8 @@ def profile(npi: str):
     physician = search_service().get_physician(npi)
     if physician is None:
         abort(404, description=f"No physician with NPI {npi} is listed.")
+    if not physician.active:
+        abort(410, description=f"The physician with NPI {npi} is no longer listed here.")
     events.record_open(npi)
     return render_template(
         "pages/profile.html",

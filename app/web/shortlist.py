@@ -8,6 +8,8 @@ message into the live region under the button, so nothing moves and it is announ
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
@@ -33,17 +35,20 @@ class ShortlistForm(FlaskForm):
 
 
 def safe_next(target: str | None) -> str:
-    """Only ever redirect back within this site.
+    """Only ever redirect back within this site: a path, nothing a browser reads as a host.
 
-    Browsers drop tabs and newlines from a Location, so "/\t/evil.example" would become
-    "//evil.example": anything unprintable or with a space is refused outright.
+    Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so
+    "/<tab>/evil" and "/<backslash>evil" both mean "//evil", another site; a control
+    character can't go in a Location header at all, and a space has no business there.
     """
     if (
         target
         and target.isprintable()
         and " " not in target
         and target.startswith("/")
-        and not target.startswith(("//", "/\\"))
+        and not target.startswith("//")
+        and "\\" not in target
+        and not urlsplit(target).netloc
     ):
         return target
     return url_for("shortlist.compare")

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from directory.npi import is_valid_npi
-from indexer.records import Record, Rejection
+from indexer.duplicates import SeenNpis
+from indexer.records import Category, Record, Rejection, npi_for_report
 from indexer.sources import (
     has_bad_encoding,
     iso_date,
@@ -87,9 +88,18 @@ class NppesColumns:
         return cls(width=len(header), at=at, taxonomy_slots=pairs)
 
 
-def read_nppes(path: str | Path, taxonomy_codes: frozenset[str] | None = None) -> Iterator[Record]:
-    """Stream profiles and rejections from an NPPES file, one row at a time."""
+def read_nppes(
+    path: str | Path,
+    taxonomy_codes: frozenset[str] | None = None,
+    *,
+    seen: SeenNpis | None = None,
+) -> Iterator[Record]:
+    """Stream profiles and rejections from an NPPES file, one row at a time.
+
+    ``seen`` holds the NPIs of the load's earlier files (and this one's earlier rows).
+    """
     source = str(path)
+    seen = seen if seen is not None else SeenNpis()
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
     # surrogateescape keeps undecodable bytes visible so that row alone can be rejected.
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
@@ -97,13 +107,17 @@ def read_nppes(path: str | Path, taxonomy_codes: frozenset[str] | None = None) -
         try:
             columns = NppesColumns.from_header(next(reader, []))
         except (ValueError, csv.Error) as exc:
-            yield Rejection(source, 1, f"header not recognised: {exc}")
+            yield Rejection(source, 1, Category.HEADER, str(exc))
             return
         for line, values in numbered_rows(reader):
             if isinstance(values, csv.Error):
-                yield Rejection(source, line, f"unreadable CSV: {values}")
-            else:
-                yield nppes_row_to_profile(values, columns, codes, source, line)
+                yield Rejection(source, line, Category.UNREADABLE_CSV, str(values))
+                continue
+            record = nppes_row_to_profile(values, columns, codes, source, line)
+            record = seen.check(record, source, line)
+            if isinstance(record, Rejection) and not record.skipped:
+                record = replace(record, row=tuple(values))  # for the rejects file
+            yield record
 
 
 def _is_deactivated(values: Sequence[str], at: dict[str, int]) -> bool:
@@ -159,22 +173,25 @@ def _name(values: Sequence[str], at: dict[str, int]) -> dict[str, str]:
     }
 
 
-def _row_problem(values: Sequence[str], columns: NppesColumns, npi: str) -> str | None:
+def _row_problem(
+    values: Sequence[str], columns: NppesColumns, npi: str
+) -> tuple[Category, str] | None:
     """Why a row can't be read at all, checked before any field is trusted."""
     if has_bad_encoding("\x1f".join(values)):
-        return "bad encoding"
+        return Category.BAD_ENCODING, ""
     if len(values) != columns.width:
-        size = "short" if len(values) < columns.width else "long"
-        return f"{size} row: {len(values)} columns, expected {columns.width}"
+        short = len(values) < columns.width
+        category = Category.SHORT_ROW if short else Category.LONG_ROW
+        return category, f"{len(values)} columns, expected {columns.width}"
     if not is_valid_npi(npi):
-        return "invalid NPI"
+        return Category.INVALID_NPI, ""
     if _is_deactivated(values, columns.at):
-        return "skipped: deactivated"
+        return Category.DEACTIVATED, ""
     entity_type = values[columns.at["entity_type"]].strip()
     if entity_type == "2":
-        return "skipped: organization (entity type 2)"
+        return Category.ORGANIZATION, ""
     if entity_type != "1":
-        return f"unknown entity type {entity_type!r}"
+        return Category.UNKNOWN_ENTITY, repr(entity_type)
     return None
 
 
@@ -182,23 +199,23 @@ def nppes_row_to_profile(
     values: Sequence[str], columns: NppesColumns, codes: frozenset[str], source: str, line: int
 ) -> Record:
     """One NPPES row -> a canonical profile, or the reason it isn't one. Pure."""
-    npi = values[0].strip() if values and values[0].strip().isdigit() else ""
-    reject = partial(Rejection, source, line, npi=npi or None)
-    if problem := _row_problem(values, columns, npi):
-        return reject(problem)
+    npi = npi_for_report(values[columns.at["npi"]]) if len(values) > columns.at["npi"] else None
+    reject = partial(Rejection, source, line, npi=npi)
+    if problem := _row_problem(values, columns, npi or ""):
+        return reject(*problem)
     at = columns.at
     name = _name(values, at)
     if not name["last"]:
-        return reject("missing required field: name.last")
+        return reject(Category.MISSING_FIELD, "name.last")
     location = _practice_location(values, at)
     if location is None:
-        return reject("missing or invalid practice ZIP")
+        return reject(Category.INVALID_ZIP)
     specialties = _specialties(values, columns, codes)
     if not specialties:
-        return reject("no known taxonomy")
+        return reject(Category.NO_TAXONOMY)
     last_verified = iso_date(values[at["last_update"]]) or iso_date(values[at["enumerated"]])
     if last_verified is None:
-        return reject("missing or invalid Last Update Date")
+        return reject(Category.INVALID_LAST_UPDATE)
     return {
         "npi": npi,
         "name": name,

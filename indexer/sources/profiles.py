@@ -1,4 +1,5 @@
-"""Read our own physician profile files: JSON Lines (the canonical format) and flat CSV.
+"""Read our own physician profile files: JSON Lines (the canonical format) and flat CSV
+(its rows come from ``profile_csv``).
 
 Every row goes through :func:`validate_profile`, the one pure gate that turns a loose,
 hand-edited object into a canonical profile (see docs/data-format.md) or a
@@ -8,10 +9,10 @@ rows are reported and the good ones still come through.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ import orjson
 
 from directory import geography
 from directory.npi import is_valid_npi
-from indexer.records import Record, Rejection
+from indexer.duplicates import SeenNpis
+from indexer.records import Category, Record, Rejection
 from indexer.sources import (
     coerce_bool,
     dedupe,
@@ -31,43 +33,44 @@ from indexer.sources import (
     locate,
     normalise_phone,
     normalise_zip,
-    numbered_rows,
     parse_credentials,
     primary_first,
 )
+from indexer.sources.profile_csv import LIST_FIELDS, csv_objects, split_list
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-CSV_COLUMNS = (
-    "npi", "prefix", "first_name", "middle_name", "last_name", "suffix", "credentials",
-    "gender", "specialty_codes", "conditions", "procedures", "languages", "insurance",
-    "accepting_new_patients", "telehealth", "location_name", "address_line1", "address_line2",
-    "city", "state", "zip", "phone", "fax", "lat", "lon", "hospital_affiliations",
-    "board_certifications", "bio", "source", "last_verified", "active",
-)  # fmt: skip
-CSV_REQUIRED = ("npi", "last_name", "specialty_codes", "zip", "source", "last_verified")
-LIST_FIELDS = ("conditions", "procedures", "languages", "insurance")
 _GENDERS = {"male": "male", "m": "male", "female": "female", "f": "female", "other": "other"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_profiles(
-    path: str | Path, taxonomy_codes: frozenset[str] | None = None
+    path: str | Path,
+    taxonomy_codes: frozenset[str] | None = None,
+    *,
+    seen: SeenNpis | None = None,
 ) -> Iterator[Record]:
-    """Stream profiles and rejections from a ``.jsonl``/``.ndjson`` or ``.csv`` file."""
+    """Stream profiles and rejections from a ``.jsonl``/``.ndjson`` or ``.csv`` file.
+
+    ``seen`` holds the NPIs of the load's earlier files: a profile whose NPI is there is
+    a duplicate, reported like one within this file.
+    """
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         rows = _jsonl_objects(path)
     elif suffix == ".csv":
-        rows = _csv_objects(path)
+        rows = csv_objects(path)
     else:
         raise ValueError(f"{path}: profile files are .jsonl, .ndjson or .csv, not {suffix!r}")
+    seen = seen if seen is not None else SeenNpis()
     first_seen: dict[str, int] = {}
-    for line, row in rows:
-        record = (
-            row if isinstance(row, Rejection) else validate_profile(row, str(path), line, codes)
-        )
-        yield _unless_duplicate(record, str(path), line, first_seen)
+    source = str(path)
+    for line, obj, row in rows:
+        record = obj if isinstance(obj, Rejection) else validate_profile(obj, source, line, codes)
+        record = _unless_duplicate(record, source, line, first_seen)
+        record = seen.check(record, source, line)
+        # The original row rides along with a rejection only: it is what the rejects file holds.
+        yield replace(record, row=row) if isinstance(record, Rejection) else record
 
 
 def _unless_duplicate(record: Record, source: str, line: int, seen: dict[str, int]) -> Record:
@@ -77,22 +80,29 @@ def _unless_duplicate(record: Record, source: str, line: int, seen: dict[str, in
     first = seen.setdefault(record["npi"], line)
     if first == line:
         return record
-    return Rejection(source, line, f"duplicate NPI (first seen at line {first})", record["npi"])
+    detail = f"first seen at line {first}"
+    return Rejection(source, line, Category.DUPLICATE_NPI, detail, npi=record["npi"])
 
 
-def _jsonl_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
+# A JSON text never starts with "#": such lines are comments (the rejects file uses them).
+COMMENT = "#"
+
+
+def _jsonl_objects(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
     source = str(path)
     with open(path, encoding="utf-8-sig", errors="surrogateescape") as handle:
         for line, text in enumerate(handle, start=1):
-            if not text.strip():
+            stripped = text.strip()
+            if not stripped or stripped.startswith(COMMENT):
                 continue
+            raw = text.rstrip("\r\n")
             if has_bad_encoding(text):
-                yield line, Rejection(source, line, "bad encoding")
+                yield line, Rejection(source, line, Category.BAD_ENCODING), raw
                 continue
             try:
-                yield line, orjson.loads(text)
+                yield line, orjson.loads(text), raw
             except orjson.JSONDecodeError:
-                yield line, Rejection(source, line, _json_problem(text))
+                yield line, Rejection(source, line, Category.INVALID_JSON, _json_problem(text)), raw
 
 
 def _json_problem(text: str) -> str:
@@ -100,73 +110,8 @@ def _json_problem(text: str) -> str:
     try:
         json.loads(text.strip())
     except json.JSONDecodeError as exc:
-        return f"invalid JSON: {exc.msg} at column {exc.colno}"
-    return "invalid JSON"
-
-
-def _header_problem(header: list[str]) -> str | None:
-    missing = [name for name in CSV_REQUIRED if name not in header]
-    if not missing:
-        return None
-    if len(header) == 1:
-        return "header not recognised: expected comma-separated columns " + ", ".join(CSV_REQUIRED)
-    return "header not recognised: missing columns " + ", ".join(missing)
-
-
-def _csv_objects(path: str | Path) -> Iterator[tuple[int, Any]]:
-    source = str(path)
-    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
-        reader = csv.reader(handle)
-        header = [name.strip().lower() for name in next(reader, [])]
-        if problem := _header_problem(header):
-            yield 1, Rejection(source, 1, problem)
-            return
-        for line, values in numbered_rows(reader):
-            if isinstance(values, csv.Error):
-                yield line, Rejection(source, line, f"unreadable CSV: {values}")
-            elif has_bad_encoding("\x1f".join(values)):
-                yield line, Rejection(source, line, "bad encoding")
-            elif len(values) != len(header):
-                size = "short" if len(values) < len(header) else "long"
-                reason = f"{size} row: {len(values)} columns, expected {len(header)}"
-                npi = dict(zip(header, values, strict=False)).get("npi", "").strip()
-                yield line, Rejection(source, line, reason, npi if npi.isdigit() else None)
-            else:
-                yield line, csv_row_to_object(dict(zip(header, values, strict=True)))
-
-
-def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(";") if part.strip()]
-
-
-def csv_row_to_object(row: dict[str, str]) -> dict[str, Any]:
-    """One flat CSV row (one location) -> the nested shape :func:`validate_profile` takes."""
-    get = row.get
-    location_keys = ("address_line1", "address_line2", "city", "state", "zip", "phone", "fax")
-    location = {"name": get("location_name", ""), **{key: get(key, "") for key in location_keys}}
-    if get("lat") and get("lon"):
-        location.update(lat=get("lat"), lon=get("lon"))
-    lists = ("credentials", *LIST_FIELDS, "hospital_affiliations", "board_certifications")
-    return {
-        "npi": get("npi", ""),
-        "name": {
-            "prefix": get("prefix", ""),
-            "first": get("first_name", ""),
-            "middle": get("middle_name", ""),
-            "last": get("last_name", ""),
-            "suffix": get("suffix", ""),
-        },
-        **{key: _split(get(key)) for key in lists},
-        "gender": get("gender"),
-        "specialties": _split(get("specialty_codes")),  # the first listed is primary
-        "accepting_new_patients": get("accepting_new_patients"),
-        "telehealth": get("telehealth"),
-        "locations": [location],
-        "bio": get("bio", ""),
-        "source": get("source", ""),
-        "last_verified": get("last_verified", ""),
-        "active": get("active"),
-    }
+        return f"{exc.msg} at column {exc.colno}"
+    return ""
 
 
 def _text(value: Any) -> str:
@@ -181,7 +126,7 @@ def _items(value: Any) -> list[Any]:
     """A list field as a list: a lone string is ';'-separated, anything else is empty."""
     if isinstance(value, list):
         return value
-    return _split(value) if isinstance(value, str) else []
+    return split_list(value) if isinstance(value, str) else []
 
 
 def _name(value: Any) -> dict[str, str]:
@@ -235,16 +180,16 @@ def _location(item: Any) -> dict[str, Any] | None:
     }
 
 
-def _locations(value: Any) -> list[dict[str, Any]] | str:
+def _locations(value: Any) -> list[dict[str, Any]] | tuple[Category, str]:
     """All locations, or the reason the profile can't be placed (every one must be)."""
     items = value if isinstance(value, list) else []
     if not items:
-        return "missing required field: locations"
+        return Category.MISSING_FIELD, "locations"
     found = []
     for number, item in enumerate(items, start=1):
         location = _location(item)
         if location is None:
-            return f"missing or invalid practice ZIP (location {number})"
+            return Category.INVALID_ZIP, f"location {number}"
         found.append(location)
     return found
 
@@ -275,28 +220,27 @@ def validate_profile(
 ) -> dict[str, Any] | Rejection:
     """A loose profile object -> a canonical profile, or the first reason it isn't one. Pure."""
     if not isinstance(obj, dict):
-        return Rejection(
-            source, line, f"invalid JSON: expected an object, got {type(obj).__name__}"
-        )
+        detail = f"expected an object, got {type(obj).__name__}"
+        return Rejection(source, line, Category.INVALID_JSON, detail)
     npi = _text(obj.get("npi"))
     reject = partial(Rejection, source, line, npi=npi or None)
     if not is_valid_npi(npi):
-        return reject("invalid NPI")
+        return reject(Category.INVALID_NPI)
     name = _name(obj.get("name"))
     if not name["last"]:
-        return reject("missing required field: name.last")
+        return reject(Category.MISSING_FIELD, "name.last")
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
     specialties = _specialties(obj.get("specialties"), codes)
     if not specialties:
-        return reject("no known taxonomy")
+        return reject(Category.NO_TAXONOMY)
     locations = _locations(obj.get("locations"))
-    if isinstance(locations, str):
-        return reject(locations)
+    if isinstance(locations, tuple):
+        return reject(*locations)
     if not _text(obj.get("source")):
-        return reject("missing required field: source")
+        return reject(Category.MISSING_FIELD, "source")
     last_verified = _last_verified(obj.get("last_verified"))
     if last_verified is None:
-        return reject("missing or invalid last_verified (expected YYYY-MM-DD)")
+        return reject(Category.INVALID_LAST_VERIFIED, "expected YYYY-MM-DD")
     return _canonical(obj, npi, name, specialties, locations, last_verified)
 
 

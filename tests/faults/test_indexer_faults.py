@@ -27,7 +27,7 @@ from faults.fault_helpers import own_node
 from indexer import lifecycle
 from indexer.demo import claims_from_vocabulary, generate
 from indexer.formats import read_any
-from indexer.load import rebuild, rebuild_vocabulary
+from indexer.load import rebuild_all
 from indexer.sources.profiles import read_profiles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -157,8 +157,7 @@ def test_sigkill_mid_upsert_keeps_serving_and_a_rerun_converges(es, alias, tmp_p
     subprocess.run([*generate_roster, "--out", roster], check=True, cwd=ROOT, capture_output=True)
     first = tmp_path / "first.jsonl"
     first.write_text("".join(roster.read_text().splitlines(keepends=True)[:100]))
-    rebuild_vocabulary(es, alias, default_vocabulary())
-    live = rebuild(es, alias, read_profiles(first), default_vocabulary()).index
+    live = rebuild_all(es, alias, read_profiles(first), default_vocabulary()).index
     client = make_app(alias).test_client()
 
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
@@ -208,14 +207,16 @@ def test_malformed_files_are_reported_line_by_line_and_good_rows_still_load(es, 
         junk,  # binary noise
     ]
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
-    command = [sys.executable, "-m", "indexer", "load", "--rebuild", *map(str, files)]
+    # Most rows here are broken on purpose: past the rejects gate only when told so.
+    command = [sys.executable, "-m", "indexer", "load", "--rebuild", "--allow-rejects",
+               "--rejects", str(tmp_path / "rejects"), *map(str, files)]  # fmt: skip
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr  # completed, with rejects
     out = result.stdout
 
     for where in (
         "profiles.jsonl:3: invalid JSON",
-        "profiles.jsonl:4: duplicate NPI (first seen at line 1)",
+        "profiles.jsonl:4: duplicate NPI: first seen at line 1",
         "profiles.jsonl:5: invalid NPI",
         "profiles.csv:5: short row: 9 columns, expected 28",
         "nppes-broken.csv:6: bad encoding",
@@ -224,13 +225,22 @@ def test_malformed_files_are_reported_line_by_line_and_good_rows_still_load(es, 
         "roster-junk.jsonl:1: bad encoding",
     ):
         assert f"rejected: {FIXTURES if 'junk' not in where else tmp_path}/{where}" in out, where
-    # Same NPI, different data, two files: the first stays, the second is a reported error.
-    assert "bulk error: NPI 1234567893: version_conflict" in out
+    # Same NPI, different data, two files: the first stays, the second is a rejected row.
+    assert f"profiles.csv:2: duplicate NPI: first seen in {FIXTURES}/profiles.jsonl" in out
+    assert "bulk errors 0" in out
+    assert "Traceback" not in result.stderr
     assert "skipped: organization" not in re.findall(r"rejected: .*", out)  # not an error
 
     good = _accepted_npis(*files)
     assert len(good) == 8 and len(set(good)) == 7
     assert f"indexed {len(set(good))}," in out
+    read, rejected = map(int, re.search(r"read (\d+) = indexed 7 \+ rejected (\d+) \+ "
+                                        r"skipped 2 \+ bulk errors 0", out).groups())  # fmt: skip
+    assert read == 7 + rejected + 2 and out.count("  rejected: ") == rejected
+    assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == [
+        "nppes-broken.rejects.csv", "profiles.rejects.csv", "profiles.rejects.jsonl",
+        "roster-junk.rejects.jsonl",
+    ]  # fmt: skip
     assert es.count(index=alias)["count"] == 7
     client = make_app(alias).test_client()
     lee = client.get("/api/v1/physicians/1234567893").get_json()
@@ -239,13 +249,15 @@ def test_malformed_files_are_reported_line_by_line_and_good_rows_still_load(es, 
 
 def test_a_file_with_nothing_usable_leaves_the_live_index_alone(es, alias, tmp_path):
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
-    good = [sys.executable, "-m", "indexer", "load", str(FIXTURES / "profiles.csv")]
-    assert subprocess.run(good, cwd=ROOT, env=env, capture_output=True).returncode == 0
+    good = [sys.executable, "-m", "indexer", "load", "--allow-rejects", "--rejects",
+            str(tmp_path), str(FIXTURES / "profiles.csv")]  # fmt: skip
+    assert subprocess.run(good, cwd=ROOT, env=env, capture_output=True).returncode == 3
     live = lifecycle.indices_of(es, alias)
-    bad = [sys.executable, "-m", "indexer", "load", str(FIXTURES / "profiles-semicolon.csv"),
-           str(_junk(tmp_path / "junk.csv"))]  # fmt: skip
+    bad = [sys.executable, "-m", "indexer", "load", "--rejects", str(tmp_path),
+           str(FIXTURES / "profiles-semicolon.csv"), str(_junk(tmp_path / "junk.csv"))]  # fmt: skip
     result = subprocess.run(bad, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 1
-    assert f"load failed, alias '{alias}' left as it was: no documents" in result.stderr
+    assert result.returncode == 4  # refused by a safety gate
+    refused = f"load refused by a safety gate, alias '{alias}' left as it was: no documents"
+    assert refused in result.stderr and "Traceback" not in result.stderr
     assert lifecycle.indices_of(es, alias) == live and es.count(index=alias)["count"] == 2
     assert lifecycle.status(es, alias).orphans == ()

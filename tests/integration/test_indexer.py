@@ -17,8 +17,8 @@ from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
 from indexer.cli import cli
 from indexer.demo import claims_from_vocabulary, generate
-from indexer.load import LoadFailed, rebuild, upsert
-from indexer.records import Rejection
+from indexer.load import LoadRefused, rebuild, upsert
+from indexer.records import Category, Rejection
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +66,8 @@ def test_failed_rebuild_leaves_the_alias_serving_the_old_index(es, alias, vocabu
 
 def test_rebuild_refuses_an_empty_source(es, alias, vocabulary, profiles):
     first = rebuild(es, alias, iter(profiles[:10]), vocabulary)
-    with pytest.raises(LoadFailed, match="no documents"):
-        rebuild(es, alias, iter([Rejection("x.jsonl", 1, "invalid NPI")]), vocabulary)
+    with pytest.raises(LoadRefused, match="no documents"):
+        rebuild(es, alias, iter([Rejection("x.jsonl", 1, Category.INVALID_NPI)]), vocabulary)
     assert lifecycle.indices_of(es, alias) == [first.index]
 
 
@@ -96,7 +96,7 @@ def test_upsert_deletes_deactivated_physicians(es, alias, vocabulary, profiles):
     rebuild(es, alias, iter(profiles[:20]), vocabulary)
     gone = profiles[3]["npi"]
     report = upsert(
-        es, alias, iter([Rejection("n.csv", 4, "skipped: deactivated", gone)]), vocabulary
+        es, alias, iter([Rejection("n.csv", 4, Category.DEACTIVATED, npi=gone)]), vocabulary
     )
     assert report.deleted == 1
     assert not es.exists(index=alias, id=gone)

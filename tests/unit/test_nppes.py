@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from directory.geography import miles_between
-from indexer.records import LoadSummary, Rejection
+from indexer.records import Category, Rejection
 from indexer.sources import parse_credentials, proper_case
 from indexer.sources.nppes import read_nppes
+from indexer.tally import Tally
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "nppes-practitioners-sample.csv"
@@ -29,7 +30,7 @@ def broken() -> list:
 
 
 def test_every_sample_practitioner_is_accepted():
-    summary = LoadSummary()
+    summary = Tally()
     for record in read_nppes(SAMPLE):
         summary.add(record)
     assert summary.as_dict() == {
@@ -114,6 +115,8 @@ def test_broken_file_reports_each_problem_on_its_line(broken):
         8: "skipped: deactivated",
         9: "skipped: organization (entity type 2)",
     }
+    categories = {r.line: r.category for r in broken if isinstance(r, Rejection)}
+    assert categories[7] is Category.SHORT_ROW and categories[8].skipped
 
 
 def test_broken_file_still_accepts_the_good_rows(broken):
@@ -134,7 +137,7 @@ def test_rejections_name_the_file_line_and_npi(broken):
 
 
 def test_summary_separates_skipped_from_rejected(broken):
-    summary = LoadSummary()
+    summary = Tally()
     for record in broken:
         summary.add(record)
     assert (summary.read, summary.accepted, summary.skipped_total, summary.rejected_total) == (

@@ -55,11 +55,11 @@ def test_jsonl_good_rows_come_through_normalised():
 def test_jsonl_mistakes_are_reported_by_line_despite_bom_and_crlf():
     assert _by_line(list(read_profiles(FIXTURES / "profiles.jsonl"))) == {
         3: "invalid JSON: Expecting ',' delimiter at column 48",
-        4: "duplicate NPI (first seen at line 1)",
+        4: "duplicate NPI: first seen at line 1",
         5: "invalid NPI",
-        6: "missing or invalid practice ZIP (location 2)",
+        6: "missing or invalid practice ZIP: location 2",
         7: "no known taxonomy",
-        9: "missing or invalid last_verified (expected YYYY-MM-DD)",
+        9: "missing or invalid last_verified: expected YYYY-MM-DD",
         10: "invalid JSON: expected an object, got list",
     }
 
@@ -79,7 +79,7 @@ def test_csv_rows_become_the_same_profiles():
 def test_csv_duplicates_and_truncated_rows_are_reported():
     records = list(read_profiles(FIXTURES / "profiles.csv"))
     assert _by_line(records) == {
-        4: "duplicate NPI (first seen at line 2)",
+        4: "duplicate NPI: first seen at line 2",
         5: "short row: 9 columns, expected 28",
     }
 
@@ -119,9 +119,9 @@ def test_validate_fills_defaults_for_a_minimal_profile():
         ({"name": {"first": "Ann"}}, "missing required field: name.last"),
         ({"specialties": []}, "no known taxonomy"),
         ({"locations": []}, "missing required field: locations"),
-        ({"locations": [{"zip": "00000"}]}, "missing or invalid practice ZIP (location 1)"),
+        ({"locations": [{"zip": "00000"}]}, "missing or invalid practice ZIP: location 1"),
         ({"source": " "}, "missing required field: source"),
-        ({"last_verified": "2024-02-30"}, "missing or invalid last_verified (expected YYYY-MM-DD)"),
+        ({"last_verified": "2024-02-30"}, "missing or invalid last_verified: expected YYYY-MM-DD"),
     ],
 )
 def test_validate_rejects_what_the_index_cannot_use(changes, reason):

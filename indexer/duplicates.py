@@ -1,0 +1,52 @@
+"""The same NPI twice in one load: the first wins, the later one is a rejection.
+
+Within a profile file the reader reports a duplicate with the line it was first seen on.
+Across the files of one load (and within an NPPES file) we only need to know *which
+file* had it first, for up to the ~9 million NPIs of a full NPPES file, so each file gets
+a sparse bitmap over the NPI body (the first nine digits; the tenth is their check
+digit): a few MB for NPPES, kilobytes for a roster, not a dict of millions of strings.
+"""
+
+from __future__ import annotations
+
+from indexer.records import Category, Record, Rejection
+
+_PAGE_BITS = 1 << 15  # 4 KB of bitmap per 32,768 consecutive NPI bodies
+
+
+class NpiBitmap:
+    """A set of valid NPIs, stored as bits in lazily allocated pages."""
+
+    def __init__(self) -> None:
+        self._pages: dict[int, bytearray] = {}
+
+    def __contains__(self, npi: str) -> bool:
+        page, bit = divmod(int(npi[:9]), _PAGE_BITS)
+        bits = self._pages.get(page)
+        return bits is not None and bool(bits[bit >> 3] & (1 << (bit & 7)))
+
+    def add(self, npi: str) -> None:
+        page, bit = divmod(int(npi[:9]), _PAGE_BITS)
+        bits = self._pages.get(page)
+        if bits is None:
+            bits = self._pages[page] = bytearray(_PAGE_BITS // 8)
+        bits[bit >> 3] |= 1 << (bit & 7)
+
+
+class SeenNpis:
+    """Every NPI accepted so far in one load, by file. Share one across a load's readers."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, NpiBitmap] = {}
+
+    def check(self, record: Record, source: str, line: int) -> Record:
+        """The record, or a duplicate-NPI rejection when an earlier row had its NPI."""
+        if isinstance(record, Rejection):
+            return record
+        npi = record["npi"]
+        first = next((name for name, seen in self._files.items() if npi in seen), None)
+        if first is None:
+            self._files.setdefault(source, NpiBitmap()).add(npi)
+            return record
+        where = "earlier in this file" if first == source else f"in {first}"
+        return Rejection(source, line, Category.DUPLICATE_NPI, f"first seen {where}", npi=npi)
