@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.search import params as p
 from app.search.filters import FILTERS, Filters
+from directory.understanding.model import MATCHES, PART_KINDS
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
 _RETRY_LATER = {"$ref": "#/components/responses/RetryLater"}
@@ -151,6 +152,49 @@ _PAGE = {
         "results": {"type": "array", "items": _HIT},
         "facets": {"type": "object"},
         "resolved": {"type": "object"},
+        "interpretation": {
+            "description": "How the text was read (null without text): each part with its "
+            "kind, ids, label, the [start, end) span of the text it came from and how it "
+            "matched; words left unplaced; the typed place; typed filter phrases; a sentence.",
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["text", "description", "parts", "unplaced", "filters"],
+                    "properties": {
+                        "text": {"type": "string"},
+                        "description": {"type": "string"},
+                        "parts": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["kind", "ids", "label", "span", "text", "match"],
+                                "properties": {
+                                    "kind": {
+                                        "type": "string",
+                                        "enum": list(PART_KINDS),
+                                    },
+                                    "ids": {"type": "array", "items": {"type": "string"}},
+                                    "label": {"type": "string"},
+                                    "span": {
+                                        "type": "array",
+                                        "items": {"type": "integer"},
+                                        "minItems": 2,
+                                        "maxItems": 2,
+                                    },
+                                    "text": {"type": "string"},
+                                    "match": {"type": "string", "enum": list(MATCHES)},
+                                },
+                            },
+                        },
+                        "unplaced": {"type": "array", "items": {"type": "object"}},
+                        "filler": {"type": "array", "items": {"type": "object"}},
+                        "location": {"type": ["object", "null"]},
+                        "filters": {"type": "object"},
+                    },
+                },
+            ],
+        },
         "suggestions": {"type": "array", "items": {"type": "object"}},
     },
 }

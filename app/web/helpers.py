@@ -59,6 +59,12 @@ def url_without(name: str, value: str) -> str:
     return url_with(**{name: kept or None})
 
 
+def text_without(text: str, span: tuple[int, int]) -> str:
+    """The search text with one understood part taken out: the chip's "remove" link."""
+    start, end = span
+    return " ".join((text[:start] + " " + text[end:]).split())
+
+
 def tel_href(phone: str) -> str:
     digits = re.sub(r"\D", "", phone or "")
     if len(digits) == 10:
@@ -145,6 +151,7 @@ def today_long() -> str:
 def init_app(app: Flask) -> None:
     app.add_template_global(url_with)
     app.add_template_global(url_without)
+    app.add_template_global(text_without)
     app.add_template_global(directions_url)
     app.add_template_global(today_long)
     for name, fn in (

@@ -1,0 +1,52 @@
+"""The search box read whole, as people type it: parts, typed places and filters, chips."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_filler_and_a_typed_place_never_zero_a_search(client):
+    found = api(client, q="who treats sciatica near hartford ct")
+    assert found["total"] > 0
+    kinds = [part["kind"] for part in found["interpretation"]["parts"]]
+    assert kinds == ["condition", "location"]
+    assert found["resolved"]["location"]["label"].startswith("Hartford, CT")
+    assert all(hit["distance_miles"] <= 25 for hit in found["results"])
+
+
+def test_a_condition_ranks_specialists_not_look_alike_surnames(client):
+    found = api(client, q="acne", per_page=10)
+    assert found["total"] > 0
+    assert not any(m["kind"] == "name" for hit in found["results"] for m in hit["matched"])
+    assert found["results"][0]["specialties"][0]["name"].lower().startswith("dermatolog")
+
+
+def test_page_one_of_a_condition_shows_the_range_of_specialties_that_treat_it(client):
+    found = api(client, q="sciatica", location="06106", per_page=10)
+    primaries = {hit["specialties"][0]["code"] for hit in found["results"]}
+    assert len(primaries) >= 3  # not ten of one kind
+
+
+def test_filters_typed_in_the_box_apply(client):
+    found = api(client, q="spanish speaking pediatrician", per_page=20)
+    assert found["total"] > 0
+    assert all("Spanish" in hit["languages"] for hit in found["results"])
+
+
+def test_each_understood_part_is_a_chip_that_can_be_removed(client):
+    page = client.get("/search?q=spine+surgeon+hartford+ct").get_data(as_text=True)
+    assert "We read your search as:" in page
+    chips = re.findall(r'<a class="chip__remove" href="([^"]+)"', page)
+    assert len(chips) == 2
+    remaining = [parse_qs(urlsplit(html.unescape(href)).query)["q"][0] for href in chips]
+    assert remaining == ["hartford ct", "spine surgeon"]
+    without_place = client.get(html.unescape(chips[1])).get_data(as_text=True)
+    assert "physicians found" in without_place and "miles of Hartford" not in without_place
