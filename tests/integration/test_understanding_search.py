@@ -44,7 +44,7 @@ def test_filters_typed_in_the_box_apply(client):
 def test_each_understood_part_is_a_chip_that_can_be_removed(client):
     page = client.get("/search?q=spine+surgeon+hartford+ct").get_data(as_text=True)
     assert "We read your search as:" in page
-    chips = re.findall(r'<a class="chip__remove" href="([^"]+)"', page)
+    chips = re.findall(r'<a class="part-chip__remove" href="([^"]+)"', page)
     assert len(chips) == 2
     remaining = [parse_qs(urlsplit(html.unescape(href)).query)["q"][0] for href in chips]
     assert remaining == ["hartford ct", "spine surgeon"]
