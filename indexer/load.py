@@ -167,13 +167,14 @@ def rebuild(
     max_errors: int = 100,
 ) -> Tally:
     """Load into a fresh index and swap the alias only if it verifies and passes the gates;
-    otherwise leave everything as it was."""
-    with LoaderLock(es, alias, "rebuild") as lock:
-        tally = _rebuild_physicians(es, alias, records, vocabulary, lock, policy=policy,
-                                    progress=progress, chunk_size=chunk_size,
-                                    max_errors=max_errors)  # fmt: skip
-    tally.notes = lock.notes + tally.notes
-    return tally
+    otherwise leave everything as it was. Physicians only: ``rebuild_all`` adds the vocabulary."""
+    return rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
+                       chunk_size=chunk_size, max_errors=max_errors, command="rebuild",
+                       vocabulary_step=_no_vocabulary)  # fmt: skip
+
+
+def _no_vocabulary(es: Elasticsearch, alias: str, vocabulary: Vocabulary) -> None:
+    """The vocabulary step of a physicians-only rebuild."""
 
 
 def rebuild_all(
