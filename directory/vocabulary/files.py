@@ -1,37 +1,24 @@
-"""Curated clinical vocabulary: conditions, procedures and specialties.
+"""Reading and checking the vocabulary's files under ``data/``.
 
-The vocabulary is what lets a patient type "pain after back surgery", "pinched nerve" or "M96.1"
-and land on physicians with the right NUCC taxonomy codes. It is read from three sources under
-``data/``:
-
-* ``nucc-provider-taxonomy.csv`` - every NUCC provider taxonomy code with its official names;
-* ``specialties.json`` - patient-friendly names and search synonyms for common specialties;
-* ``vocabulary/*.json`` - curated conditions and procedures (synonyms, ICD-10-CM codes, ranked
-  specialties, related procedures/conditions and the plain-language library page text).
-
-Both the indexer (to build the synonym and concept indices) and the web app (condition library
-pages, specialty labels) use :func:`default_vocabulary`. :func:`load_vocabulary` checks the
-structure of every vocabulary entry and raises :class:`ValueError` naming the file and entry on
-a schema error or a duplicate id; cross-checks against external code sets live in the tests.
+Every entry's structure is checked; an error raises :class:`ValueError` naming the file and
+the entry, so a curator's typo never reaches a running search.
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from directory.text import normalize_term
+from directory.vocabulary.model import Concept, Specialty, SpecialtyRank, Vocabulary
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
-PHYSICIAN_GROUPING = "Allopathic & Osteopathic Physicians"
 KINDS = ("condition", "procedure")
 SECTION_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -58,122 +45,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BODY_SYSTEM = re.compile(r"^[a-z][a-z_-]*$")
 _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$")
 _NUCC = re.compile(r"^[0-9A-Z]{9}X$")
-
-
-@dataclass(frozen=True)
-class SpecialtyRank:
-    """One NUCC taxonomy code recommended for a concept, with the reason shown to patients."""
-
-    code: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Concept:
-    """A curated condition or procedure."""
-
-    id: str
-    kind: str
-    name: str
-    body_system: str
-    synonyms: tuple[str, ...]
-    icd10: tuple[str, ...]
-    specialties: tuple[SpecialtyRank, ...]
-    related: tuple[str, ...]
-    summary: str
-    sections: Mapping[str, str] = field(compare=False)
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        """The id, name and synonyms, each normalised, without duplicates."""
-        seen = dict.fromkeys(
-            normalize_term(t) for t in (self.id, self.name, *self.synonyms) if normalize_term(t)
-        )
-        return tuple(seen)
-
-
-@dataclass(frozen=True)
-class Specialty:
-    """A NUCC taxonomy code, with the patient-friendly name from specialties.json if any."""
-
-    code: str
-    name: str  # NUCC Display Name
-    grouping: str
-    classification: str
-    specialization: str
-    definition: str
-    lay_name: str | None = None
-    synonyms: tuple[str, ...] = ()
-    # Codes a search for this specialty also means ("pain doctor" → every pain medicine code).
-    also: tuple[str, ...] = ()
-
-    @property
-    def is_physician(self) -> bool:
-        return self.grouping == PHYSICIAN_GROUPING
-
-    @property
-    def clinician_type(self) -> str:
-        """ "Physician" (MD/DO), else the NUCC classification: "Physical Therapist", ..."""
-        return "Physician" if self.is_physician else self.classification
-
-
-class Vocabulary:
-    """All concepts and specialties, with lookup indices built once at construction."""
-
-    def __init__(
-        self,
-        concepts: Mapping[str, Concept],
-        specialties: Mapping[str, Specialty],
-        ambiguous_synonyms: Mapping[str, str],
-    ) -> None:
-        self.concepts: dict[str, Concept] = dict(concepts)
-        self.specialties: dict[str, Specialty] = dict(specialties)
-        self.ambiguous_synonyms: dict[str, str] = dict(ambiguous_synonyms)
-
-        by_specialty: dict[str, list[tuple[Concept, int]]] = {}
-        by_term: dict[str, list[Concept]] = {}
-        by_icd10: dict[str, list[Concept]] = {}
-        for concept in self.concepts.values():
-            for rank, spec in enumerate(concept.specialties):
-                by_specialty.setdefault(spec.code, []).append((concept, rank))
-            for term in concept.terms:
-                by_term.setdefault(term, []).append(concept)
-            for code in concept.icd10:
-                by_icd10.setdefault(code.upper(), []).append(concept)
-        for pairs in by_specialty.values():
-            pairs.sort(key=lambda pair: (pair[1], pair[0].name))
-        self._by_specialty = by_specialty
-        self._by_term = by_term
-        self._by_icd10 = by_icd10
-
-    def conditions(self) -> list[Concept]:
-        return [c for c in self.concepts.values() if c.kind == "condition"]
-
-    def procedures(self) -> list[Concept]:
-        return [c for c in self.concepts.values() if c.kind == "procedure"]
-
-    def concepts_for_specialty(self, code: str) -> list[tuple[Concept, int]]:
-        """(concept, rank) pairs listing ``code``; rank 0 means it is the first-choice specialty."""
-        return list(self._by_specialty.get(code, ()))
-
-    def lookup(self, term: str) -> list[Concept]:
-        """Concepts whose id, name or synonym equals ``term`` once both are normalised.
-
-        Uses :func:`directory.text.normalize_term`, the same folding the search index uses, so
-        "Post-Laminectomy  Syndrome" finds the concept listing "post laminectomy syndrome".
-        """
-        return list(self._by_term.get(normalize_term(term), ()))
-
-    def concepts_for_icd10(self, code: str) -> list[Concept]:
-        """Concepts listing the ICD-10-CM ``code`` (with its dot, any case)."""
-        return list(self._by_icd10.get(code.strip().upper(), ()))
-
-    def specialty_name(self, code: str) -> str:
-        """Patient-friendly name, else the NUCC display name, else the code itself."""
-        specialty = self.specialties.get(code)
-        if specialty is None:
-            return code
-        return specialty.lay_name or specialty.name
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -339,9 +210,3 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     specialties = _load_specialties(data_dir)
     concepts, ambiguous = _load_vocabulary_files(sorted((data_dir / "vocabulary").glob("*.json")))
     return Vocabulary(concepts, specialties, ambiguous)
-
-
-@functools.cache
-def default_vocabulary() -> Vocabulary:
-    """The vocabulary under :data:`DATA_DIR`, loaded once per process."""
-    return load_vocabulary()

@@ -1,0 +1,129 @@
+"""What the vocabulary is: concepts (conditions and procedures), specialties, and lookups.
+
+Built by :mod:`directory.vocabulary.files` from ``data/``; immutable once built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from directory.text import normalize_term
+
+PHYSICIAN_GROUPING = "Allopathic & Osteopathic Physicians"
+
+
+@dataclass(frozen=True)
+class SpecialtyRank:
+    """One NUCC taxonomy code recommended for a concept, with the reason shown to patients."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A curated condition or procedure."""
+
+    id: str
+    kind: str
+    name: str
+    body_system: str
+    synonyms: tuple[str, ...]
+    icd10: tuple[str, ...]
+    specialties: tuple[SpecialtyRank, ...]
+    related: tuple[str, ...]
+    summary: str
+    sections: Mapping[str, str] = field(compare=False)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The id, name and synonyms, each normalised, without duplicates."""
+        seen = dict.fromkeys(
+            normalize_term(t) for t in (self.id, self.name, *self.synonyms) if normalize_term(t)
+        )
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Specialty:
+    """A NUCC taxonomy code, with the patient-friendly name from specialties.json if any."""
+
+    code: str
+    name: str  # NUCC Display Name
+    grouping: str
+    classification: str
+    specialization: str
+    definition: str
+    lay_name: str | None = None
+    synonyms: tuple[str, ...] = ()
+    # Codes a search for this specialty also means ("pain doctor" → every pain medicine code).
+    also: tuple[str, ...] = ()
+
+    @property
+    def is_physician(self) -> bool:
+        return self.grouping == PHYSICIAN_GROUPING
+
+    @property
+    def clinician_type(self) -> str:
+        """ "Physician" (MD/DO), else the NUCC classification: "Physical Therapist", ..."""
+        return "Physician" if self.is_physician else self.classification
+
+
+class Vocabulary:
+    """All concepts and specialties, with lookup indices built once at construction."""
+
+    def __init__(
+        self,
+        concepts: Mapping[str, Concept],
+        specialties: Mapping[str, Specialty],
+        ambiguous_synonyms: Mapping[str, str],
+    ) -> None:
+        self.concepts: dict[str, Concept] = dict(concepts)
+        self.specialties: dict[str, Specialty] = dict(specialties)
+        self.ambiguous_synonyms: dict[str, str] = dict(ambiguous_synonyms)
+
+        by_specialty: dict[str, list[tuple[Concept, int]]] = {}
+        by_term: dict[str, list[Concept]] = {}
+        by_icd10: dict[str, list[Concept]] = {}
+        for concept in self.concepts.values():
+            for rank, spec in enumerate(concept.specialties):
+                by_specialty.setdefault(spec.code, []).append((concept, rank))
+            for term in concept.terms:
+                by_term.setdefault(term, []).append(concept)
+            for code in concept.icd10:
+                by_icd10.setdefault(code.upper(), []).append(concept)
+        for pairs in by_specialty.values():
+            pairs.sort(key=lambda pair: (pair[1], pair[0].name))
+        self._by_specialty = by_specialty
+        self._by_term = by_term
+        self._by_icd10 = by_icd10
+
+    def conditions(self) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.kind == "condition"]
+
+    def procedures(self) -> list[Concept]:
+        return [c for c in self.concepts.values() if c.kind == "procedure"]
+
+    def concepts_for_specialty(self, code: str) -> list[tuple[Concept, int]]:
+        """(concept, rank) pairs listing ``code``; rank 0 means it is the first-choice specialty."""
+        return list(self._by_specialty.get(code, ()))
+
+    def lookup(self, term: str) -> list[Concept]:
+        """Concepts whose id, name or synonym equals ``term`` once both are normalised.
+
+        Uses :func:`directory.text.normalize_term`, the same folding the search index uses, so
+        "Post-Laminectomy  Syndrome" finds the concept listing "post laminectomy syndrome".
+        """
+        return list(self._by_term.get(normalize_term(term), ()))
+
+    def concepts_for_icd10(self, code: str) -> list[Concept]:
+        """Concepts listing the ICD-10-CM ``code`` (with its dot, any case)."""
+        return list(self._by_icd10.get(code.strip().upper(), ()))
+
+    def specialty_name(self, code: str) -> str:
+        """Patient-friendly name, else the NUCC display name, else the code itself."""
+        specialty = self.specialties.get(code)
+        if specialty is None:
+            return code
+        return specialty.lay_name or specialty.name
