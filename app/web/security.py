@@ -71,6 +71,23 @@ STALE_FORM = (
 )
 
 
+def from_our_pages() -> bool:
+    """Was this POST sent by one of our own pages? (CSRF defence without a token.)
+
+    For forms on public pages: a token would need a session cookie on every results page,
+    and public pages set no identifier. Browsers mark every request with ``Sec-Fetch-Site``
+    (all current engines) or, on a POST, ``Origin``; a page on another site can make
+    neither say "this site". With neither header (a very old browser, or a privacy proxy
+    that strips both) the ``Referer`` decides; with nothing at all the POST is refused.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site == "same-origin"
+    sender = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    parts = urlsplit(sender)
+    return parts.scheme == request.scheme and parts.netloc == request.host
+
+
 def security_headers(response: Response) -> Response:
     response.headers.setdefault(
         "Content-Security-Policy", current_app.extensions["content_security_policy"]

@@ -1,4 +1,9 @@
-"""Compare up to four physicians side by side. Add and remove are POST forms with CSRF.
+"""Compare up to four physicians side by side. Add and remove are POST forms.
+
+They carry no CSRF token: a token needs a session cookie, and the results pages that show
+the buttons set no identifier. Instead the POST must come from our own pages
+(``security.from_our_pages``: ``Sec-Fetch-Site`` / ``Origin``), and the shortlist itself is
+only a signed cookie of NPIs (``shortlist_cookie``).
 
 Feedback goes where the person is looking: without JavaScript the redirect lands on the
 physician's card and the message shows under its button (a flash tagged with the NPI);
@@ -11,17 +16,18 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import Form, HiddenField
 from wtforms.validators import DataRequired, ValidationError
 
-from app.extensions import search_service
+from app.extensions import csrf, search_service
 from app.search.results import PhysicianProfile
 from app.web import search_context, shortlist_cookie
+from app.web.security import STALE_FORM, from_our_pages
 from app.web.shortlist_cookie import MAX_PHYSICIANS
 from directory.npi import is_valid_npi
 
 bp = Blueprint("shortlist", __name__, url_prefix="/shortlist")
+csrf.exempt(bp)  # checked by origin instead: see the module docstring
 
 
 def valid_npi(form, field) -> None:
@@ -29,7 +35,7 @@ def valid_npi(form, field) -> None:
         raise ValidationError("Not an NPI.")
 
 
-class ShortlistForm(FlaskForm):
+class ShortlistForm(Form):
     npi = HiddenField(validators=[DataRequired(), valid_npi])
     next = HiddenField()
 
@@ -55,8 +61,10 @@ def safe_next(target: str | None) -> str:
 
 
 def _submitted() -> tuple[str, str]:
-    form = ShortlistForm()
-    if not form.validate_on_submit():
+    if not from_our_pages():
+        abort(400, description=STALE_FORM)
+    form = ShortlistForm(request.form)
+    if not form.validate():
         abort(400, description="That physician couldn't be added or removed. Please try again.")
     return form.npi.data, safe_next(form.next.data)
 
@@ -123,5 +131,7 @@ def remove():
 
 @bp.post("/clear")
 def clear():
+    if not from_our_pages():
+        abort(400, description=STALE_FORM)
     flash("Your shortlist is empty.")
     return shortlist_cookie.write(redirect(url_for("shortlist.compare"), 303), ())

@@ -73,7 +73,9 @@ def test_a_redirect_never_carries_the_requests_host_even_when_any_host_is_allowe
 
 @pytest.fixture(scope="module")
 def shortlist_client(search_alias):
-    return make_app(search_alias, WTF_CSRF_ENABLED=False).test_client()
+    client = make_app(search_alias).test_client()
+    client.environ_base["HTTP_SEC_FETCH_SITE"] = "same-origin"  # posted from our own page
+    return client
 
 
 @pytest.mark.parametrize(
@@ -96,13 +98,15 @@ def test_a_local_next_is_kept(shortlist_client):
 
 
 def test_https_behind_a_proxy_gets_hsts_and_secure_cookies(search_alias):
-    client = make_app(search_alias, PROXY_COUNT=1, WTF_CSRF_ENABLED=False).test_client()
-    https = {"X-Forwarded-Proto": "https"}
+    client = make_app(search_alias, PROXY_COUNT=1).test_client()
+    https = {"X-Forwarded-Proto": "https", "Sec-Fetch-Site": "same-origin"}
     response = client.post("/shortlist/add", data={"npi": NPI}, headers=https)
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
     cookies = response.headers.getlist("Set-Cookie")
-    assert len(cookies) >= 2 and all("; Secure" in c for c in cookies)  # shortlist, session
-    plain = client.post("/shortlist/add", data={"npi": NPI})
+    assert len(cookies) >= 2 and all("; Secure" in c for c in cookies)  # shortlist, flash
+    plain = client.post(
+        "/shortlist/add", data={"npi": NPI}, headers={"Sec-Fetch-Site": "same-origin"}
+    )
     assert "Strict-Transport-Security" not in plain.headers
     assert not any("Secure" in c for c in plain.headers.getlist("Set-Cookie"))
 

@@ -60,9 +60,8 @@ def query_of(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
-def csrf_token(client, path: str = RESULTS) -> str:
-    html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+# What a browser sends with a form posted from one of our own pages.
+FROM_OUR_PAGE = {"Sec-Fetch-Site": "same-origin"}
 
 
 # --- Home and search ----------------------------------------------------------------------
@@ -362,35 +361,62 @@ def test_specialty_page_lists_what_it_treats_linked_to_search(client):
 # --- Shortlist ----------------------------------------------------------------------------
 
 
-def add(client, npi: str, token: str, next_url: str = "/shortlist"):
-    return client.post("/shortlist/add", data={"npi": npi, "csrf_token": token, "next": next_url})
+def add(client, npi: str, next_url: str = "/shortlist", headers=FROM_OUR_PAGE):
+    return client.post("/shortlist/add", data={"npi": npi, "next": next_url}, headers=headers)
 
 
-def test_shortlist_post_without_csrf_token_is_refused(client):
-    response = client.post("/shortlist/add", data={"npi": SPINE_SURGEON, "next": "/shortlist"})
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # no sign of where it came from
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # a sibling subdomain is another site's page
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Referer": "https://evil.example/page"},
+    ],
+)
+def test_a_shortlist_post_from_another_site_is_refused(client, headers):
+    response = add(client, SPINE_SURGEON, headers=headers)
     assert response.status_code == 400
-    assert "This form has expired" in text_of(response)
+    assert "This form has expired or was sent from somewhere else" in text_of(response)
     assert "shortlist=" not in response.headers.get("Set-Cookie", "")
+    clear = client.post("/shortlist/clear", headers=headers)
+    assert clear.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "headers", [FROM_OUR_PAGE, {"Origin": "http://localhost"}, {"Referer": "http://localhost/x"}]
+)
+def test_a_shortlist_post_from_our_page_is_accepted(client, headers):
+    response = add(client, SPINE_SURGEON, headers=headers)
+    assert response.status_code == 303 and "shortlist=" in response.headers["Set-Cookie"]
+
+
+def test_results_and_profile_pages_set_no_cookie(client):
+    """Public pages stay anonymous: nothing that could tie one search to the next."""
+    for path in (RESULTS, f"/physicians/{SPINE_SURGEON}", "/", "/shortlist"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers.getlist("Set-Cookie") == [], path
 
 
 def test_shortlist_adds_compares_and_removes_physicians(client):
-    token = csrf_token(client)
-    response = add(client, SPINE_SURGEON, token, RESULTS)
+    response = add(client, SPINE_SURGEON, RESULTS)
     assert response.status_code == 303 and response.headers["Location"] == RESULTS
-    assert add(client, "1255334207", token).status_code == 303
+    assert add(client, "1255334207").status_code == 303
     compare = client.get("/shortlist")
     page = text_of(compare)
     assert "Comparing 2 physicians" in page and "Added to your shortlist (2 of 4)" in page
     assert SPINE_SURGEON in page and "1255334207" in page
     assert "Remove from shortlist" in page
-    client.post("/shortlist/remove", data={"npi": SPINE_SURGEON, "csrf_token": token})
+    client.post("/shortlist/remove", data={"npi": SPINE_SURGEON}, headers=FROM_OUR_PAGE)
     assert "Comparing 1 physician" in text_of(client.get("/shortlist"))
 
 
 def test_shortlist_holds_four_and_says_so(client, demo_profiles):
-    token = csrf_token(client)
     for profile in demo_profiles[:5]:
-        add(client, profile["npi"], token)
+        add(client, profile["npi"])
     page = text_of(client.get("/shortlist"))
     assert "Comparing 4 physicians" in page
     assert "Your shortlist is full (4 of 4). Remove a physician from it to add this one." in page
@@ -398,7 +424,7 @@ def test_shortlist_holds_four_and_says_so(client, demo_profiles):
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil"])
 def test_shortlist_never_redirects_off_site(client, target):
-    response = add(client, SPINE_SURGEON, csrf_token(client), target)
+    response = add(client, SPINE_SURGEON, target)
     assert response.headers["Location"] == "/shortlist"
 
 

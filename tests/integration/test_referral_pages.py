@@ -18,7 +18,7 @@ from app.search.params import SearchParams
 from app.search.service import SearchService
 from app.web import export
 from directory.geography import zip_place
-from integration.test_pages import RESULTS, SPINE_SURGEON, csrf_token, hrefs, text_of
+from integration.test_pages import FROM_OUR_PAGE, RESULTS, SPINE_SURGEON, hrefs, text_of
 
 PROVIDENCE = "/search?location=Providence%2C+RI"
 
@@ -75,17 +75,16 @@ def test_the_results_page_says_when_a_download_would_be_cut_short(client, monkey
     assert len(body.strip().splitlines()) == 11
 
 
-def post(client, action: str, npi: str, token: str, json: bool = False, next_url: str = RESULTS):
-    headers = {"Accept": "application/json"} if json else {}
-    data = {"npi": npi, "csrf_token": token, "next": next_url}
+def post(client, action: str, npi: str, json: bool = False, next_url: str = RESULTS):
+    headers = {**FROM_OUR_PAGE, "Accept": "application/json"} if json else FROM_OUR_PAGE
+    data = {"npi": npi, "next": next_url}
     return client.post(f"/shortlist/{action}", data=data, headers=headers)
 
 
 def test_shortlist_answers_json_for_the_button_and_refuses_a_fifth(client, demo_profiles):
-    token = csrf_token(client)
     npis = [p["npi"] for p in demo_profiles[:5]]
     for count, npi in enumerate(npis[:4], start=1):
-        body = post(client, "add", npi, token, json=True).get_json()
+        body = post(client, "add", npi, json=True).get_json()
         assert body == {
             "message": f"Added to your shortlist ({count} of 4).",
             "listed": True,
@@ -93,16 +92,15 @@ def test_shortlist_answers_json_for_the_button_and_refuses_a_fifth(client, demo_
             "limit": 4,
             "full": False,
         }
-    refused = post(client, "add", npis[4], token, json=True).get_json()
+    refused = post(client, "add", npis[4], json=True).get_json()
     assert refused["full"] and not refused["listed"] and refused["count"] == 4
     assert refused["message"].startswith("Your shortlist is full (4 of 4).")
-    removed = post(client, "remove", npis[0], token, json=True).get_json()
+    removed = post(client, "remove", npis[0], json=True).get_json()
     assert removed["count"] == 3 and not removed["listed"]
 
 
 def test_without_javascript_the_message_shows_on_that_physicians_card(client):
-    token = csrf_token(client)
-    response = post(client, "add", SPINE_SURGEON, token, next_url=RESULTS + f"#hit-{SPINE_SURGEON}")
+    response = post(client, "add", SPINE_SURGEON, next_url=RESULTS + f"#hit-{SPINE_SURGEON}")
     assert response.headers["Location"] == RESULTS + f"#hit-{SPINE_SURGEON}"
     html = client.get(RESULTS).get_data(as_text=True)
     card_status = re.search(rf'id="shortlist-status-{SPINE_SURGEON}">([^<]*)<', html)
@@ -112,7 +110,7 @@ def test_without_javascript_the_message_shows_on_that_physicians_card(client):
 
 @pytest.mark.parametrize("target", ["/\t/evil.example", "/\n/evil.example", "/ /evil.example"])
 def test_shortlist_next_with_invisible_characters_stays_on_site(client, target):
-    response = post(client, "add", SPINE_SURGEON, csrf_token(client), next_url=target)
+    response = post(client, "add", SPINE_SURGEON, next_url=target)
     assert response.status_code == 303 and response.headers["Location"] == "/shortlist"
 
 
@@ -152,9 +150,8 @@ def test_search_sheet_states_the_search_the_date_and_how_many(client):
 
 
 def test_shortlist_sheet_holds_the_whole_shortlist_and_its_search(client, demo_profiles):
-    token = csrf_token(client)
     for profile in demo_profiles[:3]:
-        post(client, "add", profile["npi"], token)
+        post(client, "add", profile["npi"])
     back = "/search?q=sciatica&location=06106&accepting_new_patients=true"
     page = text_of(client.get("/shortlist/sheet", query_string={"back": back}))
     assert "Your shortlist: 3 physicians" in page and len(re.findall(r"NPI \d{10}", page)) == 3
