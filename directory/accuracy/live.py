@@ -45,7 +45,5 @@ def refresh(es: Elasticsearch, alias: str, npi: str, session: Session) -> Overla
     result = recompute(session, live_document(es, alias, npi))
     # An index loaded before these fields existed is strict about new ones: add them first.
     es.indices.put_mapping(index=alias, body={"properties": ACCURACY_PROPERTIES})
-    es.update(
-        index=alias, id=npi, body={"doc": accuracy_fields(result.profile)}, refresh="wait_for"
-    )
+    es.update(index=alias, id=npi, doc=accuracy_fields(result.profile), refresh="wait_for")
     return result
