@@ -84,7 +84,10 @@ def correct(
         raise OverrideError(f"Keep the reason under {MAX_REASON} characters.")
     value = facts.clean(fact, value)
     if facts.agree(fact, value, was):
-        raise OverrideError(f"{facts.FACTS[fact].label} already says that.")
+        raise OverrideError(
+            f"The source already says that for {facts.FACTS[fact].label.lower()}: "
+            "undo the correction instead."
+        )
     for old in session.scalars(
         select(ProfileOverride).where(
             ProfileOverride.npi == npi,
