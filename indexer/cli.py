@@ -308,7 +308,8 @@ def ensure(alias):
 
     def work() -> Tally:
         tally = rebuild_all(es, alias, records, default_vocabulary(), Progress(),
-                            command="ensure", vocabulary_step=rebuild_curated_vocabulary)
+                            command="ensure",
+                            vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
         tally.notes.append(corrections.finish(es, alias, "ensure (demo data)"))
         return tally
 
