@@ -131,6 +131,8 @@ def comparable(fact: str, value: Any) -> Any:
         return tuple(values.one_line(given.get(k)).casefold() for k in ADDRESS_KEYS[1:])
     if kind == "flag":
         return value
+    if kind == "phone":  # "(860) 555-0100" and "860-555-0100" are the same number
+        return values.normalise_phone(value) or values.one_line(value)
     return values.one_line(value).casefold()
 
 
