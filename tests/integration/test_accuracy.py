@@ -30,7 +30,16 @@ def directory(es, alias, database_url):
     add_account(app, VERIFIER, "verifier")
     client = app.test_client()
     assert sign_in(client, VERIFIER).status_code == 302
-    return app, client, profiles
+    yield app, client, profiles
+    close_store_connections(app)
+
+
+def close_store_connections(app) -> None:
+    """The app's pooled connections, closed before the test database is dropped."""
+    app.extensions["store"].factory.kw["bind"].dispose()
+    curation = app.extensions["search"].curation
+    if "_engine" in vars(curation):
+        curation._engine.dispose()
 
 
 def _form(client, **changes) -> dict:
