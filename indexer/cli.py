@@ -123,10 +123,10 @@ def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept,
     rejects = _rejects_files(files, fmt, rejects_dir)
     es, alias, vocabulary = _client(), _alias(alias), default_vocabulary()
     progress = Progress(total=sum(count_lines(p) for p in files))
-    corrections = StoreOverlay()  # staff corrections survive every load
-    records = corrections.apply(rejects.tap(read_files(files, fmt)))
 
     def work() -> Tally:
+        corrections = StoreOverlay()  # staff corrections survive every load
+        records = corrections.apply(rejects.tap(read_files(files, fmt)))
         if rebuild:
             tally = rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
                                 max_errors=max_errors,
@@ -303,10 +303,10 @@ def ensure(alias):
     files = tuple(p for p in DEMO_FILES if p.exists())
     if not files:
         _stop(Exit.USAGE, f"no demo data in {ROOT / 'data'}: run `make data` first")
-    corrections = StoreOverlay()
-    records = corrections.apply(read_files(files))
 
     def work() -> Tally:
+        corrections = StoreOverlay()
+        records = corrections.apply(read_files(files))
         tally = rebuild_all(es, alias, records, default_vocabulary(), Progress(),
                             command="ensure",
                             vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip

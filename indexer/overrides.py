@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from elasticsearch import Elasticsearch
 from sqlalchemy import inspect
+from sqlalchemy.exc import SQLAlchemyError
 
 from directory.accuracy import live
 from directory.accuracy.overlay import Retired, overlay
@@ -22,20 +23,29 @@ from directory.store import audit, overrides
 from directory.store.db import database_url, make_engine, session_factory, transaction
 from directory.store.models import utcnow
 from directory.store.verifications import live_verifications
+from indexer.errors import LoadFailed
 from indexer.records import Record
 
 
 class StoreOverlay:
     def __init__(self, url: str | None = None) -> None:
         self.engine = make_engine(url or database_url(settings()))
-        self.ready = inspect(self.engine).has_table("profile_overrides")
         self.factory = session_factory(self.engine)
         self.started = utcnow()
         self.corrections, self.verifications = {}, {}
-        if self.ready:
-            with self.factory() as session:
-                self.corrections = overrides.live_corrections(session)
-                self.verifications = live_verifications(session)
+        try:
+            self.ready = inspect(self.engine).has_table("profile_overrides")
+            if self.ready:
+                with self.factory() as session:
+                    self.corrections = overrides.live_corrections(session)
+                    self.verifications = live_verifications(session)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            # Loading without them would silently undo every staff correction: refuse.
+            raise LoadFailed(
+                f"the store did not answer ({type(error).__name__}), so staff corrections "
+                "could not be read; nothing was loaded"
+            ) from error
         self.applied = 0
         self.retired: list[Retired] = []
 
@@ -56,6 +66,22 @@ class StoreOverlay:
         if not self.ready:
             self.engine.dispose()
             return "staff corrections: none (the store has no tables yet: make store)"
+        try:
+            retired, caught_up = self._retire_and_catch_up(es, alias, why)
+        except SQLAlchemyError as error:
+            return (
+                f"staff corrections: {self.applied} applied; the store stopped answering "
+                f"({type(error).__name__}), so none was retired: the next load retires them"
+            )
+        finally:
+            self.engine.dispose()
+        late = f", {caught_up} edited during the load re-applied" if caught_up else ""
+        return (
+            f"staff corrections: {self.applied} applied, {retired} retired "
+            f"(the source now agrees){late}"
+        )
+
+    def _retire_and_catch_up(self, es: Elasticsearch, alias: str, why: str) -> tuple[int, int]:
         actor = f"loader, {audit.command_line_actor()}"
         with transaction(self.factory) as session:
             retired = overrides.retire(session, self.retired, actor, why)
@@ -67,9 +93,4 @@ class StoreOverlay:
                     caught_up += 1
                 except live.NotInIndex:
                     continue
-        self.engine.dispose()
-        late = f", {caught_up} edited during the load re-applied" if caught_up else ""
-        return (
-            f"staff corrections: {self.applied} applied, {retired} retired "
-            f"(the source now agrees){late}"
-        )
+        return retired, caught_up

@@ -6,14 +6,20 @@ answers from a real node. Each test runs once per store engine (``database_url``
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from accuracy_helpers import load, npi, profile
+from conftest import ROOT
 from staff_helpers import add_account, csrf_token, sign_in, staff_app
 
+from directory.settings import settings
 from directory.store import audit, migrate, overrides
-from directory.store.db import make_engine, session_factory
+from directory.store.db import make_engine, session_factory, transaction
 from directory.store.models import FactVerification, ProfileOverride
 
 VERIFIER = "verifier@example.org"
@@ -232,3 +238,31 @@ def test_a_second_correction_replaces_the_first_and_scheduling_notes_are_correct
             "ages_seen", "referral_required", "intake_phone",
         ] or len(overrides.live_corrections(session)[DOCTOR]) == 3  # fmt: skip
     engine.dispose()
+
+
+def test_the_loader_command_applies_corrections_and_refuses_without_the_store(
+    es, alias, sqlite_store_url, tmp_path
+):
+    roster = tmp_path / "roster.jsonl"
+    roster.write_text("".join(json.dumps(profile(n)) + "\n" for n in (1, 2)), encoding="utf-8")
+    engine = make_engine(sqlite_store_url)
+    with transaction(session_factory(engine)) as session:
+        overrides.correct(session, DOCTOR, "fax", "860-555-0188", "860-555-0101", "new fax",
+                          "verifier@example.org")  # fmt: skip
+    engine.dispose()
+    env = {
+        **os.environ,
+        "DATABASE_URL": sqlite_store_url,
+        "ELASTICSEARCH_URL": str(settings()["ELASTICSEARCH_URL"]),
+    }
+    command = [sys.executable, "-m", "indexer", "load", str(roster), "--alias", alias]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "staff corrections: 1 applied, 0 retired" in done.stdout
+    assert es.get(index=alias, id=DOCTOR)["_source"]["locations"][0]["fax"] == "860-555-0188"
+
+    env["DATABASE_URL"] = "postgresql://nobody@127.0.0.1:9/none"  # nothing listens there
+    refused = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "staff corrections could not be read; nothing was loaded" in refused.stderr
+    assert es.get(index=alias, id=DOCTOR)["_source"]["locations"][0]["fax"] == "860-555-0188"

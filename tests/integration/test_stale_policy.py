@@ -118,5 +118,10 @@ def test_scheduling_notes_go_from_the_profile_files_to_the_front_desk(stale_alia
         "New patients as of,Ages seen,Conditions not treated,Referral required,"
         "Authorisation required,Intake phone,Intake fax,Direct address"
     )
+    body = client.get("/api/v1/physicians", query_string={"q": "sciatica"}).get_json()
+    api = {hit["npi"]: hit for hit in body["results"]}
+    assert api[FRESH]["new_patients_as_of"] == AS_OF
+    assert api[FRESH]["scheduling"]["intake_fax"] == "860-555-0143"
+    assert api[STALE]["verified_on"] == days_ago(200)
     fresh_row = next(row for row in rows if FRESH in row)
     assert fresh_row.endswith(f"{AS_OF},18 and older,,,yes,,860-555-0143,")
