@@ -266,3 +266,12 @@ def test_the_loader_command_applies_corrections_and_refuses_without_the_store(
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "staff corrections could not be read; nothing was loaded" in refused.stderr
     assert es.get(index=alias, id=DOCTOR)["_source"]["locations"][0]["fax"] == "860-555-0188"
+
+
+def test_every_accuracy_post_needs_its_csrf_token(directory, database_url):
+    app, client, _ = directory
+    for path in (f"/staff/profiles/{DOCTOR}", f"/staff/profiles/{DOCTOR}/verify",
+                 "/staff/corrections/1/undo", "/staff/verifications/1/undo"):  # fmt: skip
+        response = client.post(path, data={"groups": ["phone"], "method": "Practice website"})
+        assert response.status_code == 400, path
+    assert _rows(database_url, FactVerification) == [] and _actions(database_url)[0] == "login"
