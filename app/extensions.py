@@ -31,7 +31,10 @@ def init_search(app: Flask) -> None:
     """The one search service, bound to the client and alias once (after the client)."""
     curation = CuratedTerms(database_url(app.config), float(app.config["CURATION_CHECK_SECONDS"]))
     app.extensions["search"] = SearchService(
-        app.extensions["elasticsearch"], app.config["PHYSICIAN_INDEX_ALIAS"], curation=curation
+        app.extensions["elasticsearch"],
+        app.config["PHYSICIAN_INDEX_ALIAS"],
+        curation=curation,
+        stale_policy=str(app.config.get("STALE_PROFILE_POLICY") or "note"),
     )
 
 

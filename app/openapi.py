@@ -127,6 +127,21 @@ _HIT = {
         "accepting_new_patients": {"type": ["boolean", "null"]},
         "telehealth": {"type": ["boolean", "null"]},
         "languages": {"type": "array", "items": {"type": "string"}},
+        "new_patients_as_of": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "When 'accepting new patients' was last verified.",
+        },
+        "verified_on": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "The oldest verification date of the profile's facts.",
+        },
+        "scheduling": {
+            "type": "object",
+            "description": "Ages seen, conditions not treated, referral or authorisation "
+            "required, intake phone and fax, Direct address (blank when not known).",
+        },
         "matched": {
             "type": "array",
             "items": {

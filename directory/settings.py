@@ -26,6 +26,8 @@ DEFAULTS: dict[str, object] = {
     "GEOCODER_USER_AGENT": "find-a-physician",
     # The relational store (staff, audit log, curation): SQLite under instance/ when unset.
     "DATABASE_URL": None,
+    # Profiles not verified in 90 days: "note" (say so), "demote" (rank lower), "hide" (leave out).
+    "STALE_PROFILE_POLICY": "note",
 }
 
 # Plain (unprefixed) environment variables the README documents.
@@ -46,6 +48,7 @@ ENVIRONMENT_KEYS = (
     "TRUSTED_HOSTS",
     "PROXY_COUNT",
     "MAX_REQUESTS_IN_FLIGHT",
+    "STALE_PROFILE_POLICY",
 )
 _FLOATS = ("ELASTICSEARCH_TIMEOUT",)
 

@@ -29,6 +29,7 @@ from indexer.formats import read_files, unreadable
 from indexer.gates import DEFAULT_MAX_REJECTED, DEFAULT_MIN_KEPT, Gates
 from indexer.load import rebuild_all, upsert
 from indexer.lock import LoaderLock
+from indexer.overrides import StoreOverlay
 from indexer.progress import Progress, count_lines
 from indexer.rejects import RejectsFiles
 from indexer.tally import Tally
@@ -122,14 +123,19 @@ def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept,
     rejects = _rejects_files(files, fmt, rejects_dir)
     es, alias, vocabulary = _client(), _alias(alias), default_vocabulary()
     progress = Progress(total=sum(count_lines(p) for p in files))
-    records = rejects.tap(read_files(files, fmt))
 
     def work() -> Tally:
+        corrections = StoreOverlay()  # staff corrections survive every load
+        records = corrections.apply(rejects.tap(read_files(files, fmt)))
         if rebuild:
-            return rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
-                               max_errors=max_errors,
-                               vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
-        return upsert(es, alias, records, vocabulary, progress, policy=policy)
+            tally = rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
+                                max_errors=max_errors,
+                                vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
+        else:
+            tally = upsert(es, alias, records, vocabulary, progress, policy=policy)
+        why = f"load --{'rebuild' if rebuild else 'upsert'} of {', '.join(p.name for p in files)}"
+        tally.notes.append(corrections.finish(es, alias, why))
+        return tally
 
     def finish(tally: Tally | None) -> None:
         rejects.close()
@@ -297,8 +303,14 @@ def ensure(alias):
     files = tuple(p for p in DEMO_FILES if p.exists())
     if not files:
         _stop(Exit.USAGE, f"no demo data in {ROOT / 'data'}: run `make data` first")
-    records = read_files(files)
-    _run(lambda: rebuild_all(es, alias, records, default_vocabulary(), Progress(),
-                                     command="ensure",
-                                     vocabulary_step=rebuild_curated_vocabulary),
-                 kept=kept, finish=lambda t: t and click.echo(t.as_text()))  # fmt: skip
+
+    def work() -> Tally:
+        corrections = StoreOverlay()
+        records = corrections.apply(read_files(files))
+        tally = rebuild_all(es, alias, records, default_vocabulary(), Progress(),
+                            command="ensure",
+                            vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
+        tally.notes.append(corrections.finish(es, alias, "ensure (demo data)"))
+        return tally
+
+    _run(work, kept=kept, finish=lambda t: t and click.echo(t.as_text()))  # fmt: skip

@@ -27,6 +27,7 @@ from faker.providers.person.en_US import Provider as FakerPerson
 
 from directory import geography
 from directory.npi import npi_check_digit
+from indexer.demo_scheduling import demo_scheduling
 from indexer.sources import proper_case
 
 Claims = Mapping[str, tuple[Sequence[str], Sequence[str]]]
@@ -322,6 +323,8 @@ def _profile(fields: dict[str, Any]) -> dict[str, Any]:
         "source": SOURCE,
         "last_verified": fields["last_verified"],
         "active": True,
+        "freshness": {},
+        "scheduling": demo_scheduling(fields["npi"]),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from directory.accuracy.overlay import overlay
 from directory.condition_map import claimed_concepts, implied_concepts
 from directory.vocabulary import Vocabulary
 
@@ -52,7 +53,13 @@ def _clinician_type(vocabulary: Vocabulary, code: str) -> str:
 
 
 def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
-    """The Elasticsearch document (``_id`` = NPI) for one validated profile."""
+    """The Elasticsearch document (``_id`` = NPI) for one validated profile.
+
+    A profile the loader has not overlaid with staff corrections (``indexer.overrides``)
+    gets the overlay with none, so freshness and scheduling notes are always there.
+    """
+    if "accuracy" not in profile:
+        profile = overlay(profile).profile
     codes = tuple(s["code"] for s in profile["specialties"])
     specialties = [
         {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
@@ -97,6 +104,10 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "source": profile["source"],
         "last_verified": profile["last_verified"],
         "active": profile.get("active", True),
+        "scheduling": profile["scheduling"],
+        "freshness": profile["freshness"],
+        "verified_on": profile["verified_on"],
+        "accuracy": profile["accuracy"],
     }
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
     doc.update(_implied_fields(vocabulary, codes))

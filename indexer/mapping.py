@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from directory.accuracy.mapping import ACCURACY_PROPERTIES
 from directory.text import normalize_term
 
 # Replicas after loading: none on a single node, one as soon as a second node joins.
@@ -128,6 +129,8 @@ PHYSICIAN_PROPERTIES: dict = {
     "source": KEYWORD,
     "last_verified": {"type": "date", "format": "strict_date"},
     "active": {"type": "boolean"},
+    # Scheduling notes, per-fact freshness, staff corrections: see directory/accuracy.
+    **ACCURACY_PROPERTIES,
 }
 
 VOCABULARY_TEXT = {

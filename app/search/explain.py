@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from app.search.params import Resolution
 from app.search.results import (
+    Accuracy,
+    Freshness,
     LinkedConcept,
     Location,
     Match,
@@ -38,6 +40,15 @@ def _location(raw: dict, origin: tuple[float, float] | None) -> Location:
         lon=raw["lon"],
         distance_miles=distance,
     )
+
+
+def _accuracy(source: dict) -> Accuracy:
+    """Freshness and scheduling notes; a document indexed before they existed has none."""
+    freshness = {
+        group: Freshness(entry.get("last_verified") or "", entry.get("source") or "")
+        for group, entry in (source.get("freshness") or {}).items()
+    }
+    return Accuracy(source.get("verified_on") or "", freshness, source.get("scheduling") or {})
 
 
 def _specialties(source: dict) -> tuple[SpecialtyLabel, ...]:
@@ -90,6 +101,7 @@ def hit_from_source(
         hospital_affiliations=tuple(source.get("hospital_affiliations") or ()),
         source=source.get("source") or "",
         last_verified=source.get("last_verified") or "",
+        accuracy=_accuracy(source),
     )
 
 
@@ -120,4 +132,5 @@ def profile_from_source(source: dict) -> PhysicianProfile:
         source=source["source"],
         last_verified=source["last_verified"],
         active=source.get("active") is not False,
+        accuracy=_accuracy(source),
     )

@@ -12,6 +12,7 @@ import re
 from app.search import ranking
 from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import Resolution, SearchParams
+from directory.accuracy import freshness
 from directory.condition_map import specialty_ranks
 from directory.text import compact_icd10, icd10_prefixes, normalize_term
 from directory.vocabulary import default_vocabulary
@@ -57,6 +58,9 @@ PHYSICIAN_SOURCE = [
     "hospital_affiliations",
     "source",
     "last_verified",
+    "verified_on",
+    "freshness",
+    "scheduling",
 ]
 
 
@@ -293,19 +297,43 @@ def diversity_window(params: SearchParams, resolution: Resolution) -> int | None
     return window
 
 
+def public_filter(stale_policy: str = freshness.DEFAULT_POLICY) -> list[dict]:
+    """Who public search may show: active physicians, and only fresh ones when stale are hidden."""
+    clauses: list[dict] = [{"term": {"active": True}}]
+    if stale_policy == "hide":
+        clauses.append(freshness.FRESH_CLAUSE)
+    return clauses
+
+
+def _with_stale_policy(query: dict, stale_policy: str) -> dict:
+    """Demote: a profile not verified in 90 days keeps DEMOTE_FACTOR of its score."""
+    if stale_policy != "demote":
+        return query
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [{"filter": freshness.STALE_CLAUSE, "weight": freshness.DEMOTE_FACTOR}],
+            "boost_mode": "multiply",
+        }
+    }
+
+
 def physician_search(
-    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS
+    params: SearchParams,
+    resolution: Resolution,
+    filters: Filters = FILTERS,
+    stale_policy: str = freshness.DEFAULT_POLICY,
 ) -> dict:
     """Keyword arguments for ``es.search`` on the physician alias."""
     chosen = facet_filters(params, filters)
     query = {
         "bool": {
             "must": [text_query(params, resolution)],
-            "filter": [{"term": {"active": True}}] + geo_filter(params),
+            "filter": public_filter(stale_policy) + geo_filter(params),
         }
     }
     search = {
-        "query": _with_distance(query, params),
+        "query": _with_stale_policy(_with_distance(query, params), stale_policy),
         "aggs": facet_aggregations(chosen, filters),
         "sort": sort_clause(params),
         "from_": params.offset,
@@ -322,10 +350,13 @@ def physician_search(
 
 
 def nearest_match_search(
-    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS
+    params: SearchParams,
+    resolution: Resolution,
+    filters: Filters = FILTERS,
+    stale_policy: str = freshness.DEFAULT_POLICY,
 ) -> dict:
     """The nearest physician matching the text and filters, at any distance."""
-    clauses = [{"term": {"active": True}}] + list(facet_filters(params, filters).values())
+    clauses = public_filter(stale_policy) + list(facet_filters(params, filters).values())
     return {
         "query": {"bool": {"must": [text_query(params, resolution)], "filter": clauses}},
         "sort": [_distance_sort(params)],
@@ -350,7 +381,9 @@ def suggest_search(text: str, size: int = 8) -> dict:
     }
 
 
-def physician_name_suggest_search(text: str, size: int = 5) -> dict:
+def physician_name_suggest_search(
+    text: str, size: int = 5, stale_policy: str = freshness.DEFAULT_POLICY
+) -> dict:
     words = name_words(text)
     return {
         "query": {
@@ -362,7 +395,7 @@ def physician_name_suggest_search(text: str, size: int = 5) -> dict:
                         }
                     }
                 ],
-                "filter": [{"term": {"active": True}}],
+                "filter": public_filter(stale_policy),
             }
         },
         "size": size,
@@ -376,10 +409,11 @@ def physician_export_search(
     size: int,
     after: list | None = None,
     filters: Filters = FILTERS,
+    stale_policy: str = freshness.DEFAULT_POLICY,
 ) -> dict:
     """The results list for an export: same query, filters and order, no facets, a batch of
     ``size`` hits after the sort values ``after`` (search_after; the sort ends in the NPI)."""
-    search = physician_search(params, resolution, filters)
+    search = physician_search(params, resolution, filters, stale_policy)
     del search["aggs"], search["from_"]
     search["size"] = size
     if after is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.search.params import MAX_RESULT_WINDOW, Resolution, SearchParams
 
@@ -25,6 +25,31 @@ class Location:
     def one_line(self) -> str:
         street = ", ".join(p for p in (self.address_line1, self.address_line2) if p)
         return f"{street}, {self.city}, {self.state} {self.zip}"
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """When one group of facts (phone, locations, new patients, insurance) was last verified."""
+
+    last_verified: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """How fresh a physician's facts are, and the front desk's scheduling notes."""
+
+    verified_on: str = ""  # the oldest group's date: the profile is as fresh as its stalest fact
+    freshness: dict[str, Freshness] = field(default_factory=dict)
+    scheduling: dict = field(default_factory=dict)
+
+    def as_of(self, group: str, fallback: str = "") -> str:
+        entry = self.freshness.get(group)
+        return entry.last_verified if entry else fallback
+
+    @property
+    def has_scheduling_notes(self) -> bool:
+        return any(value not in (None, "", []) for value in self.scheduling.values())
 
 
 @dataclass(frozen=True)
@@ -63,6 +88,7 @@ class PhysicianHit:
     hospital_affiliations: tuple[str, ...] = ()
     source: str = ""
     last_verified: str = ""
+    accuracy: Accuracy = field(default_factory=lambda: Accuracy())
 
     @property
     def display_name(self) -> str:
@@ -144,6 +170,7 @@ class PhysicianProfile:
     source: str
     last_verified: str
     active: bool = True  # False: no longer listed; the page and the API answer 410 Gone
+    accuracy: Accuracy = field(default_factory=lambda: Accuracy())
 
     @property
     def display_name(self) -> str:

@@ -34,6 +34,12 @@ def physician_hit(hit: PhysicianHit) -> dict:
         "languages": list(hit.languages),
         "matched": [vars(m) for m in hit.matched],
         "gender": hit.gender,
+        # Added with directory accuracy (issue 16): when the new-patient answer was last
+        # verified, the profile's oldest fact date, and the front desk's scheduling notes.
+        "new_patients_as_of": hit.accuracy.as_of("accepting_new_patients", hit.last_verified)
+        or None,
+        "verified_on": hit.accuracy.verified_on or None,
+        "scheduling": dict(hit.accuracy.scheduling),
     }
 
 

@@ -35,6 +35,7 @@ from app.search.results import (
     TreatingSpecialty,
 )
 from app.search.understanding import apply
+from directory.accuracy import freshness
 from directory.geography import miles_between
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
@@ -76,8 +77,10 @@ class SearchService:
         alias: str,
         filters: Filters = FILTERS,
         curation: CuratedTerms | None = None,
+        stale_policy: str = freshness.DEFAULT_POLICY,
     ):
         self.curation = curation
+        self.stale_policy = freshness.policy(stale_policy)  # what search does with stale profiles
         self.es = es
         self.alias = alias
         self.vocabulary_alias = vocabulary_alias(alias)
@@ -140,7 +143,7 @@ class SearchService:
 
     def search_physicians(self, params: SearchParams) -> SearchPage:
         params, resolution, resolve_took, interpretation = self.understand(params)
-        search = q.physician_search(params, resolution, self.filters)
+        search = q.physician_search(params, resolution, self.filters, self.stale_policy)
         response = _call(self.es.search, index=self.alias, **search)
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
@@ -181,7 +184,7 @@ class SearchService:
         return tuple(suggestions)
 
     def _nearest_match_miles(self, params: SearchParams, resolution: Resolution) -> float | None:
-        search = q.nearest_match_search(params, resolution, self.filters)
+        search = q.nearest_match_search(params, resolution, self.filters, self.stale_policy)
         hits = _call(self.es.search, index=self.alias, **search)["hits"]["hits"]
         if not hits:
             return None
@@ -212,7 +215,7 @@ class SearchService:
             return ()
         search = q.suggest_search(text, size)
         terms = _call(self.es.search, index=self.vocabulary_alias, **search)
-        search = q.physician_name_suggest_search(text, 4)
+        search = q.physician_name_suggest_search(text, 4, self.stale_policy)
         people = _call(self.es.search, index=self.alias, **search)
         found = [
             Completion(h["_source"]["kind"], h["_source"]["id"], h["_source"]["name"])
@@ -250,7 +253,9 @@ class SearchService:
         size = min(batch, limit)
 
         def search(count: int, after: list | None = None) -> dict:
-            body = q.physician_export_search(params, resolution, count, after, self.filters)
+            body = q.physician_export_search(
+                params, resolution, count, after, self.filters, self.stale_policy
+            )
             return _call(self.es.search, index=self.alias, **body)
 
         first = search(size)

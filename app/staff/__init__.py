@@ -12,7 +12,14 @@ from app.staff.store import init_store
 
 
 def init_staff(app: Flask) -> None:
-    from app.staff import cli, curation_views, insights_views, views  # noqa: F401 (routes)
+    from app.staff import (  # noqa: F401 (routes)
+        accuracy_views,
+        cli,
+        curation_views,
+        insights_views,
+        queue_views,
+        views,
+    )
 
     app.config.setdefault("STAFF_LOGIN_RATE_LIMIT", "10 per minute")
     init_store(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from app.web import assets, helpers, search_context, security
+from app.web import accuracy, assets, helpers, search_context, security
 from app.web.export import EXPORT_MAX_ROWS
 from app.web.export import bp as export_bp
 from app.web.help import bp as help_bp
@@ -31,6 +31,7 @@ def register_web(app: Flask) -> None:
         app.register_blueprint(blueprint)
     assets.init_app(app)
     helpers.init_app(app)
+    accuracy.init_app(app)
     search_context.init_app(app)
     security.init_app(app)
     app.add_template_global(EXPORT_MAX_ROWS, "export_limit")

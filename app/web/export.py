@@ -40,8 +40,12 @@ COLUMNS = (
     "NPI", "Name", "Credentials", "Specialties", "Phone", "Fax", "Practice", "Address", "City",
     "State", "ZIP", "Distance (miles)", "Accepting new patients", "Telehealth", "Languages",
     "Insurance", "Hospital affiliations", "Last verified", "Profile",
+    # Added with per-fact freshness and scheduling notes: after the old columns, so they keep
+    # their places in spreadsheets people already built on the export.
+    "New patients as of", "Ages seen", "Conditions not treated", "Referral required",
+    "Authorisation required", "Intake phone", "Intake fax", "Direct address",
 )  # fmt: skip
-TEXT_COLUMNS = frozenset({"NPI", "Phone", "Fax", "ZIP"})
+TEXT_COLUMNS = frozenset({"NPI", "Phone", "Fax", "ZIP", "Intake phone", "Intake fax"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -58,6 +62,18 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
+def _accuracy_cells(physician) -> tuple:
+    notes = physician.accuracy.scheduling
+    return (
+        physician.accuracy.as_of("accepting_new_patients", physician.last_verified)
+        if physician.accepting_new_patients is not None else "",
+        notes.get("ages_seen") or "", "; ".join(notes.get("conditions_not_treated") or []),
+        _flag(notes.get("referral_required")), _flag(notes.get("authorization_required")),
+        notes.get("intake_phone") or "", notes.get("intake_fax") or "",
+        notes.get("direct_address") or "",
+    )  # fmt: skip
+
+
 def record(physician, where: Location, distance: float | None) -> list:
     """One row: a search hit or a shortlisted profile, at the location shown for it."""
     values = (
@@ -68,6 +84,7 @@ def record(physician, where: Location, distance: float | None) -> list:
         _flag(physician.telehealth), "; ".join(physician.languages),
         "; ".join(physician.insurance), "; ".join(physician.hospital_affiliations),
         physician.last_verified, url_for("profiles.profile", npi=physician.npi, _external=True),
+        *_accuracy_cells(physician),
     )  # fmt: skip
     row: list = [safe_cell(v) for v in values]
     row[COLUMNS.index("Distance (miles)")] = None if distance is None else round(distance, 1)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -21,6 +22,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES = ("curator", "verifier", "admin")
 CURATION_KINDS = ("condition", "procedure", "specialty", "noise")
+# A correction is live until undone, retired (the source agrees) or replaced by a newer one.
+OVERRIDE_STATES = ("live", "undone", "retired", "replaced")
 
 # Named constraints, so later migrations can alter them on SQLite (batch mode) and PostgreSQL.
 NAMING = {
@@ -145,3 +148,67 @@ class JobLock(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(120))
     acquired_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProfileOverride(Base):
+    """A staff correction of one fact of one profile, applied over the source on every build.
+
+    Nothing is deleted: undo, retirement (the source now agrees) and replacement end a row
+    (``state``, ``ended_at``, ``ended_by``, ``end_note``) and keep it as history. At most
+    one live correction per fact of a profile (a partial unique index on both engines).
+    """
+
+    __tablename__ = "profile_overrides"
+    __table_args__ = (
+        CheckConstraint(_in("state", OVERRIDE_STATES), name="state"),
+        CheckConstraint("(state = 'live') = (ended_at IS NULL)", name="ended"),
+        Index(
+            "uq_profile_overrides_live_fact",
+            "npi",
+            "fact",
+            unique=True,
+            sqlite_where=text("state = 'live'"),
+            postgresql_where=text("state = 'live'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    npi: Mapped[str] = mapped_column(String(10), index=True)
+    fact: Mapped[str] = mapped_column(String(40))
+    value: Mapped[object] = mapped_column(JSON, nullable=True)
+    # What the live directory said before this correction (the source's value, or an older one).
+    source_value: Mapped[object] = mapped_column(JSON, nullable=True)
+    reason: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id"))
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(10), default="live")
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_by: Mapped[str | None] = mapped_column(String(254))
+    end_note: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def live(self) -> bool:
+        return self.state == "live"
+
+
+class FactVerification(Base):
+    """A verifier confirmed some facts of a profile ("verified today"); undo keeps the row."""
+
+    __tablename__ = "fact_verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    npi: Mapped[str] = mapped_column(String(10), index=True)
+    groups: Mapped[list] = mapped_column(JSON)
+    verified_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id"))
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(254))
+
+    @property
+    def live(self) -> bool:
+        return self.undone_at is None

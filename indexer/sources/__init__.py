@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from directory import geography
+from directory.accuracy.values import normalise_phone  # noqa: F401 (one rule, shared)
 
 NUCC_TAXONOMY_CSV = Path(__file__).resolve().parents[2] / "data" / "nucc-provider-taxonomy.csv"
 
@@ -42,17 +43,6 @@ def known_taxonomy_codes(path: Path = NUCC_TAXONOMY_CSV) -> frozenset[str]:
 def has_bad_encoding(text: str) -> bool:
     """True when ``text`` was decoded with surrogateescape from bytes that aren't UTF-8."""
     return _SURROGATE.search(text) is not None
-
-
-def normalise_phone(value: object) -> str:
-    """'(860) 555-0100', '18605550100' -> '860-555-0100'; '' when it isn't a US number."""
-    text = re.split(r"(?i)\s*(?:x|ext\.?)\s*\d+\s*$", str(value or ""))[0]
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 11 and digits[0] == "1":
-        digits = digits[1:]
-    if len(digits) != 10 or digits[0] in "01":
-        return ""
-    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
 
 
 def normalise_zip(value: object) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.records import Category, Rejection, npi_for_report
-from indexer.sources import has_bad_encoding, numbered_rows
+from indexer.sources import has_bad_encoding, numbered_rows, profile_accuracy
 
 CSV_COLUMNS = (
     "npi", "prefix", "first_name", "middle_name", "last_name", "suffix", "credentials",
@@ -21,6 +21,7 @@ CSV_COLUMNS = (
     "accepting_new_patients", "telehealth", "location_name", "address_line1", "address_line2",
     "city", "state", "zip", "phone", "fax", "lat", "lon", "hospital_affiliations",
     "board_certifications", "bio", "source", "last_verified", "active",
+    *profile_accuracy.CSV_COLUMNS,
 )  # fmt: skip
 CSV_REQUIRED = ("npi", "last_name", "specialty_codes", "zip", "source", "last_verified")
 LIST_FIELDS = ("conditions", "procedures", "languages", "insurance")
@@ -96,4 +97,5 @@ def csv_row_to_object(row: dict[str, str]) -> dict[str, Any]:
         "source": get("source", ""),
         "last_verified": get("last_verified", ""),
         "active": get("active"),
+        **profile_accuracy.from_csv_row(row),
     }

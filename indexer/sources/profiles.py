@@ -35,6 +35,7 @@ from indexer.sources import (
     normalise_zip,
     parse_credentials,
     primary_first,
+    profile_accuracy,
 )
 from indexer.sources.profile_csv import LIST_FIELDS, csv_objects, split_list
 
@@ -241,7 +242,15 @@ def validate_profile(
     last_verified = _last_verified(obj.get("last_verified"))
     if last_verified is None:
         return reject(Category.INVALID_LAST_VERIFIED, "expected YYYY-MM-DD")
-    return _canonical(obj, npi, name, specialties, locations, last_verified)
+    freshness = profile_accuracy.freshness(obj.get("freshness"))
+    if isinstance(freshness, str):
+        return reject(Category.INVALID_LAST_VERIFIED, f"{freshness}: expected YYYY-MM-DD")
+    profile = _canonical(obj, npi, name, specialties, locations, last_verified)
+    return {
+        **profile,
+        "freshness": freshness,
+        "scheduling": profile_accuracy.scheduling(obj.get("scheduling")),
+    }
 
 
 def _canonical(

@@ -209,6 +209,7 @@ def test_compact_view_is_dense_rows_and_is_remembered(client):
     headers = re.findall(r'<th scope="col">([^<]+)</th>', html)
     assert headers == [
         "Physician", "Phone", "Fax", "New patients", "Next location", "Telehealth", "Languages",
+        "Scheduling notes",
     ]  # fmt: skip
     assert "results_view=compact" in response.headers["Set-Cookie"]
     assert 'class="compact"' in client.get(RESULTS).get_data(as_text=True)

@@ -31,6 +31,9 @@ SOURCE = [
     "hospital_affiliations",
     "source",
     "last_verified",
+    "verified_on",
+    "freshness",
+    "scheduling",
 ]
 FACET_FIELDS = {
     "specialty": "specialty_codes",

@@ -1,0 +1,21 @@
+"""The index fields accuracy adds to a physician document (data; ``indexer.mapping`` uses it).
+
+Only ``verified_on`` is searchable (the verification queue and the stale policy range
+over it); the rest is stored for display. The app adds these to an index built before
+they existed (``put_mapping`` is additive), so a correction can go live on it.
+"""
+
+from __future__ import annotations
+
+STORED_ONLY = {"type": "object", "enabled": False}
+
+ACCURACY_PROPERTIES: dict = {
+    # Front-desk scheduling notes: ages seen, conditions not treated, referral, intake lines.
+    "scheduling": STORED_ONLY,
+    # Per fact group: {"last_verified": "YYYY-MM-DD", "source": "..."}.
+    "freshness": STORED_ONLY,
+    # The oldest of the freshness dates: the profile is only as fresh as its stalest fact.
+    "verified_on": {"type": "date", "format": "strict_date"},
+    # Source values and authorship of staff corrections, so a live edit can be recomputed.
+    "accuracy": STORED_ONLY,
+}
