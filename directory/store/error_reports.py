@@ -22,6 +22,16 @@ MAX_DETAILS = 1000
 MAX_CONTACT = 200
 MAX_OUTCOME = 1000
 VERIFIER_ROLES = ("verifier", "admin")
+# What each problem is called, on the public form and in the staff inbox.
+PROBLEM_LABELS = {
+    "phone": "Phone number",
+    "address": "Address",
+    "accepting_new_patients": "Accepting new patients",
+    "specialty": "Specialty",
+    "insurance": "Insurance accepted",
+    "no_longer_here": "No longer at this practice",
+    "other": "Something else",
+}
 # Crockford's base32: no I, L, O or U, so a reference read out on the phone is unambiguous.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
