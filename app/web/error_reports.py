@@ -7,8 +7,11 @@ session. They get a reference number; verifiers answer it in the staff inbox.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from flask import (
     Blueprint,
+    Flask,
     abort,
     current_app,
     redirect,
@@ -28,6 +31,15 @@ from directory.store.error_reports import PROBLEM_LABELS
 bp = Blueprint("reports", __name__)
 SENT = "report_sent"  # the session key that carries the reference to the confirmation page
 UNSAVED = "We couldn't save your report just now. Please try again in a few minutes."
+
+
+def init_app(app: Flask) -> None:
+    """Refuse to start with a time zone the clock can't use (rather than 500 on each report)."""
+    name = app.config["REPORT_TIME_ZONE"]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"REPORT_TIME_ZONE={name!r} is not a time zone name") from error
 
 
 def _report_limit() -> str:

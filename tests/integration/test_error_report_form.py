@@ -233,3 +233,8 @@ def test_a_store_that_is_not_set_up_is_a_503_not_a_500(search_alias, tmp_path, n
     assert response.status_code == 503
     html = response.get_data(as_text=True)
     assert "couldn&#39;t save your report" in html and 'value="phone" checked' in html
+
+
+def test_an_unknown_time_zone_stops_the_app_at_start(search_alias, sqlite_store_url):
+    with pytest.raises(ValueError, match="REPORT_TIME_ZONE='Mars/Olympus'"):
+        staff_app(search_alias, sqlite_store_url, REPORT_TIME_ZONE="Mars/Olympus")
