@@ -88,6 +88,9 @@ def report_send(npi: str):
         current_app.logger.error("error report not saved: store %s", type(error).__name__)
         form.form_errors.append(UNSAVED)
         return _page(physician, form, 503)
+    except error_reports.ReportError as error:  # the store's own checks, should the form's drift
+        form.form_errors.append(str(error))
+        return _page(physician, form, 400)
     session[SENT] = {"npi": npi, "reference": reference}
     return redirect(url_for("reports.report_sent", npi=npi), 303)
 
