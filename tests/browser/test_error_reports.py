@@ -84,6 +84,8 @@ def send_a_report(page: Page, details: str) -> str:
 
 def test_report_an_error_from_a_profile(page, screen):
     page.goto(f"/physicians/{named_physician()}")
+    expect(page.get_by_role("link", name=REPORT_LINK).first).to_be_visible()
+    check(page, "profile", screen)
     page.get_by_role("link", name=REPORT_LINK).first.click()
     expect(page.get_by_role("group", name="What is wrong?")).to_be_visible()
     expect(page.locator("#leave_blank")).to_be_hidden()  # the honeypot: for bots only
