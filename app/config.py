@@ -10,6 +10,11 @@ WEB_DEFAULTS: dict[str, object] = {
     "RATELIMIT_STORAGE_URI": "memory://",
     "API_RATE_LIMIT": "120/minute",
     "SUGGEST_RATE_LIMIT": "600/minute",
+    # "Report an error" sends per address: generous for a front desk behind one NAT address,
+    # still a wall for a script.
+    "REPORT_RATE_LIMIT": "20/hour",
+    # Whose calendar day starts a report's two-business-day clock.
+    "REPORT_TIME_ZONE": "America/New_York",
     "RATELIMIT_ENABLED": True,
     # X-RateLimit-* on limited responses, and a 429's Retry-After no earlier than the reset.
     "RATELIMIT_HEADERS_ENABLED": True,

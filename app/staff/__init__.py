@@ -1,4 +1,4 @@
-"""The staff area at /staff: accounts, search insights, curation, the audit log.
+"""The staff area at /staff: accounts, search insights, curation, error reports, the audit log.
 
 ``init_staff`` binds the store, the sign-in manager, the blueprints and the CLI.
 """
@@ -18,6 +18,7 @@ def init_staff(app: Flask) -> None:
         curation_views,
         insights_views,
         queue_views,
+        report_views,
         views,
     )
 

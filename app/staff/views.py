@@ -17,6 +17,7 @@ from directory.store.models import ROLES
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 EVERYONE = ROLES
 CURATORS = ("curator", "admin")
+VERIFIERS = ("verifier", "admin")
 ADMINS = ("admin",)
 
 
@@ -39,7 +40,12 @@ def store_unavailable(error):
 
 @bp.context_processor
 def staff_context() -> dict:
-    return {"staff": current_user, "logout_form": EmptyForm(), "CURATORS": CURATORS}
+    return {
+        "staff": current_user,
+        "logout_form": EmptyForm(),
+        "CURATORS": CURATORS,
+        "VERIFIERS": VERIFIERS,
+    }
 
 
 @bp.route("/login", methods=["GET", "POST"])

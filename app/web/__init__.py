@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from app.web import accuracy, assets, helpers, search_context, security
+from app.web import accuracy, assets, error_reports, helpers, search_context, security
+from app.web.error_reports import bp as reports_bp
 from app.web.export import EXPORT_MAX_ROWS
 from app.web.export import bp as export_bp
 from app.web.help import bp as help_bp
@@ -18,6 +19,7 @@ BLUEPRINTS = (
     search_bp,
     export_bp,
     profiles_bp,
+    reports_bp,
     library_bp,
     shortlist_bp,
     referral_bp,
@@ -30,6 +32,7 @@ def register_web(app: Flask) -> None:
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     assets.init_app(app)
+    error_reports.init_app(app)
     helpers.init_app(app)
     accuracy.init_app(app)
     search_context.init_app(app)

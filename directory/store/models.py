@@ -24,6 +24,17 @@ ROLES = ("curator", "verifier", "admin")
 CURATION_KINDS = ("condition", "procedure", "specialty", "noise")
 # A correction is live until undone, retired (the source agrees) or replaced by a newer one.
 OVERRIDE_STATES = ("live", "undone", "retired", "replaced")
+# What a member of the public can say is wrong on a profile (the report form's choices).
+REPORT_PROBLEMS = (
+    "phone",
+    "address",
+    "accepting_new_patients",
+    "specialty",
+    "insurance",
+    "no_longer_here",
+    "other",
+)
+REPORT_STATES = ("open", "resolved", "rejected")
 
 # Named constraints, so later migrations can alter them on SQLite (batch mode) and PostgreSQL.
 NAMING = {
@@ -138,6 +149,49 @@ class CuratedTerm(Base):
     @property
     def live(self) -> bool:
         return self.undone_at is None
+
+
+class ErrorReport(Base):
+    """A member of the public's report that a profile is wrong, and what staff did about it.
+
+    Holds nothing that identifies the reporter except ``contact``, which they chose to give
+    and which is erased when the report is closed. No address, cookie, user agent or
+    session is ever stored with a report.
+    """
+
+    __tablename__ = "error_reports"
+    __table_args__ = (
+        CheckConstraint(_in("problem", REPORT_PROBLEMS), name="problem"),
+        CheckConstraint(_in("state", REPORT_STATES), name="state"),
+        CheckConstraint("(state = 'open') = (closed_at IS NULL)", name="closed"),
+        CheckConstraint("state = 'open' OR contact IS NULL", name="contact_only_while_open"),
+        Index("ix_error_reports_state_reported_at", "state", "reported_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # What the reporter is told; random, so it says nothing about how many reports there are.
+    reference: Mapped[str] = mapped_column(String(16), unique=True)
+    npi: Mapped[str] = mapped_column(String(10), index=True)
+    # The name as the profile showed it when reported: the inbox reads without a search.
+    physician_name: Mapped[str] = mapped_column(String(200))
+    problem: Mapped[str] = mapped_column(String(32))
+    details: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str | None] = mapped_column(String(200))
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    due_on: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default="open")
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_accounts.id"))
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(254))
+    # The resolution note, or the reason a report was rejected.
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+    assignee = relationship(StaffAccount, foreign_keys=[assigned_to_id])
+
+    @property
+    def open(self) -> bool:
+        return self.state == "open"
 
 
 class JobLock(Base):

@@ -1,0 +1,120 @@
+"""Report an error on a physician's page: a short public form, no sign-in, rate-limited.
+
+The report is stored with the physician's NPI and name, what is wrong, the reporter's
+words and (only if they give it) a contact: never their address, cookie, user agent or
+session. They get a reference number; verifiers answer it in the staff inbox.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from app.extensions import limiter, search_service
+from app.staff.store import changes
+from app.web.report_form import ReportForm
+from directory.npi import is_valid_npi
+from directory.store import error_reports
+from directory.store.error_reports import PROBLEM_LABELS
+
+bp = Blueprint("reports", __name__)
+SENT = "report_sent"  # the session key that carries the reference to the confirmation page
+UNSAVED = "We couldn't save your report just now. Please try again in a few minutes."
+
+
+def init_app(app: Flask) -> None:
+    """Refuse to start with a time zone the clock can't use (rather than 500 on each report)."""
+    name = app.config["REPORT_TIME_ZONE"]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"REPORT_TIME_ZONE={name!r} is not a time zone name") from error
+
+
+def _report_limit() -> str:
+    return current_app.config["REPORT_RATE_LIMIT"]
+
+
+def _listed_physician(npi: str):
+    if not is_valid_npi(npi):
+        abort(404, description="A physician's page address ends in their 10-digit NPI.")
+    physician = search_service().get_physician(npi)
+    if physician is None:
+        abort(404, description=f"No physician with NPI {npi} is listed.")
+    if not physician.active:
+        abort(410, description=f"The physician with NPI {npi} is no longer listed here.")
+    return physician
+
+
+def _page(physician, form: ReportForm, status: int = 200):
+    page = render_template(
+        "pages/report.html", physician=physician, form=form, problems=PROBLEM_LABELS
+    )
+    return page, status
+
+
+@bp.get("/physicians/<npi>/report")
+def report_form(npi: str):
+    return _page(_listed_physician(npi), ReportForm())
+
+
+@bp.post("/physicians/<npi>/report")
+@limiter.limit(_report_limit)
+def report_send(npi: str):
+    physician = _listed_physician(npi)
+    form = ReportForm()
+    if form.caught_a_bot:
+        # Nothing stored; the page says why in case a person's browser filled it in.
+        current_app.logger.info("error report refused: the honeypot field was filled")
+        form.leave_blank.errors = ["This field must stay empty. Clear it and send again."]
+        return _page(physician, form, 400)
+    if not form.validate_on_submit():
+        return _page(physician, form, 400)
+    try:
+        reference = _store(npi, physician.display_name, form)
+    except (OperationalError, ProgrammingError) as error:
+        # The form comes back as typed, so the reporter can send it again later.
+        current_app.logger.error("error report not saved: store %s", type(error).__name__)
+        form.form_errors.append(UNSAVED)
+        return _page(physician, form, 503)
+    except error_reports.ReportError as error:  # the store's own checks, should the form's drift
+        form.form_errors.append(str(error))
+        return _page(physician, form, 400)
+    session[SENT] = {"npi": npi, "reference": reference}
+    return redirect(url_for("reports.report_sent", npi=npi), 303)
+
+
+def _store(npi: str, name: str, form: ReportForm) -> str:
+    with changes() as store_session:
+        report = error_reports.submit(
+            store_session,
+            npi,
+            name,
+            form.problem.data,
+            form.details.data,
+            form.contact.data,
+            time_zone=current_app.config["REPORT_TIME_ZONE"],
+        )
+        return report.reference
+
+
+@bp.get("/physicians/<npi>/report/sent")
+def report_sent(npi: str):
+    physician = _listed_physician(npi)
+    sent = session.get(SENT) or {}
+    if sent.get("npi") != npi:
+        return redirect(url_for("reports.report_form", npi=npi))
+    return render_template(
+        "pages/report_sent.html", physician=physician, reference=sent.get("reference")
+    )
