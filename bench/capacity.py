@@ -1,0 +1,149 @@
+"""Capacity: searches/s through the app beside the same searches sent straight to Elasticsearch.
+
+    .venv/bin/python bench/capacity.py --count 100000 --duration 20 --connections 16
+
+1. Loads N demo profiles into ``bench-search-N`` (once; reused later).
+2. Records the exact Elasticsearch requests the app makes for the query mix of
+   ``bench/common.py`` (the app built in-process, its client's connections wrapped by
+   ``bench/recorder.py``; one API search per query).
+3. Replays those requests straight to Elasticsearch with wrk (``bench/replay.lua``).
+4. Starts gunicorn (``gunicorn.conf.py``) and drives the API with wrk (``bench/urls.lua``):
+   the same wrk threads, connections and duration, in the same run.
+
+Direct searches/s = Elasticsearch requests/s × searches / requests recorded (a search
+that needs two requests costs two). Prints both sides, the ratio and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from contextlib import ExitStack
+
+from common import OUT, QUERIES, ROOT, ensure_loaded, running_app
+from load_test import ensure_wrk
+from recorder import Recorder, RecordedRequest, recording
+
+API = "/api/v1/physicians?"
+
+
+def record_requests(alias: str, queries: list[str]) -> Recorder:
+    """The Elasticsearch requests of one API search per query, grouped by search."""
+    from app import create_app
+
+    app = create_app(
+        {
+            "PHYSICIAN_INDEX_ALIAS": alias,
+            "RATELIMIT_ENABLED": False,
+            "SEARCH_EVENTS_ENABLED": False,  # events go in a background batch, not per search
+            "TESTING": False,
+        }
+    )
+    client = app.test_client()
+    for query in queries:  # warm-up: lexicon, curation version, connection pool
+        client.get(API + query)
+    with recording(app.extensions["elasticsearch"]) as recorder:
+        for query in queries:
+            recorder.mark()
+            response = client.get(API + query)
+            if response.status_code != 200:
+                sys.exit(f"{API}{query} answered {response.status_code}; fix the mix first")
+    return recorder
+
+
+def check_replay(es_url: str, requests: list[RecordedRequest]) -> None:
+    """Every recorded request answers 200 when sent again, before any clock starts."""
+    for recorded in requests:
+        content_type = "application/x-ndjson" if "\n" in recorded.body else "application/json"
+        request = urllib.request.Request(
+            es_url.rstrip("/") + recorded.path,
+            data=recorded.body.encode() or None,
+            method=recorded.method,
+            headers={"Content-Type": content_type},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            if response.status != 200:
+                sys.exit(f"replaying {recorded.path} answered {response.status}")
+
+
+def run_wrk(wrk: str, base: str, script: str, lines_file, args) -> dict:
+    command = [
+        wrk, f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
+        "--timeout=10s", "--latency", "-s", script, base, "--", str(lines_file),
+    ]  # fmt: skip
+    print("$", " ".join(command), flush=True)
+    load = os.getloadavg()[0]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    summary["errors"] = summary["status"] + sum(
+        summary[k] for k in ("connect", "read", "write", "timeout")
+    )
+    summary["rps"] = summary["requests"] / summary["duration_s"]
+    summary["load_before"] = load
+    return summary
+
+
+def report(direct: dict, app: dict, recorder: Recorder, args) -> None:
+    per_search = recorder.per_group()
+    searches, es_requests = len(per_search), sum(per_search)
+    endpoints = sorted({r.endpoint for r in recorder.requests})
+    direct_sps = direct["rps"] * searches / es_requests
+    print(
+        f"\nprofiles {args.count:,}; {searches} searches made {es_requests} Elasticsearch "
+        f"requests ({', '.join(endpoints)}; per search: {per_search}); gunicorn "
+        f"{args.workers} workers x {args.threads or 'default'} threads; wrk {args.wrk_threads}"
+        f" threads, {args.connections} connections, {args.duration} s each; {os.cpu_count()} CPUs"
+    )
+    rows = (("straight to Elasticsearch", direct, direct_sps), ("through the app", app, app["rps"]))
+    print("| side | searches/s | p50 | p99 | errors | load avg before |")
+    print("|---|---|---|---|---|---|")
+    for name, side, sps in rows:
+        print(
+            f"| {name} | {sps:,.1f} | {side['p50_ms']:.0f} ms | {side['p99_ms']:.0f} ms | "
+            f"{side['errors']} | {side['load_before']:.1f} |"
+        )
+    print(
+        f"app / direct: capacity {app['rps'] / direct_sps:.0%}, "
+        f"p99 {app['p99_ms'] / direct['p99_ms']:.1f}x"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--alias", help="an already loaded alias (default: bench-search-N)")
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=None, help="default: gunicorn.conf.py")
+    parser.add_argument("--no-events", action="store_true", help="search events off in the app")
+    args = parser.parse_args()
+    wrk = ensure_wrk()
+    alias = args.alias or ensure_loaded(args.count)
+    es_url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200").split(",")[0]
+    recorder = record_requests(alias, QUERIES)
+    OUT.mkdir(parents=True, exist_ok=True)
+    replay_file, urls_file = OUT / "capacity-requests.tsv", OUT / "capacity-urls.txt"
+    replay_file.write_text("".join(r.line + "\n" for r in recorder.requests))
+    urls_file.write_text("".join(API + query + "\n" for query in QUERIES))
+    check_replay(es_url, recorder.requests)
+    extra_env = {"FLASK_SEARCH_EVENTS_ENABLED": "false"} if args.no_events else {}
+    with ExitStack() as stack:
+        base = stack.enter_context(
+            running_app(alias, args.workers, args.threads, extra_env=extra_env)
+        )
+        for query in QUERIES * args.workers:  # warm each worker's lexicon before the clock
+            urllib.request.urlopen(base + API + query, timeout=30).read()
+        direct = run_wrk(wrk, es_url, str(ROOT / "bench" / "replay.lua"), replay_file, args)
+        app = run_wrk(wrk, base, str(ROOT / "bench" / "urls.lua"), urls_file, args)
+    report(direct, app, recorder, args)
+    sys.exit(1 if direct["errors"] or app["errors"] else 0)
+
+
+if __name__ == "__main__":
+    main()
