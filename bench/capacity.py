@@ -26,7 +26,7 @@ from contextlib import ExitStack
 
 from common import OUT, QUERIES, ROOT, ensure_loaded, running_app
 from load_test import ensure_wrk
-from recorder import Recorder, RecordedRequest, recording
+from recorder import RecordedRequest, Recorder, recording
 
 API = "/api/v1/physicians?"
 

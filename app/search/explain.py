@@ -6,6 +6,8 @@ Elasticsearch's scoring internals: they must read well to a patient.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.search.params import Resolution
 from app.search.results import (
     Accuracy,
@@ -58,12 +60,18 @@ def _specialties(source: dict) -> tuple[SpecialtyLabel, ...]:
     return tuple(sorted(labels, key=lambda s: not s.primary))
 
 
+@lru_cache(maxsize=4096)
+def _implied_ids(vocabulary, codes: tuple[str, ...]) -> frozenset[str]:
+    """Concept ids a specialty combination implies; a page repeats a few combinations."""
+    return frozenset(concept_id for _, concept_id, _ in implied_concepts(vocabulary, codes))
+
+
 def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Match, ...]:
     wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
     found: list[Match] = []
     claimed = {*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ())}
     codes = tuple(s["code"] for s in source["specialties"])
-    implied = {concept_id for _, concept_id, _ in implied_concepts(default_vocabulary(), codes)}
+    implied = _implied_ids(default_vocabulary(), codes)
     for concept_id, term in wanted.items():
         if concept_id in claimed:
             found.append(Match(term.kind, concept_id, term.name, "profile"))

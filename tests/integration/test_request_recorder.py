@@ -17,7 +17,11 @@ def test_recording_keeps_the_request_exactly_as_the_client_sent_it(es):
         es.search(index="no-such-index-recorder", **body, typed_keys=True)
     (sent,) = recorder.requests
     path, query = sent.path.split("?")
-    assert (sent.method, path, query) == ("POST", "/no-such-index-recorder/_search", "typed_keys=true")
+    assert (sent.method, path, query) == (
+        "POST",
+        "/no-such-index-recorder/_search",
+        "typed_keys=true",
+    )
     assert json.loads(sent.body) == body
     # Unwrapped afterwards: later requests are not recorded.
     with pytest.raises(es_errors.NotFoundError):

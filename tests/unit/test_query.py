@@ -14,27 +14,25 @@ from app.search.query import (
 from directory.geography import Place
 
 HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
+# What a results page shows: no insurance, hospitals, source or structured name.
 SOURCE = [
     "npi",
     "full_name",
-    "name",
     "credentials",
     "gender",
     "specialties",
     "conditions_claimed",
     "procedures_claimed",
     "languages",
-    "insurance",
     "accepting_new_patients",
     "telehealth",
     "locations",
-    "hospital_affiliations",
-    "source",
     "last_verified",
     "verified_on",
     "freshness",
     "scheduling",
 ]
+EXPORT_SOURCE = [*SOURCE, "insurance", "hospital_affiliations", "source"]
 FACET_FIELDS = {
     "specialty": "specialty_codes",
     "clinician_type": "clinician_type",
@@ -306,7 +304,8 @@ def test_export_search_is_the_results_query_in_batches_after_a_sort_key():
     page_query = physician_search(params, Resolution(""))
     first = physician_export_search(params, Resolution(""), 500)
     after = physician_export_search(params, Resolution(""), 500, after=[1.5, 2.0, "x", "1"])
-    expected = {k: v for k, v in page_query.items() if k not in ("aggs", "from_")} | {"size": 500}
+    expected = {k: v for k, v in page_query.items() if k not in ("aggs", "from_")}
+    expected |= {"size": 500, "_source": EXPORT_SOURCE}  # an export's rows list insurance too
     assert first == expected  # same query, filters and order; no facets, no offset
     assert after == expected | {"search_after": [1.5, 2.0, "x", "1"]}
     assert first["sort"][-1] == {"npi": "asc"}  # a unique last key: search_after is exact

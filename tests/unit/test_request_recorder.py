@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from elasticsearch import Elasticsearch
-from elasticsearch import exceptions as es_errors
 
-from bench.recorder import RecordedRequest, Recorder, recording
+from bench.recorder import RecordedRequest, Recorder
 
 SEARCH = RecordedRequest("POST", "/physicians/_search", '{"query":{"match_all":{}}}')
 MSEARCH = RecordedRequest(
@@ -53,4 +49,3 @@ def test_requests_are_grouped_per_search_and_empty_groups_are_not_counted():
     recorder.add(MSEARCH)
     assert recorder.per_group() == [1, 2]
     assert recorder.requests == [SEARCH, SEARCH, MSEARCH]
-
