@@ -49,8 +49,6 @@ RESULT_SOURCE = [
     "credentials",
     "gender",
     "specialties",
-    "conditions_claimed",
-    "procedures_claimed",
     "languages",
     "accepting_new_patients",
     "telehealth",
@@ -60,13 +58,41 @@ RESULT_SOURCE = [
     "freshness",
     "scheduling",
 ]
-# An export's rows also list insurance, hospitals and the source.
+# An export's rows come from the source alone: claims, insurance, hospitals, the source.
 PHYSICIAN_SOURCE = [
     *RESULT_SOURCE,
+    "conditions_claimed",
+    "procedures_claimed",
     "insurance",
     "hospital_affiliations",
     "source",
 ]
+
+
+# "Why this physician" needs to know which of the searched concepts a physician claims,
+# not the whole claimed lists (~1 KB a hit): Elasticsearch picks them from doc values.
+CLAIMED_FIELDS = ("conditions_claimed", "procedures_claimed")
+CLAIMED_SCRIPT = """
+List found = new ArrayList();
+for (String field : params.fields) {
+  if (doc.containsKey(field)) {
+    for (def id : doc[field]) { if (params.wanted.contains(id)) { found.add(id); } }
+  }
+}
+return found;
+""".strip()
+
+
+def claimed_concepts_field(resolution: Resolution) -> dict:
+    """``script_fields`` returning, per hit, the searched concepts the physician claims."""
+    wanted = sorted({t.id for t in resolution.terms if t.kind in ("condition", "procedure")})
+    if not wanted:
+        return {}
+    script = {
+        "source": CLAIMED_SCRIPT,
+        "params": {"wanted": wanted, "fields": list(CLAIMED_FIELDS)},
+    }
+    return {"script_fields": {"claimed": {"script": script}}}
 
 
 def name_words(text: str) -> str:
@@ -345,6 +371,7 @@ def physician_search(
         "size": params.per_page,
         "track_total_hits": True,
         "_source": RESULT_SOURCE,
+        **claimed_concepts_field(resolution),
     }
     window = diversity_window(params, resolution)
     if window:
@@ -420,6 +447,7 @@ def physician_export_search(
     ``size`` hits after the sort values ``after`` (search_after; the sort ends in the NPI)."""
     search = physician_search(params, resolution, filters, stale_policy)
     del search["aggs"], search["from_"]
+    search.pop("script_fields", None)  # an export's rows come with the claimed lists
     search |= {"size": size, "_source": PHYSICIAN_SOURCE}
     if after is not None:
         search["search_after"] = list(after)

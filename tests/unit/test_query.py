@@ -6,6 +6,7 @@ import json
 
 from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.query import (
+    CLAIMED_SCRIPT,
     name_words,
     physician_export_search,
     physician_search,
@@ -21,8 +22,6 @@ SOURCE = [
     "credentials",
     "gender",
     "specialties",
-    "conditions_claimed",
-    "procedures_claimed",
     "languages",
     "accepting_new_patients",
     "telehealth",
@@ -32,7 +31,14 @@ SOURCE = [
     "freshness",
     "scheduling",
 ]
-EXPORT_SOURCE = [*SOURCE, "insurance", "hospital_affiliations", "source"]
+EXPORT_SOURCE = [
+    *SOURCE,
+    "conditions_claimed",
+    "procedures_claimed",
+    "insurance",
+    "hospital_affiliations",
+    "source",
+]
 FACET_FIELDS = {
     "specialty": "specialty_codes",
     "clinician_type": "clinician_type",
@@ -268,6 +274,18 @@ def test_condition_near_a_zip_with_facets_and_paging():
         "size": 20,
         "track_total_hits": True,
         "_source": SOURCE,
+        # Which searched concepts each physician claims, not their whole claimed lists.
+        "script_fields": {
+            "claimed": {
+                "script": {
+                    "source": CLAIMED_SCRIPT,
+                    "params": {
+                        "wanted": ["sciatica"],
+                        "fields": ["conditions_claimed", "procedures_claimed"],
+                    },
+                }
+            }
+        },
         "post_filter": {"bool": {"filter": [spanish, accepting]}},
     }
 
