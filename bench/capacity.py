@@ -29,6 +29,43 @@ from load_test import ensure_wrk
 from recorder import RecordedRequest, Recorder, recording
 
 API = "/api/v1/physicians?"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def app_pids(base: str) -> list[int]:
+    """The gunicorn processes (arbiter and workers) serving ``base``, found by their bind."""
+    bind = f"GUNICORN_BIND={base.split('://', 1)[-1]}".encode()
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/environ", "rb") as environ:
+                    if bind in environ.read().split(b"\0"):
+                        found.append(int(entry.name))
+            except OSError:  # gone, or not ours
+                continue
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU the processes have used so far (/proc/PID/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / TICKS
+
+
+def es_cpu_seconds(es_url: str) -> float:
+    """The search node's own CPU so far, as it reports it (_nodes/stats/process)."""
+    url = es_url.rstrip("/") + "/_nodes/stats/process?filter_path=nodes.*.process.cpu"
+    with urllib.request.urlopen(url, timeout=10) as response:
+        nodes = json.loads(response.read())["nodes"]
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes.values()) / 1000
 
 
 def record_requests(alias: str, queries: list[str]) -> Recorder:
@@ -70,20 +107,25 @@ def check_replay(es_url: str, requests: list[RecordedRequest]) -> None:
                 sys.exit(f"replaying {recorded.path} answered {response.status}")
 
 
-def run_wrk(wrk: str, base: str, script: str, lines_file, args) -> dict:
+def run_wrk(wrk: str, base: str, script: str, lines_file, args, meters: dict) -> dict:
+    """One wrk run; ``meters`` name functions returning CPU seconds so far, measured around it."""
     command = [
         wrk, f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s",
         "--timeout=10s", "--latency", "-s", script, base, "--", str(lines_file),
     ]  # fmt: skip
     print("$", " ".join(command), flush=True)
     load = os.getloadavg()[0]
+    before = {name: meter() for name, meter in meters.items()}
     result = subprocess.run(command, capture_output=True, text=True, check=True)
+    used = {name: meter() - before[name] for name, meter in meters.items()}
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     summary["errors"] = summary["status"] + sum(
         summary[k] for k in ("connect", "read", "write", "timeout")
     )
     summary["rps"] = summary["requests"] / summary["duration_s"]
     summary["load_before"] = load
+    # CPU ms per request: unlike latency, barely moved by other work on a shared box.
+    summary["cpu_ms"] = {name: 1000 * sec / summary["requests"] for name, sec in used.items()}
     return summary
 
 
@@ -98,13 +140,20 @@ def report(direct: dict, app: dict, recorder: Recorder, args) -> None:
         f"{args.workers} workers x {args.threads or 'default'} threads; wrk {args.wrk_threads}"
         f" threads, {args.connections} connections, {args.duration} s each; {os.cpu_count()} CPUs"
     )
-    rows = (("straight to Elasticsearch", direct, direct_sps), ("through the app", app, app["rps"]))
-    print("| side | searches/s | p50 | p99 | errors | load avg before |")
-    print("|---|---|---|---|---|---|")
-    for name, side, sps in rows:
+    # The direct side's requests/s and CPU per request, per search of the mix.
+    per = es_requests / searches
+    rows = (
+        ("straight to Elasticsearch", direct, direct_sps, per),
+        ("through the app", app, app["rps"], 1),
+    )
+    print("| side | searches/s | p50 | p99 | ES CPU/search | app CPU/search | errors | load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, side, sps, scale in rows:
+        cpu = {k: f"{v * scale:.1f} ms" for k, v in side["cpu_ms"].items()}
         print(
             f"| {name} | {sps:,.1f} | {side['p50_ms']:.0f} ms | {side['p99_ms']:.0f} ms | "
-            f"{side['errors']} | {side['load_before']:.1f} |"
+            f"{cpu['es']} | {cpu['app'] if side is app else '-'} | {side['errors']} | "
+            f"{side['load_before']:.1f} |"
         )
     print(
         f"app / direct: capacity {app['rps'] / direct_sps:.0%}, "
@@ -139,8 +188,11 @@ def main() -> None:
         )
         for query in QUERIES * args.workers:  # warm each worker's lexicon before the clock
             urllib.request.urlopen(base + API + query, timeout=30).read()
-        direct = run_wrk(wrk, es_url, str(ROOT / "bench" / "replay.lua"), replay_file, args)
-        app = run_wrk(wrk, base, str(ROOT / "bench" / "urls.lua"), urls_file, args)
+        pids = app_pids(base)
+        meters = {"es": lambda: es_cpu_seconds(es_url), "app": lambda: cpu_seconds(pids)}
+        replay, urls = str(ROOT / "bench" / "replay.lua"), str(ROOT / "bench" / "urls.lua")
+        direct = run_wrk(wrk, es_url, replay, replay_file, args, meters)
+        app = run_wrk(wrk, base, urls, urls_file, args, meters)
     report(direct, app, recorder, args)
     sys.exit(1 if direct["errors"] or app["errors"] else 0)
 
