@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, jsonify, request
+import orjson
+from flask import Blueprint, Response, abort, current_app, request
 
 from app import events
 from app.errors import BadSearchRequest, problem
@@ -18,6 +19,14 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 # What the OpenAPI document promises is all the search accepts: a typo is an error.
 KNOWN_PARAMETERS = frozenset(parameter["name"] for parameter in SEARCH_PARAMETERS)
+
+
+def jsonify(data: dict) -> Response:
+    """Flask's ``jsonify`` (sorted keys, a trailing newline) with orjson: the same JSON
+    text apart from non-ASCII letters sent as UTF-8 rather than escapes, several times faster
+    on a page of results."""
+    body = orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    return current_app.response_class(body, mimetype="application/json")
 
 
 def _api_limit() -> str:

@@ -123,7 +123,11 @@ def running_app(
         yield base
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:  # a worker stuck in shutdown must not outlive us
+            proc.kill()
+            proc.wait()
 
 
 def percentile(values: list[float], pct: float) -> float:

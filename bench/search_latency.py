@@ -4,16 +4,19 @@
 
 Loads N demo profiles into ``bench-search-N`` (once; reused later), starts gunicorn with
 the recommended settings, then sends the fixed mixed query set (text + ZIP/city + radius
-+ facets) sequentially from one client. App overhead = end-to-end minus ``took_ms``.
++ facets) sequentially from one client. App overhead = end-to-end minus ``took_ms``;
+app CPU = user + system CPU of the gunicorn processes per search (bench/capacity.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 import urllib.request
 
+from capacity import app_pids, cpu_seconds
 from common import QUERIES, ensure_loaded, percentile, running_app
 
 
@@ -26,7 +29,10 @@ def main() -> None:
     alias = args.alias or ensure_loaded(args.count)
     end_to_end, took, overhead = [], [], []
     with running_app(alias) as base:
+        pids = app_pids(base)
         for round_ in range(args.rounds + 1):
+            if round_ == 1:
+                cpu_before = cpu_seconds(pids)
             for query in QUERIES:
                 started = time.perf_counter()
                 with urllib.request.urlopen(f"{base}/api/v1/physicians?{query}") as response:
@@ -37,6 +43,7 @@ def main() -> None:
                 end_to_end.append(elapsed)
                 took.append(body["took_ms"])
                 overhead.append(elapsed - body["took_ms"])
+        app_cpu = (cpu_seconds(pids) - cpu_before) * 1000 / len(end_to_end)
     print(
         f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
         f"{args.rounds} rounds), sequential"
@@ -46,6 +53,8 @@ def main() -> None:
             f"{name:>13}: p50 {percentile(values, 50):6.1f} ms  p95 {percentile(values, 95):6.1f}"
             f" ms  p99 {percentile(values, 99):6.1f} ms"
         )
+    # Less noisy than the latencies on a shared box: what the gunicorn processes burnt.
+    print(f"{'app CPU':>13}: {app_cpu:.1f} ms per search; load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

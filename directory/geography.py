@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import math
 import re
 import statistics
 from collections import defaultdict
@@ -18,7 +19,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import zipcodes
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS as EARTH_RADIUS_KM
 from geopy.exc import GeopyError
 
 STATE_NAMES = {
@@ -42,6 +43,7 @@ _CITY_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt"
 _ZIP = re.compile(r"(\d{5})(?:-\d{4})?")
 _TRAILING_ZIP = re.compile(r"^(.*?)[\s,]*\b(\d{5})(?:-\d{4})?$")
 _LATLON = re.compile(r"([-+]?\d{1,3}(?:\.\d+)?)\s*,\s*([-+]?\d{1,3}(?:\.\d+)?)")
+KM_PER_MILE = 1.609344  # the international mile, as geopy.units.miles divides by
 
 
 @dataclass(frozen=True)
@@ -235,8 +237,23 @@ def zips_within(
 def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle miles: the spherical model Elasticsearch's radius filter uses, so a
     physician shown at 9.9 miles is one the 10-mile filter counted in; within 0.5% of the
-    ellipsoidal (geodesic) distance, and 10x faster on a results page."""
-    return great_circle(a, b).miles
+    ellipsoidal (geodesic) distance, and 10x faster on a results page.
+
+    geopy's ``great_circle`` formula and radius written out: the same floats, without
+    building two ``Point`` objects per call (a results page measures every location)."""
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    sin_lat1, cos_lat1 = math.sin(lat1), math.cos(lat1)
+    sin_lat2, cos_lat2 = math.sin(lat2), math.cos(lat2)
+    delta_lon = math.radians(b[1]) - math.radians(a[1])
+    cos_delta, sin_delta = math.cos(delta_lon), math.sin(delta_lon)
+    angle = math.atan2(
+        math.sqrt(
+            (cos_lat2 * sin_delta) ** 2
+            + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta) ** 2
+        ),
+        sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta,
+    )
+    return EARTH_RADIUS_KM * angle / KM_PER_MILE
 
 
 def _split_city_state(text: str) -> tuple[str, str | None]:

@@ -6,6 +6,8 @@ Elasticsearch's scoring internals: they must read well to a patient.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.search.params import Resolution
 from app.search.results import (
     Accuracy,
@@ -58,12 +60,25 @@ def _specialties(source: dict) -> tuple[SpecialtyLabel, ...]:
     return tuple(sorted(labels, key=lambda s: not s.primary))
 
 
-def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Match, ...]:
+@lru_cache(maxsize=4096)
+def _implied_ids(vocabulary, codes: tuple[str, ...]) -> frozenset[str]:
+    """Concept ids a specialty combination implies; a page repeats a few combinations."""
+    return frozenset(concept_id for _, concept_id, _ in implied_concepts(vocabulary, codes))
+
+
+def matches(
+    source: dict, resolution: Resolution, name_words: str, claimed: frozenset[str] | None = None
+) -> tuple[Match, ...]:
+    """Why this physician. ``claimed``: the searched concepts the physician claims, when
+    Elasticsearch picked them (query.claimed_concepts_field); else the source's lists."""
     wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
     found: list[Match] = []
-    claimed = {*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ())}
+    if claimed is None:
+        claimed = frozenset(
+            (*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ()))
+        )
     codes = tuple(s["code"] for s in source["specialties"])
-    implied = {concept_id for _, concept_id, _ in implied_concepts(default_vocabulary(), codes)}
+    implied = _implied_ids(default_vocabulary(), codes)
     for concept_id, term in wanted.items():
         if concept_id in claimed:
             found.append(Match(term.kind, concept_id, term.name, "profile"))
@@ -80,7 +95,11 @@ def matches(source: dict, resolution: Resolution, name_words: str) -> tuple[Matc
 
 
 def hit_from_source(
-    source: dict, origin: tuple[float, float] | None, resolution: Resolution, name_words: str
+    source: dict,
+    origin: tuple[float, float] | None,
+    resolution: Resolution,
+    name_words: str,
+    claimed: frozenset[str] | None = None,
 ) -> PhysicianHit:
     locations = tuple(_location(raw, origin) for raw in source["locations"])
     nearest = min(locations, key=lambda loc: loc.distance_miles) if origin else locations[0]
@@ -95,7 +114,7 @@ def hit_from_source(
         accepting_new_patients=source.get("accepting_new_patients"),
         telehealth=source.get("telehealth"),
         languages=tuple(source.get("languages") or ()),
-        matched=matches(source, resolution, name_words),
+        matched=matches(source, resolution, name_words, claimed),
         gender=source.get("gender"),
         insurance=tuple(source.get("insurance") or ()),
         hospital_affiliations=tuple(source.get("hospital_affiliations") or ()),

@@ -41,27 +41,58 @@ NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b"
 
 FACET_SIZE = 25
 
-PHYSICIAN_SOURCE = [
+# What a results page and the API show of each hit (app.search.explain.hit_from_source):
+# every byte more is serialised by Elasticsearch and decoded here, 40 hits per page.
+RESULT_SOURCE = [
     "npi",
     "full_name",
-    "name",
     "credentials",
     "gender",
     "specialties",
-    "conditions_claimed",
-    "procedures_claimed",
     "languages",
-    "insurance",
     "accepting_new_patients",
     "telehealth",
     "locations",
-    "hospital_affiliations",
-    "source",
     "last_verified",
     "verified_on",
     "freshness",
     "scheduling",
 ]
+# An export's rows come from the source alone: claims, insurance, hospitals, the source.
+PHYSICIAN_SOURCE = [
+    *RESULT_SOURCE,
+    "conditions_claimed",
+    "procedures_claimed",
+    "insurance",
+    "hospital_affiliations",
+    "source",
+]
+
+
+# "Why this physician" needs to know which of the searched concepts a physician claims,
+# not the whole claimed lists (~1 KB a hit): Elasticsearch picks them from doc values.
+CLAIMED_FIELDS = ("conditions_claimed", "procedures_claimed")
+CLAIMED_SCRIPT = """
+List found = new ArrayList();
+for (String field : params.fields) {
+  if (doc.containsKey(field)) {
+    for (def id : doc[field]) { if (params.wanted.contains(id)) { found.add(id); } }
+  }
+}
+return found;
+""".strip()
+
+
+def claimed_concepts_field(resolution: Resolution) -> dict:
+    """``script_fields`` returning, per hit, the searched concepts the physician claims."""
+    wanted = sorted({t.id for t in resolution.terms if t.kind in ("condition", "procedure")})
+    if not wanted:
+        return {}
+    script = {
+        "source": CLAIMED_SCRIPT,
+        "params": {"wanted": wanted, "fields": list(CLAIMED_FIELDS)},
+    }
+    return {"script_fields": {"claimed": {"script": script}}}
 
 
 def name_words(text: str) -> str:
@@ -339,7 +370,8 @@ def physician_search(
         "from_": params.offset,
         "size": params.per_page,
         "track_total_hits": True,
-        "_source": PHYSICIAN_SOURCE,
+        "_source": RESULT_SOURCE,
+        **claimed_concepts_field(resolution),
     }
     window = diversity_window(params, resolution)
     if window:
@@ -415,7 +447,8 @@ def physician_export_search(
     ``size`` hits after the sort values ``after`` (search_after; the sort ends in the NPI)."""
     search = physician_search(params, resolution, filters, stale_policy)
     del search["aggs"], search["from_"]
-    search["size"] = size
+    search.pop("script_fields", None)  # an export's rows come with the claimed lists
+    search |= {"size": size, "_source": PHYSICIAN_SOURCE}
     if after is not None:
         search["search_after"] = list(after)
     return search

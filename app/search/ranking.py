@@ -134,15 +134,17 @@ def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T
     Greedy and stable: equal adjusted scores keep Elasticsearch's order. A permutation of
     ``items``, so pages cut from the reordered window never repeat or lose anyone.
     """
-    remaining = list(items)
+    # Score and kind once per item: the loop below looks at every pair (n²/2 for n items).
+    remaining = [(score(item), kind(item), item) for item in items]
     placed: Counter[str] = Counter()
     ordered: list[T] = []
     while remaining:
-        best = max(
-            range(len(remaining)),
-            key=lambda i: (score(remaining[i]) * REPEAT_FACTOR ** placed[kind(remaining[i])], -i),
-        )
-        item = remaining.pop(best)
-        placed[kind(item)] += 1
+        best, best_score = 0, None
+        for i, (raw, what, _) in enumerate(remaining):
+            adjusted = raw * REPEAT_FACTOR ** placed[what]
+            if best_score is None or adjusted > best_score:  # ties: the earlier item wins
+                best, best_score = i, adjusted
+        _, what, item = remaining.pop(best)
+        placed[what] += 1
         ordered.append(item)
     return ordered

@@ -150,7 +150,7 @@ class SearchService:
         if q.diversity_window(params, resolution):
             hits = ranking.diversify(hits, _sort_score, _primary_specialty)
             hits = hits[params.offset : params.offset + params.per_page]
-        results = tuple(_hit(h["_source"], params, resolution) for h in hits)
+        results = tuple(_hit(h["_source"], params, resolution, _claimed(h)) for h in hits)
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         suggestions: tuple[Suggestion, ...] = ()
         if total == 0:
@@ -324,10 +324,15 @@ def _primary_specialty(hit: dict) -> str:
     return next((s["code"] for s in hit["_source"]["specialties"] if s["primary"]), "")
 
 
-def _hit(source: dict, params: SearchParams, resolution: Resolution) -> PhysicianHit:
+def _hit(source: dict, params: SearchParams, resolution: Resolution, claimed=None) -> PhysicianHit:
     origin = (params.place.lat, params.place.lon) if params.place else None
     names = params.q if resolution.name_text is None else resolution.name_text
-    return hit_from_source(source, origin, resolution, q.name_words(names))
+    return hit_from_source(source, origin, resolution, q.name_words(names), claimed)
+
+
+def _claimed(hit: dict) -> frozenset[str]:
+    """The searched concepts this physician claims (query.claimed_concepts_field)."""
+    return frozenset(hit.get("fields", {}).get("claimed", ()))
 
 
 def _location_suggestion(miles: float) -> Suggestion:

@@ -92,6 +92,15 @@ def _is_field(text: str) -> bool:
 def assert_safe_query(search: dict) -> None:
     """The properties every builder output must have, whatever went in."""
     json.dumps(search, allow_nan=False)  # serialisable, no NaN/Infinity
+    if "script_fields" in search:
+        # The one script: constant source; input only ever reaches its params, as data.
+        script = search["script_fields"]["claimed"]["script"]
+        assert search["script_fields"] == {"claimed": {"script": script}}
+        assert script["source"] == q.CLAIMED_SCRIPT
+        assert script["params"]["fields"] == list(q.CLAIMED_FIELDS)
+        assert set(script["params"]) == {"wanted", "fields"}
+        assert all(isinstance(wanted, str) for wanted in script["params"]["wanted"])
+        search = {key: value for key, value in search.items() if key != "script_fields"}
 
     def walk(node, path: tuple) -> None:
         if isinstance(node, dict):

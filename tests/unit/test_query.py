@@ -6,6 +6,7 @@ import json
 
 from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.query import (
+    CLAIMED_SCRIPT,
     name_words,
     physician_export_search,
     physician_search,
@@ -14,26 +15,29 @@ from app.search.query import (
 from directory.geography import Place
 
 HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
+# What a results page shows: no insurance, hospitals, source or structured name.
 SOURCE = [
     "npi",
     "full_name",
-    "name",
     "credentials",
     "gender",
     "specialties",
-    "conditions_claimed",
-    "procedures_claimed",
     "languages",
-    "insurance",
     "accepting_new_patients",
     "telehealth",
     "locations",
-    "hospital_affiliations",
-    "source",
     "last_verified",
     "verified_on",
     "freshness",
     "scheduling",
+]
+EXPORT_SOURCE = [
+    *SOURCE,
+    "conditions_claimed",
+    "procedures_claimed",
+    "insurance",
+    "hospital_affiliations",
+    "source",
 ]
 FACET_FIELDS = {
     "specialty": "specialty_codes",
@@ -270,6 +274,18 @@ def test_condition_near_a_zip_with_facets_and_paging():
         "size": 20,
         "track_total_hits": True,
         "_source": SOURCE,
+        # Which searched concepts each physician claims, not their whole claimed lists.
+        "script_fields": {
+            "claimed": {
+                "script": {
+                    "source": CLAIMED_SCRIPT,
+                    "params": {
+                        "wanted": ["sciatica"],
+                        "fields": ["conditions_claimed", "procedures_claimed"],
+                    },
+                }
+            }
+        },
         "post_filter": {"bool": {"filter": [spanish, accepting]}},
     }
 
@@ -306,7 +322,8 @@ def test_export_search_is_the_results_query_in_batches_after_a_sort_key():
     page_query = physician_search(params, Resolution(""))
     first = physician_export_search(params, Resolution(""), 500)
     after = physician_export_search(params, Resolution(""), 500, after=[1.5, 2.0, "x", "1"])
-    expected = {k: v for k, v in page_query.items() if k not in ("aggs", "from_")} | {"size": 500}
+    expected = {k: v for k, v in page_query.items() if k not in ("aggs", "from_")}
+    expected |= {"size": 500, "_source": EXPORT_SOURCE}  # an export's rows list insurance too
     assert first == expected  # same query, filters and order; no facets, no offset
     assert after == expected | {"search_after": [1.5, 2.0, "x", "1"]}
     assert first["sort"][-1] == {"npi": "asc"}  # a unique last key: search_after is exact
