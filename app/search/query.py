@@ -349,22 +349,6 @@ def physician_search(
     return search
 
 
-def nearest_match_search(
-    params: SearchParams,
-    resolution: Resolution,
-    filters: Filters = FILTERS,
-    stale_policy: str = freshness.DEFAULT_POLICY,
-) -> dict:
-    """The nearest physician matching the text and filters, at any distance."""
-    clauses = public_filter(stale_policy) + list(facet_filters(params, filters).values())
-    return {
-        "query": {"bool": {"must": [text_query(params, resolution)], "filter": clauses}},
-        "sort": [_distance_sort(params)],
-        "size": 1,
-        "_source": ["npi", "locations"],
-    }
-
-
 def suggest_search(text: str, size: int = 8) -> dict:
     """Autocomplete over vocabulary names and synonyms (edge n-grams)."""
     return {

@@ -58,6 +58,16 @@ def _filters(params: SearchParams, interpretation: Interpretation) -> dict:
     return chosen
 
 
+def explicit_terms(params: SearchParams, vocabulary: Vocabulary) -> tuple[ResolvedTerm, ...]:
+    """The condition or procedure chosen outright (from a concept page), as resolved terms."""
+    terms = []
+    for concept_id in (params.condition, params.procedure):
+        concept = vocabulary.concepts.get(concept_id or "")
+        if concept:
+            terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, "explicit"))
+    return tuple(terms)
+
+
 def apply(
     params: SearchParams, interpretation: Interpretation, vocabulary: Vocabulary
 ) -> Understood:
