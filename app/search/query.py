@@ -160,7 +160,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     clauses: list[dict] = []
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
-        fit = ranking.specialty_fit(vocabulary, ranks)
+        providers = ranking.procedure_providers(vocabulary, procedures)
+        fit = ranking.specialty_fit(vocabulary, ranks, providers)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
         clauses.append(ranking.specialty_query(specialties))

@@ -60,12 +60,28 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
     return clauses
 
 
-def specialty_fit(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, float]:
-    """NUCC code → fit score, from its place in the condition map."""
+def specialty_fit(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], providers: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """NUCC code → fit score, from its place in the condition map.
+
+    ``providers`` are the specialties that deliver a procedure asked for by name (physical
+    therapy, chiropractic manipulation, acupuncture): for those the clinician *is* the fit,
+    so they are not ranked down as non-physicians.
+    """
     return {
-        code: fit_score(rank, code in vocabulary.specialties and _physician(vocabulary, code))
+        code: fit_score(
+            rank,
+            code in providers or (code in vocabulary.specialties and _physician(vocabulary, code)),
+        )
         for code, rank in ranks.items()
     }
+
+
+def procedure_providers(vocabulary: Vocabulary, procedures: Sequence[str]) -> frozenset[str]:
+    """The first-ranked specialty of each procedure: who performs it."""
+    firsts = (vocabulary.concepts.get(p) for p in procedures)
+    return frozenset(c.specialties[0].code for c in firsts if c is not None and c.specialties)
 
 
 def _physician(vocabulary: Vocabulary, code: str) -> bool:
