@@ -293,9 +293,12 @@ def diversity_window(params: SearchParams, resolution: Resolution) -> int | None
     window = params.per_page * DIVERSITY_PAGES
     concept_search = bool(resolution.ids("condition") or resolution.ids("procedure"))
     concept_search = concept_search or bool(params.condition or params.procedure)
-    if params.sort != "relevance" or not concept_search or params.offset >= window:
+    # A specialty typed beside the condition ("physical therapist for back pain") is what
+    # the page should show: spreading page 1 across other specialties would bury it.
+    typed_specialty = bool(resolution.specialty_codes())
+    if params.sort != "relevance" or not concept_search or typed_specialty:
         return None
-    return window
+    return window if params.offset < window else None
 
 
 def public_filter(stale_policy: str = freshness.DEFAULT_POLICY) -> list[dict]:

@@ -32,6 +32,9 @@ class Understood:
 
 def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[ResolvedTerm]:
     terms: list[ResolvedTerm] = []
+    # Anywhere in the text: "burning pain in my hand crps" is CRPS, whose ranked specialties
+    # say who treats it; the hand's specialties would only dilute them.
+    concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
     for part in interpretation.parts:
         how = _HOW.get(part.match, "exact")
         if part.kind in ("condition", "procedure", "body_part", "symptom"):
@@ -40,7 +43,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                 if concept:
                     terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, how))
         if part.kind in ("specialty", "body_part", "symptom") and part.codes:
-            if part.kind != "specialty" and any(t.kind != "specialty" for t in terms):
+            if part.kind != "specialty" and (concepts or any(t.kind != "specialty" for t in terms)):
                 continue  # the concepts already carry their ranked specialties
             terms.append(ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes))
     return list(dict.fromkeys(terms))
