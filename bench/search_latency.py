@@ -5,6 +5,8 @@
 Loads N demo profiles into ``bench-search-N`` (once; reused later), starts gunicorn with
 the recommended settings, then sends the fixed mixed query set (text + ZIP/city + radius
 + facets) sequentially from one client. App overhead = end-to-end minus ``took_ms``.
+Parse is what reading each query's text costs (``directory.understanding.interpret``, the
+step that replaced the vocabulary round trip), timed in this process on the same texts.
 """
 
 from __future__ import annotations
@@ -12,9 +14,27 @@ from __future__ import annotations
 import argparse
 import json
 import time
+import urllib.parse
 import urllib.request
 
 from common import QUERIES, ensure_loaded, percentile, running_app
+
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import default_vocabulary
+
+
+def parse_times(rounds: int) -> list[float]:
+    """Milliseconds per parse of each query's text, after one warm-up round."""
+    lexicon = lexicon_for(default_vocabulary())
+    texts = [urllib.parse.parse_qs(query).get("q", [""])[0] for query in QUERIES]
+    times = []
+    for round_ in range(rounds + 1):
+        for text in texts:
+            started = time.perf_counter()
+            interpret(text, lexicon=lexicon)
+            if round_:
+                times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def main() -> None:
@@ -41,7 +61,13 @@ def main() -> None:
         f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
         f"{args.rounds} rounds), sequential"
     )
-    for name, values in (("end-to-end", end_to_end), ("es took", took), ("app overhead", overhead)):
+    rows = [
+        ("end-to-end", end_to_end),
+        ("es took", took),
+        ("app overhead", overhead),
+        ("parse", parse_times(args.rounds)),
+    ]
+    for name, values in rows:
         print(
             f"{name:>13}: p50 {percentile(values, 50):6.1f} ms  p95 {percentile(values, 95):6.1f}"
             f" ms  p99 {percentile(values, 99):6.1f} ms"
