@@ -191,7 +191,7 @@ def _settle(
             context = lexicon.data.contexts[int(candidate.entry.ref)]
             fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
             concept = lexicon.vocabulary.concepts[fitting[0] if fitting else context.concept]
-            part = replace(part, kind="condition", ids=(concept.id,), label=concept.name)
+            part = replace(part, kind=concept.kind, ids=(concept.id,), label=concept.name)
         if part.kind in ("condition", "procedure") and len(part.ids) > 1:
             ids, label = narrowed(part.ids, part.label, region, lexicon)
             part = replace(part, ids=ids, label=label)
