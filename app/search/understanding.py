@@ -33,11 +33,15 @@ class Understood:
 def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[ResolvedTerm]:
     terms: list[ResolvedTerm] = []
     # Anywhere in the text: "burning pain in my hand crps" is CRPS, whose ranked specialties
-    # say who treats it; the hand's specialties would only dilute them.
+    # say who treats it; "physical therapy for lower back" is physical therapy. A body part
+    # or symptom beside a named condition or procedure only says where: its own concepts
+    # and specialties would dilute the fit.
     concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
     for part in interpretation.parts:
         how = _HOW.get(part.match, "exact")
-        if part.kind in ("condition", "procedure", "body_part", "symptom"):
+        if part.kind in ("condition", "procedure") or (
+            part.kind in ("body_part", "symptom") and not concepts
+        ):
             for concept_id in part.ids:
                 concept = vocabulary.concepts.get(concept_id)
                 if concept:
