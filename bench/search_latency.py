@@ -42,10 +42,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--alias", help="an already loaded alias (default: bench-search-N)")
+    parser.add_argument("--port", type=int, help="gunicorn's port (default: any free one)")
     args = parser.parse_args()
     alias = args.alias or ensure_loaded(args.count)
     end_to_end, took, overhead = [], [], []
-    with running_app(alias) as base:
+    with running_app(alias, port=args.port) as base:
         for round_ in range(args.rounds + 1):
             for query in QUERIES:
                 started = time.perf_counter()
