@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from app.search.filters import Filters, selected_filters
 from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import Facet, Suggestion
-from app.search.suggestion_queries import count_search, reach_search
+from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
 from directory.understanding import Interpretation, Lexicon, Part, closest_concepts, interpret
 from directory.vocabulary import default_vocabulary
@@ -35,6 +35,7 @@ class Situation:
     facets: dict[str, Facet]
     total: int
     lexicon: Lexicon
+    stale_policy: str = POLICY  # the service's: counts hide stale profiles when it does
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _text_offer(situation, filters, text, kind, message, label="") -> Offer | No
     if variant is None:
         return None
     suggestion = Suggestion(kind, message, {"q": text or None}, None, label)
-    return Offer(suggestion, count_search(*variant, filters))
+    return Offer(suggestion, count_search(*variant, filters, situation.stale_policy))
 
 
 # --- The offers ---------------------------------------------------------------------------
@@ -114,7 +115,13 @@ def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
             "choose_place", message, changes | {"location": place.label}, None,
             place.label,
         )  # fmt: skip
-        offers.append(Offer(suggestion, count_search(params, situation.resolution, filters), True))
+        offers.append(
+            Offer(
+                suggestion,
+                count_search(params, situation.resolution, filters, situation.stale_policy),
+                True,
+            )
+        )
     return offers
 
 
@@ -147,7 +154,9 @@ def reach(situation: Situation, filters: Filters) -> Offer:
         changes["q"] = text_without(situation.asked.q, typed.span) or None
     suggestion = Suggestion("widen_radius", "", changes)
     return Offer(
-        suggestion, reach_search(situation.params, situation.resolution, filters), reach=True
+        suggestion,
+        reach_search(situation.params, situation.resolution, filters, situation.stale_policy),
+        reach=True,
     )
 
 

@@ -152,8 +152,9 @@ class SearchService:
         results = tuple(_hit(h["_source"], params, resolution) for h in hits)
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         situation = ways.Situation(
-            asked, params, resolution, interpretation, facets, total, self._lexicon()
-        )
+            asked, params, resolution, interpretation, facets, total, self._lexicon(),
+            self.stale_policy,
+        )  # fmt: skip
         suggestions = self._ways_forward(situation)
         if total == 0 and not resolution.understood and params.q:
             did = ways.did_you_mean(suggestions) or self._did_you_mean(params.q)

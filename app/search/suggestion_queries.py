@@ -11,28 +11,37 @@ from __future__ import annotations
 from app.search import query as q
 from app.search.filters import FILTERS, Filters
 from app.search.params import Resolution, SearchParams
+from directory.accuracy import freshness
+
+POLICY = freshness.DEFAULT_POLICY
 
 # Radii the "search within N miles" offer rounds up to (the first that reaches a match).
 WIDEN_RADIUS_STEPS = (5, 10, 25, 50, 75, 100, 150, 200, 250)
 
 
-def _filters(params: SearchParams, filters: Filters, located: bool) -> list[dict]:
-    clauses = [{"term": {"active": True}}, *q.facet_filters(params, filters).values()]
+def _filters(params: SearchParams, filters: Filters, located: bool, policy: str) -> list[dict]:
+    # Who the search may show (active; fresh only when stale profiles are hidden), as the
+    # results query has it, so an offer's count is what its link finds.
+    clauses = [*q.public_filter(policy), *q.facet_filters(params, filters).values()]
     return clauses + (q.geo_filter(params) if located else [])
 
 
-def count_search(params: SearchParams, resolution: Resolution, filters: Filters = FILTERS) -> dict:
+def count_search(
+    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS, policy: str = POLICY
+) -> dict:
     """How many physicians this search finds: the results query with every filter, no hits."""
     query = {
         "bool": {
             "must": [q.text_query(params, resolution)],
-            "filter": _filters(params, filters, True),
+            "filter": _filters(params, filters, True, policy),
         }
     }
     return {"query": query, "size": 0, "track_total_hits": True}
 
 
-def reach_search(params: SearchParams, resolution: Resolution, filters: Filters = FILTERS) -> dict:
+def reach_search(
+    params: SearchParams, resolution: Resolution, filters: Filters = FILTERS, policy: str = POLICY
+) -> dict:
     """The same search at any distance: the nearest match (its sort value is the distance in
     miles) and how many match within each wider radius (a geo_distance range aggregation:
     a physician counts in a ring when any of their locations is inside it, as in the filter).
@@ -42,7 +51,7 @@ def reach_search(params: SearchParams, resolution: Resolution, filters: Filters 
     query = {
         "bool": {
             "must": [q.text_query(params, resolution)],
-            "filter": _filters(params, filters, False),
+            "filter": _filters(params, filters, False, policy),
         }
     }
     return {
