@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.search import params as p
 from app.search.filters import FILTERS, Filters
+from app.search.suggestions import SUGGESTION_KINDS
 from directory.understanding.model import MATCHES, PART_KINDS
 
 _PROBLEM = {"$ref": "#/components/responses/Problem"}
@@ -157,6 +158,39 @@ _HIT = {
         },
     },
 }
+_SUGGESTIONS = {
+    "description": "Ways forward, each a changed search and how many physicians it finds. "
+    "Offered when nothing was found, when a place name is ambiguous (choose_place, the "
+    "places with physicians first) and when a condition search has no location "
+    "(add_location). Apply `changes` to this request's parameters (null removes one).",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["kind", "message", "changes", "count"],
+        "properties": {
+            "kind": {
+                "type": "string",
+                "enum": list(SUGGESTION_KINDS),
+                "description": "; ".join(f"{k}: {v}" for k, v in SUGGESTION_KINDS.items()),
+            },
+            "message": {"type": "string", "description": "A sentence to show as the link."},
+            "changes": {
+                "type": "object",
+                "description": "Parameter name → new value; null removes the parameter.",
+                "additionalProperties": {"type": ["string", "integer", "null"]},
+            },
+            "count": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "description": "Physicians the changed search finds.",
+            },
+            "label": {
+                "type": "string",
+                "description": "Short text for a chip: a place, a radius, a concept.",
+            },
+        },
+    },
+}
 _PAGE = {
     "type": "object",
     "required": ["total", "page", "per_page", "results", "facets", "resolved", "suggestions"],
@@ -210,7 +244,7 @@ _PAGE = {
                 },
             ],
         },
-        "suggestions": {"type": "array", "items": {"type": "object"}},
+        "suggestions": _SUGGESTIONS,
     },
 }
 

@@ -6,6 +6,8 @@ Loads N demo profiles into ``bench-search-N`` (once; reused later), starts gunic
 the recommended settings, then sends the fixed mixed query set (text + ZIP/city + radius
 + facets) sequentially from one client. App overhead = end-to-end minus ``took_ms``;
 app CPU = user + system CPU of the gunicorn processes per search (bench/capacity.py).
+Parse is what reading each query's text costs (``directory.understanding.interpret``, the
+step that replaced the vocabulary round trip), timed in this process on the same texts.
 """
 
 from __future__ import annotations
@@ -14,10 +16,28 @@ import argparse
 import json
 import os
 import time
+import urllib.parse
 import urllib.request
 
 from capacity import app_pids, cpu_seconds
 from common import QUERIES, ensure_loaded, percentile, running_app
+
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import default_vocabulary
+
+
+def parse_times(rounds: int) -> list[float]:
+    """Milliseconds per parse of each query's text, after one warm-up round."""
+    lexicon = lexicon_for(default_vocabulary())
+    texts = [urllib.parse.parse_qs(query).get("q", [""])[0] for query in QUERIES]
+    times = []
+    for round_ in range(rounds + 1):
+        for text in texts:
+            started = time.perf_counter()
+            interpret(text, lexicon=lexicon)
+            if round_:
+                times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def main() -> None:
@@ -25,10 +45,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--alias", help="an already loaded alias (default: bench-search-N)")
+    parser.add_argument("--port", type=int, help="gunicorn's port (default: any free one)")
     args = parser.parse_args()
     alias = args.alias or ensure_loaded(args.count)
     end_to_end, took, overhead = [], [], []
-    with running_app(alias) as base:
+    with running_app(alias, port=args.port) as base:
         pids = app_pids(base)
         for round_ in range(args.rounds + 1):
             if round_ == 1:
@@ -48,7 +69,13 @@ def main() -> None:
         f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
         f"{args.rounds} rounds), sequential"
     )
-    for name, values in (("end-to-end", end_to_end), ("es took", took), ("app overhead", overhead)):
+    rows = [
+        ("end-to-end", end_to_end),
+        ("es took", took),
+        ("app overhead", overhead),
+        ("parse", parse_times(args.rounds)),
+    ]
+    for name, values in rows:
         print(
             f"{name:>13}: p50 {percentile(values, 50):6.1f} ms  p95 {percentile(values, 95):6.1f}"
             f" ms  p99 {percentile(values, 99):6.1f} ms"

@@ -20,7 +20,8 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
-from directory.geography import LocationNotFound, Place, resolve_place
+from directory.geography import LocationNotFound, Place, city_places, resolve_place
+from directory.understanding.places import DOMINANT
 
 
 class LenientBoolean(BooleanField):
@@ -145,6 +146,7 @@ class _SearchFormBase(FlaskForm):
     filters: Filters = ()
     place: Place | None = None
     location_suggestions: tuple[str, ...] = ()
+    place_choices: tuple[Place, ...] = ()
 
     def validate_sort(self, field):
         if field.data not in p.SORTS:
@@ -157,6 +159,7 @@ class _SearchFormBase(FlaskForm):
             return
         try:
             self.place = resolve_place(field.data, current_app.extensions.get("geocoder"))
+            self.place_choices = same_name_places(field.data, self.place)
         except LocationNotFound as error:
             self.location_suggestions = error.suggestions
             hint = (
@@ -190,6 +193,7 @@ class _SearchFormBase(FlaskForm):
             filters=self.selection(),
             page=self.page.data or 1,
             per_page=self.per_page.data or p.PER_PAGE_DEFAULT,
+            place_choices=self.place_choices,
         )
 
     @property
@@ -202,6 +206,17 @@ class _SearchFormBase(FlaskForm):
 
     def error_map(self) -> dict[str, list[str]]:
         return {name: list(messages) for name, messages in self.errors.items()}
+
+
+def same_name_places(text: str, place: Place) -> tuple[Place, ...]:
+    """A bare city name that several places share, none clearly meant ("Springfield"):
+    every one of them, biggest first; () for "Springfield, MA", a ZIP or "Hartford"."""
+    if place.kind != "city":
+        return ()
+    cities = city_places(text.strip())  # "springfield ma" names no city: the state was typed
+    if len(cities) < 2 or cities[0][1] >= DOMINANT * cities[1][1]:
+        return ()
+    return tuple(found for found, _ in cities)
 
 
 def search_form_class(filters: Filters) -> type[_SearchFormBase]:

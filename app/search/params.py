@@ -31,6 +31,8 @@ class SearchParams:
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     page: int = 1
     per_page: int = PER_PAGE_DEFAULT
+    # A bare city name several places share ("Springfield"): every one, biggest first.
+    place_choices: tuple[Place, ...] = ()
 
     @property
     def offset(self) -> int:

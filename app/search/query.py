@@ -191,7 +191,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     clauses: list[dict] = []
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
-        fit = ranking.specialty_fit(vocabulary, ranks)
+        providers = ranking.procedure_providers(vocabulary, procedures)
+        fit = ranking.specialty_fit(vocabulary, ranks, providers)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
         clauses.append(ranking.specialty_query(specialties))
@@ -323,9 +324,12 @@ def diversity_window(params: SearchParams, resolution: Resolution) -> int | None
     window = params.per_page * DIVERSITY_PAGES
     concept_search = bool(resolution.ids("condition") or resolution.ids("procedure"))
     concept_search = concept_search or bool(params.condition or params.procedure)
-    if params.sort != "relevance" or not concept_search or params.offset >= window:
+    # A specialty typed beside the condition ("physical therapist for back pain") is what
+    # the page should show: spreading page 1 across other specialties would bury it.
+    typed_specialty = bool(resolution.specialty_codes())
+    if params.sort != "relevance" or not concept_search or typed_specialty:
         return None
-    return window
+    return window if params.offset < window else None
 
 
 def public_filter(stale_policy: str = freshness.DEFAULT_POLICY) -> list[dict]:
@@ -379,22 +383,6 @@ def physician_search(
     if chosen:
         search["post_filter"] = {"bool": {"filter": list(chosen.values())}}
     return search
-
-
-def nearest_match_search(
-    params: SearchParams,
-    resolution: Resolution,
-    filters: Filters = FILTERS,
-    stale_policy: str = freshness.DEFAULT_POLICY,
-) -> dict:
-    """The nearest physician matching the text and filters, at any distance."""
-    clauses = public_filter(stale_policy) + list(facet_filters(params, filters).values())
-    return {
-        "query": {"bool": {"must": [text_query(params, resolution)], "filter": clauses}},
-        "sort": [_distance_sort(params)],
-        "size": 1,
-        "_source": ["npi", "locations"],
-    }
 
 
 def suggest_search(text: str, size: int = 8) -> dict:

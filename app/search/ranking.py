@@ -23,6 +23,11 @@ FIT_FLOOR = 2.6  # ranked past the eighth place: a weak but real hint
 # Physicians (MD/DO) before other clinicians for a condition; a patient who wants a
 # physical therapist or chiropractor chooses them with the clinician-type facet.
 NON_PHYSICIAN_FACTOR = 0.6
+# Primary care listed after a specialist in the condition map: the specialist is the
+# referral, the generalist a fallback (0.7 puts rank 1 below rank 3). Where primary care
+# is the map's first choice (flu, high blood pressure) it keeps its place.
+GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})
+GENERALIST_FACTOR = 0.7
 # A secondary specialty is real training but not the physician's main practice.
 SECONDARY_FACTOR = 0.85
 # What a physician says they treat confirms the fit; it never makes a poor fit good.
@@ -60,12 +65,29 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
     return clauses
 
 
-def specialty_fit(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, float]:
-    """NUCC code → fit score, from its place in the condition map."""
-    return {
-        code: fit_score(rank, code in vocabulary.specialties and _physician(vocabulary, code))
-        for code, rank in ranks.items()
-    }
+def specialty_fit(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], providers: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """NUCC code → fit score, from its place in the condition map.
+
+    ``providers`` are the specialties that deliver a procedure asked for by name (physical
+    therapy, chiropractic manipulation, acupuncture): for those the clinician *is* the fit,
+    so they are not ranked down as non-physicians.
+    """
+    fit = {}
+    for code, rank in ranks.items():
+        physician = code in vocabulary.specialties and _physician(vocabulary, code)
+        score = fit_score(rank, code in providers or physician)
+        if rank > 0 and code in GENERALISTS:
+            score = round(score * GENERALIST_FACTOR, 2)
+        fit[code] = score
+    return fit
+
+
+def procedure_providers(vocabulary: Vocabulary, procedures: Sequence[str]) -> frozenset[str]:
+    """The first-ranked specialty of each procedure: who performs it."""
+    firsts = (vocabulary.concepts.get(p) for p in procedures)
+    return frozenset(c.specialties[0].code for c in firsts if c is not None and c.specialties)
 
 
 def _physician(vocabulary: Vocabulary, code: str) -> bool:

@@ -116,12 +116,13 @@ class Facet:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A way out of an empty result list."""
+    """A way forward from a search: a changed search and how many it finds."""
 
-    kind: str  # widen_radius | drop_filter | did_you_mean | remove_location
+    kind: str  # see app.search.suggestions: widen_radius | drop_filter | choose_place | ...
     message: str
     changes: dict  # parameter changes that produce results (value None = remove)
-    count: int | None = None
+    count: int | None = None  # physicians the changed search finds
+    label: str = ""  # short, for a chip or a list: "Springfield, MA", "50 miles", "Sciatica"
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,13 @@ def search_page(page: SearchPage, params: SearchParams) -> dict:
         "resolved": _resolved(page, page.effective or params),
         "interpretation": page.interpretation.as_dict() if page.interpretation else None,
         "suggestions": [
-            {"kind": s.kind, "message": s.message, "changes": s.changes, "count": s.count}
+            {
+                "kind": s.kind,
+                "message": s.message,
+                "changes": s.changes,
+                "count": s.count,
+                "label": s.label,
+            }
             for s in page.suggestions
         ],
         "took_ms": page.took_ms,

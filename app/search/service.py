@@ -8,7 +8,6 @@ so the app can answer a friendly 503/504 instead of a stack trace.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
@@ -18,10 +17,11 @@ from elasticsearch import exceptions as es_errors
 from app.errors import SearchUnavailable
 from app.search import query as q
 from app.search import ranking
+from app.search import suggestions as ways
 from app.search.curation import CuratedTerms
 from app.search.explain import hit_from_source, profile_from_source
-from app.search.filters import FILTERS, Filters, selected_filters
-from app.search.params import RADIUS_MAX, Resolution, ResolvedTerm, SearchParams
+from app.search.filters import FILTERS, Filters
+from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.results import (
     Completion,
     ConceptDetails,
@@ -34,9 +34,9 @@ from app.search.results import (
     Suggestion,
     TreatingSpecialty,
 )
-from app.search.understanding import apply
+from app.search.suggestion_queries import msearch_body
+from app.search.understanding import apply, explicit_terms
 from directory.accuracy import freshness
-from directory.geography import miles_between
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.vocabulary import default_vocabulary
@@ -44,8 +44,6 @@ from directory.vocabulary import default_vocabulary
 T = TypeVar("T")
 FUZZY_KEEP_RATIO = 0.6  # keep fuzzy candidates scoring at least 60% of the best one
 MAX_RESOLVED = 4
-# "Search within N miles" offers the first of these that reaches the nearest match.
-WIDEN_RADIUS_STEPS = (5, 10, 25, 50, 75, 100, 150, 200, 250)
 
 
 def _call(fn: Callable[..., T], **kwargs) -> T:
@@ -142,6 +140,7 @@ class SearchService:
         return lexicon_for(vocabulary, self.curation.terms, version=self.curation.version())
 
     def search_physicians(self, params: SearchParams) -> SearchPage:
+        asked = params
         params, resolution, resolve_took, interpretation = self.understand(params)
         search = q.physician_search(params, resolution, self.filters, self.stale_policy)
         response = _call(self.es.search, index=self.alias, **search)
@@ -152,11 +151,14 @@ class SearchService:
             hits = hits[params.offset : params.offset + params.per_page]
         results = tuple(_hit(h["_source"], params, resolution, _claimed(h)) for h in hits)
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
-        suggestions: tuple[Suggestion, ...] = ()
-        if total == 0:
-            suggestions = self._suggestions(params, resolution, facets)
-            if not resolution.understood and params.q:
-                resolution = Resolution(resolution.text, (), self._did_you_mean(params.q))
+        situation = ways.Situation(
+            asked, params, resolution, interpretation, facets, total, self._lexicon(),
+            self.stale_policy,
+        )  # fmt: skip
+        suggestions = self._ways_forward(situation)
+        if total == 0 and not resolution.understood and params.q:
+            did = ways.did_you_mean(suggestions) or self._did_you_mean(params.q)
+            resolution = Resolution(resolution.text, (), did)
         return SearchPage(
             total=total,
             page=params.page,
@@ -170,29 +172,15 @@ class SearchService:
             effective=params,
         )
 
-    def _suggestions(self, params, resolution, facets) -> tuple[Suggestion, ...]:
-        suggestions = []
-        for declared, _ in selected_filters(self.filters, params.filters):
-            count = facets[declared.name].total_without_filter if declared.name in facets else 0
-            if count:
-                message = f"Remove the {declared.noun} filter"
-                suggestions.append(Suggestion("drop_filter", message, {declared.name: None}, count))
-        if params.place:
-            nearest = self._nearest_match_miles(params, resolution)
-            if nearest is not None:
-                suggestions.append(_location_suggestion(nearest))
-        return tuple(suggestions)
-
-    def _nearest_match_miles(self, params: SearchParams, resolution: Resolution) -> float | None:
-        search = q.nearest_match_search(params, resolution, self.filters, self.stale_policy)
-        hits = _call(self.es.search, index=self.alias, **search)["hits"]["hits"]
-        if not hits:
-            return None
-        origin = (params.place.lat, params.place.lon)
-        return min(
-            miles_between(origin, (loc["lat"], loc["lon"]))
-            for loc in hits[0]["_source"]["locations"]
-        )
+    def _ways_forward(self, situation: ways.Situation) -> tuple[Suggestion, ...]:
+        """What to offer next (app.search.suggestions), every count in one msearch."""
+        offers = ways.plan(situation, self.filters)
+        searches = [offer.search for offer in offers if offer.search is not None]
+        responses = []
+        if searches:
+            body = msearch_body(searches)
+            responses = _call(self.es.msearch, index=self.alias, body=body)["responses"]
+        return ways.finish(offers, responses)
 
     def _did_you_mean(self, text: str) -> tuple[str, ...]:
         search = q.did_you_mean_query(text)
@@ -307,13 +295,7 @@ def _how(hit: dict) -> str:
 
 
 def _explicit_terms(params: SearchParams) -> tuple[ResolvedTerm, ...]:
-    vocabulary = default_vocabulary()
-    terms = []
-    for concept_id in (params.condition, params.procedure):
-        concept = vocabulary.concepts.get(concept_id or "")
-        if concept:
-            terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, "explicit"))
-    return tuple(terms)
+    return explicit_terms(params, default_vocabulary())
 
 
 def _sort_score(hit: dict) -> float:
@@ -333,24 +315,6 @@ def _hit(source: dict, params: SearchParams, resolution: Resolution, claimed=Non
 def _claimed(hit: dict) -> frozenset[str]:
     """The searched concepts this physician claims (query.claimed_concepts_field)."""
     return frozenset(hit.get("fields", {}).get("claimed", ()))
-
-
-def _location_suggestion(miles: float) -> Suggestion:
-    radius = _round_up_radius(miles)
-    if radius <= RADIUS_MAX:
-        return Suggestion("widen_radius", f"Search within {radius} miles", {"radius": radius})
-    return Suggestion(
-        "remove_location",
-        f"The nearest match is {miles:,.0f} miles away: search without a location",
-        {"location": None},
-    )
-
-
-def _round_up_radius(miles: float) -> int:
-    for step in WIDEN_RADIUS_STEPS:
-        if miles <= step:
-            return step
-    return int(math.ceil(miles / 50) * 50)
 
 
 def _concept_details(concept_id: str) -> ConceptDetails | None:

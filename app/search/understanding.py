@@ -32,15 +32,22 @@ class Understood:
 
 def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[ResolvedTerm]:
     terms: list[ResolvedTerm] = []
+    # Anywhere in the text: "burning pain in my hand crps" is CRPS, whose ranked specialties
+    # say who treats it; "physical therapy for lower back" is physical therapy. A body part
+    # or symptom beside a named condition or procedure only says where: its own concepts
+    # and specialties would dilute the fit.
+    concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
     for part in interpretation.parts:
         how = _HOW.get(part.match, "exact")
-        if part.kind in ("condition", "procedure", "body_part", "symptom"):
+        if part.kind in ("condition", "procedure") or (
+            part.kind in ("body_part", "symptom") and not concepts
+        ):
             for concept_id in part.ids:
                 concept = vocabulary.concepts.get(concept_id)
                 if concept:
                     terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, how))
         if part.kind in ("specialty", "body_part", "symptom") and part.codes:
-            if part.kind != "specialty" and any(t.kind != "specialty" for t in terms):
+            if part.kind != "specialty" and (concepts or any(t.kind != "specialty" for t in terms)):
                 continue  # the concepts already carry their ranked specialties
             terms.append(ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes))
     return list(dict.fromkeys(terms))
@@ -56,6 +63,16 @@ def _filters(params: SearchParams, interpretation: Interpretation) -> dict:
         if typed.get(name) and not chosen.get(name):
             chosen[name] = tuple(typed[name])
     return chosen
+
+
+def explicit_terms(params: SearchParams, vocabulary: Vocabulary) -> tuple[ResolvedTerm, ...]:
+    """The condition or procedure chosen outright (from a concept page), as resolved terms."""
+    terms = []
+    for concept_id in (params.condition, params.procedure):
+        concept = vocabulary.concepts.get(concept_id or "")
+        if concept:
+            terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, "explicit"))
+    return tuple(terms)
 
 
 def apply(

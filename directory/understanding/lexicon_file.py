@@ -37,6 +37,7 @@ WORD_LISTS = (
     "name_titles",
     "location_cues",
     "not_places",
+    "surname_places",
 )
 TOP_KEYS = frozenset(
     {

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from directory import geography
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.scoring import NAME, span_score
+from directory.understanding.scoring import COHESION, GLUE, NAME, span_score
 from directory.understanding.tokens import Token
 
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
+# Written after a name by staff copying from a chart: "whitehead md", "lopez dpm".
+CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"})
 
 
 def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:
@@ -62,12 +65,30 @@ def name_candidates(
             found += _titled(text, tokens, namelike, start, known, lexicon)
         if not namelike[start]:
             continue
+        found += _credentialed(text, tokens, namelike, start)
         if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
             found.append(_name(text, tokens, start, start + 1, glue=0))
         for end in range(start + 2, min(start + MAX_NAME_WORDS, len(tokens)) + 1):
             if not (namelike[end - 1] and _run(tokens[start:end], known)):
                 break
             found.append(_name(text, tokens, start, end, glue=0))
+    return found
+
+
+def _credentialed(
+    text: str, tokens: list[Token], namelike: list[bool], start: int
+) -> list[Candidate]:
+    """ "whitehead md", "Ana Lopez MD": one or two name words before a credential."""
+    found = []
+    for end in (start + 1, start + 2):
+        if end >= len(tokens) or not all(namelike[start:end]):
+            break
+        if tokens[end].norm in CREDENTIALS:
+            name = _name(text, tokens, start, end, glue=0)
+            # The credential binds the words like a term's own word ("whitehead md" is
+            # Dr. Whitehead, not whiteheads).
+            score = name.score + GLUE + COHESION
+            found.append(replace(name, end=end + 1, score=score))
     return found
 
 
@@ -82,7 +103,7 @@ def _titled(
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
-        if end > title + 1 and _big_place(tokens[end].norm, lexicon):
+        if end > title + 1 and _place_starts(tokens, end, lexicon):
             break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
         end += 1
     first = tokens[title + 1] if end > title + 1 else None
@@ -132,6 +153,14 @@ def _run(words: list[Token], known: NameCheck) -> bool:
     if not all(w.capitalised or len(w.norm) == 1 for w in words):
         return False
     return not (_is_place(" ".join(w.norm for w in words)) or _is_place(words[0].norm))
+
+
+def _place_starts(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """A big place, or a two-word city ("west hartford", "new haven"), starts at ``at``."""
+    if _big_place(tokens[at].norm, lexicon):
+        return True
+    pair = " ".join(t.norm for t in tokens[at : at + 2])
+    return at + 1 < len(tokens) and geography.is_city_name(pair)
 
 
 def _big_place(name: str, lexicon: Lexicon) -> bool:

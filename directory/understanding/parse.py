@@ -62,7 +62,31 @@ def interpret(
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
+    parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler)
+
+
+# "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said
+# is a primary care doctor, the one people mean by "a doctor".
+GENERIC_DOCTORS = frozenset({"doctor", "doctors", "doc", "physician", "physicians"})
+_CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "name")
+
+
+def _generic_doctor(
+    parts: tuple[Part, ...], filler: tuple[Word, ...], unplaced: list[Word], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """Read a lone "doctor" as primary care when nothing else says what kind."""
+    entry = lexicon.phrases.get("primary care")
+    if entry is None or unplaced or any(p.kind in _CLINICAL for p in parts):
+        return parts, filler
+    word = next((w for w in filler if w.text.casefold() in GENERIC_DOCTORS), None)
+    if word is None:
+        return parts, filler
+    doctor = Part(
+        "specialty", entry.ids, entry.label, word.span, word.text, "synonym", codes=entry.codes
+    )
+    parts = tuple(sorted((*parts, doctor), key=lambda p: p.span))
+    return parts, tuple(w for w in filler if w is not word)
 
 
 def _alternatives(
@@ -167,7 +191,7 @@ def _settle(
             context = lexicon.data.contexts[int(candidate.entry.ref)]
             fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
             concept = lexicon.vocabulary.concepts[fitting[0] if fitting else context.concept]
-            part = replace(part, kind="condition", ids=(concept.id,), label=concept.name)
+            part = replace(part, kind=concept.kind, ids=(concept.id,), label=concept.name)
         if part.kind in ("condition", "procedure") and len(part.ids) > 1:
             ids, label = narrowed(part.ids, part.label, region, lexicon)
             part = replace(part, ids=ids, label=label)

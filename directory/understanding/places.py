@@ -4,8 +4,11 @@ A place is only read where the words say it is one. A ZIP or a city followed by 
 ("hartford ct", "Hartford, CT", "cleveland ohio") always is; a city name alone needs a cue
 before it ("in Mobile", "near Bath") unless it is a big city whose name is not an everyday
 word (``bare_city_min_zips`` and ``not_places`` in data/lexicon.json), so "back pain
-mobile" keeps "mobile" as an unplaced word. A name several cities share gives candidates,
-biggest first, and is only settled when one city clearly dominates (``DOMINANT``).
+mobile" keeps "mobile" as an unplaced word. A city that is also a common surname
+(``surname_places``: Houston, Jackson) stands bare only after other words and never right
+after "Dr.": "dermatologist houston" is the city, "houston" alone or "Dr. Houston" a
+person. A name several cities share gives candidates, biggest first, and is only settled
+when one city clearly dominates (``DOMINANT``).
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif code and (name not in WORDLIKE_STATES or tokens[start].upper):
             yield end, *_state_reading(code, None), False, None  # "in CT", not "CT" alone
         elif city:
-            bare = BARE_CITY if _bare_city_ok(name, lexicon) else None
+            bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
 
 
@@ -152,11 +155,24 @@ def _city_reading(name: str):
     return None, places
 
 
-def _bare_city_ok(name: str, lexicon: Lexicon) -> bool:
+def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> bool:
+    if name in lexicon.word_set("surname_places"):
+        return _after_clinical_word(norms, start, lexicon)
     if name in lexicon.word_set("not_places") or name in lexicon.words:
         return False
     cities = _cities(name)
     return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
+
+
+def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:
+    """A surname-like city reads as the city right after a word the lexicon knows
+    ("dermatologist houston", "pain doctor houston"), but not alone, after a first name
+    ("linda houston") or after a title ("dr houston", "doctor houston")."""
+    before = norms[start - 1] if start else ""
+    if before not in lexicon.words:
+        return False
+    titles = lexicon.word_set("name_titles")
+    return before not in titles or (start >= 2 and len(before) > 3)
 
 
 def _cue_length(norms: list[str], start: int, lexicon: Lexicon) -> int:

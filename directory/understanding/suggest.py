@@ -2,7 +2,9 @@
 
 Used when the parser found nothing (or the search found nothing) to offer a way forward:
 "sciatic nerve pian in leg" -> Sciatica, Lumbar Radiculopathy, ... each with a similarity
-score from rapidfuzz's WRatio (0-100), which tolerates typos, extra words and word order.
+score (0-100): rapidfuzz's WRatio finds candidates (it tolerates typos, extra words and word
+order), and the mean of WRatio and token_sort_ratio ranks them, because WRatio alone lets a
+short term inside a long text win ("xyzzy blorf" -> "orif" 77; blended, 59: not offered).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from directory.vocabulary import Vocabulary, default_vocabulary
 
 SUGGESTED_KINDS = ("condition", "procedure", "specialty")
 MIN_SCORE = 60.0  # below this WRatio the "nearest" entry shares little more than letters
-OVERSAMPLE = 6  # synonyms of one entry crowd the raw top list; fetch extra, then deduplicate
+MIN_BLENDED = 70.0  # below this blended score the entry is a guess, not a near miss
+OVERSAMPLE = 8  # synonyms of one entry crowd the raw top list; fetch extra, then deduplicate
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,19 @@ def closest_concepts(
     ranked = process.extract(
         query, terms, scorer=fuzz.WRatio, limit=n * OVERSAMPLE, score_cutoff=MIN_SCORE
     )
-    for term, score, index in ranked:
+    rescored = sorted(
+        ((_blended(query, term, score), term, index) for term, score, index in ranked),
+        key=lambda found: -found[0],
+    )
+    for score, term, index in rescored:
+        if score < MIN_BLENDED:
+            break
         entry = entries[index]
         key = (entry.kind, entry.ids)
         if entry.kind in kinds and key not in found:
             found[key] = Suggestion(entry.kind, entry.ids, entry.label, term, float(score))
     return tuple(found.values())[:n]
+
+
+def _blended(query: str, term: str, wratio: float) -> float:
+    return (wratio + fuzz.token_sort_ratio(query, term)) / 2

@@ -22,6 +22,7 @@ from werkzeug.datastructures import MultiDict
 from app.openapi import SEARCH_PARAMETERS
 from app.search import params as p
 from app.search import query as q
+from app.search import suggestion_queries as counts
 from app.search.filters import FILTERS, YES
 from app.search.form import SearchForm
 from directory.geography import Place
@@ -60,9 +61,9 @@ DSL_KEYS = {
     "lat", "lon", "function_score", "functions", "gauss", "origin", "offset", "scale",
     "decay", "multi_value_mode", "boost_mode", "_geo_distance", "order", "unit", "mode",
     "distance_type", "ignore_unmapped", "values", "field", "value", "weight", "score_mode",
-    "dis_max", "queries", "unmapped_type",
+    "dis_max", "queries", "unmapped_type", "ranges", "to",
 }  # fmt: skip
-AGG_NAMES = {f"facet_{f.name}" for f in FILTERS}
+AGG_NAMES = {f"facet_{f.name}" for f in FILTERS} | {"within"}
 KNOWN_KEYS = DSL_KEYS | FIELDS | AGG_NAMES
 CONSTANT_STRINGS = {
     "and", "or", "AUTO", "phrase", "cross_fields", "best_fields", "asc", "desc", "mi",
@@ -198,8 +199,9 @@ def test_physician_search_is_safe_for_any_parameters(params, resolution):
         assert (search["from_"], search["size"]) == (0, window) and params.offset < window
     else:
         assert search["size"] == params.per_page and search["from_"] == params.offset
+    assert_safe_query(counts.count_search(params, resolution))
     if params.place:
-        assert_safe_query(q.nearest_match_search(params, resolution))
+        assert_safe_query(counts.reach_search(params, resolution))
 
 
 def test_the_checker_catches_what_it_is_for():

@@ -1,0 +1,258 @@
+"""The offers a search can make, one builder each; ``app.search.suggestions`` picks them.
+
+Each builder returns :class:`Offer` objects: a suggestion plus the size-0 search that counts
+it (``app.search.suggestion_queries``). Text variants ("knee surgeon" without "pediatric")
+are read again in memory by the same parser and adapter the search uses, so a count is the
+total the link will show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.search.filters import Filters, selected_filters
+from app.search.params import RADIUS_MAX, Resolution, SearchParams
+from app.search.results import Facet, Suggestion
+from app.search.suggestion_queries import POLICY, count_search, reach_search
+from app.search.understanding import apply, explicit_terms
+from directory.understanding import Interpretation, Lexicon, Part, closest_concepts, interpret
+from directory.vocabulary import default_vocabulary
+
+MAX_CONCEPTS = 3  # closest concepts offered for words that were not understood
+MAX_PLACES = 6  # places offered for an ambiguous name
+# Parts that say where or which (kept when "every physician near ..." drops the topic).
+_WHERE_KINDS = ("location", "filter")
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One search as asked, as run, and what it found."""
+
+    asked: SearchParams  # as the form or the API gave it, before the box was read
+    params: SearchParams  # as searched: the typed place and filters applied
+    resolution: Resolution
+    interpretation: Interpretation | None
+    facets: dict[str, Facet]
+    total: int
+    lexicon: Lexicon
+    stale_policy: str = POLICY  # the service's: counts hide stale profiles when it does
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A suggestion before its count: ``search`` counts it (None: the count is known)."""
+
+    suggestion: Suggestion
+    search: dict | None = None
+    keep_empty: bool = False  # place choices show even with no physicians (they say so)
+    reach: bool = False  # the widen-the-radius search: read by reach_suggestion
+
+
+def text_without(text: str, *spans: tuple[int, int]) -> str:
+    """The text with some spans taken out, spaces tidied: "knee surgeon hartford" - place."""
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at:start])
+        at = max(at, end)
+    kept.append(text[at:])
+    return " ".join(" ".join(kept).split())
+
+
+# --- Reading a text variant the way the search would ------------------------------------
+
+
+def _variant(situation: Situation, text: str) -> tuple[SearchParams, Resolution] | None:
+    """The search for another text with the same form fields, or None when the parser
+    would not understand it (the service would then ask the vocabulary index)."""
+    asked = replace(situation.asked, q=text, page=1)
+    if not text.strip():
+        return asked, Resolution(text, explicit_terms(asked, default_vocabulary()))
+    reading = interpret(text, lexicon=situation.lexicon)
+    understood = apply(asked, reading, default_vocabulary())
+    complete = reading.understood and not reading.unplaced
+    if not (understood.terms or understood.name_text or complete):
+        return None
+    params = understood.params
+    terms = explicit_terms(params, default_vocabulary()) + understood.terms
+    resolution = Resolution(
+        text, terms, name_text=understood.name_text, name_hint=understood.name_hint
+    )
+    return params, resolution
+
+
+def _text_offer(situation, filters, text, kind, message, label="") -> Offer | None:
+    variant = _variant(situation, text)
+    if variant is None:
+        return None
+    suggestion = Suggestion(kind, message, {"q": text or None}, None, label)
+    return Offer(suggestion, count_search(*variant, filters, situation.stale_policy))
+
+
+# --- The offers ---------------------------------------------------------------------------
+
+
+def _typed_place(situation: Situation) -> Part | None:
+    reading = situation.interpretation
+    return reading.location if reading is not None else None
+
+
+def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
+    """ "Springfield" names several places: offer each, typed in the box or the field."""
+    typed = _typed_place(situation)
+    if typed is not None and typed.ambiguous and situation.asked.place is None:
+        text = text_without(situation.asked.q, typed.span)
+        changes = {"q": text or None}
+        choices = typed.candidates
+    elif situation.asked.place_choices:
+        changes, choices = {}, situation.asked.place_choices
+    else:
+        return []
+    offers = []
+    for place in choices[:MAX_PLACES]:
+        params = replace(situation.params, place=place, page=1)
+        message = f"Search near {place.label}"
+        suggestion = Suggestion(
+            "choose_place", message, changes | {"location": place.label}, None,
+            place.label,
+        )  # fmt: skip
+        offers.append(
+            Offer(
+                suggestion,
+                count_search(params, situation.resolution, filters, situation.stale_policy),
+                True,
+            )
+        )
+    return offers
+
+
+def drop_filters(situation: Situation, filters: Filters) -> list[Offer]:
+    """Each chosen filter, dropped: counted already by the facets (no extra search)."""
+    offers = []
+    for declared, _ in selected_filters(filters, situation.params.filters):
+        facet = situation.facets.get(declared.name)
+        count = facet.total_without_filter if facet else 0
+        changes = {declared.name: None}
+        typed = _typed_filter_spans(situation, declared.name)
+        if typed:  # typed in the box ("spanish speaking"): take the words out too
+            changes["q"] = text_without(situation.asked.q, *typed) or None
+        message = f"Remove the {declared.noun} filter"
+        offers.append(Offer(Suggestion("drop_filter", message, changes, count, declared.label)))
+    return offers
+
+
+def _typed_filter_spans(situation: Situation, name: str) -> list[tuple[int, int]]:
+    reading = situation.interpretation
+    if reading is None:
+        return []
+    return [p.span for p in reading.of_kind("filter") if p.filter == name]
+
+
+def reach(situation: Situation, filters: Filters) -> Offer:
+    changes: dict = {}
+    typed = _typed_place(situation)
+    if typed is not None and situation.asked.place is None:
+        changes["q"] = text_without(situation.asked.q, typed.span) or None
+    suggestion = Suggestion("widen_radius", "", changes)
+    return Offer(
+        suggestion,
+        reach_search(situation.params, situation.resolution, filters, situation.stale_policy),
+        reach=True,
+    )
+
+
+def reach_suggestion(offer: Suggestion, response: dict) -> Suggestion | None:
+    """Search within the first radius that reaches a match, or anywhere when none does."""
+    hits = response["hits"]["hits"]
+    if not hits:
+        return None
+    miles = float(hits[0]["sort"][0])
+    rings = response.get("aggregations", {}).get("within", {}).get("buckets", [])
+    for ring in sorted(rings, key=lambda ring: ring["to"]):
+        step = int(ring["to"])
+        if ring["doc_count"] and step <= RADIUS_MAX:
+            message = f"Search within {step} miles: the nearest match is {_miles(miles)} away"
+            changes = {"radius": step}
+            if "q" in offer.changes:  # the place was typed in the box: move it to the field
+                changes = offer.changes | changes | {"location": None}
+            return Suggestion("widen_radius", message, changes, ring["doc_count"], f"{step} miles")
+    message = f"The nearest match is {_miles(miles)} away: search without a location"
+    changes = offer.changes | {"location": None}
+    return Suggestion(
+        "remove_location", message, changes, response["hits"]["total"]["value"], "Anywhere"
+    )
+
+
+def _miles(miles: float) -> str:
+    rounded = max(1, round(miles))
+    return f"{rounded:,} mile{'s' if rounded != 1 else ''}"
+
+
+def drop_parts(situation: Situation, filters: Filters) -> list[Offer]:
+    """Search without one understood part: "lumbar", "pediatric", "dr smith"."""
+    reading = situation.interpretation
+    if reading is None or len(reading.parts) < 2:
+        return []
+    offers = []
+    for part in reading.parts:
+        if part.kind in _WHERE_KINDS:
+            continue  # places, radii and filters have their own offers
+        text = text_without(reading.text, part.span)
+        message = f"Search without “{part.text}”"
+        offer = _text_offer(situation, filters, text, "drop_part", message, part.label)
+        if offer is not None:
+            offers.append(offer)
+    return offers
+
+
+def closest(situation: Situation, filters: Filters) -> list[Offer]:
+    """The vocabulary entries nearest to the words that were not understood."""
+    reading = situation.interpretation
+    text = situation.asked.q
+    if not text.strip() or situation.resolution.understood:
+        return []
+    unplaced = reading.unplaced if reading is not None and reading.parts else ()
+    source = " ".join(w.text for w in unplaced) if unplaced else text
+    offers = []
+    for near in closest_concepts(source, MAX_CONCEPTS, lexicon=situation.lexicon):
+        if unplaced:
+            rest = text_without(text, *(w.span for w in unplaced))
+            new_text = f"{near.label} {rest}".strip()
+        else:
+            new_text = near.label
+        message = f"Search for {near.label}"
+        offer = _text_offer(situation, filters, new_text, "closest_concept", message, near.label)
+        if offer is not None:
+            offers.append(offer)
+    return offers
+
+
+def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
+    """Keep only where and which: every physician near the place, with the filters."""
+    reading = situation.interpretation
+    if not situation.asked.q or situation.params.place is None:
+        return []
+    kept = reading.of_kind(*_WHERE_KINDS) if reading is not None else ()
+    text = " ".join(p.text for p in kept)
+    message = f"Every physician near {situation.params.place.label}"
+    offer = _text_offer(
+        situation, filters, text, "drop_text", message, situation.params.place.label
+    )
+    return [offer] if offer is not None else []
+
+
+def needs_location(situation: Situation) -> bool:
+    """A condition, procedure or specialty search with no place: where is the patient?"""
+    if situation.params.place is not None or not situation.resolution.terms:
+        return False
+    return not situation.resolution.name_text
+
+
+def add_location(situation: Situation) -> Offer:
+    typed = _typed_place(situation)
+    near_me = typed is not None and typed.near_me
+    message = (
+        "Share your location to see who is nearest"
+        if near_me
+        else "Add your location to see who is nearest"
+    )
+    return Offer(Suggestion("add_location", message, {}, situation.total, "Your location"))

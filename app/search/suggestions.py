@@ -1,0 +1,93 @@
+"""A way forward from every search: what to offer next, each offer with its count.
+
+After a search the service asks :func:`plan` what to offer, counts every offer in one
+``msearch`` (``app.search.suggestion_queries``) and keeps what :func:`finish` returns:
+
+* **nothing found**: drop a filter, widen the radius to reach the nearest match (or search
+  without the place when it is farther than any radius), search without one understood part
+  ("lumbar", "spanish speaking"), the closest vocabulary concepts to the words that were not
+  understood, and every physician near the place;
+* **an ambiguous place** ("Springfield"): each place of that name, with its count, the ones
+  with physicians first;
+* **a condition or specialty with no location**: ask for one (the page offers "Use my
+  location"), instead of a nation-wide list.
+
+Pure: the text variants are re-read in memory with the same parser the search uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.search import offers as build
+from app.search.filters import Filters
+from app.search.offers import Offer, Situation, text_without
+from app.search.results import Suggestion
+
+__all__ = ["Offer", "Situation", "did_you_mean", "finish", "plan", "text_without"]
+
+SUGGESTION_KINDS = {
+    "choose_place": "The place name is shared by several places: search near this one.",
+    "add_location": "A condition or specialty with no place: ask for a `location` (changes "
+    "is empty; count is the nation-wide total).",
+    "drop_filter": "Search without one filter (chosen, or typed in the text).",
+    "widen_radius": "Search within a wider radius: the first that reaches a match.",
+    "remove_location": "The nearest match is beyond any radius: search without a place.",
+    "drop_part": "Search without one understood part of the text.",
+    "closest_concept": "The vocabulary entry closest to words that were not understood.",
+    "drop_text": "Every physician near the place, with the same filters.",
+}
+MAX_OFFERS = 8  # a short list people read, not a menu
+
+
+def plan(situation: Situation, filters: Filters) -> list[Offer]:
+    """Every offer worth counting for this search, best first."""
+    found = build.place_choices(situation, filters)
+    if situation.total == 0:
+        found += build.drop_filters(situation, filters)
+        if situation.params.place is not None:
+            found.append(build.reach(situation, filters))
+        found += build.drop_parts(situation, filters)
+        found += build.closest(situation, filters)
+        found += build.every_physician(situation, filters)
+    elif not found and build.needs_location(situation):
+        found.append(build.add_location(situation))
+    return found
+
+
+def finish(offers: list[Offer], responses: list[dict]) -> tuple[Suggestion, ...]:
+    """The offers with their counts (``responses``: one per offer with a search, in order)."""
+    answers = iter(responses)
+    found: list[Suggestion] = []
+    places: list[Suggestion] = []
+    for offer in offers:
+        suggestion = offer.suggestion
+        if offer.search is not None:
+            response = next(answers, {})
+            if "error" in response or "hits" not in response:
+                continue  # a failed count is an offer we cannot vouch for
+            if offer.reach:
+                suggestion = build.reach_suggestion(suggestion, response)
+            else:
+                suggestion = replace(suggestion, count=response["hits"]["total"]["value"])
+        if suggestion is None or (not suggestion.count and not offer.keep_empty):
+            continue
+        (places if suggestion.kind == "choose_place" else found).append(suggestion)
+    # Places with physicians first; among equals, the bigger place (the parser's order).
+    places.sort(key=lambda s: -(s.count or 0))
+    return tuple(_unique(places + found))[:MAX_OFFERS]
+
+
+def did_you_mean(suggestions: tuple[Suggestion, ...]) -> tuple[str, ...]:
+    """The closest concepts that find someone, as "Did you mean" names."""
+    return tuple(s.label for s in suggestions if s.kind == "closest_concept")
+
+
+def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
+    seen, kept = set(), []
+    for suggestion in suggestions:
+        key = tuple(sorted((k, str(v)) for k, v in suggestion.changes.items()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(suggestion)
+    return kept

@@ -1,0 +1,150 @@
+"""A way forward from every search: each offer's count is what following it finds."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+HARTFORD = "06106"
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def follow(client, params: dict, suggestion: dict) -> dict:
+    """The search a suggestion leads to: its changes applied (None removes a parameter)."""
+    changed = dict(params)
+    for name, value in suggestion["changes"].items():
+        if value is None:
+            changed.pop(name, None)
+        else:
+            changed[name] = value
+    return api(client, **changed)
+
+
+def kinds(body) -> list[str]:
+    return [s["kind"] for s in body["suggestions"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "spinal cord stimulator", "location": "Hartford, CT", "radius": 1},
+        {"q": "pain pump", "location": HARTFORD, "radius": 10, "language": "Vietnamese"},
+        {"q": "vietnamese speaking pain pump near 06106"},
+        {"q": "pediatric neurosurgeon in bozeman montana"},
+        {"q": "cardiologist", "location": "Springfield"},
+        {"q": "xqztv glorbnak", "location": HARTFORD},
+        {"q": "dermatolojee"},
+    ],
+)
+def test_every_offer_finds_as_many_physicians_as_it_says(client, params):
+    body = api(client, **params)
+    assert body["suggestions"], body["interpretation"]
+    for suggestion in body["suggestions"]:
+        assert isinstance(suggestion["label"], str) and suggestion["message"]
+        if suggestion["kind"] in ("choose_place", "add_location"):
+            continue  # checked below: a place choice may honestly say 0
+        assert suggestion["count"] > 0, suggestion
+        assert follow(client, params, suggestion)["total"] == suggestion["count"], suggestion
+
+
+def test_a_zero_result_search_offers_a_wider_radius_that_reaches_the_nearest_match(client):
+    params = {"q": "spinal cord stimulator", "location": "Hartford, CT", "radius": 1}
+    body = api(client, **params)
+    assert body["total"] == 0
+    widen = next(s for s in body["suggestions"] if s["kind"] == "widen_radius")
+    assert widen["changes"]["radius"] > 1 and "nearest match is" in widen["message"]
+    assert follow(client, params, widen)["total"] == widen["count"] > 0
+
+
+def test_an_ambiguous_place_typed_in_the_box_asks_which_one_with_counts(client):
+    params = {"q": "cardiologist springfield"}
+    body = api(client, **params)
+    places = [s for s in body["suggestions"] if s["kind"] == "choose_place"]
+    labels = [s["label"] for s in places]
+    assert {"Springfield, MA", "Springfield, IL"} <= set(labels)
+    # The one with physicians in the directory comes first, whatever its size.
+    assert labels[0] == "Springfield, MA" and places[0]["count"] > 0
+    for place in places[:3]:
+        assert place["changes"] == {"q": "cardiologist", "location": place["label"]}
+        assert follow(client, params, place)["total"] == place["count"]
+
+
+def test_an_ambiguous_place_in_the_location_field_asks_too(client):
+    body = api(client, q="cardiologist", location="Springfield")
+    places = {s["label"]: s["count"] for s in body["suggestions"] if s["kind"] == "choose_place"}
+    assert places["Springfield, MA"] > 0 and "Springfield, IL" in places
+    assert "choose_place" not in kinds(api(client, q="cardiologist", location="Springfield, MA"))
+
+
+def test_a_condition_without_a_location_asks_for_one(client):
+    body = api(client, q="sciatica")
+    ask = [s for s in body["suggestions"] if s["kind"] == "add_location"]
+    assert ask and ask[0]["count"] == body["total"] > 0 and ask[0]["changes"] == {}
+    assert "add_location" not in kinds(api(client, q="sciatica", location=HARTFORD))
+    assert "add_location" not in kinds(api(client, q="dr whitford"))
+
+
+def test_words_nobody_understood_get_the_closest_concepts_with_counts(client):
+    params = {"q": "dermatolojee", "location": HARTFORD, "radius": 5}
+    body = api(client, **params)
+    assert body["total"] == 0
+    closest = next(s for s in body["suggestions"] if s["kind"] == "closest_concept")
+    assert closest["label"] == "Dermatologist" and closest["changes"] == {"q": "Dermatologist"}
+    assert body["resolved"]["did_you_mean"][0] == "Dermatologist"
+    found = follow(client, params, closest)
+    assert found["total"] == closest["count"] > 0
+    assert found["results"][0]["specialties"][0]["name"].startswith("Dermatolog")
+
+
+def test_a_typed_filter_is_dropped_with_its_words(client):
+    params = {"q": "vietnamese speaking pain pump near 06106"}
+    body = api(client, **params)
+    assert body["total"] == 0
+    drop = next(s for s in body["suggestions"] if s["kind"] == "drop_filter")
+    assert "vietnamese" not in (drop["changes"]["q"] or "").lower()
+    assert follow(client, params, drop)["total"] == drop["count"] > 0
+
+
+def test_all_counts_cost_one_msearch(search_app):
+    es = search_app.extensions["elasticsearch"]
+    sent: list[str] = []
+    perform = es.transport.perform_request
+
+    def counting(method, url, *args, **kwargs):
+        sent.append(url)
+        return perform(method, url, *args, **kwargs)
+
+    es.transport.perform_request = counting
+    try:
+        body = api(search_app.test_client(), q="cardiologist springfield")
+    finally:
+        es.transport.perform_request = perform
+    assert len([s for s in body["suggestions"] if s["kind"] == "choose_place"]) >= 3
+    assert [url.rsplit("/", 1)[-1] for url in sent] == ["_search", "_msearch"]
+
+
+def test_the_page_asks_which_place_and_where_to_look(client):
+    page = client.get("/search?q=cardiologist+springfield").get_data(as_text=True)
+    assert "Which Springfield did you mean?" in page
+    assert re.search(r"Springfield, MA</a> <span class=\"count\">\(\d+ physicians?\)", page)
+    asked = client.get("/search?q=sciatica").get_data(as_text=True)
+    assert "Where should we look?" in asked
+    form = re.search(r"<form[^>]*data-ask-location.*?</form>", asked, re.S).group(0)
+    assert 'name="location"' in form and 'name="q" value="sciatica"' in form
+    assert 'data-use-location="ask-location" hidden' in form  # JavaScript shows it
+
+
+def test_a_zero_result_page_links_each_way_forward_with_its_count(client):
+    response = client.get(f"/search?q=spinal+cord+stimulator&location={HARTFORD}&radius=1")
+    page = response.get_data(as_text=True)
+    links = re.findall(r'<a href="([^"]+)" data-suggestion="widen_radius">', page)
+    assert links, page
+    followed = client.get(html.unescape(links[0])).get_data(as_text=True)
+    assert "No physicians found" not in followed and "physicians found" in followed
