@@ -42,7 +42,7 @@ store: $(VENV)/.runtime
 postgres-stop:
 	scripts/ensure-postgres stop
 
-$(DEMO): indexer/demo.py data/vocabulary/*.json data/specialties.json
+$(DEMO): indexer/demo/*.py data/vocabulary/*.json data/specialties.json
 	mkdir -p $(dir $@)
 	$(PY) -m indexer.demo --count $(DEMO_COUNT) --seed 42 --out $@
 
