@@ -6,7 +6,7 @@ file* had it first, for up to the ~9 million NPIs of a full NPPES file, so each 
 a sparse bitmap over the NPI body (the first nine digits; the tenth is their check
 digit): a few MB for NPPES, kilobytes for a roster, not a dict of millions of strings.
 Within one profile file the line an NPI was first accepted on is kept in two flat arrays
-(``FirstLines``): 16 bytes per profile, where a dict of NPI strings took ~110.
+(``FirstLines``): 12 bytes per profile, where a dict of NPI strings took ~110-125.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class FirstLines:
     def __init__(self) -> None:
         self._seen = NpiBitmap()
         self._npis = array("q")
-        self._lines = array("q")
+        self._lines = array("I")  # 4 bytes: a file of over 4 billion lines is not a roster
 
     def setdefault(self, npi: str, line: int) -> int:
         """The line ``npi`` was first given with; ``line`` itself when it is new."""

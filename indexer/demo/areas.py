@@ -89,9 +89,7 @@ def _local_metro(zip5: str) -> Metro:
 
 @cache
 def _area_codes() -> dict[str, str]:
-    import zipcodes
-
-    return {row["zip_code"]: (row["area_codes"] or ["555"])[0] for row in zipcodes.list_all()}
+    return {row["zip_code"]: (row["area_codes"] or ["555"])[0] for row in geography.zip_rows()}
 
 
 def _area_code(zip5: str) -> str:

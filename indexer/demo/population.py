@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from directory import geography
+
 # 2020 census resident population of the 50 states and DC (331,449,281 in all).
 STATE_POPULATION = {
     "AL": 5_024_279, "AK": 733_391, "AZ": 7_151_502, "AR": 3_011_524, "CA": 39_538_223,
@@ -119,9 +121,7 @@ def zip_weights(
 @cache
 def residential_zips() -> tuple[ZipPoint, ...]:
     """Active street-delivery ZIPs of the 50 states and DC, in ZIP order."""
-    import zipcodes
-
-    rows = zipcodes.list_all()
+    rows = geography.zip_rows()
     return tuple(sorted(
         ZipPoint(row["zip_code"], float(row["lat"]), float(row["long"]), row["state"])
         for row in rows
