@@ -60,9 +60,9 @@ DSL_KEYS = {
     "lat", "lon", "function_score", "functions", "gauss", "origin", "offset", "scale",
     "decay", "multi_value_mode", "boost_mode", "_geo_distance", "order", "unit", "mode",
     "distance_type", "ignore_unmapped", "values", "field", "value", "weight", "score_mode",
-    "dis_max", "queries", "unmapped_type", "sampler", "shard_size",
+    "dis_max", "queries", "unmapped_type",
 }  # fmt: skip
-AGG_NAMES = {f"facet_{f.name}" for f in FILTERS} | {"sample"}
+AGG_NAMES = {f"facet_{f.name}" for f in FILTERS}
 KNOWN_KEYS = DSL_KEYS | FIELDS | AGG_NAMES
 CONSTANT_STRINGS = {
     "and", "or", "AUTO", "phrase", "cross_fields", "best_fields", "asc", "desc", "mi",
