@@ -40,12 +40,6 @@ TEXT_FIELDS = ("condition_names^2", "procedure_names^2", "specialty_names^2", "b
 NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b")
 
 FACET_SIZE = 25
-# A broad search stops counting at 10,000 (Elasticsearch's own default), and with no filter
-# chosen its facets count over the best FACET_SAMPLE matches per shard (2 shards: the best
-# 10,000), so a search that matches 60,000 physicians costs no more than one of 10,000.
-# Below those sizes (every judged query) totals and facet counts are exact.
-TOTAL_HITS_BOUND = 10_000
-FACET_SAMPLE = 5_000
 
 PHYSICIAN_SOURCE = [
     "npi",
@@ -248,8 +242,6 @@ def facet_aggregations(selected: dict[str, dict], filters: Filters = FILTERS) ->
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
             "aggs": {"values": {"terms": {"field": declared.field, "size": FACET_SIZE}}},
         }
-    if not selected:  # one sampler for all facets; service.facets_from unwraps "sample"
-        return {"sample": {"sampler": {"shard_size": FACET_SAMPLE}, "aggs": aggs}}
     return aggs
 
 
@@ -346,7 +338,7 @@ def physician_search(
         "sort": sort_clause(params),
         "from_": params.offset,
         "size": params.per_page,
-        "track_total_hits": TOTAL_HITS_BOUND,
+        "track_total_hits": True,
         "_source": PHYSICIAN_SOURCE,
     }
     window = diversity_window(params, resolution)

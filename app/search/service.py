@@ -277,7 +277,6 @@ class SearchService:
 def facets_from(aggregations: dict, params: SearchParams, filters: Filters) -> dict[str, Facet]:
     """Each filter's facet from ``query.facet_aggregations``: values, counts, which are chosen."""
     facets = {}
-    aggregations = aggregations.get("sample", aggregations)  # query.facet_aggregations' sampler
     for declared in filters:
         agg = aggregations.get(f"facet_{declared.name}")
         if agg is None:
