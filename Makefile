@@ -8,7 +8,7 @@ DEMO_COUNT ?= 5000
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test test-fast serve setup setup-dev node node-stop store postgres-stop data load browser lint audit bench clean vendor
+.PHONY: help run ready test test-fast serve setup setup-dev node node-stop store postgres-stop data load browser lint audit bench clean vendor
 
 help:
 	@echo "make run    - install, start the search node, load demo data, serve http://$(HOST):$(PORT)"
@@ -42,7 +42,7 @@ store: $(VENV)/.runtime
 postgres-stop:
 	scripts/ensure-postgres stop
 
-$(DEMO): indexer/demo.py data/vocabulary/*.json data/specialties.json
+$(DEMO): indexer/demo/*.py data/vocabulary/*.json data/specialties.json | $(VENV)/.runtime
 	mkdir -p $(dir $@)
 	$(PY) -m indexer.demo --count $(DEMO_COUNT) --seed 42 --out $@
 
@@ -51,10 +51,14 @@ data: $(VENV)/.runtime $(DEMO)
 load: data node store
 	$(PY) -m indexer ensure
 
-.secret_key:
+ready: $(VENV)/.runtime data node store load .secret_key
+
+.secret_key: | $(VENV)/.runtime
 	$(PY) -c "import secrets; print(secrets.token_hex(32))" > $@
 
-run: $(VENV)/.runtime data node store load .secret_key
+# Parallel: the search node (Maven resolve, JVM start) comes up while pip installs.
+run:
+	@$(MAKE) --no-print-directory -j3 ready
 	@echo "Find a Physician on http://$(HOST):$(PORT)  (Ctrl-C to stop; the search node keeps running: make node-stop)"
 	SECRET_KEY=$$(cat .secret_key) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 

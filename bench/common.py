@@ -47,24 +47,25 @@ def client(timeout: float = 300):
     return client_from_settings(settings(), timeout=timeout)
 
 
-def profiles_file(count: int, seed: int = 42) -> Path:
-    """bench/out/profiles-N-SEED.jsonl, generated once by the demo generator."""
-    path = OUT / f"profiles-{count}-{seed}.jsonl"
+def profiles_file(count: int, seed: int = 42, spread: str = "metros") -> Path:
+    """bench/out/profiles[-national]-N-SEED.jsonl, generated once by the demo generator."""
+    kind = "" if spread == "metros" else f"{spread}-"
+    path = OUT / f"profiles-{kind}{count}-{seed}.jsonl"
     if not path.exists():
         OUT.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, "-m", "indexer.demo", "--count", str(count), "--seed",
-                   str(seed), "--out", str(path)]  # fmt: skip
+                   str(seed), "--spread", spread, "--out", str(path)]  # fmt: skip
         subprocess.run(command, check=True, cwd=ROOT)
     return path
 
 
-def ensure_loaded(count: int, seed: int = 42) -> str:
+def ensure_loaded(count: int, seed: int = 42, spread: str = "metros") -> str:
     """An alias with ``count`` demo profiles, loaded once and kept for later runs."""
-    alias = f"bench-search-{count}"
+    alias = f"bench-search-{count}" if spread == "metros" else f"bench-search-{spread}-{count}"
     es = client()
     if es.indices.exists_alias(name=alias) and es.count(index=alias)["count"] >= count:
         return alias
-    path = profiles_file(count, seed)
+    path = profiles_file(count, seed, spread)
     env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias}
     subprocess.run(
         [sys.executable, "-m", "indexer", "load", "--rebuild", str(path)],

@@ -1,6 +1,6 @@
 """Indexer throughput beside raw ``_bulk`` for the same documents, and the indexer's peak RSS.
 
-    .venv/bin/python bench/index_throughput.py --count 100000
+    .venv/bin/python bench/index_throughput.py --count 100000 [--spread national]
 
 1. Generates N demo profiles to bench/out/profiles-N.jsonl (cached).
 2. Runs ``python -m indexer load --rebuild`` on it in a subprocess: wall time, docs/s and
@@ -86,10 +86,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--alias", help="alias to load (default bench-index-N)")
+    parser.add_argument("--spread", choices=("metros", "national"), default="metros")
     parser.add_argument("--keep", action="store_true", help="keep the loaded alias afterwards")
     args = parser.parse_args()
     es = client()
-    path = profiles_file(args.count, args.seed)
+    path = profiles_file(args.count, args.seed, args.spread)
     alias = args.alias or f"bench-index-{args.count}"
     indexer = run_indexer(path, alias)
     docs = es.count(index=alias)["count"]

@@ -1,6 +1,6 @@
 """Search latency: the API end to end beside Elasticsearch's own ``took``.
 
-    .venv/bin/python bench/search_latency.py --count 100000 --rounds 10
+    .venv/bin/python bench/search_latency.py --count 100000 --rounds 10 [--spread national]
 
 Loads N demo profiles into ``bench-search-N`` (once; reused later), starts gunicorn with
 the recommended settings, then sends the fixed mixed query set (text + ZIP/city + radius
@@ -46,8 +46,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--alias", help="an already loaded alias (default: bench-search-N)")
     parser.add_argument("--port", type=int, help="gunicorn's port (default: any free one)")
+    parser.add_argument("--spread", choices=("metros", "national"), default="metros")
     args = parser.parse_args()
-    alias = args.alias or ensure_loaded(args.count)
+    alias = args.alias or ensure_loaded(args.count, spread=args.spread)
     end_to_end, took, overhead = [], [], []
     with running_app(alias, port=args.port) as base:
         pids = app_pids(base)

@@ -14,6 +14,7 @@ import math
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -86,11 +87,22 @@ class _City(NamedTuple):
     zip_count: int
 
 
+def zip_rows() -> Iterator[dict[str, Any]]:
+    """Every row of the ``zipcodes`` data, in ZIP order, a hundredth at a time.
+
+    ``zipcodes.list_all()`` keeps all 42,000 rows as dicts for the life of the process
+    (~140 MB in every web worker and loader); asking for them by 2-digit prefix lets each
+    batch go once our compact table has what it needs.
+    """
+    for prefix in range(100):
+        yield from zipcodes.similar_to(f"{prefix:02d}")
+
+
 @cache
 def _zip_table() -> dict[str, ZipInfo]:
     # PO box and unique (hospital, university) ZIPs stay: real practices use them.
     table = {}
-    for row in zipcodes.list_all():
+    for row in zip_rows():
         if not row["active"] or row["zip_code_type"] == "MILITARY":
             continue
         if not row["lat"] or not row["long"]:

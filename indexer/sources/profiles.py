@@ -21,7 +21,7 @@ import orjson
 
 from directory import geography
 from directory.npi import is_valid_npi
-from indexer.duplicates import SeenNpis
+from indexer.duplicates import FirstLines, SeenNpis
 from indexer.records import Category, Record, Rejection
 from indexer.sources import (
     coerce_bool,
@@ -64,7 +64,7 @@ def read_profiles(
     else:
         raise ValueError(f"{path}: profile files are .jsonl, .ndjson or .csv, not {suffix!r}")
     seen = seen if seen is not None else SeenNpis()
-    first_seen: dict[str, int] = {}
+    first_seen = FirstLines()
     source = str(path)
     for line, obj, row in rows:
         record = obj if isinstance(obj, Rejection) else validate_profile(obj, source, line, codes)
@@ -74,7 +74,7 @@ def read_profiles(
         yield replace(record, row=row) if isinstance(record, Rejection) else record
 
 
-def _unless_duplicate(record: Record, source: str, line: int, seen: dict[str, int]) -> Record:
+def _unless_duplicate(record: Record, source: str, line: int, seen: FirstLines) -> Record:
     """The first accepted profile of an NPI wins; a later one is reported, not merged."""
     if isinstance(record, Rejection):
         return record
