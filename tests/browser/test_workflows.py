@@ -195,6 +195,26 @@ def test_front_desk_compact_view_fits_and_copies_numbers(context, page, screen, 
     expect(page.locator("[data-shortcuts]")).to_be_visible()
 
 
+def test_compact_view_on_a_small_laptop_scrolls_its_table_not_the_page(browser, live_server):
+    """At 1024 px the eight columns may not fit: the table scrolls inside its region and
+    its last column stays reachable; the page itself never scrolls sideways."""
+    context = new_context(browser, live_server, width=1024, height=768)
+    try:
+        page = context.new_page()
+        page.goto(RESULTS + "&view=compact")
+        expect(page.locator("table.compact")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        notes = page.locator("table.compact thead th").last
+        expect(notes).to_have_text("Scheduling notes")
+        # A sideways swipe over the table (a trackpad, a shift-wheel) reaches the last column.
+        page.locator(".compact-wrap").hover()
+        page.mouse.wheel(2000, 0)
+        expect(notes).to_be_in_viewport(ratio=1)
+        assert page.evaluate("window.scrollX") == 0
+    finally:
+        context.close()
+
+
 def test_front_desk_keyboard_shortcuts_move_and_copy(context, page, screen, live_server):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
     page.goto(RESULTS + "&view=compact")
