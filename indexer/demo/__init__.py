@@ -4,9 +4,11 @@
 writes canonical profiles (see docs/data-format.md) around seven real metro areas;
 ``--spread national`` spreads them over the country by where people live instead.
 The same arguments always give byte-identical output: one seeded ``random.Random``
-drives every choice, Faker contributes only its weighted name lists, and dates count
-back from a fixed reference date. Profiles stream to disk one line at a time and NPIs
-come from a bijection over a counter, so 3,000,000 profiles need no more memory than 30.
+drives every choice, Faker contributes only its weighted name lists, and verification
+dates count back from ``--as-of`` (today unless given; ``generate`` defaults to a fixed
+reference date, so tests and benchmarks never depend on the day they run). Profiles
+stream to disk one line at a time and NPIs come from a bijection over a counter, so
+3,000,000 profiles need no more memory than 30.
 
 The package: ``catalog`` (metros, specialties, schools, plans), ``named`` (the
 hand-placed physicians), ``physicians`` (one random profile), ``areas`` and
@@ -21,6 +23,7 @@ import os
 import random
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,25 +63,33 @@ def claims_from_vocabulary() -> dict[str, tuple[list[str], list[str]]]:
 
 
 def generate(
-    count: int, seed: int, claims_by_specialty: Claims, spread: str = "metros"
+    count: int,
+    seed: int,
+    claims_by_specialty: Claims,
+    spread: str = "metros",
+    as_of: date = REFERENCE_DATE,
 ) -> Iterator[dict[str, Any]]:
-    """``count`` profiles: the hand-placed physicians first, then seeded random ones."""
+    """``count`` profiles: the hand-placed physicians first, then seeded random ones.
+
+    Verification dates count back from ``as_of``: most within the 90-day rule, some not."""
     if not 0 <= count <= NPI_SPACE:
         raise ValueError(f"count must be between 0 and {NPI_SPACE:,}")
     if spread not in SPREADS:
         raise ValueError(f"spread must be one of {', '.join(SPREADS)}")
-    return _generate(count, seed, claims_by_specialty, spread)
+    return _generate(count, seed, claims_by_specialty, spread, as_of)
 
 
-def _generate(count: int, seed: int, claims: Claims, spread: str) -> Iterator[dict[str, Any]]:
+def _generate(
+    count: int, seed: int, claims: Claims, spread: str, as_of: date
+) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     shift = rng.randrange(NPI_SPACE)
     area = NationalSpread.from_offline_data() if spread == "national" else metro_area
     for index in range(count):
         if index < len(NAMED_PHYSICIANS):
-            yield named_profile(index + 1, NAMED_PHYSICIANS[index])
+            yield named_profile(index + 1, NAMED_PHYSICIANS[index], as_of)
         else:
-            yield random_profile(rng, demo_npi(index, shift), claims, area(rng))
+            yield random_profile(rng, demo_npi(index, shift), claims, area(rng), as_of)
 
 
 def write_jsonl(profiles: Iterator[dict[str, Any]], out: Path) -> int:
@@ -103,8 +114,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--spread", choices=SPREADS, default="metros",
         help="seven demo metros (default) or the whole country, weighted by population",
     )  # fmt: skip
+    parser.add_argument(
+        "--as-of", type=date.fromisoformat, default=date.today(), metavar="YYYY-MM-DD",
+        help="the day verification dates count back from (default today: a fresh-looking demo;"
+        " give a fixed day for byte-identical output on any day)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    profiles = generate(args.count, args.seed, claims_from_vocabulary(), args.spread)
+    profiles = generate(
+        args.count, args.seed, claims_from_vocabulary(), args.spread, as_of=args.as_of
+    )
     written = write_jsonl(profiles, args.out)
     where = " spread nationally" if args.spread == "national" else ""
     print(f"wrote {written:,} synthetic profiles{where} to {args.out}", file=sys.stderr)

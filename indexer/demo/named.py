@@ -6,7 +6,7 @@ They come first in every generated file, whatever the count, seed or spread.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from directory import geography
@@ -67,7 +67,7 @@ NAMED_PHYSICIANS = (
 )  # fmt: skip
 
 
-def named_profile(number: int, who: NamedPhysician) -> dict[str, Any]:
+def named_profile(number: int, who: NamedPhysician, as_of: date = REFERENCE_DATE) -> dict[str, Any]:
     specialties = [SPECIALTY_BY_CODE[code] for code in who.specialties]
     area_code = next(
         m.area_codes[0] for m in METROS if m.state == geography.zip_info(who.zip5).state
@@ -91,5 +91,5 @@ def named_profile(number: int, who: NamedPhysician) -> dict[str, Any]:
         "board_certifications": [s.board for s in specialties if s.board][:1],
         "bio": bio(specialties[0].title, display, location["city"], location["state"],
                     1999 + number, list(who.languages)),
-        "last_verified": (REFERENCE_DATE - timedelta(days=30 * number)).isoformat(),
+        "last_verified": (as_of - timedelta(days=12 * number)).isoformat(),  # all recent
     })  # fmt: skip

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from directory import geography
 from indexer.demo.catalog import (
+    FRESH_SHARE,
     INSURERS,
     LOCATION_COUNTS,
     OTHER_LANGUAGES,
@@ -110,7 +111,20 @@ def _random_location(rng: random.Random, area: Area, index: int, practice: str,
     return location_at(zip5, f"{owner} {practice}", street, suite, phone, fax, jitter)
 
 
-def random_profile(rng: random.Random, npi: str, claims: Claims, area: Area) -> dict[str, Any]:
+def _days_since_verified(rng: random.Random) -> int:
+    """0-89 days for FRESH_SHARE of profiles, 90 days to 18 months for the rest.
+
+    One draw, as before, so every later choice (names, places) is unchanged."""
+    drawn = rng.randint(0, VERIFIED_WITHIN_DAYS)
+    fresh = round(FRESH_SHARE * (VERIFIED_WITHIN_DAYS + 1))
+    if drawn < fresh:
+        return drawn * 90 // fresh
+    return 90 + (drawn - fresh) * (VERIFIED_WITHIN_DAYS - 90) // (VERIFIED_WITHIN_DAYS + 1 - fresh)
+
+
+def random_profile(
+    rng: random.Random, npi: str, claims: Claims, area: Area, as_of: date = REFERENCE_DATE
+) -> dict[str, Any]:
     metro = area.metro
     specialties = _random_specialties(rng)
     main = specialties[0]
@@ -143,6 +157,5 @@ def random_profile(rng: random.Random, npi: str, claims: Claims, area: Area) -> 
         "education": [{"degree": credentials[0], "school": rng.choice(schools), "year": graduated}],
         "board_certifications": list(boards),
         "bio": bio(main.title, display, home["city"], home["state"], graduated + 4, languages),
-        "last_verified": (REFERENCE_DATE - timedelta(days=rng.randint(0, VERIFIED_WITHIN_DAYS))
-                          ).isoformat(),
+        "last_verified": (as_of - timedelta(days=_days_since_verified(rng))).isoformat(),
     })  # fmt: skip

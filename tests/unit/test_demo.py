@@ -6,6 +6,7 @@ import inspect
 import itertools
 import json
 from collections import Counter
+from datetime import date, timedelta
 
 import pytest
 
@@ -148,3 +149,26 @@ def test_regional_plans_stay_in_their_region(profiles):
 def test_last_verified_is_within_18_months_of_the_reference_date(profiles):
     dates = {p["last_verified"] for p in profiles}
     assert min(dates) >= "2023-07-01" and max(dates) <= demo.REFERENCE_DATE.isoformat()
+
+
+def test_most_demo_profiles_keep_the_90_day_rule_and_some_do_not(profiles):
+    """A demo where every card says "not verified" teaches nothing; one where none does
+    hides the verification queue and the stale note."""
+    ages = [(demo.REFERENCE_DATE - date.fromisoformat(p["last_verified"])).days for p in profiles]
+    fresh = sum(age < 90 for age in ages) / len(ages)
+    assert 0.7 <= fresh <= 0.9
+    assert max(ages) > 365
+    named = ages[: len(demo.NAMED_PHYSICIANS)]
+    assert all(age < 90 for age in named), "the hand-placed physicians look current"
+
+
+def test_the_demo_command_counts_verification_back_from_the_day_it_runs(tmp_path):
+    out = tmp_path / "demo.jsonl"
+    assert demo.main(["--count", "40", "--seed", "3", "--out", str(out)]) == 0
+    newest = max(json.loads(line)["last_verified"] for line in out.read_text().splitlines())
+    assert date.today() - date.fromisoformat(newest) < timedelta(days=90)
+    fixed = tmp_path / "fixed.jsonl"
+    demo.main(["--count", "40", "--seed", "3", "--out", str(fixed), "--as-of", "2025-01-01"])
+    expected = [json.dumps(p, ensure_ascii=False, separators=(",", ":"))
+                for p in demo.generate(40, 3, demo.claims_from_vocabulary())]  # fmt: skip
+    assert fixed.read_text().splitlines() == expected
