@@ -40,6 +40,9 @@ SPECIALTY_SECONDARY = 8.5
 DISTANCE_SHARE = 0.3
 # Diversity on page 1: each further physician of a specialty already shown counts this much less.
 REPEAT_FACTOR = 0.72
+# ... but never below this share: a specialty the condition map ranks far down (a
+# neurosurgeon for seizures) must not leapfrog the best-fitting ones just to be different.
+REPEAT_FLOOR = 0.6
 
 
 def fit_score(rank: int, is_physician: bool) -> float:
@@ -151,7 +154,8 @@ T = TypeVar("T")
 
 
 def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T], str]) -> list[T]:
-    """Reorder so each further item of a kind already placed counts REPEAT_FACTOR less.
+    """Reorder so each further item of a kind already placed counts REPEAT_FACTOR less
+    (down to REPEAT_FLOOR of its score).
 
     Greedy and stable: equal adjusted scores keep Elasticsearch's order. A permutation of
     ``items``, so pages cut from the reordered window never repeat or lose anyone.
@@ -163,7 +167,7 @@ def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T
     while remaining:
         best, best_score = 0, None
         for i, (raw, what, _) in enumerate(remaining):
-            adjusted = raw * REPEAT_FACTOR ** placed[what]
+            adjusted = raw * max(REPEAT_FACTOR ** placed[what], REPEAT_FLOOR)
             if best_score is None or adjusted > best_score:  # ties: the earlier item wins
                 best, best_score = i, adjusted
         _, what, item = remaining.pop(best)
