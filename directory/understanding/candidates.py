@@ -11,7 +11,7 @@ names in ``names``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from directory.geography import Place
 from directory.text import compact_icd10, dotted_icd10
@@ -112,7 +112,45 @@ def term_candidates(
                     stack.append((at + 1, key, cost, typos, skipped, short))
             if term and tokens[at].norm in skippable:
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated))
+    found += _other_readings(found, lexicon)
+    found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)
+
+
+def _other_readings(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "endo" is an endocrinologist or endometriosis: a candidate for every reading after
+    the default (which the cover keeps on a tie; ``parse`` then lets the text decide)."""
+    others = []
+    for candidate in found:
+        for entry in lexicon.readings.get(candidate.term, ())[1:]:
+            other = from_entry(
+                candidate.start, candidate.end, entry, candidate.term, glue=0,
+                penalty=candidate.penalty, match=candidate.match,
+            )  # fmt: skip
+            others.append(replace(other, score=candidate.score))
+    return others
+
+
+def _with_doctor_word(
+    found: list[Candidate],
+    tokens: list[Token],
+    alternatives: list[tuple[Alternative, ...]],
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    """ "endo dr", "cardiology clinic", "pain management doctor": a specialty and the doctor
+    word after it are one reading, so the doctor word is neither a title ("dr houston") nor
+    left to filler while a look-alike reading of the specialty word wins."""
+    doctor_words = lexicon.word_set("doctor_words")
+    longer = []
+    for c in found:
+        if c.kind != "specialty" or c.end >= len(tokens):
+            continue
+        word = next((a.word for a in alternatives[c.end] if a.word in doctor_words), None)
+        if word is not None:
+            score = span_score(CONTENT, c.words + 1, 0, c.penalty)
+            term = f"{c.term} {word}"
+            longer.append(replace(c, end=c.end + 1, score=score, words=c.words + 1, term=term))
+    return longer
 
 
 def _match(entry: Entry, edits: int, abbreviated: bool) -> str:

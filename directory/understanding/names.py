@@ -61,7 +61,9 @@ def name_candidates(
     namelike = [_namelike(text, tokens, i, lexicon, generic) for i in range(len(tokens))]
     found: list[Candidate] = []
     for start, token in enumerate(tokens):
-        if token.norm in titles:
+        # "spine dr houston": a lower-case "dr" after a term is that term's doctor word.
+        after_term = start and lexicon.is_content_word(tokens[start - 1].norm)
+        if token.norm in titles and not (after_term and not token.capitalised):
             found += _titled(text, tokens, namelike, start, known, lexicon)
         if not namelike[start]:
             continue

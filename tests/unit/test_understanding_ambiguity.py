@@ -1,0 +1,57 @@
+"""Ambiguous short words and doctor words after a specialty (directory/understanding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+ENDOCRINOLOGIST = "207RE0101X"
+
+
+def test_endo_alone_keeps_the_specialty_and_offers_endometriosis():
+    reading = interpret("endo")
+    (part,) = reading.parts
+    assert (part.kind, part.ids) == ("specialty", (ENDOCRINOLOGIST,))
+    assert [(a.kind, a.ids, a.span) for a in reading.alternatives] == [
+        ("condition", ("endometriosis",), (0, 4))
+    ]
+    assert reading.as_dict()["alternatives"][0]["label"] == "Endometriosis"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("endo for my thyroid", "specialty"),
+        ("endo with diabetes", "specialty"),
+        ("endo and pelvic pain", "condition"),
+    ],
+)
+def test_the_rest_of_the_text_chooses_what_endo_means(text, kind):
+    reading = interpret(text)
+    assert reading.parts[0].kind == kind
+    assert reading.alternatives and reading.alternatives[0].kind != kind
+
+
+def test_an_unambiguous_word_has_no_alternatives():
+    assert interpret("cardiologist").alternatives == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["endo dr houston", "spine dr houston", "pain management doctor houston"]
+)
+def test_a_doctor_word_after_a_specialty_is_not_a_title(text):
+    reading = interpret(text)
+    assert not reading.of_kind("name"), reading.parts
+    assert reading.location is not None and reading.location.label.startswith("Houston")
+    assert reading.of_kind("specialty")
+
+
+def test_dr_before_a_name_is_still_a_title():
+    assert interpret("dr houston").names == ("Houston",)
+    assert interpret("Dr Jackson cardiology").names == ("Jackson",)
+
+
+def test_a_specialty_takes_the_doctor_word_after_it():
+    (part,) = interpret("cardiology clinic").parts
+    assert part.text == "cardiology clinic" and part.kind == "specialty"
