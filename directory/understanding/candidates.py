@@ -19,7 +19,9 @@ from directory.understanding.entries import Entry
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import (
     BODY_PART,
+    COHESION,
     CONTENT,
+    DOCTOR_WORD,
     EDIT,
     PLACE,
     SPACING,
@@ -137,17 +139,18 @@ def _with_doctor_word(
     alternatives: list[tuple[Alternative, ...]],
     lexicon: Lexicon,
 ) -> list[Candidate]:
-    """ "endo dr", "cardiology clinic", "pain management doctor": a specialty and the doctor
-    word after it are one reading, so the doctor word is neither a title ("dr houston") nor
-    left to filler while a look-alike reading of the specialty word wins."""
+    """ "endo dr", "cardiology clinic", "skin cancer doctor": a specialty, condition or
+    procedure and the doctor word after it are one reading, so the doctor word is neither a
+    title ("dr houston") nor filler while another reading ("cancer doctor") takes the rest."""
     doctor_words = lexicon.word_set("doctor_words")
     longer = []
     for c in found:
-        if c.kind != "specialty" or c.end >= len(tokens):
+        if c.kind not in ("specialty", "condition", "procedure") or c.end >= len(tokens):
             continue
         word = next((a.word for a in alternatives[c.end] if a.word in doctor_words), None)
         if word is not None:
-            score = span_score(CONTENT, c.words + 1, 0, c.penalty)
+            extra = 0.0 if c.kind == "specialty" else DOCTOR_WORD
+            score = c.score + CONTENT + COHESION - extra  # one more word of the reading
             term = f"{c.term} {word}"
             longer.append(replace(c, end=c.end + 1, score=score, words=c.words + 1, term=term))
     return longer

@@ -55,3 +55,17 @@ def test_dr_before_a_name_is_still_a_title():
 def test_a_specialty_takes_the_doctor_word_after_it():
     (part,) = interpret("cardiology clinic").parts
     assert part.text == "cardiology clinic" and part.kind == "specialty"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("back pain doctor", "207XS0117X"), ("knee pain specialist", "207X00000X")],
+)
+def test_a_body_part_pain_doctor_is_that_parts_doctor_not_a_pain_doctor(text, codes):
+    (part,) = interpret(text).parts
+    assert part.kind == "specialty" and codes in part.ids
+
+
+def test_a_condition_keeps_the_doctor_word_so_another_reading_cannot_split_it():
+    (part,) = interpret("skin cancer doctor").parts
+    assert part.kind == "condition" and "skin-cancer" in part.ids
