@@ -69,3 +69,27 @@ def test_a_body_part_pain_doctor_is_that_parts_doctor_not_a_pain_doctor(text, co
 def test_a_condition_keeps_the_doctor_word_so_another_reading_cannot_split_it():
     (part,) = interpret("skin cancer doctor").parts
     assert part.kind == "condition" and "skin-cancer" in part.ids
+
+
+@pytest.mark.parametrize("text", ["doctor for my 5 year old", "my 3-year-old has a rash"])
+def test_a_childs_age_asks_for_a_pediatrician(text):
+    assert "208000000X" in interpret(text).specialty_codes
+
+
+def test_an_adults_age_is_a_qualifier_not_a_pediatrician():
+    reading = interpret("my 45 year old husband snores")
+    assert not reading.specialty_codes and "sleep-apnea" in reading.concept_ids
+
+
+def test_keeps_coming_back_is_not_the_back():
+    reading = interpret("sinus infection keeps coming back")
+    assert reading.concept_ids == ("sinusitis",) and not reading.of_kind("body_part")
+    assert reading.describe() == "Physicians for sinusitis"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("burning when i pee", "urinary-tract-infection"), ("forgetful dad", "dementia")],
+)
+def test_everyday_symptom_phrasing_reaches_the_condition(text, concept):
+    assert concept in interpret(text).concept_ids
