@@ -195,7 +195,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         fit = ranking.specialty_fit(vocabulary, ranks, providers)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
-        clauses.append(ranking.specialty_query(specialties))
+        clauses.append(ranking.specialty_query(specialties, resolution.named_specialty_codes()))
     return clauses
 
 

@@ -49,8 +49,27 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
         if part.kind in ("specialty", "body_part", "symptom") and part.codes:
             if part.kind != "specialty" and (concepts or any(t.kind != "specialty" for t in terms)):
                 continue  # the concepts already carry their ranked specialties
-            terms.append(ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes))
+            named = _named(part.ids, vocabulary) if part.kind == "specialty" else part.codes
+            terms.append(
+                ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes, named)
+            )
     return list(dict.fromkeys(terms))
+
+
+def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The codes a specialty part names: its own and their ``also`` codes, except a whole
+    board beside one of its subspecialties ("pain doctor" names pain medicine, including
+    PM&R's pain physicians; physiatrists in general rank after them). Codes not named
+    (same specialization under other boards) rank after too (ranking.SPECIALTY_RELATED)."""
+    specialties = vocabulary.specialties
+    codes = [c for i in ids if i in specialties for c in (i, *specialties[i].also)]
+    codes = [c for c in dict.fromkeys(codes) if c in specialties]
+    boards = {specialties[c].classification for c in codes if specialties[c].specialization}
+    return tuple(
+        c
+        for c in codes
+        if c in ids or specialties[c].specialization or specialties[c].classification not in boards
+    )
 
 
 def _filters(params: SearchParams, interpretation: Interpretation) -> dict:

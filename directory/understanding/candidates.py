@@ -197,8 +197,7 @@ def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
             )
         code = token.text.upper()
         if _NUCC.match(code) and code in lexicon.vocabulary.specialties:
-            specialty = lexicon.vocabulary.specialties[code]
-            codes = tuple(dict.fromkeys((code, *specialty.also)))
+            codes = (code, *lexicon.vocabulary.specialties[code].also)
             label = lexicon.vocabulary.specialty_name(code)
             found.append(
                 Candidate(
