@@ -227,8 +227,10 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
         should += _name_clauses(names)
     hint = name_words(resolution.name_hint)
     if hint and should:
+        # Any one unplaced word may be the name: "evangelista internal medicine trumbull"
+        # leaves a surname and a small town unplaced, and only the surname is in a name.
         should.append(
-            {"match": {"full_name": {"query": hint, "operator": "and", "boost": NAME_ALL_WORDS}}}
+            {"match": {"full_name": {"query": hint, "operator": "or", "boost": NAME_ALL_WORDS}}}
         )
     if params.q and resolution.name_text is None:
         if not resolution.understood:
