@@ -35,20 +35,21 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     # Anywhere in the text: "burning pain in my hand crps" is CRPS, whose ranked specialties
     # say who treats it; "physical therapy for lower back" is physical therapy. A body part
     # or symptom beside a named condition or procedure only says where: its own concepts
-    # and specialties would dilute the fit.
+    # and specialties would dilute the fit. Alone ("wrist pain", "headaches"), it means the
+    # specialists the lexicon lists for it, not every specialty of every condition it may
+    # be (carpal tunnel's neurologists for a sore wrist).
     concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
     for part in interpretation.parts:
         how = _HOW.get(part.match, "exact")
-        if part.kind in ("condition", "procedure") or (
-            part.kind in ("body_part", "symptom") and not concepts
-        ):
+        by_body = part.kind in ("body_part", "symptom")
+        if by_body and concepts:
+            continue
+        if part.kind in ("condition", "procedure") or (by_body and not part.codes):
             for concept_id in part.ids:
                 concept = vocabulary.concepts.get(concept_id)
                 if concept:
                     terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, how))
         if part.kind in ("specialty", "body_part", "symptom") and part.codes:
-            if part.kind != "specialty" and (concepts or any(t.kind != "specialty" for t in terms)):
-                continue  # the concepts already carry their ranked specialties
             named = _named(part.ids, vocabulary) if part.kind == "specialty" else part.codes
             terms.append(
                 ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes, named)

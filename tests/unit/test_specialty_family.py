@@ -4,7 +4,8 @@ ranked after the named ones (directory/understanding/term_table, app/search/rank
 from __future__ import annotations
 
 from app.search import ranking
-from app.search.understanding import _named
+from app.search.params import SearchParams
+from app.search.understanding import _named, apply
 from directory.understanding import interpret
 from directory.vocabulary import default_vocabulary
 
@@ -55,3 +56,23 @@ def test_related_codes_rank_after_the_named_specialty():
         }
     }
     assert ranking.specialty_query([PAIN]) == ranking.specialty_query([PAIN], [PAIN])
+
+
+def _resolved(text):
+    return apply(SearchParams(q=text), interpret(text), default_vocabulary())
+
+
+def test_a_body_part_alone_asks_for_its_own_specialists_not_its_conditions_maps():
+    understood = _resolved("wrist pain")
+    assert [t.kind for t in understood.terms] == ["specialty"]
+    assert "207XS0106X" in understood.terms[0].codes  # hand surgeons
+    assert "2084N0400X" not in understood.terms[0].codes  # not carpal tunnel's neurologists
+
+
+def test_a_body_part_beside_a_named_condition_only_says_where():
+    understood = _resolved("sciatica in my leg")
+    assert [(t.kind, t.id) for t in understood.terms] == [("condition", "sciatica")]
+
+
+def test_how_often_is_never_read_as_a_surname():
+    assert _resolved("headaches every day").name_hint == ""
