@@ -34,7 +34,12 @@ def settle(
             settled.append(part)
             continue
         context = set(systems) - _systems(_entry_of(part, readings), lexicon)
-        fitting = [r for r in readings if _systems(r, lexicon) & context]
+        treating = _treating([c for c in chosen if c is not candidate], lexicon)
+        fitting = [
+            r
+            for r in readings
+            if _systems(r, lexicon) & context or _providers(r, lexicon) & treating
+        ]
         pick = fitting[0] if fitting else _entry_of(part, readings)
         settled.append(_as(part, pick))
         others += [_as(part, r) for r in readings if r is not pick]
@@ -50,6 +55,29 @@ def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
         return {s for code in entry.ids for s in lexicon.specialty_systems.get(code, ())}
     concepts = lexicon.vocabulary.concepts
     return {concepts[i].body_system for i in entry.ids if i in concepts}
+
+
+def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
+    """Specialties the rest of the text's conditions list as treating them ("therapy for
+    back pain": back pain lists physical therapists, so it is physical therapy)."""
+    concepts = lexicon.vocabulary.concepts
+    ids = (i for c in chosen if c.kind in ("condition", "procedure") for i in c.ids)
+    found = {s.code for i in ids if i in concepts for s in concepts[i].specialties}
+    found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
+    return found
+
+
+def _providers(entry: Entry, lexicon: Lexicon) -> set[str]:
+    """Who a reading is: a specialty's codes, or who performs a procedure (its first-ranked
+    specialty). A condition reading is nobody."""
+    if entry.kind == "specialty":
+        return set(entry.codes)
+    concepts = lexicon.vocabulary.concepts
+    return {
+        concepts[i].specialties[0].code
+        for i in entry.ids
+        if entry.kind == "procedure" and i in concepts and concepts[i].specialties
+    }
 
 
 def _as(part: Part, entry: Entry) -> Part:

@@ -93,3 +93,31 @@ def test_keeps_coming_back_is_not_the_back():
 )
 def test_everyday_symptom_phrasing_reaches_the_condition(text, concept):
     assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("therapist near me", "2084P0800X"),
+        ("therapist for my knee", "225100000X"),
+    ],
+)
+def test_a_therapist_is_mental_health_unless_the_text_is_about_the_body(text, provider):
+    assert provider in interpret(text).specialty_codes
+
+
+def test_therapy_beside_back_pain_is_physical_therapy_and_beside_anxiety_talk_therapy():
+    assert "physical-therapy" in interpret("therapy for back pain").concept_ids
+    assert "psychotherapy" in interpret("therapy for anxiety").concept_ids
+
+
+def test_a_singular_finds_the_plural_term():
+    assert interpret("seizure").concept_ids == ("epilepsy",)
+
+
+def test_a_checkup_is_primary_care():
+    assert "207Q00000X" in interpret("annual checkup").specialty_codes
+
+
+def test_a_specialists_name_without_physician_takes_the_ologist_form():
+    assert interpret("pediatric dermatologist").specialty_codes == ("207NP0225X",)
