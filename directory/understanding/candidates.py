@@ -27,6 +27,7 @@ from directory.understanding.scoring import (
     SPACING,
     span_score,
 )
+from directory.understanding.titles import titles_a_name
 from directory.understanding.tokens import Alternative, Token
 
 WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
@@ -148,7 +149,7 @@ def _with_doctor_word(
         if c.kind not in ("specialty", "condition", "procedure") or c.end >= len(tokens):
             continue
         word = next((a.word for a in alternatives[c.end] if a.word in doctor_words), None)
-        if word is not None:
+        if word is not None and not titles_a_name(tokens, c.end, lexicon):
             extra = 0.0 if c.kind == "specialty" else DOCTOR_WORD
             score = c.score + CONTENT + COHESION - extra  # one more word of the reading
             term = f"{c.term} {word}"
