@@ -172,17 +172,12 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:
     """A surname-like city reads as the city right after a word the lexicon knows
     ("dermatologist houston", "pain doctor houston"), but not alone, after a first name
-    ("linda houston") or after a title ("dr houston", "doctor houston") that starts the text
-    or follows a name."""
+    ("linda houston") or after a title ("dr houston", "doctor houston")."""
     before = norms[start - 1] if start else ""
     if before not in lexicon.words:
         return False
     titles = lexicon.word_set("name_titles")
-    if before not in titles:
-        return True
-    # "spine dr houston": the title ends "spine dr" and the city follows; "doctor houston"
-    # after other words is the same.
-    return start >= 2 and (len(before) > 3 or lexicon.is_content_word(norms[start - 2]))
+    return before not in titles or (start >= 2 and len(before) > 3)
 
 
 def _cue_length(norms: list[str], start: int, lexicon: Lexicon) -> int:

@@ -1,8 +1,9 @@
 """Is this "dr" a title before a name, or the doctor word of the term before it?
 
-"neurosurgeon dr green" is Dr. Green, a neurosurgeon; "spine dr houston" is a spine doctor
-in Houston. A title after a term stays a title when a name-like word follows that is not a
-big place (a state, a city big enough to stand alone, a two-word city name).
+"neurosurgeon dr green" is Dr. Green, a neurosurgeon; "spine dr boston" is a spine doctor
+in Boston. A title after a term stays a title when a name-like word follows that is not a
+big place (a state, a city big enough to stand alone, a two-word city name), or is a city
+that is also a common surname ("dr houston", "dr jackson": a person).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def titles_a_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False
     if following in lexicon.word_set("generic"):
         return False
+    # A city that is also a common surname right after a title is the person: front desks
+    # type "cardiologist dr jackson" for Dr. Jackson far more often than for Jackson, MS.
+    if following in lexicon.word_set("surname_places"):
+        return True
     return not place_starts(tokens, at + 1, lexicon)
 
 
