@@ -48,6 +48,9 @@ class ResolvedTerm:
     name: str
     how: str  # "exact" | "code" | "fuzzy" | "explicit"
     codes: tuple[str, ...] = ()  # for a specialty: its code and the codes it also means
+    # For a specialty: the codes the words name ("geriatrician": internal medicine's); the
+    # rest of ``codes`` are related (family medicine's geriatrics). Empty: all are named.
+    named: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class Resolution:
 
     def specialty_codes(self) -> list[str]:
         codes = (code for t in self.terms if t.kind == "specialty" for code in t.codes or (t.id,))
+        return list(dict.fromkeys(codes))
+
+    def named_specialty_codes(self) -> list[str]:
+        """The specialty codes the text names outright (see ResolvedTerm.named)."""
+        terms = (t for t in self.terms if t.kind == "specialty")
+        codes = (code for t in terms for code in (t.named or t.codes or (t.id,)))
         return list(dict.fromkeys(codes))
 
     @property

@@ -35,11 +35,17 @@ CLAIM_BONUS = 1.0
 # The user typed a specialty ("spine surgeon"): primary beats secondary.
 SPECIALTY_PRIMARY = 10.0
 SPECIALTY_SECONDARY = 8.5
+# A related code of the one named ("pain doctor" → physiatrists; "geriatrician" → family
+# medicine's geriatricians): a right answer, after the specialty the words name.
+SPECIALTY_RELATED = 9.0
 # With a location, distance can take at most this share of the score away (at the radius'
 # edge and beyond), so it orders physicians of similar fit but never buries the right one.
 DISTANCE_SHARE = 0.3
 # Diversity on page 1: each further physician of a specialty already shown counts this much less.
 REPEAT_FACTOR = 0.72
+# ... but never below this share: a specialty the condition map ranks far down (a
+# neurosurgeon for seizures) must not leapfrog the best-fitting ones just to be different.
+REPEAT_FLOOR = 0.6
 
 
 def fit_score(rank: int, is_physician: bool) -> float:
@@ -108,16 +114,16 @@ def concept_query(
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def specialty_query(codes: Sequence[str]) -> dict:
-    """The user asked for a specialty: physicians whose main practice it is come first."""
-    return {
-        "dis_max": {
-            "queries": [
-                _constant("primary_specialty", codes, SPECIALTY_PRIMARY),
-                _constant("specialty_codes", codes, SPECIALTY_SECONDARY),
-            ]
-        }
-    }
+def specialty_query(codes: Sequence[str], named: Sequence[str] | None = None) -> dict:
+    """The user asked for a specialty: physicians whose main practice it is come first, the
+    specialty named before its related codes (``named`` None: all codes are named)."""
+    related = [c for c in codes if named is not None and c not in named]
+    primary = [c for c in codes if c not in related]
+    queries = [_constant("primary_specialty", primary, SPECIALTY_PRIMARY)]
+    if related:
+        queries.append(_constant("primary_specialty", related, SPECIALTY_RELATED))
+    queries.append(_constant("specialty_codes", codes, SPECIALTY_SECONDARY))
+    return {"dis_max": {"queries": queries}}
 
 
 def distance_weighted(query: dict, origin: tuple[float, float], radius_miles: int) -> dict:
@@ -151,7 +157,8 @@ T = TypeVar("T")
 
 
 def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T], str]) -> list[T]:
-    """Reorder so each further item of a kind already placed counts REPEAT_FACTOR less.
+    """Reorder so each further item of a kind already placed counts REPEAT_FACTOR less
+    (down to REPEAT_FLOOR of its score).
 
     Greedy and stable: equal adjusted scores keep Elasticsearch's order. A permutation of
     ``items``, so pages cut from the reordered window never repeat or lose anyone.
@@ -163,7 +170,7 @@ def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T
     while remaining:
         best, best_score = 0, None
         for i, (raw, what, _) in enumerate(remaining):
-            adjusted = raw * REPEAT_FACTOR ** placed[what]
+            adjusted = raw * max(REPEAT_FACTOR ** placed[what], REPEAT_FLOOR)
             if best_score is None or adjusted > best_score:  # ties: the earlier item wins
                 best, best_score = i, adjusted
         _, what, item = remaining.pop(best)

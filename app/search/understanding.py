@@ -35,22 +35,42 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     # Anywhere in the text: "burning pain in my hand crps" is CRPS, whose ranked specialties
     # say who treats it; "physical therapy for lower back" is physical therapy. A body part
     # or symptom beside a named condition or procedure only says where: its own concepts
-    # and specialties would dilute the fit.
+    # and specialties would dilute the fit. Alone ("wrist pain", "headaches"), it means the
+    # specialists the lexicon lists for it, not every specialty of every condition it may
+    # be (carpal tunnel's neurologists for a sore wrist).
     concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
     for part in interpretation.parts:
         how = _HOW.get(part.match, "exact")
-        if part.kind in ("condition", "procedure") or (
-            part.kind in ("body_part", "symptom") and not concepts
-        ):
+        by_body = part.kind in ("body_part", "symptom")
+        if by_body and concepts:
+            continue
+        if part.kind in ("condition", "procedure") or (by_body and not part.codes):
             for concept_id in part.ids:
                 concept = vocabulary.concepts.get(concept_id)
                 if concept:
                     terms.append(ResolvedTerm(concept.kind, concept.id, concept.name, how))
         if part.kind in ("specialty", "body_part", "symptom") and part.codes:
-            if part.kind != "specialty" and (concepts or any(t.kind != "specialty" for t in terms)):
-                continue  # the concepts already carry their ranked specialties
-            terms.append(ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes))
+            named = _named(part.ids, vocabulary) if part.kind == "specialty" else part.codes
+            terms.append(
+                ResolvedTerm("specialty", part.codes[0], part.label, how, part.codes, named)
+            )
     return list(dict.fromkeys(terms))
+
+
+def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The codes a specialty part names: its own and their ``also`` codes, except a whole
+    board beside one of its subspecialties ("pain doctor" names pain medicine, including
+    PM&R's pain physicians; physiatrists in general rank after them). Codes not named
+    (same specialization under other boards) rank after too (ranking.SPECIALTY_RELATED)."""
+    specialties = vocabulary.specialties
+    codes = [c for i in ids if i in specialties for c in (i, *specialties[i].also)]
+    codes = [c for c in dict.fromkeys(codes) if c in specialties]
+    boards = {specialties[c].classification for c in codes if specialties[c].specialization}
+    return tuple(
+        c
+        for c in codes
+        if c in ids or specialties[c].specialization or specialties[c].classification not in boards
+    )
 
 
 def _filters(params: SearchParams, interpretation: Interpretation) -> dict:

@@ -11,7 +11,7 @@ names in ``names``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from directory.geography import Place
 from directory.text import compact_icd10, dotted_icd10
@@ -19,12 +19,15 @@ from directory.understanding.entries import Entry
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import (
     BODY_PART,
+    COHESION,
     CONTENT,
+    DOCTOR_WORD,
     EDIT,
     PLACE,
     SPACING,
     span_score,
 )
+from directory.understanding.titles import titles_a_name
 from directory.understanding.tokens import Alternative, Token
 
 WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
@@ -112,7 +115,46 @@ def term_candidates(
                     stack.append((at + 1, key, cost, typos, skipped, short))
             if term and tokens[at].norm in skippable:
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated))
+    found += _other_readings(found, lexicon)
+    found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)
+
+
+def _other_readings(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """ "endo" is an endocrinologist or endometriosis: a candidate for every reading after
+    the default (which the cover keeps on a tie; ``parse`` then lets the text decide)."""
+    others = []
+    for candidate in found:
+        for entry in lexicon.readings.get(candidate.term, ())[1:]:
+            other = from_entry(
+                candidate.start, candidate.end, entry, candidate.term, glue=0,
+                penalty=candidate.penalty, match=candidate.match,
+            )  # fmt: skip
+            others.append(replace(other, score=candidate.score))
+    return others
+
+
+def _with_doctor_word(
+    found: list[Candidate],
+    tokens: list[Token],
+    alternatives: list[tuple[Alternative, ...]],
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    """ "endo dr", "cardiology clinic", "skin cancer doctor": a specialty, condition or
+    procedure and the doctor word after it are one reading, so the doctor word is neither a
+    title ("dr houston") nor filler while another reading ("cancer doctor") takes the rest."""
+    doctor_words = lexicon.word_set("doctor_words")
+    longer = []
+    for c in found:
+        if c.kind not in ("specialty", "condition", "procedure") or c.end >= len(tokens):
+            continue
+        word = next((a.word for a in alternatives[c.end] if a.word in doctor_words), None)
+        if word is not None and not titles_a_name(tokens, c.end, lexicon):
+            extra = 0.0 if c.kind == "specialty" else DOCTOR_WORD
+            score = c.score + CONTENT + COHESION - extra  # one more word of the reading
+            term = f"{c.term} {word}"
+            longer.append(replace(c, end=c.end + 1, score=score, words=c.words + 1, term=term))
+    return longer
 
 
 def _match(entry: Entry, edits: int, abbreviated: bool) -> str:
@@ -156,8 +198,7 @@ def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
             )
         code = token.text.upper()
         if _NUCC.match(code) and code in lexicon.vocabulary.specialties:
-            specialty = lexicon.vocabulary.specialties[code]
-            codes = tuple(dict.fromkeys((code, *specialty.also)))
+            codes = (code, *lexicon.vocabulary.specialties[code].also)
             label = lexicon.vocabulary.specialty_name(code)
             found.append(
                 Candidate(

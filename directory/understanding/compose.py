@@ -52,6 +52,10 @@ def compose(
     found: list[Candidate] = []
     for part in parts:
         found += _doctor(part, alternatives, lexicon)
+        # "back pain doctor", "knee pain specialist": the part's doctor, not a pain doctor.
+        for symptom in by_start.get(part.end, ()):
+            if symptom.kind == "symptom":
+                found += _doctor(part, alternatives, lexicon, symptom)
         for gap in range(MAX_GLUE + 1):
             after = part.end + gap
             if gap and (after > len(tokens) or tokens[after - 1].norm not in glue):
@@ -123,12 +127,17 @@ def narrowed(
 
 
 def _doctor(
-    part: Candidate, alternatives: list[tuple[Alternative, ...]], lexicon: Lexicon
+    part: Candidate,
+    alternatives: list[tuple[Alternative, ...]],
+    lexicon: Lexicon,
+    symptom: Candidate | None = None,
 ) -> list[Candidate]:
-    """ "knee doctor" -> the knee's specialties; "knee surgeon" -> its surgeons."""
-    if part.end >= len(alternatives) or part.entry is None:
+    """ "knee doctor" -> the knee's specialties; "knee surgeon" -> its surgeons; with a
+    symptom between ("knee pain doctor") the same, the symptom's words included."""
+    end = symptom.end if symptom else part.end
+    if end >= len(alternatives) or part.entry is None:
         return []
-    words = {alt.word for alt in alternatives[part.end]}
+    words = {alt.word for alt in alternatives[end]}
     surgeon = bool(words & lexicon.word_set("surgeon_words"))
     if not surgeon and not words & lexicon.word_set("doctor_words"):
         return []
@@ -139,11 +148,12 @@ def _doctor(
     specialties = lexicon.vocabulary.specialties
     expanded = tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also)))
     label = f"{part.term} {'surgeon' if surgeon else 'specialist'}"
+    count = part.words + 1 + (symptom.words if symptom else 0)
+    penalty = part.penalty + (symptom.penalty if symptom else 0.0)
     return [
         Candidate(
-            part.start, part.end + 1,
-            span_score(CONTENT, part.words + 1, penalty=part.penalty + COMPOSED),
+            part.start, end + 1, span_score(CONTENT, count, penalty=penalty + COMPOSED),
             "specialty", codes, label[:1].upper() + label[1:], "synonym", codes=expanded,
-            term=part.term, words=part.words + 1, penalty=part.penalty,
+            term=part.term, words=count, penalty=penalty,
         )
     ]  # fmt: skip

@@ -27,6 +27,10 @@ def describe(interpretation: Interpretation) -> str:
     if names:
         sentence += f" named {_joined(names, 'or')}"
     topics = [p for p in parts if p.kind in ("condition", "procedure", "body_part", "symptom")]
+    # "sinusitis that keeps coming back": a symptom that asks for nothing by itself only
+    # qualifies what else was said.
+    if any(p.ids or p.codes for p in topics):
+        topics = [p for p in topics if p.ids or p.codes or p.kind != "symptom"]
     if topics:
         sentence += f" for {_joined([_lower(p.label) for p in topics], 'and')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))

@@ -81,6 +81,8 @@ def derived_forms(term: str) -> set[str]:
     forms: set[str] = set()
     if len(words) > 1 and words[-1] in ("physician", "specialist"):
         forms.add(" ".join(words[:-1]))
+        # "pediatric dermatology physician" -> "pediatric dermatologist" too
+        forms |= derived_forms(" ".join(words[:-1]))
     for index, word in enumerate(words):
         if word == "physician":  # not "physics"
             continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from directory import geography
 from directory.text import compact_icd10
@@ -69,6 +69,13 @@ class Lexicon:
     word_unions: Mapping[str, frozenset[str]]  # WORD_UNIONS, computed once
     rejected: tuple[str, ...]  # curated terms that name an unknown id, kept out
     typo_cache: dict[str, tuple[tuple[str, int], ...]]  # per-lexicon memo of typo lookups
+    # An ambiguous term ("endo") -> every meaning it may have, the default first.
+    readings: Mapping[str, tuple[Entry, ...]]
+    specialty_systems: Mapping[str, frozenset[str]]  # NUCC code -> body systems it treats
+
+    def is_content_word(self, word: str) -> bool:
+        """A one-word term with a meaning ("spine", "endo", "cardiology"), not filler."""
+        return word in self.phrases and word not in self.word_set("generic")
 
     def word_set(self, name: str) -> frozenset[str]:
         """A word list from lexicon.json ("filler", "glue", "location_cues", ...) or one of
@@ -91,7 +98,7 @@ class Lexicon:
         table.add_vocabulary()
         table.add_lexicon_data()
         rejected = table.add_extra_terms(extra_terms or {})
-        phrases = table.finish()
+        phrases, readings = _with_readings(data, table.finish())
         # Load the offline place tables now, so no search pays the few seconds they take.
         geography.is_city_name("hartford") and geography.state_place("CT")
         return cls(
@@ -101,6 +108,8 @@ class Lexicon:
             phrases=phrases,
             rejected=tuple(rejected),
             typo_cache={},
+            readings=readings,
+            specialty_systems=_specialty_systems(vocabulary, data),
             **_tables(vocabulary, data, phrases),
         )
 
@@ -128,6 +137,36 @@ def _tables(vocabulary: Vocabulary, data: LexiconData, phrases: Mapping[str, Ent
             for name, parts in WORD_UNIONS.items()
         },
     }
+
+
+def _with_readings(
+    data: LexiconData, phrases: dict[str, Entry]
+) -> tuple[dict[str, Entry], dict[str, tuple[Entry, ...]]]:
+    """Give each ambiguous term its default reading, and remember all of its readings."""
+    readings: dict[str, tuple[Entry, ...]] = {}
+    for group in data.ambiguous:
+        unknown = [r for r in group.readings if r not in phrases]
+        if unknown:
+            raise ValueError(f"{LEXICON_FILE}: ambiguous {group.terms}: unknown terms {unknown}")
+        # A short word is never the entry's own name ("endo" is not exactly anything).
+        entries = tuple(replace(phrases[r], exact=False) for r in group.readings)
+        for term in group.terms:
+            phrases[term] = entries[0]
+            readings[term] = entries
+    return phrases, readings
+
+
+def _specialty_systems(vocabulary: Vocabulary, data: LexiconData) -> dict[str, frozenset[str]]:
+    """The body systems a specialty looks after: those of the body parts it is listed for,
+    and of the conditions and procedures the condition map ranks it first for."""
+    systems: dict[str, set[str]] = defaultdict(set)
+    for part in data.body_parts:
+        for code in part.specialties:
+            systems[code].add(part.body_system)
+    for concept in vocabulary.concepts.values():
+        if concept.specialties:
+            systems[concept.specialties[0].code].add(concept.body_system)
+    return {code: frozenset(found) for code, found in systems.items()}
 
 
 def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:

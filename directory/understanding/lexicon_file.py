@@ -52,6 +52,7 @@ TOP_KEYS = frozenset(
         "symptoms",
         "contexts",
         "filters",
+        "ambiguous",
     }
 )
 
@@ -107,6 +108,16 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Ambiguous:
+    """A short word with several everyday meanings ("endo": an endocrinologist, or
+    endometriosis). Each reading is a term the lexicon already knows; the first is the one
+    kept when nothing else in the text says which is meant."""
+
+    terms: tuple[str, ...]
+    readings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LexiconData:
     words: Mapping[str, frozenset[str]]  # WORD_LISTS name -> normalised words
     abbreviations: Mapping[str, str]
@@ -120,6 +131,7 @@ class LexiconData:
     contexts: tuple[Context, ...]
     # filter name -> normalised term -> values (booleans have no values)
     filters: Mapping[str, Mapping[str, tuple[str, ...]]]
+    ambiguous: tuple[Ambiguous, ...] = ()
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -211,6 +223,15 @@ def _concept_terms(raw: Any, path: Path, index: int) -> ConceptTerms:
     return ConceptTerms(_terms(raw["terms"], path, where), concepts)
 
 
+def _ambiguous(raw: Any, path: Path, index: int) -> Ambiguous:
+    where = f"ambiguous #{index}"
+    raw = _object(raw, {"terms", "readings"}, path, where)
+    readings = _terms(raw.get("readings"), path, f"{where} readings")
+    if len(readings) < 2:
+        raise _fail(path, where, "'readings' must list at least two terms")
+    return Ambiguous(_terms(raw["terms"], path, where), readings)
+
+
 def _filters(raw: Any, path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
     expected = {*BOOLEAN_FILTERS, *VALUE_FILTERS, "language_groups"}
     if not isinstance(raw, dict) or set(raw) != expected:
@@ -275,4 +296,5 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         symptoms=tuple(_symptom(raw, path, i) for i, raw in enumerate(document["symptoms"])),
         contexts=tuple(_context(raw, path, i) for i, raw in enumerate(document["contexts"])),
         filters=_filters(document["filters"], path),
+        ambiguous=tuple(_ambiguous(raw, path, i) for i, raw in enumerate(document["ambiguous"])),
     )

@@ -94,6 +94,9 @@ class Interpretation:
     parts: tuple[Part, ...] = ()  # in text order
     unplaced: tuple[Word, ...] = ()  # non-filler words nothing explained (reported, not fatal)
     filler: tuple[Word, ...] = ()  # recognised and ignored: "who treats", "my", "best", "left"
+    # Other readings of an ambiguous word ("endo": endometriosis, when the part says
+    # endocrinologist), same span: what the page and API offer as "or did you mean".
+    alternatives: tuple[Part, ...] = ()
 
     def of_kind(self, *kinds: str) -> tuple[Part, ...]:
         return tuple(p for p in self.parts if p.kind in kinds)
@@ -146,6 +149,7 @@ class Interpretation:
             "parts": [p.as_dict() for p in self.parts],
             "unplaced": [w.as_dict() for w in self.unplaced],
             "filler": [w.as_dict() for w in self.filler],
+            "alternatives": [p.as_dict() for p in self.alternatives],
             "location": location.as_dict() if location else None,
             "filters": {
                 name: list(value) if isinstance(value, tuple) else value

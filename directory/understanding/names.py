@@ -18,6 +18,7 @@ from directory import geography
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import COHESION, GLUE, NAME, span_score
+from directory.understanding.titles import place_starts, titles_a_name
 from directory.understanding.tokens import Token
 
 NameCheck = Callable[[str], bool]
@@ -61,7 +62,11 @@ def name_candidates(
     namelike = [_namelike(text, tokens, i, lexicon, generic) for i in range(len(tokens))]
     found: list[Candidate] = []
     for start, token in enumerate(tokens):
-        if token.norm in titles:
+        # "spine dr houston": a lower-case "dr" after a term, before a big place, is that
+        # term's doctor word; "neurosurgeon dr green" is still Dr. Green.
+        after_term = start and lexicon.is_content_word(tokens[start - 1].norm)
+        doctor_word = after_term and not token.capitalised
+        if token.norm in titles and not (doctor_word and not titles_a_name(tokens, start, lexicon)):
             found += _titled(text, tokens, namelike, start, known, lexicon)
         if not namelike[start]:
             continue
@@ -103,7 +108,7 @@ def _titled(
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
-        if end > title + 1 and _place_starts(tokens, end, lexicon):
+        if end > title + 1 and place_starts(tokens, end, lexicon):
             break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
         end += 1
     first = tokens[title + 1] if end > title + 1 else None
@@ -153,22 +158,6 @@ def _run(words: list[Token], known: NameCheck) -> bool:
     if not all(w.capitalised or len(w.norm) == 1 for w in words):
         return False
     return not (_is_place(" ".join(w.norm for w in words)) or _is_place(words[0].norm))
-
-
-def _place_starts(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
-    """A big place, or a two-word city ("west hartford", "new haven"), starts at ``at``."""
-    if _big_place(tokens[at].norm, lexicon):
-        return True
-    pair = " ".join(t.norm for t in tokens[at : at + 2])
-    return at + 1 < len(tokens) and geography.is_city_name(pair)
-
-
-def _big_place(name: str, lexicon: Lexicon) -> bool:
-    """A state, or a city big enough to be typed without its state."""
-    if len(name) > 2 and geography.state_code(name):
-        return True
-    cities = geography.city_places(name)
-    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
 
 
 def _is_place(name: str) -> bool:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
 
+from directory.understanding import ambiguity
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.lexicon import Lexicon, lexicon_for
@@ -58,12 +59,14 @@ def interpret(
     candidates = terms + compose(terms, tokens, alts, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
-    parts = _merge_repeats(text, _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon))
+    parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
+    parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
+    parts = _merge_repeats(text, parts)
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
-    return Interpretation(text, parts, tuple(unplaced), filler)
+    return Interpretation(text, parts, tuple(unplaced), filler, others)
 
 
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said

@@ -160,6 +160,11 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
         return _after_clinical_word(norms, start, lexicon)
     if name in lexicon.word_set("not_places") or name in lexicon.words:
         return False
+    words = name.split()
+    # "pain management west hartford": a city name of several words, none of them a term
+    # ("back bay" is not), is a place however small; one word needs a big city.
+    if len(words) > 1 and not any(w in lexicon.phrases for w in words):
+        return True
     cities = _cities(name)
     return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
 

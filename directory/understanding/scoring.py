@@ -40,6 +40,10 @@ EDIT = 0.4
 PLURAL = 0.05
 # "backpain" -> "back pain": a spacing slip is not a spelling mistake.
 SPACING = 0.05
+# "sciatica doctor", "skin cancer doctor": a doctor word after a condition or procedure is a
+# word of that reading (so "skin" + "cancer doctor" loses), but a hair below the body-part
+# rule for the same words ("back pain doctor" is a back doctor, whose specialties are curated).
+DOCTOR_WORD = 0.15
 # "pain in my knee" read through the body-part rules: a literal vocabulary term for the same
 # words ("heart doctor") is preferred, because a curator wrote it.
 COMPOSED = 0.1

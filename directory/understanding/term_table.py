@@ -16,7 +16,7 @@ from directory.text import normalize_term
 from directory.understanding import entries as e
 from directory.understanding.entries import Entry
 from directory.understanding.lexicon_file import LexiconData
-from directory.vocabulary import Vocabulary
+from directory.vocabulary import Specialty, Vocabulary
 
 FILTER_LABELS = {  # a filter phrase's chip label, by filter
     "accepting_new_patients": "Accepting new patients",
@@ -25,6 +25,42 @@ FILTER_LABELS = {  # a filter phrase's chip label, by filter
     "gender": "{}",
     "insurance": "Takes {}",
 }
+
+
+def related_codes(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
+    """NUCC code -> the codes a search for it means: itself, its ``also`` codes, and the
+    same specialization under another board ("Geriatric Medicine (Family Medicine)" beside
+    "(Internal Medicine)"; pediatric ones only for a pediatric code: a child's subspecialist
+    is not an adult's)."""
+    cached = _RELATED.get(id(vocabulary))
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1]
+    by_specialization: dict[str, list[str]] = {}
+    for specialty in vocabulary.specialties.values():
+        if specialty.is_physician and specialty.specialization:
+            by_specialization.setdefault(specialty.specialization, []).append(specialty.code)
+    related = {}
+    for code, specialty in vocabulary.specialties.items():
+        siblings = (
+            by_specialization.get(specialty.specialization, []) if specialty.is_physician else []
+        )
+        siblings = [c for c in siblings if _kin(vocabulary.specialties[c], specialty)]
+        related[code] = tuple(dict.fromkeys((code, *specialty.also, *siblings)))
+    _RELATED.clear()
+    _RELATED[id(vocabulary)] = (vocabulary, related)
+    return related
+
+
+def _kin(one: Specialty, other: Specialty) -> bool:
+    """Siblings a search may mean alike: both pediatric or neither, both surgical or neither
+    (an orthopaedic sports surgeon is not a family sports medicine doctor)."""
+    return one.code.startswith(PEDIATRIC) == other.code.startswith(PEDIATRIC) and (
+        "Surgery" in one.classification
+    ) == ("Surgery" in other.classification)
+
+
+PEDIATRIC = "2080"  # NUCC's pediatric subspecialties
+_RELATED: dict[int, tuple[Vocabulary, dict[str, tuple[str, ...]]]] = {}
 
 
 class TermTable:
@@ -45,8 +81,15 @@ class TermTable:
         self.display.setdefault(term, raw.strip())
         self.table[term] = e.merge(self.table.get(term), tier, entry)
 
-    def specialty(self, codes: tuple[str, ...], label: str | None = None) -> Entry:
-        expanded = [c for code in codes for c in (code, *self.vocabulary.specialties[code].also)]
+    def specialty(
+        self, codes: tuple[str, ...], label: str | None = None, *, siblings: bool = False
+    ) -> Entry:
+        """The entry for ``codes`` with their ``also`` codes; with ``siblings``, also the same
+        specialization under other boards (a specialty's own names, not a lay group of
+        several, where "knee surgeon" must not reach family sports medicine)."""
+        specialties = self.vocabulary.specialties
+        related = related_codes(self.vocabulary) if siblings else {}
+        expanded = [c for code in codes for c in related.get(code, (code, *specialties[code].also))]
         label = label or self.vocabulary.specialty_name(codes[0])
         return Entry("specialty", codes, label, codes=tuple(dict.fromkeys(expanded)))
 
@@ -59,7 +102,7 @@ class TermTable:
         for specialty in self.vocabulary.specialties.values():
             if not (specialty.lay_name or specialty.is_physician):
                 continue  # the directory lists physicians and the curated clinicians only
-            entry = self.specialty((specialty.code,))
+            entry = self.specialty((specialty.code,), siblings=True)
             curated = [specialty.lay_name or "", *specialty.synonyms]
             official = [specialty.name, e.without_parentheses(specialty.name)]
             for tier, names in ((e.VOCABULARY, curated), (e.NUCC, official)):

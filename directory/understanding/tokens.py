@@ -74,7 +74,11 @@ def alternatives(
     singular = _singular(word, lexicon)
     if singular:
         found.append(Alternative(singular, PLURAL))
-    if word in lexicon.words or singular or expanded:
+    # "seizure" where the vocabulary says "seizures": the plural, as cheap as a singular.
+    plural = None if word in lexicon.phrases or singular else _plural(word, lexicon)
+    if plural:
+        found.append(Alternative(plural, PLURAL))
+    if word in lexicon.words or singular or expanded or plural:
         return tuple(found)
     if correct and word.isalpha():
         found += [
@@ -92,4 +96,13 @@ def _singular(word: str, lexicon: Lexicon) -> str | None:
             base = word[: -len(ending)] + replacement
             if base in lexicon.words:
                 return base
+    return None
+
+
+def _plural(word: str, lexicon: Lexicon) -> str | None:
+    if len(word) <= 3 or not word.isalpha():
+        return None
+    for form in (f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else ""):
+        if form and form in lexicon.phrases:
+            return form
     return None

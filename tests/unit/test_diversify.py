@@ -7,7 +7,11 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.search.ranking import REPEAT_FACTOR, diversify
+from app.search.ranking import REPEAT_FACTOR, REPEAT_FLOOR, diversify
+
+
+def _share(repeats):
+    return max(REPEAT_FACTOR**repeats, REPEAT_FLOOR)
 
 
 def _by_definition(items, score, kind):
@@ -16,7 +20,7 @@ def _by_definition(items, score, kind):
     while remaining:
         best = max(
             range(len(remaining)),
-            key=lambda i: (score(remaining[i]) * REPEAT_FACTOR ** placed[kind(remaining[i])], -i),
+            key=lambda i: (score(remaining[i]) * _share(placed[kind(remaining[i])]), -i),
         )
         item = remaining.pop(best)
         placed[kind(item)] += 1
@@ -28,6 +32,12 @@ def test_a_second_physician_of_the_same_specialty_gives_way_to_a_near_one_of_ano
     hits = [("a", 10.0, "pain"), ("b", 9.9, "pain"), ("c", 8.0, "physiatry")]
     order = diversify(hits, lambda h: h[1], lambda h: h[2])
     assert [h[0] for h in order] == ["a", "c", "b"]
+
+
+def test_a_far_weaker_fit_never_jumps_ahead_of_many_strong_ones():
+    hits = [(str(i), 10.0, "neurology") for i in range(6)] + [("x", 5.2, "neurosurgery")]
+    order = diversify(hits, lambda h: h[1], lambda h: h[2])
+    assert order[-1][0] == "x"
 
 
 @given(

@@ -1,0 +1,119 @@
+"""Queries on the vocabulary index: resolving text to concepts, "did you mean", autocomplete.
+
+Pure builders (validated text in, ``es.search`` keyword arguments out), split from
+``app.search.query`` because they search the vocabulary, not physicians. User text only
+reaches ``match``/``term`` queries.
+"""
+
+from __future__ import annotations
+
+from directory.text import compact_icd10, icd10_prefixes, normalize_term
+
+# An exact name/synonym/id or an ICD-10 code is what the user meant; fuzzy matches only
+# count when nothing exact does (the service drops them when an exact hit exists).
+EXACT_BOOST = 100
+CODE_BOOST = 90  # a code is exact too, but a more specific code (M54.16) beats its category
+PHRASE_BOOST = 20
+WORDS_BOOST = 10
+FUZZY_BOOST = 4
+VOCABULARY_TEXT_FIELDS = ("name", "synonyms")
+VOCABULARY_PLAIN_FIELDS = ("name.plain", "synonyms.plain")
+
+
+def resolution_query(text: str, size: int = 10) -> dict:
+    """Find vocabulary entries (conditions, procedures, specialties) the text may mean."""
+    key = normalize_term(text)
+    should: list[dict] = [
+        {
+            "constant_score": {
+                "filter": {"term": {"match_keys": key}},
+                "boost": EXACT_BOOST,
+                "_name": "exact",
+            }
+        },
+    ]
+    code = compact_icd10(text)
+    if code:
+        for position, prefix in enumerate(icd10_prefixes(code)):
+            should.append(
+                {
+                    "constant_score": {
+                        "filter": {"term": {"icd10_compact": prefix}},
+                        "boost": CODE_BOOST - position,
+                        # Names must be unique: ES drops matched_queries on duplicates.
+                        "_name": f"code:{prefix}",
+                    }
+                }
+            )
+    should += [
+        {
+            "multi_match": {
+                "query": text,
+                "type": "phrase",
+                "fields": list(VOCABULARY_PLAIN_FIELDS),
+                "slop": 1,
+                "boost": PHRASE_BOOST,
+                "_name": "phrase",
+            }
+        },
+        {
+            "multi_match": {
+                "query": text,
+                "type": "cross_fields",
+                "operator": "and",
+                "fields": list(VOCABULARY_TEXT_FIELDS),
+                "boost": WORDS_BOOST,
+                "_name": "words",
+            }
+        },
+        {
+            "multi_match": {
+                "query": text,
+                "type": "best_fields",
+                "operator": "and",
+                "fields": list(VOCABULARY_PLAIN_FIELDS),
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "boost": FUZZY_BOOST,
+                "_name": "fuzzy",
+            }
+        },
+    ]
+    return {
+        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "size": size,
+        "_source": ["id", "kind", "name", "specialty_codes"],
+    }
+
+
+def did_you_mean_query(text: str, size: int = 3) -> dict:
+    """Looser than resolution: any word, two edits. For 'no results' suggestions only."""
+    return {
+        "query": {
+            "multi_match": {
+                "query": text,
+                "fields": list(VOCABULARY_PLAIN_FIELDS),
+                "fuzziness": 2,
+                "prefix_length": 0,
+                "operator": "or",
+            }
+        },
+        "size": size,
+        "_source": ["id", "kind", "name"],
+    }
+
+
+def suggest_search(text: str, size: int = 8) -> dict:
+    """Autocomplete over vocabulary names and synonyms (edge n-grams)."""
+    return {
+        "query": {
+            "multi_match": {
+                "query": text,
+                "type": "best_fields",
+                "fields": ["name.autocomplete^2", "synonyms.autocomplete"],
+                "operator": "and",
+            }
+        },
+        "size": size,
+        "_source": ["id", "kind", "name"],
+    }

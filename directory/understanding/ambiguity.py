@@ -1,0 +1,84 @@
+"""Words with several everyday meanings: let the rest of the text choose, and say so.
+
+"endo" is what patients call an endocrinologist and what people with endometriosis call
+their condition (``ambiguous`` in data/lexicon.json). The cover keeps the default reading on
+a tie; here the body systems the rest of the text names ("endo for my thyroid", "endo and
+pelvic pain") pick the reading that fits them, and every reading not taken is returned as
+an alternative (same span), so the page and the API can offer it instead of hiding it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from directory.understanding.candidates import Candidate
+from directory.understanding.entries import Entry
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Part
+
+
+def settle(
+    parts: Sequence[Part], chosen: Sequence[Candidate], systems: Sequence[str], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
+    """(parts with each ambiguous word read as the text supports, the readings not taken).
+
+    ``systems`` are the body systems of everything chosen (``parse._body_systems``); an
+    ambiguous word's own reading adds its system there, so it is compared with the others'.
+    """
+    settled: list[Part] = []
+    others: list[Part] = []
+    for part, candidate in zip(parts, chosen, strict=True):
+        readings = lexicon.readings.get(candidate.term, ())
+        if not readings:
+            settled.append(part)
+            continue
+        context = set(systems) - _systems(_entry_of(part, readings), lexicon)
+        treating = _treating([c for c in chosen if c is not candidate], lexicon)
+        fitting = [
+            r
+            for r in readings
+            if _systems(r, lexicon) & context or _providers(r, lexicon) & treating
+        ]
+        pick = fitting[0] if fitting else _entry_of(part, readings)
+        settled.append(_as(part, pick))
+        others += [_as(part, r) for r in readings if r is not pick]
+    return tuple(settled), tuple(others)
+
+
+def _entry_of(part: Part, readings: Sequence[Entry]) -> Entry:
+    return next((r for r in readings if (r.kind, r.ids) == (part.kind, part.ids)), readings[0])
+
+
+def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
+    if entry.kind == "specialty":
+        return {s for code in entry.ids for s in lexicon.specialty_systems.get(code, ())}
+    concepts = lexicon.vocabulary.concepts
+    return {concepts[i].body_system for i in entry.ids if i in concepts}
+
+
+def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
+    """Specialties the rest of the text's conditions list as treating them ("therapy for
+    back pain": back pain lists physical therapists, so it is physical therapy)."""
+    concepts = lexicon.vocabulary.concepts
+    ids = (i for c in chosen if c.kind in ("condition", "procedure") for i in c.ids)
+    found = {s.code for i in ids if i in concepts for s in concepts[i].specialties}
+    found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
+    return found
+
+
+def _providers(entry: Entry, lexicon: Lexicon) -> set[str]:
+    """Who a reading is: a specialty's codes, or who performs a procedure (its first-ranked
+    specialty). A condition reading is nobody."""
+    if entry.kind == "specialty":
+        return set(entry.codes)
+    concepts = lexicon.vocabulary.concepts
+    return {
+        concepts[i].specialties[0].code
+        for i in entry.ids
+        if entry.kind == "procedure" and i in concepts and concepts[i].specialties
+    }
+
+
+def _as(part: Part, entry: Entry) -> Part:
+    return replace(part, kind=entry.kind, ids=entry.ids, label=entry.label, codes=entry.codes)

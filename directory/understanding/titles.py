@@ -1,0 +1,45 @@
+"""Is this "dr" a title before a name, or the doctor word of the term before it?
+
+"neurosurgeon dr green" is Dr. Green, a neurosurgeon; "spine dr boston" is a spine doctor
+in Boston. A title after a term stays a title when a name-like word follows that is not a
+big place (a state, a city big enough to stand alone, a two-word city name), or is a city
+that is also a common surname ("dr houston", "dr jackson": a person).
+"""
+
+from __future__ import annotations
+
+from directory import geography
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.tokens import Token
+
+
+def titles_a_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """True when tokens[at] is a title and the word after it reads as a name, not a place."""
+    if tokens[at].norm not in lexicon.word_set("name_titles") or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1].norm
+    if not following.isalpha() or lexicon.is_content_word(following):
+        return False
+    if following in lexicon.word_set("generic"):
+        return False
+    # A city that is also a common surname right after a title is the person: front desks
+    # type "cardiologist dr jackson" for Dr. Jackson far more often than for Jackson, MS.
+    if following in lexicon.word_set("surname_places"):
+        return True
+    return not place_starts(tokens, at + 1, lexicon)
+
+
+def place_starts(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """A big place, or a two-word city ("west hartford", "new haven"), starts at ``at``."""
+    if big_place(tokens[at].norm, lexicon):
+        return True
+    pair = " ".join(t.norm for t in tokens[at : at + 2])
+    return at + 1 < len(tokens) and geography.is_city_name(pair)
+
+
+def big_place(name: str, lexicon: Lexicon) -> bool:
+    """A state, or a city big enough to be typed without its state."""
+    if len(name) > 2 and geography.state_code(name):
+        return True
+    cities = geography.city_places(name)
+    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips

@@ -1,0 +1,132 @@
+"""Ambiguous short words and doctor words after a specialty (directory/understanding)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+ENDOCRINOLOGIST = "207RE0101X"
+
+
+def test_endo_alone_keeps_the_specialty_and_offers_endometriosis():
+    reading = interpret("endo")
+    (part,) = reading.parts
+    assert (part.kind, part.ids) == ("specialty", (ENDOCRINOLOGIST,))
+    assert [(a.kind, a.ids, a.span) for a in reading.alternatives] == [
+        ("condition", ("endometriosis",), (0, 4))
+    ]
+    assert reading.as_dict()["alternatives"][0]["label"] == "Endometriosis"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("endo for my thyroid", "specialty"),
+        ("endo with diabetes", "specialty"),
+        ("endo and pelvic pain", "condition"),
+    ],
+)
+def test_the_rest_of_the_text_chooses_what_endo_means(text, kind):
+    reading = interpret(text)
+    assert reading.parts[0].kind == kind
+    assert reading.alternatives and reading.alternatives[0].kind != kind
+
+
+def test_an_unambiguous_word_has_no_alternatives():
+    assert interpret("cardiologist").alternatives == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["endo dr boston", "spine dr boston", "pain management dr chicago"]
+)
+def test_a_doctor_word_after_a_specialty_before_a_city_is_not_a_title(text):
+    reading = interpret(text)
+    assert not reading.of_kind("name"), reading.parts
+    assert reading.location is not None and reading.location.place is not None
+    assert reading.of_kind("specialty")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dr houston", "Houston"),
+        ("Dr Jackson cardiology", "Jackson"),
+        ("cardiologist dr jackson", "Jackson"),
+        ("neurosurgeon dr green", "Green"),
+        ("family medicine doctor dr wright", "Wright"),
+    ],
+)
+def test_dr_before_a_name_is_still_a_title(text, name):
+    assert interpret(text).names == (name,)
+
+
+def test_a_specialty_takes_the_doctor_word_after_it():
+    (part,) = interpret("cardiology clinic").parts
+    assert part.text == "cardiology clinic" and part.kind == "specialty"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("back pain doctor", "207XS0117X"), ("knee pain specialist", "207X00000X")],
+)
+def test_a_body_part_pain_doctor_is_that_parts_doctor_not_a_pain_doctor(text, codes):
+    (part,) = interpret(text).parts
+    assert part.kind == "specialty" and codes in part.ids
+
+
+def test_a_condition_keeps_the_doctor_word_so_another_reading_cannot_split_it():
+    (part,) = interpret("skin cancer doctor").parts
+    assert part.kind == "condition" and "skin-cancer" in part.ids
+
+
+@pytest.mark.parametrize("text", ["doctor for my 5 year old", "my 3-year-old has a rash"])
+def test_a_childs_age_asks_for_a_pediatrician(text):
+    assert "208000000X" in interpret(text).specialty_codes
+
+
+def test_an_adults_age_is_a_qualifier_not_a_pediatrician():
+    reading = interpret("my 45 year old husband snores")
+    assert not reading.specialty_codes and "sleep-apnea" in reading.concept_ids
+
+
+def test_keeps_coming_back_is_not_the_back():
+    reading = interpret("sinus infection keeps coming back")
+    assert reading.concept_ids == ("sinusitis",) and not reading.of_kind("body_part")
+    assert reading.describe() == "Physicians for sinusitis"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("burning when i pee", "urinary-tract-infection"), ("forgetful dad", "dementia")],
+)
+def test_everyday_symptom_phrasing_reaches_the_condition(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        ("therapist near me", "2084P0800X"),
+        ("therapist for my knee", "225100000X"),
+    ],
+)
+def test_a_therapist_is_mental_health_unless_the_text_is_about_the_body(text, provider):
+    assert provider in interpret(text).specialty_codes
+
+
+def test_therapy_beside_back_pain_is_physical_therapy_and_beside_anxiety_talk_therapy():
+    assert "physical-therapy" in interpret("therapy for back pain").concept_ids
+    assert "psychotherapy" in interpret("therapy for anxiety").concept_ids
+
+
+def test_a_singular_finds_the_plural_term():
+    assert interpret("seizure").concept_ids == ("epilepsy",)
+
+
+def test_a_checkup_is_primary_care():
+    assert "207Q00000X" in interpret("annual checkup").specialty_codes
+
+
+def test_a_specialists_name_without_physician_takes_the_ologist_form():
+    assert interpret("pediatric dermatologist").specialty_codes == ("207NP0225X",)
