@@ -226,6 +226,23 @@ def closest(situation: Situation, filters: Filters) -> list[Offer]:
     return offers
 
 
+def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
+    """A short word read one way that people also use another way ("endo": endocrinologist
+    or endometriosis; "therapist"): the reading not taken, with the words that say it."""
+    reading = situation.interpretation
+    if reading is None:
+        return []
+    offers = []
+    for other in reading.alternatives:
+        start, end = other.span
+        text = " ".join(f"{reading.text[:start]}{other.label}{reading.text[end:]}".split())
+        message = f"Did you mean {other.label.lower()}?"
+        offer = _text_offer(situation, filters, text, "other_reading", message, other.label)
+        if offer is not None:
+            offers.append(offer)
+    return offers
+
+
 def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
     """Keep only where and which: every physician near the place, with the filters."""
     reading = situation.interpretation

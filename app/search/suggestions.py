@@ -10,7 +10,8 @@ After a search the service asks :func:`plan` what to offer, counts every offer i
 * **an ambiguous place** ("Springfield"): each place of that name, with its count, the ones
   with physicians first;
 * **a condition or specialty with no location**: ask for one (the page offers "Use my
-  location"), instead of a nation-wide list.
+  location"), instead of a nation-wide list;
+* **a short word with two common readings** ("endo", "therapist"): the reading not taken.
 
 Pure: the text variants are re-read in memory with the same parser the search uses.
 """
@@ -36,6 +37,8 @@ SUGGESTION_KINDS = {
     "drop_part": "Search without one understood part of the text.",
     "closest_concept": "The vocabulary entry closest to words that were not understood.",
     "drop_text": "Every physician near the place, with the same filters.",
+    "other_reading": 'The text read the other way a short word is used ("endo": '
+    "endometriosis rather than endocrinologist).",
 }
 MAX_OFFERS = 8  # a short list people read, not a menu
 
@@ -43,6 +46,8 @@ MAX_OFFERS = 8  # a short list people read, not a menu
 def plan(situation: Situation, filters: Filters) -> list[Offer]:
     """Every offer worth counting for this search, best first."""
     found = build.place_choices(situation, filters)
+    asks_place = bool(found)
+    found += build.other_readings(situation, filters)
     if situation.total == 0:
         found += build.drop_filters(situation, filters)
         if situation.params.place is not None:
@@ -50,7 +55,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         found += build.drop_parts(situation, filters)
         found += build.closest(situation, filters)
         found += build.every_physician(situation, filters)
-    elif not found and build.needs_location(situation):
+    elif not asks_place and build.needs_location(situation):
         found.append(build.add_location(situation))
     return found
 

@@ -3,8 +3,9 @@
 "endo" is what patients call an endocrinologist and what people with endometriosis call
 their condition (``ambiguous`` in data/lexicon.json). The cover keeps the default reading on
 a tie; here the body systems the rest of the text names ("endo for my thyroid", "endo and
-pelvic pain") pick the reading that fits them, and every reading not taken is returned as
-an alternative (same span), so the page and the API can offer it instead of hiding it.
+pelvic pain") pick the reading that fits them. A reading not taken that the text does not
+rule out is returned as an alternative (same span), so the page and the API can offer it
+instead of hiding it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def settle(
         ]
         pick = fitting[0] if fitting else _entry_of(part, readings)
         settled.append(_as(part, pick))
-        others += [_as(part, r) for r in readings if r is not pick]
+        # A reading the rest of the text rules out is not worth offering.
+        others += [_as(part, r) for r in (fitting or readings) if r is not pick]
     return tuple(settled), tuple(others)
 
 

@@ -148,3 +148,27 @@ def test_a_zero_result_page_links_each_way_forward_with_its_count(client):
     assert links, page
     followed = client.get(html.unescape(links[0])).get_data(as_text=True)
     assert "No physicians found" not in followed and "physicians found" in followed
+
+
+def test_a_word_with_two_common_readings_offers_the_other_one(client):
+    """ "therapist" is read as mental health; someone after physical therapy is one link away,
+    and the link finds as many as it says."""
+    params = {"q": "therapist", "location": HARTFORD}
+    body = api(client, **params)
+    (other,) = [s for s in body["suggestions"] if s["kind"] == "other_reading"]
+    assert other["label"] == "Physical therapist" and other["count"] > 0
+    followed = follow(client, params, other)
+    assert followed["total"] == other["count"]
+    first = followed["results"][0]["specialties"]
+    assert [s["code"] for s in first if s["primary"]] == ["225100000X"]
+    page = client.get(f"/search?q=therapist&location={HARTFORD}").get_data(as_text=True)
+    assert re.search(
+        r'data-suggestion="other_reading">Did you mean physical therapist\?</a> '
+        r'<span class="count">\(\d[\d,]* physicians?\)',
+        page,
+    )
+
+
+def test_a_reading_the_rest_of_the_text_rules_out_is_not_offered(client):
+    body = api(client, q="therapy for my back pain", location=HARTFORD)
+    assert "other_reading" not in kinds(body)
