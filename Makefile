@@ -70,8 +70,12 @@ test: $(VENV)/.dev node browser
 	url=$$(scripts/ensure-postgres) && export $$url && $(PY) -m pytest
 
 # The inner loop: pure code and the real node, without fault drills and browsers.
+# Two workers (pytest-xdist): the tests mostly wait on the node, so two overlap on two
+# cores (docs/benchmarks.md: 137 s serial, 88 s with two). TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= 2
 test-fast: $(VENV)/.dev node
-	url=$$(scripts/ensure-postgres) && export $$url && $(PY) -m pytest tests/unit tests/integration
+	url=$$(scripts/ensure-postgres) && export $$url && \
+		$(PY) -m pytest -n $(TEST_WORKERS) tests/unit tests/integration
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -1,53 +1,36 @@
 """Command line for operators: ``python -m indexer ...`` (no Flask: the loader stands alone).
 
 A thin shell: every command parses options, builds a client from the same
-settings the app uses, and calls a function in ``indexer.load``/``lifecycle``.
-Outcomes are exit codes (:class:`Exit`, documented in docs/data-format.md) and
-plain messages: an operator never sees a traceback for a node that went away.
+settings the app uses, and calls a function (``indexer.jobs`` for load and ensure,
+``indexer.lifecycle`` for the rest). Outcomes are exit codes (:class:`Exit`,
+documented in docs/data-format.md) and plain messages (``indexer.outcomes``): an
+operator never sees a traceback for a node that went away.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 import sys
-from enum import IntEnum
 from pathlib import Path
 
 import click
-from elasticsearch import ElasticsearchException
 
 from directory.connection import client_from_settings
 from directory.npi import is_valid_npi
 from directory.settings import settings
 from directory.vocabulary import default_vocabulary
-from indexer import lifecycle
+from indexer import jobs, lifecycle
 from indexer.curated import rebuild_curated_vocabulary
-from indexer.errors import LoaderLocked, LoadFailed, LoadRefused
 from indexer.formats import read_files, unreadable
 from indexer.gates import DEFAULT_MAX_REJECTED, DEFAULT_MIN_KEPT, Gates
-from indexer.load import rebuild_all, upsert
 from indexer.lock import LoaderLock
-from indexer.overrides import StoreOverlay
+from indexer.outcomes import Exit, report, run, stop
 from indexer.progress import Progress, count_lines
 from indexer.rejects import RejectsFiles
 from indexer.tally import Tally
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO_FILES = (
-    ROOT / "data" / "demo" / "physicians.jsonl",
-    ROOT / "data" / "samples" / "nppes-practitioners-sample.csv",
-)
-
-
-class Exit(IntEnum):
-    OK = 0  # loaded, nothing rejected
-    FAILED = 1  # did not complete (node unreachable, too many bulk errors); alias as it was
-    USAGE = 2  # bad command line or unreadable file (click's own code)
-    REJECTS = 3  # loaded, but rows were rejected: see the rejects file
-    REFUSED = 4  # a safety gate refused the load; the alias serves what it served
-    LOCKED = 5  # another loader holds the alias; nothing was done
+__all__ = ["Exit", "cli"]
 
 
 def _client():
@@ -63,11 +46,6 @@ def _check_readable(paths: tuple[Path, ...], fmt: str) -> None:
     problems = [p for p in (unreadable(path, fmt) for path in paths) if p]
     if problems:
         raise click.UsageError("; ".join(problems))
-
-
-def _stop(code: Exit, message: str) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
 
 
 @click.group()
@@ -125,26 +103,18 @@ def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept,
     progress = Progress(total=sum(count_lines(p) for p in files))
 
     def work() -> Tally:
-        corrections = StoreOverlay()  # staff corrections survive every load
-        records = corrections.apply(rejects.tap(read_files(files, fmt)))
-        if rebuild:
-            tally = rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
-                                max_errors=max_errors,
-                                vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
-        else:
-            tally = upsert(es, alias, records, vocabulary, progress, policy=policy)
-        why = f"load --{'rebuild' if rebuild else 'upsert'} of {', '.join(p.name for p in files)}"
-        tally.notes.append(corrections.finish(es, alias, why))
-        return tally
+        return jobs.load_files(es, alias, files, fmt, rebuild=rebuild, policy=policy,
+                               max_errors=max_errors, rejects=rejects, progress=progress,
+                               vocabulary=vocabulary)  # fmt: skip
 
     def finish(tally: Tally | None) -> None:
         rejects.close()
         progress.done()
         if tally is not None:
-            _report(tally, rejects, show)
+            report(tally, rejects, show)
 
     kept = f"alias '{alias}' left as it was" if rebuild else "nothing deleted; a rerun converges"
-    tally = _run(work, kept=kept, finish=finish)
+    tally = run(work, kept=kept, finish=finish)
     sys.exit(Exit.REJECTS if tally.rejected_total or tally.errors else Exit.OK)
 
 
@@ -154,59 +124,6 @@ def _rejects_files(files: tuple[Path, ...], fmt: str, folder: Path | None) -> Re
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     return rejects
-
-
-def _run(work, *, kept: str, action: str = "load", finish=lambda tally: None):
-    """Run a command; turn every way it can end early into a message and an exit code.
-
-    ``kept`` says what the operator can rely on afterwards ("alias 'x' left as it was");
-    ``finish`` reports what there is to report (the tally, if the command got that far).
-    """
-    try:
-        result = work()
-    except LoaderLocked as error:
-        finish(None)
-        _stop(Exit.LOCKED, f"another loader is at work, nothing done: {error}")
-    except LoadRefused as error:
-        finish(error.tally)
-        _stop(Exit.REFUSED, f"{action} refused by a safety gate, {kept}: {error}")
-    except LoadFailed as error:
-        finish(error.tally)
-        _stop(Exit.FAILED, f"{action} failed, {kept}: {error}")
-    except ElasticsearchException as error:
-        finish(None)
-        url = settings()["ELASTICSEARCH_URL"]
-        node = f"the search node at {url} did not answer ({_short(error)})"
-        _stop(Exit.FAILED, f"{action} failed, {kept}: {node}; run it again once the node is back")
-    except KeyboardInterrupt:
-        finish(None)
-        _stop(Exit.FAILED, f"interrupted, {kept}")
-    finish(result if isinstance(result, Tally) else None)
-    return result
-
-
-def _short(error: Exception) -> str:
-    """``ConnectionError: [Errno 111] Connection refused``, not urllib3's whole story."""
-    text = " ".join(str(error).split())
-    errno = re.search(r"\[Errno \d+\] [^)'\"]+", text)
-    return f"{type(error).__name__}: {errno.group(0) if errno else text[:160]}"
-
-
-def _report(tally: Tally, rejects: RejectsFiles | None, show: int) -> None:
-    click.echo(tally.as_text())
-    printed = tally.examples[:show]
-    for rejection in printed:
-        click.echo(f"  rejected: {rejection}")
-    hidden = tally.rejected_total - len(printed)
-    if hidden > 0:
-        where = "; every one is in the rejects file" if rejects and rejects.written else ""
-        click.echo(f"  ... {hidden:,} more rejection lines not printed (--show N){where}")
-    if rejects and rejects.without_row:
-        click.echo(f"  {rejects.without_row:,} rejections not in a rejects file (no row to copy)")
-    for path, problem in (rejects.unwritable if rejects else {}).items():
-        click.echo(f"  could not write the rejects file {path}: {problem}")
-    for path, count in (rejects.written if rejects else {}).items():
-        click.echo(f"rejects file: {path} ({count:,} rows to fix and load again)")
 
 
 @cli.command()
@@ -233,7 +150,7 @@ def _validate(files, fmt, *, as_json: bool) -> None:
 def status(alias):
     """Alias, live and previous index, document counts and age."""
     es, alias = _client(), _alias(alias)
-    state = _run(lambda: lifecycle.status(es, alias), kept="nothing changed", action="status")
+    state = run(lambda: lifecycle.status(es, alias), kept="nothing changed", action="status")
     if not state.live_index:
         click.echo(f"alias '{state.alias}' does not exist")
         sys.exit(Exit.FAILED)
@@ -256,9 +173,9 @@ def rollback(alias):
             return lifecycle.rollback(es, alias)
 
     try:
-        live, previous = _run(swap_back, kept="alias unchanged", action="rollback")
+        live, previous = run(swap_back, kept="alias unchanged", action="rollback")
     except RuntimeError as error:
-        _stop(Exit.FAILED, str(error))
+        stop(Exit.FAILED, str(error))
     click.echo(f"alias now serves {live}; {previous} kept as previous")
 
 
@@ -270,10 +187,10 @@ def delete(npi, alias):
     if not is_valid_npi(npi):
         raise click.BadParameter("an NPI is 10 digits ending in its check digit", param_hint="NPI")
     es, alias = _client(), _alias(alias)
-    result = _run(lambda: es.delete(index=alias, id=npi, ignore=[404], refresh=True),
+    result = run(lambda: es.delete(index=alias, id=npi, ignore=[404], refresh=True),
                   kept="nothing deleted", action="delete")  # fmt: skip
     if result.get("result") != "deleted":
-        _stop(Exit.FAILED, f"NPI {npi} is not in '{alias}'")
+        stop(Exit.FAILED, f"NPI {npi} is not in '{alias}'")
     click.echo(f"deleted NPI {npi}")
 
 
@@ -282,7 +199,7 @@ def delete(npi, alias):
 def vocabulary(alias):
     """Rebuild the vocabulary index with staff-curated terms (the staff pages run this)."""
     es, alias = _client(), _alias(alias)
-    documents, curated = _run(
+    documents, curated = run(
         lambda: rebuild_curated_vocabulary(es, alias, default_vocabulary()),
         kept=f"'{alias}-vocabulary' left as it was", action="vocabulary",
     )  # fmt: skip
@@ -297,20 +214,11 @@ def ensure(alias):
     """Load the bundled demo data if the alias is missing (used by `make run`)."""
     es, alias = _client(), _alias(alias)
     kept = f"alias '{alias}' left as it was"
-    if _run(lambda: lifecycle.indices_of(es, alias), kept=kept):
+    if run(lambda: lifecycle.indices_of(es, alias), kept=kept):
         click.echo(f"alias '{alias}' exists; nothing to load")
         return
-    files = tuple(p for p in DEMO_FILES if p.exists())
+    files = jobs.demo_files()
     if not files:
-        _stop(Exit.USAGE, f"no demo data in {ROOT / 'data'}: run `make data` first")
-
-    def work() -> Tally:
-        corrections = StoreOverlay()
-        records = corrections.apply(read_files(files))
-        tally = rebuild_all(es, alias, records, default_vocabulary(), Progress(),
-                            command="ensure",
-                            vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
-        tally.notes.append(corrections.finish(es, alias, "ensure (demo data)"))
-        return tally
-
-    _run(work, kept=kept, finish=lambda t: t and click.echo(t.as_text()))  # fmt: skip
+        stop(Exit.USAGE, f"no demo data in {jobs.ROOT / 'data'}: run `make data` first")
+    run(lambda: jobs.load_demo(es, alias, files), kept=kept,
+        finish=lambda t: t and click.echo(t.as_text()))  # fmt: skip

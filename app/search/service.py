@@ -18,24 +18,31 @@ from app.errors import SearchUnavailable
 from app.search import query as q
 from app.search import ranking
 from app.search import suggestions as ways
+from app.search.answers import (
+    chosen_terms,
+    claimed_concepts,
+    concept_details,
+    facets_from,
+    how_matched,
+    physician_hit,
+    primary_specialty,
+    resolved_term,
+    sort_score,
+)
 from app.search.curation import CuratedTerms
-from app.search.explain import hit_from_source, profile_from_source
+from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
-from app.search.params import Resolution, ResolvedTerm, SearchParams
+from app.search.params import Resolution, SearchParams
 from app.search.results import (
     Completion,
-    ConceptDetails,
     ConditionMatch,
-    Facet,
-    FacetValue,
     PhysicianHit,
     PhysicianProfile,
     SearchPage,
     Suggestion,
-    TreatingSpecialty,
 )
 from app.search.suggestion_queries import msearch_body
-from app.search.understanding import apply, explicit_terms
+from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
@@ -95,15 +102,15 @@ class SearchService:
             return Resolution(text=text), 0
         response = _call(self.es.search, index=self.vocabulary_alias, **q.resolution_query(text))
         hits = response["hits"]["hits"]
-        exact = [h for h in hits if _how(h) in ("exact", "code")]
+        exact = [h for h in hits if how_matched(h) in ("exact", "code")]
         if exact:
             # A more specific code scores higher than its category: keep the best code only.
             best = max(h["_score"] for h in exact)
-            chosen = [h for h in exact if _how(h) == "exact" or h["_score"] == best]
+            chosen = [h for h in exact if how_matched(h) == "exact" or h["_score"] == best]
         else:
             top = hits[0]["_score"] if hits else 0
             chosen = [h for h in hits if h["_score"] >= top * FUZZY_KEEP_RATIO]
-        terms = tuple(_term(h) for h in chosen[:MAX_RESOLVED])
+        terms = tuple(resolved_term(h) for h in chosen[:MAX_RESOLVED])
         return Resolution(text=text, terms=terms), response["took"]
 
     # --- Physician search --------------------------------------------------------------------
@@ -122,7 +129,7 @@ class SearchService:
         complete = bool(read and read.understood and not read.unplaced)
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params
-            terms = _explicit_terms(params) + understood.terms
+            terms = chosen_terms(params) + understood.terms
             resolution = Resolution(
                 params.q, terms, name_text=understood.name_text, name_hint=understood.name_hint
             )
@@ -130,7 +137,7 @@ class SearchService:
         if understood:
             params = understood.params  # a place or filter typed beside unplaced words
         resolution, took = self._resolve(params.q)
-        resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
+        resolution = Resolution(resolution.text, chosen_terms(params) + resolution.terms)
         return params, resolution, took, interpretation
 
     def _lexicon(self) -> Lexicon:
@@ -147,9 +154,11 @@ class SearchService:
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
         if q.diversity_window(params, resolution):
-            hits = ranking.diversify(hits, _sort_score, _primary_specialty)
+            hits = ranking.diversify(hits, sort_score, primary_specialty)
             hits = hits[params.offset : params.offset + params.per_page]
-        results = tuple(_hit(h["_source"], params, resolution, _claimed(h)) for h in hits)
+        results = tuple(
+            physician_hit(h["_source"], params, resolution, claimed_concepts(h)) for h in hits
+        )
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         situation = ways.Situation(
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
@@ -218,7 +227,7 @@ class SearchService:
     def find_conditions(self, text: str) -> tuple[ConditionMatch, ...]:
         """What the text resolves to, with codes and the specialties that treat each concept."""
         return tuple(
-            ConditionMatch(t.kind, t.id, t.name, t.how, _concept_details(t.id))
+            ConditionMatch(t.kind, t.id, t.name, t.how, concept_details(t.id))
             for t in self.resolve(text).terms
         )
 
@@ -237,7 +246,7 @@ class SearchService:
         later batches are fetched as the caller streams, so memory stays at one batch.
         """
         resolution, _ = self._resolve(params.q)
-        resolution = Resolution(resolution.text, _explicit_terms(params) + resolution.terms)
+        resolution = Resolution(resolution.text, chosen_terms(params) + resolution.terms)
         size = min(batch, limit)
 
         def search(count: int, after: list | None = None) -> dict:
@@ -253,80 +262,10 @@ class SearchService:
             while True:
                 found = response["hits"]["hits"][: limit - sent]
                 for raw in found:
-                    yield _hit(raw["_source"], params, resolution)
+                    yield physician_hit(raw["_source"], params, resolution)
                 sent += len(found)
                 if sent >= limit or len(found) < size:
                     return
                 response = search(min(size, limit - sent), found[-1]["sort"])
 
         return first["hits"]["total"]["value"], hits()
-
-
-def facets_from(aggregations: dict, params: SearchParams, filters: Filters) -> dict[str, Facet]:
-    """Each filter's facet from ``query.facet_aggregations``: values, counts, which are chosen."""
-    facets = {}
-    for declared in filters:
-        agg = aggregations.get(f"facet_{declared.name}")
-        if agg is None:
-            continue
-        chosen = set(params.filters.get(declared.name, ()))
-        values = []
-        for bucket in agg["values"]["buckets"]:
-            value = str(bucket.get("key_as_string", bucket["key"]))
-            label = declared.value_label(value)
-            values.append(FacetValue(value, label, bucket["doc_count"], value in chosen))
-        facets[declared.name] = Facet(declared.name, tuple(values), agg["doc_count"])
-    return facets
-
-
-def _term(hit: dict) -> ResolvedTerm:
-    source = hit["_source"]
-    codes = tuple(source.get("specialty_codes", ())) if source["kind"] == "specialty" else ()
-    return ResolvedTerm(source["kind"], source["id"], source["name"], _how(hit), codes)
-
-
-def _how(hit: dict) -> str:
-    """How a vocabulary hit matched, from its named queries (see query.resolution_query)."""
-    names = {name.split(":")[0] for name in hit.get("matched_queries", [])}
-    for how in ("exact", "code"):
-        if how in names:
-            return how
-    return "fuzzy" if names == {"fuzzy"} else "words"
-
-
-def _explicit_terms(params: SearchParams) -> tuple[ResolvedTerm, ...]:
-    return explicit_terms(params, default_vocabulary())
-
-
-def _sort_score(hit: dict) -> float:
-    return hit["sort"][0]  # relevance sorts by _score first (query.sort_clause)
-
-
-def _primary_specialty(hit: dict) -> str:
-    return next((s["code"] for s in hit["_source"]["specialties"] if s["primary"]), "")
-
-
-def _hit(source: dict, params: SearchParams, resolution: Resolution, claimed=None) -> PhysicianHit:
-    origin = (params.place.lat, params.place.lon) if params.place else None
-    names = params.q if resolution.name_text is None else resolution.name_text
-    return hit_from_source(source, origin, resolution, q.name_words(names), claimed)
-
-
-def _claimed(hit: dict) -> frozenset[str]:
-    """The searched concepts this physician claims (query.claimed_concepts_field)."""
-    return frozenset(hit.get("fields", {}).get("claimed", ()))
-
-
-def _concept_details(concept_id: str) -> ConceptDetails | None:
-    vocabulary = default_vocabulary()
-    concept = vocabulary.concepts.get(concept_id)
-    if concept is None:
-        return None
-    return ConceptDetails(
-        icd10=tuple(concept.icd10),
-        summary=concept.summary,
-        specialties=tuple(
-            TreatingSpecialty(s.code, vocabulary.specialty_name(s.code), s.reason)
-            for s in concept.specialties
-        ),
-    )

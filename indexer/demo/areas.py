@@ -14,12 +14,13 @@ import bisect
 import itertools
 import random
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from directory import geography
 from indexer.demo.catalog import METRO_RADIUS_MILES, METROS, Metro
-from indexer.demo.population import populated_places, residential_zips, zip_weights
+from indexer.demo.population import national_weights
 from indexer.demo.shape import weighted
 
 SPREADS = ("metros", "national")
@@ -99,7 +100,7 @@ def _area_code(zip5: str) -> str:
 class NationalSpread:
     """Draws a home ZIP by population; further practices stay in its 3-digit ZIP area."""
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(self, weights: Mapping[str, float]) -> None:
         zips = sorted(weights)
         self._home = _Draw(zips, [weights[z] for z in zips])
         sections: dict[str, list[str]] = defaultdict(list)
@@ -113,7 +114,7 @@ class NationalSpread:
 
     @classmethod
     def from_offline_data(cls) -> NationalSpread:
-        return cls(zip_weights(residential_zips(), populated_places()))
+        return cls(national_weights())
 
     def __call__(self, rng: random.Random) -> NationalArea:
         home = self._home(rng)

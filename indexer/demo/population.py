@@ -17,6 +17,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from directory import geography
@@ -116,6 +117,13 @@ def zip_weights(
         unplaced = state_population.get(z.state, 0) - placed[z.state]
         weights[z.zip5] += max(0, unplaced) / zips_in[z.state]
     return weights
+
+
+@cache
+def national_weights() -> Mapping[str, float]:
+    """People per residential ZIP from the offline data: computed once per process (a few
+    seconds), read-only, since every national demo in the process draws from the same."""
+    return MappingProxyType(zip_weights(residential_zips(), populated_places()))
 
 
 @cache

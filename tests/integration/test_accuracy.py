@@ -18,7 +18,7 @@ from conftest import ROOT
 from staff_helpers import add_account, csrf_token, sign_in, staff_app
 
 from directory.settings import settings
-from directory.store import audit, migrate, overrides
+from directory.store import audit, overrides
 from directory.store.db import make_engine, session_factory, transaction
 from directory.store.models import FactVerification, ProfileOverride
 
@@ -27,9 +27,14 @@ DOCTOR = npi(1)
 
 
 @pytest.fixture
+def database_url(migrated_database_url):
+    """Every test here starts from a migrated store, on each engine in turn."""
+    return migrated_database_url
+
+
+@pytest.fixture
 def directory(es, alias, database_url):
     """Three physicians loaded with the store's corrections, and a verifier signed in."""
-    migrate.upgrade(database_url)
     profiles = [profile(1), profile(2, verified_days_ago=200), profile(3, verified_days_ago=120)]
     load(es, alias, profiles, database_url)
     app = staff_app(alias, database_url)

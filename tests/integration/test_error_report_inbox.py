@@ -10,7 +10,7 @@ import pytest
 from browser.conftest import named_physician
 from staff_helpers import add_account, csrf_token, sign_in, staff_app
 
-from directory.store import accounts, audit, error_reports, migrate
+from directory.store import accounts, audit, error_reports
 from directory.store.models import ErrorReport
 
 EMAILS = {
@@ -23,9 +23,8 @@ LONG_AGO = datetime(2026, 1, 2, 15, 0, tzinfo=UTC)  # a Friday: due Tuesday 6 Ja
 
 
 @pytest.fixture
-def app(search_alias, database_url):
-    migrate.upgrade(database_url)
-    app = staff_app(search_alias, database_url)
+def app(search_alias, migrated_database_url):
+    app = staff_app(search_alias, migrated_database_url)
     for key, email in EMAILS.items():
         add_account(app, email, "verifier" if key == "other" else key)
     yield app

@@ -138,6 +138,11 @@ def test_cli_load_status_and_rollback(es, alias, tmp_path, profiles):
     assert live_count(es, alias) == 39
 
 
+# Ten bulk requests of indexer.load.CHUNK_SIZE: the loader is killed as soon as its first
+# documents reach the new index, with nine requests and the swap still ahead of it.
+MID_REBUILD_COUNT = 10_000
+
+
 @pytest.mark.slow
 def test_sigkill_mid_rebuild_keeps_serving_and_the_rerun_cleans_up(es, alias, tmp_path, vocabulary):
     rebuild(es, alias, generate(50, 3, claims_from_vocabulary()), vocabulary)
@@ -148,7 +153,7 @@ def test_sigkill_mid_rebuild_keeps_serving_and_the_rerun_cleans_up(es, alias, tm
             "-m",
             "indexer.demo",
             "--count",
-            "30000",
+            str(MID_REBUILD_COUNT),
             "--seed",
             "5",
             "--out",
@@ -179,5 +184,5 @@ def test_sigkill_mid_rebuild_keeps_serving_and_the_rerun_cleans_up(es, alias, tm
     assert len(lifecycle.status(es, alias).orphans) == 1
     rerun = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
-    assert live_count(es, alias) == 30000
+    assert live_count(es, alias) == MID_REBUILD_COUNT
     assert lifecycle.status(es, alias).orphans == ()

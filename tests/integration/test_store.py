@@ -6,6 +6,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from argon2 import extract_parameters, profiles
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
@@ -29,6 +30,14 @@ def test_migrations_create_every_table_and_round_trip(database_url):
     migrate.upgrade(database_url)
     assert migrate.is_current(database_url)
     engine.dispose()
+
+
+def test_outside_the_tests_passwords_cost_rfc_9106s_low_memory_argon2id(
+    production_password_hasher,
+):
+    stored = production_password_hasher.hash(PASSWORD)  # what a real sign-up stores
+    assert extract_parameters(stored) == profiles.RFC_9106_LOW_MEMORY
+    assert production_password_hasher.verify(stored, PASSWORD)
 
 
 def test_a_new_account_stores_an_argon2id_hash_never_the_password(store):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 import pytest
 from geopy.exc import GeocoderUnavailable
 
@@ -16,6 +18,8 @@ from directory.geography import (
     zip_place,
     zip_point,
 )
+from directory.geography.gazetteer import cities_by_name
+from directory.geography.reading import close_matches
 
 HARTFORD = (41.76, -72.68)
 
@@ -169,3 +173,11 @@ def test_place_suggestions_narrow_by_state_and_spell_out_saint():
     assert place_suggestions("Hartford, Connecticut")[0][0] == "Hartford, CT"
     assert place_suggestions("st. lou")[0][0] == "Saint Louis, MO"
     assert place_suggestions("x") == () and place_suggestions("zzqx") == ()
+
+
+@pytest.mark.parametrize(
+    "typed", ["hartfrd", "springfeld", "st lous", "nwe yrok", "bostn", "x", "qqqqqqqq", "a" * 120]
+)
+def test_places_spelled_alike_are_the_ones_difflib_would_offer(typed):
+    every_city = list(cities_by_name())
+    assert close_matches(typed, every_city, 3) == get_close_matches(typed, every_city, n=3)

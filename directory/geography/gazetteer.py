@@ -1,0 +1,172 @@
+"""The offline gazetteer: ZIPs, cities and states with their coordinates.
+
+Everything comes from the ``zipcodes`` package, indexed lazily once per process. A city
+is the median point of its ZIPs; a state the median point of all of its ZIPs.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, NamedTuple
+
+import zipcodes
+
+from directory.geography.place import Place
+from directory.geography.states import STATE_NAMES, state_code
+
+# Spelled-out and abbreviated forms of the same word, so "St. Louis" finds "Saint Louis".
+_CITY_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+
+
+class ZipInfo(NamedTuple):
+    lat: float
+    lon: float
+    city: str
+    state: str
+    standard: bool  # a street-delivery ZIP, not a PO box or a single-building "unique" ZIP
+
+
+class City(NamedTuple):
+    name: str
+    state: str
+    lat: float
+    lon: float
+    zip_count: int
+
+
+def zip_rows() -> Iterator[dict[str, Any]]:
+    """Every row of the ``zipcodes`` data, in ZIP order, a hundredth at a time.
+
+    ``zipcodes.list_all()`` keeps all 42,000 rows as dicts for the life of the process
+    (~140 MB in every web worker and loader); asking for them by 2-digit prefix lets each
+    batch go once our compact table has what it needs.
+    """
+    for prefix in range(100):
+        yield from zipcodes.similar_to(f"{prefix:02d}")
+
+
+@cache
+def zip_table() -> dict[str, ZipInfo]:
+    # PO box and unique (hospital, university) ZIPs stay: real practices use them.
+    table = {}
+    for row in zip_rows():
+        if not row["active"] or row["zip_code_type"] == "MILITARY":
+            continue
+        if not row["lat"] or not row["long"]:
+            continue
+        table[row["zip_code"]] = ZipInfo(
+            float(row["lat"]),
+            float(row["long"]),
+            row["city"],
+            row["state"],
+            row["zip_code_type"] == "STANDARD",
+        )
+    return table
+
+
+@cache
+def sorted_zips() -> tuple[str, ...]:
+    return tuple(sorted(zip_table()))
+
+
+def city_key(city: str) -> str:
+    words = re.sub(r"[.'’]", "", city.lower()).replace("-", " ").split()
+    return " ".join(_CITY_WORDS.get(word, word) for word in words)
+
+
+@cache
+def city_index() -> dict[tuple[str, str], City]:
+    groups: dict[tuple[str, str], list[ZipInfo]] = defaultdict(list)
+    for info in zip_table().values():
+        groups[(city_key(info.city), info.state)].append(info)
+    index = {}
+    for key, infos in groups.items():
+        index[key] = City(infos[0].city, infos[0].state, *median_point(infos), len(infos))
+    return index
+
+
+def median_point(infos: list[ZipInfo]) -> tuple[float, float]:
+    # Median, not mean: a few ZIPs carry far-off coordinates (Los Angeles's mean lands
+    # 70 miles east, near Hemet), and one bad point must not move the whole city.
+    return (
+        round(statistics.median(i.lat for i in infos), 4),
+        round(statistics.median(i.lon for i in infos), 4),
+    )
+
+
+@cache
+def cities_by_name() -> dict[str, tuple[City, ...]]:
+    """City key -> the cities of that name, the one with most ZIPs first."""
+    by_name: dict[str, list[City]] = defaultdict(list)
+    for (key, _state), city in city_index().items():
+        by_name[key].append(city)
+    return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
+
+
+@cache
+def city_keys_by_state() -> dict[str, tuple[str, ...]]:
+    by_state: dict[str, list[str]] = defaultdict(list)
+    for key, state in city_index():
+        by_state[state].append(key)
+    return {state: tuple(sorted(keys)) for state, keys in by_state.items()}
+
+
+def zip_info(zip5: str) -> ZipInfo | None:
+    """City, state and coordinates of a 5-digit ZIP, or None when we don't know it."""
+    return zip_table().get(zip5)
+
+
+def zip_point(zip5: str) -> tuple[float, float] | None:
+    info = zip_table().get(zip5)
+    return (info.lat, info.lon) if info else None
+
+
+def zip_place(zip5: str) -> Place | None:
+    info = zip_table().get(zip5)
+    if info is None:
+        return None
+    return Place(f"{info.city}, {info.state} {zip5}", info.lat, info.lon, "zip")
+
+
+def city_place(city: str, state: str) -> Place | None:
+    """The centroid of a city's ZIPs; ``state`` may be a code or a name."""
+    code = state_code(state)
+    found = city_index().get((city_key(city), code)) if code else None
+    if found is None:
+        return None
+    return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city")
+
+
+def city_places(name: str) -> tuple[tuple[Place, int], ...]:
+    """Every "City, ST" called ``name`` with its ZIP count, most ZIPs first ("Springfield" ->
+    IL 35, MA 19, MO 16, ...): the candidates to offer when a bare name is ambiguous."""
+    return tuple(
+        (Place(f"{c.name}, {c.state}", c.lat, c.lon, "city"), c.zip_count)
+        for c in cities_by_name().get(city_key(name), ())
+    )
+
+
+def is_city_name(name: str) -> bool:
+    """True when some US city is called ``name`` ("Mobile", "St. Louis")."""
+    return city_key(name) in cities_by_name()
+
+
+def state_place(code: str) -> Place | None:
+    """A state as a place: the median point of its ZIPs, labelled with its name."""
+    return _state_places().get(code)
+
+
+@cache
+def _state_places() -> dict[str, Place]:
+    by_state: dict[str, list[ZipInfo]] = defaultdict(list)
+    for info in zip_table().values():
+        by_state[info.state].append(info)
+    return {
+        code: Place(name, *median_point(infos), "state")
+        for code, infos in by_state.items()
+        if (name := STATE_NAMES.get(code))
+    }

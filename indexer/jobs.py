@@ -1,0 +1,74 @@
+"""What ``load`` and ``ensure`` do once their options are parsed: read, overlay, build.
+
+Each job streams the files through the store's corrections (so staff corrections
+survive every load), builds the directory (``rebuild_all``: physicians, then the
+vocabulary with curated terms) or updates it in place (``upsert``), and then retires
+the corrections the source now agrees with. Takes the client as a parameter; the
+command line around it is ``indexer/cli.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from elasticsearch import Elasticsearch
+
+from directory.vocabulary import Vocabulary, default_vocabulary
+from indexer.curated import rebuild_curated_vocabulary
+from indexer.formats import read_files
+from indexer.gates import Gates
+from indexer.load import rebuild_all, upsert
+from indexer.overrides import StoreOverlay
+from indexer.progress import Progress
+from indexer.rejects import RejectsFiles
+from indexer.tally import Tally
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_FILES = (
+    ROOT / "data" / "demo" / "physicians.jsonl",
+    ROOT / "data" / "samples" / "nppes-practitioners-sample.csv",
+)
+
+
+def load_files(
+    es: Elasticsearch,
+    alias: str,
+    files: tuple[Path, ...],
+    fmt: str,
+    *,
+    rebuild: bool,
+    policy: Gates,
+    max_errors: int,
+    rejects: RejectsFiles,
+    progress: Progress,
+    vocabulary: Vocabulary,
+) -> Tally:
+    """``load FILES``: a rebuild (new index, swap) or an upsert, with corrections applied."""
+    corrections = StoreOverlay()  # staff corrections survive every load
+    records = corrections.apply(rejects.tap(read_files(files, fmt)))
+    if rebuild:
+        tally = rebuild_all(es, alias, records, vocabulary, progress, policy=policy,
+                            max_errors=max_errors,
+                            vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
+    else:
+        tally = upsert(es, alias, records, vocabulary, progress, policy=policy)
+    why = f"load --{'rebuild' if rebuild else 'upsert'} of {', '.join(p.name for p in files)}"
+    tally.notes.append(corrections.finish(es, alias, why))
+    return tally
+
+
+def demo_files() -> tuple[Path, ...]:
+    """The bundled demo data that exists (``make data`` writes the physicians file)."""
+    return tuple(p for p in DEMO_FILES if p.exists())
+
+
+def load_demo(es: Elasticsearch, alias: str, files: Iterable[Path]) -> Tally:
+    """``ensure``: build the directory from the demo files, with corrections applied."""
+    corrections = StoreOverlay()
+    records = corrections.apply(read_files(tuple(files)))
+    tally = rebuild_all(es, alias, records, default_vocabulary(), Progress(),
+                        command="ensure",
+                        vocabulary_step=rebuild_curated_vocabulary)  # fmt: skip
+    tally.notes.append(corrections.finish(es, alias, "ensure (demo data)"))
+    return tally
