@@ -122,6 +122,29 @@ SUGGESTIONS = {
         },
     },
 }
+# One understood part of the text (the API's interpretation.parts and .alternatives).
+PART = {
+    "type": "object",
+    "required": ["kind", "ids", "label", "span", "text", "match"],
+    "properties": {
+        "kind": {
+            "type": "string",
+            "enum": list(PART_KINDS),
+        },
+        "ids": {"type": "array", "items": {"type": "string"}},
+        "label": {"type": "string"},
+        "span": {
+            "type": "array",
+            "items": {"type": "integer"},
+            "minItems": 2,
+            "maxItems": 2,
+        },
+        "text": {"type": "string"},
+        "match": {"type": "string", "enum": list(MATCHES)},
+    },
+}
+
+
 SEARCH_PAGE = {
     "type": "object",
     "required": ["total", "page", "per_page", "results", "facets", "resolved", "suggestions"],
@@ -144,28 +167,13 @@ SEARCH_PAGE = {
                     "properties": {
                         "text": {"type": "string"},
                         "description": {"type": "string"},
-                        "parts": {
+                        "parts": {"type": "array", "items": PART},
+                        "alternatives": {
                             "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["kind", "ids", "label", "span", "text", "match"],
-                                "properties": {
-                                    "kind": {
-                                        "type": "string",
-                                        "enum": list(PART_KINDS),
-                                    },
-                                    "ids": {"type": "array", "items": {"type": "string"}},
-                                    "label": {"type": "string"},
-                                    "span": {
-                                        "type": "array",
-                                        "items": {"type": "integer"},
-                                        "minItems": 2,
-                                        "maxItems": 2,
-                                    },
-                                    "text": {"type": "string"},
-                                    "match": {"type": "string", "enum": list(MATCHES)},
-                                },
-                            },
+                            "items": PART,
+                            "description": "Readings not taken of a word people use two ways "
+                            '("endo", "therapist"), same span; the `other_reading` suggestion '
+                            "counts each. Empty when the rest of the text settles it.",
                         },
                         "unplaced": {"type": "array", "items": {"type": "object"}},
                         "filler": {"type": "array", "items": {"type": "object"}},
