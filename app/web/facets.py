@@ -100,6 +100,12 @@ def active_filters(form: SearchForm) -> tuple[ActiveFilter, ...]:
     return tuple(active)
 
 
+def typed_place(page: SearchPage | None):
+    """The place typed in the box ("therapist near 06106"), as the search used it."""
+    effective = page.effective if page is not None else None
+    return effective.place if effective is not None else None
+
+
 def heading(form: SearchForm, page: SearchPage | None) -> str:
     """The page's one h1: what was searched for, and where."""
     what = ""
@@ -107,7 +113,8 @@ def heading(form: SearchForm, page: SearchPage | None) -> str:
         what = " or ".join(dict.fromkeys(t.name for t in page.resolution.terms))
     elif form.q.data:
         what = f"“{form.q.data}”"
-    where = f" near {form.place.label}" if form.place else ""
+    place = form.place or typed_place(page)
+    where = f" near {place.label}" if place else ""
     if what:
         return f"Physicians for {what}{where}"
     return f"Physicians{where}" if where else "Find a physician"

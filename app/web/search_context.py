@@ -94,6 +94,9 @@ def summarize(form: SearchForm, page: SearchPage | None = None) -> SearchSummary
         what = " or ".join(concepts[c].name for c in chosen if c in concepts)
     where = (form.location.data or "") if form.place else ""
     radius = (form.radius.data or RADIUS_DEFAULT) if where else None
+    typed = facets.typed_place(page)
+    if not where and typed is not None:  # "therapist near 06106": the place came from the box
+        where, radius = typed.label, page.effective.radius_miles
     filters = tuple(f.label for f in facets.active_filters(form))
     return SearchSummary(what, where, radius, filters)
 

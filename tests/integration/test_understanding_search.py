@@ -50,3 +50,14 @@ def test_each_understood_part_is_a_chip_that_can_be_removed(client):
     assert remaining == ["hartford ct", "spine surgeon"]
     without_place = client.get(html.unescape(chips[1])).get_data(as_text=True)
     assert "physicians found" in without_place and "miles of Hartford" not in without_place
+
+
+def test_a_place_typed_in_the_box_is_in_the_heading_the_summary_and_the_sheet(client):
+    """The h1, the one-line summary and the referral sheet say where, as the field would."""
+    page = html.unescape(client.get("/search?q=sciatica+near+06106").get_data(as_text=True))
+    heading = re.search(r'<h1 id="page-title">(.*?)</h1>', page).group(1)
+    assert heading == "Physicians for Sciatica near Hartford, CT 06106"
+    summary = re.search(r'<span class="search-edit__line">(.*?)</span>', page).group(1)
+    assert summary == "Sciatica · near Hartford, CT 06106 · 25 mi"
+    sheet = html.unescape(client.get("/sheet?q=sciatica+near+06106").get_data(as_text=True))
+    assert "Hartford, CT 06106" in sheet and "25 miles" in sheet
