@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import (
     Blueprint,
     Flask,
-    abort,
     current_app,
     redirect,
     render_template,
@@ -21,10 +20,10 @@ from flask import (
 )
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from app.extensions import limiter, search_service
+from app.extensions import limiter
 from app.staff.store import changes
+from app.web.profiles import listed_physician
 from app.web.report_form import ReportForm
-from directory.npi import is_valid_npi
 from directory.store import error_reports
 from directory.store.error_reports import PROBLEM_LABELS
 
@@ -46,17 +45,6 @@ def _report_limit() -> str:
     return current_app.config["REPORT_RATE_LIMIT"]
 
 
-def _listed_physician(npi: str):
-    if not is_valid_npi(npi):
-        abort(404, description="A physician's page address ends in their 10-digit NPI.")
-    physician = search_service().get_physician(npi)
-    if physician is None:
-        abort(404, description=f"No physician with NPI {npi} is listed.")
-    if not physician.active:
-        abort(410, description=f"The physician with NPI {npi} is no longer listed here.")
-    return physician
-
-
 def _page(physician, form: ReportForm, status: int = 200):
     page = render_template(
         "pages/report.html", physician=physician, form=form, problems=PROBLEM_LABELS
@@ -66,13 +54,13 @@ def _page(physician, form: ReportForm, status: int = 200):
 
 @bp.get("/physicians/<npi>/report")
 def report_form(npi: str):
-    return _page(_listed_physician(npi), ReportForm())
+    return _page(listed_physician(npi), ReportForm())
 
 
 @bp.post("/physicians/<npi>/report")
 @limiter.limit(_report_limit)
 def report_send(npi: str):
-    physician = _listed_physician(npi)
+    physician = listed_physician(npi)
     form = ReportForm()
     if form.caught_a_bot:
         # Nothing stored; the page says why in case a person's browser filled it in.
@@ -111,7 +99,7 @@ def _store(npi: str, name: str, form: ReportForm) -> str:
 
 @bp.get("/physicians/<npi>/report/sent")
 def report_sent(npi: str):
-    physician = _listed_physician(npi)
+    physician = listed_physician(npi)
     sent = session.get(SENT) or {}
     if sent.get("npi") != npi:
         return redirect(url_for("reports.report_form", npi=npi))

@@ -17,8 +17,8 @@ def split_claimed(concepts) -> tuple[list, list]:
     return [c for c in ordered if c.claimed], [c for c in ordered if not c.claimed]
 
 
-@bp.get("/physicians/<npi>")
-def profile(npi: str):
+def listed_physician(npi: str):
+    """The physician a public page is about: 404 for a bad or unknown NPI, 410 once retired."""
     if not is_valid_npi(npi):
         abort(404, description="A physician's page address ends in their 10-digit NPI.")
     physician = search_service().get_physician(npi)
@@ -26,6 +26,12 @@ def profile(npi: str):
         abort(404, description=f"No physician with NPI {npi} is listed.")
     if not physician.active:
         abort(410, description=f"The physician with NPI {npi} is no longer listed here.")
+    return physician
+
+
+@bp.get("/physicians/<npi>")
+def profile(npi: str):
+    physician = listed_physician(npi)
     events.record_open(npi)
     return render_template(
         "pages/profile.html",
