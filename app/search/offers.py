@@ -58,6 +58,13 @@ def text_without(text: str, *spans: tuple[int, int]) -> str:
     return " ".join(" ".join(kept).split())
 
 
+def text_with(text: str, span: tuple[int, int], words: str) -> str:
+    """The text with one span said in other words: "therapist near 06106" -> "Physical
+    therapist near 06106"."""
+    start, end = span
+    return " ".join(f"{text[:start]}{words}{text[end:]}".split())
+
+
 # --- Reading a text variant the way the search would ------------------------------------
 
 
@@ -86,6 +93,12 @@ def _text_offer(situation, filters, text, kind, message, label="") -> Offer | No
         return None
     suggestion = Suggestion(kind, message, {"q": text or None}, None, label)
     return Offer(suggestion, count_search(*variant, filters, situation.stale_policy))
+
+
+def _text_offers(situation, filters, kind, variants) -> list[Offer]:
+    """One offer per (text, message, label) the parser understands, in order."""
+    found = (_text_offer(situation, filters, text, kind, *rest) for text, *rest in variants)
+    return [offer for offer in found if offer is not None]
 
 
 # --- The offers ---------------------------------------------------------------------------
@@ -192,16 +205,12 @@ def drop_parts(situation: Situation, filters: Filters) -> list[Offer]:
     reading = situation.interpretation
     if reading is None or len(reading.parts) < 2:
         return []
-    offers = []
-    for part in reading.parts:
-        if part.kind in _WHERE_KINDS:
-            continue  # places, radii and filters have their own offers
-        text = text_without(reading.text, part.span)
-        message = f"Search without “{part.text}”"
-        offer = _text_offer(situation, filters, text, "drop_part", message, part.label)
-        if offer is not None:
-            offers.append(offer)
-    return offers
+    variants = [
+        (text_without(reading.text, part.span), f"Search without “{part.text}”", part.label)
+        for part in reading.parts
+        if part.kind not in _WHERE_KINDS  # places, radii and filters have their own offers
+    ]
+    return _text_offers(situation, filters, "drop_part", variants)
 
 
 def closest(situation: Situation, filters: Filters) -> list[Offer]:
@@ -212,18 +221,12 @@ def closest(situation: Situation, filters: Filters) -> list[Offer]:
         return []
     unplaced = reading.unplaced if reading is not None and reading.parts else ()
     source = " ".join(w.text for w in unplaced) if unplaced else text
-    offers = []
-    for near in closest_concepts(source, MAX_CONCEPTS, lexicon=situation.lexicon):
-        if unplaced:
-            rest = text_without(text, *(w.span for w in unplaced))
-            new_text = f"{near.label} {rest}".strip()
-        else:
-            new_text = near.label
-        message = f"Search for {near.label}"
-        offer = _text_offer(situation, filters, new_text, "closest_concept", message, near.label)
-        if offer is not None:
-            offers.append(offer)
-    return offers
+    rest = text_without(text, *(w.span for w in unplaced)) if unplaced else ""
+    variants = [
+        (f"{near.label} {rest}".strip(), f"Search for {near.label}", near.label)
+        for near in closest_concepts(source, MAX_CONCEPTS, lexicon=situation.lexicon)
+    ]
+    return _text_offers(situation, filters, "closest_concept", variants)
 
 
 def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
@@ -232,15 +235,11 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
     reading = situation.interpretation
     if reading is None:
         return []
-    offers = []
-    for other in reading.alternatives:
-        start, end = other.span
-        text = " ".join(f"{reading.text[:start]}{other.label}{reading.text[end:]}".split())
-        message = f"Did you mean {other.label.lower()}?"
-        offer = _text_offer(situation, filters, text, "other_reading", message, other.label)
-        if offer is not None:
-            offers.append(offer)
-    return offers
+    variants = [
+        (text_with(reading.text, o.span, o.label), f"Did you mean {o.label.lower()}?", o.label)
+        for o in reading.alternatives
+    ]
+    return _text_offers(situation, filters, "other_reading", variants)
 
 
 def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
