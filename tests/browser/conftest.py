@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -38,15 +39,40 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 AXE_PATH = "/__test__/axe.min.js"
 
 
+def _closing_responses(wsgi_app):
+    """werkzeug's dev server skips ``close()`` on a response when the browser drops the
+    connection mid-reply (leaving a page while a stylesheet loads): the static file behind
+    it then leaks and warns. A generator's ``finally`` closes it when the server lets go."""
+
+    def app(environ, start_response):
+        response = wsgi_app(environ, start_response)
+        try:
+            yield from response
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return app
+
+
+@contextmanager
+def serving(app, name: str = "live-server") -> Iterator[str]:
+    """The app on a free local port, in a thread, for as long as the block runs."""
+    app.wsgi_app = _closing_responses(app.wsgi_app)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def live_server(search_alias) -> Iterator[str]:
-    app = make_app(search_alias)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(make_app(search_alias)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,21 @@ Screenshots land in artifacts/screenshots/ (report-*.png).
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
 from conftest import make_app
 from playwright.sync_api import BrowserContext, Page, expect
 from staff_helpers import PASSWORD, add_account
-from werkzeug.serving import make_server
 
-from browser.conftest import VIEWPORTS, assert_accessible, named_physician, new_context, screenshot
+from browser.conftest import (
+    VIEWPORTS,
+    assert_accessible,
+    named_physician,
+    new_context,
+    screenshot,
+    serving,
+)
 from directory.store import migrate
 
 pytestmark = pytest.mark.browser
@@ -34,12 +39,8 @@ def report_server(search_alias, tmp_path_factory) -> Iterator[str]:
     migrate.upgrade(url)
     app = make_app(search_alias, DATABASE_URL=url)
     add_account(app, VERIFIER, "verifier")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="report-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(app, "report-server") as base:
+        yield base
 
 
 @pytest.fixture(params=VIEWPORTS, ids=list(VIEWPORTS))

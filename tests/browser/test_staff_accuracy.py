@@ -6,16 +6,13 @@ corrects the phone with a reason, sees it live, and undoes it with one click.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from accuracy_helpers import load, npi, profile
 from conftest import drop_alias_indices, unique_alias
 from playwright.sync_api import expect
 from staff_helpers import PASSWORD, add_account, staff_app
-from werkzeug.serving import make_server
 
-from browser.conftest import VIEWPORTS, assert_accessible, new_context, screenshot
+from browser.conftest import VIEWPORTS, assert_accessible, new_context, screenshot, serving
 from directory.store import migrate
 
 VERIFIER = "verifier@example.org"
@@ -30,12 +27,8 @@ def staff_server(es, tmp_path_factory):
     load(es, alias, [profile(1), profile(2, verified_days_ago=200)], url)
     app = staff_app(alias, url)
     add_account(app, VERIFIER, "verifier")
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="staff-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serving(app, "staff-server") as base:
+        yield base
     drop_alias_indices(es, alias)
 
 
