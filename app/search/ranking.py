@@ -10,7 +10,8 @@ specialties that fit (``diversify``) rather than showing ten of one kind.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -163,17 +164,26 @@ def diversify(items: Sequence[T], score: Callable[[T], float], kind: Callable[[T
     Greedy and stable: equal adjusted scores keep Elasticsearch's order. A permutation of
     ``items``, so pages cut from the reordered window never repeat or lose anyone.
     """
-    # Score and kind once per item: the loop below looks at every pair (n²/2 for n items).
-    remaining = [(score(item), kind(item), item) for item in items]
-    placed: Counter[str] = Counter()
+    # Within a kind every item shares one factor, so the kind's best item is its highest
+    # score (the earlier on ties): each step compares only the head of each kind's heap,
+    # not every remaining item (a page has a few kinds and 40 items).
+    queues: dict[str, list[tuple[float, int]]] = {}
+    for index, item in enumerate(items):
+        queues.setdefault(kind(item), []).append((-score(item), index))
+    for queue in queues.values():
+        heapq.heapify(queue)
+    placed = dict.fromkeys(queues, 0)
     ordered: list[T] = []
-    while remaining:
-        best, best_score = 0, None
-        for i, (raw, what, _) in enumerate(remaining):
-            adjusted = raw * max(REPEAT_FACTOR ** placed[what], REPEAT_FLOOR)
-            if best_score is None or adjusted > best_score:  # ties: the earlier item wins
-                best, best_score = i, adjusted
-        _, what, item = remaining.pop(best)
-        placed[what] += 1
-        ordered.append(item)
+    while queues:
+        best_kind, best_key = "", None
+        for what, queue in queues.items():
+            negative, index = queue[0]
+            key = (-negative * max(REPEAT_FACTOR ** placed[what], REPEAT_FLOOR), -index)
+            if best_key is None or key > best_key:
+                best_kind, best_key = what, key
+        queue = queues[best_kind]
+        ordered.append(items[heapq.heappop(queue)[1]])
+        placed[best_kind] += 1
+        if not queue:
+            del queues[best_kind]
     return ordered
