@@ -7,8 +7,10 @@ Pure functions over response dicts (no client): ``SearchService`` calls them on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.search import query as q
-from app.search.explain import hit_from_source
+from app.search.explain import Sought, hit_from_source
 from app.search.filters import Filters
 from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.results import (
@@ -68,13 +70,19 @@ def primary_specialty(hit: dict) -> str:
     return next((s["code"] for s in hit["_source"]["specialties"] if s["primary"]), "")
 
 
-def physician_hit(
-    source: dict, params: SearchParams, resolution: Resolution, claimed=None
-) -> PhysicianHit:
-    """A physician document as a result card: distance from the searched place, why it matched."""
+def hit_reader(
+    params: SearchParams, resolution: Resolution
+) -> Callable[[dict, frozenset[str] | None], PhysicianHit]:
+    """Physician documents as result cards (distance from the searched place, why each
+    matched); what the search sought is worked out once, not once per hit."""
     origin = (params.place.lat, params.place.lon) if params.place else None
     names = params.q if resolution.name_text is None else resolution.name_text
-    return hit_from_source(source, origin, resolution, q.name_words(names), claimed)
+    sought = Sought.of(resolution, q.name_words(names))
+
+    def read(source: dict, claimed: frozenset[str] | None = None) -> PhysicianHit:
+        return hit_from_source(source, origin, sought, claimed)
+
+    return read
 
 
 def claimed_concepts(hit: dict) -> frozenset[str]:

@@ -6,9 +6,10 @@ Elasticsearch's scoring internals: they must read well to a patient.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from app.search.params import Resolution
+from app.search.params import Resolution, ResolvedTerm
 from app.search.results import (
     Accuracy,
     Freshness,
@@ -26,21 +27,20 @@ from directory.vocabulary import default_vocabulary
 
 
 def _location(raw: dict, origin: tuple[float, float] | None) -> Location:
-    distance = None
-    if origin is not None:
-        distance = round(miles_between(origin, (raw["lat"], raw["lon"])), 1)
+    lat, lon = raw["lat"], raw["lon"]
+    get = raw.get
     return Location(
-        name=raw.get("name") or "",
-        address_line1=raw.get("address_line1") or "",
-        address_line2=raw.get("address_line2") or "",
-        city=raw.get("city") or "",
-        state=raw.get("state") or "",
-        zip=raw.get("zip") or "",
-        phone=raw.get("phone") or "",
-        fax=raw.get("fax") or "",
-        lat=raw["lat"],
-        lon=raw["lon"],
-        distance_miles=distance,
+        get("name") or "",
+        get("address_line1") or "",
+        get("address_line2") or "",
+        get("city") or "",
+        get("state") or "",
+        get("zip") or "",
+        get("phone") or "",
+        get("fax") or "",
+        lat,
+        lon,
+        None if origin is None else round(miles_between(origin, (lat, lon)), 1),
     )
 
 
@@ -66,29 +66,44 @@ def _implied_ids(vocabulary, codes: tuple[str, ...]) -> frozenset[str]:
     return frozenset(concept_id for _, concept_id, _ in implied_concepts(vocabulary, codes))
 
 
+@dataclass(frozen=True)
+class Sought:
+    """What one search looks for in every hit, worked out once per page, not once per hit."""
+
+    concepts: tuple[ResolvedTerm, ...]  # the conditions and procedures searched, one per id
+    specialty_codes: frozenset[str]
+    name_words: frozenset[str]  # a name's words ("soucier"), empty when no name was asked
+
+    @classmethod
+    def of(cls, resolution: Resolution, name_words: str) -> Sought:
+        wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
+        codes = frozenset(resolution.specialty_codes())
+        return cls(tuple(wanted.values()), codes, frozenset(name_words.split()))
+
+
 def matches(
-    source: dict, resolution: Resolution, name_words: str, claimed: frozenset[str] | None = None
+    source: dict, sought: Sought, claimed: frozenset[str] | None = None
 ) -> tuple[Match, ...]:
     """Why this physician. ``claimed``: the searched concepts the physician claims, when
     Elasticsearch picked them (query.claimed_concepts_field); else the source's lists."""
-    wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
     found: list[Match] = []
-    if claimed is None:
-        claimed = frozenset(
-            (*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ()))
-        )
-    codes = tuple(s["code"] for s in source["specialties"])
-    implied = _implied_ids(default_vocabulary(), codes)
-    for concept_id, term in wanted.items():
-        if concept_id in claimed:
-            found.append(Match(term.kind, concept_id, term.name, "profile"))
-        elif concept_id in implied:
-            found.append(Match(term.kind, concept_id, term.name, "specialty"))
-    specialty_codes = set(resolution.specialty_codes())
-    for specialty in source["specialties"]:
-        if specialty["code"] in specialty_codes:
-            found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
-    if name_words and set(name_words.split()) <= set(normalize_term(source["full_name"]).split()):
+    if sought.concepts:
+        if claimed is None:
+            claimed = frozenset(
+                (*source.get("conditions_claimed", ()), *source.get("procedures_claimed", ()))
+            )
+        codes = tuple(s["code"] for s in source["specialties"])
+        implied = _implied_ids(default_vocabulary(), codes)
+        for term in sought.concepts:
+            if term.id in claimed:
+                found.append(Match(term.kind, term.id, term.name, "profile"))
+            elif term.id in implied:
+                found.append(Match(term.kind, term.id, term.name, "specialty"))
+    if sought.specialty_codes:
+        for specialty in source["specialties"]:
+            if specialty["code"] in sought.specialty_codes:
+                found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
+    if sought.name_words and sought.name_words <= set(normalize_term(source["full_name"]).split()):
         found.append(Match("name", source["npi"], source["full_name"], "profile"))
     # Claims first: they are the stronger reason.
     return tuple(sorted(found, key=lambda m: m.via != "profile"))
@@ -97,31 +112,35 @@ def matches(
 def hit_from_source(
     source: dict,
     origin: tuple[float, float] | None,
-    resolution: Resolution,
-    name_words: str,
+    sought: Sought,
     claimed: frozenset[str] | None = None,
 ) -> PhysicianHit:
     locations = tuple(_location(raw, origin) for raw in source["locations"])
-    nearest = min(locations, key=lambda loc: loc.distance_miles) if origin else locations[0]
+    nearest = min(locations, key=_distance) if origin else locations[0]
+    get = source.get
     return PhysicianHit(
         npi=source["npi"],
         name=source["full_name"],
-        credentials=tuple(source.get("credentials") or ()),
+        credentials=tuple(get("credentials") or ()),
         specialties=_specialties(source),
         distance_miles=nearest.distance_miles,
         nearest_location=nearest,
         locations=locations,
-        accepting_new_patients=source.get("accepting_new_patients"),
-        telehealth=source.get("telehealth"),
-        languages=tuple(source.get("languages") or ()),
-        matched=matches(source, resolution, name_words, claimed),
-        gender=source.get("gender"),
-        insurance=tuple(source.get("insurance") or ()),
-        hospital_affiliations=tuple(source.get("hospital_affiliations") or ()),
-        source=source.get("source") or "",
-        last_verified=source.get("last_verified") or "",
+        accepting_new_patients=get("accepting_new_patients"),
+        telehealth=get("telehealth"),
+        languages=tuple(get("languages") or ()),
+        matched=matches(source, sought, claimed),
+        gender=get("gender"),
+        insurance=tuple(get("insurance") or ()),
+        hospital_affiliations=tuple(get("hospital_affiliations") or ()),
+        source=get("source") or "",
+        last_verified=get("last_verified") or "",
         accuracy=_accuracy(source),
     )
+
+
+def _distance(location: Location) -> float:
+    return location.distance_miles
 
 
 def profile_from_source(source: dict) -> PhysicianProfile:

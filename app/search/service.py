@@ -23,8 +23,8 @@ from app.search.answers import (
     claimed_concepts,
     concept_details,
     facets_from,
+    hit_reader,
     how_matched,
-    physician_hit,
     primary_specialty,
     resolved_term,
     sort_score,
@@ -156,9 +156,8 @@ class SearchService:
         if q.diversity_window(params, resolution):
             hits = ranking.diversify(hits, sort_score, primary_specialty)
             hits = hits[params.offset : params.offset + params.per_page]
-        results = tuple(
-            physician_hit(h["_source"], params, resolution, claimed_concepts(h)) for h in hits
-        )
+        read = hit_reader(params, resolution)
+        results = tuple(read(h["_source"], claimed_concepts(h)) for h in hits)
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         situation = ways.Situation(
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
@@ -256,13 +255,14 @@ class SearchService:
             return _call(self.es.search, index=self.alias, **body)
 
         first = search(size)
+        read = hit_reader(params, resolution)
 
         def hits() -> Iterator[PhysicianHit]:
             response, sent = first, 0
             while True:
                 found = response["hits"]["hits"][: limit - sent]
                 for raw in found:
-                    yield physician_hit(raw["_source"], params, resolution)
+                    yield read(raw["_source"])
                 sent += len(found)
                 if sent >= limit or len(found) < size:
                     return
