@@ -1,25 +1,34 @@
-"""Search latency: the API end to end beside Elasticsearch's own ``took``.
+"""Search latency: the API end to end beside the same searches sent straight to Elasticsearch.
 
     .venv/bin/python bench/search_latency.py --count 100000 --rounds 10 [--spread national]
 
-Loads N demo profiles into ``bench-search-N`` (once; reused later), starts gunicorn with
-the recommended settings, then sends the fixed mixed query set (text + ZIP/city + radius
-+ facets) sequentially from one client. App overhead = end-to-end minus ``took_ms``;
-app CPU = user + system CPU of the gunicorn processes per search (bench/capacity.py).
-Parse is what reading each query's text costs (``directory.understanding.interpret``, the
-step that replaced the vocabulary round trip), timed in this process on the same texts.
+Loads N demo profiles into ``bench-search-N`` (once; reused later), records the exact
+Elasticsearch requests the app makes for each query of the fixed mix (``bench/capacity.py``),
+starts gunicorn with the recommended settings, then, one client, one query at a time:
+
+* **app**: the API search, over a kept-alive connection (what a browser or a referral
+  system's client does);
+* **direct**: the same query's recorded Elasticsearch requests, sent straight to the node
+  over a kept-alive connection from the same client.
+
+Reported per request: end-to-end through the app, ES ``took``, **overhead** = end-to-end
+minus ``took`` (issue 14's measure; it also holds the node's own HTTP and response writing,
+which ``took`` leaves out), the direct end-to-end, and **app's own** = app minus direct for
+the same query in the same round (what the app adds to a search). App CPU = user + system
+CPU of the gunicorn processes per search. Parse is what reading each query's text costs
+(``directory.understanding.interpret``), timed in this process on the same texts.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import http.client
 import os
 import time
 import urllib.parse
-import urllib.request
 
-from capacity import app_pids, cpu_seconds
+import orjson
+from capacity import API, app_pids, cpu_seconds, record_requests
 from common import QUERIES, ensure_loaded, percentile, running_app
 
 from directory.understanding import interpret, lexicon_for
@@ -40,6 +49,44 @@ def parse_times(rounds: int) -> list[float]:
     return times
 
 
+def timed(connection: http.client.HTTPConnection, method: str, path: str, body: str = ""):
+    """(milliseconds, decoded JSON) for one request on a kept-alive connection."""
+    headers = {}
+    if body:
+        ndjson = "\n" in body.rstrip("\n")
+        headers["Content-Type"] = "application/x-ndjson" if ndjson else "application/json"
+    started = time.perf_counter()
+    connection.request(method, path, body=body.encode() or None, headers=headers)
+    response = connection.getresponse()
+    data = orjson.loads(response.read())
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status != 200:
+        raise SystemExit(f"{path} answered {response.status}")
+    return elapsed, data
+
+
+def connect(url: str) -> http.client.HTTPConnection:
+    parts = urllib.parse.urlsplit(url)
+    return http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+
+
+def measure(base: str, es_url: str, groups, rounds: int) -> dict[str, list[float]]:
+    app, es = connect(base), connect(es_url)
+    found: dict[str, list[float]] = {k: [] for k in ("app", "took", "overhead", "direct", "own")}
+    for round_ in range(rounds + 1):
+        for query, requests in zip(QUERIES, groups, strict=True):
+            elapsed, body = timed(app, "GET", API + query)
+            direct = sum(timed(es, r.method, r.path, r.body)[0] for r in requests)
+            if round_ == 0:
+                continue  # warm-up round: caches, connection pools
+            found["app"].append(elapsed)
+            found["took"].append(body["took_ms"])
+            found["overhead"].append(elapsed - body["took_ms"])
+            found["direct"].append(direct)
+            found["own"].append(elapsed - direct)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
@@ -49,31 +96,25 @@ def main() -> None:
     parser.add_argument("--spread", choices=("metros", "national"), default="metros")
     args = parser.parse_args()
     alias = args.alias or ensure_loaded(args.count, spread=args.spread)
-    end_to_end, took, overhead = [], [], []
+    es_url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200").split(",")[0]
+    groups = [group for group in record_requests(alias, QUERIES).groups if group]
     with running_app(alias, port=args.port) as base:
+        for query in QUERIES * 3:  # every worker reads its lexicon before the clock starts
+            timed(connect(base), "GET", API + query)
         pids = app_pids(base)
-        for round_ in range(args.rounds + 1):
-            if round_ == 1:
-                cpu_before = cpu_seconds(pids)
-            for query in QUERIES:
-                started = time.perf_counter()
-                with urllib.request.urlopen(f"{base}/api/v1/physicians?{query}") as response:
-                    body = json.loads(response.read())
-                elapsed = (time.perf_counter() - started) * 1000
-                if round_ == 0:
-                    continue  # warm-up round: caches, JIT, connection pools
-                end_to_end.append(elapsed)
-                took.append(body["took_ms"])
-                overhead.append(elapsed - body["took_ms"])
-        app_cpu = (cpu_seconds(pids) - cpu_before) * 1000 / len(end_to_end)
+        cpu_before = cpu_seconds(pids)
+        found = measure(base, es_url, groups, args.rounds)
+        app_cpu = (cpu_seconds(pids) - cpu_before) * 1000 / (len(found["app"]) + len(QUERIES))
     print(
-        f"profiles {args.count:,}, {len(end_to_end)} requests ({len(QUERIES)} queries x "
-        f"{args.rounds} rounds), sequential"
+        f"profiles {args.count:,}, {len(found['app'])} searches ({len(QUERIES)} queries x "
+        f"{args.rounds} rounds), one client, kept-alive connections"
     )
     rows = [
-        ("end-to-end", end_to_end),
-        ("es took", took),
-        ("app overhead", overhead),
+        ("end-to-end", found["app"]),
+        ("es took", found["took"]),
+        ("overhead", found["overhead"]),
+        ("direct", found["direct"]),
+        ("app's own", found["own"]),
         ("parse", parse_times(args.rounds)),
     ]
     for name, values in rows:
