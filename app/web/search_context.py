@@ -21,6 +21,9 @@ from app.web import facets
 from directory.vocabulary import default_vocabulary
 
 MAX_BACK = 2000  # a results URL with every filter ticked stays well under this
+# This request's answers, kept in its WSGI environ (never shared with another request).
+BACK_KEY = "find_a_physician.search_back"
+LINKS_KEY = "find_a_physician.links_with_back"
 
 
 def local_search_path(value: str | None) -> str | None:
@@ -35,7 +38,15 @@ def local_search_path(value: str | None) -> str | None:
 
 
 def search_back() -> str | None:
-    """The results page to go back to from this page, if it came from one."""
+    """The results page to go back to from this page, if it came from one.
+
+    Worked out once per request: a results page asks for it twice per physician card."""
+    if BACK_KEY not in request.environ:
+        request.environ[BACK_KEY] = _search_back()
+    return request.environ[BACK_KEY]
+
+
+def _search_back() -> str | None:
     try:
         if request.endpoint == "search.results":
             return local_search_path(request.full_path)
@@ -45,9 +56,14 @@ def search_back() -> str | None:
 
 
 def with_back(endpoint: str, **values) -> str:
-    """A link to ``endpoint`` that carries the search this page came from."""
-    back = search_back()
-    return url_for(endpoint, **values, **({"back": back} if back else {}))
+    """A link to ``endpoint`` that carries the search this page came from (each distinct
+    link built once per request: every card of a results page links the same shortlist)."""
+    built = request.environ.setdefault(LINKS_KEY, {})
+    key = (endpoint, *sorted(values.items()))
+    if key not in built:
+        back = search_back()
+        built[key] = url_for(endpoint, **values, **({"back": back} if back else {}))
+    return built[key]
 
 
 def search_form(path: str | None) -> SearchForm | None:
