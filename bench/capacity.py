@@ -8,7 +8,8 @@
    ``bench/recorder.py``; one API search per query).
 3. Replays those requests straight to Elasticsearch with wrk (``bench/replay.lua``).
 4. Starts gunicorn (``gunicorn.conf.py``) and drives the API with wrk (``bench/urls.lua``):
-   the same wrk threads, connections and duration, in the same run.
+   the same wrk threads, connections and duration, in the same run. ``--page`` drives the
+   results page instead (what patients load), recording its requests the same way.
 
 Direct searches/s = Elasticsearch requests/s × searches / requests recorded (a search
 that needs two requests costs two). Prints both sides, the ratio and the load average.
@@ -29,6 +30,7 @@ from load_test import ensure_wrk
 from recorder import RecordedRequest, Recorder, recording
 
 API = "/api/v1/physicians?"
+PAGE = "/search?"  # the results page people see: the same search, rendered
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -68,8 +70,9 @@ def es_cpu_seconds(es_url: str) -> float:
     return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes.values()) / 1000
 
 
-def record_requests(alias: str, queries: list[str]) -> Recorder:
-    """The Elasticsearch requests of one API search per query, grouped by search."""
+def record_requests(alias: str, queries: list[str], path: str = API) -> Recorder:
+    """The Elasticsearch requests of one search per query (``path``: the API or the
+    results page), grouped by search."""
     from app import create_app
 
     app = create_app(
@@ -82,13 +85,13 @@ def record_requests(alias: str, queries: list[str]) -> Recorder:
     )
     client = app.test_client()
     for query in queries:  # warm-up: lexicon, curation version, connection pool
-        client.get(API + query)
+        client.get(path + query)
     with recording(app.extensions["elasticsearch"]) as recorder:
         for query in queries:
             recorder.mark()
-            response = client.get(API + query)
+            response = client.get(path + query)
             if response.status_code != 200:
-                sys.exit(f"{API}{query} answered {response.status_code}; fix the mix first")
+                sys.exit(f"{path}{query} answered {response.status_code}; fix the mix first")
     return recorder
 
 
@@ -171,15 +174,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=None, help="default: gunicorn.conf.py")
     parser.add_argument("--no-events", action="store_true", help="search events off in the app")
+    parser.add_argument(
+        "--page", action="store_true", help="drive the results page (HTML) instead of the API"
+    )
     args = parser.parse_args()
     wrk = ensure_wrk()
     alias = args.alias or ensure_loaded(args.count)
     es_url = os.environ.get("ELASTICSEARCH_URL", "http://127.0.0.1:9200").split(",")[0]
-    recorder = record_requests(alias, QUERIES)
+    path = PAGE if args.page else API
+    recorder = record_requests(alias, QUERIES, path)
     OUT.mkdir(parents=True, exist_ok=True)
     replay_file, urls_file = OUT / "capacity-requests.tsv", OUT / "capacity-urls.txt"
     replay_file.write_text("".join(r.line + "\n" for r in recorder.requests))
-    urls_file.write_text("".join(API + query + "\n" for query in QUERIES))
+    urls_file.write_text("".join(path + query + "\n" for query in QUERIES))
     check_replay(es_url, recorder.requests)
     extra_env = {"FLASK_SEARCH_EVENTS_ENABLED": "false"} if args.no_events else {}
     with ExitStack() as stack:
@@ -187,7 +194,7 @@ def main() -> None:
             running_app(alias, args.workers, args.threads, extra_env=extra_env)
         )
         for query in QUERIES * args.workers:  # warm each worker's lexicon before the clock
-            urllib.request.urlopen(base + API + query, timeout=30).read()
+            urllib.request.urlopen(base + path + query, timeout=30).read()
         pids = app_pids(base)
         meters = {"es": lambda: es_cpu_seconds(es_url), "app": lambda: cpu_seconds(pids)}
         replay, urls = str(ROOT / "bench" / "replay.lua"), str(ROOT / "bench" / "urls.lua")

@@ -7,6 +7,7 @@ templates stay declarative and the views stay thin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask import url_for
 
@@ -27,7 +28,7 @@ class Option:
     count: int
     checked: bool
 
-    @property
+    @cached_property  # the checkbox's id and its label's for=
     def field_id(self) -> str:
         safe = "".join(c if c.isalnum() else "-" for c in self.value.lower())
         return f"f-{self.name}-{safe}"[:80]
