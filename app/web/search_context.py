@@ -24,6 +24,9 @@ MAX_BACK = 2000  # a results URL with every filter ticked stays well under this
 # This request's answers, kept in its WSGI environ (never shared with another request).
 BACK_KEY = "find_a_physician.search_back"
 LINKS_KEY = "find_a_physician.links_with_back"
+BACK_QUERY_KEY = "find_a_physician.back_query"
+# What werkzeug's url_for leaves unescaped in a query value (werkzeug.urls._urlencode).
+URL_FOR_SAFE = "!$'()*,/:;?@"
 
 
 def local_search_path(value: str | None) -> str | None:
@@ -61,9 +64,16 @@ def with_back(endpoint: str, **values) -> str:
     built = request.environ.setdefault(LINKS_KEY, {})
     key = (endpoint, *sorted(values.items()))
     if key not in built:
-        back = search_back()
-        built[key] = url_for(endpoint, **values, **({"back": back} if back else {}))
+        url, back = url_for(endpoint, **values), search_back()
+        # ``back`` goes last, encoded once per request as url_for encodes query values.
+        built[key] = f"{url}{'&' if '?' in url else '?'}{_back_query(back)}" if back else url
     return built[key]
+
+
+def _back_query(back: str) -> str:
+    if BACK_QUERY_KEY not in request.environ:
+        request.environ[BACK_QUERY_KEY] = urlencode({"back": back}, safe=URL_FOR_SAFE)
+    return request.environ[BACK_QUERY_KEY]
 
 
 def search_form(path: str | None) -> SearchForm | None:

@@ -126,6 +126,26 @@ def test_a_profile_opened_from_results_links_back_to_the_same_search(client):
 
 
 @pytest.mark.parametrize(
+    "query", ["q=a%26b%23c+d%2Be+%C3%A9%3F%2F", "q=50%25+off&location=Hartford%2C+CT&radius=5"]
+)
+def test_links_that_carry_the_search_encode_it_as_url_for_does(client, query):
+    """Result cards build each link's ``back`` once per page; what they build must be what
+    url_for builds, however the search text is written."""
+    from flask import url_for
+
+    from app.web.search_context import search_back, with_back
+
+    with client.application.test_request_context(f"/search?{query}"):
+        back = search_back()
+        assert back and back.startswith("/search?")
+        for endpoint, values in (
+            ("profiles.profile", {"npi": SPINE_SURGEON, "from": "s1", "rank": 3}),
+            ("shortlist.compare", {}),
+        ):
+            assert with_back(endpoint, **values) == url_for(endpoint, **values, back=back)
+
+
+@pytest.mark.parametrize(
     "back",
     ["https://evil.example/search?q=x", "//evil.example/search?q=x", "/search\t?q=x",
      "/physicians/1?q=x", "/search", "javascript:alert(1)"],
