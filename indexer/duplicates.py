@@ -6,7 +6,7 @@ file* had it first, for up to the ~9 million NPIs of a full NPPES file, so each 
 a sparse bitmap over the NPI body (the first nine digits; the tenth is their check
 digit): a few MB for NPPES, kilobytes for a roster, not a dict of millions of strings.
 Within one profile file the line an NPI was first accepted on is kept in two flat arrays
-(``FirstLines``): 12 bytes per profile, where a dict of NPI strings took ~110-125.
+(``FirstLines``): 8 bytes per profile, where a dict of NPI strings took ~110-125.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from array import array
 from indexer.records import Category, Record, Rejection
 
 _PAGE_BITS = 1 << 15  # 4 KB of bitmap per 32,768 consecutive NPI bodies
+_UINT32 = (1 << 32) - 1
 
 
 class NpiBitmap:
@@ -65,18 +66,31 @@ class FirstLines:
 
     def __init__(self) -> None:
         self._seen = NpiBitmap()
-        self._npis = array("q")
+        # Real NPIs start with 1 or 2, so they fit 4 bytes; any other goes in a small dict.
+        self._npis = array("I")
         self._lines = array("I")  # 4 bytes: a file of over 4 billion lines is not a roster
+        self._wide: dict[int, int] = {}
 
     def setdefault(self, npi: str, line: int) -> int:
         """The line ``npi`` was first given with; ``line`` itself when it is new."""
         number = int(npi)
         if npi in self._seen:
-            try:
-                return self._lines[self._npis.index(number)]
-            except ValueError:
-                pass  # same 9-digit body, another check digit: not the same NPI
+            first = self._first(number)
+            if first is not None:
+                return first
+            # else the same 9-digit body with another check digit: not the same NPI
         self._seen.add(npi)
-        self._npis.append(number)
-        self._lines.append(line)
+        if number > _UINT32:
+            self._wide[number] = line
+        else:
+            self._npis.append(number)
+            self._lines.append(line)
         return line
+
+    def _first(self, number: int) -> int | None:
+        if number > _UINT32:
+            return self._wide.get(number)
+        try:
+            return self._lines[self._npis.index(number)]
+        except ValueError:
+            return None

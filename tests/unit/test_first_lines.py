@@ -23,6 +23,14 @@ def test_the_same_body_with_another_check_digit_is_another_npi():
     assert lines.setdefault("1234567890", 3) == 2
 
 
+def test_an_npi_beyond_four_bytes_is_kept_as_well():
+    lines = FirstLines()  # real NPIs start with 1 or 2; a file may still hold others
+    assert lines.setdefault("9876543212", 1) == 1
+    assert lines.setdefault("9876543210", 2) == 2  # same body, another check digit
+    assert lines.setdefault("9876543212", 3) == 1
+    assert lines.setdefault("9876543210", 4) == 2
+
+
 def _traced_size(build) -> int:
     tracemalloc.start()
     kept = build()
