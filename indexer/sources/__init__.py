@@ -31,6 +31,7 @@ _ORDINAL = re.compile(r"(\d+)(ST|ND|RD|TH)", re.IGNORECASE)
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ZIP = re.compile(r"(\d{5})(?:-?\d{4})?")
 
 
 @cache
@@ -42,7 +43,13 @@ def known_taxonomy_codes(path: Path = NUCC_TAXONOMY_CSV) -> frozenset[str]:
 
 def has_bad_encoding(text: str) -> bool:
     """True when ``text`` was decoded with surrogateescape from bytes that aren't UTF-8."""
-    return _SURROGATE.search(text) is not None
+    if text.isascii():  # most rows: one C pass instead of a regex search over the row
+        return False
+    try:
+        text.encode()  # only a surrogate fails, and surrogateescape makes only ours
+    except UnicodeEncodeError:
+        return _SURROGATE.search(text) is not None
+    return False
 
 
 def normalise_zip(value: object) -> str:
@@ -50,7 +57,7 @@ def normalise_zip(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100000:
         return f"{value:05d}"
     text = str(value or "").strip()
-    match = re.fullmatch(r"(\d{5})(?:-?\d{4})?", text)
+    match = _ZIP.fullmatch(text)
     return match[1] if match and match[1] != "00000" else ""
 
 
@@ -76,12 +83,30 @@ def iso_date(value: str) -> str | None:
     return None
 
 
+# Clean, non-empty list values already seen -> their case-folded key. List values repeat
+# across profiles (a few hundred condition ids, a dozen insurers), so one dict lookup per
+# value replaces the checks. Bounded: past the limit, new values take the general path.
+_FOLDED: dict[str, str] = {}
+_FOLDED_LIMIT = 20_000
+
+
 def dedupe(values: Iterable[object]) -> list[str]:
     """Stripped, non-empty values in first-seen order, compared case-insensitively.
 
     Values that are not text (None, objects, lists) are dropped. Hot path of every load:
-    clean strings skip the whitespace rewrite.
+    a list of known clean, distinct values is returned as it is, checked at C speed.
     """
+    if values.__class__ is list:
+        try:
+            keys = list(map(_FOLDED.get, values))
+        except TypeError:  # an unhashable item (an object or a list): the general path
+            keys = [None]
+        if None not in keys and len(set(keys)) == len(keys):
+            return list(values)
+    return _dedupe(values)
+
+
+def _dedupe(values: Iterable[object]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for value in values:
@@ -89,8 +114,11 @@ def dedupe(values: Iterable[object]) -> list[str]:
             if value is None or isinstance(value, dict | list):
                 continue
             value = str(value)
-        text = value if is_clean(value) else " ".join(value.split())
+        clean = is_clean(value)
+        text = value if clean else " ".join(value.split())
         key = text.casefold()
+        if clean and text and len(_FOLDED) < _FOLDED_LIMIT:
+            _FOLDED[text] = key
         if text and key not in seen:
             seen.add(key)
             kept.append(text)
