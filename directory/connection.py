@@ -21,7 +21,8 @@ class OrjsonSerializer(JSONSerializer):
             raise SerializationError(s, error) from error
 
     def dumps(self, data):
-        if isinstance(data, str):  # already serialised (bulk and msearch bodies)
+        if isinstance(data, str | bytes):  # already serialised (bulk and msearch bodies), as
+            # the stock JSONSerializer treats them: the loader sends bulk bodies as bytes
             return data
         try:
             return orjson.dumps(data, default=self.default, option=orjson.OPT_NON_STR_KEYS).decode()

@@ -19,7 +19,7 @@ from directory.indices import vocabulary_alias
 from directory.store.curation import merge_curated
 from directory.vocabulary import Vocabulary
 from indexer import gates, lifecycle
-from indexer.bulk import prefetch
+from indexer.bulk import BulkAction, chunks, prefetch, send
 from indexer.document import build_document
 from indexer.errors import LoadFailed, LoadRefused
 from indexer.lock import LoaderLock
@@ -34,13 +34,13 @@ RETRIES_ON_429 = 8  # with backoff 0.5s doubling to 30s: rides out minutes of qu
 
 ProgressFn = Callable[[int], None]
 VocabularyStep = Callable[[Elasticsearch, str, Vocabulary], object]
-BulkAction = tuple[dict, str | None]  # (action line, pre-serialised body line or None)
 
 __all__ = ["LoadFailed", "LoadRefused", "rebuild", "rebuild_all", "rebuild_vocabulary", "upsert"]
 
 
-def _json(value: dict) -> str:
-    return orjson.dumps(value).decode()
+def _json(value: dict) -> bytes:
+    """One NDJSON line, as bytes: it goes into the request body as it is."""
+    return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def _counted(records: Iterable[Record], tally: Tally, progress: ProgressFn | None):
@@ -74,25 +74,16 @@ def _update_actions(
         yield {"update": {"_index": index, "_id": record["npi"]}}, body
 
 
-def _already_expanded(action: BulkAction) -> BulkAction:
-    return action
-
-
 def _bulk(es: Elasticsearch, actions: Iterable[BulkAction], tally: Tally, chunk_size: int) -> None:
-    for ok, item in helpers.streaming_bulk(
+    requests = chunks(actions, chunk_size, MAX_CHUNK_BYTES)
+    for ok, op, result in send(
         es,
-        prefetch(actions, 2 * chunk_size),  # reading overlaps indexing (see indexer.bulk)
-        expand_action_callback=_already_expanded,
-        chunk_size=chunk_size,
-        max_chunk_bytes=MAX_CHUNK_BYTES,
+        prefetch(requests, 2),  # the next chunks are built while this one indexes
         max_retries=RETRIES_ON_429,
         initial_backoff=0.5,
         max_backoff=30,
-        raise_on_error=False,
-        yield_ok=True,
         request_timeout=120,
     ):
-        op, result = next(iter(item.items()))
         if op == "delete":
             tally.deleted += int(result.get("result") == "deleted")
         elif ok:
