@@ -137,13 +137,18 @@ def _credential(token: str) -> str:
 
 def parse_credentials(text: str) -> list[str]:
     """'M.D., PH.D' -> ['MD', 'PhD']; 'O. D.' -> ['OD']; 'MS CCC-SLP' -> ['MS', 'CCC-SLP']."""
+    return list(_parsed_credentials(text))
+
+
+@lru_cache(maxsize=4096)  # a few dozen spellings cover almost every row of a file
+def _parsed_credentials(text: str) -> tuple[str, ...]:
     found = []
     for part in re.split(r"[,;/]", text):
         words = part.split()
         if len(words) > 1 and all(len(w.strip(".")) == 1 for w in words):
             words = ["".join(words)]  # "O. D." is one credential, spaced out
         found.extend(_credential(word) for word in words)
-    return dedupe(c for c in found if c)
+    return tuple(dedupe(c for c in found if c))
 
 
 @lru_cache(maxsize=65536)  # street and city words repeat across millions of NPPES rows
