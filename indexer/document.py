@@ -137,5 +137,10 @@ def _claimed(vocabulary: Vocabulary, kind: str, claimed: list[str]) -> list[Conc
 
     Profiles claim ~20 conditions each; skipping a dict per claim is a hot-path saving.
     """
-    found = map(vocabulary.concepts.get, dict.fromkeys(claimed))
-    return [c for c in found if c is not None and c.kind == kind]
+    found = map(_concepts_of_kind(vocabulary, kind).get, dict.fromkeys(claimed))
+    return [c for c in found if c is not None]
+
+
+@lru_cache(maxsize=16)
+def _concepts_of_kind(vocabulary: Vocabulary, kind: str) -> dict[str, Concept]:
+    return {id_: c for id_, c in vocabulary.concepts.items() if c.kind == kind}

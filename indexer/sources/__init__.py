@@ -197,7 +197,7 @@ def primary_first(flagged: dict[str, bool]) -> list[dict[str, Any]]:
     """
     primary = next((code for code, is_primary in flagged.items() if is_primary), None)
     primary = primary or next(iter(flagged), None)
-    ordered = sorted(flagged, key=lambda code: code != primary)
+    ordered = [primary, *(code for code in flagged if code != primary)] if flagged else []
     return [{"code": code, "primary": code == primary} for code in ordered]
 
 
