@@ -38,7 +38,7 @@ VocabularyStep = Callable[[Elasticsearch, str, Vocabulary], object]
 __all__ = ["LoadFailed", "LoadRefused", "rebuild", "rebuild_all", "rebuild_vocabulary", "upsert"]
 
 
-def _json(value: dict) -> bytes:
+def ndjson_line(value: dict) -> bytes:
     """One NDJSON line, as bytes: it goes into the request body as it is."""
     return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
 
@@ -57,7 +57,7 @@ def _create_actions(records: Iterable[Record], vocabulary: Vocabulary, index: st
         if isinstance(record, dict):
             yield (
                 {"create": {"_index": index, "_id": record["npi"]}},
-                _json(build_document(record, vocabulary)),
+                ndjson_line(build_document(record, vocabulary)),
             )
 
 
@@ -70,7 +70,7 @@ def _update_actions(
             if record.category is Category.DEACTIVATED and record.npi:
                 deactivated.append(record.npi)
             continue
-        body = _json({"doc": build_document(record, vocabulary), "doc_as_upsert": True})
+        body = ndjson_line({"doc": build_document(record, vocabulary), "doc_as_upsert": True})
         yield {"update": {"_index": index, "_id": record["npi"]}}, body
 
 
