@@ -86,7 +86,8 @@ def overlay(
         "scheduling": {**facts.empty_scheduling(), **(source.get("scheduling") or {})},
     }
     base.pop("accuracy", None)
-    freshness = source_freshness(source)
+    original = source_freshness(source)
+    freshness = {group: dict(entry) for group, entry in original.items()}  # once, then copied
     result = Overlaid(profile=base)
     source_values: dict[str, Any] = {}
     applied: dict[str, dict] = {}
@@ -113,7 +114,7 @@ def overlay(
     result.profile["freshness"] = freshness
     result.profile["verified_on"] = min(entry["last_verified"] for entry in freshness.values())
     result.profile["accuracy"] = {
-        "source_freshness": source_freshness(source),
+        "source_freshness": original,
         "source_values": source_values,
         "corrections": applied,
     }

@@ -92,9 +92,12 @@ def _jsonl_objects(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
     source = str(path)
     with open(path, encoding="utf-8-sig", errors="surrogateescape") as handle:
         for line, text in enumerate(handle, start=1):
-            stripped = text.strip()
-            if not stripped or stripped.startswith(COMMENT):
-                continue
+            # Only a line starting with a space or "#" can be blank or a comment: the rest
+            # (every profile) skip copying the line to strip it.
+            if text[0].isspace() or text[0] == COMMENT:
+                stripped = text.strip()
+                if not stripped or stripped.startswith(COMMENT):
+                    continue
             raw = text.rstrip("\r\n")
             if has_bad_encoding(text):
                 yield line, Rejection(source, line, Category.BAD_ENCODING), raw
