@@ -10,7 +10,7 @@ import re
 from datetime import date
 from urllib.parse import quote_plus
 
-from flask import Flask, request, url_for
+from flask import Flask, get_flashed_messages, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
@@ -148,7 +148,16 @@ def today_long() -> str:
     return long_date(date.today().isoformat())
 
 
+def shortlist_messages(npi: str) -> list[str]:
+    """What the shortlist just said about one physician, for the live region under the
+    card's button (a plain loop: a results page asks once per card)."""
+    wanted = f"shortlist:{npi}"
+    flashed = get_flashed_messages(with_categories=True)
+    return [text for category, text in flashed if category == wanted]
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_global(shortlist_messages)
     app.add_template_global(url_with)
     app.add_template_global(url_without)
     app.add_template_global(text_without)
