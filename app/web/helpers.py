@@ -23,6 +23,7 @@ SOURCE_LABELS = {
 # The registry records when the provider last updated it; other sources when we checked.
 DATE_WORDS = {"NPPES": "last updated"}
 _BLANK_LINES = re.compile(r"\n\s*\n")
+SHORTLIST_URLS_KEY = "find_a_physician.shortlist_urls"  # this request's, in its WSGI environ
 
 
 def _clean_args(args: MultiDict) -> MultiDict:
@@ -156,8 +157,19 @@ def shortlist_messages(npi: str) -> list[str]:
     return [text for category, text in flashed if category == wanted]
 
 
+def shortlist_urls() -> dict[str, str]:
+    """Where the shortlist buttons post ("add", "remove"): built once per request, not for
+    every card of a results page."""
+    urls = request.environ.get(SHORTLIST_URLS_KEY)
+    if urls is None:
+        urls = {name: url_for(f"shortlist.{name}") for name in ("add", "remove")}
+        request.environ[SHORTLIST_URLS_KEY] = urls
+    return urls
+
+
 def init_app(app: Flask) -> None:
     app.add_template_global(shortlist_messages)
+    app.add_template_global(shortlist_urls)
     app.add_template_global(url_with)
     app.add_template_global(url_without)
     app.add_template_global(text_without)
