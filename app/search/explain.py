@@ -30,17 +30,17 @@ def _location(raw: dict, origin: tuple[float, float] | None) -> Location:
     lat, lon = raw["lat"], raw["lon"]
     get = raw.get
     return Location(
-        get("name") or "",
-        get("address_line1") or "",
-        get("address_line2") or "",
-        get("city") or "",
-        get("state") or "",
-        get("zip") or "",
-        get("phone") or "",
-        get("fax") or "",
-        lat,
-        lon,
-        None if origin is None else round(miles_between(origin, (lat, lon)), 1),
+        name=get("name") or "",
+        address_line1=get("address_line1") or "",
+        address_line2=get("address_line2") or "",
+        city=get("city") or "",
+        state=get("state") or "",
+        zip=get("zip") or "",
+        phone=get("phone") or "",
+        fax=get("fax") or "",
+        lat=lat,
+        lon=lon,
+        distance_miles=None if origin is None else round(miles_between(origin, (lat, lon)), 1),
     )
 
 
