@@ -7,7 +7,9 @@ which escapes each paragraph itself before marking the joined HTML safe.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 from urllib.parse import quote_plus
 
 from flask import Flask, get_flashed_messages, request, url_for
@@ -23,7 +25,7 @@ SOURCE_LABELS = {
 # The registry records when the provider last updated it; other sources when we checked.
 DATE_WORDS = {"NPPES": "last updated"}
 _BLANK_LINES = re.compile(r"\n\s*\n")
-SHORTLIST_URLS_KEY = "find_a_physician.shortlist_urls"  # this request's, in its WSGI environ
+T = TypeVar("T")
 
 
 def _clean_args(args: MultiDict) -> MultiDict:
@@ -157,14 +159,20 @@ def shortlist_messages(npi: str) -> list[str]:
     return [text for category, text in flashed if category == wanted]
 
 
+def once_per_request(name: str, build: Callable[[], T]) -> T:
+    """``build()``, worked out once for this request and kept in its WSGI environ (never
+    shared with another request): a results page asks the same thing once per card."""
+    key = f"find_a_physician.{name}"
+    if key not in request.environ:
+        request.environ[key] = build()
+    return request.environ[key]
+
+
 def shortlist_urls() -> dict[str, str]:
-    """Where the shortlist buttons post ("add", "remove"): built once per request, not for
-    every card of a results page."""
-    urls = request.environ.get(SHORTLIST_URLS_KEY)
-    if urls is None:
-        urls = {name: url_for(f"shortlist.{name}") for name in ("add", "remove")}
-        request.environ[SHORTLIST_URLS_KEY] = urls
-    return urls
+    """Where the shortlist buttons post ("add", "remove")."""
+    return once_per_request(
+        "shortlist_urls", lambda: {name: url_for(f"shortlist.{name}") for name in ("add", "remove")}
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -18,15 +18,12 @@ from app.search.form import SearchForm
 from app.search.params import RADIUS_DEFAULT
 from app.search.results import SearchPage
 from app.web import facets
+from app.web.helpers import once_per_request
 from directory.vocabulary import default_vocabulary
 
 MAX_BACK = 2000  # a results URL with every filter ticked stays well under this
-# This request's answers, kept in its WSGI environ (never shared with another request).
-BACK_KEY = "find_a_physician.search_back"
-LINKS_KEY = "find_a_physician.links_with_back"
-BACK_QUERY_KEY = "find_a_physician.back_query"
 # What werkzeug's url_for leaves unescaped in a query value (werkzeug.urls._urlencode).
-URL_FOR_SAFE = "!$'()*,/:;?@"
+SAFE = "!$'()*,/:;?@"
 
 
 def local_search_path(value: str | None) -> str | None:
@@ -44,9 +41,7 @@ def search_back() -> str | None:
     """The results page to go back to from this page, if it came from one.
 
     Worked out once per request: a results page asks for it twice per physician card."""
-    if BACK_KEY not in request.environ:
-        request.environ[BACK_KEY] = _search_back()
-    return request.environ[BACK_KEY]
+    return once_per_request("search_back", _search_back)
 
 
 def _search_back() -> str | None:
@@ -61,19 +56,15 @@ def _search_back() -> str | None:
 def with_back(endpoint: str, **values) -> str:
     """A link to ``endpoint`` that carries the search this page came from (each distinct
     link built once per request: every card of a results page links the same shortlist)."""
-    built = request.environ.setdefault(LINKS_KEY, {})
-    key = (endpoint, *sorted(values.items()))
+    built = once_per_request("links_with_back", dict)
+    key = (endpoint, *sorted(values.items()))  # values are an NPI, a search id, a rank
     if key not in built:
         url, back = url_for(endpoint, **values), search_back()
-        # ``back`` goes last, encoded once per request as url_for encodes query values.
-        built[key] = f"{url}{'&' if '?' in url else '?'}{_back_query(back)}" if back else url
+        if back:  # ``back`` goes last, encoded once per request as url_for encodes values
+            query = once_per_request("back_query", lambda: urlencode({"back": back}, safe=SAFE))
+            url = f"{url}{'&' if '?' in url else '?'}{query}"
+        built[key] = url
     return built[key]
-
-
-def _back_query(back: str) -> str:
-    if BACK_QUERY_KEY not in request.environ:
-        request.environ[BACK_QUERY_KEY] = urlencode({"back": back}, safe=URL_FOR_SAFE)
-    return request.environ[BACK_QUERY_KEY]
 
 
 def search_form(path: str | None) -> SearchForm | None:
