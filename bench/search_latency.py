@@ -58,11 +58,11 @@ def timed(connection: http.client.HTTPConnection, method: str, path: str, body: 
     started = time.perf_counter()
     connection.request(method, path, body=body.encode() or None, headers=headers)
     response = connection.getresponse()
-    data = orjson.loads(response.read())
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status != 200:
-        raise SystemExit(f"{path} answered {response.status}")
-    return elapsed, data
+    raw = response.read()
+    if response.status != 200:  # before decoding: an error page need not be JSON
+        raise SystemExit(f"{path} answered {response.status}: {raw[:200]!r}")
+    data = orjson.loads(raw)
+    return (time.perf_counter() - started) * 1000, data
 
 
 def connect(url: str) -> http.client.HTTPConnection:
