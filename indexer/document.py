@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from directory.accuracy.overlay import overlay
-from directory.condition_map import implied_concepts
-from directory.vocabulary import Concept, Vocabulary
+from directory.condition_map import claimed_concepts, implied_concepts
+from directory.vocabulary import Vocabulary
 
 # A specialty listed first for a condition is the best fit; past the second, a weak hint.
 _DERIVED_FIELDS = (
@@ -65,8 +65,8 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
         for s in profile["specialties"]
     ]
-    conditions = _claimed(vocabulary, "condition", profile.get("conditions") or [])
-    procedures = _claimed(vocabulary, "procedure", profile.get("procedures") or [])
+    conditions = claimed_concepts(vocabulary, "condition", profile.get("conditions") or [])
+    procedures = claimed_concepts(vocabulary, "procedure", profile.get("procedures") or [])
     locations = profile["locations"]
     name = profile["name"]
     primary = next(s["code"] for s in specialties if s["primary"])
@@ -130,17 +130,3 @@ def _specialty_names(vocabulary: Vocabulary, codes: tuple[str, ...]) -> tuple[st
     names = [vocabulary.specialty_name(code) for code in codes]
     names += [vocabulary.specialties[c].name for c in codes if c in vocabulary.specialties]
     return tuple(dict.fromkeys(names))
-
-
-def _claimed(vocabulary: Vocabulary, kind: str, claimed: list[str]) -> list[Concept]:
-    """``condition_map.claimed_concepts`` as concepts, not dicts: the same ones, in order.
-
-    Profiles claim ~20 conditions each; skipping a dict per claim is a hot-path saving.
-    """
-    found = map(_concepts_of_kind(vocabulary, kind).get, dict.fromkeys(claimed))
-    return [c for c in found if c is not None]
-
-
-@lru_cache(maxsize=16)
-def _concepts_of_kind(vocabulary: Vocabulary, kind: str) -> dict[str, Concept]:
-    return {id_: c for id_, c in vocabulary.concepts.items() if c.kind == kind}
