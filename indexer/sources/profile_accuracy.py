@@ -12,12 +12,11 @@ import re
 from typing import Any
 
 from directory.accuracy import facts
-from directory.accuracy.facts import FACTS, FRESHNESS_GROUPS, SCHEDULING_KEYS
+from directory.accuracy.facts import FRESHNESS_GROUPS, SCHEDULING_KEYS
 from directory.accuracy.values import one_line
 from indexer.sources import iso_date
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SCHEDULING_KINDS = tuple((key, FACTS[key].kind) for key in SCHEDULING_KEYS)
 
 
 def freshness(value: Any) -> dict[str, dict[str, str]] | str:
@@ -39,18 +38,17 @@ def freshness(value: Any) -> dict[str, dict[str, str]] | str:
 
 
 def scheduling(value: Any) -> dict[str, Any]:
-    """Every scheduling note, cleaned (phones normalised, Direct addresses checked)."""
+    """Every scheduling note, cleaned (phones normalised, Direct addresses checked).
+
+    Most profiles leave most notes blank: those keep ``facts.empty_scheduling``'s value
+    without ``facts.clean``'s work (which would give the same)."""
     given = value if isinstance(value, dict) else {}
-    return {key: _clean(key, kind, given.get(key)) for key, kind in _SCHEDULING_KINDS}
-
-
-def _clean(key: str, kind: str, value: Any) -> Any:
-    """``facts.clean``, answering the values most profiles leave blank without its work."""
-    if value is None or value == "" or value == []:
-        return [] if kind == "list" else None if kind == "flag" else ""
-    if kind == "flag" and value.__class__ is bool:
-        return value
-    return facts.clean(key, value)
+    notes = facts.empty_scheduling()
+    for key in SCHEDULING_KEYS:
+        note = given.get(key)
+        if not (note is None or note == "" or note == []):
+            notes[key] = facts.clean(key, note)
+    return notes
 
 
 CSV_COLUMNS = (

@@ -27,6 +27,7 @@ from indexer.sources import (
     coerce_bool,
     dedupe,
     has_bad_encoding,
+    is_clean,
     iso_date,
     known_taxonomy_codes,
     locate,
@@ -119,10 +120,7 @@ def _json_problem(text: str) -> str:
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
-        # ``is_clean``, inlined: ~25 calls a profile, most of them on clean text
-        if value.isprintable() and "  " not in value and value == value.strip():
-            return value
-        return " ".join(value.split())
+        return value if is_clean(value) else " ".join(value.split())
     if value is None or isinstance(value, dict | list):
         return ""
     return " ".join(str(value).split())
