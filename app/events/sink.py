@@ -4,16 +4,19 @@
 counted, and when Elasticsearch refuses or cannot be reached the batch is dropped and
 counted. A search never waits for its event. The writer thread starts on the first event
 (after gunicorn forks its workers), batches events, and prunes months past retention.
+
+The writer wakes every ``linger_seconds`` (or as soon as a batch is full) and takes what is
+waiting; a search only appends to a deque. A ``queue.Queue`` woke the writer for every
+event, a thread switch and a contended GIL on each search (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import atexit
 import logging
-import queue
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
@@ -44,9 +47,13 @@ class EventSink:
         self._client_factory = client
         self.alias = alias
         self.retention_days = retention_days
-        self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
+        self._waiting: deque = deque()  # appends and pops are atomic: no lock on a search
+        self._queue_size = queue_size
         self._batch_size = batch_size
         self._linger = linger_seconds
+        self._wake = threading.Event()  # a full batch, a flush, or (linger 0) any event
+        self._writing = False  # a batch taken from ``_waiting`` and not yet written or dropped
+        self._idle = threading.Condition()  # notified when the writer has taken everything
         self._counts: Counter = Counter()
         self._start_lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -57,23 +64,24 @@ class EventSink:
     def put(self, event: SearchEvent | OpenEvent) -> bool:
         if self._thread is None:
             self._start()
-        try:
-            self._queue.put_nowait(event)
-        except queue.Full:
+        if len(self._waiting) >= self._queue_size:
             self._counts["dropped_full"] += 1
             return False
+        self._waiting.append(event)
         self._counts["queued"] += 1
+        if self._linger <= 0 or len(self._waiting) >= self._batch_size:
+            self._wake.set()
         return True
 
     def counters(self) -> dict[str, int]:
         counts = {k: self._counts[k] for k in ("queued", "written", "dropped_full", "failed")}
-        return counts | {"waiting": self._queue.qsize()}
+        return counts | {"waiting": len(self._waiting)}
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued event was written or dropped (tests, shutdown)."""
-        done = self._queue.all_tasks_done
-        with done:
-            return done.wait_for(lambda: self._queue.unfinished_tasks == 0, timeout)
+        self._wake.set()
+        with self._idle:
+            return self._idle.wait_for(lambda: not self._waiting and not self._writing, timeout)
 
     def _start(self) -> None:
         with self._start_lock:
@@ -86,22 +94,19 @@ class EventSink:
     def _run(self) -> None:
         client = self._client_factory()
         while True:
-            batch = [self._queue.get()]
-            deadline = time.monotonic() + self._linger
-            while len(batch) < self._batch_size:
-                remaining = deadline - time.monotonic()
+            self._wake.wait(self._linger if self._linger > 0 else None)
+            self._wake.clear()
+            while self._waiting:
+                self._writing = True  # before taking, so a flush never sees nothing at all
+                batch = [self._waiting.popleft() for _ in range(self._batch_size) if self._waiting]
                 try:
-                    batch.append(self._queue.get(timeout=max(remaining, 0)))
-                except queue.Empty:
-                    break
-            try:
-                self._write(client, batch)
-            except Exception as error:  # noqa: BLE001 - nothing may kill the writer
-                self._counts["failed"] += len(batch)
-                log.warning("search events: dropped %d (%s)", len(batch), type(error).__name__)
-            finally:
-                for _ in batch:
-                    self._queue.task_done()
+                    self._write(client, batch)
+                except Exception as error:  # noqa: BLE001 - nothing may kill the writer
+                    self._counts["failed"] += len(batch)
+                    log.warning("search events: dropped %d (%s)", len(batch), type(error).__name__)
+            with self._idle:
+                self._writing = False
+                self._idle.notify_all()
 
     def _write(self, client: Elasticsearch, batch: list) -> None:
         if time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
