@@ -15,7 +15,14 @@ from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import Facet, Suggestion
 from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
-from directory.understanding import Interpretation, Lexicon, Part, closest_concepts, interpret
+from directory.understanding import (
+    Interpretation,
+    Lexicon,
+    Part,
+    closest_concepts,
+    interpret,
+    people_called,
+)
 from directory.vocabulary import default_vocabulary
 
 MAX_CONCEPTS = 3  # closest concepts offered for words that were not understood
@@ -211,6 +218,22 @@ def drop_parts(situation: Situation, filters: Filters) -> list[Offer]:
         if part.kind not in _WHERE_KINDS  # places, radii and filters have their own offers
     ]
     return _text_offers(situation, filters, "drop_part", variants)
+
+
+def broader(situation: Situation, filters: Filters) -> list[Offer]:
+    """Nobody here practises the specialty asked for: the broader ones people can see
+    instead ("pediatric cardiologist": pediatricians, cardiologists)."""
+    reading = situation.interpretation
+    if reading is None:
+        return []
+    vocabulary = default_vocabulary()
+    variants = [
+        (text_with(reading.text, part.span, label), f"Search for {people_called(label)}", label)
+        for part in reading.of_kind("specialty")
+        for code in dict.fromkeys(c for i in part.ids for c in vocabulary.broader_specialties(i))
+        for label in [vocabulary.specialty_name(code)]
+    ]
+    return _text_offers(situation, filters, "broader_specialty", variants)
 
 
 def closest(situation: Situation, filters: Filters) -> list[Offer]:

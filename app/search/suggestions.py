@@ -4,7 +4,8 @@ After a search the service asks :func:`plan` what to offer, counts every offer i
 ``msearch`` (``app.search.suggestion_queries``) and keeps what :func:`finish` returns:
 
 * **nothing found**: drop a filter, widen the radius to reach the nearest match (or search
-  without the place when it is farther than any radius), search without one understood part
+  without the place when it is farther than any radius), a broader specialty ("pediatric
+  cardiologist": pediatricians, cardiologists), search without one understood part
   ("lumbar", "spanish speaking"), the closest vocabulary concepts to the words that were not
   understood, and every physician near the place;
 * **an ambiguous place** ("Springfield"): each place of that name, with its count, the ones
@@ -35,6 +36,8 @@ SUGGESTION_KINDS = {
     "widen_radius": "Search within a wider radius: the first that reaches a match.",
     "remove_location": "The nearest match is beyond any radius: search without a place.",
     "drop_part": "Search without one understood part of the text.",
+    "broader_specialty": "A broader specialty, when nobody practises the one asked for "
+    '("pediatric cardiologist": pediatricians, cardiologists).',
     "closest_concept": "The vocabulary entry closest to words that were not understood.",
     "drop_text": "Every physician near the place, with the same filters.",
     "other_reading": 'The text read the other way a short word is used ("endo": '
@@ -52,6 +55,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         found += build.drop_filters(situation, filters)
         if situation.params.place is not None:
             found.append(build.reach(situation, filters))
+        found += build.broader(situation, filters)  # before dropping the specialty altogether
         found += build.drop_parts(situation, filters)
         found += build.closest(situation, filters)
         found += build.every_physician(situation, filters)

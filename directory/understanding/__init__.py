@@ -16,6 +16,7 @@ beats another); ``parse`` (the best cover); ``model`` and ``describe`` (the resu
 ``suggest`` (did you mean).
 """
 
+from directory.understanding.describe import people_called
 from directory.understanding.lexicon import ExtraTerms, Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.parse import interpret
@@ -31,4 +32,5 @@ __all__ = [
     "closest_concepts",
     "interpret",
     "lexicon_for",
+    "people_called",
 ]

@@ -84,6 +84,11 @@ def _joined(items: list[str], conjunction: str) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def people_called(label: str) -> str:
+    """A specialty label as the people in a sentence: "Pediatrician" -> "pediatricians"."""
+    return _lower(_plural(label))
+
+
 def _plural(label: str) -> str:
     """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)";
     "Allergist and immunologist" -> "Allergists and immunologists"."""

@@ -188,21 +188,33 @@ def _load_specialties(data_dir: Path) -> dict[str, Specialty]:
         if (
             not isinstance(raw, dict)
             or not {"code", "lay_name", "synonyms"} <= set(raw)
-            or (set(raw) - {"code", "lay_name", "synonyms", "also"})
+            or (set(raw) - {"code", "lay_name", "synonyms", *_RELATED})
         ):
-            raise _fail(path, where, "must have 'code', 'lay_name', 'synonyms' (and maybe 'also')")
+            raise _fail(
+                path,
+                where,
+                "must have 'code', 'lay_name', 'synonyms' (and maybe 'also', 'broader')",
+            )
         if code not in specialties:
             raise _fail(path, where, "code is not in the NUCC taxonomy")
-        also = _strings(raw.get("also", []), path, where, "also") if raw.get("also") else ()
-        if unknown := [c for c in also if c not in specialties]:
-            raise _fail(path, where, f"'also' codes not in the NUCC taxonomy: {unknown}")
+        related = {key: _codes(raw, key, specialties, path, where) for key in _RELATED}
         specialties[code] = replace(
             specialties[code],
             lay_name=_text(raw["lay_name"], path, where, "lay_name"),
             synonyms=_strings(raw["synonyms"], path, where, "synonyms"),
-            also=also,
+            **related,
         )
     return specialties
+
+
+_RELATED = ("also", "broader")  # lists of other NUCC codes a specialty entry may name
+
+
+def _codes(raw: dict, key: str, specialties: dict, path: Path, where: str) -> tuple[str, ...]:
+    codes = _strings(raw[key], path, where, key) if raw.get(key) else ()
+    if unknown := [c for c in codes if c not in specialties]:
+        raise _fail(path, where, f"'{key}' codes not in the NUCC taxonomy: {unknown}")
+    return codes
 
 
 def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:

@@ -59,6 +59,9 @@ class Specialty:
     synonyms: tuple[str, ...] = ()
     # Codes a search for this specialty also means ("pain doctor" → every pain medicine code).
     also: tuple[str, ...] = ()
+    # Where to look when nobody practises it (specialties.json ``broader``; else its NUCC
+    # classification): "pediatric cardiologist" -> pediatricians, cardiologists.
+    broader: tuple[str, ...] = ()
 
     @property
     def is_physician(self) -> bool:
@@ -98,6 +101,11 @@ class Vocabulary:
         self._by_specialty = by_specialty
         self._by_term = by_term
         self._by_icd10 = by_icd10
+        self._classifications = {
+            (s.grouping, s.classification): s.code
+            for s in self.specialties.values()
+            if not s.specialization
+        }
 
     def conditions(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == "condition"]
@@ -120,6 +128,18 @@ class Vocabulary:
     def concepts_for_icd10(self, code: str) -> list[Concept]:
         """Concepts listing the ICD-10-CM ``code`` (with its dot, any case)."""
         return list(self._by_icd10.get(code.strip().upper(), ()))
+
+    def broader_specialties(self, code: str) -> tuple[str, ...]:
+        """Where to look when nobody practises ``code``: its curated ``broader`` codes, else
+        its NUCC classification when people have a name for it ("Pediatric Endocrinology"
+        -> "Pediatrician"); nothing for a classification itself or an unknown code."""
+        specialty = self.specialties.get(code)
+        if specialty is None or specialty.broader:
+            return specialty.broader if specialty is not None else ()
+        parent = self._classifications.get((specialty.grouping, specialty.classification))
+        if parent is None or parent == code or not self.specialties[parent].lay_name:
+            return ()
+        return (parent,)
 
     def specialty_name(self, code: str) -> str:
         """Patient-friendly name, else the NUCC display name, else the code itself."""

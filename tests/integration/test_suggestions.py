@@ -38,6 +38,7 @@ def kinds(body) -> list[str]:
         {"q": "pain pump", "location": HARTFORD, "radius": 10, "language": "Vietnamese"},
         {"q": "vietnamese speaking pain pump near 06106"},
         {"q": "pediatric neurosurgeon in bozeman montana"},
+        {"q": "pediatric cardiologist near 06106"},
         {"q": "cardiologist", "location": "Springfield"},
         {"q": "xqztv glorbnak", "location": HARTFORD},
         {"q": "dermatolojee"},
@@ -101,6 +102,23 @@ def test_words_nobody_understood_get_the_closest_concepts_with_counts(client):
     found = follow(client, params, closest)
     assert found["total"] == closest["count"] > 0
     assert found["results"][0]["specialties"][0]["name"].startswith("Dermatolog")
+
+
+def test_a_specialty_nobody_here_practises_offers_the_broader_ones_first(client):
+    params = {"q": "pediatric cardiologist near 06106"}
+    body = api(client, **params)
+    assert body["total"] == 0
+    broader = [s for s in body["suggestions"] if s["kind"] == "broader_specialty"]
+    assert [s["label"] for s in broader] == ["Pediatrician", "Cardiologist"]
+    assert broader[0]["message"] == "Search for pediatricians"
+    for suggestion in broader:
+        found = follow(client, params, suggestion)
+        assert found["total"] == suggestion["count"] > 0
+        assert found["interpretation"]["location"]["label"].endswith("06106")
+        names = {s["name"] for s in found["results"][0]["specialties"]}
+        assert suggestion["label"] in names, names
+    # Seeing pediatricians beats seeing every physician in town.
+    assert kinds(body).index("broader_specialty") < kinds(body).index("drop_part")
 
 
 def test_a_typed_filter_is_dropped_with_its_words(client):

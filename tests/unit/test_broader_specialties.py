@@ -1,0 +1,56 @@
+"""Where a search looks when nobody practises the specialty asked for: the ``broader`` codes
+of data/specialties.json, else the NUCC classification people have a name for."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import DATA_DIR, default_vocabulary, load_vocabulary
+
+PEDIATRICS, CARDIOLOGY = "208000000X", "207RC0000X"
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return default_vocabulary()
+
+
+def test_a_curated_subspecialty_names_its_broader_specialties_best_first(vocab):
+    assert vocab.broader_specialties("2080P0202X") == (PEDIATRICS, CARDIOLOGY)
+    assert vocab.broader_specialties("2084P0804X") == ("2084P0800X",)  # child -> psychiatrist
+
+
+def test_without_a_curated_list_the_nucc_classification_is_broader(vocab):
+    assert vocab.broader_specialties("2080P0205X") == (PEDIATRICS,)  # pediatric endocrinology
+    assert vocab.broader_specialties("207XS0117X") == ("207X00000X",)  # spine -> orthopedic
+
+
+def test_nothing_is_broader_than_a_classification_or_one_people_have_no_name_for(vocab):
+    assert vocab.broader_specialties(PEDIATRICS) == ()
+    assert vocab.broader_specialties("2084N0400X") == ()  # "Psychiatry & Neurology" alone
+    assert vocab.broader_specialties("not-a-code") == ()
+
+
+def test_every_broader_specialty_reads_back_as_itself_from_its_name(vocab):
+    """The offer searches the broader specialty by its name, so the parser must read it."""
+    lexicon = lexicon_for(vocab)
+    offered = {b for code in vocab.specialties for b in vocab.broader_specialties(code)}
+    assert len(offered) >= 8
+    for code in offered:
+        reading = interpret(vocab.specialty_name(code), lexicon=lexicon)
+        assert [p.ids for p in reading.parts] == [(code,)], (code, reading.parts)
+
+
+def test_a_broader_code_outside_the_taxonomy_is_refused_naming_the_entry(tmp_path):
+    shutil.copy(DATA_DIR / "nucc-provider-taxonomy.csv", tmp_path)
+    shutil.copytree(DATA_DIR / "vocabulary", tmp_path / "vocabulary")
+    document = json.loads((DATA_DIR / "specialties.json").read_text(encoding="utf-8"))
+    document["specialties"][0]["broader"] = ["207ZZ9999X"]
+    (tmp_path / "specialties.json").write_text(json.dumps(document), encoding="utf-8")
+    code = document["specialties"][0]["code"]
+    with pytest.raises(ValueError, match=rf"{code}.*'broader' codes not in the NUCC.*207ZZ9999X"):
+        load_vocabulary(tmp_path)
