@@ -23,6 +23,7 @@ from directory.understanding import (
     interpret,
     people_called,
 )
+from directory.understanding.titles import surnames_read_as_names
 from directory.vocabulary import default_vocabulary
 
 MAX_CONCEPTS = 3  # closest concepts offered for words that were not understood
@@ -254,7 +255,8 @@ def closest(situation: Situation, filters: Filters) -> list[Offer]:
 
 def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
     """A short word read one way that people also use another way ("endo": endocrinologist
-    or endometriosis; "therapist"): the reading not taken, with the words that say it."""
+    or endometriosis; "therapist"): the reading not taken, with the words that say it; and
+    a title before a city that is also a surname ("endo dr houston") read as the place."""
     reading = situation.interpretation
     if reading is None:
         return []
@@ -262,6 +264,12 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
         (text_with(reading.text, o.span, o.label), f"Did you mean {o.label.lower()}?", o.label)
         for o in reading.alternatives
     ]
+    for name, city in surnames_read_as_names(reading.parts, situation.lexicon):
+        text = text_with(reading.text, name.span, f"near {city}")
+        if (place := interpret(text, lexicon=situation.lexicon)).location is not None:
+            said = place.describe()  # "Endocrinologists near Houston, TX"
+            said = said[:1].lower() + said[1:] if said[1:2].islower() else said
+            variants.append((text, f"Did you mean {said}?", place.location.label))
     return _text_offers(situation, filters, "other_reading", variants)
 
 

@@ -12,7 +12,8 @@ After a search the service asks :func:`plan` what to offer, counts every offer i
   with physicians first;
 * **a condition or specialty with no location**: ask for one (the page offers "Use my
   location"), instead of a nation-wide list;
-* **a short word with two common readings** ("endo", "therapist"): the reading not taken.
+* **a short word with two common readings** ("endo", "therapist"): the reading not taken;
+  a title and a city that is also a surname after a term ("endo dr houston"): the place.
 
 Pure: the text variants are re-read in memory with the same parser the search uses.
 """
@@ -41,7 +42,8 @@ SUGGESTION_KINDS = {
     "closest_concept": "The vocabulary entry closest to words that were not understood.",
     "drop_text": "Every physician near the place, with the same filters.",
     "other_reading": 'The text read the other way a short word is used ("endo": '
-    "endometriosis rather than endocrinologist).",
+    "endometriosis rather than endocrinologist), or a title and a city that is also a surname "
+    'read as the place ("endo dr houston": near Houston, TX rather than Dr. Houston).',
 }
 MAX_OFFERS = 8  # a short list people read, not a menu
 

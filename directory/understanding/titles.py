@@ -8,9 +8,14 @@ that is also a common surname ("dr houston", "dr jackson": a person).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from directory import geography
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Part
 from directory.understanding.tokens import Token
+
+TERM_KINDS = ("specialty", "condition", "procedure", "body_part", "symptom")
 
 
 def titles_a_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
@@ -43,3 +48,22 @@ def big_place(name: str, lexicon: Lexicon) -> bool:
         return True
     cities = geography.city_places(name)
     return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
+
+
+def surnames_read_as_names(parts: Sequence[Part], lexicon: Lexicon) -> list[tuple[Part, str]]:
+    """Names read from a title and a city that is also a surname, right after a term
+    ("endo dr houston": Dr. Houston), each with that city's word: the place reading the
+    page can offer ("endocrinologists near Houston, TX")."""
+    titles, surnames = lexicon.word_set("name_titles"), lexicon.word_set("surname_places")
+    found = []
+    for before, part in zip(parts, parts[1:], strict=False):
+        words = part.text.lower().replace(".", " ").split()
+        if (
+            part.kind == "name"
+            and before.kind in TERM_KINDS
+            and len(words) == 2
+            and words[0] in titles
+            and words[1] in surnames
+        ):
+            found.append((part, words[1]))
+    return found

@@ -187,6 +187,19 @@ def test_a_word_with_two_common_readings_offers_the_other_one(client):
     )
 
 
+def test_a_title_before_a_city_that_is_also_a_surname_offers_the_place(client):
+    params = {"q": "endo dr houston"}
+    body = api(client, **params)
+    assert body["interpretation"]["location"] is None  # read as Dr. Houston, as front desks mean
+    offer = next(s for s in body["suggestions"] if s["label"] == "Houston, TX")
+    assert offer["kind"] == "other_reading"
+    assert offer["message"] == "Did you mean endocrinologists near Houston, TX?"
+    found = follow(client, params, offer)
+    assert found["total"] == offer["count"] > 0
+    assert found["interpretation"]["location"]["label"] == "Houston, TX"
+    assert found["results"][0]["specialties"][0]["name"] == "Endocrinologist"
+
+
 def test_a_reading_the_rest_of_the_text_rules_out_is_not_offered(client):
     body = api(client, q="therapy for my back pain", location=HARTFORD)
     assert "other_reading" not in kinds(body)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from directory.understanding import interpret
+from directory.understanding import interpret, lexicon_for
+from directory.understanding.titles import surnames_read_as_names
+from directory.vocabulary import default_vocabulary
 
 ENDOCRINOLOGIST = "207RE0101X"
 
@@ -59,6 +61,22 @@ def test_a_doctor_word_after_a_specialty_before_a_city_is_not_a_title(text):
 )
 def test_dr_before_a_name_is_still_a_title(text, name):
     assert interpret(text).names == (name,)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("endo dr houston", "houston"),
+        ("cardiologist Dr. Jackson", "jackson"),
+        ("dr houston", None),  # no term before it: only the person was asked for
+        ("neurosurgeon dr green", None),  # not a place
+        ("spine dr boston", None),  # already the place
+    ],
+)
+def test_a_surname_that_is_a_city_after_a_term_is_kept_as_a_place_to_offer(text, city):
+    lexicon = lexicon_for(default_vocabulary())
+    found = surnames_read_as_names(interpret(text, lexicon=lexicon).parts, lexicon)
+    assert [word for _, word in found] == ([city] if city else [])
 
 
 def test_a_specialty_takes_the_doctor_word_after_it():
