@@ -38,6 +38,7 @@ WORD_LISTS = (
     "location_cues",
     "not_places",
     "surname_places",
+    "children",
 )
 TOP_KEYS = frozenset(
     {

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from directory.understanding import ambiguity
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
+from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
@@ -56,7 +57,8 @@ def interpret(
     places = place_candidates(text, tokens, lexicon)
     alts = _alternatives(tokens, places, known, lexicon)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
-    candidates = terms + compose(terms, tokens, alts, lexicon) + places
+    terms += compose(terms, tokens, alts, lexicon)
+    candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)

@@ -190,11 +190,8 @@ def _load_specialties(data_dir: Path) -> dict[str, Specialty]:
             or not {"code", "lay_name", "synonyms"} <= set(raw)
             or (set(raw) - {"code", "lay_name", "synonyms", *_RELATED})
         ):
-            raise _fail(
-                path,
-                where,
-                "must have 'code', 'lay_name', 'synonyms' (and maybe 'also', 'broader')",
-            )
+            keys = "'code', 'lay_name', 'synonyms' (and maybe 'also', 'broader', 'children')"
+            raise _fail(path, where, f"must have {keys}")
         if code not in specialties:
             raise _fail(path, where, "code is not in the NUCC taxonomy")
         related = {key: _codes(raw, key, specialties, path, where) for key in _RELATED}
@@ -207,7 +204,7 @@ def _load_specialties(data_dir: Path) -> dict[str, Specialty]:
     return specialties
 
 
-_RELATED = ("also", "broader")  # lists of other NUCC codes a specialty entry may name
+_RELATED = ("also", "broader", "children")  # lists of other NUCC codes an entry may name
 
 
 def _codes(raw: dict, key: str, specialties: dict, path: Path, where: str) -> tuple[str, ...]:

@@ -45,6 +45,9 @@ class Concept:
         return tuple(seen)
 
 
+PEDIATRICS = "208000000X"  # NUCC: the pediatrician, broader than every child's physician
+
+
 @dataclass(frozen=True)
 class Specialty:
     """A NUCC taxonomy code, with the patient-friendly name from specialties.json if any."""
@@ -62,6 +65,8 @@ class Specialty:
     # Where to look when nobody practises it (specialties.json ``broader``; else its NUCC
     # classification): "pediatric cardiologist" -> pediatricians, cardiologists.
     broader: tuple[str, ...] = ()
+    # The same care for children ("kids allergist" -> pediatric allergy/immunology).
+    children: tuple[str, ...] = ()
 
     @property
     def is_physician(self) -> bool:
@@ -106,6 +111,10 @@ class Vocabulary:
             for s in self.specialties.values()
             if not s.specialization
         }
+        self._adults: dict[str, list[str]] = {}  # children's counterpart -> the adult ones
+        for specialty in self.specialties.values():
+            for code in specialty.children:
+                self._adults.setdefault(code, []).append(specialty.code)
 
     def conditions(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == "condition"]
@@ -131,15 +140,19 @@ class Vocabulary:
 
     def broader_specialties(self, code: str) -> tuple[str, ...]:
         """Where to look when nobody practises ``code``: its curated ``broader`` codes, else
-        its NUCC classification when people have a name for it ("Pediatric Endocrinology"
-        -> "Pediatrician"); nothing for a classification itself or an unknown code."""
+        its NUCC classification when people have a name for it, then the adult specialties
+        it is the children's counterpart of, and for a child's physician the pediatrician
+        ("pediatric allergist" -> pediatricians, allergists; "pediatric orthopedic surgeon"
+        -> orthopedic surgeons, pediatricians)."""
         specialty = self.specialties.get(code)
         if specialty is None or specialty.broader:
             return specialty.broader if specialty is not None else ()
         parent = self._classifications.get((specialty.grouping, specialty.classification))
-        if parent is None or parent == code or not self.specialties[parent].lay_name:
-            return ()
-        return (parent,)
+        named = parent if parent is not None and self.specialties[parent].lay_name else None
+        adults = self._adults.get(code, [])
+        pediatrician = PEDIATRICS if adults and specialty.is_physician else None
+        found = (named, *adults, pediatrician)
+        return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
 
     def specialty_name(self, code: str) -> str:
         """Patient-friendly name, else the NUCC display name, else the code itself."""

@@ -104,8 +104,9 @@ def test_words_nobody_understood_get_the_closest_concepts_with_counts(client):
     assert found["results"][0]["specialties"][0]["name"].startswith("Dermatolog")
 
 
-def test_a_specialty_nobody_here_practises_offers_the_broader_ones_first(client):
-    params = {"q": "pediatric cardiologist near 06106"}
+@pytest.mark.parametrize("text", ["pediatric cardiologist", "kids heart doctor"])
+def test_a_specialty_nobody_here_practises_offers_the_broader_ones_first(client, text):
+    params = {"q": f"{text} near 06106"}
     body = api(client, **params)
     assert body["total"] == 0
     broader = [s for s in body["suggestions"] if s["kind"] == "broader_specialty"]
@@ -185,6 +186,15 @@ def test_a_word_with_two_common_readings_offers_the_other_one(client):
         r'<span class="count">\(\d[\d,]* physicians?\)',
         page,
     )
+
+
+def test_a_childs_specialist_finds_the_pediatric_subspecialty_not_every_allergist(client):
+    body = api(client, q="kids allergist")
+    (part,) = [p for p in body["interpretation"]["parts"] if p["kind"] == "specialty"]
+    assert (part["label"], part["text"]) == ("Pediatric allergist", "kids allergist")
+    assert 0 < body["total"] < api(client, q="allergist")["total"]
+    for hit in body["results"]:
+        assert "Pediatric allergist" in {s["name"] for s in hit["specialties"]}
 
 
 def test_a_title_before_a_city_that_is_also_a_surname_offers_the_place(client):

@@ -19,18 +19,27 @@ def vocab():
     return default_vocabulary()
 
 
-def test_a_curated_subspecialty_names_its_broader_specialties_best_first(vocab):
-    assert vocab.broader_specialties("2080P0202X") == (PEDIATRICS, CARDIOLOGY)
-    assert vocab.broader_specialties("2084P0804X") == ("2084P0800X",)  # child -> psychiatrist
+def test_a_curated_list_comes_first():
+    assert default_vocabulary().broader_specialties("2085R0204X") == ("2085R0202X",)  # IR
 
 
 def test_without_a_curated_list_the_nucc_classification_is_broader(vocab):
-    assert vocab.broader_specialties("2080P0205X") == (PEDIATRICS,)  # pediatric endocrinology
     assert vocab.broader_specialties("207XS0117X") == ("207X00000X",)  # spine -> orthopedic
+    assert vocab.broader_specialties(CARDIOLOGY) == ("207R00000X",)  # -> internal medicine
+
+
+def test_a_childs_specialist_widens_to_the_adult_one_and_the_pediatrician(vocab):
+    assert vocab.broader_specialties("2080P0202X") == (PEDIATRICS, CARDIOLOGY)
+    assert vocab.broader_specialties("207XP3100X") == ("207X00000X", PEDIATRICS)  # orthopedic
+    assert vocab.broader_specialties("2084P0804X") == ("2084P0800X", PEDIATRICS)  # psychiatry
+    # A pediatrician's own adult counterparts: the doctors who see the whole family.
+    assert vocab.broader_specialties(PEDIATRICS) == ("207Q00000X", "208D00000X")
+    # Therapists widen to therapists, never to a physician.
+    assert vocab.broader_specialties("2251P0200X") == ("225100000X",)
 
 
 def test_nothing_is_broader_than_a_classification_or_one_people_have_no_name_for(vocab):
-    assert vocab.broader_specialties(PEDIATRICS) == ()
+    assert vocab.broader_specialties("207Q00000X") == ()  # family medicine
     assert vocab.broader_specialties("2084N0400X") == ()  # "Psychiatry & Neurology" alone
     assert vocab.broader_specialties("not-a-code") == ()
 

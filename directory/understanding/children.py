@@ -1,0 +1,83 @@
+"""A child's specialist: "kids allergist", "pediatric hematologist", "allergist for my kids".
+
+Parents rarely type a subspecialty's name ("Pediatric Allergy/Immunology"). A word that says
+the patient is a child (``children`` in data/lexicon.json), with "my"/"our" before it and
+"for" between, next to a specialty that has a children's counterpart (``children`` in
+data/specialties.json) reads as that counterpart, in one part: a pediatric allergist is
+what was asked, not pediatricians *or* allergists, and not allergists with "kids" ignored.
+A vocabulary phrase for the same words ("pediatric cardiologist") still wins: a curator
+wrote it.
+"""
+
+from __future__ import annotations
+
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.scoring import COMPOSED, CONTENT, span_score
+from directory.understanding.tokens import Token
+
+OWNERS = frozenset({"my", "our"})  # "my kid's allergist", "allergist for our baby"
+LINKS = frozenset({"for", "with"})  # "allergist for kids"
+
+
+def for_children(
+    candidates: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> list[Candidate]:
+    """The children's counterpart of every one-specialty candidate a child word touches."""
+    found: list[Candidate] = []
+    child_words = lexicon.word_set("children")
+    specialties = lexicon.vocabulary.specialties
+    for candidate in candidates:
+        if candidate.kind != "specialty" or len(candidate.ids) != 1:
+            continue
+        codes = specialties[candidate.ids[0]].children
+        if not codes:
+            continue
+        spans = (
+            _before(tokens, candidate.start, child_words),
+            _after(tokens, candidate.end, child_words),
+        )
+        for span in spans:
+            if span is not None:
+                found.append(_counterpart(candidate, codes, *span, lexicon))
+    return found
+
+
+def _before(tokens: list[Token], start: int, child_words: frozenset[str]):
+    """(first token, words, glue) of "[my] kids['s]" ending right before ``start``."""
+    at, words = start - 1, 1
+    # "children's", "kid's": the possessive counts as a word, as the term reader counts it
+    # in "my kid's" (Pediatrician), which this reading must outscore.
+    if at >= 1 and tokens[at].norm == "s":
+        at, words = at - 1, 2
+    if at < 0 or tokens[at].norm not in child_words:
+        return None
+    if at >= 1 and tokens[at - 1].norm in OWNERS:
+        return at - 1, words + 1, 0
+    return at, words, 0
+
+
+def _after(tokens: list[Token], end: int, child_words: frozenset[str]):
+    """(last token + 1, words, glue) of "for [my] kids" starting at ``end``."""
+    at, glue = end, 0
+    if at < len(tokens) and tokens[at].norm in LINKS:
+        at, glue = at + 1, 1
+    owner = at < len(tokens) and tokens[at].norm in OWNERS
+    at += owner
+    if at >= len(tokens) or tokens[at].norm not in child_words:
+        return None
+    return at + 1, 1 + owner, glue
+
+
+def _counterpart(
+    candidate: Candidate, codes: tuple[str, ...], edge: int, words: int, glue: int, lexicon
+) -> Candidate:
+    specialties = lexicon.vocabulary.specialties
+    start, end = (edge, candidate.end) if edge < candidate.start else (candidate.start, edge)
+    total = candidate.words + words
+    return Candidate(
+        start, end, span_score(CONTENT, total, glue, candidate.penalty + COMPOSED), "specialty",
+        codes, lexicon.vocabulary.specialty_name(codes[0]), candidate.match,
+        codes=tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also))),
+        words=total, penalty=candidate.penalty,
+    )  # fmt: skip

@@ -1,0 +1,65 @@
+"""A child's specialist: a child word next to a specialty reads as its children's counterpart
+(directory/understanding/children.py, ``children`` in data/specialties.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import default_vocabulary
+
+PEDIATRIC_ALLERGY, PEDIATRICS = "2080P0201X", "208000000X"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return lexicon_for(default_vocabulary())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kids allergist",
+        "children's allergist",
+        "pediatric allergist",
+        "peds allergy doctor",
+        "allergist for kids",
+        "allergist for my kids",
+        "my kid's allergist",
+        "allergist for our baby",
+    ],
+)
+def test_a_child_word_next_to_a_specialty_asks_for_its_childrens_counterpart(text, lexicon):
+    (part,) = interpret(text, lexicon=lexicon).parts
+    assert (part.kind, part.ids, part.text) == ("specialty", (PEDIATRIC_ALLERGY,), text)
+    assert part.label == "Pediatric allergist"
+
+
+def test_every_counterpart_reads_back_in_both_word_orders(lexicon):
+    specialties = lexicon.vocabulary.specialties
+    mapped = [s for s in specialties.values() if s.children]
+    assert len(mapped) >= 20
+    for specialty in mapped:
+        for text in (f"kids {specialty.lay_name}", f"{specialty.lay_name} for my child"):
+            parts = interpret(text, lexicon=lexicon).parts
+            assert [p.ids for p in parts] == [specialty.children], (text, parts)
+            assert all(specialties[code].is_physician == specialty.is_physician
+                       for code in specialty.children)  # fmt: skip
+
+
+def test_a_specialty_without_a_childrens_counterpart_keeps_its_reading(lexicon):
+    parts = interpret("pediatric neurosurgeon", lexicon=lexicon).parts
+    assert [p.ids for p in parts] == [(PEDIATRICS,), ("207T00000X",)]
+
+
+def test_a_condition_for_a_child_is_unchanged(lexicon):
+    parts = interpret("asthma doctor for my kid", lexicon=lexicon).parts
+    assert [(p.kind, p.ids) for p in parts] == [
+        ("condition", ("asthma",)),
+        ("specialty", (PEDIATRICS,)),
+    ]
+
+
+def test_a_child_word_elsewhere_in_the_text_does_not_change_the_specialty(lexicon):
+    parts = interpret("allergist near kids hospital", lexicon=lexicon).parts
+    assert parts[0].ids == ("207K00000X",)
