@@ -7,7 +7,9 @@ physician *claims* so search can rank claims higher and say which is which.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from directory.accuracy.overlay import overlay
 from directory.condition_map import claimed_concepts, implied_concepts
@@ -23,7 +25,7 @@ _DERIVED_FIELDS = (
 
 def full_name(name: dict) -> str:
     parts = (name.get("first"), name.get("middle"), name.get("last"), name.get("suffix"))
-    return " ".join(p for p in parts if p)
+    return " ".join(filter(None, parts))
 
 
 # Optional facts a patient or front desk uses; completeness orders physicians of equal fit.
@@ -41,15 +43,42 @@ _OPTIONAL_FLAGS = ("accepting_new_patients", "telehealth")
 def completeness(profile: dict) -> float:
     """Share of optional facts present (0-1): phone, fax, lists, bio, yes/no answers."""
     first = profile["locations"][0] if profile["locations"] else {}
-    present = [bool(first.get("phone")), bool(first.get("fax"))]
-    present += [bool(profile.get(key)) for key in _OPTIONAL_FACTS]
-    present += [profile.get(key) is not None for key in _OPTIONAL_FLAGS]
-    return round(sum(present) / len(present), 2)
+    get = profile.get
+    # Counted with map and sum: the loader asks this of every profile.
+    present = bool(first.get("phone")) + bool(first.get("fax"))
+    present += sum(map(bool, map(get, _OPTIONAL_FACTS)))
+    present += (get(_OPTIONAL_FLAGS[0]) is not None) + (get(_OPTIONAL_FLAGS[1]) is not None)
+    return round(present / (2 + len(_OPTIONAL_FACTS) + len(_OPTIONAL_FLAGS)), 2)
 
 
-def _clinician_type(vocabulary: Vocabulary, code: str) -> str:
-    specialty = vocabulary.specialties.get(code)
-    return specialty.clinician_type if specialty else "Other"
+@dataclass(frozen=True)
+class _SpecialtyFields:
+    """What a document says about one combination of specialties (shared, read-only)."""
+
+    specialties: list[dict]
+    codes: list[str]
+    primary: str
+    clinician_type: str
+    names: list[str]
+    implied: dict[str, list[str]]
+
+
+@lru_cache(maxsize=4096)  # a national file has only a few thousand combinations
+def _specialty_fields(vocabulary: Vocabulary, flagged: tuple[tuple[str, bool], ...]):
+    codes = tuple(code for code, _ in flagged)
+    primary = next(code for code, is_primary in flagged if is_primary)
+    specialty = vocabulary.specialties.get(primary)
+    return _SpecialtyFields(
+        specialties=[
+            {"code": code, "name": vocabulary.specialty_name(code), "primary": is_primary}
+            for code, is_primary in flagged
+        ],
+        codes=list(codes),
+        primary=primary,
+        clinician_type=specialty.clinician_type if specialty else "Other",
+        names=list(_specialty_names(vocabulary, codes)),
+        implied=_implied_fields(vocabulary, codes),
+    )
 
 
 def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
@@ -57,61 +86,62 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
 
     A profile the loader has not overlaid with staff corrections (``indexer.overrides``)
     gets the overlay with none, so freshness and scheduling notes are always there.
+    What depends only on the specialties is worked out once per combination and shared
+    by the documents that have it: they are serialised, never changed.
     """
     if "accuracy" not in profile:
         profile = overlay(profile).profile
-    codes = tuple(s["code"] for s in profile["specialties"])
-    specialties = [
-        {"code": s["code"], "name": vocabulary.specialty_name(s["code"]), "primary": s["primary"]}
-        for s in profile["specialties"]
-    ]
-    conditions = claimed_concepts(vocabulary, "condition", profile.get("conditions") or [])
-    procedures = claimed_concepts(vocabulary, "procedure", profile.get("procedures") or [])
+    get = profile.get
+    fit = _specialty_fields(vocabulary, tuple(map(_CODE_AND_PRIMARY, profile["specialties"])))
+    conditions = claimed_concepts(vocabulary, "condition", get("conditions") or [])
+    procedures = claimed_concepts(vocabulary, "procedure", get("procedures") or [])
     locations = profile["locations"]
     name = profile["name"]
-    primary = next(s["code"] for s in specialties if s["primary"])
     doc = {
         "npi": profile["npi"],
         "full_name": full_name(name),
         "last_name": name.get("last", ""),
         "sort_name": " ".join(filter(None, (name.get("last"), name.get("first")))),
         "name": name,
-        "credentials": profile.get("credentials") or [],
-        "gender": profile.get("gender"),
-        "specialties": specialties,
-        "specialty_codes": list(codes),
-        "primary_specialty": primary,
-        "clinician_type": _clinician_type(vocabulary, primary),
+        "credentials": get("credentials") or [],
+        "gender": get("gender"),
+        "specialties": fit.specialties,
+        "specialty_codes": fit.codes,
+        "primary_specialty": fit.primary,
+        "clinician_type": fit.clinician_type,
         "profile_completeness": completeness(profile),
-        "specialty_names": list(_specialty_names(vocabulary, codes)),
+        "specialty_names": fit.names,
         "conditions_claimed": [c.id for c in conditions],
         "procedures_claimed": [p.id for p in procedures],
         "condition_names": [c.name for c in conditions],
         "procedure_names": [p.name for p in procedures],
         "icd10_codes": sorted(set().union(*[c.icd10 for c in conditions])),
-        "languages": profile.get("languages") or [],
-        "insurance": profile.get("insurance") or [],
-        "accepting_new_patients": profile.get("accepting_new_patients"),
-        "telehealth": profile.get("telehealth"),
+        "languages": get("languages") or [],
+        "insurance": get("insurance") or [],
+        "accepting_new_patients": get("accepting_new_patients"),
+        "telehealth": get("telehealth"),
         "locations": locations,
         "location_points": [{"lat": loc["lat"], "lon": loc["lon"]} for loc in locations],
         "cities": sorted({f"{loc['city']}, {loc['state']}" for loc in locations}),
         "zips": sorted({loc["zip"] for loc in locations}),
-        "hospital_affiliations": profile.get("hospital_affiliations") or [],
-        "education": profile.get("education") or [],
-        "board_certifications": profile.get("board_certifications") or [],
-        "bio": profile.get("bio") or "",
+        "hospital_affiliations": get("hospital_affiliations") or [],
+        "education": get("education") or [],
+        "board_certifications": get("board_certifications") or [],
+        "bio": get("bio") or "",
         "source": profile["source"],
         "last_verified": profile["last_verified"],
-        "active": profile.get("active", True),
+        "active": get("active", True),
         "scheduling": profile["scheduling"],
         "freshness": profile["freshness"],
         "verified_on": profile["verified_on"],
         "accuracy": profile["accuracy"],
     }
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
-    doc.update(_implied_fields(vocabulary, codes))
+    doc.update(fit.implied)
     return doc
+
+
+_CODE_AND_PRIMARY = itemgetter("code", "primary")
 
 
 @lru_cache(maxsize=4096)

@@ -62,11 +62,19 @@ FACTS: dict[str, Fact] = {
 }
 
 
+_BLANK_NOTES = {
+    key: [] if FACTS[key].kind == "list" else None if FACTS[key].kind == "flag" else ""
+    for key in SCHEDULING_KEYS
+}
+_LIST_NOTES = tuple(key for key in SCHEDULING_KEYS if FACTS[key].kind == "list")
+
+
 def empty_scheduling() -> dict[str, Any]:
-    return {
-        key: [] if FACTS[key].kind == "list" else None if FACTS[key].kind == "flag" else ""
-        for key in SCHEDULING_KEYS
-    }
+    """Every scheduling note, blank. Copied from one template: every profile asks for it."""
+    notes = _BLANK_NOTES.copy()
+    for key in _LIST_NOTES:  # a list of its own for each profile
+        notes[key] = []
+    return notes
 
 
 def clean(fact: str, value: Any) -> Any:

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from directory.accuracy import facts
-from directory.accuracy.facts import FACTS, FRESHNESS_GROUPS
+from directory.accuracy.facts import FACTS, FRESHNESS_GROUPS, SCHEDULING_KEYS
 
 STAFF_CORRECTION = "staff correction"
 
@@ -60,13 +60,15 @@ class Overlaid:
 def source_freshness(profile: dict) -> dict[str, dict[str, str]]:
     """Per-group date and source from the file, defaulting to the profile's own."""
     given = profile.get("freshness") or {}
-    default = {"last_verified": profile["last_verified"], "source": profile["source"]}
+    day, source = profile["last_verified"], profile["source"]
+    if not given:  # most profiles: every group as of the profile's own date and source
+        return {group: {"last_verified": day, "source": source} for group in FRESHNESS_GROUPS}
     found = {}
     for group in FRESHNESS_GROUPS:
         entry = given.get(group) or {}
         found[group] = {
-            "last_verified": entry.get("last_verified") or default["last_verified"],
-            "source": entry.get("source") or default["source"],
+            "last_verified": entry.get("last_verified") or day,
+            "source": entry.get("source") or source,
         }
     return found
 
@@ -81,10 +83,7 @@ def overlay(
     verifications: Iterable[Verification] = (),
 ) -> Overlaid:
     """The profile as the directory shows it: source facts, then staff corrections on top."""
-    base = {
-        **source,
-        "scheduling": {**facts.empty_scheduling(), **(source.get("scheduling") or {})},
-    }
+    base = {**source, "scheduling": _all_notes(source.get("scheduling") or {})}
     base.pop("accuracy", None)
     original = source_freshness(source)
     freshness = {group: dict(entry) for group, entry in original.items()}  # once, then copied
@@ -112,13 +111,20 @@ def overlay(
         for group in verification.groups:
             freshness[group] = _newer(freshness[group], verification.on, verification.method)
     result.profile["freshness"] = freshness
-    result.profile["verified_on"] = min(entry["last_verified"] for entry in freshness.values())
+    result.profile["verified_on"] = min([entry["last_verified"] for entry in freshness.values()])
     result.profile["accuracy"] = {
         "source_freshness": original,
         "source_values": source_values,
         "corrections": applied,
     }
     return result
+
+
+def _all_notes(given: dict) -> dict:
+    """Every scheduling note: the given ones, blanks for the rest (a copy either way)."""
+    if tuple(given) == SCHEDULING_KEYS:  # a validated profile has them all, in order
+        return given.copy()
+    return {**facts.empty_scheduling(), **given}
 
 
 def source_profile(document: dict) -> dict:

@@ -54,6 +54,8 @@ def has_bad_encoding(text: str) -> bool:
 
 def normalise_zip(value: object) -> str:
     """'06106-1234', '061061234', 6106 -> '06106'; '' when it isn't a ZIP."""
+    if value.__class__ is str and len(value) == 5 and value.isascii() and value.isdigit():
+        return value if value != "00000" else ""  # already five digits: most rows
     if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100000:
         return f"{value:05d}"
     text = str(value or "").strip()
@@ -70,6 +72,7 @@ def locate(zip5: str, city: str, state: str) -> tuple[float, float] | None:
     return point
 
 
+@lru_cache(maxsize=16384)  # a file's dates fall on a few thousand days
 def iso_date(value: str) -> str | None:
     """'09/27/2016' or '2016-09-27' -> '2016-09-27'; None when it is not a real date."""
     text = value.strip()
@@ -128,6 +131,20 @@ def _dedupe(values: Iterable[object]) -> list[str]:
 def is_clean(text: str) -> bool:
     """No leading/trailing, doubled or non-space whitespace: nothing for split/join to do."""
     return text.isprintable() and "  " not in text and text == text.strip()
+
+
+def all_clean(values: list) -> bool:
+    """True when every value is a string that :func:`is_clean` passes, checked in one go.
+
+    Joined with "|": a string that is printable has no whitespace but the space (U+0020),
+    so a value starting or ending with one shows as "| " or " |" (or at an end of the
+    whole). False can also mean "ask one by one" (a value holding "|" next to a space).
+    """
+    try:
+        joined = "|".join(values)
+    except TypeError:  # a value that isn't a string
+        return False
+    return is_clean(joined) and "| " not in joined and " |" not in joined
 
 
 def _credential(token: str) -> str:

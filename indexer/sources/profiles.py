@@ -24,6 +24,7 @@ from directory.npi import is_valid_npi
 from indexer.duplicates import FirstLines, SeenNpis
 from indexer.records import Category, Record, Rejection
 from indexer.sources import (
+    all_clean,
     coerce_bool,
     dedupe,
     has_bad_encoding,
@@ -126,6 +127,11 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _texts(values: list) -> list[str]:
+    """:func:`_text` of each value, checked in one go when all are clean (as ours are)."""
+    return values if all_clean(values) else [_text(value) for value in values]
+
+
 def _items(value: Any) -> list[Any]:
     """A list field as a list: a lone string is ';'-separated, anything else is empty."""
     if isinstance(value, list):
@@ -133,9 +139,12 @@ def _items(value: Any) -> list[Any]:
     return split_list(value) if isinstance(value, str) else []
 
 
+_NAME_PARTS = ("prefix", "first", "middle", "last", "suffix")
+
+
 def _name(value: Any) -> dict[str, str]:
     parts = value if isinstance(value, dict) else {}
-    return {key: _text(parts.get(key)) for key in ("prefix", "first", "middle", "last", "suffix")}
+    return dict(zip(_NAME_PARTS, _texts(list(map(parts.get, _NAME_PARTS))), strict=True))
 
 
 def _specialties(value: Any, codes: frozenset[str]) -> list[dict[str, Any]]:
@@ -151,34 +160,42 @@ def _specialties(value: Any, codes: frozenset[str]) -> list[dict[str, Any]]:
 
 
 def _coordinate(value: Any, limit: float) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if -limit <= number <= limit else None
+    if value.__class__ is not float:  # ours are floats already
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            return None
+    return value if -limit <= value <= limit else None
+
+
+_LOCATION_TEXTS = ("name", "address_line1", "address_line2", "city", "state")
 
 
 def _location(item: Any) -> dict[str, Any] | None:
     """A normalised location, or None when it can't be placed on the map."""
     if not isinstance(item, dict):
         return None
-    zip5 = normalise_zip(item.get("zip"))
-    known = geography.zip_info(zip5) if zip5 else None
-    city = _text(item.get("city")) or (known.city if known else "")
-    state = _text(item.get("state")).upper() or (known.state if known else "")
-    lat, lon = _coordinate(item.get("lat"), 90), _coordinate(item.get("lon"), 180)
+    get = item.get
+    zip5 = normalise_zip(get("zip"))
+    name, line1, line2, city, state = _texts(list(map(get, _LOCATION_TEXTS)))
+    state = state.upper()
+    if not (city and state) and zip5:  # the ZIP tells what the row left out
+        known = geography.zip_info(zip5)
+        city = city or (known.city if known else "")
+        state = state or (known.state if known else "")
+    lat, lon = _coordinate(get("lat"), 90), _coordinate(get("lon"), 180)
     point = (lat, lon) if lat is not None and lon is not None else locate(zip5, city, state)
     if not zip5 or point is None:
         return None
     return {
-        "name": _text(item.get("name")),
-        "address_line1": _text(item.get("address_line1")),
-        "address_line2": _text(item.get("address_line2")),
+        "name": name,
+        "address_line1": line1,
+        "address_line2": line2,
         "city": city,
         "state": state,
         "zip": zip5,
-        "phone": normalise_phone(item.get("phone")),
-        "fax": normalise_phone(item.get("fax")),
+        "phone": normalise_phone(get("phone")),
+        "fax": normalise_phone(get("fax")),
         "lat": point[0],
         "lon": point[1],
     }
@@ -201,22 +218,22 @@ def _locations(value: Any) -> list[dict[str, Any]] | tuple[Category, str]:
 def _education(value: Any) -> list[dict[str, Any]]:
     entries = []
     for item in _items(value):
-        if isinstance(item, dict) and _text(item.get("school")):
+        if not isinstance(item, dict):
+            continue
+        degree, school = _texts([item.get("degree"), item.get("school")])
+        if school:
             year = item.get("year")
             year = int(year) if str(year).strip().isdigit() else None
-            entries.append(
-                {
-                    "degree": _text(item.get("degree")),
-                    "school": _text(item.get("school")),
-                    "year": year,
-                }
-            )
+            entries.append({"degree": degree, "school": school, "year": year})
     return entries
 
 
-def _last_verified(value: Any) -> str | None:
-    text = _text(value)
+def _last_verified(text: str) -> str | None:
     return iso_date(text) if _ISO_DATE.fullmatch(text) else None
+
+
+# The top-level texts, read and cleaned together.
+_TEXTS = ("npi", "gender", "bio", "source", "last_verified")
 
 
 def validate_profile(
@@ -226,57 +243,60 @@ def validate_profile(
     if not isinstance(obj, dict):
         detail = f"expected an object, got {type(obj).__name__}"
         return Rejection(source, line, Category.INVALID_JSON, detail)
-    npi = _text(obj.get("npi"))
+    get = obj.get
+    npi, gender, bio, origin, verified = _texts(list(map(get, _TEXTS)))
     reject = partial(Rejection, source, line, npi=npi or None)
     if not is_valid_npi(npi):
         return reject(Category.INVALID_NPI)
-    name = _name(obj.get("name"))
+    name = _name(get("name"))
     if not name["last"]:
         return reject(Category.MISSING_FIELD, "name.last")
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
-    specialties = _specialties(obj.get("specialties"), codes)
+    specialties = _specialties(get("specialties"), codes)
     if not specialties:
         return reject(Category.NO_TAXONOMY)
-    locations = _locations(obj.get("locations"))
+    locations = _locations(get("locations"))
     if isinstance(locations, tuple):
         return reject(*locations)
-    if not _text(obj.get("source")):
+    if not origin:
         return reject(Category.MISSING_FIELD, "source")
-    last_verified = _last_verified(obj.get("last_verified"))
+    last_verified = _last_verified(verified)
     if last_verified is None:
         return reject(Category.INVALID_LAST_VERIFIED, "expected YYYY-MM-DD")
-    freshness = profile_accuracy.freshness(obj.get("freshness"))
+    freshness = profile_accuracy.freshness(get("freshness"))
     if isinstance(freshness, str):
         return reject(Category.INVALID_LAST_VERIFIED, f"{freshness}: expected YYYY-MM-DD")
-    profile = _canonical(obj, npi, name, specialties, locations, last_verified)
-    return {
-        **profile,
-        "freshness": freshness,
-        "scheduling": profile_accuracy.scheduling(obj.get("scheduling")),
-    }
+    texts = {"npi": npi, "gender": gender, "bio": bio, "source": origin}
+    return _canonical(obj, texts, name, specialties, locations, last_verified, freshness)
 
 
 def _canonical(
-    obj: dict, npi: str, name: dict, specialties: list, locations: list, last_verified: str
-) -> dict[str, Any]:
-    gender = _GENDERS.get(_text(obj.get("gender")).lower())
-    credentials = parse_credentials(",".join(_text(c) for c in _items(obj.get("credentials"))))
-    active = coerce_bool(obj.get("active"))
+    obj: dict, texts: dict, name: dict, specialties: list, locations: list, last_verified: str,
+    freshness: dict,
+) -> dict[str, Any]:  # fmt: skip
+    """The canonical profile, built once in its final key order from what the gate found."""
+    get = obj.get
     return {
-        "npi": npi,
+        "npi": texts["npi"],
         "name": name,
-        "credentials": credentials,
-        "gender": gender,
+        "credentials": parse_credentials(",".join(_texts(_items(get("credentials"))))),
+        "gender": _GENDERS.get(texts["gender"].lower()),
         "specialties": specialties,
-        **{key: dedupe(_items(obj.get(key))) for key in LIST_FIELDS},
-        "accepting_new_patients": coerce_bool(obj.get("accepting_new_patients")),
-        "telehealth": coerce_bool(obj.get("telehealth")),
+        **dict(zip(LIST_FIELDS, map(_list, map(get, LIST_FIELDS)), strict=True)),
+        "accepting_new_patients": coerce_bool(get("accepting_new_patients")),
+        "telehealth": coerce_bool(get("telehealth")),
         "locations": locations,
-        "hospital_affiliations": dedupe(_items(obj.get("hospital_affiliations"))),
-        "education": _education(obj.get("education")),
-        "board_certifications": dedupe(_items(obj.get("board_certifications"))),
-        "bio": _text(obj.get("bio")),
-        "source": _text(obj.get("source")),
+        "hospital_affiliations": _list(get("hospital_affiliations")),
+        "education": _education(get("education")),
+        "board_certifications": _list(get("board_certifications")),
+        "bio": texts["bio"],
+        "source": texts["source"],
         "last_verified": last_verified,
-        "active": active is not False,
+        "active": coerce_bool(get("active")) is not False,
+        "freshness": freshness,
+        "scheduling": profile_accuracy.scheduling(get("scheduling")),
     }
+
+
+def _list(value: Any) -> list[str]:
+    return dedupe(value if value.__class__ is list else _items(value))

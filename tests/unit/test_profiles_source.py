@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.records import Rejection
 from indexer.sources.profiles import read_profiles, validate_profile
@@ -150,3 +152,38 @@ def test_validate_coerces_booleans_and_drops_unknown_codes():
     assert profile["specialties"] == [{"code": "207QS0010X", "primary": True}]
     assert (profile["telehealth"], profile["accepting_new_patients"]) == (False, None)
     assert profile["active"] is False
+
+
+# Names and addresses as people type them: stray, doubled and odd spaces, tabs, line
+# breaks, "|" (which the all-clean shortcut joins on), plain letters, numbers, nothing.
+_TYPED = st.one_of(
+    st.text(st.sampled_from(list("Ab. -'|") + [" ", "\t", "\n", "\u00a0", "\u200b"])),
+    st.text(max_size=8),
+    st.integers(),
+    st.none(),
+)
+
+
+def _collapsed(value) -> str:
+    return "" if value is None else " ".join(str(value).split())
+
+
+@given(st.lists(_TYPED, min_size=10, max_size=10))
+def test_names_and_addresses_are_cleaned_alike_however_they_are_typed(typed):
+    """Clean values skip the per-value work; any other value must come out as if it had not."""
+    name = dict(zip(("prefix", "first", "middle", "suffix"), typed[:4], strict=True))
+    keys = ("name", "address_line1", "address_line2", "city", "state")
+    location = {**dict(zip(keys, typed[4:9], strict=True)), "zip": "06106"}
+    education = [{"degree": typed[9], "school": "Yale"}]
+    profile = validate_profile(
+        _minimal(name={**name, "last": "Lee"}, locations=[location], education=education),
+        "t.jsonl",
+        1,
+    )
+    assert [profile["name"][key] for key in name] == [_collapsed(v) for v in typed[:4]]
+    [placed] = profile["locations"]
+    expected = [_collapsed(v) for v in typed[4:9]]
+    expected[3] = expected[3] or "Hartford"  # a blank city or state comes from the ZIP
+    expected[4] = expected[4].upper() or "CT"
+    assert [placed[key] for key in keys] == expected
+    assert profile["education"][0]["degree"] == _collapsed(typed[9])
