@@ -30,12 +30,16 @@ class NpiBitmap:
         bits = self._pages.get(page)
         return bits is not None and bool(bits[bit >> 3] & (1 << (bit & 7)))
 
-    def add(self, npi: str) -> None:
+    def add(self, npi: str) -> bool:
+        """Add ``npi``; True when it was not there yet (one lookup for both questions)."""
         page, bit = divmod(int(npi[:9]), _PAGE_BITS)
         bits = self._pages.get(page)
         if bits is None:
             bits = self._pages[page] = bytearray(_PAGE_BITS // 8)
-        bits[bit >> 3] |= 1 << (bit & 7)
+        mask = 1 << (bit & 7)
+        new = not bits[bit >> 3] & mask
+        bits[bit >> 3] |= mask
+        return new
 
 
 class SeenNpis:
@@ -51,7 +55,10 @@ class SeenNpis:
         npi = record["npi"]
         first = next((name for name, seen in self._files.items() if npi in seen), None)
         if first is None:
-            self._files.setdefault(source, NpiBitmap()).add(npi)
+            bitmap = self._files.get(source)
+            if bitmap is None:  # the file's first NPI
+                bitmap = self._files[source] = NpiBitmap()
+            bitmap.add(npi)
             return record
         where = "earlier in this file" if first == source else f"in {first}"
         return Rejection(source, line, Category.DUPLICATE_NPI, f"first seen {where}", npi=npi)
@@ -74,12 +81,11 @@ class FirstLines:
     def setdefault(self, npi: str, line: int) -> int:
         """The line ``npi`` was first given with; ``line`` itself when it is new."""
         number = int(npi)
-        if npi in self._seen:
+        if not self._seen.add(npi):
             first = self._first(number)
             if first is not None:
                 return first
             # else the same 9-digit body with another check digit: not the same NPI
-        self._seen.add(npi)
         if number > _UINT32:
             self._wide[number] = line
         else:

@@ -79,24 +79,27 @@ def empty_scheduling() -> dict[str, Any]:
 
 def clean(fact: str, value: Any) -> Any:
     """A value of this fact as it is stored: phones normalised, lists deduplicated."""
-    kind = FACTS[fact].kind
-    if kind == "phone":
-        return values.normalise_phone(value)
-    if kind == "direct":
-        return values.direct_address(value)
-    if kind == "list":
-        return values.text_list(value)
-    if kind == "flag":
-        return values.yes_no(value)
-    if kind == "address":
-        given = value if isinstance(value, dict) else {}
-        address = {key: values.one_line(given.get(key)) for key in ADDRESS_KEYS}
-        address["state"] = address["state"].upper()
-        for key in ("lat", "lon"):
-            if isinstance(given.get(key), int | float):
-                address[key] = float(given[key])
-        return address
-    return values.one_line(value)
+    return _CLEANERS.get(FACTS[fact].kind, values.one_line)(value)
+
+
+def _address(value: Any) -> dict[str, Any]:
+    given = value if isinstance(value, dict) else {}
+    address = {key: values.one_line(given.get(key)) for key in ADDRESS_KEYS}
+    address["state"] = address["state"].upper()
+    for key in ("lat", "lon"):
+        if isinstance(given.get(key), int | float):
+            address[key] = float(given[key])
+    return address
+
+
+# How each kind of fact is cleaned; any other kind ("text") is one line of text.
+_CLEANERS = {
+    "phone": values.normalise_phone,
+    "direct": values.direct_address,
+    "list": values.text_list,
+    "flag": values.yes_no,
+    "address": _address,
+}
 
 
 def read(record: dict, fact: str) -> Any:

@@ -73,6 +73,10 @@ def source_freshness(profile: dict) -> dict[str, dict[str, str]]:
     return found
 
 
+def _applied_order(correction: Correction) -> tuple[datetime, int]:
+    return correction.at, correction.id
+
+
 def _newer(entry: dict[str, str], on: str, source: str) -> dict[str, str]:
     return {"last_verified": on, "source": source} if on > entry["last_verified"] else entry
 
@@ -90,7 +94,7 @@ def overlay(
     result = Overlaid(profile=base)
     source_values: dict[str, Any] = {}
     applied: dict[str, dict] = {}
-    for correction in sorted(corrections, key=lambda c: (c.at, c.id)):
+    for correction in sorted(corrections, key=_applied_order) if corrections else ():
         was = facts.read(base, correction.fact)
         if facts.agree(correction.fact, correction.value, was):
             result.retired.append(Retired(correction.id, was))

@@ -212,10 +212,12 @@ def primary_first(flagged: dict[str, bool]) -> list[dict[str, Any]]:
 
     The first flagged code wins; when none is flagged the first code is primary.
     """
+    if len(flagged) < 2:  # most physicians list one specialty
+        return [{"code": code, "primary": True} for code in flagged]
     primary = next((code for code, is_primary in flagged.items() if is_primary), None)
-    primary = primary or next(iter(flagged), None)
-    ordered = [primary, *(code for code in flagged if code != primary)] if flagged else []
-    return [{"code": code, "primary": code == primary} for code in ordered]
+    primary = primary or next(iter(flagged))
+    others = [{"code": code, "primary": False} for code in flagged if code != primary]
+    return [{"code": primary, "primary": True}, *others]
 
 
 def numbered_rows(reader: Any) -> Iterator[tuple[int, list[str] | csv.Error]]:
