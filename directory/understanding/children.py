@@ -72,12 +72,11 @@ def _after(tokens: list[Token], end: int, child_words: frozenset[str]):
 def _counterpart(
     candidate: Candidate, codes: tuple[str, ...], edge: int, words: int, glue: int, lexicon
 ) -> Candidate:
-    specialties = lexicon.vocabulary.specialties
     start, end = (edge, candidate.end) if edge < candidate.start else (candidate.start, edge)
     total = candidate.words + words
     return Candidate(
         start, end, span_score(CONTENT, total, glue, candidate.penalty + COMPOSED), "specialty",
         codes, lexicon.vocabulary.specialty_name(codes[0]), candidate.match,
-        codes=tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also))),
+        codes=lexicon.vocabulary.meant_by(codes),
         words=total, penalty=candidate.penalty,
     )  # fmt: skip

@@ -145,8 +145,7 @@ def _doctor(
     codes = (body.surgeons if surgeon else ()) or body.specialties
     if not codes:
         return []
-    specialties = lexicon.vocabulary.specialties
-    expanded = tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also)))
+    expanded = lexicon.vocabulary.meant_by(codes)
     label = f"{part.term} {'surgeon' if surgeon else 'specialist'}"
     count = part.words + 1 + (symptom.words if symptom else 0)
     penalty = part.penalty + (symptom.penalty if symptom else 0.0)

@@ -5,7 +5,7 @@ Built by :mod:`directory.vocabulary.files` from ``data/``; immutable once built.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from directory.text import normalize_term
@@ -145,14 +145,22 @@ class Vocabulary:
         ("pediatric allergist" -> pediatricians, allergists; "pediatric orthopedic surgeon"
         -> orthopedic surgeons, pediatricians)."""
         specialty = self.specialties.get(code)
-        if specialty is None or specialty.broader:
-            return specialty.broader if specialty is not None else ()
+        if specialty is None:
+            return ()
+        if specialty.broader:
+            return specialty.broader
         parent = self._classifications.get((specialty.grouping, specialty.classification))
         named = parent if parent is not None and self.specialties[parent].lay_name else None
         adults = self._adults.get(code, [])
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None
         found = (named, *adults, pediatrician)
         return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
+
+    def meant_by(self, codes: Iterable[str]) -> tuple[str, ...]:
+        """The codes a search for these specialties means: each with its ``also`` codes,
+        once each ("pain doctor" -> every pain medicine code)."""
+        specialties = self.specialties
+        return tuple(dict.fromkeys(c for code in codes for c in (code, *specialties[code].also)))
 
     def specialty_name(self, code: str) -> str:
         """Patient-friendly name, else the NUCC display name, else the code itself."""
