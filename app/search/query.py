@@ -114,7 +114,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         providers = ranking.procedure_providers(vocabulary, procedures)
-        fit = ranking.specialty_fit(vocabulary, ranks, providers)
+        referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
+        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
         clauses.append(ranking.specialty_query(specialties, resolution.named_specialty_codes()))

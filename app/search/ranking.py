@@ -26,7 +26,9 @@ FIT_FLOOR = 2.6  # ranked past the eighth place: a weak but real hint
 NON_PHYSICIAN_FACTOR = 0.6
 # Primary care listed after a specialist in the condition map: the specialist is the
 # referral, the generalist a fallback (0.7 puts rank 1 below rank 3). Where primary care
-# is the map's first choice (flu, high blood pressure) it keeps its place.
+# is the map's first choice (flu, high blood pressure) it keeps its place, except for a
+# diagnosis code ("E03.9"): a code is what a referral carries, and referrals leave
+# primary care for a specialist.
 GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})
 GENERALIST_FACTOR = 0.7
 # A secondary specialty is real training but not the physician's main practice.
@@ -73,19 +75,23 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
 
 
 def specialty_fit(
-    vocabulary: Vocabulary, ranks: Mapping[str, int], providers: frozenset[str] = frozenset()
+    vocabulary: Vocabulary,
+    ranks: Mapping[str, int],
+    providers: frozenset[str] = frozenset(),
+    referral: bool = False,
 ) -> dict[str, float]:
     """NUCC code → fit score, from its place in the condition map.
 
     ``providers`` are the specialties that deliver a procedure asked for by name (physical
     therapy, chiropractic manipulation, acupuncture): for those the clinician *is* the fit,
-    so they are not ranked down as non-physicians.
+    so they are not ranked down as non-physicians. ``referral``: the search was a diagnosis
+    code, so primary care ranks below the specialists even where the map lists it first.
     """
     fit = {}
     for code, rank in ranks.items():
         physician = code in vocabulary.specialties and _physician(vocabulary, code)
         score = fit_score(rank, code in providers or physician)
-        if rank > 0 and code in GENERALISTS:
+        if (rank > 0 or referral) and code in GENERALISTS:
             score = round(score * GENERALIST_FACTOR, 2)
         fit[code] = score
     return fit

@@ -1,0 +1,53 @@
+"""A diagnosis code is a referral: primary care ranks below the specialists the condition
+map lists, even where it lists primary care first (app/search/ranking.specialty_fit)."""
+
+from __future__ import annotations
+
+from app.search.params import Resolution, ResolvedTerm, SearchParams
+from app.search.query import physician_search
+
+FAMILY, ENDOCRINOLOGY = "207Q00000X", "207RE0101X"
+
+
+def primary_fit(search: dict) -> dict[str, float]:
+    """NUCC code → the score a physician whose main practice it is gets from the query."""
+    fit: dict[str, float] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            score = node.get("constant_score")
+            codes = score and score["filter"].get("terms", {}).get("primary_specialty")
+            if codes:
+                for code in codes:
+                    fit[code] = max(fit.get(code, 0.0), score["boost"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(search["query"])
+    return fit
+
+
+def hypothyroidism_search(how: str, text: str) -> dict[str, float]:
+    term = ResolvedTerm("condition", "hypothyroidism", "Hypothyroidism", how)
+    return primary_fit(physician_search(SearchParams(q=text), Resolution(text, (term,))))
+
+
+def test_a_diagnosis_code_puts_the_specialist_before_primary_care():
+    fit = hypothyroidism_search("code", "E03.9")
+    assert fit[ENDOCRINOLOGY] > fit[FAMILY]
+
+
+def test_words_keep_primary_care_first_where_the_map_lists_it_first():
+    fit = hypothyroidism_search("exact", "underactive thyroid")
+    assert fit[FAMILY] > fit[ENDOCRINOLOGY]
+
+
+def test_a_code_leaves_a_specialist_first_condition_as_it_was():
+    term = ResolvedTerm("condition", "sciatica", "Sciatica", "code")
+    words = ResolvedTerm("condition", "sciatica", "Sciatica", "exact")
+    by_code = physician_search(SearchParams(q="M54.3"), Resolution("M54.3", (term,)))
+    by_words = physician_search(SearchParams(q="sciatica"), Resolution("sciatica", (words,)))
+    assert primary_fit(by_code) == primary_fit(by_words)
