@@ -38,14 +38,17 @@ WORD_UNIONS = {
     # a token no reading takes is filler, not unplaced, if it is one of these
     "ignorable": (
         "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",
-        "name_titles", "location_cues",
+        "name_titles", "location_cues", "referral_shorthand", "patient_words",
     ),
     # words a vocabulary phrase may step over ("pain down my left leg")
     "skippable": ("determiners", "qualifiers"),
     # words between a body part and its symptom ("pain in both of my knees")
     "between": ("glue", "determiners", "qualifiers"),
     # words that are never a name
-    "generic": ("filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words"),
+    "generic": (
+        "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",
+        "referral_shorthand",
+    ),
 }  # fmt: skip
 
 

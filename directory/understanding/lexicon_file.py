@@ -39,6 +39,9 @@ WORD_LISTS = (
     "not_places",
     "surname_places",
     "children",
+    "referral_shorthand",
+    "patient_words",
+    "patient_cues",
 )
 TOP_KEYS = frozenset(
     {

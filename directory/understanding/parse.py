@@ -29,6 +29,7 @@ from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
 from directory.understanding.places import place_candidates
+from directory.understanding.referral import without_patient_readings
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.vocabulary import Vocabulary, default_vocabulary
@@ -60,6 +61,7 @@ def interpret(
     terms += compose(terms, tokens, alts, lexicon)
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
+    candidates = without_patient_readings(candidates, tokens, lexicon)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)

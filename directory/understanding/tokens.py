@@ -17,10 +17,13 @@ from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections
 
 MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported as unplaced
-# A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234");
-# everything else is a run of letters and digits.
+# A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234") and a
+# referral's slashed shorthand, one letter each side ("s/p", "r/o", "c/o": its letters alone
+# would read as names or places; "PT/OT", "OB/GYN" still split); everything else is a run
+# of letters and digits.
 _TOKEN = re.compile(
-    r"(?<![\w.])[A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}(?![\w.])|\b\d{5}-\d{4}\b|[^\W_]+"
+    r"(?<![\w.])[A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}(?![\w.])|\b\d{5}-\d{4}\b"
+    r"|(?<![\w/])[A-Za-z]/[A-Za-z](?![\w/])|[^\W_]+"
 )
 
 
@@ -53,6 +56,8 @@ def tokenize(text: str) -> list[Token]:
         raw = match.group()
         if "." in raw:
             norm = raw.lower()
+        elif "/" in raw:
+            norm = normalize_term(raw)  # "s/p" -> "s p", as the lexicon's word lists fold it
         elif "-" in raw:
             norm = raw[:5]
         else:
