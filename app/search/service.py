@@ -140,6 +140,11 @@ class SearchService:
         resolution = Resolution(resolution.text, chosen_terms(params) + resolution.terms)
         return params, resolution, took, interpretation
 
+    def warm(self) -> None:
+        """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a
+        worker's first search does not wait for them (gunicorn imports wsgi.py per worker)."""
+        interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon())
+
     def _lexicon(self) -> Lexicon:
         vocabulary = default_vocabulary()
         if self.curation is None:
