@@ -46,6 +46,7 @@ from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
+from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
 
 T = TypeVar("T")
@@ -144,6 +145,7 @@ class SearchService:
         """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a
         worker's first search does not wait for them (gunicorn imports wsgi.py per worker)."""
         interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon())
+        english_counts()
 
     def _lexicon(self) -> Lexicon:
         vocabulary = default_vocabulary()

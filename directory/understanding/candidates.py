@@ -92,10 +92,13 @@ def term_candidates(
     # Words a phrase may step over: "pain down my left leg" is "pain down the leg".
     skippable = lexicon.word_set("skippable")
     for first in range(len(tokens)):
-        # (next token, term so far, penalty, edits, determiners skipped, abbreviation used)
-        stack: list[tuple[int, str, float, int, int, bool]] = [(first, "", 0.0, 0, 0, False)]
+        # (next token, term so far, penalty, edits, determiners skipped, abbreviation used,
+        # a word spelled right corrected into another)
+        stack: list[tuple[int, str, float, int, int, bool, bool]] = [
+            (first, "", 0.0, 0, 0, False, False)
+        ]
         while stack:
-            at, term, penalty, edits, skipped, abbreviated = stack.pop()
+            at, term, penalty, edits, skipped, abbreviated, real = stack.pop()
             if at >= len(tokens):
                 continue
             for alt in alternatives[at]:
@@ -103,8 +106,10 @@ def term_candidates(
                 cost = penalty + alt.penalty + EDIT * alt.edits
                 typos = edits + alt.edits
                 short = abbreviated or alt.abbreviation
+                rewritten = real or alt.real_word
                 entry = lexicon.phrases.get(key)
-                if entry is not None:
+                # A real word is read as another only inside a phrase ("planter fasciitis").
+                if entry is not None and not (rewritten and at == first):
                     match = _match(entry, typos, short)
                     found.append(
                         from_entry(
@@ -112,9 +117,9 @@ def term_candidates(
                         )
                     )
                 if key in lexicon.prefixes:
-                    stack.append((at + 1, key, cost, typos, skipped, short))
+                    stack.append((at + 1, key, cost, typos, skipped, short, rewritten))
             if term and tokens[at].norm in skippable:
-                stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated))
+                stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated, real))
     found += _other_readings(found, lexicon)
     found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from directory.text import normalize_term
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import PLURAL
-from directory.understanding.typos import corrections
+from directory.understanding.typos import corrections, rewrites_real_word
 
 MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported as unplaced
 # A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234") and a
@@ -47,6 +47,7 @@ class Alternative(NamedTuple):
     penalty: float
     edits: int = 0  # typos corrected
     abbreviation: bool = False
+    real_word: bool = False  # a correction of a word spelled right (typos.rewrites_real_word)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -87,7 +88,7 @@ def alternatives(
         return tuple(found)
     if correct and word.isalpha():
         found += [
-            Alternative(fixed, 0.0, edits)
+            Alternative(fixed, 0.0, edits, real_word=rewrites_real_word(word, fixed))
             for fixed, edits in corrections(word, lexicon.typo_index, lexicon.typo_cache)
         ]
     return tuple(found)

@@ -5,6 +5,12 @@ too much for several unknown words in a 1 ms parse. So candidates come from a de
 index (the SymSpell idea: two words within k edits share a string obtained by deleting at
 most k letters from each), and rapidfuzz's optimal-string-alignment distance (a swap of two
 neighbouring letters is one edit) confirms each candidate. Only the closest words are kept.
+
+A typed word that is itself an everyday English word, corrected to a rarer one, is a
+*real-word* correction (:func:`rewrites_real_word`): the parser takes it only inside a
+longer phrase ("planter fasciitis"), never alone, so "vasectomy" is not read as
+"mastectomy", nor "color" as "colon". The word counts are pyspellchecker's English
+dictionary (a well-kept list with frequencies; we read its table, not its speller).
 """
 
 from __future__ import annotations
@@ -15,12 +21,16 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from rapidfuzz.distance import OSA
+from spellchecker import SpellChecker
 
 from directory.understanding.scoring import SWAP_ONLY_BELOW, edits_allowed
 
 INDEX_DEPTH = 2  # the most edits any word length allows (scoring.MAX_EDITS)
 MAX_CORRECTIONS = 4  # several equally close words are all tried; more is noise
 CACHE_LIMIT = 20_000  # memoised words per lexicon before the memo starts afresh
+# English words counted at least this often are real words, not typos (43,000 words of 4+
+# letters, ~5 MB; the dictionary's rarest entries, counted 50, are left out).
+REAL_WORD_COUNT = 100
 
 
 def deletions(word: str, depth: int) -> set[str]:
@@ -76,6 +86,22 @@ def corrections(
     return found
 
 
+def rewrites_real_word(word: str, candidate: str) -> bool:
+    """``word`` is an everyday English word and ``candidate`` is not a commoner one."""
+    counts = english_counts()
+    typed = counts.get(word, 0)
+    return bool(typed) and counts.get(candidate, 0) <= typed
+
+
 def _acceptable(word: str, candidate: str) -> bool:
     # Short words tolerate swapped letters only: "pian" is "pain", but "anne" is not "acne".
     return len(word) >= SWAP_ONLY_BELOW or sorted(word) == sorted(candidate)
+
+
+@lru_cache(maxsize=1)
+def english_counts() -> Mapping[str, int]:
+    """Everyday English words of 4+ letters -> how often they are written (loaded once)."""
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return MappingProxyType(
+        {w: n for w, n in counts.items() if n >= REAL_WORD_COUNT and len(w) >= 4 and w.isalpha()}
+    )
