@@ -141,6 +141,11 @@ PART = {
         },
         "text": {"type": "string"},
         "match": {"type": "string", "enum": list(MATCHES)},
+        "treats": {
+            "type": "object",
+            "description": 'A specialty named by a condition ("sleep apnea doctor"): that '
+            "condition or procedure, read from the same words and searched too.",
+        },
     },
 }
 

@@ -38,8 +38,10 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     # and specialties would dilute the fit. Alone ("wrist pain", "headaches"), it means the
     # specialists the lexicon lists for it, not every specialty of every condition it may
     # be (carpal tunnel's neurologists for a sore wrist).
-    concepts = any(p.kind in ("condition", "procedure") and p.ids for p in interpretation.parts)
+    concepts = any(p.ids for p in interpretation.concepts)
     for part in interpretation.parts:
+        if part.treats is not None:  # "sleep apnea doctor": the condition, then the specialty
+            terms += _terms(replace(interpretation, parts=(part.treats,)), vocabulary)
         how = _HOW.get(part.match, "exact")
         by_body = part.kind in ("body_part", "symptom")
         if by_body and concepts:

@@ -26,7 +26,11 @@ def describe(interpretation: Interpretation) -> str:
     names = [p.label for p in parts if p.kind == "name"]
     if names:
         sentence += f" named {_joined(names, 'or')}"
-    topics = [p for p in parts if p.kind in ("condition", "procedure", "body_part", "symptom")]
+    topics = [
+        p.treats or p
+        for p in parts
+        if p.kind in ("condition", "procedure", "body_part", "symptom") or p.treats
+    ]
     # "sinusitis that keeps coming back": a symptom that asks for nothing by itself only
     # qualifies what else was said.
     if any(p.ids or p.codes for p in topics):

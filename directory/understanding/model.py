@@ -47,6 +47,9 @@ class Part:
     candidates: tuple[Place, ...] = ()  # location parts: every place of that name, biggest first
     near_me: bool = False  # location parts: "near me", the user's own location
     radius_miles: int | None = None  # filter part "radius_miles": "within 10 miles"
+    # A specialty the words name by a condition ("sleep apnea doctor"): that condition, read
+    # from the same words (understanding/treats.py), so who else treats it is found too.
+    treats: Part | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -68,6 +71,8 @@ class Part:
             data["filter"] = self.filter
         if self.radius_miles is not None:
             data["radius_miles"] = self.radius_miles
+        if self.treats is not None:
+            data["treats"] = self.treats.as_dict()
         if self.kind == "location":
             data["place"] = _place_dict(self.place)
             data["candidates"] = [_place_dict(p) for p in self.candidates]
@@ -107,10 +112,18 @@ class Interpretation:
         return bool(self.parts)
 
     @property
+    def concepts(self) -> tuple[Part, ...]:
+        """The condition and procedure parts, and those a specialty's words name, in order."""
+        return tuple(
+            p.treats if p.treats is not None else p
+            for p in self.parts
+            if p.kind in ("condition", "procedure") or p.treats is not None
+        )
+
+    @property
     def concept_ids(self) -> tuple[str, ...]:
         """Conditions and procedures asked for, in text order, without repeats."""
-        ids = (i for p in self.of_kind("condition", "procedure") for i in p.ids)
-        return tuple(dict.fromkeys(ids))
+        return tuple(dict.fromkeys(i for p in self.concepts for i in p.ids))
 
     @property
     def specialty_codes(self) -> tuple[str, ...]:

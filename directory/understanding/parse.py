@@ -32,6 +32,7 @@ from directory.understanding.places import place_candidates
 from directory.understanding.referral import without_patient_readings
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
+from directory.understanding.treats import with_treated_concepts
 from directory.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -65,6 +66,7 @@ def interpret(
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
+    parts = with_treated_concepts(parts, chosen, lexicon)
     parts = _merge_repeats(text, parts)
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]

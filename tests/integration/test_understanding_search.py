@@ -61,3 +61,15 @@ def test_a_place_typed_in_the_box_is_in_the_heading_the_summary_and_the_sheet(cl
     assert summary == "Sciatica · near Hartford, CT 06106 · 25 mi"
     sheet = html.unescape(client.get("/sheet?q=sciatica+near+06106").get_data(as_text=True))
     assert "Hartford, CT 06106" in sheet and "25 miles" in sheet
+
+
+def test_a_condition_doctor_lists_its_specialists_first_then_who_else_treats_it(client):
+    """ "sleep apnea doctor" names sleep medicine, which few places have: its physicians
+    come first, then the pulmonologists and ENTs who treat sleep apnea, never an empty page."""
+    specialists = api(client, q="sleep medicine doctor", per_page=50)
+    named = {hit["npi"] for hit in specialists["results"]}
+    assert 0 < len(named) < 10
+    found = api(client, q="sleep apnea doctor", per_page=20)
+    assert {hit["npi"] for hit in found["results"][: len(named)]} == named
+    assert found["total"] > len(named)
+    assert found["interpretation"]["description"] == "Sleep medicine doctors for sleep apnea"

@@ -1,0 +1,38 @@
+"""A "<condition> doctor" is a doctor who treats it (directory/understanding/treats.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+def test_the_specialty_and_the_condition_it_names_are_both_read():
+    (part,) = interpret("sleep apnea doctor").parts
+    assert (part.kind, part.label) == ("specialty", "Sleep medicine doctor")
+    assert (part.treats.kind, part.treats.label) == ("condition", "Sleep Apnea")
+    assert part.treats.span == part.span
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "concepts"),
+    [
+        ("sleep apnea doctor", "Sleep medicine doctors for sleep apnea", ("sleep-apnea",)),
+        ("kidney stone doctor", "Urologists for kidney stones", ("kidney-stones",)),
+        (
+            "knee replacement surgeon",
+            "Joint replacement surgeons for knee replacement",
+            ("knee-replacement",),
+        ),
+    ],
+)
+def test_the_heading_says_both_and_the_condition_is_searched(text, heading, concepts):
+    understood = interpret(text)
+    assert understood.describe() == heading
+    assert understood.concept_ids == concepts
+
+
+@pytest.mark.parametrize("text", ["retina specialist", "sleep medicine doctor", "spine surgeon"])
+def test_a_specialty_that_names_no_condition_names_none(text):
+    (part,) = interpret(text).parts
+    assert part.kind == "specialty" and part.treats is None
