@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from directory.vocabulary import Vocabulary
+from directory.vocabulary import GENERALISTS, Vocabulary
 
 # Score by place in the condition map's ranked list: each step down costs ~15%, so a
 # better-fitting specialty still wins when it is somewhat farther away (see DISTANCE_SHARE).
@@ -29,7 +29,6 @@ NON_PHYSICIAN_FACTOR = 0.6
 # is the map's first choice (flu, high blood pressure) it keeps its place, except for a
 # diagnosis code ("E03.9"): a code is what a referral carries, and referrals leave
 # primary care for a specialist.
-GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})
 GENERALIST_FACTOR = 0.7
 # A secondary specialty is real training but not the physician's main practice.
 SECONDARY_FACTOR = 0.85

@@ -27,6 +27,7 @@ from directory.vocabulary.files import (
     load_vocabulary,
 )
 from directory.vocabulary.model import (
+    GENERALISTS,
     PHYSICIAN_GROUPING,
     Concept,
     Specialty,
@@ -37,6 +38,7 @@ from directory.vocabulary.model import (
 __all__ = [
     "DATA_DIR",
     "ENTRY_KEYS",
+    "GENERALISTS",
     "KINDS",
     "PHYSICIAN_GROUPING",
     "SECTION_KEYS",

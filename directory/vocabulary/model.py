@@ -5,6 +5,7 @@ Built by :mod:`directory.vocabulary.files` from ``data/``; immutable once built.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -46,6 +47,13 @@ class Concept:
 
 
 PEDIATRICS = "208000000X"  # NUCC: the pediatrician, broader than every child's physician
+# Primary care: too broad to be the only place a search for a subspecialty widens to.
+GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})  # family, internal, general
+# treating_alike: each condition listing both adds 1 / (1 + place of the other) / (1 + place
+# of the code), so what the code is first for counts most. Alike means a tenth of the most
+# the code's conditions could add: hematologist-oncologist -> medical oncologist (0.20),
+# sleep medicine -> pulmonologist (0.20); not endocrinologist -> rheumatologist (0.04).
+ALIKE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -140,10 +148,11 @@ class Vocabulary:
 
     def broader_specialties(self, code: str) -> tuple[str, ...]:
         """Where to look when nobody practises ``code``: its curated ``broader`` codes, else
-        its NUCC classification when people have a name for it, then the adult specialties
-        it is the children's counterpart of, and for a child's physician the pediatrician
-        ("pediatric allergist" -> pediatricians, allergists; "pediatric orthopedic surgeon"
-        -> orthopedic surgeons, pediatricians)."""
+        its NUCC classification when people have a name for it, preceded, when that is
+        primary care, by the sibling subspecialties that treat what it treats; then the
+        adult specialties it is the children's counterpart of, and for a child's physician
+        the pediatrician ("hematologist-oncologist" -> medical oncologists, hematologists,
+        internists; "pediatric allergist" -> pediatricians, allergists)."""
         specialty = self.specialties.get(code)
         if specialty is None:
             return ()
@@ -151,10 +160,29 @@ class Vocabulary:
             return specialty.broader
         parent = self._classifications.get((specialty.grouping, specialty.classification))
         named = parent if parent is not None and self.specialties[parent].lay_name else None
+        siblings = self.treating_alike(code) if named in GENERALISTS else ()
         adults = self._adults.get(code, [])
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None
-        found = (named, *adults, pediatrician)
+        found = (*siblings, named, *adults, pediatrician)
         return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
+
+    def treating_alike(self, code: str, limit: int = 2) -> tuple[str, ...]:
+        """Subspecialties of the same NUCC classification, with a name people use, that the
+        condition map lists beside ``code`` most and nearest the top (sleep medicine ->
+        pulmonologists; hematologist-oncologist -> medical oncologists, hematologists)."""
+        own = self.specialties[code]
+        board = (own.grouping, own.classification)
+        score: dict[str, float] = defaultdict(float)
+        for concept, place in self._by_specialty.get(code, ()):
+            for rank, listed in enumerate(concept.specialties):
+                other = self.specialties.get(listed.code)
+                if other is None or listed.code == code or listed.code in own.also:
+                    continue
+                if (other.grouping, other.classification) == board and other.lay_name:
+                    score[listed.code] += 1 / (1 + rank) / (1 + place)
+        floor = ALIKE_SHARE * len(self._by_specialty.get(code, ()))
+        best = sorted((c for c in score if score[c] >= floor), key=lambda c: (-score[c], c))
+        return tuple(best[:limit])
 
     def meant_by(self, codes: Iterable[str]) -> tuple[str, ...]:
         """The codes a search for these specialties means: each with its ``also`` codes,

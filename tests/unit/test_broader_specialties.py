@@ -1,5 +1,6 @@
 """Where a search looks when nobody practises the specialty asked for: the ``broader`` codes
-of data/specialties.json, else the NUCC classification people have a name for."""
+of data/specialties.json, else the NUCC classification people have a name for (after the
+sibling subspecialties that treat the same conditions, when that is primary care)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,19 @@ def test_a_curated_list_comes_first():
 
 def test_without_a_curated_list_the_nucc_classification_is_broader(vocab):
     assert vocab.broader_specialties("207XS0117X") == ("207X00000X",)  # spine -> orthopedic
-    assert vocab.broader_specialties(CARDIOLOGY) == ("207R00000X",)  # -> internal medicine
+    assert vocab.broader_specialties("207WX0107X") == ("207W00000X",)  # retina -> eye doctor
+    assert vocab.broader_specialties("207RI0200X") == ("207R00000X",)  # infectious -> internist
+
+
+def test_before_primary_care_the_siblings_that_treat_the_same_conditions(vocab):
+    """An internist is the NUCC parent of every medical subspecialty, too broad to be the
+    only way forward: a hematologist-oncologist's patients want a medical oncologist."""
+    assert vocab.broader_specialties("207RH0003X") == ("207RX0202X", "207RH0000X", "207R00000X")
+    assert vocab.broader_specialties("207RS0012X") == ("207RP1001X", "207R00000X")  # sleep
+    assert vocab.broader_specialties("207RI0011X") == (CARDIOLOGY, "207R00000X")
+    # Siblings that share a condition or two are not alike: an endocrinologist's patients
+    # are not a rheumatologist's.
+    assert vocab.broader_specialties("207RE0101X") == ("207R00000X",)
 
 
 def test_a_childs_specialist_widens_to_the_adult_one_and_the_pediatrician(vocab):
