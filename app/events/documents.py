@@ -57,6 +57,9 @@ class OpenEvent:
     rank: int
 
 
+_COARSE = frozenset({"location", "phone", "npi"})
+
+
 def interpretation_of(page) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(parts as "kind:id", unplaced words) of a results page: the one adapter to the parser.
 
@@ -66,8 +69,9 @@ def interpretation_of(page) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     interpretation = getattr(page, "interpretation", None)
     if interpretation is not None:
+        # A typed phone or NPI may be someone's own number: its kind is recorded, never it.
         parts = tuple(
-            f"{part.kind}:{part.ids[0]}" if part.ids and part.kind != "location" else part.kind
+            f"{part.kind}:{part.ids[0]}" if part.ids and part.kind not in _COARSE else part.kind
             for part in interpretation.parts
         )
         # Only words that survive redaction of the whole text: "call 860 555 1234" must

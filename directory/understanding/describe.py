@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from directory.understanding.identifiers import describe_lookup
 from directory.understanding.model import Part
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ _PERSON_ENDINGS = ("ist", "ian", "eon", "or", "er")
 
 def describe(interpretation: Interpretation) -> str:
     parts = interpretation.parts
+    lookup = describe_lookup(parts)  # "Physicians with NPI 1234567893": nothing else counts
+    if lookup:
+        return lookup
     filters = interpretation.filters
     sentence = _who(parts, filters)
     names = [p.label for p in parts if p.kind == "name"]

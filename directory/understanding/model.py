@@ -21,6 +21,8 @@ PART_KINDS = (
     "name",
     "location",
     "filter",
+    "npi",  # ids: the NPI (or the mistyped number, label "... (not a valid NPI)")
+    "phone",  # ids: the phone or fax number, NNN-NNN-NNNN
 )
 MATCHES = ("exact", "synonym", "fuzzy", "code")
 

@@ -25,6 +25,7 @@ from directory.understanding import ambiguity
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
+from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
@@ -62,6 +63,7 @@ def interpret(
     terms += compose(terms, tokens, alts, lexicon)
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
+    candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
     candidates = without_patient_readings(candidates, tokens, lexicon)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)

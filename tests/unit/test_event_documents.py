@@ -37,7 +37,8 @@ def test_the_adapter_reads_todays_resolution_and_tomorrows_interpretation():
     parsed = FakePage(Resolution("x"))
     parsed.interpretation = interpret("sciatica near 06106 qwxzzy call 860 555 1234")
     parts, unplaced = interpretation_of(parsed)
-    assert parts == ("condition:sciatica", "location")  # the place is kept coarse elsewhere
+    # The place is kept coarse elsewhere; a typed phone is recorded as a phone, not its number.
+    assert parts == ("condition:sciatica", "location", "phone")
     assert "qwxzzy" in unplaced and not any(w.isdigit() for w in unplaced)
 
 
