@@ -13,6 +13,7 @@ from operator import itemgetter
 
 from directory.accuracy.overlay import overlay
 from directory.condition_map import claimed_concepts, implied_concepts
+from directory.lookup import lookup_fields
 from directory.vocabulary import Vocabulary
 
 # A specialty listed first for a condition is the best fit; past the second, a weak hint.
@@ -138,6 +139,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     }
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
     doc.update(fit.implied)
+    doc.update(lookup_fields(profile))  # phones and practice names for the front desk
     return doc
 
 

@@ -7,6 +7,8 @@ they existed (``put_mapping`` is additive), so a correction can go live on it.
 
 from __future__ import annotations
 
+from directory.lookup import LOOKUP_PROPERTIES
+
 STORED_ONLY = {"type": "object", "enabled": False}
 
 ACCURACY_PROPERTIES: dict = {
@@ -18,4 +20,6 @@ ACCURACY_PROPERTIES: dict = {
     "verified_on": {"type": "date", "format": "strict_date"},
     # Source values and authorship of staff corrections, so a live edit can be recomputed.
     "accuracy": STORED_ONLY,
+    # Phones and practice names follow the locations a correction changes (directory.lookup).
+    **LOOKUP_PROPERTIES,
 }

@@ -18,6 +18,7 @@ from typing import Any
 
 from directory.accuracy import facts
 from directory.accuracy.facts import FACTS, FRESHNESS_GROUPS, SCHEDULING_KEYS
+from directory.lookup import lookup_fields
 
 STAFF_CORRECTION = "staff correction"
 
@@ -159,4 +160,5 @@ def accuracy_fields(profile: dict) -> dict:
         "freshness": profile["freshness"],
         "verified_on": profile["verified_on"],
         "accuracy": profile["accuracy"],
+        **lookup_fields(profile),  # a corrected phone is looked up at once
     }
