@@ -1,7 +1,9 @@
-"""Physician names in queries: the words of a name, name matches, name autocomplete.
+"""Looking physicians up: the words of a name, name matches, identifiers, practice names.
 
 Pure builders split from ``app.search.query``. A name is matched only where the text reads
-as a name (``app.search.understanding``), so a fuzzy surname never outranks a concept.
+as a name (``app.search.understanding``), so a fuzzy surname never outranks a concept. A
+typed NPI or phone number (``directory.understanding.identifiers``) is a lookup of exactly
+that; a practice or hospital name (``directory.lookup``) brings its physicians first.
 """
 
 from __future__ import annotations
@@ -9,16 +11,41 @@ from __future__ import annotations
 import re
 
 from directory.text import normalize_term
+from directory.understanding.identifiers import read_identifiers
 
 # Names: all words of the name present beats a fuzzy near-miss.
 NAME_ALL_WORDS = 20.0
 NAME_FUZZY = 6.0
+# A word nothing else explained, if it is in the name ("valenzuela dermatology"): it ranks
+# that physician first among those who fit, as strongly as a typed name.
+NAME_HINT = NAME_ALL_WORDS
+# Every word of a practice or hospital name ("Johnson Pediatrics", "Hartford Hospital"):
+# the practice's physicians first, above a concept's best fit (10) but below a typed name.
+PRACTICE_NAME = 4.0
+# A dropped "&" or "and" ("Heart & Vascular") leaves a gap; names in a list stay apart.
+PRACTICE_SLOP = 2
+# An NPI is one physician; a phone is everyone at that location (the NPI first if both).
+NPI_MATCH = 2.0
+PHONE_MATCH = 1.0
 NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b")
+# A stray word shorter than this is shorthand ("r/o", "s/p", "hx") or an initial, never a
+# name by itself; a two-letter surname counts when typed as one ("Ng", "Le", "Wu").
+MIN_HINT_LETTERS = 3
 
 
 def name_words(text: str) -> str:
     """ "Dr. Soucier, MD" → "soucier": titles and credentials are not part of a name."""
     return " ".join(NAME_NOISE.sub(" ", normalize_term(text)).split())
+
+
+def hint_words(text: str) -> str:
+    """The words of an unplaced hint that may be a name: "r o" → "", "Ng pt" → "ng"."""
+    kept = [w for w in text.split() if len(w) >= MIN_HINT_LETTERS or _typed_as_name(w)]
+    return name_words(" ".join(kept))
+
+
+def _typed_as_name(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1].islower()
 
 
 def name_clauses(text: str) -> list[dict]:
@@ -39,3 +66,41 @@ def name_clauses(text: str) -> list[dict]:
             }
         },
     ]
+
+
+def hint_clause(hint: str) -> dict | None:
+    """Any one of the hint's words in the name: a surname beside a small town nothing read."""
+    words = hint_words(hint)
+    if not words:
+        return None
+    return {"match": {"full_name": {"query": words, "operator": "or", "boost": NAME_HINT}}}
+
+
+def practice_clause(text: str) -> dict | None:
+    """The words of the text, in order, within one of a physician's practice or hospital
+    names: "Houston Allergy" is not Kane Allergy beside Houston Methodist Hospital."""
+    words = name_words(text)
+    if not words:
+        return None
+    query = {"query": words, "slop": PRACTICE_SLOP, "boost": PRACTICE_NAME}
+    return {"match_phrase": {"practice_names": query}}
+
+
+def identifier_clauses(text: str) -> list[dict] | None:
+    """The lookup a typed NPI or phone number asks for: None when the text has none, []
+    when it has only a mistyped NPI (nothing can match it)."""
+    found = read_identifiers(text)
+    if not found:
+        return None
+    npis = sorted({i.npi for i in found if i.npi})
+    phones = sorted({i.phone for i in found if i.phone})
+    clauses = []
+    if npis:
+        clauses.append(_constant("npi", npis, NPI_MATCH))
+    if phones:
+        clauses.append(_constant("phones", phones, PHONE_MATCH))
+    return clauses
+
+
+def _constant(field: str, values: list[str], boost: float) -> dict:
+    return {"constant_score": {"filter": {"terms": {field: values}}, "boost": boost}}

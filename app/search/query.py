@@ -12,7 +12,13 @@ from __future__ import annotations
 from app.search import ranking
 from app.search.filters import FILTERS, Filters, selected_filters
 from app.search.params import Resolution, SearchParams
-from app.search.physician_names import NAME_ALL_WORDS, name_clauses, name_words
+from app.search.physician_names import (
+    hint_clause,
+    identifier_clauses,
+    name_clauses,
+    name_words,
+    practice_clause,
+)
 from app.search.result_order import diversity_window, sort_clause, with_distance
 from app.search.vocabulary_queries import did_you_mean_query, resolution_query, suggest_search
 from directory.accuracy import freshness
@@ -123,37 +129,64 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
 
 
 def text_query(params: SearchParams, resolution: Resolution) -> dict:
-    """What the physician must match: resolved concepts, names, or (failing both) free text."""
-    should = _concept_clauses(resolution, params)
-    names = params.q if resolution.name_text is None else resolution.name_text
-    if names:
-        should += name_clauses(names)
-    hint = name_words(resolution.name_hint)
-    if hint and should:
-        # Any one unplaced word may be the name: "evangelista internal medicine trumbull"
-        # leaves a surname and a small town unplaced, and only the surname is in a name.
-        should.append(
-            {"match": {"full_name": {"query": hint, "operator": "or", "boost": NAME_ALL_WORDS}}}
-        )
-    if params.q and resolution.name_text is None:
-        if not resolution.understood:
-            should.append(
-                {
-                    "multi_match": {
-                        "query": params.q,
-                        "fields": list(TEXT_FIELDS),
-                        "operator": "and",
-                        "boost": TEXT_FALLBACK,
-                    }
-                }
-            )
-    if not should:
+    """What the physician must match: an identifier; resolved concepts and names; or (nothing
+    resolved) free text. A name typed beside a concept means both ("dr smith cardiology":
+    cardiologists named Smith, as the heading says); an unplaced word or a practice name
+    only orders who fits."""
+    lookup = identifier_clauses(params.q)
+    if lookup is not None:  # an NPI or phone number: exactly that, or nobody
+        return _any(lookup) if lookup else {"match_none": {}}
+    concepts = _concept_clauses(resolution, params)
+    if resolution.name_text is None:
+        return _unparsed(params, resolution, concepts)
+    # A capitalised run read as a name may be a practice's or a hospital's ("Lutheran
+    # Hospital cardiology"): either kind of name satisfies it.
+    names = name_clauses(resolution.name_text)
+    names += [c for c in (practice_clause(resolution.name_text),) if c and names]
+    required = [_any(concepts), _any(names)] if concepts and names else []
+    if not required and (concepts or names):
+        required = [_any(concepts or names)]
+    # Any one unplaced word may be the name: "evangelista internal medicine trumbull"
+    # leaves a surname and a small town unplaced, and only the surname is in a name.
+    hint = hint_clause(resolution.name_hint)
+    order = [c for c in (hint, practice_clause(params.q) if hint or names else None) if c]
+    if not required:
         return {"match_all": {}}
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+    if not order and len(required) == 1:
+        return required[0]
+    return {"bool": {"must": required, "should": order}}
+
+
+def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]) -> dict:
+    """Text the parser could not read: any of the vocabulary's reading, a name, a practice or
+    hospital name ("Hartford Hospital"), or (nothing resolved) the words in the profile."""
+    should = concepts + name_clauses(params.q)
+    practice = practice_clause(params.q)
+    if practice:
+        should.append(practice)
+    if params.q and not resolution.understood:
+        should.append(
+            {
+                "multi_match": {
+                    "query": params.q,
+                    "fields": list(TEXT_FIELDS),
+                    "operator": "and",
+                    "boost": TEXT_FALLBACK,
+                }
+            }
+        )
+    return _any(should) if should else {"match_all": {}}
+
+
+def _any(clauses: list[dict]) -> dict:
+    if len(clauses) == 1:
+        return clauses[0]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def geo_filter(params: SearchParams) -> list[dict]:
-    if not params.place:
+    # An NPI or phone number names its physicians wherever they are: the place only orders.
+    if not params.place or identifier_clauses(params.q) is not None:
         return []
     return [
         {

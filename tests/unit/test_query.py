@@ -200,30 +200,20 @@ def test_condition_near_a_zip_with_facets_and_paging():
             "function_score": {
                 "query": {
                     "bool": {
+                        # One understood condition: its fit alone (no wrapper, no name).
                         "must": [
                             {
                                 "bool": {
                                     "should": [
+                                        {"dis_max": {"queries": tiers}},
                                         {
-                                            "bool": {
-                                                "should": [
-                                                    {"dis_max": {"queries": tiers}},
-                                                    {
-                                                        "constant_score": {
-                                                            "filter": {
-                                                                "terms": {
-                                                                    "conditions_claimed": [
-                                                                        "sciatica"
-                                                                    ]
-                                                                }
-                                                            },
-                                                            "boost": 1.0,
-                                                        }
-                                                    },
-                                                ],
-                                                "minimum_should_match": 1,
+                                            "constant_score": {
+                                                "filter": {
+                                                    "terms": {"conditions_claimed": ["sciatica"]}
+                                                },
+                                                "boost": 1.0,
                                             }
-                                        }
+                                        },
                                     ],
                                     "minimum_should_match": 1,
                                 }

@@ -1,0 +1,133 @@
+"""Looking physicians up as the front desk does: by NPI, phone or fax, practice or hospital
+name, and a name beside a specialty; and shorthand that must not be read as a name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from directory.accuracy.values import normalise_phone
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def npis(found: dict) -> list[str]:
+    return [hit["npi"] for hit in found["results"]]
+
+
+@pytest.fixture(scope="module")
+def by_phone(demo_profiles) -> dict[str, set[str]]:
+    """Every location phone and fax of the demo data → the NPIs listed with it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for profile in demo_profiles:
+        for location in profile["locations"]:
+            for key in ("phone", "fax"):
+                if location.get(key):
+                    found[normalise_phone(location[key])].add(profile["npi"])
+    return found
+
+
+@pytest.mark.parametrize("typed", ["{npi}", "npi {npi}", "NPI: {a}-{b}-{c}", "{a} {b} {c}"])
+def test_front_desk_typing_an_npi_finds_that_physician_first(client, demo_profiles, typed):
+    profile = demo_profiles[123]
+    npi = profile["npi"]
+    text = typed.format(npi=npi, a=npi[:4], b=npi[4:7], c=npi[7:])
+    # Typed at a desk on the other coast: the NPI names the physician wherever they are.
+    found = api(client, q=text, location="Los Angeles, CA", per_page=10)
+    assert npis(found) == [npi]
+    assert f"NPI {npi}" in found["interpretation"]["description"]
+
+
+def test_a_mistyped_npi_says_so_instead_of_check_the_spelling(client, demo_profiles):
+    npi = demo_profiles[123]["npi"]
+    wrong = npi[:9] + str((int(npi[9]) + 1) % 10)
+    found = api(client, q=wrong)
+    assert found["total"] == 0
+    assert "not a valid NPI" in found["interpretation"]["description"]
+
+
+@pytest.mark.parametrize(
+    "layout", ["({a}) {b}-{c}", "{a}.{b}.{c}", "{a}{b}{c}", "+1 {a} {b} {c}", "fax {a}-{b}-{c}"]
+)
+def test_a_phone_or_fax_number_finds_the_physicians_at_that_number(client, by_phone, layout):
+    phone, expected = sorted(by_phone.items())[len(by_phone) // 2]
+    a, b, c = phone.split("-")
+    found = api(client, q=layout.format(a=a, b=b, c=c), per_page=50)
+    assert set(npis(found)) == expected
+    assert phone in found["interpretation"]["description"]
+
+
+@pytest.mark.parametrize(
+    ("shorthand", "plain"),
+    [("r/o melanoma", "melanoma"), ("f/u knee pain", "knee pain"), ("s/p CABG", "CABG")],
+)
+def test_shorthand_letters_rank_like_the_plain_concept(client, shorthand, plain):
+    """ "r", "o", "s", "p" are not middle initials: the shorthand ranks like the concept."""
+    with_shorthand = api(client, q=shorthand, location="Boston, MA", per_page=10)
+    alone = api(client, q=plain, location="Boston, MA", per_page=10)
+    assert alone["total"] > 0
+    assert npis(with_shorthand) == npis(alone)
+    assert with_shorthand["total"] == alone["total"]
+
+
+def _surname_in_and_out_of(demo_profiles, code: str) -> str:
+    """A surname some physicians of the specialty and some others share."""
+    inside, outside = set(), set()
+    for profile in demo_profiles:
+        last = profile["name"]["last"]
+        codes = {s["code"] for s in profile["specialties"]}
+        (inside if code in codes else outside).add(last)
+    return sorted(inside & outside)[0]
+
+
+def test_a_name_beside_a_specialty_means_both(client, demo_profiles):
+    surname = _surname_in_and_out_of(demo_profiles, "207RC0000X")  # cardiology
+    found = api(client, q=f"dr {surname} cardiology", per_page=50)
+    assert found["interpretation"]["description"] == f"Cardiologists named {surname}"
+    assert found["total"] > 0
+    assert surname in found["results"][0]["name"]
+    # Only cardiologists, the exact name first (near spellings may follow, still cardiologists).
+    for hit in found["results"]:
+        assert any(s["code"] == "207RC0000X" for s in hit["specialties"]), hit
+
+
+def test_nobody_matching_both_offers_each_half(client, demo_profiles):
+    cardiology = {p["name"]["last"] for p in demo_profiles if "207RC0000X" in _codes(p)}
+    surname = sorted({p["name"]["last"] for p in demo_profiles} - cardiology)[0]
+    found = api(client, q=f"dr {surname} cardiology")
+    assert found["total"] == 0
+    offers = [s["message"] for s in found["suggestions"] if s["kind"] == "drop_part"]
+    assert any("cardiology" in m for m in offers) and any(surname in m for m in offers)
+
+
+def _codes(profile: dict) -> set[str]:
+    return {s["code"] for s in profile["specialties"]}
+
+
+def test_a_practice_name_finds_its_physicians_first(client, demo_profiles):
+    at: dict[str, set[str]] = defaultdict(set)
+    for profile in demo_profiles:
+        for location in profile["locations"]:
+            at[location["name"]].add(profile["npi"])
+    # A practice named for its town ("Houston Internal Medicine"), whose physicians are
+    # not all its only ones: the name must beat the town and the specialty alone.
+    name, expected = next(
+        (n, found) for n, found in sorted(at.items()) if n.startswith("Houston ") and len(found) > 1
+    )
+    found = api(client, q=name, per_page=len(expected))
+    assert set(npis(found)) == expected
+
+
+def test_a_hospital_name_with_a_place_word_finds_its_physicians(client, demo_profiles):
+    affiliated = {
+        p["npi"] for p in demo_profiles if "Hartford Hospital" in p.get("hospital_affiliations", [])
+    }
+    assert affiliated
+    found = api(client, q="Hartford Hospital", per_page=10)
+    assert found["total"] > 0
+    assert set(npis(found)) <= affiliated
