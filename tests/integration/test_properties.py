@@ -61,7 +61,7 @@ DSL_KEYS = {
     "lat", "lon", "function_score", "functions", "gauss", "origin", "offset", "scale",
     "decay", "multi_value_mode", "boost_mode", "_geo_distance", "order", "unit", "mode",
     "distance_type", "ignore_unmapped", "values", "field", "value", "weight", "score_mode",
-    "dis_max", "queries", "unmapped_type", "ranges", "to",
+    "dis_max", "queries", "unmapped_type", "ranges", "to", "match_phrase", "match_none",
 }  # fmt: skip
 AGG_NAMES = {f"facet_{f.name}" for f in FILTERS} | {"within"}
 KNOWN_KEYS = DSL_KEYS | FIELDS | AGG_NAMES
@@ -77,7 +77,7 @@ def _user_value_slot(path: tuple) -> bool:
     """Where user text may appear: the value a match/term query compares with."""
     if len(path) >= 2 and path[-2:] == ("multi_match", "query"):
         return True
-    if len(path) >= 3 and path[-3] == "match" and path[-1] == "query":
+    if len(path) >= 3 and path[-3] in ("match", "match_phrase") and path[-1] == "query":
         return True
     if len(path) >= 2 and path[-2] == "term":
         return True
