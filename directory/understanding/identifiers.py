@@ -147,9 +147,8 @@ def describe_lookup(parts: tuple[Part, ...]) -> str:
         return ""
     invalid = [p.text for p in lookups if not p.ids]
     if invalid:
-        return (
-            f"{_digits(invalid[0])} is not a valid NPI: check the number (its last digit is wrong)"
-        )
+        number = _digits(invalid[0])
+        return f"NPI {number}, which is not valid (its last digit is wrong: check the number)"
     said = [
         ("NPI " + " or phone ".join(p.ids) if p.kind == "npi" else f"phone or fax {p.ids[0]}")
         for p in lookups

@@ -48,7 +48,7 @@ def test_a_mistyped_npi_says_so_instead_of_check_the_spelling(client, demo_profi
     wrong = npi[:9] + str((int(npi[9]) + 1) % 10)
     found = api(client, q=wrong)
     assert found["total"] == 0
-    assert "not a valid NPI" in found["interpretation"]["description"]
+    assert "not valid" in found["interpretation"]["description"]
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,11 @@ def test_a_hospital_name_with_a_place_word_finds_its_physicians(client, demo_pro
     found = api(client, q="Hartford Hospital", per_page=10)
     assert found["total"] > 0
     assert set(npis(found)) <= affiliated
+
+
+def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, demo_profiles):
+    npi = demo_profiles[123]["npi"]
+    wrong = npi[:9] + str((int(npi[9]) + 1) % 10)
+    page = client.get("/search", query_string={"q": wrong}).get_data(as_text=True)
+    assert "not valid" in page and "Check the number" in page
+    assert "Check the spelling" not in page

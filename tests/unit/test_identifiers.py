@@ -31,7 +31,7 @@ def test_an_npi_or_a_phone_in_any_common_format(typed, npi, phone):
 def test_a_mistyped_npi_is_told_apart_from_a_phone():
     (found,) = read_identifiers("1234567894")  # starts with 1: no area code does
     assert found.invalid_npi == "1234567894" and not found.npi and not found.phone
-    assert "not a valid NPI" in interpret("1234567894").describe()
+    assert "not valid" in interpret("1234567894").describe()
 
 
 @pytest.mark.parametrize("text", ["06106", "M54.16", "dermatologist 06106-1234", "555-0123"])
