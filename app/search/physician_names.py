@@ -16,6 +16,9 @@ from directory.understanding.identifiers import read_identifiers
 # Names: all words of the name present beats a fuzzy near-miss.
 NAME_ALL_WORDS = 20.0
 NAME_FUZZY = 6.0
+# The start of a name ("John" for Johnson, typed from a half-read fax): with the near
+# spellings, after the whole name.
+NAME_PREFIX = 6.0
 # A word nothing else explained, if it is in the name ("valenzuela dermatology"): it ranks
 # that physician first among those who fit, as strongly as a typed name.
 NAME_HINT = NAME_ALL_WORDS
@@ -66,6 +69,15 @@ def name_clauses(text: str) -> list[dict]:
             }
         },
     ]
+
+
+def prefix_clause(text: str) -> dict | None:
+    """Names starting with each typed word: only for text nothing else explained."""
+    words = name_words(text)
+    if len(words.replace(" ", "")) < MIN_HINT_LETTERS:
+        return None
+    query = {"query": words, "operator": "and", "boost": NAME_PREFIX}
+    return {"match": {"full_name.autocomplete": query}}
 
 
 def hint_clause(hint: str) -> dict | None:

@@ -18,6 +18,7 @@ from app.search.physician_names import (
     name_clauses,
     name_words,
     practice_clause,
+    prefix_clause,
 )
 from app.search.result_order import diversity_window, sort_clause, with_distance
 from app.search.vocabulary_queries import did_you_mean_query, resolution_query, suggest_search
@@ -164,6 +165,9 @@ def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]
     practice = practice_clause(params.q)
     if practice:
         should.append(practice)
+    prefix = None if resolution.understood else prefix_clause(params.q)
+    if prefix:  # "John": Johnsons too, a surname half-read from a fax
+        should.append(prefix)
     if params.q and not resolution.understood:
         should.append(
             {

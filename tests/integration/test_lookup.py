@@ -139,3 +139,11 @@ def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, d
     page = client.get("/search", query_string={"q": wrong}).get_data(as_text=True)
     assert "not valid" in page and "Check the number" in page
     assert "Check the spelling" not in page
+
+
+def test_the_start_of_a_surname_finds_the_physician(client, demo_profiles):
+    """A surname half-read from a fax header: "Schuss" finds Dr. Schussheim."""
+    surnames = sorted({p["name"]["last"] for p in demo_profiles if len(p["name"]["last"]) >= 9})
+    surname = surnames[len(surnames) // 2]
+    found = api(client, q=surname[:6], per_page=50)
+    assert any(surname in hit["name"] for hit in found["results"]), surname
