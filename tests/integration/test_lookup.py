@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from conftest import make_app
 
 from directory.accuracy.values import normalise_phone
 
@@ -147,3 +148,28 @@ def test_the_start_of_a_surname_finds_the_physician(client, demo_profiles):
     surname = surnames[len(surnames) // 2]
     found = api(client, q=surname[:6], per_page=50)
     assert any(surname in hit["name"] for hit in found["results"]), surname
+
+
+def test_an_index_built_before_the_lookup_fields_answers_without_failing(
+    es, alias, demo_profiles, monkeypatch
+):
+    """The app is deployed before the rebuild: lookups find nothing yet, nothing fails."""
+    import indexer.document
+    from directory.lookup import LOOKUP_PROPERTIES
+    from directory.vocabulary import default_vocabulary
+    from indexer import mapping
+    from indexer.load import rebuild_all
+
+    older = {k: v for k, v in mapping.PHYSICIAN_PROPERTIES.items() if k not in LOOKUP_PROPERTIES}
+    monkeypatch.setattr(mapping, "PHYSICIAN_PROPERTIES", older)
+    monkeypatch.setattr(indexer.document, "lookup_fields", lambda profile: {})
+    rebuild_all(es, alias, demo_profiles[:200], default_vocabulary())
+    client = make_app(alias).test_client()
+    profile = demo_profiles[10]
+    assert npis(api(client, q=profile["npi"])) == [profile["npi"]]  # the NPI was always there
+    for text in (
+        profile["locations"][0]["phone"],
+        profile["locations"][0]["name"],
+        "Hartford Hospital",
+    ):
+        assert client.get("/api/v1/physicians", query_string={"q": text}).status_code == 200
