@@ -64,6 +64,9 @@ class Resolution:
     # Words the parser could not place: if they are all in a physician's name, that counts
     # ("valenzuela dermatology"); never fuzzy, so a stray word never finds a look-alike.
     name_hint: str = ""
+    # Nobody matched a name and a concept together ("dr farmington sports medicine"): the
+    # fallback search takes the concept, and the name only orders (the page says so).
+    names_rank_only: bool = False
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

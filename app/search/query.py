@@ -40,6 +40,7 @@ __all__ = [
     "facet_filters",
     "geo_filter",
     "name_words",
+    "names_and_concepts",
     "physician_export_search",
     "physician_name_suggest_search",
     "physician_search",
@@ -151,11 +152,24 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
     # leaves a surname and a small town unplaced, and only the surname is in a name.
     hint = hint_clause(resolution.name_hint)
     order = [c for c in (hint, practice_clause(params.q) if hint or names else None) if c]
+    if required and resolution.names_rank_only:
+        required, order = [_any(concepts)], [*names, *order]
     if not required:
         return {"match_all": {}}
     if not order and len(required) == 1:
         return required[0]
     return {"bool": {"must": required, "should": order}}
+
+
+def names_and_concepts(params: SearchParams, resolution: Resolution) -> bool:
+    """Whether the search asks for a name and a concept together (both must match)."""
+    return bool(
+        resolution.name_text
+        and not resolution.names_rank_only
+        and identifier_clauses(params.q) is None
+        and _concept_clauses(resolution, params)
+        and name_clauses(resolution.name_text)
+    )
 
 
 def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]) -> dict:

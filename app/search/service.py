@@ -9,6 +9,7 @@ so the app can answer a friendly 503/504 instead of a stack trace.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from elasticsearch import Elasticsearch
@@ -42,6 +43,7 @@ from app.search.results import (
     Suggestion,
 )
 from app.search.suggestion_queries import msearch_body
+from app.search.suggestions import name_fallback
 from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
@@ -156,8 +158,7 @@ class SearchService:
     def search_physicians(self, params: SearchParams) -> SearchPage:
         asked = params
         params, resolution, resolve_took, interpretation = self.understand(params)
-        search = q.physician_search(params, resolution, self.filters, self.stale_policy)
-        response = _call(self.es.search, index=self.alias, **search)
+        response, resolution = self._search(params, resolution)
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
         if q.diversity_window(params, resolution):
@@ -170,7 +171,7 @@ class SearchService:
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
             self.stale_policy,
         )  # fmt: skip
-        suggestions = self._ways_forward(situation)
+        suggestions = name_fallback(resolution, interpretation) + self._ways_forward(situation)
         if total == 0 and not resolution.understood and params.q:
             did = ways.did_you_mean(suggestions) or self._did_you_mean(params.q)
             resolution = Resolution(resolution.text, (), did)
@@ -186,6 +187,17 @@ class SearchService:
             interpretation=interpretation,
             effective=params,
         )
+
+    def _search(self, params: SearchParams, resolution: Resolution) -> tuple[dict, Resolution]:
+        """The search; a name beside a concept that nobody matches together ("dr farmington
+        sports medicine", a town read as a name) falls back to the concept, the name ordering."""
+        search = q.physician_search(params, resolution, self.filters, self.stale_policy)
+        response = _call(self.es.search, index=self.alias, **search)
+        if response["hits"]["total"]["value"] or not q.names_and_concepts(params, resolution):
+            return response, resolution
+        resolution = replace(resolution, names_rank_only=True)
+        search = q.physician_search(params, resolution, self.filters, self.stale_policy)
+        return _call(self.es.search, index=self.alias, **search), resolution
 
     def _ways_forward(self, situation: ways.Situation) -> tuple[Suggestion, ...]:
         """What to offer next (app.search.suggestions), every count in one msearch."""

@@ -25,9 +25,18 @@ from dataclasses import replace
 from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_without
+from app.search.params import Resolution
 from app.search.results import Suggestion
 
-__all__ = ["Offer", "Situation", "did_you_mean", "finish", "plan", "text_without"]
+__all__ = [
+    "Offer",
+    "Situation",
+    "did_you_mean",
+    "finish",
+    "name_fallback",
+    "plan",
+    "text_without",
+]
 
 SUGGESTION_KINDS = {
     "choose_place": "The place name is shared by several places: search near this one.",
@@ -44,6 +53,8 @@ SUGGESTION_KINDS = {
     "other_reading": 'The text read the other way a short word is used ("endo": '
     "endometriosis rather than endocrinologist), or a title and a city that is also a surname "
     'read as the place ("endo dr houston": near Houston, TX rather than Dr. Houston).',
+    "name_fallback": "Nobody matched the name and the rest together: the results leave the "
+    "name out (it only orders them); changes search for the name alone.",
 }
 MAX_OFFERS = 8  # a short list people read, not a menu
 
@@ -102,3 +113,13 @@ def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
             seen.add(key)
             kept.append(suggestion)
     return kept
+
+
+def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, ...]:
+    """Say that nobody matched a name and a concept together, and offer the name alone."""
+    if not resolution.names_rank_only or interpretation is None:
+        return ()
+    name = resolution.name_text
+    said = interpretation.describe()
+    message = f"No one matches “{said}”, so these results leave out the name {name}"
+    return (Suggestion("name_fallback", message, {"q": f"dr {name}", "page": None}, None, name),)

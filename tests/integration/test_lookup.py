@@ -97,13 +97,17 @@ def test_a_name_beside_a_specialty_means_both(client, demo_profiles):
         assert any(s["code"] == "207RC0000X" for s in hit["specialties"]), hit
 
 
-def test_nobody_matching_both_offers_each_half(client, demo_profiles):
+def test_nobody_matching_both_falls_back_to_the_specialty_and_says_so(client, demo_profiles):
     cardiology = {p["name"]["last"] for p in demo_profiles if "207RC0000X" in _codes(p)}
     surname = sorted({p["name"]["last"] for p in demo_profiles} - cardiology)[0]
-    found = api(client, q=f"dr {surname} cardiology")
-    assert found["total"] == 0
-    offers = [s["message"] for s in found["suggestions"] if s["kind"] == "drop_part"]
-    assert any("cardiology" in m for m in offers) and any(surname in m for m in offers)
+    found = api(client, q=f"dr {surname} cardiology", per_page=20)
+    assert found["total"] > 0
+    for hit in found["results"]:
+        assert any(s["code"] == "207RC0000X" for s in hit["specialties"]), hit
+    (said,) = [s for s in found["suggestions"] if s["kind"] == "name_fallback"]
+    assert f"leave out the name {surname}" in said["message"]
+    page = client.get("/search", query_string={"q": f"dr {surname} cardiology"})
+    assert f"Search for {surname} alone" in page.get_data(as_text=True)
 
 
 def _codes(profile: dict) -> set[str]:
