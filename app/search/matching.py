@@ -1,0 +1,112 @@
+"""What a physician must match for the text typed: an identifier, the concepts and names
+understood, or (nothing understood) free text. Pure; ``app.search.query`` builds the rest of
+the search around it (filters, place, order, facets).
+"""
+
+from __future__ import annotations
+
+from app.search import ranking
+from app.search.params import Resolution, SearchParams
+from app.search.physician_names import (
+    hint_clause,
+    identifier_clauses,
+    name_clauses,
+    practice_clause,
+    prefix_clause,
+)
+from directory.condition_map import specialty_ranks
+from directory.vocabulary import default_vocabulary
+
+# --- How physicians rank for what was understood: see app/search/ranking.py -------------
+# Free text over condition/specialty names and bios, only when nothing was resolved.
+TEXT_FALLBACK = 1.0
+TEXT_FIELDS = ("condition_names^2", "procedure_names^2", "specialty_names^2", "bio")
+
+
+def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]:
+    conditions = resolution.ids("condition") + ([params.condition] if params.condition else [])
+    procedures = resolution.ids("procedure") + ([params.procedure] if params.procedure else [])
+    specialties = resolution.specialty_codes()
+    vocabulary = default_vocabulary()
+    clauses: list[dict] = []
+    if conditions or procedures:
+        ranks = specialty_ranks(vocabulary, conditions + procedures)
+        providers = ranking.procedure_providers(vocabulary, procedures)
+        referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
+        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral)
+        clauses.append(ranking.concept_query(fit, conditions, procedures))
+    if specialties:
+        clauses.append(ranking.specialty_query(specialties, resolution.named_specialty_codes()))
+    return clauses
+
+
+def text_query(params: SearchParams, resolution: Resolution) -> dict:
+    """What the physician must match: an identifier; resolved concepts and names; or (nothing
+    resolved) free text. A name typed beside a concept means both ("dr smith cardiology":
+    cardiologists named Smith, as the heading says); an unplaced word or a practice name
+    only orders who fits."""
+    lookup = identifier_clauses(params.q)
+    if lookup is not None:  # an NPI or phone number: exactly that, or nobody
+        return _any(lookup) if lookup else {"match_none": {}}
+    concepts = _concept_clauses(resolution, params)
+    if resolution.name_text is None:
+        return _unparsed(params, resolution, concepts)
+    # A capitalised run read as a name may be a practice's or a hospital's ("Lutheran
+    # Hospital cardiology"): either kind of name satisfies it.
+    names = name_clauses(resolution.name_text)
+    names += [c for c in (practice_clause(resolution.name_text),) if c and names]
+    required = [_any(concepts), _any(names)] if concepts and names else []
+    if not required and (concepts or names):
+        required = [_any(concepts or names)]
+    # Any one unplaced word may be the name: "evangelista internal medicine trumbull"
+    # leaves a surname and a small town unplaced, and only the surname is in a name.
+    hint = hint_clause(resolution.name_hint)
+    order = [c for c in (hint, practice_clause(params.q) if hint or names else None) if c]
+    if required and resolution.names_rank_only:
+        required, order = [_any(concepts)], [*names, *order]
+    if not required:
+        return {"match_all": {}}
+    if not order and len(required) == 1:
+        return required[0]
+    return {"bool": {"must": required, "should": order}}
+
+
+def names_and_concepts(params: SearchParams, resolution: Resolution) -> bool:
+    """Whether the search asks for a name and a concept together (both must match)."""
+    return bool(
+        resolution.name_text
+        and not resolution.names_rank_only
+        and identifier_clauses(params.q) is None
+        and _concept_clauses(resolution, params)
+        and name_clauses(resolution.name_text)
+    )
+
+
+def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]) -> dict:
+    """Text the parser could not read: any of the vocabulary's reading, a name, a practice or
+    hospital name ("Hartford Hospital"), or (nothing resolved) the words in the profile."""
+    should = concepts + name_clauses(params.q)
+    practice = practice_clause(params.q)
+    if practice:
+        should.append(practice)
+    prefix = None if resolution.understood else prefix_clause(params.q)
+    if prefix:  # "John": Johnsons too, a surname half-read from a fax
+        should.append(prefix)
+    if params.q and not resolution.understood:
+        should.append(
+            {
+                "multi_match": {
+                    "query": params.q,
+                    "fields": list(TEXT_FIELDS),
+                    "operator": "and",
+                    "boost": TEXT_FALLBACK,
+                }
+            }
+        )
+    return _any(should) if should else {"match_all": {}}
+
+
+def _any(clauses: list[dict]) -> dict:
+    if len(clauses) == 1:
+        return clauses[0]
+    return {"bool": {"should": clauses, "minimum_should_match": 1}}
