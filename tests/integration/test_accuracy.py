@@ -100,6 +100,15 @@ def test_a_correction_is_live_at_once_survives_a_rebuild_and_retires_when_the_so
     assert "Live in search now" in page
     assert _public_phone(client) == "860-555-0199"  # no load needed
 
+    # The front desk finds the physician by the new number at once, no longer by the old one
+    # (which the two colleagues still list).
+    def at(number: str) -> set[str]:
+        body = client.get("/api/v1/physicians", query_string={"q": number}).get_json()
+        return {hit["npi"] for hit in body["results"]}
+
+    assert at("(860) 555-0199") == {DOCTOR}
+    assert at("860-555-0100") == {npi(2), npi(3)}
+
     # A full rebuild from the unchanged roster keeps the correction.
     note = load(es, alias, profiles, database_url)
     assert "1 applied, 0 retired" in note
