@@ -187,16 +187,14 @@ def physician_name_suggest_search(
     text: str, size: int = 5, stale_policy: str = freshness.DEFAULT_POLICY
 ) -> dict:
     words = name_words(text)
+    typed = {"match": {"full_name.autocomplete": {"query": words or text, "operator": "and"}}}
+    lookup = identifier_clauses(text)
+    if lookup is not None:  # an NPI or phone typed at the front desk: offer who it is
+        typed = {"bool": {"should": lookup, "minimum_should_match": 1}}
     return {
         "query": {
             "bool": {
-                "must": [
-                    {
-                        "match": {
-                            "full_name.autocomplete": {"query": words or text, "operator": "and"}
-                        }
-                    }
-                ],
+                "must": [typed],
                 "filter": public_filter(stale_policy),
             }
         },

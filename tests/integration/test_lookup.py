@@ -177,3 +177,12 @@ def test_an_index_built_before_the_lookup_fields_answers_without_failing(
         "Hartford Hospital",
     ):
         assert client.get("/api/v1/physicians", query_string={"q": text}).status_code == 200
+
+
+def test_autocomplete_offers_the_physician_an_npi_or_phone_belongs_to(client, demo_profiles):
+    profile = demo_profiles[123]
+    name = " ".join(filter(None, (profile["name"]["first"], profile["name"].get("middle"))))
+    for typed in (profile["npi"], profile["locations"][0]["phone"]):
+        body = client.get("/api/v1/suggest", query_string={"q": typed}).get_json()
+        offered = [s["label"] for s in body["suggestions"] if s["kind"] == "physician"]
+        assert any(label.startswith(name) for label in offered), (typed, offered)
