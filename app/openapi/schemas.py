@@ -80,7 +80,17 @@ PHYSICIAN_HIT = {
                 "type": "object",
                 "required": ["kind", "id", "name", "via"],
                 "properties": {
-                    "kind": {"enum": ["condition", "procedure", "specialty", "name"]},
+                    "kind": {
+                        "enum": [
+                            "condition",
+                            "procedure",
+                            "specialty",
+                            "name",
+                            "npi",
+                            "phone",
+                            "practice",
+                        ]
+                    },
                     "id": {"type": "string"},
                     "name": {"type": "string"},
                     "via": {"enum": ["profile", "specialty"]},

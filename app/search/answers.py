@@ -77,7 +77,7 @@ def hit_reader(
     matched); what the search sought is worked out once, not once per hit."""
     origin = (params.place.lat, params.place.lon) if params.place else None
     names = params.q if resolution.name_text is None else resolution.name_text
-    sought = Sought.of(resolution, q.name_words(names))
+    sought = Sought.of(resolution, q.name_words(names), params.q)
 
     def read(source: dict, claimed: frozenset[str] | None = None) -> PhysicianHit:
         return hit_from_source(source, origin, sought, claimed)

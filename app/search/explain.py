@@ -23,6 +23,7 @@ from app.search.results import (
 from directory.condition_map import implied_concepts, linked_concepts
 from directory.geography import miles_between
 from directory.text import normalize_term
+from directory.understanding.identifiers import read_identifiers
 from directory.vocabulary import default_vocabulary
 
 
@@ -73,12 +74,49 @@ class Sought:
     concepts: tuple[ResolvedTerm, ...]  # the conditions and procedures searched, one per id
     specialty_codes: frozenset[str]
     name_words: frozenset[str]  # a name's words ("soucier"), empty when no name was asked
+    # The words typed, for a practice or hospital name ("hartford hospital"), and the NPIs
+    # and phones typed (directory.understanding.identifiers).
+    practice_words: frozenset[str] = frozenset()
+    npis: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, resolution: Resolution, name_words: str) -> Sought:
+    def of(cls, resolution: Resolution, name_words: str, typed: str = "") -> Sought:
         wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
         codes = frozenset(resolution.specialty_codes())
-        return cls(tuple(wanted.values()), codes, frozenset(name_words.split()))
+        numbers = read_identifiers(typed)
+        # A practice name counts where the search matched one: beside a name or a word
+        # nothing else explained, or in text the parser could not read.
+        named = resolution.name_text is None or resolution.name_text or resolution.name_hint
+        practice = frozenset(_practice_words(typed)) if named and not numbers else frozenset()
+        npis = frozenset(i.npi for i in numbers if i.npi)
+        phones = frozenset(i.phone for i in numbers if i.phone)
+        words = frozenset(name_words.split())
+        return cls(tuple(wanted.values()), codes, words, practice, npis, phones)
+
+
+def _practice_words(text: str) -> list[str]:
+    """ "Schwartz Heart & Vascular" -> schwartz, heart, vascular ("and", "&" left out)."""
+    return [w for w in normalize_term(text).split() if w not in ("and", "the", "of")]
+
+
+def _lookups(source: dict, sought: Sought) -> list[Match]:
+    """An NPI, phone or practice the front desk typed, when this physician has it."""
+    found = []
+    if source["npi"] in sought.npis:
+        found.append(Match("npi", source["npi"], f"NPI {source['npi']}", "profile"))
+    locations = source.get("locations") or []
+    for phone in sorted(
+        {loc.get(k) for loc in locations for k in ("phone", "fax")} & sought.phones
+    ):
+        found.append(Match("phone", phone, phone, "profile"))
+    if len(sought.practice_words) >= 2:
+        names = [loc.get("name") or "" for loc in locations]
+        for name in dict.fromkeys(names + list(source.get("hospital_affiliations") or [])):
+            if sought.practice_words <= set(_practice_words(name)):
+                found.append(Match("practice", name, name, "profile"))
+                break
+    return found
 
 
 def matches(
@@ -105,6 +143,7 @@ def matches(
                 found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
     if sought.name_words and sought.name_words <= set(normalize_term(source["full_name"]).split()):
         found.append(Match("name", source["npi"], source["full_name"], "profile"))
+    found += _lookups(source, sought)
     # Claims first: they are the stronger reason.
     return tuple(sorted(found, key=lambda m: m.via != "profile"))
 

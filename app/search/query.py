@@ -57,18 +57,18 @@ RESULT_SOURCE = [
     "accepting_new_patients",
     "telehealth",
     "locations",
+    "hospital_affiliations",  # "why this physician": the hospital name the desk typed
     "last_verified",
     "verified_on",
     "freshness",
     "scheduling",
 ]
-# An export's rows come from the source alone: claims, insurance, hospitals, the source.
+# An export's rows come from the source alone: claims, insurance, the source.
 PHYSICIAN_SOURCE = [
     *RESULT_SOURCE,
     "conditions_claimed",
     "procedures_claimed",
     "insurance",
-    "hospital_affiliations",
     "source",
 ]
 

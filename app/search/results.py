@@ -63,7 +63,7 @@ class SpecialtyLabel:
 class Match:
     """Why this physician: what matched, and whether from their own profile or specialty."""
 
-    kind: str  # condition | procedure | specialty | name
+    kind: str  # condition | procedure | specialty | name | npi | phone | practice
     id: str
     name: str
     via: str  # "profile" (the physician's own claim) | "specialty" (implied by the condition map)

@@ -42,6 +42,7 @@ def test_front_desk_typing_an_npi_finds_that_physician_first(client, demo_profil
     found = api(client, q=text, location="Los Angeles, CA", per_page=10)
     assert npis(found) == [npi]
     assert f"NPI {npi}" in found["interpretation"]["description"]
+    assert ("npi", f"NPI {npi}") in [(m["kind"], m["name"]) for m in found["results"][0]["matched"]]
 
 
 def test_a_mistyped_npi_says_so_instead_of_check_the_spelling(client, demo_profiles):
@@ -61,6 +62,9 @@ def test_a_phone_or_fax_number_finds_the_physicians_at_that_number(client, by_ph
     found = api(client, q=layout.format(a=a, b=b, c=c), per_page=50)
     assert set(npis(found)) == expected
     assert phone in found["interpretation"]["description"]
+    assert all(
+        ("phone", phone) in [(m["kind"], m["id"]) for m in h["matched"]] for h in found["results"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -136,6 +140,9 @@ def test_a_hospital_name_with_a_place_word_finds_its_physicians(client, demo_pro
     found = api(client, q="Hartford Hospital", per_page=10)
     assert found["total"] > 0
     assert set(npis(found)) <= affiliated
+    # "Why this physician" names the hospital the desk typed.
+    for hit in found["results"]:
+        assert ("practice", "Hartford Hospital") in [(m["kind"], m["name"]) for m in hit["matched"]]
 
 
 def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, demo_profiles):

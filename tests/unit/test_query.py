@@ -15,7 +15,7 @@ from app.search.query import (
 from directory.geography import Place
 
 HARTFORD = Place("Hartford, CT 06106", 41.75, -72.69, "zip")
-# What a results page shows: no insurance, hospitals, source or structured name.
+# What a results page shows: no insurance, source or structured name.
 SOURCE = [
     "npi",
     "full_name",
@@ -26,6 +26,7 @@ SOURCE = [
     "accepting_new_patients",
     "telehealth",
     "locations",
+    "hospital_affiliations",
     "last_verified",
     "verified_on",
     "freshness",
@@ -36,7 +37,6 @@ EXPORT_SOURCE = [
     "conditions_claimed",
     "procedures_claimed",
     "insurance",
-    "hospital_affiliations",
     "source",
 ]
 FACET_FIELDS = {
