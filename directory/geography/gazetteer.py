@@ -28,6 +28,8 @@ class ZipInfo(NamedTuple):
     city: str
     state: str
     standard: bool  # a street-delivery ZIP, not a PO box or a single-building "unique" ZIP
+    # Other names USPS accepts for the ZIP's town ("Vernon" for 06066, "Vernon Rockville").
+    also_known_as: tuple[str, ...] = ()
 
 
 class City(NamedTuple):
@@ -64,6 +66,7 @@ def zip_table() -> dict[str, ZipInfo]:
             row["city"],
             row["state"],
             row["zip_code_type"] == "STANDARD",
+            tuple(row.get("acceptable_cities") or ()),
         )
     return table
 
@@ -83,6 +86,25 @@ def city_index() -> dict[tuple[str, str], City]:
     groups: dict[tuple[str, str], list[ZipInfo]] = defaultdict(list)
     for info in zip_table().values():
         groups[(city_key(info.city), info.state)].append(info)
+    return _cities(groups)
+
+
+@cache
+def other_names_index() -> dict[tuple[str, str], City]:
+    """Towns USPS knows by another name ("Vernon, CT" is 06066, "Vernon Rockville"), where
+    no town of that name has ZIPs of its own in the state. Only with their state: bare,
+    such names ("Mary") would turn ordinary words into places."""
+    primary = city_index()
+    groups: dict[tuple[str, str], list[ZipInfo]] = defaultdict(list)
+    for info in zip_table().values():
+        for name in info.also_known_as:
+            key = (city_key(name), info.state)
+            if key not in primary:
+                groups[key].append(info._replace(city=name))
+    return _cities(groups)
+
+
+def _cities(groups: dict[tuple[str, str], list[ZipInfo]]) -> dict[tuple[str, str], City]:
     index = {}
     for key, infos in groups.items():
         index[key] = City(infos[0].city, infos[0].state, *median_point(infos), len(infos))
@@ -135,7 +157,10 @@ def zip_place(zip5: str) -> Place | None:
 def city_place(city: str, state: str) -> Place | None:
     """The centroid of a city's ZIPs; ``state`` may be a code or a name."""
     code = state_code(state)
-    found = city_index().get((city_key(city), code)) if code else None
+    if not code:
+        return None
+    key = (city_key(city), code)
+    found = city_index().get(key) or other_names_index().get(key)
     if found is None:
         return None
     return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city")

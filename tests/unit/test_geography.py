@@ -18,7 +18,7 @@ from directory.geography import (
     zip_place,
     zip_point,
 )
-from directory.geography.gazetteer import cities_by_name
+from directory.geography.gazetteer import cities_by_name, city_places
 from directory.geography.reading import close_matches
 
 HARTFORD = (41.76, -72.68)
@@ -181,3 +181,12 @@ def test_place_suggestions_narrow_by_state_and_spell_out_saint():
 def test_places_spelled_alike_are_the_ones_difflib_would_offer(typed):
     every_city = list(cities_by_name())
     assert close_matches(typed, every_city, 3) == get_close_matches(typed, every_city, n=3)
+
+
+def test_a_town_usps_knows_by_another_name_is_found_with_its_state():
+    """06066 is "Vernon Rockville" to USPS, "Vernon" to the people who live there."""
+    place = resolve_place("Vernon, CT")
+    assert place.label == "Vernon, CT" and zip_point("06066") == (place.lat, place.lon)
+    assert resolve_place("Vernon Rockville, CT").label == "Vernon Rockville, CT"
+    # Alone, such a name is not read as that town: "Mary" would otherwise be a place.
+    assert "Vernon, CT" not in {place.label for place, _ in city_places("Vernon")}
