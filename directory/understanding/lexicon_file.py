@@ -4,8 +4,10 @@ The vocabulary (``data/vocabulary/*.json``, ``data/specialties.json``) names con
 procedures and specialties. Understanding a whole search box needs more: body parts and
 symptoms ("my knee hurts"), lay doctor names that mean several specialties ("spine doctor"),
 filler ("who treats", "I need a"), qualifiers ("left", "chronic"), phrases that set a filter
-("accepting new patients", "habla español", "takes Aetna") and words that mark a place
-("near", "in"). They are data so a curator can extend them without touching the parser.
+("accepting new patients", "habla español", "takes Aetna"), words that mark a place
+("near", "in") and word-for-word translations ("rodilla" -> "knee") that let a Spanish
+search use the same body-part and symptom rules as an English one. They are data so a
+curator can extend them without touching the parser.
 
 :func:`read_lexicon_file` checks the structure and normalises every term with
 :func:`directory.text.normalize_term`; references to concept ids and NUCC codes are checked
@@ -47,6 +49,7 @@ TOP_KEYS = frozenset(
     {
         *WORD_LISTS,
         "abbreviations",
+        "translations",
         "near_me",
         "bare_city_min_zips",
         "regions",
@@ -124,7 +127,7 @@ class Ambiguous:
 @dataclass(frozen=True)
 class LexiconData:
     words: Mapping[str, frozenset[str]]  # WORD_LISTS name -> normalised words
-    abbreviations: Mapping[str, str]
+    abbreviations: Mapping[str, str]  # short form or translated word -> the word it stands for
     near_me: tuple[str, ...]
     bare_city_min_zips: int
     regions: Mapping[str, tuple[str, ...]]
@@ -268,6 +271,26 @@ def _regions(raw: Any, path: Path) -> dict[str, tuple[str, ...]]:
     return {region: _terms(words, path, f"regions.{region}") for region, words in raw.items()}
 
 
+def _translations(raw: Any, path: Path, abbreviations: Mapping[str, str]) -> dict[str, str]:
+    """Word -> English word, per language. A translated word is read like an abbreviation
+    ("dolor de rodilla" as "pain of knee"), so it may not also be one."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "translations", "must map a language to its words")
+    words: dict[str, str] = {}
+    for language, table in raw.items():
+        where = f"translations.{language}"
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise _fail(path, where, "must map a word to its English word")
+        for word, english in table.items():
+            key, value = normalize_term(word), normalize_term(english)
+            if not key or not value or " " in key:
+                raise _fail(path, where, f"{word!r} must be one word translated to a word")
+            if key in abbreviations or words.get(key, value) != value:
+                raise _fail(path, where, f"{word!r} is already an abbreviation or translation")
+            words[key] = value
+    return words
+
+
 def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
     """Read and check the lexicon file; raise ValueError naming the file and the entry."""
     try:
@@ -284,9 +307,11 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
     min_zips = document["bare_city_min_zips"]
     if not isinstance(min_zips, int) or min_zips < 1:
         raise _fail(path, "bare_city_min_zips", "must be a positive whole number")
+    abbreviations = {normalize_term(k): normalize_term(v) for k, v in abbreviations.items()}
+    abbreviations |= _translations(document["translations"], path, abbreviations)
     return LexiconData(
         words={name: frozenset(_terms(document[name], path, name)) for name in WORD_LISTS},
-        abbreviations={normalize_term(k): normalize_term(v) for k, v in abbreviations.items()},
+        abbreviations=abbreviations,
         near_me=_terms(document["near_me"], path, "near_me"),
         bare_city_min_zips=min_zips,
         regions=_regions(document["regions"], path),
