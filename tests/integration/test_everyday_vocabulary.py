@@ -1,0 +1,158 @@
+"""Everyday words a probe of fresh queries found missing: Spanish, dental and other common
+needs, referral shorthand and addiction. Each test searches the way a patient or a referral
+coordinator does (the JSON API, with a place) and checks what they would see."""
+
+from __future__ import annotations
+
+import pytest
+
+ORTHOPEDIC = "207X"  # orthopedic surgeons and their subspecialties
+DENTAL = "1223"  # NUCC dentists
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/v1/physicians", query_string={"per_page": 10, **params})
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def primaries(found: dict) -> list[str]:
+    return [hit["specialties"][0]["code"] for hit in found["results"]]
+
+
+def share(found: dict, codes: tuple[str, ...]) -> float:
+    listed = primaries(found)
+    return sum(code.startswith(codes) for code in listed) / max(len(listed), 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["dolor de rodilla", "me duele la rodilla", "dolor en la rodilla", "knee pain"]
+)
+def test_knee_pain_in_spanish_reads_as_knee_pain_and_lists_orthopedic_surgeons(client, text):
+    found = api(client, q=text, location="Houston, TX")
+    assert found["interpretation"]["description"] == "Physicians for knee pain"
+    assert found["interpretation"]["unplaced"] == []
+    assert share(found, (ORTHOPEDIC,)) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("pediatra", ("208000000X",)),
+        ("doctor para niños", ("208000000X",)),
+        ("médico de familia", ("207Q00000X", "207R00000X")),
+        ("cardiólogo", ("207RC0000X",)),
+        ("cardiologo", ("207RC0000X",)),
+        ("doctor de ojos", ("207W00000X",)),
+        ("oculista", ("207W00000X",)),
+        ("doctor de la piel", ("207N00000X",)),
+        ("psiquiatra", ("2084P0800X",)),
+        ("embarazo", ("207V",)),
+        ("presión alta", ("207Q00000X", "207R00000X", "207RC0000X")),
+        ("dolor de cabeza", ("2084N0400X",)),
+        ("dolor de pecho", ("207RC0000X", "207Q00000X", "207R00000X")),
+    ],
+)
+def test_spanish_everyday_words_find_the_doctor_they_name(client, text, codes):
+    found = api(client, q=text, location="Houston, TX")
+    assert found["interpretation"]["unplaced"] == []
+    assert found["total"] > 0
+    assert share(found, codes) >= 0.8
+
+
+def test_spanish_function_words_are_filler_not_a_zero_result_search(client):
+    found = api(client, q="doctor que habla español", location="77002")
+    assert found["interpretation"]["unplaced"] == []
+    assert found["total"] > 0
+    assert all("Spanish" in hit["languages"] for hit in found["results"])
+
+
+@pytest.mark.parametrize(
+    "text", ["dentist", "dentista", "tooth pain", "toothache", "wisdom teeth", "bleeding gums"]
+)
+def test_dental_needs_list_dentists(client, text):
+    found = api(client, q=text, location="Hartford, CT")
+    assert found["interpretation"]["unplaced"] == []
+    assert share(found, (DENTAL,)) >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "place"),
+    [
+        (
+            "cant smell anything",
+            ("207Y00000X", "2084N0400X", "207K00000X", "207Q00000X"),
+            "Boston, MA",
+        ),
+        ("baby has fever", ("207Q00000X", "208000000X", "207R00000X"), "Chicago, IL"),
+        ("throwing up", ("207Q00000X", "207RG0100X", "207R00000X", "208000000X"), "Atlanta, GA"),
+        ("stye", ("207Q00000X", "207W00000X", "152W00000X", "208000000X"), "Los Angeles, CA"),
+        (
+            "lump in my neck",
+            ("207Y00000X", "207Q00000X", "207RE0101X", "207R00000X"),
+            "Houston, TX",
+        ),
+        ("vasectomy", ("208800000X", "207Q00000X"), "Chicago, IL"),
+        (
+            "botox for migraines",
+            ("2084N0400X", "207Q00000X", "2084N0402X", "207W00000X"),
+            "Chicago, IL",
+        ),
+        ("urgent care", ("207Q00000X", "207P00000X"), "Atlanta, GA"),
+    ],
+)
+def test_common_needs_find_the_doctors_who_see_them(client, text, codes, place):
+    found = api(client, q=text, location=place)
+    assert found["interpretation"]["unplaced"] == []
+    assert found["total"] > 0
+    assert share(found, codes) >= 0.8
+
+
+def test_jaw_pain_is_not_sent_to_pain_management(client):
+    found = api(client, q="jaw pain tmj", location="Boston, MA")
+    assert "TMJ" in found["interpretation"]["description"]
+    assert not any(code.startswith("208VP") for code in primaries(found))
+
+
+def test_a_correctly_spelled_procedure_is_not_turned_into_another(client):
+    found = api(client, q="vasectomy", location="Chicago, IL")
+    assert found["interpretation"]["description"] == "Physicians for vasectomy"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("DM2", "type-2-diabetes"),
+        ("DM II", "type-2-diabetes"),
+        ("hx DM", "type-2-diabetes"),
+        ("T2DM uncontrolled", "type-2-diabetes"),
+        ("R51", "tension-headache"),
+        ("R10.9", "abdominal-pain"),
+        ("R07.9", "chest-pain"),
+        ("R06.02", "dyspnea"),
+        ("R11.2", "nausea-and-vomiting"),
+        ("R50.9", "fever"),
+        ("N/V", "nausea-and-vomiting"),
+        ("abd pain", "abdominal-pain"),
+    ],
+)
+def test_referral_shorthand_and_symptom_codes_name_the_right_condition(client, text, concept):
+    found = api(client, q=text)
+    parts = found["interpretation"]["parts"]
+    assert [concept] == [i for p in parts for i in p["ids"] if i == concept]
+    assert found["interpretation"]["unplaced"] == []
+    assert found["total"] > 0
+
+
+def test_a_headache_code_lists_neurologists_first(client):
+    found = api(client, q="R51", location="Boston, MA")
+    assert primaries(found)[0] == "2084N0400X"
+
+
+@pytest.mark.parametrize(
+    "text", ["suboxone", "opioid addiction", "alcohol addiction help", "drug rehab", "alcoholism"]
+)
+def test_addiction_searches_find_psychiatrists(client, text):
+    found = api(client, q=text, location="Hartford, CT")
+    assert found["total"] > 0
+    assert share(found, ("2084P08",)) >= 0.5
