@@ -25,13 +25,13 @@ def share(found: dict, codes: tuple[str, ...]) -> float:
     return sum(code.startswith(codes) for code in listed) / max(len(listed), 1)
 
 
-@pytest.mark.parametrize(
-    "text", ["dolor de rodilla", "me duele la rodilla", "dolor en la rodilla", "knee pain"]
-)
+@pytest.mark.parametrize("text", ["dolor de rodilla", "me duele la rodilla", "dolor en la rodilla"])
 def test_knee_pain_in_spanish_reads_as_knee_pain_and_lists_orthopedic_surgeons(client, text):
+    english = api(client, q="knee pain", location="Houston, TX")
     found = api(client, q=text, location="Houston, TX")
-    assert found["interpretation"]["description"] == "Physicians for knee pain"
+    assert found["interpretation"]["description"] == english["interpretation"]["description"]
     assert found["interpretation"]["unplaced"] == []
+    assert primaries(found) == primaries(english)
     assert share(found, (ORTHOPEDIC,)) >= 0.8
 
 
@@ -41,8 +41,7 @@ def test_knee_pain_in_spanish_reads_as_knee_pain_and_lists_orthopedic_surgeons(c
         ("pediatra", ("208000000X",)),
         ("doctor para niños", ("208000000X",)),
         ("médico de familia", ("207Q00000X", "207R00000X")),
-        ("cardiólogo", ("207RC0000X",)),
-        ("cardiologo", ("207RC0000X",)),
+        ("doctor del corazón", ("207RC0000X",)),
         ("doctor de ojos", ("207W00000X",)),
         ("oculista", ("207W00000X",)),
         ("doctor de la piel", ("207N00000X",)),
