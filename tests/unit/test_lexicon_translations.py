@@ -1,0 +1,42 @@
+"""Word-for-word translations in data/lexicon.json: each stands for a word the parser knows,
+and a broken table is refused naming the file and the word."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.lexicon_file import LEXICON_FILE, read_lexicon_file
+from directory.understanding.parse import interpret
+from directory.vocabulary import default_vocabulary
+
+
+def test_every_translation_stands_for_a_word_the_parser_knows():
+    lexicon = Lexicon.build(default_vocabulary())
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    targets = {english for table in document["translations"].values() for english in table.values()}
+    unknown = sorted(t for t in targets if t not in lexicon.phrases and t not in lexicon.words)
+    assert unknown == []
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english"),
+    [("dolor de espalda", "back pain"), ("dolor de rodilla", "knee pain"), ("fiebre", "fever")],
+)
+def test_a_translated_search_means_what_the_english_one_means(spanish, english):
+    read, expected = interpret(spanish), interpret(english)
+    assert [(p.kind, p.ids, p.label) for p in read.parts] == [
+        (p.kind, p.ids, p.label) for p in expected.parts
+    ]
+    assert read.unplaced == ()
+
+
+def test_a_translation_that_is_also_an_abbreviation_is_refused(tmp_path):
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    document["translations"]["es"]["dr"] = "pain"
+    broken = tmp_path / "lexicon.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lexicon\.json.*translations\.es.*'dr'"):
+        read_lexicon_file(broken)
