@@ -25,7 +25,10 @@ def share(found: dict, codes: tuple[str, ...]) -> float:
     return sum(code.startswith(codes) for code in listed) / max(len(listed), 1)
 
 
-@pytest.mark.parametrize("text", ["dolor de rodilla", "me duele la rodilla", "dolor en la rodilla"])
+@pytest.mark.parametrize(
+    "text",
+    ["dolor de rodilla", "me duele la rodilla", "dolor en la rodilla", "dolor en mi rodilla"],
+)
 def test_knee_pain_in_spanish_reads_as_knee_pain_and_lists_orthopedic_surgeons(client, text):
     english = api(client, q="knee pain", location="Houston, TX")
     found = api(client, q=text, location="Houston, TX")
@@ -57,6 +60,23 @@ def test_spanish_everyday_words_find_the_doctor_they_name(client, text, codes):
     assert found["interpretation"]["unplaced"] == []
     assert found["total"] > 0
     assert share(found, codes) >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["dolor en mi rodilla", "doctor para mi hijo", "pediatra cerca de mi"]
+)
+def test_spanish_my_is_not_a_heart_attack(client, text):
+    found = api(client, q=text, location="Houston, TX")
+    ids = [i for part in found["interpretation"]["parts"] for i in part["ids"]]
+    assert "heart-attack" not in ids
+    assert "207RC0000X" not in primaries(found)
+
+
+@pytest.mark.parametrize("text", ["hx MI", "s/p MI", "h/o MI", "prior MI"])
+def test_a_referral_naming_an_old_heart_attack_still_means_one(client, text):
+    found = api(client, q=text, location="Boston, MA")
+    ids = [i for part in found["interpretation"]["parts"] for i in part["ids"]]
+    assert ids == ["heart-attack"]
 
 
 def test_spanish_function_words_are_filler_not_a_zero_result_search(client):
@@ -98,6 +118,9 @@ def test_dental_needs_list_dentists(client, text):
             "Chicago, IL",
         ),
         ("urgent care", ("207Q00000X", "207P00000X"), "Atlanta, GA"),
+        ("nosebleeds", ("207Y00000X", "207Q00000X", "208000000X", "207RH0000X"), "Houston, TX"),
+        ("ear wax", ("207Q00000X", "207Y00000X", "208000000X"), "Houston, TX"),
+        ("bronchitis", ("207Q00000X", "207R00000X", "208000000X", "207RP1001X"), "Chicago, IL"),
     ],
 )
 def test_common_needs_find_the_doctors_who_see_them(client, text, codes, place):
