@@ -58,15 +58,22 @@ def compose(
                 found += _doctor(part, alternatives, lexicon, symptom)
         for gap in range(MAX_GLUE + 1):
             after = part.end + gap
-            if gap and (after > len(tokens) or tokens[after - 1].norm not in glue):
+            if gap and (after > len(tokens) or not _is_glue(alternatives[after - 1], glue)):
                 break
             found += [_combine(part, x, part, x, gap, lexicon) for x in by_start.get(after, ())]
         for gap in range(MAX_GLUE + 1):
             before = part.start - gap
-            if gap and (before < 0 or tokens[before].norm not in glue):
+            if gap and (before < 0 or not _is_glue(alternatives[before], glue)):
                 break
             found += [_combine(part, x, x, part, gap, lexicon) for x in by_end.get(before, ())]
     return found
+
+
+def _is_glue(alternatives: tuple[Alternative, ...], glue: frozenset[str]) -> bool:
+    """A word between a body part and its symptom: glue itself ("in my"), or a translated
+    glue word ("de" -> "of": Spanish particles stay out of the word lists, where they would
+    stop "De La Cruz" being a name)."""
+    return any(alt.word in glue and not alt.edits for alt in alternatives)
 
 
 def _combine(

@@ -40,3 +40,27 @@ def test_a_translation_that_is_also_an_abbreviation_is_refused(tmp_path):
     broken.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ValueError, match=r"lexicon\.json.*translations\.es.*'dr'"):
         read_lexicon_file(broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dr de la cruz", "De La Cruz"),
+        ("dr del toro", "Del Toro"),
+        ("dr le", "Le"),
+        ("dr su", "Su"),
+    ],
+)
+def test_spanish_particles_stay_part_of_a_name(text, name):
+    # "de", "la", "le" are translated, not filler: filler words are never a name
+    parts = interpret(text).parts
+    assert [(p.kind, p.label) for p in parts] == [("name", name)]
+
+
+@pytest.mark.parametrize(
+    "text", ["dolor en la rodilla", "me duelen los pies", "dolor en el hombro"]
+)
+def test_a_translated_article_joins_a_symptom_to_its_body_part(text):
+    parts = interpret(text).parts
+    assert [p.kind for p in parts] == ["body_part"]
+    assert parts[0].label.endswith("pain")
