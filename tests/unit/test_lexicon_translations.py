@@ -64,3 +64,10 @@ def test_a_translated_article_joins_a_symptom_to_its_body_part(text):
     parts = interpret(text).parts
     assert [p.kind for p in parts] == ["body_part"]
     assert parts[0].label.endswith("pain")
+
+
+def test_a_first_name_that_is_also_a_spanish_word_is_not_translated():
+    # "Dolores" is "pains" in Spanish and a common first name: it is left untranslated.
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    assert "dolores" not in document["translations"]["es"]
+    assert [p.kind for p in interpret("dr dolores garcia").parts] == ["name"]
