@@ -121,6 +121,10 @@ def test_dental_needs_list_dentists(client, text):
         ("nosebleeds", ("207Y00000X", "207Q00000X", "208000000X", "207RH0000X"), "Houston, TX"),
         ("ear wax", ("207Q00000X", "207Y00000X", "208000000X"), "Houston, TX"),
         ("bronchitis", ("207Q00000X", "207R00000X", "208000000X", "207RP1001X"), "Chicago, IL"),
+        ("testicle pain", ("208800000X",), "Houston, TX"),
+        ("blood work", ("207Q00000X", "207R00000X"), "Houston, TX"),
+        ("gallbladder", ("208600000X", "207RG0100X", "207Q00000X"), "Chicago, IL"),
+        ("dog bite", ("207Q00000X", "207P00000X"), "Atlanta, GA"),
     ],
 )
 def test_common_needs_find_the_doctors_who_see_them(client, text, codes, place):
