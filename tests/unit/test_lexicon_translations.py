@@ -58,10 +58,18 @@ def test_spanish_particles_stay_part_of_a_name(text, name):
 
 
 @pytest.mark.parametrize(
-    "text", ["dolor en la rodilla", "me duelen los pies", "dolor en el hombro"]
+    "text",
+    [
+        "dolor en la rodilla",
+        "me duelen los pies",
+        "dolor en el hombro",
+        "me duele la rodilla derecha cuando camino",
+    ],
 )
 def test_a_translated_article_joins_a_symptom_to_its_body_part(text):
-    parts = interpret(text).parts
+    read = interpret(text)
+    parts = read.parts
+    assert read.unplaced == ()
     assert [p.kind for p in parts] == ["body_part"]
     assert parts[0].label.endswith("pain")
 
