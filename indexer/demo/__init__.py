@@ -47,8 +47,28 @@ __all__ = [
 ]  # fmt: skip
 
 
+CLAIMS_FILE = Path(__file__).with_name("claims.json")
+
+
 def claims_from_vocabulary() -> dict[str, tuple[list[str], list[str]]]:
-    """Specialty code -> (condition ids, procedure ids) that the vocabulary ranks it for."""
+    """Specialty code -> (condition ids, procedure ids) its demo physicians may claim.
+
+    Frozen in ``claims.json``: every claim draws on the one seeded generator, so a concept
+    added to the vocabulary would reshuffle every physician after the first one to claim it,
+    and the judged query sets name demo physicians by NPI. Ids the vocabulary no longer
+    has are left out (that reshuffles too; re-judge then). ``write_claims`` refreshes it."""
+    from directory.vocabulary import default_vocabulary
+
+    known = default_vocabulary().concepts
+    frozen = json.loads(CLAIMS_FILE.read_text(encoding="utf-8"))["claims"]
+    return {
+        code: ([c for c in conditions if c in known], [p for p in procedures if p in known])
+        for code, (conditions, procedures) in frozen.items()
+    }
+
+
+def vocabulary_claims() -> dict[str, tuple[list[str], list[str]]]:
+    """What the vocabulary ranks each demo specialty for today (what ``write_claims`` saves)."""
     from directory.vocabulary import default_vocabulary
 
     vocabulary = default_vocabulary()
@@ -60,6 +80,13 @@ def claims_from_vocabulary() -> dict[str, tuple[list[str], list[str]]]:
             [c.id for c in concepts if c.kind == "procedure"],
         )
     return claims
+
+
+def write_claims() -> None:
+    """Freeze today's vocabulary claims into ``claims.json`` (the demo then changes once)."""
+    document = json.loads(CLAIMS_FILE.read_text(encoding="utf-8"))
+    document["claims"] = {code: list(pair) for code, pair in vocabulary_claims().items()}
+    CLAIMS_FILE.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
 
 
 def generate(

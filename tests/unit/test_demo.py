@@ -172,3 +172,14 @@ def test_the_demo_command_counts_verification_back_from_the_day_it_runs(tmp_path
     expected = [json.dumps(p, ensure_ascii=False, separators=(",", ":"))
                 for p in demo.generate(40, 3, demo.claims_from_vocabulary())]  # fmt: skip
     assert fixed.read_text().splitlines() == expected
+
+
+def test_the_frozen_claims_all_name_concepts_the_vocabulary_still_has():
+    """A concept removed from the vocabulary would silently reshuffle the demo physicians
+    the judged query sets name by NPI: removing one must be a decision, made here."""
+    frozen = json.loads(demo.CLAIMS_FILE.read_text(encoding="utf-8"))["claims"]
+    assert {code: tuple(pair) for code, pair in frozen.items()} == {
+        code: (conditions, procedures)
+        for code, (conditions, procedures) in demo.claims_from_vocabulary().items()
+    }
+    assert set(frozen) == {s.code for s in demo.SPECIALTIES}
