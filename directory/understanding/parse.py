@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
 
+from directory.text import normalize_term
 from directory.understanding import ambiguity
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.children import for_children
@@ -79,7 +80,9 @@ def interpret(
 
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said
 # is a primary care doctor, the one people mean by "a doctor".
-GENERIC_DOCTORS = frozenset({"doctor", "doctors", "doc", "physician", "physicians"})
+GENERIC_DOCTORS = frozenset(
+    {"doctor", "doctors", "doc", "physician", "physicians", "medico", "medicos", "doctora"}
+)
 _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "name")
 
 
@@ -90,7 +93,7 @@ def _generic_doctor(
     entry = lexicon.phrases.get("primary care")
     if entry is None or unplaced or any(p.kind in _CLINICAL for p in parts):
         return parts, filler
-    word = next((w for w in filler if w.text.casefold() in GENERIC_DOCTORS), None)
+    word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
     if word is None:
         return parts, filler
     doctor = Part(

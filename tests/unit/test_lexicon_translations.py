@@ -79,3 +79,8 @@ def test_a_first_name_that_is_also_a_spanish_word_is_not_translated():
     document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     assert "dolores" not in document["translations"]["es"]
     assert [p.kind for p in interpret("dr dolores garcia").parts] == ["name"]
+
+
+@pytest.mark.parametrize("text", ["médico que habla español", "medico que habla espanol"])
+def test_a_spanish_doctor_with_nothing_clinical_is_primary_care_as_in_english(text):
+    assert interpret(text).describe() == interpret("doctor who speaks spanish").describe()
