@@ -33,15 +33,26 @@ _ANALYSIS_BASE: dict = {
     "normalizer": {
         "folded": {"type": "custom", "filter": _FOLDING_FILTERS},
     },
+    # "O'Neill", "O’Neill" and "ONeill" index and search as one word, "oneill": NPPES and
+    # rosters write the same surname all three ways (app.search.physician_names too).
+    "char_filter": {
+        "apostrophes": {"type": "mapping", "mappings": ["'=>", "’=>", "`=>"]},
+    },
     "analyzer": {
         "clinical_text": {
             "type": "custom",
             "tokenizer": "standard",
             "filter": _FOLDING_FILTERS + _ENGLISH_FILTERS,
         },
-        "person_name": {"type": "custom", "tokenizer": "standard", "filter": _FOLDING_FILTERS},
+        "person_name": {
+            "type": "custom",
+            "char_filter": ["apostrophes"],
+            "tokenizer": "standard",
+            "filter": _FOLDING_FILTERS,
+        },
         "autocomplete_index": {
             "type": "custom",
+            "char_filter": ["apostrophes"],
             "tokenizer": "standard",
             "filter": _FOLDING_FILTERS + ["autocomplete_edge"],
         },

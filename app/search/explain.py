@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.search.params import Resolution, ResolvedTerm
+from app.search.physician_names import name_words
 from app.search.results import (
     Accuracy,
     Freshness,
@@ -141,7 +142,7 @@ def matches(
         for specialty in source["specialties"]:
             if specialty["code"] in sought.specialty_codes:
                 found.append(Match("specialty", specialty["code"], specialty["name"], "profile"))
-    if sought.name_words and sought.name_words <= set(normalize_term(source["full_name"]).split()):
+    if sought.name_words and sought.name_words <= set(name_words(source["full_name"]).split()):
         found.append(Match("name", source["npi"], source["full_name"], "profile"))
     found += _lookups(source, sought)
     # Claims first: they are the stronger reason.

@@ -34,11 +34,14 @@ NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b"
 # A stray word shorter than this is shorthand ("r/o", "s/p", "hx") or an initial, never a
 # name by itself; a two-letter surname counts when typed as one ("Ng", "Le", "Wu").
 MIN_HINT_LETTERS = 3
+# "O'Neill", "O’Neill" and "ONeill" are one name: the apostrophe goes, as the index's
+# person_name analyzer drops it too (indexer/mapping.py), rather than splitting "o neill".
+APOSTROPHES = re.compile(r"['’`]")
 
 
 def name_words(text: str) -> str:
     """ "Dr. Soucier, MD" → "soucier": titles and credentials are not part of a name."""
-    return " ".join(NAME_NOISE.sub(" ", normalize_term(text)).split())
+    return " ".join(NAME_NOISE.sub(" ", normalize_term(APOSTROPHES.sub("", text))).split())
 
 
 def hint_words(text: str) -> str:

@@ -193,3 +193,11 @@ def test_autocomplete_offers_the_physician_an_npi_or_phone_belongs_to(client, de
         body = client.get("/api/v1/suggest", query_string={"q": typed}).get_json()
         offered = [s["label"] for s in body["suggestions"] if s["kind"] == "physician"]
         assert any(label.startswith(name) for label in offered), (typed, offered)
+
+
+@pytest.mark.parametrize("typed", ["dr o'dea", "Patrick O’Dea", "odea", "O'Dea gastroenterology"])
+def test_a_surname_with_an_apostrophe_is_found_however_it_is_typed(client, typed):
+    """NPPES writes O'DEA; a front desk types O'Dea, O’Dea (a phone's keyboard) or Odea."""
+    found = api(client, q=typed)
+    assert npis(found)[:1] == ["1427051366"]
+    assert any(m["kind"] == "name" for m in found["results"][0]["matched"])
