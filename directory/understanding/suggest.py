@@ -16,7 +16,6 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from directory.text import normalize_term
-from directory.understanding.entries import Entry
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.vocabulary import Vocabulary, default_vocabulary
 
@@ -46,12 +45,6 @@ class Suggestion:
         }
 
 
-@lru_cache(maxsize=4)
-def _choices(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[Entry, ...]]:
-    pairs = [(t, e) for t, e in lexicon.phrases.items() if e.kind in SUGGESTED_KINDS]
-    return tuple(t for t, _ in pairs), tuple(e for _, e in pairs)
-
-
 def closest_concepts(
     text: str,
     n: int = 5,
@@ -65,23 +58,46 @@ def closest_concepts(
     if not query or n < 1:
         return ()
     lexicon = lexicon or lexicon_for(vocabulary or default_vocabulary())
-    terms, entries = _choices(lexicon)
-    found: dict[tuple[str, tuple[str, ...]], Suggestion] = {}
-    ranked = process.extract(
-        query, terms, scorer=fuzz.WRatio, limit=n * OVERSAMPLE, score_cutoff=MIN_SCORE
-    )
-    rescored = sorted(
-        ((_blended(query, term, score), term, index) for term, score, index in ranked),
-        key=lambda found: -found[0],
-    )
-    for score, term, index in rescored:
-        if score < MIN_BLENDED:
-            break
-        entry = entries[index]
-        key = (entry.kind, entry.ids)
-        if entry.kind in kinds and key not in found:
-            found[key] = Suggestion(entry.kind, entry.ids, entry.label, term, float(score))
-    return tuple(found.values())[:n]
+    return _terms_of(lexicon).nearest(query, n, tuple(kinds))
+
+
+class _Terms:
+    """The lexicon's suggestible terms, and the answers already worked out for them.
+
+    Scoring a text against every term costs ~7 ms of rapidfuzz on the full vocabulary, on
+    every search nobody understood, and people repeat the same misspellings: an answer
+    depends only on the words and the lexicon, so each lexicon keeps its last answers (a
+    curated term builds a new lexicon, so a stale answer is never served).
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        pairs = [(t, e) for t, e in lexicon.phrases.items() if e.kind in SUGGESTED_KINDS]
+        self.terms = tuple(t for t, _ in pairs)
+        self.entries = tuple(e for _, e in pairs)
+        self.nearest = lru_cache(maxsize=1024)(self._nearest)
+
+    def _nearest(self, query: str, n: int, kinds: tuple[str, ...]) -> tuple[Suggestion, ...]:
+        found: dict[tuple[str, tuple[str, ...]], Suggestion] = {}
+        ranked = process.extract(
+            query, self.terms, scorer=fuzz.WRatio, limit=n * OVERSAMPLE, score_cutoff=MIN_SCORE
+        )
+        rescored = sorted(
+            ((_blended(query, term, score), term, index) for term, score, index in ranked),
+            key=lambda found: -found[0],
+        )
+        for score, term, index in rescored:
+            if score < MIN_BLENDED:
+                break
+            entry = self.entries[index]
+            key = (entry.kind, entry.ids)
+            if entry.kind in kinds and key not in found:
+                found[key] = Suggestion(entry.kind, entry.ids, entry.label, term, float(score))
+        return tuple(found.values())[:n]
+
+
+@lru_cache(maxsize=4)
+def _terms_of(lexicon: Lexicon) -> _Terms:
+    return _Terms(lexicon)
 
 
 def _blended(query: str, term: str, wratio: float) -> float:

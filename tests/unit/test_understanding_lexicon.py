@@ -92,3 +92,14 @@ def test_closest_concepts_of_nothing_is_nothing():
     assert closest_concepts("") == ()
     assert closest_concepts("sciatica", 0) == ()
     assert closest_concepts("qqqqqqqq zzzzzz") == ()
+
+
+def test_a_curated_term_is_offered_at_once_though_the_same_words_were_asked_before():
+    """Did-you-mean answers are kept per lexicon: a curator's new term must not wait for a
+    restart behind the answer given before it existed."""
+    vocabulary = default_vocabulary()
+    before = closest_concepts("wonky spine thing", 3, lexicon=Lexicon.build(vocabulary))
+    assert "207XS0117X" not in {i for s in before for i in s.ids}
+    curated = Lexicon.build(vocabulary, {"wonky spine thing": ("specialty", "207XS0117X")})
+    after = closest_concepts("wonky spine thing", 3, lexicon=curated)
+    assert after and after[0].ids == ("207XS0117X",) and after[0].score == 100
