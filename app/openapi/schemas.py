@@ -160,6 +160,36 @@ PART = {
 }
 
 
+# Help to show before any result when the words say someone may be in danger now.
+NOTICES = {
+    "type": "array",
+    "description": 'Empty for almost every search. For words such as "suicidal" or '
+    '"overdose" (data/crisis.json): who to call now (988, 911, Poison Help), to show above '
+    "the results. `message_es` is set when the words were Spanish.",
+    "items": {
+        "type": "object",
+        "required": ["kind", "message", "contacts"],
+        "properties": {
+            "kind": {"type": "string", "enum": ["suicide_crisis", "overdose"]},
+            "message": {"type": "string"},
+            "message_es": {"type": ["string", "null"]},
+            "contacts": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["label", "phone", "text"],
+                    "properties": {
+                        "label": {"type": "string"},
+                        "phone": {"type": "string", "description": "What to dial."},
+                        "text": {"type": "boolean", "description": "Takes text messages too."},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
 SEARCH_PAGE = {
     "type": "object",
     "required": ["total", "page", "per_page", "results", "facets", "resolved", "suggestions"],
@@ -199,6 +229,7 @@ SEARCH_PAGE = {
             ],
         },
         "suggestions": SUGGESTIONS,
+        "notices": NOTICES,
     },
 }
 

@@ -17,6 +17,7 @@ from app.search.results import (
     PhysicianProfile,
     SearchPage,
 )
+from directory.crisis import notices_for
 
 
 def physician_hit(hit: PhysicianHit) -> dict:
@@ -93,6 +94,7 @@ def search_page(page: SearchPage, params: SearchParams) -> dict:
             for s in page.suggestions
         ],
         "took_ms": page.took_ms,
+        "notices": [notice.as_dict() for notice in notices_for(params.q)],
     }
 
 

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
 from app.web import shortlist_cookie
+from directory.crisis import notices_for
 
 SOURCE_LABELS = {
     "synthetic-demo": "synthetic demo data (not a real physician)",
@@ -66,6 +67,15 @@ def text_without(text: str, span: tuple[int, int]) -> str:
     """The search text with one understood part taken out: the chip's "remove" link."""
     start, end = span
     return " ".join((text[:start] + " " + text[end:]).split())
+
+
+def crisis_notices() -> tuple:
+    """Who to call now when the words searched say someone may be in danger
+    (directory.crisis): shown above the results, and above a form error or an outage."""
+    # Staff pages list what others searched; the notices are for the person searching.
+    if request.method != "GET" or request.blueprint == "staff":
+        return ()
+    return notices_for(request.args.get("q"))
 
 
 def tel_href(phone: str) -> str:
@@ -194,6 +204,8 @@ def init_app(app: Flask) -> None:
         ("body_system_name", body_system_name),
     ):
         app.add_template_filter(fn, name)
+
+    app.add_template_global(crisis_notices)
 
     @app.context_processor
     def shortlist_context():

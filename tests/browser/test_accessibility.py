@@ -20,6 +20,7 @@ PAGES = {
     "results-filtered": RESULTS + "&language=English&accepting_new_patients=true",
     "results-no-results": RESULTS + "&language=Klingon",
     "results-compact": RESULTS + "&view=compact",
+    "results-crisis": "/search?q=quiero+morir&location=06106",
     "search-errors": "/search?q=&location=Hartfrd%2C+CT&radius=900",
     "profile": "/physicians/{npi}",
     "condition": "/conditions/failed-back-surgery-syndrome",

@@ -1,0 +1,64 @@
+"""Words that say someone may be in danger now bring who to call (directory.crisis)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.openapi.schemas import NOTICES
+from directory.crisis import notices_for
+from directory.vocabulary import default_vocabulary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "Self-Harm",
+        "SELF HARM counselor near Hartford, CT",
+        "thinking about suicide",
+        "my son has been cutting himself and cutting myself too",
+        "suicidal ideation f/u",
+    ],
+)
+def test_words_of_suicide_or_self_harm_bring_the_988_lifeline_and_911(text):
+    (notice,) = notices_for(text)
+    assert notice.kind == "suicide_crisis"
+    dial = {contact.phone: contact.text for contact in notice.contacts}
+    assert dial == {"988": True, "911": False}  # 988 takes texts; 911 is a call
+    assert notice.message_es == ""  # English words, English help
+
+
+def test_spanish_words_bring_the_spanish_wording_and_its_option():
+    (notice,) = notices_for("quiero morir")
+    assert "988" in notice.message_es and "español" in notice.message_es
+    assert notices_for("sobredosis")[0].kind == "overdose"
+    assert notices_for("sobredosis")[0].message_es
+
+
+def test_an_overdose_brings_911_and_poison_help():
+    (notice,) = notices_for("took too many pills")
+    assert [c.phone for c in notice.contacts] == ["911", "1-800-222-1222"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", None, "knee pain", "suicides squad", "harmony clinic", "cutting edge spine surgery",
+     "hurt my back", "dosage question"],
+)  # fmt: skip
+def test_ordinary_searches_bring_no_notice(text):
+    assert notices_for(text) == ()
+
+
+def test_no_name_in_the_vocabulary_brings_a_notice_but_the_mental_health_ones():
+    """A false alarm frightens a patient looking for a knee surgeon: every specialty,
+    condition and procedure name and synonym is checked."""
+    vocabulary = default_vocabulary()
+    alarming = {c.id for c in vocabulary.concepts.values() if any(map(notices_for, c.terms))}
+    assert len(vocabulary.concepts) > 100 and alarming <= {"depression"}
+    for specialty in vocabulary.specialties.values():
+        assert notices_for(specialty.name) == (), specialty.name
+
+
+def test_the_api_schema_lists_every_kind_of_notice():
+    kinds = {notices_for(t)[0].kind for t in ("suicide", "overdose")}
+    assert set(NOTICES["items"]["properties"]["kind"]["enum"]) == kinds
