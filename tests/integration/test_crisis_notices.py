@@ -51,5 +51,8 @@ def test_the_api_carries_the_notices_beside_the_results(client):
     ]
     assert body["total"] > 0
     assert client.get("/api/v1/physicians?q=knee+pain").get_json()["notices"] == []
-    overdose = client.get("/api/v1/physicians?q=overdose").get_json()["notices"]
-    assert [c["phone"] for c in overdose[0]["contacts"]] == ["911", "1-800-222-1222"]
+    overdose = client.get("/api/v1/physicians?q=overdose").get_json()
+    assert [c["phone"] for c in overdose["notices"][0]["contacts"]] == ["911", "1-800-222-1222"]
+    # and below it, who treats addiction
+    assert overdose["total"] > 0
+    assert [t["id"] for t in overdose["resolved"]["terms"]] == ["opioid-use-disorder"]
