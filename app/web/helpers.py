@@ -16,6 +16,7 @@ from flask import Flask, get_flashed_messages, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
+from app.search.offers import text_without  # the chip's "remove" link
 from app.web import shortlist_cookie
 from directory.crisis import notices_for
 
@@ -63,19 +64,16 @@ def url_without(name: str, value: str) -> str:
     return url_with(**{name: kept or None})
 
 
-def text_without(text: str, span: tuple[int, int]) -> str:
-    """The search text with one understood part taken out: the chip's "remove" link."""
-    start, end = span
-    return " ".join((text[:start] + " " + text[end:]).split())
-
-
 def crisis_notices() -> tuple:
     """Who to call now when the words searched say someone may be in danger
     (directory.crisis): shown above the results, and above a form error or an outage."""
     # Staff pages list what others searched; the notices are for the person searching.
     if request.method != "GET" or request.blueprint == "staff":
         return ()
-    return notices_for(request.args.get("q"))
+    try:
+        return notices_for(request.args.get("q"))
+    except UnicodeDecodeError:  # the 400 page for an undecodable query string has no words
+        return ()
 
 
 def tel_href(phone: str) -> str:
