@@ -57,13 +57,18 @@ class Offer:
 
 
 def text_without(text: str, *spans: tuple[int, int]) -> str:
-    """The text with some spans taken out, spaces tidied: "knee surgeon hartford" - place."""
+    """The text with some spans taken out, spaces tidied: "knee surgeon hartford" - place.
+    A bracket or comma left alone is dropped too: a part's span ends at its last word, so
+    "ENT doctor (ENT)" without its part would leave ")"."""
     kept, at = [], 0
     for start, end in sorted(spans):
         kept.append(text[at:start])
         at = max(at, end)
     kept.append(text[at:])
-    return " ".join(" ".join(kept).split())
+    return " ".join(w for w in " ".join(kept).split() if w.strip(_LONE_PUNCTUATION))
+
+
+_LONE_PUNCTUATION = "()[]{},;:"
 
 
 def text_with(text: str, span: tuple[int, int], words: str) -> str:

@@ -52,6 +52,15 @@ def test_each_understood_part_is_a_chip_that_can_be_removed(client):
     assert "physicians found" in without_place and "miles of Hartford" not in without_place
 
 
+def test_removing_a_part_typed_with_brackets_leaves_no_stray_bracket(client):
+    """A specialty's full name ends in a bracket the part does not cover; taking the part
+    out must not search for ")"."""
+    page = client.get("/search?q=Ear,+nose+and+throat+doctor+(ENT)+hartford+ct")
+    chips = re.findall(r'<a class="part-chip__remove" href="([^"]+)"', page.get_data(as_text=True))
+    remaining = [parse_qs(urlsplit(html.unescape(href)).query)["q"][0] for href in chips]
+    assert remaining == ["hartford ct", "Ear, nose and throat doctor (ENT)"]
+
+
 def test_a_place_typed_in_the_box_is_in_the_heading_the_summary_and_the_sheet(client):
     """The h1, the one-line summary and the referral sheet say where, as the field would."""
     page = html.unescape(client.get("/search?q=sciatica+near+06106").get_data(as_text=True))
