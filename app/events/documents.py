@@ -47,6 +47,7 @@ class SearchEvent:
     sort: str
     total: int
     page: int
+    found_asked: bool = True  # False when the page shows only a broader specialty
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def capture_search(form, page, channel: str, now: datetime | None = None) -> Sea
         sort=form.sort.data or "relevance",
         total=page.total,
         page=page.page,
+        found_asked=not any(s.kind == "broadened" for s in page.suggestions),
     )
 
 
@@ -155,6 +157,8 @@ def search_document(event: SearchEvent) -> dict:
         "radius": event.radius,
         "sort": event.sort,
         "total": event.total,
-        "zero": event.total == 0,
+        # Curators' "found no one": nobody of what was asked, even where the page then
+        # showed a broader specialty ("hepatologist" near a town with none).
+        "zero": event.total == 0 or not event.found_asked,
         "page": event.page,
     }

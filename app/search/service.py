@@ -156,6 +156,26 @@ class SearchService:
         return lexicon_for(vocabulary, self.curation.terms, version=self.curation.version())
 
     def search_physicians(self, params: SearchParams) -> SearchPage:
+        """One page of physicians; when nobody practises the specialty asked for, the
+        nearest broader one that someone does ("hepatologist": gastroenterologists), said so
+        on the page, rather than an empty list with a link to it."""
+        page = self._physicians(params)
+        broader = ways.broader_to_show(page)
+        if broader is None:
+            return page
+        wider = self._physicians(replace(params, q=broader.changes["q"]))
+        if not wider.total:
+            return page
+        # The reading stays the one typed (its chips remove words from the box as it is);
+        # the terms searched are the broader specialty's, as the notice says.
+        return replace(
+            wider,
+            interpretation=page.interpretation,
+            suggestions=ways.broadened(page, broader, wider.suggestions),
+            took_ms=page.took_ms + wider.took_ms,
+        )
+
+    def _physicians(self, params: SearchParams) -> SearchPage:
         asked = params
         params, resolution, resolve_took, interpretation = self.understand(params)
         response, resolution = self._search(params, resolution)

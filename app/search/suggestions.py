@@ -26,13 +26,16 @@ from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_without
 from app.search.params import Resolution
-from app.search.results import Suggestion
+from app.search.results import SearchPage, Suggestion
+from directory.understanding.describe import people_called
 
 __all__ = [
     "Offer",
     "Situation",
     "did_you_mean",
     "finish",
+    "broadened",
+    "broader_to_show",
     "name_fallback",
     "plan",
     "text_without",
@@ -55,7 +58,12 @@ SUGGESTION_KINDS = {
     'read as the place ("endo dr houston": near Houston, TX rather than Dr. Houston).',
     "name_fallback": "Nobody matched the name and the rest together: the results leave the "
     "name out (it only orders them); changes search for the name alone.",
+    "broadened": "Nobody practises the specialty asked for within reach, so the results are "
+    "the first broader specialty that someone does (label); changes are empty. A "
+    "`widen_radius` or `remove_location` beside it reaches the specialty asked for.",
 }
+# On a page broadened to another specialty, the offers that still reach the one asked for.
+_REACH_ASKED = ("widen_radius", "remove_location")
 MAX_OFFERS = 8  # a short list people read, not a menu
 
 
@@ -123,3 +131,26 @@ def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, .
     said = interpretation.describe()
     message = f"No one matches “{said}”, so these results leave out the name {name}"
     return (Suggestion("name_fallback", message, {"q": f"dr {name}", "page": None}, None, name),)
+
+
+def broader_to_show(page: SearchPage) -> Suggestion | None:
+    """The broader specialty to show instead of nothing: the first offered that finds
+    someone (siblings that treat the same conditions come before a generalist parent)."""
+    if page.total:
+        return None
+    return next((s for s in page.suggestions if s.kind == "broader_specialty" and s.count), None)
+
+
+def broadened(
+    asked: SearchPage, broader: Suggestion, shown: tuple[Suggestion, ...]
+) -> tuple[Suggestion, ...]:
+    """Say what the page shows instead, keep the ways to reach the specialty asked for."""
+    said = asked.interpretation.describe() if asked.interpretation else asked.resolution.text
+    said = said[:1].lower() + said[1:] if said[1:2].islower() else said  # "hepatologists"
+    where = asked.effective.place if asked.effective else None
+    if where is not None and " near " not in said:
+        said += f" within {asked.effective.radius_miles} miles of {where.label}"
+    message = f"No {said}, so these are {people_called(broader.label)}, a broader specialty"
+    notice = Suggestion("broadened", message, {}, broader.count, broader.label)
+    reach = tuple(s for s in asked.suggestions if s.kind in _REACH_ASKED)
+    return (notice, *reach, *(s for s in shown if s.kind not in _REACH_ASKED))

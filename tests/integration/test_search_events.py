@@ -72,6 +72,17 @@ def test_each_channel_is_told_apart_and_personal_text_never_stored(events_app, e
     assert events["api"]["zero"] is True and events["api"]["unplaced"] == ["qwxzzy"]
 
 
+def test_a_search_shown_only_a_broader_specialty_counts_as_finding_no_one(events_app, es):
+    """Curators learn which specialties people look for and do not find nearby, even
+    though the page showed them a broader specialty instead of nothing."""
+    client = events_app.test_client()
+    body = client.get("/api/v1/physicians?q=hepatologist+near+hartford+ct").get_json()
+    assert body["total"] > 0 and body["suggestions"][0]["kind"] == "broadened"
+    [event] = _stored(events_app, es)
+    assert event["zero"] is True and event["total"] == body["total"]
+    assert event["text"] == "hepatologist near hartford ct"
+
+
 def test_a_profile_opened_from_the_results_records_its_search_and_rank(events_app, es):
     client = events_app.test_client()
     page = client.get("/search?q=sciatica").get_data(as_text=True)

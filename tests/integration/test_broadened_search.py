@@ -1,0 +1,56 @@
+"""Nobody practises the specialty asked for nearby: the page shows the broader one that
+someone does, says so, and keeps the way to the specialty asked for."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+GASTROENTEROLOGY = "207RG0100X"
+
+
+def _codes(hit: dict) -> set[str]:
+    return {s["code"] for s in hit["specialties"]}
+
+
+def test_a_specialty_nobody_practises_nearby_shows_the_broader_one_and_says_so(client):
+    body = client.get("/api/v1/physicians", query_string={"q": "hepatologist near hartford ct"})
+    body = body.get_json()
+    assert body["total"] > 0
+    assert all(GASTROENTEROLOGY in _codes(hit) for hit in body["results"])
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
+    assert notice["message"].startswith("No hepatologists near Hartford, CT")
+    assert "gastroenterologists, a broader specialty" in notice["message"]
+    assert [t["id"] for t in body["resolved"]["terms"]] == [GASTROENTEROLOGY]
+    # What was read is still what was typed: the notice says what was searched instead.
+    assert body["interpretation"]["text"] == "hepatologist near hartford ct"
+
+
+def test_the_page_says_so_and_keeps_the_way_to_the_specialty_asked_for(client):
+    html = client.get("/search?q=sleep+medicine+doctor&location=06106").get_data(as_text=True)
+    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert "No sleep medicine doctors within 25 miles of Hartford, CT 06106, so these are" in words
+    assert re.search(r"\d+ physicians found within 25 miles", words)
+    assert 'value="sleep medicine doctor"' in html  # the box keeps what was typed
+    assert "We read your search as: Sleep medicine doctors" in words
+    # The sleep physician farther out is one click away: the same words, a wider radius.
+    widen = re.search(r'href="([^"]+)" data-suggestion="widen_radius"', html)
+    assert widen and "q=sleep+medicine+doctor" in unescape(widen.group(1))
+    assert "radius=50" in unescape(widen.group(1))
+
+
+def test_a_specialty_someone_practises_is_never_broadened(client):
+    body = client.get("/api/v1/physicians", query_string={"q": "gastroenterologist near 06106"})
+    body = body.get_json()
+    assert body["total"] > 0 and "broadened" not in {s["kind"] for s in body["suggestions"]}
+
+
+def test_nothing_broader_within_reach_leaves_the_ways_forward(client):
+    """A place so far from anyone that no broader specialty is inside the radius either."""
+    body = client.get(
+        "/api/v1/physicians",
+        query_string={"q": "hepatologist", "location": "Kodiak, AK", "radius": 5},
+    ).get_json()
+    assert body["total"] == 0 and body["results"] == []
+    assert "broadened" not in {s["kind"] for s in body["suggestions"]}
