@@ -283,8 +283,12 @@ class SearchService:
         The first batch is fetched before returning, so an outage is still a proper 503;
         later batches are fetched as the caller streams, so memory stays at one batch.
         """
-        resolution, _ = self._resolve(params.q)
-        resolution = Resolution(resolution.text, chosen_terms(params) + resolution.terms)
+        # Read exactly as the results page reads it (the place and filters typed in the
+        # box, a name that falls back, a broader specialty): the list sent is the list seen.
+        shown = self.search_physicians(replace(params, page=1))
+        if not shown.total:
+            return 0, iter(())
+        params, resolution = shown.effective or params, shown.resolution
         size = min(batch, limit)
 
         def search(count: int, after: list | None = None) -> dict:

@@ -1,8 +1,11 @@
 """Nobody practises the specialty asked for nearby: the page shows the broader one that
-someone does, says so, and keeps the way to the specialty asked for."""
+someone does, says so, and keeps the way to the specialty asked for. The list exported or
+printed is the list the page shows."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from html import unescape
 
@@ -54,3 +57,20 @@ def test_nothing_broader_within_reach_leaves_the_ways_forward(client):
     ).get_json()
     assert body["total"] == 0 and body["results"] == []
     assert "broadened" not in {s["kind"] for s in body["suggestions"]}
+
+
+def test_the_exported_list_is_the_list_the_page_shows(client):
+    """A place, a filter or a specialty typed in the box is read for the export as for the
+    page: the export used to read the whole box as one term and send an empty file."""
+    for typed in (
+        "cardiologist near hartford ct",
+        "spanish speaking cardiologist hartford",
+        "hepatologist near hartford ct",
+    ):
+        total = client.get("/api/v1/physicians", query_string={"q": typed}).get_json()["total"]
+        assert total > 0, typed
+        csv_text = client.get("/search.csv", query_string={"q": typed}).get_data(as_text=True)
+        rows = list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
+        assert len(rows) == total, typed
+        page = client.get("/api/v1/physicians", query_string={"q": typed, "per_page": 50})
+        assert {r["NPI"] for r in rows} == {h["npi"] for h in page.get_json()["results"]}
