@@ -110,6 +110,8 @@ def _plural(label: str) -> str:
 
 
 def _plural_word(word: str) -> str:
+    if word.endswith("wife"):  # "Midwife" -> "Midwives"
+        return word[:-2] + "ves"
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
     if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):

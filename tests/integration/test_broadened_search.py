@@ -74,3 +74,21 @@ def test_the_exported_list_is_the_list_the_page_shows(client):
         assert len(rows) == total, typed
         page = client.get("/api/v1/physicians", query_string={"q": typed, "per_page": 50})
         assert {r["NPI"] for r in rows} == {h["npi"] for h in page.get_json()["results"]}
+
+
+def test_a_general_practitioner_is_any_primary_care_doctor(client):
+    """People say "general practitioner" or "GP" for their primary care doctor: the NUCC
+    'General Practice' code alone found nobody near Hartford."""
+    for typed in ("general practitioner hartford", "GP near 06106", "pcp hartford"):
+        body = client.get("/api/v1/physicians", query_string={"q": typed}).get_json()
+        assert body["total"] > 0, typed
+        codes = {"207Q00000X", "207R00000X", "208D00000X"}
+        assert all(_codes(hit) & codes for hit in body["results"]), typed
+        assert "broadened" not in {s["kind"] for s in body["suggestions"]}, typed
+
+
+def test_no_midwife_nearby_shows_obstetricians_and_says_midwives(client):
+    body = client.get("/api/v1/physicians", query_string={"q": "midwife in boston"}).get_json()
+    assert body["total"] > 0 and body["suggestions"][0]["kind"] == "broadened"
+    assert body["suggestions"][0]["message"].startswith("No midwives near Boston, MA")
+    assert all("207V" in " ".join(_codes(hit)) for hit in body["results"])

@@ -238,6 +238,8 @@ def test_specialty_condition_place_and_filter_together():
         ("within 10 miles of 06106", "Physicians within 10 miles of Hartford, CT 06106"),
         ("Parkinsons", "Physicians for Parkinson's disease"),
         ("allergist near me", "Allergists and immunologists near you"),
+        ("midwife in boston", "Midwives near Boston, MA"),
+        ("general practitioner", "Primary care doctors"),
         ("foot and ankle surgeon", "Foot and ankle surgeons"),
     ],
 )
