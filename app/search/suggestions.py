@@ -153,4 +153,9 @@ def broadened(
     message = f"No {said}, so these are {people_called(broader.label)}, a broader specialty"
     notice = Suggestion("broadened", message, {}, broader.count, broader.label)
     reach = tuple(s for s in asked.suggestions if s.kind in _REACH_ASKED)
-    return (notice, *reach, *(s for s in shown if s.kind not in _REACH_ASKED))
+    # The other broader specialties stay on offer: for "pediatric cardiologist" the page
+    # shows pediatricians, and cardiologists are one click away.
+    others = tuple(
+        s for s in asked.suggestions if s.kind == "broader_specialty" and s is not broader
+    )
+    return (notice, *reach, *others, *(s for s in shown if s.kind not in _REACH_ASKED))
