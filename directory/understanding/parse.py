@@ -35,6 +35,7 @@ from directory.understanding.referral import without_patient_readings
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.understanding.treats import with_treated_concepts
+from directory.understanding.typos import english_counts
 from directory.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -138,8 +139,11 @@ def best_cover(
     best[0] = 0.0
     step: list[Candidate | tuple[int, bool] | None] = [None] * (size + 1)
     for at in range(size):
-        # A filler word with one typo ("doctr") is still filler; two typos is a guess.
-        is_filler = any(alt.word in ignorable and alt.edits <= 1 for alt in alts[at])
+        # A filler word with one typo ("doctr") is still filler; two typos is a guess, and
+        # so is one from a word spelled right: "Spears" and "Knight" are surnames, not
+        # "speaks" and "night", and stay for the name search.
+        typo = tokens[at].norm not in english_counts()
+        is_filler = any(alt.word in ignorable and alt.edits <= typo for alt in alts[at])
         single = best[at] + (FILLER if is_filler else UNPLACED)
         if single > best[at + 1]:
             best[at + 1], step[at + 1] = single, (at, is_filler)
