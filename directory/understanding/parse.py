@@ -24,6 +24,7 @@ from dataclasses import replace
 from directory.text import normalize_term
 from directory.understanding import ambiguity
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
+from directory.understanding.child_patient import for_child_patient
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.identifiers import identifier_candidates
@@ -76,7 +77,8 @@ def interpret(
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
-    return Interpretation(text, parts, tuple(unplaced), filler, others)
+    parts, filler, left = for_child_patient(text, parts, (filler, tuple(unplaced)), tokens, lexicon)
+    return Interpretation(text, parts, left, filler, others)
 
 
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said

@@ -28,6 +28,7 @@ from directory.vocabulary.files import (
 )
 from directory.vocabulary.model import (
     GENERALISTS,
+    PEDIATRICS,
     PHYSICIAN_GROUPING,
     Concept,
     Specialty,
@@ -40,6 +41,7 @@ __all__ = [
     "ENTRY_KEYS",
     "GENERALISTS",
     "KINDS",
+    "PEDIATRICS",
     "PHYSICIAN_GROUPING",
     "SECTION_KEYS",
     "Concept",
