@@ -50,6 +50,7 @@ TOP_KEYS = frozenset(
         *WORD_LISTS,
         "abbreviations",
         "translations",
+        "word_forms",
         "near_me",
         "bare_city_min_zips",
         "regions",
@@ -309,6 +310,9 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         raise _fail(path, "bare_city_min_zips", "must be a positive whole number")
     abbreviations = {normalize_term(k): normalize_term(v) for k, v in abbreviations.items()}
     abbreviations |= _translations(document["translations"], path, abbreviations)
+    # "tore my acl", "rolled my ankle": a verb read as the form the vocabulary uses ("torn"),
+    # checked like a translation (one word each, never also an abbreviation).
+    abbreviations |= _translations({"word_forms": document["word_forms"]}, path, abbreviations)
     return LexiconData(
         words={name: frozenset(_terms(document[name], path, name)) for name in WORD_LISTS},
         abbreviations=abbreviations,

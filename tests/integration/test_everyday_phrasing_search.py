@@ -1,0 +1,21 @@
+"""What people actually type finds what the plain vocabulary term finds, through the API:
+verbs for injuries, referral shorthand, words beside a code, lay symptoms, capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _npis(client, q: str) -> list[str]:
+    response = client.get("/api/v1/physicians", query_string={"q": q, "per_page": 10})
+    assert response.status_code == 200
+    return [hit["npi"] for hit in response.get_json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [("tore my acl", "torn acl"), ("rolled my ankle", "sprained ankle")],
+)
+def test_an_injury_verb_finds_who_the_noun_finds(client, typed, term):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)
