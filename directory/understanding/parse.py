@@ -32,7 +32,7 @@ from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
 from directory.understanding.places import place_candidates
-from directory.understanding.referral import without_patient_readings
+from directory.understanding.referral import cancer_candidates, without_patient_readings
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.understanding.treats import with_treated_concepts
@@ -63,6 +63,7 @@ def interpret(
     places = place_candidates(text, tokens, lexicon)
     alts = _alternatives(tokens, places, known, lexicon)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
+    terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
     terms += compose(terms, tokens, alts, lexicon)
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)

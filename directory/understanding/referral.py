@@ -3,14 +3,15 @@
 Coordinators paste the words of a referral. Its shorthand ("s/p", "r/o", "hx", "eval") is
 filler (``referral_shorthand`` in data/lexicon.json), and "pt" followed by what describes a
 patient ("pt c/o", "pt with", "pt 67 yo": ``patient_cues``) is the patient, not a physical
-therapist, while "PT eval" and "pt for back pain" keep their therapist.
+therapist, while "PT eval" and "pt for back pain" keep their therapist. "ca" beside an
+organ is its cancer ("breast ca"), unless the words read it as California ("Los Angeles, CA").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from directory.understanding.candidates import Candidate
+from directory.understanding.candidates import Candidate, from_entry
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.tokens import Token
 
@@ -29,3 +30,39 @@ def without_patient_readings(
     if not meant:
         return candidates
     return [c for c in candidates if not (c.end - c.start == 1 and c.start in meant)]
+
+
+CANCER = "ca"  # "breast ca", "ca colon", "hx prostate CA": a referral's cancer
+MAX_ORGAN_WORDS = 3  # "non small cell lung ca"
+
+
+def cancer_candidates(
+    tokens: Sequence[Token], places: Sequence[Candidate], lexicon: Lexicon
+) -> list[Candidate]:
+    """ "ca" beside an organ read as its cancer ("breast ca" as "breast cancer", "ca of the
+    pancreas" as "cancer of the pancreas"), and after shorthand ("r/o ca") as cancer. Where
+    the words read as a place ("Los Angeles, CA", "in CA") the state stays a state."""
+    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    norms = [t.norm for t in tokens]
+    shorthand = lexicon.word_set("referral_shorthand")
+    found: list[Candidate] = []
+    for at, norm in enumerate(norms):
+        if norm != CANCER or at in settled:
+            continue
+        for size in range(1, MAX_ORGAN_WORDS + 1):
+            before, after = norms[max(at - size, 0) : at], norms[at + 1 : at + 1 + size]
+            keys = [(at - len(before), at + 1, f"{' '.join(before)} cancer")]
+            keys += [(at, at + 1 + len(after), f"{' '.join(after)} cancer")]
+            keys += [(at, at + 1 + len(after), f"cancer {' '.join(after)}")]
+            for start, end, key in keys:
+                entry = lexicon.phrases.get(key)
+                if end - start == size + 1 and entry is not None and entry.kind == "condition":
+                    found.append(
+                        from_entry(start, end, entry, key, glue=0, penalty=0.0, match="synonym")
+                    )
+        if at and norms[at - 1] in shorthand and "cancer" in lexicon.phrases:
+            entry = lexicon.phrases["cancer"]
+            found.append(
+                from_entry(at, at + 1, entry, "cancer", glue=0, penalty=0.0, match="synonym")
+            )
+    return found

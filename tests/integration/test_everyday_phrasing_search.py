@@ -19,3 +19,12 @@ def _npis(client, q: str) -> list[str]:
 def test_an_injury_verb_finds_who_the_noun_finds(client, typed, term):
     found = _npis(client, typed)
     assert found and found == _npis(client, term)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [("new dx breast ca", "breast cancer"), ("hx prostate CA f/u", "prostate cancer")],
+)
+def test_referral_cancer_shorthand_finds_who_the_cancer_finds(client, typed, term):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)

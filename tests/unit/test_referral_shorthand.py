@@ -43,3 +43,46 @@ def test_pt_asked_for_is_still_the_physical_therapist(text):
 def test_a_slash_between_longer_words_still_splits_them():
     assert reading("PT/OT for back pain")[:2] == [("specialty", "PT"), ("specialty", "OT")]
     assert reading("OB/GYN") == [("specialty", "OB/GYN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("new dx breast ca", "breast-cancer"),
+        ("hx prostate CA", "prostate-cancer"),
+        ("lung ca f/u", "lung-cancer"),
+        ("ca colon", "colon-cancer"),
+        ("ca of the pancreas", "pancreatic-cancer"),
+        ("ovarian ca near Hartford CT", "ovarian-cancer"),
+        ("thyroid ca s/p thyroidectomy", "thyroid-cancer"),
+    ],
+)
+def test_ca_beside_an_organ_is_its_cancer(text, concept):
+    understood = interpret(text)
+    assert understood.concept_ids[0] == concept
+    assert not understood.unplaced
+
+
+def test_ca_after_shorthand_is_cancer():
+    understood = interpret("r/o ca")
+    assert [p.label for p in understood.parts] == ["Medical oncologist"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("dermatologist Los Angeles, CA", "Los Angeles, CA"),
+        ("oncologist in CA", "California"),
+        ("breast ca san diego ca", "San Diego, CA"),
+    ],
+)
+def test_ca_as_a_state_stays_a_place(text, place):
+    understood = interpret(text)
+    assert understood.location is not None and understood.location.label == place
+
+
+@pytest.mark.parametrize("text", ["migraine w/o aura", "migraines without aura"])
+def test_without_is_filler_and_the_aura_is_the_migraines(text):
+    understood = interpret(text)
+    assert understood.concept_ids == ("migraine",)
+    assert not understood.unplaced
