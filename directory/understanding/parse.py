@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from directory.text import normalize_term
 from directory.understanding import ambiguity
+from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.child_patient import for_child_patient
 from directory.understanding.children import for_children
@@ -73,6 +74,7 @@ def interpret(
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
+    parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _merge_repeats(text, parts)
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]

@@ -28,3 +28,19 @@ def test_an_injury_verb_finds_who_the_noun_finds(client, typed, term):
 def test_referral_cancer_shorthand_finds_who_the_cancer_finds(client, typed, term):
     found = _npis(client, typed)
     assert found and found == _npis(client, term)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("M54.5 low back pain referral", "M54.5"),
+        ("migraine w/o aura G43.009", "G43.009"),
+        ("E11.9 type 2 diabetes", "E11.9"),
+        ("M54.16 sciatica", "M54.16"),
+        ("M51.26 herniated disc", "M51.26"),
+        ("spinal stenosis M48.06 referral", "M48.06"),
+    ],
+)
+def test_words_beside_a_code_find_who_the_code_finds(client, typed, code):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, code)

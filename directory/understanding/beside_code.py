@@ -1,0 +1,40 @@
+"""Words beside a diagnosis code name what the code names: "M51.26 herniated disc".
+
+A referral often carries the code and its description together. The code is the precise
+statement; its words are looser ("herniated disc" is the lumbar and the cervical one,
+"sciatica" what M54.16 calls lumbar radiculopathy). Read as a second concept, the words
+widen the search past what the code says. So a condition or procedure typed beside a code
+keeps only the concepts it shares with the code's, and when it shares none but is of the
+same body system, it is read as the code's concepts: the search is the code's. Words of
+another body system ("E11.9 and knee pain") are a second problem and stay as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Part
+
+CONCEPTS = ("condition", "procedure")
+
+
+def words_read_as_the_code(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
+    """``parts`` with each worded concept beside a code narrowed to the code's concepts."""
+    coded = [p for p in parts if p.kind in CONCEPTS and p.match == "code"]
+    if not coded:
+        return parts
+    code_ids = tuple(dict.fromkeys(i for p in coded for i in p.ids))
+    concepts = lexicon.vocabulary.concepts
+    systems = {concepts[i].body_system for i in code_ids if i in concepts}
+    read: list[Part] = []
+    for part in parts:
+        if part.kind in CONCEPTS and part.match != "code":
+            shared = tuple(i for i in part.ids if i in code_ids)
+            alike = {concepts[i].body_system for i in part.ids if i in concepts} <= systems
+            ids = shared or (code_ids if alike else part.ids)
+            if ids != part.ids:
+                label = concepts[ids[0]].name if len(ids) == 1 else coded[0].label
+                part = replace(part, ids=ids, label=label)
+        read.append(part)
+    return tuple(read)
