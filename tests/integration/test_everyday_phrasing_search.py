@@ -44,3 +44,17 @@ def test_referral_cancer_shorthand_finds_who_the_cancer_finds(client, typed, ter
 def test_words_beside_a_code_find_who_the_code_finds(client, typed, code):
     found = _npis(client, typed)
     assert found and found == _npis(client, code)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("bladder leaks", "urinary incontinence"),
+        ("heart racing", "heart arrhythmia"),
+        ("can't focus", "adhd"),
+        ("losing my hair", "hair loss"),
+    ],
+)
+def test_a_lay_symptom_finds_who_its_concept_finds(client, typed, term):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)

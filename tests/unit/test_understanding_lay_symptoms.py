@@ -1,0 +1,51 @@
+"""Symptoms in lay words read as the vocabulary's concept (``concept_terms`` in
+data/lexicon.json), across body systems."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my heart keeps racing", "heart-arrhythmia"),
+        ("heart skipping beats", "heart-arrhythmia"),
+        ("bladder leaks when i sneeze", "urinary-incontinence"),
+        ("peeing a lot at night", "overactive-bladder"),
+        ("blood in my pee", "blood-in-urine"),
+        ("can't poop", "constipation"),
+        ("food gets stuck", "dysphagia"),
+        ("foot drop", "lumbar-radiculopathy"),
+        ("numb feet", "peripheral-neuropathy"),
+        ("passed out twice", "fainting"),
+        ("room spinning", "vertigo"),
+        ("lump in my breast", "breast-cancer"),
+        ("losing my hair", "hair-loss"),
+        ("feeling down", "depression"),
+        ("can't focus at school", "adhd"),
+        ("trouble sleeping", "insomnia"),
+        ("tired all the time", "chronic-fatigue-syndrome"),
+        ("runny nose and sneezing", "allergic-rhinitis"),
+        ("my ears ring", "tinnitus"),
+        ("jaw pain when chewing", "tmj-disorder"),
+        ("double vision", "lazy-eye-and-strabismus"),
+        ("weight gain", "obesity"),
+    ],
+)
+def test_a_lay_symptom_reads_as_its_concept(text, concept):
+    understood = interpret(text)
+    assert understood.concept_ids[0] == concept
+    assert not understood.unplaced
+
+
+def test_every_lay_symptom_concept_is_treated_by_someone():
+    from directory.understanding import lexicon_for
+
+    vocabulary = default_vocabulary()
+    for group in lexicon_for(vocabulary).data.concept_terms:
+        for concept_id in group.concepts:
+            assert vocabulary.concepts[concept_id].specialties, concept_id
