@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from directory.text import normalize_term
+from directory.understanding.capitals import read_capitals
 from directory.vocabulary import DATA_DIR
 
 LEXICON_FILE = DATA_DIR / "lexicon.json"
@@ -51,6 +52,7 @@ TOP_KEYS = frozenset(
         "abbreviations",
         "translations",
         "word_forms",
+        "capital_abbreviations",
         "near_me",
         "bare_city_min_zips",
         "regions",
@@ -140,6 +142,7 @@ class LexiconData:
     # filter name -> normalised term -> values (booleans have no values)
     filters: Mapping[str, Mapping[str, tuple[str, ...]]]
     ambiguous: tuple[Ambiguous, ...] = ()
+    capitals: Mapping[str, str] = field(default_factory=dict)  # "MI" -> "heart attack"
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -330,4 +333,5 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         contexts=tuple(_context(raw, path, i) for i, raw in enumerate(document["contexts"])),
         filters=_filters(document["filters"], path),
         ambiguous=tuple(_ambiguous(raw, path, i) for i, raw in enumerate(document["ambiguous"])),
+        capitals=read_capitals(document["capital_abbreviations"], path),
     )

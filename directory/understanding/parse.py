@@ -25,6 +25,7 @@ from directory.text import normalize_term
 from directory.understanding import ambiguity
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
+from directory.understanding.capitals import capital_readings
 from directory.understanding.child_patient import for_child_patient
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
@@ -117,8 +118,15 @@ def _alternatives(
     settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
     title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
     settled |= {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
+    correct = {i for i, t in enumerate(tokens) if i not in settled and not known(t.norm)}
+    # "hx of MI": an abbreviation in capitals, where it is not a place or a name
+    capitals = {
+        i: term
+        for i, term in capital_readings(tokens, lexicon.data.capitals).items()
+        if i in correct
+    }
     return [
-        alternatives(t, lexicon, correct=i not in settled and not known(t.norm))
+        alternatives(t, lexicon, correct=i in correct, capital=capitals.get(i))
         for i, t in enumerate(tokens)
     ]
 

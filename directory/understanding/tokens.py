@@ -69,9 +69,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 def alternatives(
-    token: Token, lexicon: Lexicon, *, correct: bool = True
+    token: Token, lexicon: Lexicon, *, correct: bool = True, capital: str | None = None
 ) -> tuple[Alternative, ...]:
-    """Lexicon words ``token`` may stand for, best first (its own spelling, if known, first)."""
+    """Lexicon words ``token`` may stand for, best first (its own spelling, if known, first);
+    ``capital`` is the term it stands for as an abbreviation in capitals ("MI")."""
     word = token.norm
     found = [Alternative(word, 0.0)]
     expanded = lexicon.data.abbreviations.get(word)
@@ -84,6 +85,8 @@ def alternatives(
     plural = None if word in lexicon.phrases or singular else _plural(word, lexicon)
     if plural:
         found.append(Alternative(plural, PLURAL))
+    if capital:
+        found.append(Alternative(capital, 0.0, abbreviation=True))
     if word in lexicon.words or singular or expanded or plural:
         return tuple(found)
     if correct and word.isalpha():

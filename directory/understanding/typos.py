@@ -31,6 +31,9 @@ CACHE_LIMIT = 20_000  # memoised words per lexicon before the memo starts afresh
 # English words counted at least this often are real words, not typos (43,000 words of 4+
 # letters, ~5 MB; the dictionary's rarest entries, counted 50, are left out).
 REAL_WORD_COUNT = 100
+# The ~1,000 words counted this often are English's commonest ("all" 11 million, "as" 6
+# million); clinical letters that happen to be words are far rarer ("ha" 65,000, "mi" 9,000).
+COMMONEST_COUNT = 100_000
 
 
 def deletions(word: str, depth: int) -> set[str]:
@@ -98,10 +101,19 @@ def _acceptable(word: str, candidate: str) -> bool:
     return len(word) >= SWAP_ONLY_BELOW or sorted(word) == sorted(candidate)
 
 
-@lru_cache(maxsize=1)
 def english_counts() -> Mapping[str, int]:
     """Everyday English words of 4+ letters -> how often they are written (loaded once)."""
+    return _english()[0]
+
+
+def commonest_words() -> frozenset[str]:
+    """English's commonest words of any length ("all", "as", "has"; not "mi" or "pe")."""
+    return _english()[1]
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple[Mapping[str, int], frozenset[str]]:
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return MappingProxyType(
-        {w: n for w, n in counts.items() if n >= REAL_WORD_COUNT and len(w) >= 4 and w.isalpha()}
-    )
+    real = {w: n for w, n in counts.items() if n >= REAL_WORD_COUNT and len(w) >= 4 and w.isalpha()}
+    commonest = frozenset(w for w, n in counts.items() if n >= COMMONEST_COUNT and w.isalpha())
+    return MappingProxyType(real), commonest

@@ -58,3 +58,9 @@ def test_words_beside_a_code_find_who_the_code_finds(client, typed, code):
 def test_a_lay_symptom_finds_who_its_concept_finds(client, typed, term):
     found = _npis(client, typed)
     assert found and found == _npis(client, term)
+
+
+@pytest.mark.parametrize(("typed", "term"), [("hx of MI", "heart attack"), ("ALL", "leukemia")])
+def test_an_abbreviation_in_capitals_finds_who_its_concept_finds(client, typed, term):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)

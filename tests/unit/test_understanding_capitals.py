@@ -1,0 +1,63 @@
+"""Clinical abbreviations that count only in capitals (understanding/capitals.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("MI", "heart-attack"),
+        ("hx of MI and CHF", "heart-attack"),
+        ("cardiologist for MI", "heart-attack"),
+        ("ALL", "leukemia"),
+        ("pediatric oncologist ALL", "leukemia"),
+        ("AS", "heart-valve-disease"),
+        ("hx AS, CAD", "heart-valve-disease"),
+        ("PE", "pulmonary-embolism"),
+        ("pe", "pulmonary-embolism"),
+        ("CAD", "coronary-artery-disease"),
+        ("MS", "multiple-sclerosis"),
+    ],
+)
+def test_an_abbreviation_in_capitals_is_its_concept(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi", "dolor en mi rodilla", "all doctors", "ALL CAPS ABOUT BACK PAIN", "as needed"],
+)
+def test_the_same_letters_in_lower_case_or_shouted_are_everyday_words(text):
+    ids = interpret(text).concept_ids
+    assert "heart-attack" not in ids and "leukemia" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Detroit MI", "Detroit, MI"), ("cardiologist Ann Arbor, MI", "Ann Arbor, MI")],
+)
+def test_a_state_in_capitals_stays_a_place(text, place):
+    understood = interpret(text)
+    assert understood.location.label == place
+    assert "heart-attack" not in understood.concept_ids
+
+
+def test_miles_in_capitals_stay_miles():
+    assert interpret("within 10 MI of 06106").filters == {"radius_miles": 10}
+
+
+@pytest.mark.parametrize(
+    "text", ["back pain ALL day", "cardiologist AS soon AS possible", "ALL the time"]
+)
+def test_a_common_word_stressed_in_capitals_stays_a_word(text):
+    ids = interpret(text).concept_ids
+    assert "leukemia" not in ids and "heart-valve-disease" not in ids
+
+
+@pytest.mark.parametrize("text", ["HA injection knee", "pt HAS knee pain"])
+def test_capitals_that_do_not_say_which_abbreviation_are_not_a_headache(text):
+    assert all(p.label != "Headaches" for p in interpret(text).parts)
