@@ -75,24 +75,3 @@ def specialty_ranks(vocabulary: Vocabulary, concept_ids: Iterable[str]) -> dict[
             if rank < best.get(specialty.code, 99):
                 best[specialty.code] = rank
     return best
-
-
-# For a child, an adult specialist is a fallback behind every children's specialist the
-# condition map's first places stand for.
-CHILD_SHIFT = 3
-
-
-def ranks_for_a_child(vocabulary: Vocabulary, ranks: dict[str, int]) -> dict[str, int]:
-    """``specialty_ranks`` read for a child patient: each specialty's place goes to its
-    children's counterpart (primary care's to the pediatrician), and an adult specialty
-    that has one moves CHILD_SHIFT places down ("my daughter has a heart murmur": pediatric
-    cardiologists first, then cardiologists)."""
-    read: dict[str, int] = {}
-    for code, rank in sorted(ranks.items(), key=lambda item: item[1]):
-        specialty = vocabulary.specialties.get(code)
-        counterparts = specialty.children if specialty else ()
-        for child in counterparts:
-            read[child] = min(read.get(child, rank), rank)
-        own = rank + CHILD_SHIFT if counterparts else rank
-        read[code] = min(read.get(code, own), own)
-    return read

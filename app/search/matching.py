@@ -14,7 +14,7 @@ from app.search.physician_names import (
     practice_clause,
     prefix_clause,
 )
-from directory.condition_map import ranks_for_a_child, specialty_ranks
+from directory.condition_map import specialty_ranks
 from directory.vocabulary import default_vocabulary
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
@@ -31,11 +31,6 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     clauses: list[dict] = []
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
-        # "my daughter has a heart murmur", "pediatrician for asthma": the patient is a
-        # child, so the condition map's specialists are read as their children's ones.
-        named = resolution.named_specialty_codes()
-        if named and all(vocabulary.for_children(code) for code in named):
-            ranks = ranks_for_a_child(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral)

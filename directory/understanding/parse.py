@@ -26,7 +26,6 @@ from directory.understanding import ambiguity
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
-from directory.understanding.child_patient import for_child_patient
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.identifiers import identifier_candidates
@@ -81,8 +80,7 @@ def interpret(
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
-    parts, filler, left = for_child_patient(text, parts, (filler, tuple(unplaced)), tokens, lexicon)
-    return Interpretation(text, parts, left, filler, others)
+    return Interpretation(text, parts, tuple(unplaced), filler, others)
 
 
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said

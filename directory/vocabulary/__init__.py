@@ -28,7 +28,6 @@ from directory.vocabulary.files import (
 )
 from directory.vocabulary.model import (
     GENERALISTS,
-    PEDIATRICS,
     PHYSICIAN_GROUPING,
     Concept,
     Specialty,
@@ -41,7 +40,6 @@ __all__ = [
     "ENTRY_KEYS",
     "GENERALISTS",
     "KINDS",
-    "PEDIATRICS",
     "PHYSICIAN_GROUPING",
     "SECTION_KEYS",
     "Concept",

@@ -124,10 +124,6 @@ class Vocabulary:
             for code in specialty.children:
                 self._adults.setdefault(code, []).append(specialty.code)
 
-    def for_children(self, code: str) -> bool:
-        """A children's physician: the pediatrician, or an adult specialty's counterpart."""
-        return code == PEDIATRICS or code in self._adults
-
     def conditions(self) -> list[Concept]:
         return [c for c in self.concepts.values() if c.kind == "condition"]
 
