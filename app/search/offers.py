@@ -44,7 +44,6 @@ class Situation:
     total: int
     lexicon: Lexicon
     stale_policy: str = POLICY  # the service's: counts hide stale profiles when it does
-    known_names: frozenset[str] = frozenset()  # the directory's surnames, read as names
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def _variant(situation: Situation, text: str) -> tuple[SearchParams, Resolution]
     asked = replace(situation.asked, q=text, page=1)
     if not text.strip():
         return asked, Resolution(text, explicit_terms(asked, default_vocabulary()))
-    reading = interpret(text, lexicon=situation.lexicon, known_names=situation.known_names)
+    reading = interpret(text, lexicon=situation.lexicon)
     understood = apply(asked, reading, default_vocabulary())
     complete = reading.understood and not reading.unplaced
     if not (understood.terms or understood.name_text or complete):
@@ -272,8 +271,7 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
     ]
     for name, city in surnames_read_as_names(reading.parts, situation.lexicon):
         text = text_with(reading.text, name.span, f"near {city}")
-        place = interpret(text, lexicon=situation.lexicon, known_names=situation.known_names)
-        if place.location is not None:
+        if (place := interpret(text, lexicon=situation.lexicon)).location is not None:
             said = place.describe()  # "Endocrinologists near Houston, TX"
             said = said[:1].lower() + said[1:] if said[1:2].islower() else said
             variants.append((text, f"Did you mean {said}?", place.location.label))

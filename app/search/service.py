@@ -33,7 +33,6 @@ from app.search.answers import (
 from app.search.curation import CuratedTerms
 from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
-from app.search.known_names import KnownNames
 from app.search.params import Resolution, SearchParams
 from app.search.results import (
     Completion,
@@ -94,7 +93,6 @@ class SearchService:
         self.alias = alias
         self.vocabulary_alias = vocabulary_alias(alias)
         self.filters = filters
-        self.known_names = KnownNames(es, alias)  # "Booth neurologist": Dr. Booth, not tooth
 
     # --- Resolution: what the text means ---------------------------------------------------
 
@@ -128,8 +126,7 @@ class SearchService:
         """
         interpretation = None
         if params.q.strip():
-            names = self.known_names.names()
-            interpretation = interpret(params.q, lexicon=self._lexicon(), known_names=names)
+            interpretation = interpret(params.q, lexicon=self._lexicon())
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
@@ -149,8 +146,7 @@ class SearchService:
     def warm(self) -> None:
         """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a
         worker's first search does not wait for them (gunicorn imports wsgi.py per worker)."""
-        names = self.known_names.names()
-        interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon(), known_names=names)
+        interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon())
         english_counts()
 
     def _lexicon(self) -> Lexicon:
@@ -193,7 +189,7 @@ class SearchService:
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         situation = ways.Situation(
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
-            self.stale_policy, self.known_names.names(),
+            self.stale_policy,
         )  # fmt: skip
         suggestions = name_fallback(resolution, interpretation) + self._ways_forward(situation)
         if total == 0 and not resolution.understood and params.q:
