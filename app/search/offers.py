@@ -23,6 +23,7 @@ from directory.understanding import (
     interpret,
     people_called,
 )
+from directory.understanding.describe import mid_sentence
 from directory.understanding.titles import surnames_read_as_names
 from directory.vocabulary import default_vocabulary
 
@@ -56,6 +57,9 @@ class Offer:
     reach: bool = False  # the widen-the-radius search: read by reach_suggestion
 
 
+_LONE_PUNCTUATION = "()[]{},;:"  # left alone by a removed part, dropped with it
+
+
 def text_without(text: str, *spans: tuple[int, int]) -> str:
     """The text with some spans taken out, spaces tidied: "knee surgeon hartford" - place.
     A bracket or comma left alone is dropped too: a part's span ends at its last word, so
@@ -66,9 +70,6 @@ def text_without(text: str, *spans: tuple[int, int]) -> str:
         at = max(at, end)
     kept.append(text[at:])
     return " ".join(w for w in " ".join(kept).split() if w.strip(_LONE_PUNCTUATION))
-
-
-_LONE_PUNCTUATION = "()[]{},;:"
 
 
 def text_with(text: str, span: tuple[int, int], words: str) -> str:
@@ -272,8 +273,7 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
     for name, city in surnames_read_as_names(reading.parts, situation.lexicon):
         text = text_with(reading.text, name.span, f"near {city}")
         if (place := interpret(text, lexicon=situation.lexicon)).location is not None:
-            said = place.describe()  # "Endocrinologists near Houston, TX"
-            said = said[:1].lower() + said[1:] if said[1:2].islower() else said
+            said = mid_sentence(place.describe())  # "endocrinologists near Houston, TX"
             variants.append((text, f"Did you mean {said}?", place.location.label))
     return _text_offers(situation, filters, "other_reading", variants)
 

@@ -27,7 +27,7 @@ from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_without
 from app.search.params import Resolution
 from app.search.results import SearchPage, Suggestion
-from directory.understanding.describe import people_called
+from directory.understanding.describe import mid_sentence, people_called
 
 __all__ = [
     "Offer",
@@ -146,7 +146,7 @@ def broadened(
 ) -> tuple[Suggestion, ...]:
     """Say what the page shows instead, keep the ways to reach the specialty asked for."""
     said = asked.interpretation.describe() if asked.interpretation else asked.resolution.text
-    said = said[:1].lower() + said[1:] if said[1:2].islower() else said  # "hepatologists"
+    said = mid_sentence(said)  # "hepatologists"
     where = asked.effective.place if asked.effective else None
     if where is not None and " near " not in said:
         said += f" within {asked.effective.radius_miles} miles of {where.label}"

@@ -92,6 +92,12 @@ def _joined(items: list[str], conjunction: str) -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def mid_sentence(said: str) -> str:
+    """A description set inside a sentence: "Endocrinologists near Houston, TX" ->
+    "endocrinologists near Houston, TX"; an acronym stays ("ENT doctors")."""
+    return said[:1].lower() + said[1:] if said[1:2].islower() else said
+
+
 def people_called(label: str) -> str:
     """A specialty label as the people in a sentence: "Pediatrician" -> "pediatricians"."""
     return _lower(_plural(label))
