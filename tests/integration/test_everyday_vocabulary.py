@@ -182,3 +182,28 @@ def test_addiction_searches_find_psychiatrists(client, text):
     found = api(client, q=text, location="Hartford, CT")
     assert found["total"] > 0
     assert share(found, ("2084P08",)) >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("bunionectomy", ("213E", "207X")),
+        ("rhinoplasty", ("2082", "2086S0122X", "207YS0123X")),
+        ("tummy tuck", ("2082", "2086S0122X")),
+        ("breast reduction", ("2082", "2086S0122X")),
+        ("circumcision", ("2088", "207V", "2080")),
+        ("kidney transplant", ("204F", "207RN0300X")),
+        ("ekg", ("207RC", "207R00000X", "207Q00000X")),
+        ("holter monitor", ("207RC", "207R00000X", "207Q00000X")),
+        ("c-section", ("207V", "207Q00000X", "367A")),
+        ("stent", ("207RI0011X", "207RC0000X")),
+    ],
+)
+def test_common_procedure_names_find_the_doctors_who_do_them(client, text, codes):
+    """Operations and tests people name ('rhinoplasty', 'EKG', 'c-section') were words
+    nobody understood, so the search found nobody or listed every physician nearby."""
+    found = api(client, q=text)
+    assert found["interpretation"]["unplaced"] == [], text
+    assert found["total"] > 0, text
+    listed = [[s["code"] for s in hit["specialties"]] for hit in found["results"]]
+    assert all(any(c.startswith(codes) for c in hit) for hit in listed), (text, listed)
