@@ -243,6 +243,24 @@ def broader(situation: Situation, filters: Filters) -> list[Offer]:
     return _text_offers(situation, filters, "broader_specialty", variants)
 
 
+def broader_for_need(situation: Situation, filters: Filters) -> list[Offer]:
+    """A condition or procedure that nobody who treats it practises nearby: the board of
+    those who do, for the same need ("bunion surgery" in a city with orthopedic surgeons
+    but no foot and ankle surgeon or podiatrist; Vocabulary.boards_beyond)."""
+    reading = situation.interpretation
+    if reading is None:
+        return []
+    vocabulary = default_vocabulary()
+    variants = []
+    for part in reading.of_kind("condition", "procedure"):
+        typed = reading.text[part.span[0] : part.span[1]]
+        for code in dict.fromkeys(c for i in part.ids for c in vocabulary.boards_beyond(i)):
+            label = vocabulary.specialty_name(code)
+            text = text_with(reading.text, part.span, f"{label} for {typed}")
+            variants.append((text, f"Search for {people_called(label)}", label))
+    return _text_offers(situation, filters, "broader_specialty", variants)
+
+
 def closest(situation: Situation, filters: Filters) -> list[Offer]:
     """The vocabulary entries nearest to the words that were not understood."""
     reading = situation.interpretation

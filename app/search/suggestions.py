@@ -77,6 +77,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         if situation.params.place is not None:
             found.append(build.reach(situation, filters))
         found += build.broader(situation, filters)  # before dropping the specialty altogether
+        found += build.broader_for_need(situation, filters)
         found += build.drop_parts(situation, filters)
         found += build.closest(situation, filters)
         found += build.every_physician(situation, filters)

@@ -49,6 +49,7 @@ class Concept:
 PEDIATRICS = "208000000X"  # NUCC: the pediatrician, broader than every child's physician
 # Primary care: too broad to be the only place a search for a subspecialty widens to.
 GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})  # family, internal, general
+BOARD_REACH = 5  # concepts of one body system a board treats to stand in for its subspecialists
 # treating_alike: each condition listing both adds 1 / (1 + place of the other) / (1 + place
 # of the code), so what the code is first for counts most. Alike means a tenth of the most
 # the code's conditions could add: hematologist-oncologist -> medical oncologist (0.20),
@@ -165,6 +166,35 @@ class Vocabulary:
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None
         found = (*siblings, named, *adults, pediatrician)
         return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
+
+    def boards_beyond(self, concept_id: str) -> tuple[str, ...]:
+        """The specialist boards a concept's treating subspecialists belong to, when the board
+        itself is not listed (bunions: foot and ankle surgeons -> orthopedic surgeons), for
+        when nobody who treats it practises within reach. Only a physician board with a name
+        people use, not primary care, that treats at least ``BOARD_REACH`` concepts of the
+        same body system: a general surgeon is no answer to a rhinoplasty, nor an internist
+        to a pacemaker."""
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            return ()
+        treating = {s.code for s in concept.specialties}
+        found = []
+        for rank in concept.specialties:
+            specialty = self.specialties.get(rank.code)
+            if specialty is None or not specialty.specialization:
+                continue
+            board = self._classifications.get((specialty.grouping, specialty.classification))
+            if board is None or board in treating or board in GENERALISTS:
+                continue
+            named = self.specialties[board]
+            systems = [c.body_system for c, _ in self._by_specialty.get(board, ())]
+            if (
+                named.lay_name
+                and named.is_physician
+                and (systems.count(concept.body_system) >= BOARD_REACH)
+            ):
+                found.append(board)
+        return tuple(dict.fromkeys(found))
 
     def treating_alike(self, code: str, limit: int = 2) -> tuple[str, ...]:
         """Subspecialties of the same NUCC classification, with a name people use, that the

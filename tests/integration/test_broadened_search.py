@@ -92,3 +92,34 @@ def test_no_midwife_nearby_shows_obstetricians_and_says_midwives(client):
     assert body["total"] > 0 and body["suggestions"][0]["kind"] == "broadened"
     assert body["suggestions"][0]["message"].startswith("No midwives near Boston, MA")
     assert all("207V" in " ".join(_codes(hit)) for hit in body["results"])
+
+
+def _kinds(body: dict) -> list[str]:
+    return [s["kind"] for s in body["suggestions"]]
+
+
+def test_a_need_nobody_treats_within_reach_shows_the_broader_specialty_for_it(client):
+    """Bunions are treated by podiatrists and foot and ankle surgeons; where none is within
+    any radius, orthopedic surgeons (their broader specialty) operate on bunions too, and
+    'bunion surgery atlanta' found nobody."""
+    body = client.get("/api/v1/physicians", query_string={"q": "bunion surgery atlanta"})
+    body = body.get_json()
+    assert body["total"] > 0
+    assert all(any(c.startswith("207X") for c in _codes(hit)) for hit in body["results"])
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
+    assert notice["message"].startswith("No physicians for bunions near Atlanta, GA")
+    assert "orthopedic surgeons, a broader specialty" in notice["message"]
+    # The specialists who do treat bunions stay reachable, farther away.
+    assert "remove_location" in _kinds(body)
+
+
+def test_a_board_that_does_not_do_what_was_asked_is_never_offered_for_it(client):
+    """Facial plastic surgeons are ENTs and some plastic surgeons general surgeons, but
+    neither an ENT nor a general surgeon is an answer to a rhinoplasty: the plastic surgeon
+    farther away is."""
+    body = client.get("/api/v1/physicians", query_string={"q": "rhinoplasty near hartford"})
+    body = body.get_json()
+    assert body["total"] == 0
+    assert _kinds(body)[0] == "widen_radius"
+    assert "broadened" not in _kinds(body) and "broader_specialty" not in _kinds(body)

@@ -76,3 +76,31 @@ def test_a_broader_code_outside_the_taxonomy_is_refused_naming_the_entry(tmp_pat
     code = document["specialties"][0]["code"]
     with pytest.raises(ValueError, match=rf"{code}.*'broader' codes not in the NUCC.*207ZZ9999X"):
         load_vocabulary(tmp_path)
+
+
+def test_a_need_broadens_to_the_specialist_board_of_those_who_treat_it(vocab):
+    """Bunions are treated by podiatrists and foot and ankle surgeons: their board,
+    orthopedic surgery, operates on bunions too; PCOS goes to OB/GYN the same way."""
+    assert vocab.boards_beyond("bunions") == ("207X00000X",)
+    assert vocab.boards_beyond("trigger-finger") == ("207X00000X",)
+    assert vocab.boards_beyond("pcos") == ("207V00000X",)
+
+
+@pytest.mark.parametrize(
+    "concept",
+    ["cosmetic-surgery", "pacemaker-implantation", "coronary-bypass-surgery", "knee-replacement"],
+)
+def test_a_board_that_does_not_do_the_need_is_never_broader_for_it(vocab, concept):
+    """Facial plastic surgeons are ENTs and electrophysiologists internists, but neither an
+    ENT nor an internist does a rhinoplasty or implants a pacemaker; a physical therapist's
+    board does not replace a knee."""
+    boards = vocab.boards_beyond(concept)
+    assert not {"207Y00000X", "208600000X", "207R00000X", "225100000X"} & set(boards), boards
+
+
+def test_every_board_broader_for_a_need_is_a_named_physician_specialty(vocab):
+    for concept_id in vocab.concepts:
+        for code in vocab.boards_beyond(concept_id):
+            specialty = vocab.specialties[code]
+            assert specialty.is_physician and specialty.lay_name, (concept_id, code)
+            assert code not in {s.code for s in vocab.concepts[concept_id].specialties}
