@@ -76,7 +76,9 @@ def hit_reader(
     """Physician documents as result cards (distance from the searched place, why each
     matched); what the search sought is worked out once, not once per hit."""
     origin = (params.place.lat, params.place.lon) if params.place else None
-    names = params.q if resolution.name_text is None else resolution.name_text
+    names = resolution.name_text
+    if names is None:  # nothing parsed but a place or filters: the words left are the name
+        names = resolution.name_hint or params.q
     sought = Sought.of(resolution, q.name_words(names), params.q)
 
     def read(source: dict, claimed: frozenset[str] | None = None) -> PhysicianHit:

@@ -85,11 +85,14 @@ def names_and_concepts(params: SearchParams, resolution: Resolution) -> bool:
 def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]) -> dict:
     """Text the parser could not read: any of the vocabulary's reading, a name, a practice or
     hospital name ("Hartford Hospital"), or (nothing resolved) the words in the profile."""
-    should = concepts + name_clauses(params.q)
+    # A place or filter read from the box is no part of a name ("giordano near farmington
+    # ct"): the words left unplaced are; a practice's name may hold the town.
+    names = resolution.name_hint or params.q
+    should = concepts + name_clauses(names)
     practice = practice_clause(params.q)
     if practice:
         should.append(practice)
-    prefix = None if resolution.understood else prefix_clause(params.q)
+    prefix = None if resolution.understood else prefix_clause(names)
     if prefix:  # "John": Johnsons too, a surname half-read from a fax
         should.append(prefix)
     if params.q and not resolution.understood:

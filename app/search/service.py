@@ -137,11 +137,13 @@ class SearchService:
                 params.q, terms, name_text=understood.name_text, name_hint=understood.name_hint
             )
             return params, resolution, 0, interpretation
+        hint = ""
         if understood:
             params = understood.params  # a place or filter typed beside unplaced words
+            hint = understood.name_hint if read.parts else ""  # the words left unplaced
         resolution, took = self._resolve(params.q)
-        resolution = Resolution(resolution.text, chosen_terms(params) + resolution.terms)
-        return params, resolution, took, interpretation
+        terms = chosen_terms(params) + resolution.terms
+        return params, Resolution(resolution.text, terms, name_hint=hint), took, interpretation
 
     def warm(self) -> None:
         """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a

@@ -201,3 +201,31 @@ def test_a_surname_with_an_apostrophe_is_found_however_it_is_typed(client, typed
     found = api(client, q=typed)
     assert npis(found)[:1] == ["1427051366"]
     assert any(m["kind"] == "name" for m in found["results"][0]["matched"])
+
+
+def _in_a_town(demo_profiles) -> list[tuple[dict, str, str]]:
+    """Demo physicians with a surname nobody else has, each with a town and state of theirs
+    (one word, not a metro's big city), in NPI order."""
+    counts: dict[str, int] = defaultdict(int)
+    for profile in demo_profiles:
+        counts[profile["name"]["last"].lower()] += 1
+    found = []
+    for profile in sorted(demo_profiles, key=lambda p: p["npi"]):
+        surname = profile["name"]["last"]
+        town = profile["locations"][0]["city"]
+        if counts[surname.lower()] == 1 and surname.isalpha() and town.isalpha():
+            if town.lower() not in {"houston", "chicago", "atlanta", "boston", "cleveland"}:
+                found.append((profile, town, profile["locations"][0]["state"]))
+    return found
+
+
+def test_a_surname_beside_a_typed_place_finds_that_physician(client, demo_profiles):
+    """'giordano near farmington ct' found nobody: the place's words were matched against
+    names with the surname."""
+    for profile, town, state in _in_a_town(demo_profiles)[:5]:
+        surname = profile["name"]["last"].lower()
+        for text in (f"{surname} near {town} {state}", f"{surname} in {town}, {state}"):
+            found = api(client, q=text)
+            assert found["results"] and found["results"][0]["npi"] == profile["npi"], text
+            assert "name" in {m["kind"] for m in found["results"][0]["matched"]}, text
+
