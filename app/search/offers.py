@@ -261,6 +261,31 @@ def broader_for_need(situation: Situation, filters: Filters) -> list[Offer]:
     return _text_offers(situation, filters, "broader_specialty", variants)
 
 
+def name_then_place(situation: Situation, filters: Filters) -> list[Offer]:
+    """A title's name that ends in a town ("dr dandrea farmington"), when nobody has the
+    whole name: the name near the town, the longest place that reads first ("dr smith west
+    hartford": Smith near West Hartford, not Smith West near Hartford)."""
+    reading = situation.interpretation
+    if reading is None or reading.location is not None or situation.asked.place is not None:
+        return []
+    titles = situation.lexicon.word_set("name_titles")
+    for part in reading.of_kind("name"):
+        start, end = part.span
+        words = reading.text[start:end].split()
+        for cut in range(1, len(words)):
+            name, place = words[:cut], words[cut:]
+            if all(w.lower().rstrip(".") in titles for w in name):
+                continue
+            text = text_with(reading.text, part.span, f"{' '.join(name)} near {' '.join(place)}")
+            variant = interpret(text, lexicon=situation.lexicon)
+            if variant.location is None or not variant.names or variant.unplaced:
+                continue
+            said = mid_sentence(variant.describe())  # "physicians named Dandrea near ..."
+            variants = [(text, f"Did you mean {said}?", variant.location.label)]
+            return _text_offers(situation, filters, "name_and_place", variants)
+    return []
+
+
 def closest(situation: Situation, filters: Filters) -> list[Offer]:
     """The vocabulary entries nearest to the words that were not understood."""
     reading = situation.interpretation

@@ -158,23 +158,24 @@ class SearchService:
         return lexicon_for(vocabulary, self.curation.terms, version=self.curation.version())
 
     def search_physicians(self, params: SearchParams) -> SearchPage:
-        """One page of physicians; when nobody practises the specialty asked for, the
-        nearest broader one that someone does ("hepatologist": gastroenterologists), said so
-        on the page, rather than an empty list with a link to it."""
+        """One page of physicians; when nobody matches, what was most likely meant, said so
+        on the page, rather than an empty list with a link to it: a name read apart from
+        its town ("dr dandrea farmington"), or the nearest broader specialty that someone
+        practises ("hepatologist": gastroenterologists)."""
         page = self._physicians(params)
-        broader = ways.broader_to_show(page)
-        if broader is None:
+        instead = ways.stand_in(page)
+        if instead is None:
             return page
-        wider = self._physicians(replace(params, q=broader.changes["q"]))
-        if not wider.total:
+        shown = self._physicians(replace(params, q=instead.changes["q"]))
+        if not shown.total:
             return page
         # The reading stays the one typed (its chips remove words from the box as it is);
-        # the terms searched are the broader specialty's, as the notice says.
+        # the search is the one the notice names.
         return replace(
-            wider,
+            shown,
             interpretation=page.interpretation,
-            suggestions=ways.broadened(page, broader, wider.suggestions),
-            took_ms=page.took_ms + wider.took_ms,
+            suggestions=ways.shown_instead(page, instead, shown),
+            took_ms=page.took_ms + shown.took_ms,
         )
 
     def _physicians(self, params: SearchParams) -> SearchPage:

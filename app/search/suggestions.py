@@ -35,7 +35,8 @@ __all__ = [
     "did_you_mean",
     "finish",
     "broadened",
-    "broader_to_show",
+    "shown_instead",
+    "stand_in",
     "name_fallback",
     "plan",
     "text_without",
@@ -58,6 +59,10 @@ SUGGESTION_KINDS = {
     'read as the place ("endo dr houston": near Houston, TX rather than Dr. Houston).',
     "name_fallback": "Nobody matched the name and the rest together: the results leave the "
     "name out (it only orders them); changes search for the name alone.",
+    "name_and_place": "Nobody has every word after a title as a name: the last words read as "
+    'the place ("dr dandrea farmington": Dr. Dandrea near Farmington).',
+    "reread": "Nobody has every word after a title as a name, so the results are the name "
+    "near the place its last words name (label: the place); changes are empty.",
     "broadened": "Nobody practises the specialty asked for within reach, so the results are "
     "the first broader specialty that someone does (label); changes are empty. A "
     "`widen_radius` or `remove_location` beside it reaches the specialty asked for.",
@@ -78,6 +83,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
             found.append(build.reach(situation, filters))
         found += build.broader(situation, filters)  # before dropping the specialty altogether
         found += build.broader_for_need(situation, filters)
+        found += build.name_then_place(situation, filters)
         found += build.drop_parts(situation, filters)
         found += build.closest(situation, filters)
         found += build.every_physician(situation, filters)
@@ -134,12 +140,30 @@ def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, .
     return (Suggestion("name_fallback", message, {"q": f"dr {name}", "page": None}, None, name),)
 
 
-def broader_to_show(page: SearchPage) -> Suggestion | None:
-    """The broader specialty to show instead of nothing: the first offered that finds
-    someone (siblings that treat the same conditions come before a generalist parent)."""
+def stand_in(page: SearchPage) -> Suggestion | None:
+    """What to show instead of nothing: a name read apart from its town ("dr dandrea
+    farmington"), else the first broader specialty offered that finds someone (siblings
+    that treat the same conditions come before a generalist parent)."""
     if page.total:
         return None
-    return next((s for s in page.suggestions if s.kind == "broader_specialty" and s.count), None)
+    for kind in ("name_and_place", "broader_specialty"):
+        found = next((s for s in page.suggestions if s.kind == kind and s.count), None)
+        if found is not None:
+            return found
+    return None
+
+
+def shown_instead(
+    asked: SearchPage, instead: Suggestion, shown: SearchPage
+) -> tuple[Suggestion, ...]:
+    """The suggestions of a page that shows ``instead`` of what was asked: say so first."""
+    if instead.kind == "broader_specialty":
+        return broadened(asked, instead, shown.suggestions)
+    typed = " ".join(asked.interpretation.names) if asked.interpretation else ""
+    said = shown.interpretation.describe() if shown.interpretation else instead.label
+    message = f"No one is named {typed}, so these are {mid_sentence(said)}"
+    notice = Suggestion("reread", message, {}, shown.total, instead.label)
+    return (notice, *shown.suggestions)
 
 
 def broadened(

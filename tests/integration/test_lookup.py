@@ -219,6 +219,23 @@ def _in_a_town(demo_profiles) -> list[tuple[dict, str, str]]:
     return found
 
 
+@pytest.mark.parametrize("typed", ["dr {surname} {town}", "dr {surname} {town} {state}"])
+def test_a_title_a_name_and_a_town_find_that_physician(client, demo_profiles, typed):
+    """Front desks type 'dr dandrea farmington': the town read as part of the name found
+    nobody. When nobody has the whole name, the page shows the name near the town, and
+    says so."""
+    for profile, town, state in _in_a_town(demo_profiles)[:5]:
+        surname = profile["name"]["last"]
+        text = typed.format(surname=surname.lower(), town=town.lower(), state=state)
+        found = api(client, q=text)
+        assert found["total"] > 0, text
+        assert found["results"][0]["npi"] == profile["npi"], text
+        notices = [s for s in found["suggestions"] if s["kind"] == "reread"]
+        if notices:  # the parser took the town into the name: the page says what it did
+            assert notices[0]["message"].startswith("No one is named"), text
+            assert f"named {surname.lower()}" in notices[0]["message"].lower(), text
+
+
 def test_a_surname_beside_a_typed_place_finds_that_physician(client, demo_profiles):
     """'giordano near farmington ct' found nobody: the place's words were matched against
     names with the surname."""
@@ -229,3 +246,14 @@ def test_a_surname_beside_a_typed_place_finds_that_physician(client, demo_profil
             assert found["results"] and found["results"][0]["npi"] == profile["npi"], text
             assert "name" in {m["kind"] for m in found["results"][0]["matched"]}, text
 
+
+def test_a_reread_name_is_said_on_the_page(client, demo_profiles):
+    reread = []
+    for profile, town, _ in _in_a_town(demo_profiles)[:10]:
+        text = f"dr {profile['name']['last'].lower()} {town.lower()}"
+        if any(s["kind"] == "reread" for s in api(client, q=text)["suggestions"]):
+            reread.append((profile, text))
+    assert reread, "no title, name and town read as one name among the first ten"
+    profile, text = reread[0]
+    html = client.get("/search", query_string={"q": text}).get_data(as_text=True)
+    assert "No one is named" in html and profile["npi"] in html
