@@ -22,6 +22,10 @@ NAME_PREFIX = 6.0
 # A word nothing else explained, if it is in the name ("valenzuela dermatology"): it ranks
 # that physician first among those who fit, as strongly as a typed name.
 NAME_HINT = NAME_ALL_WORDS
+# A long unplaced word one or two letters from a name ("bilgrammi oncology" for Dr.
+# Bilgrami): after the exact name, as a typed name's near spellings rank.
+NAME_HINT_FUZZY = NAME_FUZZY
+MIN_FUZZY_HINT_LETTERS = 6  # shorter words have too many look-alike surnames
 # Every word of a practice or hospital name ("Johnson Pediatrics", "Hartford Hospital"):
 # the practice's physicians first, above a concept's best fit (10) but below a typed name.
 PRACTICE_NAME = 4.0
@@ -84,11 +88,18 @@ def prefix_clause(text: str) -> dict | None:
 
 
 def hint_clause(hint: str) -> dict | None:
-    """Any one of the hint's words in the name: a surname beside a small town nothing read."""
+    """Any one of the hint's words in the name: a surname beside a small town nothing read;
+    a long word also one or two letters off, ranked after the exact name."""
     words = hint_words(hint)
     if not words:
         return None
-    return {"match": {"full_name": {"query": words, "operator": "or", "boost": NAME_HINT}}}
+    exact = {"match": {"full_name": {"query": words, "operator": "or", "boost": NAME_HINT}}}
+    long_words = " ".join(w for w in words.split() if len(w) >= MIN_FUZZY_HINT_LETTERS)
+    if not long_words:
+        return exact
+    near = {"query": long_words, "operator": "or", "fuzziness": "AUTO", "prefix_length": 1}
+    fuzzy = {"match": {"full_name": near | {"boost": NAME_HINT_FUZZY}}}
+    return {"bool": {"should": [exact, fuzzy]}}
 
 
 def practice_clause(text: str) -> dict | None:

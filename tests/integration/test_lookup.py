@@ -257,3 +257,30 @@ def test_a_reread_name_is_said_on_the_page(client, demo_profiles):
     profile, text = reread[0]
     html = client.get("/search", query_string={"q": text}).get_data(as_text=True)
     assert "No one is named" in html and profile["npi"] in html
+
+
+@pytest.mark.parametrize(
+    ("code", "word"), [("207RC0000X", "cardiology"), ("207N00000X", "dermatology")]
+)
+def test_a_misspelled_surname_beside_a_specialty_ranks_that_physician_first(
+    client, demo_profiles, code, word
+):
+    """'bilgrammi oncology' listed every oncologist but Dr. Bilgrami first: a word nothing
+    explained counted only when spelled exactly."""
+    surnames = defaultdict(list)
+    for profile in demo_profiles:
+        surnames[profile["name"]["last"].lower()].append(profile)
+    chosen = [
+        p[0]
+        for name, p in sorted(surnames.items())
+        if len(p) == 1
+        and len(name) >= 7
+        and name.isalpha()
+        and p[0]["specialties"][0]["code"] == code
+    ][:3]
+    assert chosen
+    for profile in chosen:
+        surname = profile["name"]["last"].lower()
+        typo = surname[:4] + surname[3] + surname[4:]  # one letter doubled, as typed in a hurry
+        found = api(client, q=f"{typo} {word}")
+        assert found["results"][0]["npi"] == profile["npi"], (typo, found["results"][0]["name"])
