@@ -207,3 +207,33 @@ def test_common_procedure_names_find_the_doctors_who_do_them(client, text, codes
     assert found["total"] > 0, text
     listed = [[s["code"] for s in hit["specialties"]] for hit in found["results"]]
     assert all(any(c.startswith(codes) for c in hit) for hit in listed), (text, listed)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("short of breath all the time", "dyspnea"),
+        ("i can't catch my breath", "dyspnea"),
+        ("trouble breathing", "dyspnea"),
+        ("painful sex", "pelvic-pain"),
+        ("missed period", "abnormal-uterine-bleeding"),
+        ("losing weight without trying", "unexplained-weight-loss"),
+        ("stressed out", "anxiety"),
+        ("addicted to pills", "opioid-use-disorder"),
+        ("vaping", "nicotine-dependence"),
+        ("i bruise easily", "bleeding-disorders"),
+        ("sunspots", "moles-and-skin-growths"),
+        ("stops breathing at night", "sleep-apnea"),
+        ("my hands fall asleep", "carpal-tunnel-syndrome"),
+    ],
+)
+def test_everyday_symptoms_read_as_the_need_and_list_who_treats_it(client, text, concept):
+    """'short of breath' read as 'lung problems' (pulmonologists only, 3 near Cleveland),
+    and 'painful sex', 'missed period' or 'vaping' as nothing at all."""
+    found = api(client, q=text)
+    parts = found["interpretation"]["parts"]
+    assert [p["ids"] for p in parts] == [[concept]], (text, parts)
+    assert found["interpretation"]["unplaced"] == [], text
+    assert found["total"] > 0, text
+    for hit in found["results"]:
+        assert concept in {m["id"] for m in hit["matched"]}, (text, hit["name"], hit["matched"])
