@@ -28,11 +28,15 @@ def for_children(
     child_words = lexicon.word_set("children")
     specialties = lexicon.vocabulary.specialties
     for candidate in candidates:
-        if candidate.kind != "specialty" or len(candidate.ids) != 1:
+        if candidate.kind != "specialty":
             continue
-        codes = specialties[candidate.ids[0]].children
-        if not codes:
+        # Every specialty the words mean needs a children's counterpart: "teen therapist"
+        # is a child psychiatrist or psychologist (both have one), never only a child's
+        # physical therapist because the mental health reading had two codes.
+        counterparts = [specialties[i].children for i in candidate.ids if i in specialties]
+        if not counterparts or not all(counterparts):
             continue
+        codes = tuple(dict.fromkeys(c for found in counterparts for c in found))
         spans = (
             _before(tokens, candidate.start, child_words),
             _after(tokens, candidate.end, child_words),

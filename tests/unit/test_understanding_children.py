@@ -63,3 +63,20 @@ def test_a_condition_for_a_child_is_unchanged(lexicon):
 def test_a_child_word_elsewhere_in_the_text_does_not_change_the_specialty(lexicon):
     parts = interpret("allergist near kids hospital", lexicon=lexicon).parts
     assert parts[0].ids == ("207K00000X",)
+
+
+@pytest.mark.parametrize("text", ["teen therapist", "kids therapist", "therapist for my teen"])
+def test_a_childs_therapist_is_a_childs_mental_health_specialist(text, lexicon):
+    """'therapist' means mental health first (physical therapist is the other reading); a
+    child word beside it composed only the physical therapist, whose reading had one code,
+    so 'teen therapist' listed pediatric physical therapists."""
+    (part,) = interpret(text, lexicon=lexicon).parts
+    assert part.kind == "specialty"
+    assert set(part.ids) == {"2084P0804X", "103TC2200X"}  # child psychiatrist, psychologist
+
+
+def test_a_pediatric_allergist_broadens_to_allergists_before_pediatricians():
+    """Allergists are board certified for children and adults alike: where no pediatric
+    allergist practises, a parent is better served by an allergist than a pediatrician."""
+    vocabulary = default_vocabulary()
+    assert vocabulary.broader_specialties(PEDIATRIC_ALLERGY)[:2] == ("207K00000X", PEDIATRICS)
