@@ -237,3 +237,13 @@ def test_everyday_symptoms_read_as_the_need_and_list_who_treats_it(client, text,
     assert found["total"] > 0, text
     for hit in found["results"]:
         assert concept in {m["id"] for m in hit["matched"]}, (text, hit["name"], hit["matched"])
+
+
+@pytest.mark.parametrize("text", ["counselor", "grief counselor", "marriage counseling", "lcsw"])
+def test_a_counselor_finds_talk_therapy(client, text):
+    """'counselor' was a word nobody understood: Houston found nobody at all."""
+    found = api(client, q=text, location="Houston, TX")
+    assert [p["ids"] for p in found["interpretation"]["parts"]] == [["psychotherapy"]], text
+    assert found["total"] > 0, text
+    for hit in found["results"]:
+        assert "psychotherapy" in {m["id"] for m in hit["matched"]}, (text, hit["name"])
