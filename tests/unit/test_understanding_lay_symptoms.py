@@ -49,3 +49,29 @@ def test_every_lay_symptom_concept_is_treated_by_someone():
     for group in lexicon_for(vocabulary).data.concept_terms:
         for concept_id in group.concepts:
             assert vocabulary.concepts[concept_id].specialties, concept_id
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("arthritus", {"osteoarthritis", "rheumatoid-arthritis"}),
+        ("excema on my baby", {"eczema"}),
+        ("short of breath", {"dyspnea"}),
+        ("painful sex", {"pelvic-pain"}),
+    ],
+)
+def test_common_misspellings_and_symptoms_read_as_their_concepts(text, concepts):
+    """'arthritus' was a known word (inside 'knee arthritus') that meant nothing alone, and
+    'excema' two letters from eczema: both searched nothing."""
+    reading = interpret(text)
+    assert reading.unplaced == ()
+    assert {i for p in reading.parts if p.kind == "condition" for i in p.ids} == concepts
+
+
+@pytest.mark.parametrize(
+    "text", ["ur closest pediatrician", "pediatrician plz", "pediatrician thx"]
+)
+def test_texting_words_are_filler(text):
+    reading = interpret(text)
+    assert reading.unplaced == ()
+    assert [p.label for p in reading.parts if p.kind == "specialty"] == ["Pediatrician"]
