@@ -45,6 +45,7 @@ WORD_LISTS = (
     "referral_shorthand",
     "patient_words",
     "patient_cues",
+    "site_words",
 )
 TOP_KEYS = frozenset(
     {
