@@ -85,3 +85,16 @@ def test_a_venous_stasis_ulcer_finds_who_treats_chronic_wounds(client):
     found = _npis(client, "venous stasis ulcer")
     assert found and found == _npis(client, "chronic wound")
     assert found != _npis(client, "stomach ulcer")
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled_out"),
+    [
+        ("knee pain referral LA", "knee pain Los Angeles, CA"),
+        ("cardiologist ATL", "cardiologist Atlanta, GA"),
+        ("derm consult xyz houston", "dermatologist xyz Houston, TX"),
+    ],
+)
+def test_a_citys_short_name_finds_who_its_full_name_finds(client, typed, spelled_out):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, spelled_out)
