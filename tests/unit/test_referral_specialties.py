@@ -92,3 +92,10 @@ def test_idaho_stays_a_place(text, place):
 )
 def test_a_longer_clinical_phrase_keeps_its_words(text, concept):
     assert interpret(text).concept_ids[0] == concept
+
+
+@pytest.mark.parametrize("text", ["audiologist", "audiology referral", "audiogram"])
+def test_audiology_is_hearing_care_not_a_cardiologist_one_typo_away(text):
+    understood = interpret(text)
+    assert understood.concept_ids == ("hearing-loss",)
+    assert "207RC0000X" not in understood.specialty_codes
