@@ -36,7 +36,27 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
-        clauses.append(ranking.specialty_query(specialties, resolution.named_specialty_codes()))
+        clauses += _specialty_clauses(resolution, beside=bool(conditions or procedures))
+    return clauses
+
+
+def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:
+    """The specialty typed; beside a condition or a body part ("rheum consult joint pain")
+    it leads, its broader specialty right behind, the body part's specialists after."""
+    typed = Resolution(resolution.text, tuple(t for t in resolution.terms if not t.context))
+    context = [c for t in resolution.terms if t.context for c in t.codes]
+    codes, named = typed.specialty_codes(), typed.named_specialty_codes()
+    if not codes:  # only a body part's specialists: what was asked
+        return [ranking.specialty_query(list(dict.fromkeys(context)))]
+    if not (beside or context):
+        return [ranking.specialty_query(codes, named)]
+    behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
+    weight = ranking.SPECIALTY_BESIDE_CONCEPT
+    clauses = [ranking.specialty_query(codes, named, weight)]
+    if behind:
+        clauses.append(ranking.broader_query(behind))
+    if context:
+        clauses.append(ranking.specialty_query(list(dict.fromkeys(context))))
     return clauses
 
 

@@ -51,6 +51,9 @@ class ResolvedTerm:
     # For a specialty: the codes the words name ("geriatrician": internal medicine's); the
     # rest of ``codes`` are related (family medicine's geriatrics). Empty: all are named.
     named: tuple[str, ...] = ()
+    # For a specialty: the specialists of a body part or symptom typed beside a specialty
+    # ("rheum consult joint pain"): they follow the specialty typed, never tie with it.
+    context: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,15 @@ SPECIALTY_SECONDARY = 8.5
 # A related code of the one named ("pain doctor" → physiatrists; "geriatrician" → family
 # medicine's geriatricians): a right answer, after the specialty the words name.
 SPECIALTY_RELATED = 9.0
+# A specialty typed beside a condition or a body part ("hand surgery referral trigger
+# finger", "rheum consult joint pain"): the words name who, the rest says what for. Doubled,
+# the specialty typed (20) outranks the best fit another specialty has (10, plus a claim),
+# so its physicians lead, then the others in the condition map's order.
+SPECIALTY_BESIDE_CONCEPT = 2.0
+# ... and its broader specialty (the hand surgeon's orthopedic surgeons, the pediatric ENT's
+# ENTs) gains this on top of its fit: after everyone of the specialty typed, even as a
+# secondary specialty (17), before the rest (a fit of 10 at most, plus a claim).
+BROADER_BEHIND = 9.0
 # With a location, distance can take at most this share of the score away (at the radius'
 # edge and beyond), so it orders physicians of similar fit but never buries the right one.
 DISTANCE_SHARE = 0.3
@@ -120,16 +129,34 @@ def concept_query(
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def specialty_query(codes: Sequence[str], named: Sequence[str] | None = None) -> dict:
+def specialty_query(
+    codes: Sequence[str], named: Sequence[str] | None = None, weight: float = 1.0
+) -> dict:
     """The user asked for a specialty: physicians whose main practice it is come first, the
-    specialty named before its related codes (``named`` None: all codes are named)."""
+    specialty named before its related codes (``named`` None: all codes are named).
+    ``weight`` scales every boost (SPECIALTY_BESIDE_CONCEPT beside a condition)."""
     related = [c for c in codes if named is not None and c not in named]
     primary = [c for c in codes if c not in related]
-    queries = [_constant("primary_specialty", primary, SPECIALTY_PRIMARY)]
+    queries = [_constant("primary_specialty", primary, round(SPECIALTY_PRIMARY * weight, 2))]
     if related:
-        queries.append(_constant("primary_specialty", related, SPECIALTY_RELATED))
-    queries.append(_constant("specialty_codes", codes, SPECIALTY_SECONDARY))
+        boost = round(SPECIALTY_RELATED * weight, 2)
+        queries.append(_constant("primary_specialty", related, boost))
+    queries.append(_constant("specialty_codes", codes, round(SPECIALTY_SECONDARY * weight, 2)))
     return {"dis_max": {"queries": queries}}
+
+
+def broader_query(codes: Sequence[str]) -> dict:
+    """The broader specialty right behind one typed beside a condition."""
+    return _constant("primary_specialty", codes, BROADER_BEHIND)
+
+
+def broader_behind(vocabulary: Vocabulary, named: Sequence[str]) -> list[str]:
+    """The broader specialties that follow a specialty typed beside a condition: its adult
+    counterpart or parent board (hand surgeon -> orthopedic surgeons), never primary care or
+    pediatrics, which the condition map ranks in their own place."""
+    pediatrics = "208000000X"
+    found = (b for code in named for b in vocabulary.broader_specialties(code))
+    return [c for c in dict.fromkeys(found) if c not in GENERALISTS and c != pediatrics]
 
 
 def distance_weighted(query: dict, origin: tuple[float, float], radius_miles: int) -> dict:

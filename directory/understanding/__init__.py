@@ -11,9 +11,9 @@ to offer a way forward when nothing parsed.
 Modules, in reading order: ``lexicon_file`` (data/lexicon.json); ``entries``,
 ``term_table`` and ``lexicon`` (the in-memory tables, cached per vocabulary and version of
 curated terms); ``tokens`` and ``typos`` (words and spellings); ``candidates``,
-``compose``, ``children``, ``places`` and ``names`` (readings of spans); ``scoring`` (why
-one reading beats another); ``parse`` (the best cover); ``model`` and ``describe`` (the
-result); ``suggest`` (did you mean).
+``compose``, ``children``, ``places``, ``nicknames`` and ``names`` (readings of spans);
+``scoring`` (why one reading beats another); ``parse`` (the best cover); ``model`` and
+``describe`` (the result); ``suggest`` (did you mean).
 """
 
 from directory.understanding.describe import people_called

@@ -47,7 +47,7 @@ def read_capitals(raw: Any, path: Path) -> dict[str, str]:
 
 def capital_readings(tokens: Sequence[Token], capitals: Mapping[str, str]) -> dict[int, str]:
     """Token index -> the term each abbreviation typed in capitals stands for."""
-    if _shouted(tokens):  # "BACK PAIN ALL DAY": a text all in capitals says nothing by them
+    if shouted(tokens):  # "BACK PAIN ALL DAY": a text all in capitals says nothing by them
         return {}
     found = {}
     for i, token in enumerate(tokens):
@@ -61,7 +61,7 @@ def capital_readings(tokens: Sequence[Token], capitals: Mapping[str, str]) -> di
     return found
 
 
-def _shouted(tokens: Sequence[Token]) -> bool:
+def shouted(tokens: Sequence[Token]) -> bool:
     """Every word typed in capitals, and more than a referral's few: capitals mean nothing."""
     words = [t for t in tokens if t.text.isalpha()]
     return len(words) >= SHOUTED_WORDS and all(t.text.isupper() for t in words)

@@ -89,8 +89,9 @@ def _combine(
             entry.kind, entry.ids, entry.label, match, codes=entry.codes, entry=entry,
             term=term, words=words, penalty=penalty,
         )  # fmt: skip
-    if other.kind == "symptom":
-        label = f"{part.term} {other.label.lower()}"
+    if other.kind == "symptom" or _elsewhere(part, other, lexicon):
+        said = other.label.lower() if other.kind == "symptom" else other.term
+        label = f"{part.term} {said}"
         return Candidate(
             first.start, last.end, span_score(BODY_PART, words, gap, penalty + COMPOSED),
             "body_part", part.ids, label[:1].upper() + label[1:], match, codes=part.codes,
@@ -102,6 +103,19 @@ def _combine(
         other.kind, ids, label, other.match, codes=other.codes, entry=other.entry,
         term=other.term, words=words, penalty=penalty,
     )  # fmt: skip
+
+
+def _elsewhere(part: Candidate, other: Candidate, lexicon: Lexicon) -> bool:
+    """ "eye ulcer", "mouth ulcer": a word naming a lesion by where it is ("ulcer" alone is
+    a stomach ulcer, ``site_words``) beside a body part of another body system is a lesion
+    of that part, not the condition the word means alone."""
+    if other.kind != "condition" or other.term not in lexicon.word_set("site_words"):
+        return False
+    if part.entry is None:
+        return False
+    system = lexicon.body_parts[part.entry.ref].body_system
+    concepts = lexicon.vocabulary.concepts
+    return all(concepts[i].body_system != system for i in other.ids)
 
 
 def _composed_term(part: Candidate, other: Candidate, lexicon: Lexicon):

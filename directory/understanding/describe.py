@@ -40,7 +40,8 @@ def describe(interpretation: Interpretation) -> str:
     if any(p.ids or p.codes for p in topics):
         topics = [p for p in topics if p.ids or p.codes or p.kind != "symptom"]
     if topics:
-        sentence += f" for {_joined([_lower(p.label) for p in topics], 'and')}"
+        labels = list(dict.fromkeys(_lower(p.label) for p in topics))
+        sentence += f" for {_joined(labels, 'and')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))
     extras = _extras(filters)
     if not extras:
@@ -51,7 +52,9 @@ def describe(interpretation: Interpretation) -> str:
 
 
 def _who(parts: tuple[Part, ...], filters: dict) -> str:
-    heads = [_plural(p.label) for p in parts if p.kind == "specialty"] or ["Physicians"]
+    # "ob referral new OB": the same specialty typed twice is named once.
+    heads = list(dict.fromkeys(_plural(p.label) for p in parts if p.kind == "specialty"))
+    heads = heads or ["Physicians"]
     head = _joined([heads[0], *(_lower(h) for h in heads[1:])], "and")
     adjectives = [g.capitalize() for g in filters.get("gender", ())]
     if filters.get("language"):

@@ -25,6 +25,7 @@ from typing import Any
 
 from directory.text import normalize_term
 from directory.understanding.capitals import read_capitals
+from directory.understanding.nicknames import read_nicknames
 from directory.vocabulary import DATA_DIR
 
 LEXICON_FILE = DATA_DIR / "lexicon.json"
@@ -45,6 +46,7 @@ WORD_LISTS = (
     "referral_shorthand",
     "patient_words",
     "patient_cues",
+    "site_words",
 )
 TOP_KEYS = frozenset(
     {
@@ -53,6 +55,7 @@ TOP_KEYS = frozenset(
         "translations",
         "word_forms",
         "capital_abbreviations",
+        "place_nicknames",
         "near_me",
         "bare_city_min_zips",
         "regions",
@@ -143,6 +146,7 @@ class LexiconData:
     filters: Mapping[str, Mapping[str, tuple[str, ...]]]
     ambiguous: tuple[Ambiguous, ...] = ()
     capitals: Mapping[str, str] = field(default_factory=dict)  # "MI" -> "heart attack"
+    nicknames: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # "LA" -> city
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -334,4 +338,5 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         filters=_filters(document["filters"], path),
         ambiguous=tuple(_ambiguous(raw, path, i) for i, raw in enumerate(document["ambiguous"])),
         capitals=read_capitals(document["capital_abbreviations"], path),
+        nicknames=read_nicknames(document["place_nicknames"], path),
     )

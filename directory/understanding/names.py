@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from functools import lru_cache
+
+from faker.providers.person.en_US import Provider as FakerPerson
 
 from directory import geography
 from directory.understanding.candidates import Candidate
@@ -25,6 +28,16 @@ NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
 # Written after a name by staff copying from a chart: "whitehead md", "lopez dpm".
 CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"})
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in FakerPerson.first_names)
+
+
+def is_first_name(word: str) -> bool:
+    """A common US first name ("linda", "guy"), from Faker's census-weighted lists."""
+    return word in _first_names()
 
 
 def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:

@@ -33,7 +33,11 @@ from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
 from directory.understanding.places import place_candidates
-from directory.understanding.referral import cancer_candidates, without_patient_readings
+from directory.understanding.referral import (
+    cancer_candidates,
+    patients_beside_a_doctor,
+    without_patient_readings,
+)
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.understanding.treats import with_treated_concepts
@@ -71,6 +75,10 @@ def interpret(
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
     candidates = without_patient_readings(candidates, tokens, lexicon)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
+    patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"
+    if patients:
+        candidates = [c for c in candidates if not (c.end - c.start == 1 and c.start in patients)]
+        chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)

@@ -20,6 +20,8 @@ from directory import geography
 from directory.geography import Place
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.names import is_first_name
+from directory.understanding.nicknames import nickname_places
 from directory.understanding.scoring import BARE_CITY, PLACE, span_score
 from directory.understanding.tokens import Token
 
@@ -51,9 +53,14 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
     """Location and radius candidates, each also led by its cue when it has one ("near 06106")."""
     norms = [t.norm for t in tokens]
     found: list[Candidate] = []
+    nicknames = nickname_places(tokens, lexicon.data.nicknames)  # "LA", "NYC", "philly"
     for start in range(len(tokens)):
         cue = _cue_length(norms, start, lexicon)
-        for end, place, places, strong, bare in _places_at(text, tokens, norms, start, lexicon):
+        readings = list(_places_at(text, tokens, norms, start, lexicon))
+        if start in nicknames:  # "in LA" is Los Angeles, not Louisiana
+            readings = [r for r in readings if r[0] > start + 1]
+            readings.append((start + 1, nicknames[start], (), False, PLACE))
+        for end, place, places, strong, bare in readings:
             words = end - start
             if strong or bare is not None:
                 score = span_score(PLACE if strong else bare, words)
@@ -171,11 +178,15 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:
     """A surname-like city reads as the city right after a word the lexicon knows
-    ("dermatologist houston", "pain doctor houston"), but not alone, after a first name
-    ("linda houston") or after a title ("dr houston", "doctor houston")."""
+    ("dermatologist houston", "pain doctor houston"), or after an unknown word that follows
+    one, but not alone, after a first name ("linda houston") or after a title ("dr
+    houston", "doctor houston")."""
     before = norms[start - 1] if start else ""
     if before not in lexicon.words:
-        return False
+        # "derm consult xyz houston": after a word nothing reads, the city still follows
+        # what was asked, unless that word is a first name ("cardiologist linda houston").
+        asked = any(lexicon.is_content_word(n) for n in norms[: start - 1])
+        return asked and before.isalpha() and not is_first_name(before)
     titles = lexicon.word_set("name_titles")
     return before not in titles or (start >= 2 and len(before) > 3)
 

@@ -3,7 +3,8 @@
 Coordinators paste the words of a referral. Its shorthand ("s/p", "r/o", "hx", "eval") is
 filler (``referral_shorthand`` in data/lexicon.json), and "pt" followed by what describes a
 patient ("pt c/o", "pt with", "pt 67 yo": ``patient_cues``) is the patient, not a physical
-therapist, while "PT eval" and "pt for back pain" keep their therapist. "ca" beside an
+therapist, while "PT eval" and "pt for back pain" keep their therapist; so is a "pt" beside
+another physician's specialty ("derm consult medicaid pt cleveland"). "ca" beside an
 organ is its cancer ("breast ca"), unless the words read it as California ("Los Angeles, CA").
 """
 
@@ -30,6 +31,43 @@ def without_patient_readings(
     if not meant:
         return candidates
     return [c for c in candidates if not (c.end - c.start == 1 and c.start in meant)]
+
+
+# "ortho and PT", "PT/OT": a patient word joined to another specialty is asked for too.
+JOINS = frozenset({"and", "or", "&", "/", "+", ","})
+
+
+def patients_beside_a_doctor(
+    text: str, chosen: Sequence[Candidate], tokens: Sequence[Token], lexicon: Lexicon
+) -> set[int]:
+    """Patient words ("pt") that a chosen reading made a physical therapist although the
+    text asks for a physician of another specialty: "derm consult medicaid pt cleveland"
+    is a dermatology referral for a patient. A "pt" joined to that specialty ("ortho and
+    PT", "PT/OT") or asked for something ("pt for knee") keeps its therapist."""
+    patient = lexicon.word_set("patient_words")
+    specialties = lexicon.vocabulary.specialties
+    doctors = [
+        c
+        for c in chosen
+        if c.kind == "specialty" and any(specialties[code].is_physician for code in c.ids)
+    ]
+    found = set()
+    for c in chosen:
+        if c.kind != "specialty" or c.end - c.start != 1 or tokens[c.start].norm not in patient:
+            continue
+        if c.end < len(tokens) and tokens[c.end].norm == "for":
+            continue
+        if doctors and not any(_joined(text, tokens, c, d) for d in doctors):
+            found.add(c.start)
+    return found
+
+
+def _joined(text: str, tokens: Sequence[Token], one: Candidate, other: Candidate) -> bool:
+    first, second = (one, other) if one.start < other.start else (other, one)
+    if second.start - first.end > 1:  # at most one word between: "ortho and PT"
+        return False
+    between = text[tokens[first.end - 1].end : tokens[second.start].start].strip()
+    return between.casefold() in JOINS
 
 
 CANCER = "ca"  # "breast ca", "ca colon", "hx prostate CA": a referral's cancer

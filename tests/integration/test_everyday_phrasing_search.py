@@ -64,3 +64,37 @@ def test_a_lay_symptom_finds_who_its_concept_finds(client, typed, term):
 def test_an_abbreviation_in_capitals_finds_who_its_concept_finds(client, typed, term):
     found = _npis(client, typed)
     assert found and found == _npis(client, term)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [
+        ("heme referral", "hematologist"),
+        ("ophtho consult", "ophthalmologist"),
+        ("ID consult", "infectious disease specialist"),
+        ("gen surg referral", "general surgeon"),
+        ("derm consult medicaid pt", "dermatologist medicaid"),
+    ],
+)
+def test_referral_specialty_shorthand_finds_who_the_specialty_finds(client, typed, term):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)
+
+
+def test_a_venous_stasis_ulcer_finds_who_treats_chronic_wounds(client):
+    found = _npis(client, "venous stasis ulcer")
+    assert found and found == _npis(client, "chronic wound")
+    assert found != _npis(client, "stomach ulcer")
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled_out"),
+    [
+        ("knee pain referral LA", "knee pain Los Angeles, CA"),
+        ("cardiologist ATL", "cardiologist Atlanta, GA"),
+        ("derm consult xyz houston", "dermatologist xyz Houston, TX"),
+    ],
+)
+def test_a_citys_short_name_finds_who_its_full_name_finds(client, typed, spelled_out):
+    found = _npis(client, typed)
+    assert found and found == _npis(client, spelled_out)

@@ -40,6 +40,36 @@ def test_pt_asked_for_is_still_the_physical_therapist(text):
     assert ("specialty", text.split()[0]) in reading(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("derm consult medicaid pt cleveland", "207N00000X"),
+        ("derm consult PT cleveland", "207N00000X"),
+        ("cards referral pt cleveland", "207RC0000X"),
+        ("new pt derm", "207N00000X"),
+        ("pt to see ortho", "207X00000X"),
+        ("ortho for pt", "207X00000X"),
+    ],
+)
+def test_pt_beside_a_physicians_specialty_is_the_patient(text, code):
+    understood = interpret(text)
+    assert understood.specialty_codes[0] == code
+    assert "225100000X" not in understood.specialty_codes
+
+
+def test_the_patients_place_and_insurance_stay():
+    understood = interpret("derm consult medicaid pt cleveland")
+    assert understood.location.label == "Cleveland, OH"
+    assert understood.describe() == "Dermatologists near Cleveland, OH, taking Medicaid"
+
+
+@pytest.mark.parametrize(
+    "text", ["ortho and PT", "ortho or pt for knee", "PT/OT for back pain", "ortho & pt"]
+)
+def test_pt_joined_to_another_specialty_is_asked_for_too(text):
+    assert "225100000X" in interpret(text).specialty_codes
+
+
 def test_a_slash_between_longer_words_still_splits_them():
     assert reading("PT/OT for back pain")[:2] == [("specialty", "PT"), ("specialty", "OT")]
     assert reading("OB/GYN") == [("specialty", "OB/GYN")]

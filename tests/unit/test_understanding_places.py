@@ -133,3 +133,55 @@ def test_an_unknown_zip_is_unplaced():
     understood = interpret("cardiologist 00000")
     assert understood.of_kind("location") == ()
     assert [w.text for w in understood.unplaced] == ["00000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("hernia repair referral LA", "Los Angeles, CA"),
+        ("dermatologist LA", "Los Angeles, CA"),
+        ("cardiologist in LA", "Los Angeles, CA"),
+        ("knee pain NYC", "New York, NY"),
+        ("derm consult philly", "Philadelphia, PA"),
+        ("GI referral ATL", "Atlanta, GA"),
+        ("cardiologist in vegas", "Las Vegas, NV"),
+        ("cardiologist Nola", "New Orleans, LA"),
+        ("ortho chitown", "Chicago, IL"),
+    ],
+)
+def test_a_citys_short_name_is_the_city(text, place):
+    understood = interpret(text)
+    assert understood.location.label == place
+    assert not understood.unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Shreveport, LA", "Shreveport, LA"), ("Baton Rouge LA", "Baton Rouge, LA")],
+)
+def test_la_after_a_city_is_louisiana(text, place):
+    assert interpret(text).location.label == place
+
+
+@pytest.mark.parametrize("text", ["dolor de la rodilla", "la rodilla", "KNEE PAIN LA"])
+def test_la_in_lower_case_or_shouted_is_not_los_angeles(text):
+    assert interpret(text).location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("derm consult xyz houston", "Houston, TX"),
+        ("ortho referral blah austin", "Austin, TX"),
+        ("hernia repair referral hpi houston", "Houston, TX"),
+    ],
+)
+def test_a_surname_city_after_an_unknown_word_is_still_the_city(text, place):
+    assert interpret(text).location.label == place
+
+
+@pytest.mark.parametrize(
+    "text", ["cardiologist linda houston", "linda houston", "xyzzy houston", "houston"]
+)
+def test_a_surname_city_after_a_first_name_or_alone_is_not_a_place(text):
+    assert interpret(text).location is None

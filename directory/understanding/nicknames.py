@@ -1,0 +1,55 @@
+"""Cities by the short names people type: "LA", "NYC", "philly", "ATL".
+
+``place_nicknames`` in data/lexicon.json maps each short name to its "City, ST". A key
+written in capitals counts only when typed in capitals, as "LA" (Los Angeles, while "la" is
+Spanish "the" and "LA" after a city is Louisiana: "Shreveport, LA"); a key in lower case
+counts however it is typed ("philly", "Philly"). A text all in capitals says nothing by its
+capitals, as for clinical abbreviations (``capitals.shouted``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from directory import geography
+from directory.geography import Place
+from directory.understanding.capitals import shouted
+
+if TYPE_CHECKING:  # tokens imports the lexicon, which reads this module's table
+    from directory.understanding.tokens import Token
+
+
+def read_nicknames(raw: Any, path: Path) -> dict[str, tuple[str, str]]:
+    """The ``place_nicknames`` table: "LA" -> ("los angeles", "CA")."""
+    where = f"{path}: place_nicknames"
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: must map a short name to its 'City, ST'")
+    table = {}
+    for short, city in raw.items():
+        name, _, state = city.partition(", ") if isinstance(city, str) else ("", "", "")
+        one_word = isinstance(short, str) and short.isalpha()
+        if not one_word or not (short.isupper() or short.islower()) or len(state) != 2:
+            raise ValueError(f"{where}: {short!r} must be one word naming a 'City, ST'")
+        if geography.city_place(name.lower(), state) is None:
+            raise ValueError(f"{where}: {short!r} names {city!r}, which is not a US city")
+        table[short] = (name.lower(), state)
+    return table
+
+
+def nickname_places(
+    tokens: Sequence[Token], table: Mapping[str, tuple[str, str]]
+) -> dict[int, Place]:
+    """Token index -> the city each short name typed stands for."""
+    capitals_count = not shouted(tokens)
+    found = {}
+    for i, token in enumerate(tokens):
+        city = table.get(token.norm)
+        if city is None and capitals_count and token.upper:
+            city = table.get(token.text)
+        if city is not None:
+            place = geography.city_place(*city)
+            if place is not None:
+                found[i] = place
+    return found

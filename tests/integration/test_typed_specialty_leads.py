@@ -1,0 +1,51 @@
+"""A specialty typed beside a condition or a body part leads the page, through the API."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _primaries(client, q: str, location: str) -> list[str]:
+    response = client.get(
+        "/api/v1/physicians", query_string={"q": q, "location": location, "per_page": 10}
+    )
+    assert response.status_code == 200
+    return [
+        next(s["name"] for s in hit["specialties"] if s["primary"])
+        for hit in response.get_json()["results"]
+    ]
+
+
+def _lead(found: list[str], first: str) -> int:
+    """How many results come first with the specialty ``first``."""
+    count = 0
+    while count < len(found) and found[count] == first:
+        count += 1
+    return count
+
+
+@pytest.mark.parametrize(
+    ("q", "location", "typed"),
+    [
+        ("rheum consult joint pain", "44106", "Rheumatologist"),
+        ("hand surgery referral trigger finger", "06106", "Hand surgeon"),
+        ("dermatologist 14 yo acne", "77030", "Dermatologist"),
+    ],
+)
+def test_the_specialty_typed_comes_first(client, q, location, typed):
+    found = _primaries(client, q, location)
+    alone = _primaries(client, typed.lower(), location)
+    assert _lead(found, typed) == min(len(alone), len(found)) > 0
+
+
+def test_the_hand_surgeons_orthopedic_surgeons_follow_before_primary_care(client):
+    found = _primaries(client, "hand surgery referral trigger finger", "06106")
+    assert found[1] == "Orthopedic surgeon"
+    assert "Family medicine doctor" not in found[:3]
+
+
+def test_with_no_pediatric_ent_near_the_ents_come_before_pediatricians(client):
+    found = _primaries(client, "recurrent OM peds ENT", "02115")
+    ents = [i for i, name in enumerate(found) if name.startswith("Ear, nose and throat")]
+    pediatricians = [i for i, name in enumerate(found) if name == "Pediatrician"]
+    assert ents and (not pediatricians or max(ents) < min(pediatricians))

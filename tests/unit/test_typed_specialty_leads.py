@@ -1,0 +1,68 @@
+"""A specialty typed beside a condition or a body part leads the ranking; what the rest of
+the text implies follows (app/search/understanding.py, app/search/matching.py)."""
+
+from __future__ import annotations
+
+from app.search import ranking
+from app.search.matching import _specialty_clauses
+from app.search.params import Resolution, SearchParams
+from app.search.understanding import apply
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+RHEUM, ORTHO, HAND = "207RR0500X", "207X00000X", "207XS0106X"
+DERM, PEDIATRICS = "207N00000X", "208000000X"
+
+
+def resolution(text: str) -> Resolution:
+    understood = apply(SearchParams(q=text), interpret(text), default_vocabulary())
+    return Resolution(text, understood.terms)
+
+
+def boosts(clause: dict) -> dict[str, float]:
+    """NUCC code -> the best boost a primary specialty gets from one specialty clause."""
+    found: dict[str, float] = {}
+    for query in clause["dis_max"]["queries"]:
+        scored = query["constant_score"]
+        for code in scored["filter"]["terms"].get("primary_specialty", []):
+            found[code] = max(found.get(code, 0.0), scored["boost"])
+    return found
+
+
+def test_a_body_part_beside_a_specialty_is_context_not_a_second_specialty():
+    terms = resolution("rheum consult joint pain").terms
+    assert [(t.id, t.context) for t in terms][0] == (RHEUM, False)
+    assert all(t.context for t in terms[1:])
+
+
+def test_the_specialty_typed_outranks_the_body_parts_specialists():
+    typed, context = _specialty_clauses(resolution("rheum consult joint pain"), beside=False)
+    assert boosts(typed)[RHEUM] == 20.0
+    assert boosts(context)[ORTHO] == 10.0
+
+
+def test_beside_a_condition_the_typed_specialty_beats_any_fit_and_its_board_follows():
+    text = "hand surgery referral trigger finger"
+    typed, behind = _specialty_clauses(resolution(text), beside=True)
+    assert boosts(typed)[HAND] == 2 * ranking.SPECIALTY_PRIMARY > max(ranking.FIT_BY_RANK) + 1
+    assert behind == ranking.broader_query([ORTHO])  # the hand surgeon's board next
+
+
+def test_a_child_word_is_the_patient_not_the_specialty_typed():
+    terms = resolution("dermatologist 14 yo acne").terms
+    specialties = {t.id: t.context for t in terms if t.kind == "specialty"}
+    assert specialties[DERM] is False and specialties[PEDIATRICS] is True
+    assert all(t.context for t in resolution("heart murmur in my baby").terms[1:])
+
+
+def test_alone_a_specialty_or_a_body_part_ranks_as_before():
+    [alone] = _specialty_clauses(resolution("rheumatologist"), beside=False)
+    assert alone == ranking.specialty_query([RHEUM], [RHEUM])
+    [knee] = _specialty_clauses(resolution("knee pain"), beside=False)
+    assert max(boosts(knee).values()) == ranking.SPECIALTY_PRIMARY
+
+
+def test_an_otitis_media_in_capitals_is_an_ear_infection():
+    understood = interpret("recurrent OM peds ENT")
+    assert understood.concept_ids == ("ear-infection",)
+    assert understood.specialty_codes[0] == "207YP0228X"

@@ -1,0 +1,24 @@
+"""The sentence describing a search names each thing once (understanding/describe.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("ob referral new OB", "Obstetricians"),
+        ("derm consult for acne, derm", "Dermatologists for acne"),
+        ("knee pain ortho knee pain", "Orthopedic surgeons for knee pain"),
+        ("sciatica referral, sciatica", "Physicians for sciatica"),
+    ],
+)
+def test_a_specialty_or_condition_typed_twice_is_named_once(text, said):
+    assert interpret(text).describe() == said
+
+
+def test_two_different_specialties_are_both_named():
+    assert interpret("ortho and PT").describe() == "Orthopedic surgeons and physical therapists"

@@ -1,0 +1,62 @@
+"""A word that names a lesion by where it is ("ulcer", "stone") keeps that place."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "venous stasis ulcer",
+        "venous ulcers",
+        "stasis ulcer",
+        "arterial ulcer",
+        "decubitus ulcer",
+        "foot ulcer",
+        "skin ulcer",
+        "hand ulcer",
+        "bed sore",
+        "wound care for venous stasis ulcer hartford",
+    ],
+)
+def test_an_ulcer_of_the_skin_or_legs_is_a_chronic_wound(text):
+    understood = interpret(text)
+    assert set(understood.concept_ids) == {"chronic-wounds"}
+    assert not understood.unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "body_part"),
+    [("eye ulcer", "eye"), ("corneal ulcer", "eye"), ("mouth ulcer", "tooth")],
+)
+def test_an_ulcer_of_another_body_system_is_not_a_stomach_ulcer(text, body_part):
+    understood = interpret(text)
+    assert "peptic-ulcer" not in understood.concept_ids
+    assert [p.kind for p in understood.parts] == ["body_part"]
+    assert understood.parts[0].text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["ulcer", "stomach ulcer", "duodenal ulcer", "ulcer in my stomach", "bleeding ulcer"]
+)
+def test_an_ulcer_of_the_gut_stays_a_stomach_ulcer(text):
+    assert interpret(text).concept_ids == ("peptic-ulcer",)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("bile duct stones", "gallstones"), ("kidney stones", "kidney-stones")],
+)
+def test_a_stone_is_the_stone_of_its_organ(text, concept):
+    assert interpret(text).concept_ids == (concept,)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("knee arthritis", "knee-osteoarthritis"), ("foot neuropathy", "peripheral-neuropathy")],
+)
+def test_a_condition_beside_a_body_part_still_absorbs_it(text, concept):
+    assert interpret(text).concept_ids == (concept,)
