@@ -175,8 +175,8 @@ class Vocabulary:
         same body system: a general surgeon is no answer to a rhinoplasty, nor an internist
         to a pacemaker."""
         concept = self.concepts.get(concept_id)
-        if concept is None:
-            return ()
+        if concept is None or concept.kind != "condition":
+            return ()  # a procedure is done by those trained for it, not their whole board
         treating = {s.code for s in concept.specialties}
         found = []
         for rank in concept.specialties:
