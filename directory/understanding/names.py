@@ -40,6 +40,16 @@ def is_first_name(word: str) -> bool:
     return word in _first_names()
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(name.casefold() for name in FakerPerson.last_names)
+
+
+def is_common_name(word: str) -> bool:
+    """A common US first name or surname ("gary", "miller", "hammond")."""
+    return word in _first_names() or word in _surnames()
+
+
 def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:
     """A callable answering "is this folded lower-case word a physician's name?".
 

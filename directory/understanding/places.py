@@ -20,10 +20,11 @@ from directory import geography
 from directory.geography import Place
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.names import is_first_name
+from directory.understanding.names import is_common_name, is_first_name
 from directory.understanding.nicknames import nickname_places
 from directory.understanding.scoring import BARE_CITY, PLACE, span_score
 from directory.understanding.tokens import Token
+from directory.understanding.typos import english_counts
 
 MAX_CITY_WORDS = 4  # "salt lake city", "winston salem" ...; no US city name is longer
 MAX_CANDIDATES = 8  # places offered for an ambiguous name
@@ -173,7 +174,30 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
     if len(words) > 1 and not any(w in lexicon.phrases for w in words):
         return True
     cities = _cities(name)
-    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
+    if not cities:
+        return False
+    if cities[0][1] >= lexicon.data.bare_city_min_zips:
+        return True
+    return _town_closing_a_need(name, cities, norms, start, lexicon)
+
+
+END_TOWN_MIN_ZIPS = 3  # a town, not a hamlet of one ZIP ("Miller, SD")
+
+
+def _town_closing_a_need(
+    name: str, cities: tuple[tuple[Place, int], ...], norms: list[str], start: int, lexicon
+) -> bool:
+    """A smaller town typed last, after what was asked ("neurologist for headaches
+    evanston", "oncologist for my mom worcester"): the town, when it is no common first name
+    or surname ("cardiologist miller" is Dr. Miller) nor an everyday word ("back pain
+    sterling"), and one place of that name clearly leads (Evanston, IL over Evanston, WY;
+    Decatur, GA and IL stay a question)."""
+    if start + 1 != len(norms) or is_common_name(name) or name in english_counts():
+        return False
+    if not _after_clinical_word(norms, start, lexicon):
+        return False
+    zips = [count for _, count in cities]
+    return zips[0] >= END_TOWN_MIN_ZIPS and (len(zips) == 1 or zips[0] >= 2 * zips[1])
 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:

@@ -185,3 +185,27 @@ def test_a_surname_city_after_an_unknown_word_is_still_the_city(text, place):
 )
 def test_a_surname_city_after_a_first_name_or_alone_is_not_a_place(text):
     assert interpret(text).location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("oncologist for my mom lung cancer worcester", "Worcester, MA"),
+        ("allergist danbury", "Danbury, CT"),
+        ("pediatrician marietta", "Marietta, GA"),
+    ],
+)
+def test_a_town_typed_last_after_the_need_is_the_place(text, label):
+    """'oncologist for my mom lung cancer worcester' searched the whole country: a town
+    too small to stand alone anywhere in a text is the place when it closes the need."""
+    reading = interpret(text)
+    assert reading.location is not None and reading.location.label == label
+    assert reading.unplaced == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["cardiologist miller", "cardiology hammond", "dr smith evanston", "evanston"]
+)
+def test_a_common_surname_a_title_or_a_town_alone_is_not_read_as_a_small_town(text):
+    """Front desks type 'cardiologist miller' for Dr. Miller (Miller, SD has one ZIP)."""
+    assert interpret(text).location is None
