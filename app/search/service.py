@@ -161,12 +161,13 @@ class SearchService:
         """One page of physicians; when nobody matches, what was most likely meant, said so
         on the page, rather than an empty list with a link to it: a name read apart from
         its town ("dr dandrea farmington"), or the nearest broader specialty that someone
-        practises ("hepatologist": gastroenterologists)."""
+        practises ("hepatologist": gastroenterologists); and of the places a typed name
+        is shared by, the only one with physicians for the search."""
         page = self._physicians(params)
         instead = ways.stand_in(page)
         if instead is None:
             return page
-        shown = self._physicians(replace(params, q=instead.changes["q"]))
+        shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         if not shown.total:
             return page
         # The reading stays the one typed (its chips remove words from the box as it is);

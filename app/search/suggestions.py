@@ -37,6 +37,7 @@ __all__ = [
     "broadened",
     "shown_instead",
     "stand_in",
+    "stand_in_text",
     "name_fallback",
     "plan",
     "text_without",
@@ -61,8 +62,10 @@ SUGGESTION_KINDS = {
     "name out (it only orders them); changes search for the name alone.",
     "name_and_place": "Nobody has every word after a title as a name: the last words read as "
     'the place ("dr dandrea farmington": Dr. Dandrea near Farmington).',
-    "reread": "Nobody has every word after a title as a name, so the results are the name "
-    "near the place its last words name (label: the place); changes are empty.",
+    "reread": "The results are what was most likely meant, said in the message (label: the "
+    "place): nobody has every word after a title as a name, so the name near the place its "
+    "last words name; or of the places a name is shared by, only one has physicians for the "
+    "search. changes are empty.",
     "broadened": "Nobody practises the specialty asked for within reach, so the results are "
     "the first broader specialty that someone does (label); changes are empty. A "
     "`widen_radius` or `remove_location` beside it reaches the specialty asked for.",
@@ -141,9 +144,15 @@ def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, .
 
 
 def stand_in(page: SearchPage) -> Suggestion | None:
-    """What to show instead of nothing: a name read apart from its town ("dr dandrea
-    farmington"), else the first broader specialty offered that finds someone (siblings
-    that treat the same conditions come before a generalist parent)."""
+    """What to show instead: for nothing found, a name read apart from its town ("dr
+    dandrea farmington"), else the first broader specialty offered that finds someone
+    (siblings that treat the same conditions come before a generalist parent); for a
+    place name several places share, the only one with physicians for this search
+    ("neurologist evanston": Evanston, IL, not WY or IN)."""
+    places = [s for s in page.suggestions if s.kind == "choose_place"]
+    found = [s for s in places if s.count]
+    if len(places) > 1 and len(found) == 1:
+        return found[0]
     if page.total:
         return None
     for kind in ("name_and_place", "broader_specialty"):
@@ -153,12 +162,28 @@ def stand_in(page: SearchPage) -> Suggestion | None:
     return None
 
 
+def stand_in_text(instead: Suggestion, typed: str) -> str:
+    """The words searched for ``instead`` of the ``typed`` text."""
+    if instead.kind != "choose_place":
+        return instead.changes["q"]
+    words = instead.changes.get("q", typed) or ""
+    return f"{words} near {instead.label}".strip()
+
+
 def shown_instead(
     asked: SearchPage, instead: Suggestion, shown: SearchPage
 ) -> tuple[Suggestion, ...]:
     """The suggestions of a page that shows ``instead`` of what was asked: say so first."""
     if instead.kind == "broader_specialty":
         return broadened(asked, instead, shown.suggestions)
+    if instead.kind == "choose_place":
+        name = instead.label.split(",")[0]
+        message = f"Showing {instead.label}, the only {name} with physicians for this search"
+        others = tuple(
+            s for s in asked.suggestions if s.kind == "choose_place" and s is not instead
+        )
+        notice = Suggestion("reread", message, {}, shown.total, instead.label)
+        return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
     typed = " ".join(asked.interpretation.names) if asked.interpretation else ""
     said = shown.interpretation.describe() if shown.interpretation else instead.label
     message = f"No one is named {typed}, so these are {mid_sentence(said)}"

@@ -284,3 +284,20 @@ def test_a_misspelled_surname_beside_a_specialty_ranks_that_physician_first(
         typo = surname[:4] + surname[3] + surname[4:]  # one letter doubled, as typed in a hurry
         found = api(client, q=f"{typo} {word}")
         assert found["results"][0]["npi"] == profile["npi"], (typo, found["results"][0]["name"])
+
+
+def test_a_place_name_shared_by_several_shows_the_one_with_physicians_and_says_so(client):
+    """'near farmington' asked which Farmington and listed the whole country: only
+    Farmington, CT has physicians for the search, so the page shows those within 25 miles,
+    and keeps the other Farmingtons one click away."""
+    found = api(client, q="neurologist near farmington")
+    notice = found["suggestions"][0]
+    assert notice["kind"] == "reread"
+    assert notice["message"] == (
+        "Showing Farmington, CT, the only Farmington with physicians for this search"
+    )
+    assert found["total"] > 0
+    distances = [hit["distance_miles"] for hit in found["results"]]
+    assert None not in distances and all(miles <= 25 for miles in distances)
+    others = [s["label"] for s in found["suggestions"] if s["kind"] == "choose_place"]
+    assert others and "Farmington, CT" not in others
