@@ -190,14 +190,13 @@ def _town_closing_a_need(
     """A smaller town typed last, after what was asked ("neurologist for headaches
     evanston", "oncologist for my mom worcester"): the town, when it is no common first name
     or surname ("cardiologist miller" is Dr. Miller) nor an everyday word ("back pain
-    sterling"), and one place of that name clearly leads (Evanston, IL over Evanston, WY;
-    Decatur, GA and IL stay a question)."""
+    sterling"). Several towns of that name ("decatur": GA, IL, AL) make it a question the
+    page answers with the one that has physicians (suggestions.stand_in)."""
     if start + 1 != len(norms) or is_common_name(name) or name in english_counts():
         return False
     if not _after_clinical_word(norms, start, lexicon):
         return False
-    zips = [count for _, count in cities]
-    return zips[0] >= END_TOWN_MIN_ZIPS and (len(zips) == 1 or zips[0] >= 2 * zips[1])
+    return cities[0][1] >= END_TOWN_MIN_ZIPS
 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:

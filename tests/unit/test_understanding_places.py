@@ -209,3 +209,11 @@ def test_a_town_typed_last_after_the_need_is_the_place(text, label):
 def test_a_common_surname_a_title_or_a_town_alone_is_not_read_as_a_small_town(text):
     """Front desks type 'cardiologist miller' for Dr. Miller (Miller, SD has one ZIP)."""
     assert interpret(text).location is None
+
+
+def test_a_town_typed_last_that_several_places_share_asks_which_one():
+    """'knee pain decatur': Decatur, GA, IL and AL are close in size; the page shows the
+    one with physicians for the search (suggestions.stand_in)."""
+    part = interpret("knee pain decatur").location
+    assert part is not None and part.ambiguous
+    assert {"Decatur, GA", "Decatur, IL"} <= {c.label for c in part.candidates}
