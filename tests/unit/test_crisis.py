@@ -62,3 +62,25 @@ def test_no_name_in_the_vocabulary_brings_a_notice_but_the_mental_health_ones():
 def test_the_api_schema_lists_every_kind_of_notice():
     kinds = {notices_for(t)[0].kind for t in ("suicide", "overdose")}
     assert set(NOTICES["items"]["properties"]["kind"]["enum"]) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 15 yr old daughter is cutting herself",
+        "my son wants to kill himself",
+        "husband talks about killing himself",
+        "teen harming themselves",
+        "mi hijo quiere matarse",
+    ],
+)
+def test_someone_in_danger_described_by_a_parent_or_partner_brings_the_lifeline(text):
+    """Only first-person words brought 988: a parent typing about a child got no help."""
+    assert [n.kind for n in notices_for(text)] == ["suicide_crisis"]
+
+
+@pytest.mark.parametrize(
+    "text", ["my son hurt himself playing football", "she cut herself on glass"]
+)
+def test_an_accident_told_of_someone_else_brings_no_notice(text):
+    assert notices_for(text) == ()
