@@ -75,3 +75,27 @@ def test_texting_words_are_filler(text):
     reading = interpret(text)
     assert reading.unplaced == ()
     assert [p.label for p in reading.parts if p.kind == "specialty"] == ["Pediatrician"]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("everything is blurry", "refractive-errors"),
+        ("my hand shakes when i hold a cup", "essential-tremor"),
+        ("trouble getting it up", "erectile-dysfunction"),
+        ("stiff every morning", "rheumatoid-arthritis"),
+        ("cant lift my arm over my head", "rotator-cuff-tear"),
+        ("ozempic", "obesity"),
+        ("me duele mucho la rodilla", None),  # knee pain, one part
+    ],
+)
+def test_more_lay_words_read_as_their_need(text, concept):
+    """A second patient probe: 'blurry', 'hand shakes', slang for erections, morning
+    stiffness, 'over my head' (read as head problems) and a GLP-1's brand name were
+    unread or misread."""
+    reading = interpret(text)
+    if concept is None:
+        assert [p.label for p in reading.parts] == ["Knee pain"]
+    else:
+        assert concept in {i for p in reading.parts for i in p.ids}, reading.parts
+        assert "head" not in {p.label.split()[0].lower() for p in reading.parts}
