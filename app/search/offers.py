@@ -244,15 +244,16 @@ def broader(situation: Situation, filters: Filters) -> list[Offer]:
 
 
 def broader_for_need(situation: Situation, filters: Filters) -> list[Offer]:
-    """A condition or procedure that nobody who treats it practises nearby: the board of
-    those who do, for the same need ("bunion surgery" in a city with orthopedic surgeons
-    but no foot and ankle surgeon or podiatrist; Vocabulary.boards_beyond)."""
+    """A condition that nobody who treats it practises nearby: the board of those who do,
+    for the same need ("bunion surgery" in a city with orthopedic surgeons but no foot and
+    ankle surgeon or podiatrist; Vocabulary.boards_beyond). A procedure has none: it is
+    done by those trained for it."""
     reading = situation.interpretation
     if reading is None:
         return []
     vocabulary = default_vocabulary()
     variants = []
-    for part in reading.of_kind("condition", "procedure"):
+    for part in reading.of_kind("condition"):
         typed = reading.text[part.span[0] : part.span[1]]
         for code in dict.fromkeys(c for i in part.ids for c in vocabulary.boards_beyond(i)):
             label = vocabulary.specialty_name(code)
