@@ -64,18 +64,22 @@ def test_a_zero_result_page_offers_a_way_forward_that_finds_physicians(browser, 
     context.close()
 
 
-def test_an_ambiguous_place_asks_which_one_and_the_choice_searches_there(page):
+def test_an_ambiguous_place_shows_the_one_with_physicians_and_asks_about_the_others(page):
+    """Only Springfield, MA has cardiologists in the directory: the page lists them, says
+    why, and still asks which Springfield was meant; another one is a keypress away."""
     page.goto("/search?q=cardiologist+springfield")
+    notice = page.get_by_role("status").filter(has_text="Showing Springfield, MA")
+    expect(notice).to_contain_text("the only Springfield with physicians for this search")
+    expect(page.locator("#result-count")).to_contain_text(FOUND)
     ask = page.locator(".ask--place")
     expect(ask.get_by_role("heading")).to_have_text("Which Springfield did you mean?")
     first = ask.get_by_role("link").first
-    expect(first).to_have_text("Springfield, MA")  # the one with physicians, not the biggest
-    assert_accessible(page, "the ambiguous-place prompt")
+    expect(first).to_have_text("Springfield, IL")  # the biggest of the others
+    assert_accessible(page, "the ambiguous-place prompt beside its results")
     first.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#result-count")).to_contain_text("Springfield, MA")
-    expect(page.locator("#result-count")).to_contain_text(FOUND)
-    assert query(page)["location"] == ["Springfield, MA"]
+    expect(page.locator("#result-count")).to_contain_text("Springfield, IL")
+    assert query(page)["location"] == ["Springfield, IL"]
 
 
 def test_a_condition_without_a_place_asks_where_and_works_without_javascript(browser, live_server):
