@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from app.search.filters import YES_VALUE
 from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
 from directory.understanding import Interpretation, Part
-from directory.vocabulary import Vocabulary
+from directory.vocabulary import PEDIATRICS, Vocabulary
 
 # Parser match → how the API has always named a match.
 _HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
@@ -68,7 +68,6 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
 
 # "my baby", "mi hijo", "14 yo": words that describe the patient, not a specialty typed.
 _PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
-PEDIATRICIAN = "208000000X"
 
 
 def _the_patient(part: Part) -> bool:
@@ -77,7 +76,7 @@ def _the_patient(part: Part) -> bool:
     words = part.text.lower().split()
     return (
         part.kind == "specialty"
-        and part.ids == (PEDIATRICIAN,)
+        and part.ids == (PEDIATRICS,)
         and any(w in _PATIENT_WORDS or w.isdigit() for w in words)
     )
 

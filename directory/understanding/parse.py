@@ -32,10 +32,11 @@ from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
-from directory.understanding.places import place_candidates
+from directory.understanding.places import located_tokens, place_candidates
 from directory.understanding.referral import (
     cancer_candidates,
     patients_beside_a_doctor,
+    without_one_word_readings,
     without_patient_readings,
 )
 from directory.understanding.scoring import FILLER, UNPLACED
@@ -77,7 +78,7 @@ def interpret(
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"
     if patients:
-        candidates = [c for c in candidates if not (c.end - c.start == 1 and c.start in patients)]
+        candidates = without_one_word_readings(candidates, patients)
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
@@ -121,7 +122,7 @@ def _alternatives(
 ) -> list[tuple[Alternative, ...]]:
     """Each token's readings. Words that read as a place or a known name, or are capitalised
     mid-sentence like a proper noun ("back pain Sterling"), are not typos of medical words."""
-    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    settled = located_tokens(places)
     title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
     settled |= {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
     correct = {i for i, t in enumerate(tokens) if i not in settled and not known(t.norm)}

@@ -14,6 +14,7 @@ when one city clearly dominates (``DOMINANT``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from directory import geography
@@ -48,6 +49,11 @@ _STATE_WORDS = frozenset(
     for word in (code.lower(), *name.lower().split()[:1])
 )
 _MILES = re.compile(r"^(\d{1,3})(?:mi|miles?)$")
+
+
+def located_tokens(places: Sequence[Candidate]) -> set[int]:
+    """The token indexes some location reading covers ("Los Angeles, CA": all three)."""
+    return {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
 
 
 def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from directory.understanding.candidates import Candidate, from_entry
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.places import located_tokens
 from directory.understanding.tokens import Token
 
 
@@ -28,9 +29,14 @@ def without_patient_readings(
         for i, token in enumerate(tokens[:-1])
         if token.norm in patient and (tokens[i + 1].norm in cues or tokens[i + 1].norm.isdigit())
     }
-    if not meant:
+    return without_one_word_readings(candidates, meant)
+
+
+def without_one_word_readings(candidates: list[Candidate], positions: set[int]) -> list[Candidate]:
+    """``candidates`` without those reading just one word at one of ``positions``."""
+    if not positions:
         return candidates
-    return [c for c in candidates if not (c.end - c.start == 1 and c.start in meant)]
+    return [c for c in candidates if not (c.end - c.start == 1 and c.start in positions)]
 
 
 # "ortho and PT", "PT/OT": a patient word joined to another specialty is asked for too.
@@ -80,7 +86,7 @@ def cancer_candidates(
     """ "ca" beside an organ read as its cancer ("breast ca" as "breast cancer", "ca of the
     pancreas" as "cancer of the pancreas"), and after shorthand ("r/o ca") as cancer. Where
     the words read as a place ("Los Angeles, CA", "in CA") the state stays a state."""
-    settled = {i for c in places if c.kind == "location" for i in range(c.start, c.end)}
+    settled = located_tokens(places)
     norms = [t.norm for t in tokens]
     shorthand = lexicon.word_set("referral_shorthand")
     found: list[Candidate] = []

@@ -28,6 +28,7 @@ from directory.vocabulary.files import (
 )
 from directory.vocabulary.model import (
     GENERALISTS,
+    PEDIATRICS,
     PHYSICIAN_GROUPING,
     Concept,
     Specialty,
@@ -39,6 +40,7 @@ __all__ = [
     "DATA_DIR",
     "ENTRY_KEYS",
     "GENERALISTS",
+    "PEDIATRICS",
     "KINDS",
     "PHYSICIAN_GROUPING",
     "SECTION_KEYS",
