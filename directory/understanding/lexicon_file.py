@@ -23,6 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from directory.geography import Place
 from directory.text import normalize_term
 from directory.understanding.capitals import read_capitals
 from directory.understanding.nicknames import read_nicknames
@@ -146,7 +147,7 @@ class LexiconData:
     filters: Mapping[str, Mapping[str, tuple[str, ...]]]
     ambiguous: tuple[Ambiguous, ...] = ()
     capitals: Mapping[str, str] = field(default_factory=dict)  # "MI" -> "heart attack"
-    nicknames: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # "LA" -> city
+    nicknames: Mapping[str, Place] = field(default_factory=dict)  # "LA" -> Los Angeles, CA
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:

@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # tokens imports the lexicon, which reads this module's table
     from directory.understanding.tokens import Token
 
 
-def read_nicknames(raw: Any, path: Path) -> dict[str, tuple[str, str]]:
-    """The ``place_nicknames`` table: "LA" -> ("los angeles", "CA")."""
+def read_nicknames(raw: Any, path: Path) -> dict[str, Place]:
+    """The ``place_nicknames`` table: "LA" -> the place Los Angeles, CA."""
     where = f"{path}: place_nicknames"
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: must map a short name to its 'City, ST'")
@@ -32,24 +32,21 @@ def read_nicknames(raw: Any, path: Path) -> dict[str, tuple[str, str]]:
         one_word = isinstance(short, str) and short.isalpha()
         if not one_word or not (short.isupper() or short.islower()) or len(state) != 2:
             raise ValueError(f"{where}: {short!r} must be one word naming a 'City, ST'")
-        if geography.city_place(name.lower(), state) is None:
+        place = geography.city_place(name.lower(), state)
+        if place is None:
             raise ValueError(f"{where}: {short!r} names {city!r}, which is not a US city")
-        table[short] = (name.lower(), state)
+        table[short] = place
     return table
 
 
-def nickname_places(
-    tokens: Sequence[Token], table: Mapping[str, tuple[str, str]]
-) -> dict[int, Place]:
+def nickname_places(tokens: Sequence[Token], table: Mapping[str, Place]) -> dict[int, Place]:
     """Token index -> the city each short name typed stands for."""
     capitals_count = not shouted(tokens)
     found = {}
     for i, token in enumerate(tokens):
-        city = table.get(token.norm)
-        if city is None and capitals_count and token.upper:
-            city = table.get(token.text)
-        if city is not None:
-            place = geography.city_place(*city)
-            if place is not None:
-                found[i] = place
+        place = table.get(token.norm)
+        if place is None and capitals_count and token.upper:
+            place = table.get(token.text)
+        if place is not None:
+            found[i] = place
     return found
