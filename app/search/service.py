@@ -166,7 +166,7 @@ class SearchService:
         page = self._physicians(params)
         instead = ways.stand_in(page)
         if instead is None:
-            return page
+            return self._near_town_typed_last(page, params)
         shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         if not shown.total:
             return page
@@ -176,6 +176,28 @@ class SearchService:
             shown,
             interpretation=page.interpretation,
             suggestions=ways.shown_instead(page, instead, shown),
+            took_ms=page.took_ms + shown.took_ms,
+        )
+
+    def _near_town_typed_last(self, page: SearchPage, params: SearchParams) -> SearchPage:
+        """The page near a town typed last ("pap smear providence"), when it finds someone;
+        a town several places share is settled as any typed place is (the only one with
+        physicians)."""
+        town = ways.town_typed_last(page, self._lexicon())
+        if town is None:
+            return page
+        text, typed = town
+        shown = self.search_physicians(replace(params, q=text))
+        if not shown.total:
+            return page
+        if shown.effective is None or shown.effective.place is None:
+            # Several towns of that name have physicians: offer each, with its count.
+            choices = tuple(s for s in shown.suggestions if s.kind == "choose_place")
+            return replace(page, suggestions=choices + page.suggestions)
+        return replace(
+            shown,
+            interpretation=page.interpretation,
+            suggestions=ways.read_as_town(page, typed, shown),
             took_ms=page.took_ms + shown.took_ms,
         )
 

@@ -24,9 +24,11 @@ from dataclasses import replace
 
 from app.search import offers as build
 from app.search.filters import Filters
-from app.search.offers import Offer, Situation, text_without
+from app.search.offers import Offer, Situation, text_with, text_without
 from app.search.params import Resolution
 from app.search.results import SearchPage, Suggestion
+from directory.text import normalize_term
+from directory.understanding import Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
 
 __all__ = [
@@ -38,6 +40,8 @@ __all__ = [
     "shown_instead",
     "stand_in",
     "stand_in_text",
+    "town_typed_last",
+    "read_as_town",
     "name_fallback",
     "plan",
     "text_without",
@@ -65,7 +69,8 @@ SUGGESTION_KINDS = {
     "reread": "The results are what was most likely meant, said in the message (label: the "
     "place): nobody has every word after a title as a name, so the name near the place its "
     "last words name; or of the places a name is shared by, only one has physicians for the "
-    "search. changes are empty.",
+    "search; or words typed last that nothing else reads name a town, searched near "
+    '("pap smear providence": near Providence, RI). changes are empty.',
     "broadened": "Nobody practises the specialty asked for within reach, so the results are "
     "the first broader specialty that someone does (label); changes are empty. A "
     "`widen_radius` or `remove_location` beside it reaches the specialty asked for.",
@@ -160,6 +165,59 @@ def stand_in(page: SearchPage) -> Suggestion | None:
         if found is not None:
             return found
     return None
+
+
+MAX_TOWN_WORDS = 3  # "north kingstown", "west palm beach"
+_NAME_CHECKED = 3  # the top results a typed surname would have put first
+
+
+def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | None:
+    """(text, words) when the last words typed are unread and name a town, with no place
+    asked for: "need a pap smear providence", "knee hurts going up stairs katy", "destefano
+    shelton". The parser keeps a small town, or one that is also a word or a first name,
+    out of the place on its own; typed last with no other place it is still most likely
+    where. Not when a top result carries those words in its name ("family doctor warren":
+    Dr. Warren Nguyen): those words stay the name, the words before them may be the town."""
+    reading, asked = page.interpretation, page.effective
+    if reading is None or asked is None or asked.place is not None or asked.place_choices:
+        return None
+    if reading.location is not None:
+        return None
+    trailing = _trailing_unplaced(reading)
+    names = {w for hit in page.results[:_NAME_CHECKED] for w in normalize_term(hit.name).split()}
+    for size in range(min(len(trailing), MAX_TOWN_WORDS), 0, -1):
+        words = trailing[-size:]
+        span = (words[0].span[0], words[-1].span[1])
+        typed = reading.text[span[0] : span[1]]
+        if set(normalize_term(typed).split()) & names:
+            continue
+        text = text_with(reading.text, span, f"near {typed}")
+        location = interpret(text, lexicon=lexicon).location
+        if location is not None and location.span[1] == span[1] + len("near "):
+            return text, typed
+    return None
+
+
+def _trailing_unplaced(reading) -> list:
+    """The unread words that end the text, with nothing read between them."""
+    end = len(reading.text.rstrip(" .,;!?"))
+    run: list = []
+    for word in sorted(reading.unplaced, key=lambda w: w.span, reverse=True):
+        if word.span[1] != end:
+            break
+        run.insert(0, word)
+        end = len(reading.text[: word.span[0]].rstrip(" ,"))
+    return run
+
+
+def read_as_town(asked: SearchPage, typed: str, shown: SearchPage) -> tuple[Suggestion, ...]:
+    """The suggestions of a page searched near the town typed last: say so first (a page
+    that already says which of several towns it shows says it for both)."""
+    if shown.suggestions and shown.suggestions[0].kind == "reread":
+        return shown.suggestions
+    where = shown.effective.place.label if shown.effective and shown.effective.place else typed
+    message = f"Showing physicians near {where}, for “{typed}” typed last"
+    return (Suggestion("reread", message, {}, shown.total, where), *shown.suggestions)
 
 
 def stand_in_text(instead: Suggestion, typed: str) -> str:

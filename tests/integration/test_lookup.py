@@ -301,3 +301,73 @@ def test_a_place_name_shared_by_several_shows_the_one_with_physicians_and_says_s
     assert None not in distances and all(miles <= 25 for miles in distances)
     others = [s["label"] for s in found["suggestions"] if s["kind"] == "choose_place"]
     assert others and "Farmington, CT" not in others
+
+
+def _unread_town(text: str) -> bool:
+    """The parser alone leaves the town typed last out of the place (a small town, or one
+    that is also a word or a name): the class the search itself settles."""
+    from directory.understanding import interpret
+
+    return interpret(text).location is None
+
+
+def test_a_surname_and_its_town_without_a_state_find_that_physician(client, demo_profiles):
+    """'destefano shelton' found nobody: the town the parser does not read alone was
+    matched as part of the name. Typed last with no other place, it is where."""
+    cases = [
+        (profile, f"{profile['name']['last'].lower()} {town.lower()}")
+        for profile, town, _ in _in_a_town(demo_profiles)
+        if _unread_town(f"{profile['name']['last'].lower()} {town.lower()}")
+    ][:5]
+    assert cases, "no surname and town the parser leaves unread in the demo data"
+    for profile, text in cases:
+        found = api(client, q=text)
+        assert npis(found)[:1] == [profile["npi"]], text
+        assert found["suggestions"][0]["kind"] == "reread", text
+
+
+def test_a_specialty_and_a_town_typed_last_search_near_that_town(client, demo_profiles):
+    """'need a pap smear providence', 'knee hurts katy': with no place given, unread words
+    typed last that name a town are where, and the page says so; before, the list was the
+    whole country's."""
+    towns = sorted(
+        {
+            p["locations"][0]["city"]
+            for p in demo_profiles
+            if p["specialties"][0]["code"] == "207Q00000X" and p["locations"][0]["city"].isalpha()
+        }
+    )
+    cases = [t for t in towns if _unread_town(f"family doctor {t.lower()}")][:3]
+    assert cases, "no town the parser leaves unread in the demo data"
+    for town in cases:
+        found = api(client, q=f"family doctor {town.lower()}")
+        assert found["total"] > 0, town
+        first = found["suggestions"][0]
+        if first["kind"] == "choose_place":  # several towns of that name have physicians
+            labels = [s["label"] for s in found["suggestions"] if s["kind"] == "choose_place"]
+            assert len(labels) > 1 and all(label.startswith(f"{town}, ") for label in labels)
+            continue
+        distances = [hit["distance_miles"] for hit in found["results"]]
+        assert None not in distances and max(distances) <= 25, town
+        assert first["kind"] == "reread" and town in first["message"], (town, first)
+
+
+def test_a_surname_that_is_also_a_town_stays_the_physician(client, demo_profiles):
+    """'family doctor warren' ranks Dr. Warren first: a word typed last that names one of
+    the top physicians is the name, not a town of that name."""
+    from directory.geography import city_places
+
+    by_name = defaultdict(set)
+    for p in demo_profiles:
+        if p["specialties"][0]["code"] == "207Q00000X":
+            by_name[p["name"]["last"].lower()].add(p["npi"])
+    cases = [
+        name
+        for name in sorted(by_name)
+        if name.isalpha() and city_places(name) and _unread_town(f"family doctor {name}")
+    ][:3]
+    assert cases, "no family doctor whose surname is also a town in the demo data"
+    for name in cases:
+        found = api(client, q=f"family doctor {name}")
+        assert npis(found)[0] in by_name[name], name
+        assert "reread" not in [s["kind"] for s in found["suggestions"]], name
