@@ -29,6 +29,7 @@ from directory.understanding.scoring import (
     span_score,
 )
 from directory.understanding.tokens import Alternative, Token
+from directory.understanding.where import JOINING, REGIONS
 
 MAX_GLUE = 3  # "pain in both of my knees" is as far apart as these rules look
 TARGET_KINDS = ("condition", "procedure", "specialty")
@@ -61,12 +62,33 @@ def compose(
             if gap and (after > len(tokens) or not _is_glue(alternatives[after - 1], glue)):
                 break
             found += [_combine(part, x, part, x, gap, lexicon) for x in by_start.get(after, ())]
+        found += _shared(part, parts, by_start, alternatives, lexicon)
         for gap in range(MAX_GLUE + 1):
             before = part.start - gap
             if gap and (before < 0 or not _is_glue(alternatives[before], glue)):
                 break
             found += [_combine(part, x, x, part, gap, lexicon) for x in by_end.get(before, ())]
     return found
+
+
+def _shared(
+    part: Candidate,
+    parts: list[Candidate],
+    by_start: dict[int, list[Candidate]],
+    alternatives: list[tuple[Alternative, ...]],
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    """ "ankles and legs swollen", "knee and hip pain": the symptom or condition after the
+    second body part is the first one's too."""
+    joint = part.end
+    if joint >= len(alternatives) or not {a.word for a in alternatives[joint]} & JOINING:
+        return []
+    return [
+        _combine(part, other, part, part, 0, lexicon)
+        for second in parts
+        if second.start == joint + 1
+        for other in by_start.get(second.end, ())
+    ]
 
 
 def _is_glue(alternatives: tuple[Alternative, ...], glue: frozenset[str]) -> bool:
@@ -89,6 +111,13 @@ def _combine(
             entry.kind, entry.ids, entry.label, match, codes=entry.codes, entry=entry,
             term=term, words=words, penalty=penalty,
         )  # fmt: skip
+    if other.kind == "symptom" and _on_the_skin(part, other, lexicon):
+        label = f"{other.label} on {part.term}"  # "Rash on arm": the skin's, not the arm's
+        return Candidate(
+            first.start, last.end, span_score(BODY_PART, words, gap, penalty + COMPOSED),
+            "symptom", other.ids, label[:1].upper() + label[1:], match, codes=other.codes,
+            entry=other.entry, term=other.term, words=words, penalty=penalty,
+        )  # fmt: skip
     if other.kind == "symptom" or _elsewhere(part, other, lexicon):
         said = other.label.lower() if other.kind == "symptom" else other.term
         label = f"{part.term} {said}"
@@ -103,6 +132,16 @@ def _combine(
         other.kind, ids, label, other.match, codes=other.codes, entry=other.entry,
         term=other.term, words=words, penalty=penalty,
     )  # fmt: skip
+
+
+def _on_the_skin(part: Candidate, symptom: Candidate, lexicon: Lexicon) -> bool:
+    """A rash or bumps on a limb or the back ("rash on my arm", "bumps on my back"): on
+    the skin there. An itchy eye or throat stays the eye's or the throat's."""
+    if symptom.entry is None or part.entry is None:
+        return False
+    if not lexicon.symptoms[symptom.entry.ref].on_the_skin:
+        return False
+    return lexicon.body_parts[part.entry.ref].body_system in REGIONS
 
 
 def _elsewhere(part: Candidate, other: Candidate, lexicon: Lexicon) -> bool:

@@ -110,6 +110,8 @@ class Symptom:
     terms: tuple[str, ...]
     specialties: tuple[str, ...]
     concepts: tuple[str, ...]
+    # A rash or bumps on an arm, a knee or the back is a skin need, not the limb's.
+    on_the_skin: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,16 +196,19 @@ def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
 
 def _symptom(raw: Any, path: Path, index: int) -> Symptom:
     keys = {"id", "label", "terms", "specialties", "concepts"}
-    raw = _object(raw, keys, path, f"symptom #{index}")
+    raw = _object(raw, keys | {"on_the_skin"}, path, f"symptom #{index}")
     where = f"symptom {raw.get('id')!r}"
-    if set(raw) != keys:
-        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}")
+    if not keys <= set(raw):
+        raise _fail(path, where, f"needs the keys {sorted(keys)} (and may say on_the_skin)")
+    if not isinstance(raw.get("on_the_skin", False), bool):
+        raise _fail(path, where, "on_the_skin is true or false")
     return Symptom(
         id=normalize_term(str(raw["id"])),
         label=str(raw["label"]),
         terms=_terms(raw["terms"], path, where),
         specialties=_codes(raw, "specialties", path, where),
         concepts=_codes(raw, "concepts", path, where),
+        on_the_skin=raw.get("on_the_skin", False),
     )
 
 

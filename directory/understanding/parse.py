@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from directory.text import normalize_term
 from directory.understanding import ambiguity
+from directory.understanding.allergies import allergy_candidates
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
@@ -43,6 +44,7 @@ from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
 from directory.understanding.treats import with_treated_concepts
 from directory.understanding.typos import english_counts
+from directory.understanding.where import body_parts_saying_where
 from directory.vocabulary import Vocabulary, default_vocabulary
 
 
@@ -70,6 +72,7 @@ def interpret(
     alts = _alternatives(tokens, places, known, lexicon)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
+    terms += allergy_candidates(tokens, alts, lexicon)  # "allergic to peanuts"
     terms += compose(terms, tokens, alts, lexicon)
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
@@ -81,11 +84,12 @@ def interpret(
         candidates = without_one_word_readings(candidates, patients)
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
+    parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _merge_repeats(text, parts)
-    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
+    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + where
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
@@ -109,7 +113,12 @@ def _generic_doctor(
         return parts, filler
     word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
     if word is None:
-        return parts, filler
+        # "busco doctora": a woman doctor, and a doctor like any other
+        gender = (p for p in parts if p.filter == "gender")
+        part = next((p for p in gender if normalize_term(p.text) in GENERIC_DOCTORS), None)
+        if part is None:
+            return parts, filler
+        word = Word(part.text, part.span)
     doctor = Part(
         "specialty", entry.ids, entry.label, word.span, word.text, "synonym", codes=entry.codes
     )
@@ -245,7 +254,7 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if (
             last
             and (last.kind, last.ids) == (part.kind, part.ids)
-            and not text[last.span[1] : part.span[0]].strip(" ,")
+            and text[last.span[1] : part.span[0]].strip(" ,").lower() in ("", "and", "&")
         ):
             span = (last.span[0], part.span[1])
             part = replace(last, span=span, text=text[span[0] : span[1]])

@@ -1,0 +1,74 @@
+"""A body part that only says where another need is.
+
+"itchy flaky patches on my elbows n knees" is a rash, and "lump on my thyroid in my neck" a
+thyroid lump: the elbows, knees and neck say where, and read as needs of their own they
+brought orthopedic and spine surgeons to a skin or thyroid search. A body part read alone
+(no symptom or condition composed with it), of the limbs or the spine, typed after a word
+that places something ("on", "in", "around") or joined by "and" to one that was, is where
+when the text also asks for a need whose specialists are none of that body part's; it leaves
+the parts and counts as filler. "pain in my knee" is one reading already (compose), and
+"knee and hip" or "back and knee" have no other need, so they keep their parts.
+"""
+
+from __future__ import annotations
+
+from directory.text import normalize_term
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Part, Word
+
+REGIONS = frozenset({"musculoskeletal", "spine"})  # body parts that can be where a need is
+PLACING = frozenset({"on", "in", "around", "behind", "under", "over", "across", "between"})
+OWNERS = frozenset({"my", "the", "both", "his", "her", "their", "your", "our", "a", "an"})
+JOINING = frozenset({"and", "n", "or"})
+NEEDS = ("condition", "procedure", "symptom", "body_part")
+
+
+def body_parts_saying_where(
+    text: str, parts: tuple[Part, ...], chosen: list[Candidate], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], list[Candidate], tuple[Word, ...]]:
+    """The parts and their readings without the body parts that only say where another need
+    is, and those as words."""
+    where: list[int] = []
+    for at, (part, candidate) in enumerate(zip(parts, chosen, strict=True)):
+        if not _bare_region(candidate, lexicon):
+            continue
+        start = parts[at - 1].span[1] if at else 0
+        before = normalize_term(text[start : part.span[0]]).split()
+        while before and before[-1] in OWNERS:
+            before.pop()
+        placed = bool(before) and before[-1] in PLACING
+        joined = before == [before[-1]] and before[-1] in JOINING if before else False
+        if placed or (joined and at and _places(at - 1, parts, where)):
+            where.append(at)
+    dropped = {at for at in where if _beside_another_need(at, parts, where)}
+    if not dropped:
+        return parts, chosen, ()
+    kept = tuple(p for at, p in enumerate(parts) if at not in dropped)
+    readings = [c for at, c in enumerate(chosen) if at not in dropped]
+    return kept, readings, tuple(Word(parts[at].text, parts[at].span) for at in sorted(dropped))
+
+
+def _places(at: int, parts: tuple[Part, ...], where: list[int]) -> bool:
+    """The part says where: a body part that does, or words that place one ("rash on my
+    arms" before "and legs")."""
+    return at in where or bool(PLACING & set(normalize_term(parts[at].text).split()))
+
+
+def _bare_region(candidate: Candidate, lexicon: Lexicon) -> bool:
+    entry = candidate.entry
+    if candidate.kind != "body_part" or entry is None or entry.kind != "body_part":
+        return False
+    if candidate.words != len(candidate.term.split()):
+        return False  # composed with a symptom: "knee pain", "legs swollen"
+    return lexicon.body_parts[entry.ref].body_system in REGIONS
+
+
+def _beside_another_need(at: int, parts: tuple[Part, ...], where: list[int]) -> bool:
+    """Another part asks for something this body part's specialists do not treat."""
+    own = set(parts[at].codes)
+    return any(
+        p.kind in NEEDS and p.codes and not own & set(p.codes)
+        for i, p in enumerate(parts)
+        if i != at and i not in where
+    )

@@ -1,0 +1,111 @@
+"""A body part that says where another need is, a symptom shared by two body parts, a
+rash on a limb, and "allergic to <what>": each read as the one need people mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+DERMATOLOGY = "207N00000X"
+ORTHOPEDICS = "207X00000X"
+SPINE = "207XS0117X"
+
+
+def codes(text: str) -> set[str]:
+    return {code for part in interpret(text).parts for code in part.codes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "itchy flaky patches on my elbows n knees",
+        "rash on my arm",
+        "rash on my arms and legs",
+        "itchy bumps on my back",
+        "red itchy spots all over my legs",
+    ],
+)
+def test_a_rash_on_a_limb_or_the_back_is_the_skins(text):
+    found = codes(text)
+    assert DERMATOLOGY in found, text
+    assert not found & {ORTHOPEDICS, SPINE}, (text, found)
+
+
+def test_a_body_part_that_says_where_a_thyroid_lump_is_brings_no_spine_surgeon():
+    found = codes("lump on my thyroid in my neck")
+    assert "207RE0101X" in found  # endocrinology
+    assert SPINE not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["back and knee", "pain in my knee and hip", "swelling in my knee and ankle"]
+)
+def test_body_parts_with_no_other_need_keep_their_specialists(text):
+    assert ORTHOPEDICS in codes(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("knee and hip pain", ["Knee pain", "Hip pain"]),
+        ("knee and hip arthritis", ["Knee Osteoarthritis", "Hip Osteoarthritis"]),
+        ("knee and chest pain", ["Knee pain", "Chest Pain"]),
+    ],
+)
+def test_a_symptom_after_two_body_parts_is_both_of_theirs(text, labels):
+    assert [p.label for p in interpret(text).parts] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ankles and legs swollen by end of day", "swollen ankles", "my feet are swollen", "edema"],
+)
+def test_swollen_legs_and_ankles_read_as_edema_not_a_bone_problem(text):
+    assert interpret(text).concept_ids == ("leg-swelling",), text
+    assert ORTHOPEDICS not in codes(text)
+
+
+def test_edema_is_treated_by_primary_care_and_the_heart_and_kidney_specialists():
+    treating = {s.code for s in default_vocabulary().concepts["leg-swelling"].specialties}
+    assert {"207Q00000X", "207RC0000X", "207RN0300X"} <= treating
+
+
+def test_a_swollen_knee_is_still_the_knee():
+    assert ORTHOPEDICS in codes("swollen knee")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("toddler allergic to peanuts", "food-allergy"),
+        ("allergic to penicillin", "drug-allergy"),
+        ("allergy to shellfish", "food-allergy"),
+        ("my son is allergic to tree nuts", "food-allergy"),
+    ],
+)
+def test_allergic_to_something_reads_as_that_allergy(text, concept):
+    understood = interpret(text)
+    assert concept in understood.concept_ids, text
+    assert not understood.unplaced, text
+
+
+def test_allergic_to_something_the_vocabulary_does_not_name_is_an_allergist():
+    understood = interpret("allergic to dogs")
+    assert [p.label for p in understood.parts] == ["Allergist and immunologist"]
+
+
+@pytest.mark.parametrize("text", ["he keeps falling", "my mom falls a lot", "losing balance"])
+def test_an_older_adult_who_keeps_falling_reads_as_falls(text):
+    assert interpret(text).concept_ids == ("falls-and-balance",), text
+
+
+def test_doctora_is_a_woman_doctor():
+    understood = interpret("busco doctora")
+    assert ("filter", "Female") in [(p.kind, p.label) for p in understood.parts]
+    assert "Primary care doctor" in [p.label for p in understood.parts]
+
+
+def test_nite_is_night():
+    assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
