@@ -109,3 +109,18 @@ def test_doctora_is_a_woman_doctor():
 
 def test_nite_is_night():
     assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
+
+
+@pytest.mark.parametrize("text", ["need a pap smear", "well woman exam", "lady doctor for pap"])
+def test_a_pap_test_is_done_by_gynecologists_and_primary_care(text):
+    """'pap smear' read as a gynecologist only, and listed no family doctor who does them."""
+    assert interpret(text).concept_ids == ("pap-test",), text
+    treating = {s.code for s in default_vocabulary().concepts["pap-test"].specialties}
+    assert {"207V00000X", "207VG0400X", "207Q00000X"} <= treating
+
+
+@pytest.mark.parametrize(
+    "text", ["stuffed up nose for months cant breathe thru it", "cant breathe thru my nose"]
+)
+def test_a_blocked_nose_is_not_shortness_of_breath(text):
+    assert interpret(text).concept_ids == ("deviated-septum",), text
