@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Part
+from directory.vocabulary import GENERALISTS, PEDIATRICS
 
 CONCEPTS = ("condition", "procedure")
 
@@ -25,7 +27,9 @@ def with_treated_concepts(
 ) -> tuple[Part, ...]:
     """``parts`` (one per chosen reading), each "<concept> doctor" specialty with the
     concept its words name (``Part.treats``)."""
-    doctor = lexicon.word_set("doctor_words") | lexicon.word_set("surgeon_words")
+    doctors = lexicon.word_set("doctor_words")
+    doctor = doctors | lexicon.word_set("surgeon_words")
+    for_a_child = any(PEDIATRICS in p.ids for p in parts if p.kind == "specialty")
     found: list[Part] = []
     for part, candidate in zip(parts, chosen, strict=True):
         words = candidate.term.split()
@@ -34,5 +38,38 @@ def with_treated_concepts(
             if entry is not None and entry.kind in CONCEPTS:
                 named = Part(entry.kind, entry.ids, entry.label, part.span, part.text, part.match)
                 part = replace(part, treats=named)
+        elif (
+            part.kind in CONCEPTS
+            and normalize_term(part.text).split()[-1] in doctors
+            and not for_a_child  # "asthma doctor for my kid": a pediatrician reading stays
+        ):
+            part = _its_specialist(part, lexicon) or part
         found.append(part)
     return tuple(found)
+
+
+def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:
+    """ "lupus specialist", "acne doctor": the specialist the condition is first listed
+    with (not primary care), treating the condition, so those physicians lead and the
+    others who treat it follow; read as the condition alone, nephrologists and
+    dermatologists came level with the rheumatologists asked for."""
+    if len(part.ids) != 1:
+        return None
+    vocabulary = lexicon.vocabulary
+    concept = vocabulary.concepts[part.ids[0]]
+    lead = next(
+        (
+            rank.code
+            for rank in concept.specialties
+            if rank.code not in GENERALISTS
+            and rank.code in vocabulary.specialties
+            and vocabulary.specialties[rank.code].is_physician
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    return Part(
+        "specialty", (lead,), vocabulary.specialty_name(lead), part.span, part.text, part.match,
+        codes=vocabulary.meant_by((lead,)), treats=replace(part, text=part.text),
+    )  # fmt: skip

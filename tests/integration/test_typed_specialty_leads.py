@@ -49,3 +49,21 @@ def test_with_no_pediatric_ent_near_the_ents_come_before_pediatricians(client):
     ents = [i for i, name in enumerate(found) if name.startswith("Ear, nose and throat")]
     pediatricians = [i for i, name in enumerate(found) if name == "Pediatrician"]
     assert ents and (not pediatricians or max(ents) < min(pediatricians))
+
+
+@pytest.mark.parametrize(
+    ("q", "location", "specialist"),
+    [
+        ("lupus specialist", "Boston, MA", "Rheumatologist"),
+        ("acne doctor", "77030", "Dermatologist"),
+    ],
+)
+def test_a_conditions_specialist_leads_when_asked_for_by_the_condition(
+    client, q, location, specialist
+):
+    """'lupus specialist' spread page 1 across nephrologists, dermatologists and
+    rheumatologists; the specialist asked for now comes first: everyone whose main
+    specialty it is, as many as a search for the specialty alone lists first."""
+    found = _primaries(client, q, location)
+    alone = _primaries(client, specialist.lower(), location)
+    assert _lead(found, specialist) == min(_lead(alone, specialist), len(found)) > 0

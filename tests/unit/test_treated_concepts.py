@@ -36,3 +36,29 @@ def test_the_heading_says_both_and_the_condition_is_searched(text, heading, conc
 def test_a_specialty_that_names_no_condition_names_none(text):
     (part,) = interpret(text).parts
     assert part.kind == "specialty" and part.treats is None
+
+
+@pytest.mark.parametrize(
+    ("text", "specialist", "heading"),
+    [
+        ("lupus specialist", "Rheumatologist", "Rheumatologists for lupus"),
+        ("acne doctor", "Dermatologist", "Dermatologists for acne"),
+        ("gout doctor", "Rheumatologist", "Rheumatologists for gout"),
+        # Primary care is listed first for high blood pressure: the specialist is not it.
+        ("high blood pressure doctor", "Cardiologist", None),
+    ],
+)
+def test_a_condition_and_a_doctor_word_is_the_conditions_specialist(text, specialist, heading):
+    """'lupus specialist' read as lupus alone listed nephrologists and dermatologists level
+    with the rheumatologists people mean; now the condition's first specialist (never
+    primary care) leads and the condition is still searched, so the others follow."""
+    (part,) = interpret(text).parts
+    assert (part.kind, part.label) == ("specialty", specialist)
+    assert part.treats is not None and part.treats.kind == "condition"
+    if heading:
+        assert interpret(text).describe() == heading
+
+
+def test_a_childs_condition_doctor_stays_the_condition_beside_a_pediatrician():
+    kinds = [(p.kind, p.label) for p in interpret("asthma doctor for my kid").parts]
+    assert kinds == [("condition", "Asthma"), ("specialty", "Pediatrician")]
