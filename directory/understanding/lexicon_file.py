@@ -48,6 +48,7 @@ WORD_LISTS = (
     "patient_words",
     "patient_cues",
     "site_words",
+    "plural_only",
 )
 TOP_KEYS = frozenset(
     {

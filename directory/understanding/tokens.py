@@ -109,9 +109,12 @@ def _singular(word: str, lexicon: Lexicon) -> str | None:
 
 
 def _plural(word: str, lexicon: Lexicon) -> str | None:
+    """ "seizure" for "seizures", but not "glass" for "glasses": a word whose plural means
+    something else (``plural_only``) is not read as it ("she cut herself on glass")."""
     if len(word) <= 3 or not word.isalpha():
         return None
+    plural_only = lexicon.word_set("plural_only")
     for form in (f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else ""):
-        if form and form in lexicon.phrases:
+        if form and form in lexicon.phrases and form not in plural_only:
             return form
     return None

@@ -61,3 +61,23 @@ def test_a_common_word_stressed_in_capitals_stays_a_word(text):
 @pytest.mark.parametrize("text", ["HA injection knee", "pt HAS knee pain"])
 def test_capitals_that_do_not_say_which_abbreviation_are_not_a_headache(text):
     assert all(p.label != "Headaches" for p in interpret(text).parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        ("IM doctor", "Internal medicine doctor"),
+        ("IM referral for HTN", "Internal medicine doctor"),
+        ("FM doc", "Family medicine doctor"),
+        ("FP near 06106", "Family medicine doctor"),
+    ],
+)
+def test_primary_care_shorthand_in_capitals_is_that_specialty(text, specialty):
+    """'FM doc' found nobody and 'IM doctor' read 'IM' as "I'm": a referral's shorthand."""
+    assert specialty in [p.label for p in interpret(text).parts if p.kind == "specialty"]
+
+
+@pytest.mark.parametrize("text", ["im in pain", "fm radio", "im looking for a doctor"])
+def test_the_same_letters_in_lower_case_are_not_primary_care_shorthand(text):
+    labels = [p.label for p in interpret(text).parts]
+    assert "Internal medicine doctor" not in labels and "Family medicine doctor" not in labels

@@ -124,3 +124,17 @@ def test_a_pap_test_is_done_by_gynecologists_and_primary_care(text):
 )
 def test_a_blocked_nose_is_not_shortness_of_breath(text):
     assert interpret(text).concept_ids == ("deviated-septum",), text
+
+
+def test_glass_is_not_glasses():
+    """'she cut herself on glass' read 'glass' as eyeglasses and listed eye doctors."""
+    understood = interpret("she cut herself on glass")
+    assert "refractive-errors" not in understood.concept_ids
+    assert [p.label for p in understood.parts] == ["Urgent care doctor"]
+    assert interpret("need new glasses").concept_ids == ("refractive-errors",)
+
+
+def test_cutting_oneself_is_never_read_as_urgent_care():
+    """First-person cutting is self-harm (the 988 notice answers it), not a cut to stitch."""
+    for text in ("i cut myself", "i want to cut myself"):
+        assert "Urgent care doctor" not in [p.label for p in interpret(text).parts], text
