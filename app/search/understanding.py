@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from app.search.filters import YES_VALUE
 from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
-from directory.understanding import Interpretation, Part
-from directory.vocabulary import PEDIATRICS, Vocabulary
+from directory.understanding import Interpretation
+from directory.vocabulary import Vocabulary
 
 # Parser match → how the API has always named a match.
 _HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
@@ -40,7 +40,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     # be (carpal tunnel's neurologists for a sore wrist). Beside a specialty typed, its
     # specialists follow that specialty's ("rheum consult joint pain").
     concepts = any(p.ids for p in interpretation.concepts)
-    typed = any(p.kind == "specialty" and not _the_patient(p) for p in interpretation.parts)
+    typed = any(p.kind == "specialty" and not p.is_the_patient for p in interpretation.parts)
     for part in interpretation.parts:
         if part.treats is not None:  # "sleep apnea doctor": the condition, then the specialty
             terms += _terms(replace(interpretation, parts=(part.treats,)), vocabulary)
@@ -57,28 +57,13 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
             named = _named(part.ids, vocabulary) if part.kind == "specialty" else part.codes
             # "rheum consult joint pain": rheumatologists first, the joints' specialists after;
             # "allergist for my son": allergists first, pediatricians after.
-            context = (by_body and typed) or _the_patient(part)
+            context = (by_body and typed) or part.is_the_patient
             terms.append(
                 ResolvedTerm(
                     "specialty", part.codes[0], part.label, how, part.codes, named, context
                 )
             )
     return list(dict.fromkeys(terms))
-
-
-# "my baby", "mi hijo", "14 yo": words that describe the patient, not a specialty typed.
-_PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
-
-
-def _the_patient(part: Part) -> bool:
-    """A pediatrician read from words about the patient ("my kid", "6 month old"): a hint
-    for who else may help, never the specialty the search is for."""
-    words = part.text.lower().split()
-    return (
-        part.kind == "specialty"
-        and part.ids == (PEDIATRICS,)
-        and any(w in _PATIENT_WORDS or w.isdigit() for w in words)
-    )
 
 
 def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

@@ -26,6 +26,12 @@ def describe(interpretation: Interpretation) -> str:
     if lookup:
         return lookup
     filters = interpretation.filters
+    patient = [p for p in parts if p.is_the_patient]
+    if patient and any(p.kind != "specialty" or p.treats for p in parts if p not in patient):
+        # "depression 15 year old": physicians for a child's depression, not pediatricians
+        parts = tuple(p for p in parts if p not in patient)
+    else:
+        patient = []
     sentence = _who(parts, filters)
     names = [p.label for p in parts if p.kind == "name"]
     if names:
@@ -41,7 +47,7 @@ def describe(interpretation: Interpretation) -> str:
         topics = [p for p in topics if p.ids or p.codes or p.kind != "symptom"]
     if topics:
         labels = list(dict.fromkeys(_lower(p.label) for p in topics))
-        sentence += f" for {_joined(labels, 'and')}"
+        sentence += f" for {'a child’s ' if patient else ''}{_joined(labels, 'and')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))
     extras = _extras(filters)
     if not extras:

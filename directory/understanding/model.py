@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from directory.geography import Place
+from directory.vocabulary import PEDIATRICS
 
 PART_KINDS = (
     "condition",
@@ -25,6 +26,8 @@ PART_KINDS = (
     "phone",  # ids: the phone or fax number, NNN-NNN-NNNN
 )
 MATCHES = ("exact", "synonym", "fuzzy", "code")
+# "my baby", "mi hijo", "14 yo", "15 year old": words that describe the patient.
+PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,17 @@ class Part:
     # A specialty the words name by a condition ("sleep apnea doctor"): that condition, read
     # from the same words (understanding/treats.py), so who else treats it is found too.
     treats: Part | None = None
+
+    @property
+    def is_the_patient(self) -> bool:
+        """A pediatrician read from words about the patient ("my kid", "6 month old"): who
+        the care is for, a hint for who else may help, never the specialty searched for."""
+        words = self.text.lower().split()
+        return (
+            self.kind == "specialty"
+            and self.ids == (PEDIATRICS,)
+            and any(w in PATIENT_WORDS or w.isdigit() for w in words)
+        )
 
     @property
     def ambiguous(self) -> bool:

@@ -80,3 +80,18 @@ def test_a_pediatric_allergist_broadens_to_allergists_before_pediatricians():
     allergist practises, a parent is better served by an allergist than a pediatrician."""
     vocabulary = default_vocabulary()
     assert vocabulary.broader_specialties(PEDIATRIC_ALLERGY)[:2] == ("207K00000X", PEDIATRICS)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("depression 15 year old", "Physicians for a child’s depression"),
+        ("anxiety in my 8 year old", "Physicians for a child’s anxiety disorders"),
+        ("my kid", "Pediatricians"),
+        ("pediatrician for my kid", "Pediatricians"),
+    ],
+)
+def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, heading):
+    """'depression 15 year old' was headed "Pediatricians for depression" above a list of
+    psychiatrists: the age says who the care is for, not who gives it."""
+    assert interpret(text).describe() == heading
