@@ -58,12 +58,26 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
             # "rheum consult joint pain": rheumatologists first, the joints' specialists after;
             # "allergist for my son": allergists first, pediatricians after.
             context = (by_body and typed) or part.is_the_patient
+            codes = part.codes
+            if part.is_the_patient:  # "depression 15 year old": child psychiatrists too
+                codes = (*_childrens(interpretation, vocabulary), *codes)
             terms.append(
-                ResolvedTerm(
-                    "specialty", part.codes[0], part.label, how, part.codes, named, context
-                )
+                ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
             )
     return list(dict.fromkeys(terms))
+
+
+def _childrens(interpretation: Interpretation, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The children's counterparts of the specialties that treat what was asked for."""
+    found = (
+        child
+        for concept_id in interpretation.concept_ids
+        if concept_id in vocabulary.concepts
+        for rank in vocabulary.concepts[concept_id].specialties
+        if rank.code in vocabulary.specialties
+        for child in vocabulary.specialties[rank.code].children
+    )
+    return tuple(dict.fromkeys(found))
 
 
 def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

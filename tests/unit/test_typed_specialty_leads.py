@@ -66,3 +66,14 @@ def test_an_otitis_media_in_capitals_is_an_ear_infection():
     understood = interpret("recurrent OM peds ENT")
     assert understood.concept_ids == ("ear-infection",)
     assert understood.specialty_codes[0] == "207YP0228X"
+
+
+def test_a_childs_age_beside_a_need_ranks_that_needs_childrens_specialists_too():
+    """'depression 15 year old': child and adolescent psychiatrists and child psychologists
+    are who a parent is looking for, beside pediatricians."""
+    (context,) = [t for t in resolution("depression 15 year old").terms if t.context]
+    assert {"2084P0804X", "103TC2200X", PEDIATRICS} <= set(context.codes)
+    (context,) = [t for t in resolution("my 6 year old has asthma").terms if t.context]
+    assert {"2080P0214X", "2080P0201X", PEDIATRICS} <= set(context.codes)
+    (context,) = [t for t in resolution("my kid").terms]
+    assert context.codes == (PEDIATRICS,)  # no need named: pediatricians
