@@ -118,11 +118,16 @@ def term_candidates(
                     )
                 if key in lexicon.prefixes:
                     stack.append((at + 1, key, cost, typos, skipped, short, rewritten))
-            if term and tokens[at].norm in skippable:
+            if term and (tokens[at].norm in skippable or _a_count(tokens[at].norm)):
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated, real))
     found += _other_readings(found, lexicon)
     found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)
+
+
+def _a_count(norm: str) -> bool:
+    """ "my 3 kids", "both 2 knees": a small number inside a phrase is stepped over."""
+    return norm.isdigit() and len(norm) <= 2
 
 
 def _other_readings(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

@@ -48,7 +48,7 @@ WORD_LISTS = (
     "patient_words",
     "patient_cues",
     "site_words",
-    "plural_only",
+    "exact_number",
 )
 TOP_KEYS = frozenset(
     {

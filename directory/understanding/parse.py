@@ -83,13 +83,15 @@ def interpret(
     if patients:
         candidates = without_one_word_readings(candidates, patients)
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
+    chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _merge_repeats(text, parts)
-    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + where
+    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
+    filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
@@ -173,6 +175,8 @@ def best_cover(
         # "speaks" and "night", and stay for the name search.
         typo = tokens[at].norm not in english_counts()
         is_filler = any(alt.word in ignorable and alt.edits <= typo for alt in alts[at])
+        # "my 3 kids", "4 times a night": a small count nothing else reads says nothing
+        is_filler = is_filler or (tokens[at].norm.isdigit() and len(tokens[at].norm) <= 2)
         single = best[at] + (FILLER if is_filler else UNPLACED)
         if single > best[at + 1]:
             best[at + 1], step[at + 1] = single, (at, is_filler)
@@ -244,6 +248,19 @@ def _settle(
             part = replace(part, ids=ids, label=label)
         settled.append(part)
     return tuple(settled)
+
+
+def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """A context phrase ("post op", "after surgery") beside a procedure named and no pain
+    is when, not what: "post op f/u lap chole" is a gallbladder surgeon's follow-up, and
+    read as chronic post-surgical pain it brought pain and rehab doctors. With pain
+    ("pain since my knee replacement") the context keeps its meaning."""
+    contexts = [c for c in chosen if c.kind == "context"]
+    if not contexts or not any(c.kind == "procedure" for c in chosen):
+        return chosen, []
+    if any("pain" in c.label.lower() for c in chosen if c.kind != "context"):
+        return chosen, []
+    return [c for c in chosen if c.kind != "context"], contexts
 
 
 def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:

@@ -98,23 +98,26 @@ def alternatives(
 
 
 def _singular(word: str, lexicon: Lexicon) -> str | None:
+    """ "knees" for "knee", but not "pill" for "pills": "the pill" is birth control, "the
+    pills dont work" any medicine (``exact_number``)."""
     if len(word) <= 3 or not word.endswith("s"):
         return None
+    exact = lexicon.word_set("exact_number")
     for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
         if word.endswith(ending):
             base = word[: -len(ending)] + replacement
-            if base in lexicon.words:
+            if base in lexicon.words and base not in exact:
                 return base
     return None
 
 
 def _plural(word: str, lexicon: Lexicon) -> str | None:
     """ "seizure" for "seizures", but not "glass" for "glasses": a word whose plural means
-    something else (``plural_only``) is not read as it ("she cut herself on glass")."""
+    something else (``exact_number``) is not read as it ("she cut herself on glass")."""
     if len(word) <= 3 or not word.isalpha():
         return None
-    plural_only = lexicon.word_set("plural_only")
+    exact = lexicon.word_set("exact_number")
     for form in (f"{word}s", f"{word}es", f"{word[:-1]}ies" if word.endswith("y") else ""):
-        if form and form in lexicon.phrases and form not in plural_only:
+        if form and form in lexicon.phrases and form not in exact:
             return form
     return None

@@ -138,3 +138,41 @@ def test_cutting_oneself_is_never_read_as_urgent_care():
     """First-person cutting is self-harm (the 988 notice answers it), not a cut to stitch."""
     for text in ("i cut myself", "i want to cut myself"):
         assert "Urgent care doctor" not in [p.label for p in interpret(text).parts], text
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("cracked my back tooth and it hurts bad", "toothache"),
+        ("been trying to get pregnant for 2 years", "infertility"),
+        ("my husband drinks too much how do i get him help", "alcohol-use-disorder"),
+        ("heartburn for years and the pills dont work anymore", "gerd"),
+    ],
+)
+def test_everyday_words_read_as_the_need_not_a_neighbour_of_it(text, concept):
+    """A back tooth is no broken back, trying to get pregnant is infertility care not
+    prenatal care, and 'the pills dont work' is no birth control ('the pill' still is)."""
+    assert interpret(text).concept_ids == (concept,), text
+
+
+def test_the_pill_is_still_birth_control():
+    assert interpret("on the pill").concept_ids == ("birth-control",)
+
+
+@pytest.mark.parametrize(
+    "text", ["post op f/u lap chole 2 wks", "after my hip replacement", "post op knee replacement"]
+)
+def test_post_op_beside_a_procedure_is_when_not_chronic_pain(text):
+    ids = interpret(text).concept_ids
+    assert "chronic-postsurgical-pain" not in ids and len(ids) == 1, text
+
+
+def test_post_surgical_pain_is_still_read_where_pain_is_said():
+    assert interpret("pain after surgery").concept_ids == ("chronic-postsurgical-pain",)
+
+
+def test_a_count_of_children_is_still_children():
+    """'doctor that takes medicaid for my 3 kids cleveland' found nobody: the 3 left a word
+    unread, so neither the children nor 'doctor' counted."""
+    labels = [p.label for p in interpret("doctor that takes medicaid for my 3 kids").parts]
+    assert "Pediatrician" in labels
