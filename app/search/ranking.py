@@ -30,6 +30,10 @@ NON_PHYSICIAN_FACTOR = 0.6
 # diagnosis code ("E03.9"): a code is what a referral carries, and referrals leave
 # primary care for a specialist.
 GENERALIST_FACTOR = 0.7
+# The words say the usual care has not worked ("even on 3 meds", "nothing helps",
+# directory/understanding/specialist.py): primary care after every specialist listed, and
+# (4.0 at best) below a second-ranked specialist repeated on page 1 (7.2 x REPEAT_FLOOR).
+TRIED_FACTOR = 0.4
 # A secondary specialty is real training but not the physician's main practice.
 SECONDARY_FACTOR = 0.85
 # What a physician says they treat confirms the fit; it never makes a poor fit good.
@@ -87,19 +91,23 @@ def specialty_fit(
     ranks: Mapping[str, int],
     providers: frozenset[str] = frozenset(),
     referral: bool = False,
+    tried: bool = False,
 ) -> dict[str, float]:
     """NUCC code → fit score, from its place in the condition map.
 
     ``providers`` are the specialties that deliver a procedure asked for by name (physical
     therapy, chiropractic manipulation, acupuncture): for those the clinician *is* the fit,
     so they are not ranked down as non-physicians. ``referral``: the search was a diagnosis
-    code, so primary care ranks below the specialists even where the map lists it first.
+    code, so primary care ranks below the specialists even where the map lists it first;
+    ``tried``: the words say primary care has tried, so it ranks below all of them.
     """
     fit = {}
     for code, rank in ranks.items():
         physician = code in vocabulary.specialties and _physician(vocabulary, code)
         score = fit_score(rank, code in providers or physician)
-        if (rank > 0 or referral) and code in GENERALISTS:
+        if tried and code in GENERALISTS:
+            score = round(score * TRIED_FACTOR, 2)
+        elif (rank > 0 or referral) and code in GENERALISTS:
             score = round(score * GENERALIST_FACTOR, 2)
         fit[code] = score
     return fit

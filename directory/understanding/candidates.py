@@ -28,7 +28,7 @@ from directory.understanding.scoring import (
     span_score,
 )
 from directory.understanding.titles import titles_a_name
-from directory.understanding.tokens import Alternative, Token
+from directory.understanding.tokens import Alternative, Token, is_a_count
 
 WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
 MAX_COMPACT_WORDS = 3  # "low back pain" typed as "lowbackpain" is still found
@@ -118,16 +118,12 @@ def term_candidates(
                     )
                 if key in lexicon.prefixes:
                     stack.append((at + 1, key, cost, typos, skipped, short, rewritten))
-            if term and (tokens[at].norm in skippable or _a_count(tokens[at].norm)):
+            # "my 3 kids": a small number inside a phrase is stepped over, like "my"
+            if term and (tokens[at].norm in skippable or is_a_count(tokens[at].norm)):
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated, real))
     found += _other_readings(found, lexicon)
     found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)
-
-
-def _a_count(norm: str) -> bool:
-    """ "my 3 kids", "both 2 knees": a small number inside a phrase is stepped over."""
-    return norm.isdigit() and len(norm) <= 2
 
 
 def _other_readings(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

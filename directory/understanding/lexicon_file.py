@@ -49,6 +49,7 @@ WORD_LISTS = (
     "patient_cues",
     "site_words",
     "exact_number",
+    "hard_to_treat",
 )
 TOP_KEYS = frozenset(
     {

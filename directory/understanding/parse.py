@@ -41,7 +41,15 @@ from directory.understanding.referral import (
     without_patient_readings,
 )
 from directory.understanding.scoring import FILLER, UNPLACED
-from directory.understanding.tokens import MAX_TOKENS, Alternative, Token, alternatives, tokenize
+from directory.understanding.specialist import saying_it
+from directory.understanding.tokens import (
+    MAX_TOKENS,
+    Alternative,
+    Token,
+    alternatives,
+    is_a_count,
+    tokenize,
+)
 from directory.understanding.treats import with_treated_concepts
 from directory.understanding.typos import english_counts
 from directory.understanding.where import body_parts_saying_where
@@ -92,7 +100,9 @@ def interpret(
     parts = _merge_repeats(text, parts)
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
-    unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler]
+    said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
+    filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
+    unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler and i not in said]
     unplaced += [_word(t) for t in overflow]
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
@@ -175,8 +185,7 @@ def best_cover(
         # "speaks" and "night", and stay for the name search.
         typo = tokens[at].norm not in english_counts()
         is_filler = any(alt.word in ignorable and alt.edits <= typo for alt in alts[at])
-        # "my 3 kids", "4 times a night": a small count nothing else reads says nothing
-        is_filler = is_filler or (tokens[at].norm.isdigit() and len(tokens[at].norm) <= 2)
+        is_filler = is_filler or is_a_count(tokens[at].norm)  # "for my 3 kids"
         single = best[at] + (FILLER if is_filler else UNPLACED)
         if single > best[at + 1]:
             best[at + 1], step[at + 1] = single, (at, is_filler)

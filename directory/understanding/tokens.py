@@ -97,6 +97,12 @@ def alternatives(
     return tuple(found)
 
 
+def is_a_count(word: str) -> bool:
+    """ "my 3 kids", "4 times a night", "even on 3 meds": a small number, which says how
+    many, never what (a ZIP, an NPI or a phone number is longer)."""
+    return word.isdigit() and len(word) <= 2
+
+
 def _singular(word: str, lexicon: Lexicon) -> str | None:
     """ "knees" for "knee", but not "pill" for "pills": "the pill" is birth control, "the
     pills dont work" any medicine (``exact_number``)."""

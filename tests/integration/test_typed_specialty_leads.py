@@ -67,3 +67,13 @@ def test_a_conditions_specialist_leads_when_asked_for_by_the_condition(
     found = _primaries(client, q, location)
     alone = _primaries(client, specialist.lower(), location)
     assert _lead(found, specialist) == min(_lead(alone, specialist), len(found)) > 0
+
+
+def test_saying_primary_care_has_tried_puts_the_specialists_first(client):
+    """'blood pressure wont come down even on 3 meds' listed family doctors first, as for
+    'high blood pressure': the condition map's first answer, and the one that had not worked."""
+    primary_care = {"Family medicine doctor", "Internal medicine doctor"}
+    usual = _primaries(client, "high blood pressure", "Houston, TX")
+    assert usual[0] in primary_care
+    tried = _primaries(client, "blood pressure wont come down even on 3 meds", "Houston, TX")
+    assert not primary_care & set(tried[:3]), tried

@@ -1,0 +1,36 @@
+"""Words that say primary care has already tried: "blood pressure wont come down even on 3
+meds", "migraines every week nothing helps", "second opinion".
+
+Primary care is the first answer the condition map gives for high blood pressure or
+heartburn, and for someone who says it has not worked, the wrong one. The phrases are
+``hard_to_treat`` in data/lexicon.json; a search that says one ranks primary care below the
+specialists, as a referral's diagnosis code does (``app.search.ranking.specialty_fit``).
+"""
+
+from __future__ import annotations
+
+from directory.text import normalize_term
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.tokens import Token, is_a_count
+
+MAX_WORDS = 4  # "nothing has helped", "even with meds"
+
+
+def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` says the usual care has not worked."""
+    said = f" {' '.join(w for w in normalize_term(text).split() if not is_a_count(w))} "
+    return any(f" {phrase} " in said for phrase in lexicon.word_set("hard_to_treat"))
+
+
+def saying_it(tokens: list[Token], lexicon: Lexicon) -> set[int]:
+    """The tokens of those phrases ("even on 3 meds"): read (as filler), not left for a
+    name search."""
+    phrases = lexicon.word_set("hard_to_treat")
+    words = [(i, t.norm) for i, t in enumerate(tokens) if not is_a_count(t.norm)]
+    found: set[int] = set()
+    for start in range(len(words)):
+        for size in range(1, MAX_WORDS + 1):
+            run = words[start : start + size]
+            if len(run) == size and " ".join(norm for _, norm in run) in phrases:
+                found.update(range(run[0][0], run[-1][0] + 1))
+    return found

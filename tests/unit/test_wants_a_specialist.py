@@ -1,0 +1,42 @@
+"""Words that say the usual care has not worked put primary care after the specialists
+(directory/understanding/specialist.py, app/search/ranking.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search import ranking
+from directory.condition_map import specialty_ranks
+from directory.understanding import interpret, lexicon_for
+from directory.understanding.specialist import wants_a_specialist
+from directory.vocabulary import GENERALISTS, default_vocabulary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blood pressure wont come down even on 3 meds",
+        "migraines every week nothing helps",
+        "heartburn, tried everything",
+        "second opinion on my knee",
+        "uncontrolled diabetes",
+    ],
+)
+def test_saying_it_has_not_worked_asks_for_a_specialist(text):
+    assert wants_a_specialist(text, lexicon_for(default_vocabulary()))
+    assert not interpret(text).unplaced
+
+
+@pytest.mark.parametrize("text", ["high blood pressure", "even out my skin", "nothing else"])
+def test_everyday_words_alone_do_not(text):
+    assert not wants_a_specialist(text, lexicon_for(default_vocabulary()))
+
+
+def test_primary_care_then_ranks_after_every_specialist_listed():
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["hypertension"])
+    usual = ranking.specialty_fit(vocabulary, ranks)
+    tried = ranking.specialty_fit(vocabulary, ranks, tried=True)
+    specialists = [c for c in ranks if c not in GENERALISTS]
+    assert max(usual[c] for c in GENERALISTS if c in usual) > min(usual[c] for c in specialists)
+    assert max(tried[c] for c in GENERALISTS if c in tried) < min(tried[c] for c in specialists)
