@@ -58,11 +58,17 @@ def _typed_as_name(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1].islower()
 
 
+MAX_JOINED_WORDS = 4  # "lakshmi narayanan" for Lakshminarayanan; longer texts are not names
+
+
 def name_clauses(text: str) -> list[dict]:
+    """The whole name; after it, its near spellings, a nickname's start ("ray hill" for
+    Raymond Hill) and two words typed apart that the name writes as one ("lakshmi narayanan"
+    for Lakshminarayanan, "de la cruz" for Delacruz)."""
     words = name_words(text)
     if not words:
         return []
-    return [
+    clauses = [
         {"match": {"full_name": {"query": words, "operator": "and", "boost": NAME_ALL_WORDS}}},
         {
             "match": {
@@ -76,6 +82,16 @@ def name_clauses(text: str) -> list[dict]:
             }
         },
     ]
+    start = prefix_clause(words)
+    if start is not None:
+        clauses.append(start)
+    split = words.split()
+    if 1 < len(split) <= MAX_JOINED_WORDS:
+        for at in range(len(split) - 1):
+            joined = " ".join([*split[:at], split[at] + split[at + 1], *split[at + 2 :]])
+            query = {"query": joined, "operator": "and", "boost": NAME_FUZZY}
+            clauses.append({"match": {"full_name": query}})
+    return clauses
 
 
 def prefix_clause(text: str) -> dict | None:

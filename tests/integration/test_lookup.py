@@ -371,3 +371,36 @@ def test_a_surname_that_is_also_a_town_stays_the_physician(client, demo_profiles
         found = api(client, q=f"family doctor {name}")
         assert npis(found)[0] in by_name[name], name
         assert "reread" not in [s["kind"] for s in found["suggestions"]], name
+
+
+def _unique_surnames(demo_profiles, min_letters: int) -> list[dict]:
+    """Demo physicians whose surname nobody else has, as a surname or a first name."""
+    counts: dict[str, int] = defaultdict(int)
+    for profile in demo_profiles:
+        counts[profile["name"]["last"].lower()] += 1
+        counts[profile["name"]["first"].lower()] += 1
+    return [
+        p
+        for p in sorted(demo_profiles, key=lambda p: p["npi"])
+        if counts[p["name"]["last"].lower()] == 1
+        and p["name"]["last"].isalpha()
+        and len(p["name"]["last"]) >= min_letters
+    ]
+
+
+def test_a_surname_typed_as_two_words_finds_that_physician(client, demo_profiles):
+    """'dr lakshmi narayanan farmington' found nobody: the surname is Lakshminarayanan."""
+    for profile in _unique_surnames(demo_profiles, 9)[:5]:
+        last = profile["name"]["last"].lower()
+        text = f"dr {last[:4]} {last[4:]}"
+        found = api(client, q=text)
+        assert found["results"] and last in found["results"][0]["name"].lower(), text
+        assert profile["npi"] in npis(found)[:3], text
+
+
+def test_the_start_of_a_first_name_finds_that_physician(client, demo_profiles):
+    """'ray hill' is Raymond J Hill: a nickname is often the start of the name."""
+    cases = [p for p in _unique_surnames(demo_profiles, 5) if len(p["name"]["first"]) >= 6][:5]
+    for profile in cases:
+        text = f"dr {profile['name']['first'][:3].lower()} {profile['name']['last'].lower()}"
+        assert profile["npi"] in npis(api(client, q=text))[:3], text
