@@ -15,8 +15,6 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.understanding import lexicon_for
-from directory.understanding.specialist import wants_a_specialist
 from directory.vocabulary import default_vocabulary
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
@@ -35,7 +33,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
-        tried = wants_a_specialist(params.q, lexicon_for(vocabulary))
+        tried = resolution.specialists_first
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:

@@ -70,6 +70,9 @@ class Resolution:
     # Nobody matched a name and a concept together ("dr farmington sports medicine"): the
     # fallback search takes the concept, and the name only orders (the page says so).
     names_rank_only: bool = False
+    # The words say the usual care has not worked ("even on 3 meds", "nothing helps"):
+    # primary care ranks after the specialists (directory/understanding/specialist.py).
+    specialists_first: bool = False
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

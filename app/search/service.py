@@ -48,6 +48,7 @@ from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
+from directory.understanding.specialist import wants_a_specialist
 from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
 
@@ -134,7 +135,11 @@ class SearchService:
             params = understood.params
             terms = chosen_terms(params) + understood.terms
             resolution = Resolution(
-                params.q, terms, name_text=understood.name_text, name_hint=understood.name_hint
+                params.q,
+                terms,
+                name_text=understood.name_text,
+                name_hint=understood.name_hint,
+                specialists_first=wants_a_specialist(params.q, self._lexicon()),
             )
             return params, resolution, 0, interpretation
         hint = ""
