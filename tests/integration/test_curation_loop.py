@@ -31,6 +31,19 @@ def loop(es, alias, demo_profiles, sqlite_store_url):
     return app
 
 
+def _map_the_words(client):
+    """A signed-in curator maps WORDS to CONCEPT."""
+    return client.post(
+        "/staff/curation",
+        data={
+            "csrf_token": csrf_token(client, "/staff/curation"),
+            "term": WORDS,
+            "target": f"condition:{CONCEPT}",
+            "reason": "Patients describe tailbone pain this way",
+        },
+    )
+
+
 def _api_total(client, text: str) -> int:
     response = client.get("/api/v1/physicians", query_string={"q": text})
     assert response.status_code == 200
@@ -49,15 +62,7 @@ def test_a_curated_mapping_turns_a_dead_end_into_the_right_physicians(loop, es, 
     assert f"/search?q={WORDS.replace(' ', '+')}" in zero  # the row links to the live search
     assert f"/staff/curation?term={WORDS.replace(' ', '+')}" in zero
 
-    response = client.post(
-        "/staff/curation",
-        data={
-            "csrf_token": csrf_token(client, "/staff/curation"),
-            "term": WORDS,
-            "target": f"condition:{CONCEPT}",
-            "reason": "Patients describe tailbone pain this way",
-        },
-    )
+    response = _map_the_words(client)
     assert response.status_code == 302
     assert "Live in search now" in client.get("/staff/curation").get_data(as_text=True)
 
@@ -117,15 +122,7 @@ def test_searches_after_a_curated_mapping_do_not_rebuild_the_parser(loop, monkey
 
     client = loop.test_client()
     sign_in(client, "curator@example.org")
-    client.post(
-        "/staff/curation",
-        data={
-            "csrf_token": csrf_token(client, "/staff/curation"),
-            "term": WORDS,
-            "target": f"condition:{CONCEPT}",
-            "reason": "Patients describe tailbone pain this way",
-        },
-    )
+    assert _map_the_words(client).status_code == 302
     mixed = [WORDS, "blood pressure wont come down even on 3 meds", "lupus specialist"]
     for text in mixed:  # the first searches after the mapping build the curated lexicon once
         _api_total(client, text)
