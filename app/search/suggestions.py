@@ -193,7 +193,7 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
             continue
         text = text_with(reading.text, span, f"near {typed}")
         location = interpret(text, lexicon=lexicon).location
-        if location is not None and location.span[1] == span[1] + len("near "):
+        if location is not None and normalize_term(location.text).endswith(normalize_term(typed)):
             return text, typed
     return None
 

@@ -12,8 +12,9 @@ from directory.understanding.candidates import Candidate, from_entry
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.tokens import Alternative, Token
 
-ALLERGIC = frozenset({"allergic", "alergico", "alergica", "allergy", "allergies"})
-TO = frozenset({"to", "a"})
+# "allergic to", "allergy to"; Spanish "alergico a", "alergia a"
+TO = {"allergic": "to", "allergy": "to", "allergies": "to", "alergico": "a", "alergica": "a"}
+TO |= {"alergia": "a", "alergicos": "a", "alergicas": "a"}
 SKIPPED = frozenset({"la", "el", "los", "las", "the", "my"})  # "alergica a la penicilina"
 MAX_WORDS = 2  # "tree nuts", "bee stings"
 ALLERGIST = "allergist"
@@ -25,7 +26,7 @@ def allergy_candidates(
     """Readings of "allergic to <what>" as that allergy, or an allergist."""
     found: list[Candidate] = []
     for at in range(len(tokens) - 2):
-        if tokens[at].norm not in ALLERGIC or tokens[at + 1].norm not in TO:
+        if TO.get(tokens[at].norm) != tokens[at + 1].norm:
             continue
         start = at + 2
         while start < len(tokens) and tokens[start].norm in SKIPPED:

@@ -71,5 +71,5 @@ def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:
         return None
     return Part(
         "specialty", (lead,), vocabulary.specialty_name(lead), part.span, part.text, part.match,
-        codes=vocabulary.meant_by((lead,)), treats=replace(part, text=part.text),
+        codes=vocabulary.meant_by((lead,)), treats=part,
     )  # fmt: skip

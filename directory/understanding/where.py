@@ -38,10 +38,10 @@ def body_parts_saying_where(
         while before and before[-1] in OWNERS:
             before.pop()
         placed = bool(before) and before[-1] in PLACING
-        joined = before == [before[-1]] and before[-1] in JOINING if before else False
+        joined = len(before) == 1 and before[0] in JOINING
         if placed or (joined and at and _places(at - 1, parts, where)):
             where.append(at)
-    dropped = {at for at in where if _beside_another_need(at, parts, where)}
+    dropped = {at for at in where if _beside_another_need(at, parts, where, lexicon)}
     if not dropped:
         return parts, chosen, ()
     kept = tuple(p for at, p in enumerate(parts) if at not in dropped)
@@ -64,11 +64,18 @@ def _bare_region(candidate: Candidate, lexicon: Lexicon) -> bool:
     return lexicon.body_parts[entry.ref].body_system in REGIONS
 
 
-def _beside_another_need(at: int, parts: tuple[Part, ...], where: list[int]) -> bool:
+def _beside_another_need(
+    at: int, parts: tuple[Part, ...], where: list[int], lexicon: Lexicon
+) -> bool:
     """Another part asks for something this body part's specialists do not treat."""
     own = set(parts[at].codes)
-    return any(
-        p.kind in NEEDS and p.codes and not own & set(p.codes)
-        for i, p in enumerate(parts)
-        if i != at and i not in where
-    )
+    others = (p for i, p in enumerate(parts) if i != at and i not in where and p.kind in NEEDS)
+    return any((codes := _treating(p, lexicon)) and not own & codes for p in others)
+
+
+def _treating(part: Part, lexicon: Lexicon) -> set[str]:
+    """Who a part asks for: its codes, or for a condition or procedure who treats it."""
+    if part.codes:
+        return set(part.codes)
+    concepts = lexicon.vocabulary.concepts
+    return {s.code for i in part.ids if i in concepts for s in concepts[i].specialties}

@@ -176,3 +176,8 @@ def test_a_count_of_children_is_still_children():
     unread, so neither the children nor 'doctor' counted."""
     labels = [p.label for p in interpret("doctor that takes medicaid for my 3 kids").parts]
     assert "Pediatrician" in labels
+
+
+def test_a_body_part_after_a_skin_condition_far_from_it_says_where():
+    assert interpret("psoriasis flaring up badly on my elbows").concept_ids == ("psoriasis",)
+    assert ORTHOPEDICS not in codes("psoriasis flaring up badly on my elbows")
