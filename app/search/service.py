@@ -126,8 +126,9 @@ class SearchService:
         there first), so a curator's mapping works without a restart.
         """
         interpretation = None
+        lexicon = self._lexicon()  # one reading: the curation version checked once
         if params.q.strip():
-            interpretation = interpret(params.q, lexicon=self._lexicon())
+            interpretation = interpret(params.q, lexicon=lexicon)
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
@@ -139,7 +140,7 @@ class SearchService:
                 terms,
                 name_text=understood.name_text,
                 name_hint=understood.name_hint,
-                specialists_first=wants_a_specialist(params.q, self._lexicon()),
+                specialists_first=wants_a_specialist(params.q, lexicon),
             )
             return params, resolution, 0, interpretation
         hint = ""

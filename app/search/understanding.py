@@ -69,14 +69,9 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
 
 def _childrens(interpretation: Interpretation, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The children's counterparts of the specialties that treat what was asked for."""
-    found = (
-        child
-        for concept_id in interpretation.concept_ids
-        if concept_id in vocabulary.concepts
-        for rank in vocabulary.concepts[concept_id].specialties
-        if rank.code in vocabulary.specialties
-        for child in vocabulary.specialties[rank.code].children
-    )
+    specialties = vocabulary.specialties
+    treating = vocabulary.treating(interpretation.concept_ids)
+    found = (child for c in treating if c in specialties for child in specialties[c].children)
     return tuple(dict.fromkeys(found))
 
 

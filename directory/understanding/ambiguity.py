@@ -62,9 +62,8 @@ def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
 def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
     """Specialties the rest of the text's conditions list as treating them ("therapy for
     back pain": back pain lists physical therapists, so it is physical therapy)."""
-    concepts = lexicon.vocabulary.concepts
     ids = (i for c in chosen if c.kind in ("condition", "procedure") for i in c.ids)
-    found = {s.code for i in ids if i in concepts for s in concepts[i].specialties}
+    found = set(lexicon.vocabulary.treating(ids))
     found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
     return found
 

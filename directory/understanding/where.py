@@ -75,7 +75,4 @@ def _beside_another_need(
 
 def _treating(part: Part, lexicon: Lexicon) -> set[str]:
     """Who a part asks for: its codes, or for a condition or procedure who treats it."""
-    if part.codes:
-        return set(part.codes)
-    concepts = lexicon.vocabulary.concepts
-    return {s.code for i in part.ids if i in concepts for s in concepts[i].specialties}
+    return set(part.codes or lexicon.vocabulary.treating(part.ids))

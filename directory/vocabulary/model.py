@@ -214,6 +214,13 @@ class Vocabulary:
         best = sorted((c for c in score if score[c] >= floor), key=lambda c: (-score[c], c))
         return tuple(best[:limit])
 
+    def treating(self, concept_ids: Iterable[str]) -> tuple[str, ...]:
+        """The specialty codes that treat these concepts, in the condition map's order,
+        once each (unknown ids treat nothing)."""
+        concepts = self.concepts
+        ranks = (s.code for i in concept_ids if i in concepts for s in concepts[i].specialties)
+        return tuple(dict.fromkeys(ranks))
+
     def meant_by(self, codes: Iterable[str]) -> tuple[str, ...]:
         """The codes a search for these specialties means: each with its ``also`` codes,
         once each ("pain doctor" -> every pain medicine code)."""
