@@ -104,7 +104,9 @@ def specialty_fit(
     fit = {}
     for code, rank in ranks.items():
         physician = code in vocabulary.specialties and _physician(vocabulary, code)
-        score = fit_score(rank, code in providers or physician)
+        # The map's first answer is the fit even when not a physician: the podiatrist
+        # for an ingrown toenail, the dentist for a toothache, the audiologist for hearing.
+        score = fit_score(rank, code in providers or physician or rank == 0)
         if tried and code in GENERALISTS:
             score = round(score * TRIED_FACTOR, 2)
         elif (rank > 0 or referral) and code in GENERALISTS:

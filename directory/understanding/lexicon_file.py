@@ -50,6 +50,7 @@ WORD_LISTS = (
     "site_words",
     "exact_number",
     "hard_to_treat",
+    "tried_words",
 )
 TOP_KEYS = frozenset(
     {

@@ -40,8 +40,9 @@ from directory.understanding.referral import (
     without_one_word_readings,
     without_patient_readings,
 )
+from directory.understanding.ruled_out import ruled_out
 from directory.understanding.scoring import FILLER, UNPLACED
-from directory.understanding.specialist import saying_it
+from directory.understanding.specialist import already_tried, saying_it
 from directory.understanding.tokens import (
     MAX_TOKENS,
     Alternative,
@@ -92,6 +93,9 @@ def interpret(
         candidates = without_one_word_readings(candidates, patients)
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
+    chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
+    chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
+    timing += tried + fine
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
@@ -112,6 +116,8 @@ def interpret(
 # is a primary care doctor, the one people mean by "a doctor".
 GENERIC_DOCTORS = frozenset(
     {"doctor", "doctors", "doc", "physician", "physicians", "medico", "medicos", "doctora"}
+    # the same word in the languages of the directory's patients (lexicon: doctor_words)
+    | {"docteur", "medecin", "doutor", "doutora", "lekarz", "doktor", "dokte", "dottore"}
 )
 _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "name")
 

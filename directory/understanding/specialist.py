@@ -9,8 +9,15 @@ specialists, as a referral's diagnosis code does (``app.search.ranking.specialty
 
 from __future__ import annotations
 
+from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.tokens import Token, is_a_count, tokenize
+
+# Care a referral says was given ("failed 6 wks PT", "tried physical therapy"): read back
+# over a count, a duration and qualifiers, this many words at most.
+_TRIED_REACH = 4
+_CARE = ("procedure", "specialty")
+_NEEDS = ("condition", "body_part", "symptom")
 
 
 def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
@@ -31,3 +38,33 @@ def saying_it(tokens: list[Token], lexicon: Lexicon) -> set[int]:
             if len(run) == size and " ".join(norm for _, norm in run) in phrases:
                 found.update(range(run[0][0], run[-1][0] + 1))
     return found
+
+
+def already_tried(
+    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(the needs, the care already tried): "M54.16 lumbar radic failed 6 wks PT" asks for
+    whoever comes after physical therapy, not for a physical therapist; "tried physical
+    therapy for my knee" the same. Only beside a need that is still read (a condition, a
+    body part or a symptom), so "failed back surgery" alone stays what it says."""
+    tried_words = lexicon.word_set("tried_words")
+    skippable = lexicon.word_set("skippable")
+    kept, tried = [], []
+    for candidate in chosen:
+        after = _after_a_tried_word(candidate.start, tokens, tried_words, skippable)
+        (tried if candidate.kind in _CARE and after else kept).append(candidate)
+    if not tried or not any(c.kind in _NEEDS for c in kept):
+        return chosen, []
+    return kept, tried
+
+
+def _after_a_tried_word(
+    start: int, tokens: list[Token], tried_words: frozenset[str], skippable: frozenset[str]
+) -> bool:
+    for i in range(start - 1, max(start - 1 - _TRIED_REACH, -1), -1):
+        word = tokens[i].norm
+        if word in tried_words:
+            return True
+        if not (is_a_count(word) or word in skippable):
+            return False
+    return False

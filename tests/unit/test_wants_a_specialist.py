@@ -40,3 +40,22 @@ def test_primary_care_then_ranks_after_every_specialist_listed():
     specialists = [c for c in ranks if c not in GENERALISTS]
     assert max(usual[c] for c in GENERALISTS if c in usual) > min(usual[c] for c in specialists)
     assert max(tried[c] for c in GENERALISTS if c in tried) < min(tried[c] for c in specialists)
+
+
+@pytest.mark.parametrize(
+    ("concept", "first", "physician"),
+    [
+        ("nail-fungus-and-ingrown-toenails", "213E00000X", "207N00000X"),  # podiatrist, derm
+        ("toothache", "1223G0001X", "207P00000X"),  # dentist, emergency medicine
+    ],
+)
+def test_the_maps_first_answer_leads_even_when_not_a_physician(concept, first, physician):
+    vocabulary = default_vocabulary()
+    fit = ranking.specialty_fit(vocabulary, specialty_ranks(vocabulary, [concept]))
+    assert fit[first] > fit[physician]
+
+
+def test_other_non_physicians_still_rank_after_the_physicians():
+    vocabulary = default_vocabulary()
+    fit = ranking.specialty_fit(vocabulary, specialty_ranks(vocabulary, ["vertigo"]))
+    assert fit["2251N0400X"] < fit["2084N0400X"]  # balance therapy after the neurologist

@@ -1,0 +1,81 @@
+"""What a search says has been tried or ruled out is history, not the need
+(directory/understanding/specialist.already_tried, directory/understanding/ruled_out.py);
+and what people name instead of a condition: the medicine they take, a language in its own
+words, a lay phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+def _read(text: str) -> set[tuple[str, str]]:
+    return {(p.kind, p.label) for p in interpret(text).parts}
+
+
+@pytest.mark.parametrize(
+    ("text", "tried", "need"),
+    [
+        ("M54.16 lumbar radic failed 6 wks PT", "Physical therapist", "Lumbar Radiculopathy"),
+        ("tried physical therapy for my knee still hurts", "Physical Therapy", "Knee pain"),
+        ("failed conservative tx lumbar stenosis", None, "Lumbar Spinal Stenosis"),
+        ("back pain despite 8 wks physical therapy", "Physical Therapy", "Chronic Low Back Pain"),
+    ],
+)
+def test_care_already_tried_is_not_what_is_asked_for(text, tried, need):
+    labels = {label for _, label in _read(text)}
+    assert need in labels and tried not in labels
+    assert not interpret(text).unplaced or text.startswith("M54")  # "radic" is not a word
+
+
+def test_the_same_care_asked_for_is_still_read():
+    assert ("procedure", "Physical Therapy") in _read("physical therapy for my knee")
+    # Alone, the words keep their meaning: the condition named "failed back surgery".
+    assert ("condition", "Failed Back Surgery Syndrome") in _read("failed back surgery")
+
+
+def test_a_body_part_said_to_be_fine_is_not_searched():
+    read = _read("panic attacks at work heart racing but the er said my heart is fine")
+    assert read == {("condition", "Anxiety Disorders")}
+    assert _read("palpitations and anxiety, heart checked out fine") == {
+        ("condition", "Anxiety Disorders")
+    }
+
+
+def test_only_that_body_part_steps_aside():
+    assert ("condition", "Chronic Low Back Pain") in _read("back pain but my knees are fine")
+    assert ("body_part", "Knee pain") in _read("knee pain but my hip is ok")
+    # Nothing else asked: the part is what the search is about.
+    assert ("body_part", "Heart problems") in _read("is my heart fine")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("still on metformin and sugars high", "type-2-diabetes"),
+        ("need my synthroid refilled", "hypothyroidism"),
+        ("ran out of adderall", "adhd"),
+        ("doctor who prescribes statins", "high-cholesterol"),
+        ("room spins when i roll over", "vertigo"),
+        ("periods super heavy every month", "abnormal-uterine-bleeding"),
+        ("husband cant keep it up", "erectile-dysfunction"),
+        ("my back is out need an adjustment", "chiropractic-manipulation"),
+    ],
+)
+def test_a_medicine_or_a_lay_phrase_reads_as_its_need(text, concept):
+    assert concept in {i for p in interpret(text).parts for i in p.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("bac si noi tieng viet", "Vietnamese"),
+        ("lekarz po polsku", "Polish"),
+        ("doktè ki pale kreyòl", "Haitian Creole"),
+        ("medico que habla italiano", "Italian"),
+    ],
+)
+def test_a_language_named_in_its_own_words_is_the_language_filter(text, language):
+    filters = [p for p in interpret(text).parts if p.kind == "filter"]
+    assert [(p.filter, p.ids) for p in filters] == [("language", (language,))]
