@@ -15,6 +15,7 @@ from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import Facet, Suggestion
 from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
+from directory.text import normalize_term
 from directory.understanding import (
     Interpretation,
     Lexicon,
@@ -323,16 +324,30 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
 
 
 def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
-    """Keep only where and which: every physician near the place, with the filters."""
+    """Keep only where and which: every physician near the place, with the filters. Filters
+    read among words the parser did not ("korean speaking doctor in koreatown", "doktè ki
+    pale kreyòl") keep the word for a doctor too, so the search is the one a lone "doctor"
+    with a language is (primary care), with or without a place."""
     reading = situation.interpretation
-    if not situation.asked.q or situation.params.place is None:
+    place = situation.params.place
+    if not situation.asked.q or reading is None:
         return []
-    kept = reading.of_kind(*_WHERE_KINDS) if reading is not None else ()
-    text = " ".join(p.text for p in kept)
-    message = f"Every physician near {situation.params.place.label}"
-    offer = _text_offer(
-        situation, filters, text, "drop_text", message, situation.params.place.label
-    )
+    kept: list = list(reading.of_kind(*_WHERE_KINDS))
+    if reading.of_kind("filter") and reading.unplaced:
+        doctors = situation.lexicon.word_set("doctor_words")
+        kept += [w for w in reading.filler if normalize_term(w.text) in doctors]
+        text = " ".join(k.text for k in sorted(kept, key=lambda k: k.span))
+        said = interpret(text, lexicon=situation.lexicon).describe()
+        if place is not None and " near " not in said:
+            said += f" near {place.label}"
+        label = said
+        message = f"All {mid_sentence(said)}"  # "All Korean-speaking physicians"
+    elif place is not None:
+        text = " ".join(k.text for k in kept)
+        label, message = place.label, f"Every physician near {place.label}"
+    else:
+        return []
+    offer = _text_offer(situation, filters, text, "drop_text", message, label)
     return [offer] if offer is not None else []
 
 

@@ -164,7 +164,19 @@ def stand_in(page: SearchPage) -> Suggestion | None:
         found = next((s for s in page.suggestions if s.kind == kind and s.count), None)
         if found is not None:
             return found
+    if _filters_beside_unread(page):
+        return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
     return None
+
+
+def _filters_beside_unread(page: SearchPage) -> bool:
+    """A language, gender or insurance read among words the parser could not ("bac si noi
+    tieng viet o houston"): those words are searched as a name, and nobody has it; what was
+    read still says who is wanted."""
+    reading = page.interpretation
+    if reading is None or not reading.unplaced or not reading.of_kind("filter"):
+        return False
+    return not reading.of_kind("name")
 
 
 MAX_TOWN_WORDS = 3  # "north kingstown", "west palm beach"
@@ -242,8 +254,16 @@ def shown_instead(
         )
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
-    typed = " ".join(asked.interpretation.names) if asked.interpretation else ""
     said = shown.interpretation.describe() if shown.interpretation else instead.label
+    if instead.kind == "drop_text":
+        unread = " ".join(w.text for w in asked.interpretation.unplaced)
+        where = shown.effective.place if shown.effective else None
+        if where is not None and " near " not in said:
+            said += f" within {shown.effective.radius_miles} miles of {where.label}"
+        message = f"Nothing matched “{unread}”, so these are {mid_sentence(said)}"
+        notice = Suggestion("reread", message, {}, shown.total, instead.label)
+        return (notice, *shown.suggestions)
+    typed = " ".join(asked.interpretation.names) if asked.interpretation else ""
     message = f"No one is named {typed}, so these are {mid_sentence(said)}"
     notice = Suggestion("reread", message, {}, shown.total, instead.label)
     return (notice, *shown.suggestions)

@@ -7,6 +7,7 @@ accepting new patients": who (specialties, gender, language), named whom, for wh
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from directory.understanding.identifiers import describe_lookup
@@ -103,8 +104,14 @@ def _joined(items: list[str], conjunction: str) -> str:
 
 def mid_sentence(said: str) -> str:
     """A description set inside a sentence: "Endocrinologists near Houston, TX" ->
-    "endocrinologists near Houston, TX"; an acronym stays ("ENT doctors")."""
+    "endocrinologists near Houston, TX"; an acronym stays ("ENT doctors"), and so does a
+    language ("Haitian Creole-speaking physicians")."""
+    if _SPEAKING.match(said):
+        return said
     return said[:1].lower() + said[1:] if said[1:2].islower() else said
+
+
+_SPEAKING = re.compile(r"[A-Z]\w*(?: [A-Z]\w*)?-speaking\b")
 
 
 def people_called(label: str) -> str:

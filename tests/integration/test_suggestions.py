@@ -220,3 +220,28 @@ def test_a_title_before_a_city_that_is_also_a_surname_offers_the_place(client):
 def test_a_reading_the_rest_of_the_text_rules_out_is_not_offered(client):
     body = api(client, q="therapy for my back pain", location=HARTFORD)
     assert "other_reading" not in kinds(body)
+
+
+@pytest.mark.parametrize(
+    ("params", "language"),
+    [
+        ({"q": "docteur qui parle espanol a hartford"}, "Spanish"),  # a town typed too
+        ({"q": "doctor who speaks vietnamese in zzyzxville"}, "Vietnamese"),  # no place read
+    ],
+)
+def test_a_language_among_unread_words_shows_who_speaks_it_and_says_so(client, params, language):
+    body = api(client, **params)
+    # The unread words were searched as a name nobody has; what was read still says who.
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and notice["message"].startswith("Nothing matched")
+    assert f"{language}-speaking" in notice["message"]
+    assert body["total"] == notice["count"] > 0
+    assert all(language in hit["languages"] for hit in body["results"])
+
+
+def test_words_nobody_understood_beside_only_a_place_show_nobody(client):
+    # A place alone says nothing of who is wanted: the page offers every physician there
+    # rather than showing them as if that were the answer.
+    body = api(client, q="asdf qwerty", location=HARTFORD)
+    assert body["total"] == 0
+    assert "drop_text" in kinds(body)
