@@ -31,6 +31,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     clauses: list[dict] = []
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
+        ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
         tried = resolution.specialists_first

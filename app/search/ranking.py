@@ -115,6 +115,36 @@ def specialty_fit(
     return fit
 
 
+# A procedure named beside a condition it treats ("botox for chronic migraine", "PE tubes
+# for recurrent ear infections") is asked for that condition: the specialties both list
+# come first, the others this many places further down their lists.
+PAIRED_BEHIND = 3
+
+
+def for_the_condition(
+    vocabulary: Vocabulary,
+    ranks: Mapping[str, int],
+    conditions: Sequence[str],
+    procedures: Sequence[str],
+) -> dict[str, int]:
+    """``ranks`` with the specialties that both a procedure and a condition it treats list
+    first: neurologists, not dermatologists, give botox for migraine."""
+    shared: set[str] = set()
+    for procedure_id in procedures:
+        procedure = vocabulary.concepts.get(procedure_id)
+        for condition_id in conditions:
+            condition = vocabulary.concepts.get(condition_id)
+            if procedure is None or condition is None:
+                continue
+            if condition_id in procedure.related or procedure_id in condition.related:
+                shared |= {s.code for s in procedure.specialties} & {
+                    s.code for s in condition.specialties
+                }
+    if not shared:
+        return dict(ranks)
+    return {code: r if code in shared else r + PAIRED_BEHIND for code, r in ranks.items()}
+
+
 def procedure_providers(vocabulary: Vocabulary, procedures: Sequence[str]) -> frozenset[str]:
     """The first-ranked specialty of each procedure: who performs it."""
     firsts = (vocabulary.concepts.get(p) for p in procedures)

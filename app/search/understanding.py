@@ -60,19 +60,28 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
             context = (by_body and typed) or part.is_the_patient
             codes = part.codes
             if part.is_the_patient:  # "depression 15 year old": child psychiatrists too
-                codes = (*_childrens(interpretation, vocabulary), *codes)
+                codes = _for_the_child(interpretation, vocabulary, codes)
             terms.append(
                 ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
             )
     return list(dict.fromkeys(terms))
 
 
-def _childrens(interpretation: Interpretation, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The children's counterparts of the specialties that treat what was asked for."""
+def _for_the_child(
+    interpretation: Interpretation, vocabulary: Vocabulary, pediatrics: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Who else may help a child: the children's counterparts of the specialties that treat
+    what was asked for, then the pediatrician, unless a procedure was named that no
+    pediatrician does ("ear tubes for my 3 year old": pediatric ENTs, not pediatricians)."""
     specialties = vocabulary.specialties
-    treating = vocabulary.treating(interpretation.concept_ids)
+    procedures = [p for p in interpretation.concepts if p.kind == "procedure"]
+    asked = tuple(i for p in procedures for i in p.ids) or interpretation.concept_ids
+    treating = vocabulary.treating(asked)
     found = (child for c in treating if c in specialties for child in specialties[c].children)
-    return tuple(dict.fromkeys(found))
+    childrens = tuple(dict.fromkeys(found))
+    if procedures and childrens and not set(pediatrics) & set(treating):
+        return childrens
+    return (*childrens, *pediatrics)
 
 
 def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

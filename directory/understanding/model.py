@@ -64,7 +64,7 @@ class Part:
         return (
             self.kind == "specialty"
             and self.ids == (PEDIATRICS,)
-            and any(w in PATIENT_WORDS or w.isdigit() for w in words)
+            and any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
         )
 
     @property

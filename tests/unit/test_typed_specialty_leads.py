@@ -7,6 +7,7 @@ from app.search import ranking
 from app.search.matching import _specialty_clauses
 from app.search.params import Resolution, SearchParams
 from app.search.understanding import apply
+from directory.condition_map import specialty_ranks
 from directory.understanding import interpret
 from directory.vocabulary import default_vocabulary
 
@@ -77,3 +78,26 @@ def test_a_childs_age_beside_a_need_ranks_that_needs_childrens_specialists_too()
     assert {"2080P0214X", "2080P0201X", PEDIATRICS} <= set(context.codes)
     (context,) = [t for t in resolution("my kid").terms]
     assert context.codes == (PEDIATRICS,)  # no need named: pediatricians
+
+
+def test_a_procedure_no_pediatrician_does_ranks_its_childrens_specialists_not_pediatricians():
+    """'ear tubes for my 3 year old' listed pediatricians: a pediatric ENT places the tubes."""
+    for text in ("ear tubes for my 3 year old", "eval for PE tubes 3yo"):
+        (context,) = [t for t in resolution(text).terms if t.context]
+        assert "207YP0228X" in context.codes and PEDIATRICS not in context.codes, text
+    # A procedure pediatricians do keeps them: circumcision for a newborn son.
+    (context,) = [t for t in resolution("circumcision for my 2 week old").terms if t.context]
+    assert PEDIATRICS in context.codes
+
+
+def test_a_procedure_beside_the_condition_it_treats_ranks_who_does_both_first():
+    """'G43.709 chronic migraine botox candidate' ranked dermatologists (cosmetic botox)
+    level with neurologists."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["migraine", "botox-injections"])
+    paired = ranking.for_the_condition(vocabulary, ranks, ["migraine"], ["botox-injections"])
+    fit = ranking.specialty_fit(vocabulary, paired)
+    assert fit["2084N0400X"] > fit["207N00000X"]  # neurologist before dermatologist
+    # Unrelated needs are left as they were: knee pain and depression.
+    both = specialty_ranks(vocabulary, ["depression", "knee-replacement"])
+    assert ranking.for_the_condition(vocabulary, both, ["depression"], ["knee-replacement"]) == both
