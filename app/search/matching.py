@@ -85,7 +85,10 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
     hint = hint_clause(resolution.name_hint)
     order = [c for c in (hint, practice_clause(params.q) if hint or names else None) if c]
     if required and resolution.names_rank_only:
-        required, order = [_any(concepts)], [*names, *order]
+        # Nobody has the whole name beside the concept ("dr peck winsted dermatology": a
+        # town read into the name): any one of its words still puts that physician first.
+        part = hint_clause(resolution.name_text) if hint is None else None
+        required, order = [_any(concepts)], [*names, *order, *([part] if part else [])]
     if not required:
         return {"match_all": {}}
     if not order and len(required) == 1:

@@ -145,6 +145,8 @@ def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, .
     name = resolution.name_text
     said = interpretation.describe()
     message = f"No one matches “{said}”, so these results leave out the name {name}"
+    if len(name.split()) > 1:
+        message += ", those with one of its words first"
     return (Suggestion("name_fallback", message, {"q": f"dr {name}", "page": None}, None, name),)
 
 

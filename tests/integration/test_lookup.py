@@ -404,3 +404,17 @@ def test_the_start_of_a_first_name_finds_that_physician(client, demo_profiles):
     for profile in cases:
         text = f"dr {profile['name']['first'][:3].lower()} {profile['name']['last'].lower()}"
         assert profile["npi"] in npis(api(client, q=text))[:3], text
+
+
+def test_a_word_read_into_a_name_beside_a_specialty_still_finds_that_physician_first(
+    client, demo_profiles
+):
+    # "dr peck winsted dermatology": a small town is read into the name, and nobody has
+    # both words; the dermatologist named Peck still comes first. (A made-up word stands in
+    # for the town: a town the fixture knows would be read as the place.)
+    surname = _surname_in_and_out_of(demo_profiles, "207RC0000X")  # cardiology
+    found = api(client, q=f"dr {surname} zyxwood cardiology", per_page=20)
+    (said,) = [s for s in found["suggestions"] if s["kind"] == "name_fallback"]
+    assert "those with one of its words first" in said["message"]
+    assert surname in found["results"][0]["name"]
+    assert "207RC0000X" in {s["code"] for s in found["results"][0]["specialties"]}
