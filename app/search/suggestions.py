@@ -206,10 +206,31 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
         if set(normalize_term(typed).split()) & names:
             continue
         text = text_with(reading.text, span, f"near {typed}")
-        location = interpret(text, lexicon=lexicon).location
-        if location is not None and normalize_term(location.text).endswith(normalize_term(typed)):
+        if _reads_as_town(text, typed, lexicon):
+            return text, typed
+    return _title_then_town(reading, names, lexicon)
+
+
+def _title_then_town(reading, names: set[str], lexicon: Lexicon) -> tuple[str, str] | None:
+    """ "need a new dr atlanta": a title before a town, read as a name nobody has, is a
+    doctor near the town ("dr houston" stays Dr. Houston when a top result is named so)."""
+    titles = lexicon.word_set("name_titles")
+    for part in reading.of_kind("name"):
+        title, *words = reading.text[part.span[0] : part.span[1]].split()
+        typed = " ".join(words)
+        if title.lower().rstrip(".") not in titles or not 0 < len(words) <= MAX_TOWN_WORDS:
+            continue
+        if set(normalize_term(typed).split()) & names:
+            continue
+        text = text_with(reading.text, part.span, f"doctor near {typed}")
+        if _reads_as_town(text, typed, lexicon):
             return text, typed
     return None
+
+
+def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
+    location = interpret(text, lexicon=lexicon).location
+    return location is not None and normalize_term(location.text).endswith(normalize_term(typed))
 
 
 def _trailing_unplaced(reading) -> list:
@@ -230,7 +251,7 @@ def read_as_town(asked: SearchPage, typed: str, shown: SearchPage) -> tuple[Sugg
     if shown.suggestions and shown.suggestions[0].kind == "reread":
         return shown.suggestions
     where = shown.effective.place.label if shown.effective and shown.effective.place else typed
-    message = f"Showing physicians near {where}, for “{typed}” typed last"
+    message = f"Showing physicians near {where}, reading “{typed}” as the town"
     return (Suggestion("reread", message, {}, shown.total, where), *shown.suggestions)
 
 

@@ -373,6 +373,30 @@ def test_a_surname_that_is_also_a_town_stays_the_physician(client, demo_profiles
         assert "reread" not in [s["kind"] for s in found["suggestions"]], name
 
 
+def test_a_title_before_a_city_nobody_is_named_is_a_doctor_near_that_city(client, demo_profiles):
+    """'need a new dr atlanta' read "dr atlanta" as a name and listed practices with the
+    city in their names, anywhere; it means a doctor near the city. A city that is a
+    physician's surname stays the name ('dr houston': Dr. Houston)."""
+    surnames = {p["name"]["last"].lower() for p in demo_profiles}
+    assert "hartford" not in surnames
+    found = api(client, q="need a new dr hartford")
+    first = found["suggestions"][0]
+    assert first["kind"] == "reread" and "Hartford, CT" in first["message"]
+    distances = [hit["distance_miles"] for hit in found["results"]]
+    assert found["total"] > 0 and None not in distances and max(distances) <= 25
+    primary = {"207Q00000X", "207R00000X", "208D00000X"}
+    assert {s["code"] for s in found["results"][0]["specialties"]} & primary
+
+    from directory.geography import city_places
+
+    named = sorted(n for n in surnames if n.isalpha() and city_places(n))[:2]
+    assert named, "no demo surname that is also a city"
+    for name in named:
+        found = api(client, q=f"dr {name}")
+        assert name.capitalize() in found["results"][0]["name"], name
+        assert "reread" not in [s["kind"] for s in found["suggestions"]], name
+
+
 def _unique_surnames(demo_profiles, min_letters: int) -> list[dict]:
     """Demo physicians whose surname nobody else has, as a surname or a first name."""
     counts: dict[str, int] = defaultdict(int)
