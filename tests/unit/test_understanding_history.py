@@ -79,3 +79,15 @@ def test_a_medicine_or_a_lay_phrase_reads_as_its_need(text, concept):
 def test_a_language_named_in_its_own_words_is_the_language_filter(text, language):
     filters = [p for p in interpret(text).parts if p.kind == "filter"]
     assert [(p.filter, p.ids) for p in filters] == [("language", (language,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("pediatra que acepte pacientes nuevos", "accepting_new_patients"),
+        ("cardiologo con consulta virtual", "telehealth"),
+    ],
+)
+def test_spanish_scheduling_wishes_are_the_filters(text, wanted):
+    assert wanted in {p.filter for p in interpret(text).parts if p.kind == "filter"}
+    assert not interpret(text).unplaced
