@@ -204,17 +204,15 @@ def test_a_childs_specialist_finds_the_pediatric_subspecialty_not_every_allergis
         assert "Pediatric allergist" in {s["name"] for s in hit["specialties"]}
 
 
-def test_a_title_before_a_city_that_is_also_a_surname_offers_the_place(client):
-    params = {"q": "endo dr houston"}
-    body = api(client, **params)
-    assert body["interpretation"]["location"] is None  # read as Dr. Houston, as front desks mean
-    offer = next(s for s in body["suggestions"] if s["label"] == "Houston, TX")
-    assert offer["kind"] == "other_reading"
-    assert offer["message"] == "Did you mean endocrinologists near Houston, TX?"
-    found = follow(client, params, offer)
-    assert found["total"] == offer["count"] > 0
-    assert found["interpretation"]["location"]["label"] == "Houston, TX"
-    assert found["results"][0]["specialties"][0]["name"] == "Endocrinologist"
+def test_a_title_before_a_city_no_endocrinologist_here_is_named_shows_the_place(client):
+    # "endo dr houston": no endocrinologist is named Houston, so the page shows the
+    # endocrinologists near Houston, TX and says so (a Dr. Houston would have come first).
+    body = api(client, q="endo dr houston")
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and "Houston, TX" in notice["message"]
+    assert body["total"] == notice["count"] > 0
+    assert body["results"][0]["specialties"][0]["name"] == "Endocrinologist"
+    assert all(hit["distance_miles"] is not None for hit in body["results"])
 
 
 def test_a_reading_the_rest_of_the_text_rules_out_is_not_offered(client):
