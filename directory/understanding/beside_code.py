@@ -27,9 +27,12 @@ def words_read_as_the_code(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[P
     code_ids = tuple(dict.fromkeys(i for p in coded for i in p.ids))
     concepts = lexicon.vocabulary.concepts
     systems = {concepts[i].body_system for i in code_ids if i in concepts}
+    # A procedure beside a diagnosis is the care asked for ("F33.1 CBT referral"), not a
+    # looser name for the diagnosis: only parts of a kind the codes read are narrowed.
+    kinds = {p.kind for p in coded}
     read: list[Part] = []
     for part in parts:
-        if part.kind in CONCEPTS and part.match != "code":
+        if part.kind in kinds and part.match != "code":
             shared = tuple(i for i in part.ids if i in code_ids)
             alike = {concepts[i].body_system for i in part.ids if i in concepts} <= systems
             ids = shared or (code_ids if alike else part.ids)

@@ -49,22 +49,32 @@ def already_tried(
     body part or a symptom), so "failed back surgery" alone stays what it says."""
     tried_words = lexicon.word_set("tried_words")
     skippable = lexicon.word_set("skippable")
-    kept, tried = [], []
+    kept, tried, when = [], [], False
     for candidate in chosen:
-        after = _after_a_tried_word(candidate.start, tokens, tried_words, skippable)
-        (tried if candidate.kind in _CARE and after else kept).append(candidate)
-    if not tried or not any(c.kind in _NEEDS for c in kept):
+        word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
+        if candidate.kind in _CARE and word is not None:
+            tried.append(candidate)
+            when = when or word in _WHEN
+        else:
+            kept.append(candidate)
+    # "since chemo" beside numb feet is history; "pain after knee replacement" is about
+    # the replacement: after "since" or "after", a bare symptom is not need enough.
+    needs = ("condition", "body_part") if when else _NEEDS
+    if not tried or not any(c.kind in needs for c in kept):
         return chosen, []
     return kept, tried
 
 
-def _after_a_tried_word(
+_WHEN = frozenset({"since", "after"})
+
+
+def _tried_word_before(
     start: int, tokens: list[Token], tried_words: frozenset[str], skippable: frozenset[str]
-) -> bool:
+) -> str | None:
     for i in range(start - 1, max(start - 1 - _TRIED_REACH, -1), -1):
         word = tokens[i].norm
         if word in tried_words:
-            return True
+            return word
         if not (is_a_count(word) or word in skippable):
-            return False
-    return False
+            return None
+    return None

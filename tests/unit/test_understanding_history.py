@@ -29,6 +29,14 @@ def test_care_already_tried_is_not_what_is_asked_for(text, tried, need):
     assert not interpret(text).unplaced or text.startswith("M54")  # "radic" is not a word
 
 
+def test_care_since_which_a_condition_began_is_history_but_not_beside_a_bare_symptom():
+    # Numb feet since chemo: the neuropathy, not the oncologist.
+    ids = interpret("cant feel my feet right since chemo, tingling").concept_ids
+    assert "peripheral-neuropathy" in ids and "chemotherapy" not in ids
+    # "pain after knee replacement" is about the replacement.
+    assert ("procedure", "Knee Replacement") in _read("pain after knee replacement")
+
+
 def test_the_same_care_asked_for_is_still_read():
     assert ("procedure", "Physical Therapy") in _read("physical therapy for my knee")
     # Alone, the words keep their meaning: the condition named "failed back surgery".
@@ -61,6 +69,14 @@ def test_only_that_body_part_steps_aside():
         ("periods super heavy every month", "abnormal-uterine-bleeding"),
         ("husband cant keep it up", "erectile-dysfunction"),
         ("my back is out need an adjustment", "chiropractic-manipulation"),
+        ("my daughter is 8 and still wets the bed", "bedwetting"),
+        ("shoulder hurts when i reach overhead", "rotator-cuff-tear"),
+        ("headaches and light hurts my eyes", "migraine"),
+        ("legs ache with big bulging veins", "varicose-veins"),
+        ("i bruise easy and my platelets are low", "bleeding-disorders"),
+        ("i cry all the time and dont feel like myself", "depression"),
+        ("dark patches on my cheeks", "skin-discoloration"),
+        ("F33.1 CBT referral", "psychotherapy"),
     ],
 )
 def test_a_medicine_or_a_lay_phrase_reads_as_its_need(text, concept):
