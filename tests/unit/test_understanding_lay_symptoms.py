@@ -23,7 +23,7 @@ from directory.vocabulary import default_vocabulary
         ("numb feet", "peripheral-neuropathy"),
         ("passed out twice", "fainting"),
         ("room spinning", "vertigo"),
-        ("lump in my breast", "breast-cancer"),
+        ("lump in my breast", "breast-lump"),
         ("losing my hair", "hair-loss"),
         ("feeling down", "depression"),
         ("can't focus at school", "adhd"),

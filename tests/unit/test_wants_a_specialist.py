@@ -59,3 +59,11 @@ def test_other_non_physicians_still_rank_after_the_physicians():
     vocabulary = default_vocabulary()
     fit = ranking.specialty_fit(vocabulary, specialty_ranks(vocabulary, ["vertigo"]))
     assert fit["2251N0400X"] < fit["2084N0400X"]  # balance therapy after the neurologist
+
+
+def test_a_problem_that_keeps_coming_back_asks_for_a_specialist():
+    """'my mother keeps getting bladder infections every month' listed family doctors: the
+    usual care is what has not stopped them."""
+    text = "my 70 yr old mother keeps getting bladder infections every month"
+    assert wants_a_specialist(text, lexicon_for(default_vocabulary()))
+    assert interpret(text).concept_ids == ("urinary-tract-infection",)
