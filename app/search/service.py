@@ -47,6 +47,7 @@ from app.search.suggestions import name_fallback
 from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
+from directory.text import normalize_term
 from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.understanding.specialist import wants_a_specialist
 from directory.understanding.typos import english_counts
@@ -191,14 +192,16 @@ class SearchService:
         physicians)."""
         town = ways.town_typed_last(page, self._lexicon())
         if town is None:
-            return page
+            return self._name_typed_with_more(page, params)
         text, typed = town
         shown = self.search_physicians(replace(params, q=text))
         if not shown.total:
-            return page
+            return self._name_typed_with_more(page, params)
         if shown.effective is None or shown.effective.place is None:
             # Several towns of that name have physicians: offer each, with its count.
             choices = tuple(s for s in shown.suggestions if s.kind == "choose_place")
+            if not any(s.count for s in choices):  # no town of that name has them
+                return self._name_typed_with_more(page, params)
             return replace(page, suggestions=choices + page.suggestions)
         return replace(
             shown,
@@ -206,6 +209,23 @@ class SearchService:
             suggestions=ways.read_as_town(page, typed, shown),
             took_ms=page.took_ms + shown.took_ms,
         )
+
+    def _name_typed_with_more(self, page: SearchPage, params: SearchParams) -> SearchPage:
+        """The physicians named by the first words typed, when the last ones (a hospital, a
+        practice) are in nobody's name: "clayton mcdonald rush". Only when the shorter name
+        picks out a few physicians who all carry it."""
+        for text, left_out in ways.name_typed_with_more(page):
+            shown = self._physicians(replace(params, q=text))
+            kept = set(normalize_term(text).split())
+            named = all(kept <= set(normalize_term(hit.name).split()) for hit in shown.results)
+            if 0 < shown.total <= ways.MAX_NAMED and named:
+                return replace(
+                    shown,
+                    interpretation=page.interpretation,
+                    suggestions=ways.named_without(text, left_out, shown),
+                    took_ms=page.took_ms + shown.took_ms,
+                )
+        return page
 
     def _physicians(self, params: SearchParams) -> SearchPage:
         asked = params

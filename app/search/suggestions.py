@@ -42,6 +42,8 @@ __all__ = [
     "stand_in_text",
     "town_typed_last",
     "read_as_town",
+    "name_typed_with_more",
+    "named_without",
     "name_fallback",
     "plan",
     "text_without",
@@ -226,6 +228,37 @@ def _title_then_town(reading, names: set[str], lexicon: Lexicon) -> tuple[str, s
         if _reads_as_town(text, typed, lexicon):
             return text, typed
     return None
+
+
+MAX_LEFT_OUT = 2  # "rush", "rush university": a hospital or practice after the name
+MAX_NAMED = 5  # as many physicians as a name typed in full plausibly means
+
+
+def name_typed_with_more(page: SearchPage) -> list[tuple[str, str]]:
+    """(text, words left out) for a name typed with words no one's name has, when nothing
+    else was read and nobody matched: "clayton mcdonald rush" (his hospital), the front
+    desk's way of telling two Dr. McDonalds apart. The name is the words before them."""
+    reading = page.interpretation
+    if page.total or reading is None or len(reading.unplaced) < 3:
+        return []
+    if any(p.kind not in ("location", "filter") for p in reading.parts):
+        return []
+    words = sorted(reading.unplaced, key=lambda w: w.span)
+    cuts = []
+    for size in range(1, MAX_LEFT_OUT + 1):
+        kept, left = words[:-size], words[-size:]
+        if len(kept) < 2:
+            break
+        text = text_without(reading.text, *(w.span for w in left))
+        cuts.append((text, " ".join(w.text for w in left)))
+    return cuts
+
+
+def named_without(name: str, left_out: str, shown: SearchPage) -> tuple[Suggestion, ...]:
+    """Say which words the page left out, first."""
+    message = f"No one matched every word, so these are physicians named “{name}”"
+    message += f", leaving out “{left_out}”"
+    return (Suggestion("reread", message, {}, shown.total, left_out), *shown.suggestions)
 
 
 def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:

@@ -442,3 +442,18 @@ def test_a_word_read_into_a_name_beside_a_specialty_still_finds_that_physician_f
     assert "those with one of its words first" in said["message"]
     assert surname in found["results"][0]["name"]
     assert "207RC0000X" in {s["code"] for s in found["results"][0]["specialties"]}
+
+
+def test_a_name_typed_with_words_nobody_has_shows_the_named_physician(client, demo_profiles):
+    """'clayton mcdonald rush': the front desk adds the hospital to tell physicians apart;
+    nobody's name has it, and the page showed nobody. It now shows the physicians with the
+    name, and says which words it left out."""
+    profile = _unique_surnames(demo_profiles, min_letters=6)[0]
+    name = f"{profile['name']['first']} {profile['name']['last']}".lower()
+    for extra in ("zyxwood", "zyxwood qvarn"):
+        found = api(client, q=f"{name} {extra}")
+        assert npis(found)[:1] == [profile["npi"]], extra
+        notice = found["suggestions"][0]
+        assert notice["kind"] == "reread" and f"leaving out “{extra}”" in notice["message"]
+    # Words that are nobody's and no name: still nobody.
+    assert api(client, q="zyxwood qvarn plimbo")["total"] == 0
