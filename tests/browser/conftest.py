@@ -163,3 +163,10 @@ def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def fits_the_screen(page: Page) -> bool:
+    """No sideways scrolling, measured once the page and its stylesheet have loaded: before
+    that, under load, unstyled text can be wider than a phone for a moment."""
+    page.wait_for_load_state("load")
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -10,7 +10,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.conftest import WIDTHS, assert_accessible, named_physician, new_context, screenshot
+from browser.conftest import (
+    WIDTHS,
+    assert_accessible,
+    fits_the_screen,
+    named_physician,
+    new_context,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +59,7 @@ def test_page_has_no_axe_violations(browser, live_server, name, width):
         open_page(page, PAGES[name].format(npi=named_physician()))
         assert_accessible(page, f"{name} at {width}px")
         # Nothing may scroll sideways on a phone.
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert fits_the_screen(page)
     finally:
         context.close()
 

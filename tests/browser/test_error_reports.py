@@ -17,6 +17,7 @@ from staff_helpers import PASSWORD, add_account
 from browser.conftest import (
     VIEWPORTS,
     assert_accessible,
+    fits_the_screen,
     named_physician,
     new_context,
     screenshot,
@@ -61,13 +62,9 @@ def page(context) -> Page:
     return context.new_page()
 
 
-def fits(page: Page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-
-
 def check(page: Page, label: str, screen: str) -> None:
     assert_accessible(page, f"{label} at {screen}")
-    assert fits(page), f"{label} scrolls sideways at {screen}"
+    assert fits_the_screen(page), f"{label} scrolls sideways at {screen}"
     assert screenshot(page, f"report-{label}-{screen}").stat().st_size > 0
 
 

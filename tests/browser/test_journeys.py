@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app.web.export import COLUMNS, EXPORT_MAX_ROWS
-from browser.conftest import named_physician, new_context
+from browser.conftest import fits_the_screen, named_physician, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -209,6 +209,6 @@ def test_nothing_scrolls_sideways_at_320px(browser, live_server, path):
     page = context.new_page()
     try:
         page.goto(path)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert fits_the_screen(page)
     finally:
         context.close()

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from browser.conftest import VIEWPORTS, named_physician, new_context, screenshot
+from browser.conftest import VIEWPORTS, fits_the_screen, named_physician, new_context, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -181,7 +181,7 @@ def test_front_desk_compact_view_fits_and_copies_numbers(context, page, screen, 
     headers = ("Physician", "Phone", "Fax", "New patients", "Next location", "Telehealth")
     for header in headers:
         expect(table.locator("thead")).to_contain_text(header)
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(page)
     right = table.evaluate("el => el.getBoundingClientRect().right")
     assert right <= VIEWPORTS[screen][0], "the compact view is cut off on the right"
     for number in page.locator("table.compact .tel, table.compact .fax").all()[:20]:
@@ -203,7 +203,7 @@ def test_compact_view_on_a_small_laptop_scrolls_its_table_not_the_page(browser, 
         page = context.new_page()
         page.goto(RESULTS + "&view=compact")
         expect(page.locator("table.compact")).to_be_visible()
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert fits_the_screen(page)
         notes = page.locator("table.compact thead th").last
         expect(notes).to_have_text("Scheduling notes")
         # A sideways swipe over the table (a trackpad, a shift-wheel) reaches the last column.
@@ -241,7 +241,7 @@ def test_compact_numbers_are_selectable_text_without_javascript(browser, live_se
         page.goto(RESULTS + "&view=compact")
         expect(page.get_by_role("button", name=re.compile("^Copy"))).to_have_count(0)
         expect(page.locator("tr[data-row] .tel").first).to_have_text(re.compile(r"\d{3}-\d{4}$"))
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert fits_the_screen(page)
     finally:
         context.close()
 
@@ -303,7 +303,7 @@ def test_coordinator_goes_from_search_to_shortlist_to_sheet_and_spreadsheet(page
     expect(page.get_by_role("link", name="Back to results")).to_have_attribute(
         "href", re.compile(r"^/search\?location=Providence")
     )
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(page)
     shot(page, "shortlist", screen)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download spreadsheet (.xlsx)").click()
@@ -415,7 +415,7 @@ def test_specialties_are_grouped_by_body_system_with_friendly_names_first(page, 
     )
     expect(ent).to_contain_text("Ear, nose and throat doctor (ENT) (Otolaryngology Physician)")
     assert "Physician Physician" not in page.locator("main").inner_text()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(page)
     shot(page, "specialties", screen)
 
 
