@@ -5,6 +5,9 @@ Primary care is the first answer the condition map gives for high blood pressure
 heartburn, and for someone who says it has not worked, the wrong one. The phrases are
 ``hard_to_treat`` in data/lexicon.json; a search that says one ranks primary care below the
 specialists, as a referral's diagnosis code does (``app.search.ranking.specialty_fit``).
+
+Care named after ``tried_words`` ("failed 6 wks PT", "tried physical therapy", "since
+chemo") is what was tried, not what is asked for (``already_tried``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from directory.understanding.tokens import Token, is_a_count, tokenize
 _TRIED_REACH = 4
 _CARE = ("procedure", "specialty")
 _NEEDS = ("condition", "body_part", "symptom")
+_WHEN = frozenset({"since", "after"})  # history only beside a condition or a body part
 
 
 def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
@@ -63,9 +67,6 @@ def already_tried(
     if not tried or not any(c.kind in needs for c in kept):
         return chosen, []
     return kept, tried
-
-
-_WHEN = frozenset({"since", "after"})
 
 
 def _tried_word_before(
