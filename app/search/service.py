@@ -75,6 +75,19 @@ def _call(fn: Callable[..., T], **kwargs) -> T:
         raise
 
 
+def _instead(
+    asked: SearchPage, shown: SearchPage, suggestions: tuple[Suggestion, ...]
+) -> SearchPage:
+    """The page searched instead of the one ``asked``: the reading stays the one typed (its
+    chips remove words from the box as it is); the search is the one the notice names."""
+    return replace(
+        shown,
+        interpretation=asked.interpretation,
+        suggestions=suggestions,
+        took_ms=asked.took_ms + shown.took_ms,
+    )
+
+
 class SearchService:
     """Physician search over one alias (and its vocabulary), with one client bound once.
 
@@ -177,14 +190,7 @@ class SearchService:
         shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         if not shown.total:
             return page
-        # The reading stays the one typed (its chips remove words from the box as it is);
-        # the search is the one the notice names.
-        return replace(
-            shown,
-            interpretation=page.interpretation,
-            suggestions=ways.shown_instead(page, instead, shown),
-            took_ms=page.took_ms + shown.took_ms,
-        )
+        return _instead(page, shown, ways.shown_instead(page, instead, shown))
 
     def _near_town_typed_last(self, page: SearchPage, params: SearchParams) -> SearchPage:
         """The page near a town typed last ("pap smear providence"), when it finds someone;
@@ -203,12 +209,7 @@ class SearchService:
             if not any(s.count for s in choices):  # no town of that name has them
                 return self._name_typed_with_more(page, params)
             return replace(page, suggestions=choices + page.suggestions)
-        return replace(
-            shown,
-            interpretation=page.interpretation,
-            suggestions=ways.read_as_town(page, typed, shown),
-            took_ms=page.took_ms + shown.took_ms,
-        )
+        return _instead(page, shown, ways.read_as_town(page, typed, shown))
 
     def _name_typed_with_more(self, page: SearchPage, params: SearchParams) -> SearchPage:
         """The physicians named by the first words typed, when the last ones (a hospital, a
@@ -219,12 +220,7 @@ class SearchService:
             kept = set(normalize_term(text).split())
             named = all(kept <= set(normalize_term(hit.name).split()) for hit in shown.results)
             if 0 < shown.total <= ways.MAX_NAMED and named:
-                return replace(
-                    shown,
-                    interpretation=page.interpretation,
-                    suggestions=ways.named_without(text, left_out, shown),
-                    took_ms=page.took_ms + shown.took_ms,
-                )
+                return _instead(page, shown, ways.named_without(text, left_out, shown))
         return page
 
     def _physicians(self, params: SearchParams) -> SearchPage:

@@ -313,10 +313,7 @@ def shown_instead(
     said = shown.interpretation.describe() if shown.interpretation else instead.label
     if instead.kind == "drop_text":
         unread = " ".join(w.text for w in asked.interpretation.unplaced)
-        where = shown.effective.place if shown.effective else None
-        if where is not None and " near " not in said:
-            said += f" within {shown.effective.radius_miles} miles of {where.label}"
-        message = f"Nothing matched “{unread}”, so these are {mid_sentence(said)}"
+        message = f"Nothing matched “{unread}”, so these are {mid_sentence(_within(said, shown))}"
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *shown.suggestions)
     typed = " ".join(asked.interpretation.names) if asked.interpretation else ""
@@ -325,15 +322,20 @@ def shown_instead(
     return (notice, *shown.suggestions)
 
 
+def _within(said: str, page: SearchPage) -> str:
+    """``said`` with the page's radius and place, when it does not name a place already."""
+    where = page.effective.place if page.effective else None
+    if where is None or " near " in said:
+        return said
+    return f"{said} within {page.effective.radius_miles} miles of {where.label}"
+
+
 def broadened(
     asked: SearchPage, broader: Suggestion, shown: tuple[Suggestion, ...]
 ) -> tuple[Suggestion, ...]:
     """Say what the page shows instead, keep the ways to reach the specialty asked for."""
     said = asked.interpretation.describe() if asked.interpretation else asked.resolution.text
-    said = mid_sentence(said)  # "hepatologists"
-    where = asked.effective.place if asked.effective else None
-    if where is not None and " near " not in said:
-        said += f" within {asked.effective.radius_miles} miles of {where.label}"
+    said = _within(mid_sentence(said), asked)  # "hepatologists within 25 miles of ..."
     message = f"No {said}, so these are {people_called(broader.label)}, a broader specialty"
     notice = Suggestion("broadened", message, {}, broader.count, broader.label)
     reach = tuple(s for s in asked.suggestions if s.kind in _REACH_ASKED)
