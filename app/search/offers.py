@@ -73,6 +73,21 @@ def text_without(text: str, *spans: tuple[int, int]) -> str:
     return " ".join(w for w in " ".join(kept).split() if w.strip(_LONE_PUNCTUATION))
 
 
+def text_without_parts(reading: Interpretation, *parts: Part) -> str:
+    """The reading's text without some parts. Words that said two things ("doctora": a woman
+    and a doctor) are said again as the part that stays: "busco doctora" without the woman
+    is "busco primary care doctor", not "busco"."""
+    spans = sorted({p.span for p in parts})
+    kept = {p.span: p.label.lower() for p in reading.parts if p.span in spans and p not in parts}
+    text, shift = reading.text, 0
+    for span in spans:  # left to right, each edit moving the spans after it
+        start, end = span[0] + shift, span[1] + shift
+        words = kept.get(span, "")
+        text = f"{text[:start]}{words}{text[end:]}"
+        shift += len(words) - (end - start)
+    return text_without(text)
+
+
 def text_with(text: str, span: tuple[int, int], words: str) -> str:
     """The text with one span said in other words: "therapist near 06106" -> "Physical
     therapist near 06106"."""
@@ -160,19 +175,19 @@ def drop_filters(situation: Situation, filters: Filters) -> list[Offer]:
         facet = situation.facets.get(declared.name)
         count = facet.total_without_filter if facet else 0
         changes = {declared.name: None}
-        typed = _typed_filter_spans(situation, declared.name)
+        typed = _typed_filter_parts(situation, declared.name)
         if typed:  # typed in the box ("spanish speaking"): take the words out too
-            changes["q"] = text_without(situation.asked.q, *typed) or None
+            changes["q"] = text_without_parts(situation.interpretation, *typed) or None
         message = f"Remove the {declared.noun} filter"
         offers.append(Offer(Suggestion("drop_filter", message, changes, count, declared.label)))
     return offers
 
 
-def _typed_filter_spans(situation: Situation, name: str) -> list[tuple[int, int]]:
+def _typed_filter_parts(situation: Situation, name: str) -> list[Part]:
     reading = situation.interpretation
     if reading is None:
         return []
-    return [p.span for p in reading.of_kind("filter") if p.filter == name]
+    return [p for p in reading.of_kind("filter") if p.filter == name]
 
 
 def reach(situation: Situation, filters: Filters) -> Offer:

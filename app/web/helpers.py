@@ -16,7 +16,7 @@ from flask import Flask, get_flashed_messages, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
-from app.search.offers import text_without  # the chip's "remove" link
+from app.search.offers import text_without_parts  # the chip's "remove" link
 from app.web import shortlist_cookie
 from directory.crisis import notices_for
 
@@ -188,7 +188,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(shortlist_urls)
     app.add_template_global(url_with)
     app.add_template_global(url_without)
-    app.add_template_global(text_without)
+    app.add_template_global(text_without_parts)
     app.add_template_global(directions_url)
     app.add_template_global(today_long)
     for name, fn in (

@@ -112,7 +112,9 @@ class Interpretation:
     """The whole text, read as parts plus the words that were not placed."""
 
     text: str
-    parts: tuple[Part, ...] = ()  # in text order
+    # In text order, never overlapping, except words that say two things at once: a
+    # "doctora" is a woman and a doctor, two parts with the same span (parse._generic_doctor).
+    parts: tuple[Part, ...] = ()
     unplaced: tuple[Word, ...] = ()  # non-filler words nothing explained (reported, not fatal)
     filler: tuple[Word, ...] = ()  # recognised and ignored: "who treats", "my", "best", "left"
     # Other readings of an ambiguous word ("endo": endometriosis, when the part says

@@ -131,9 +131,10 @@ def _generic_doctor(
         return parts, filler
     word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
     if word is None:
-        # "busco doctora": a woman doctor, and a doctor like any other
+        # "busco doctora", "lady doctor near me": a woman, and a doctor like any other. The
+        # words say two things, so both parts share their span (see Interpretation).
         gender = (p for p in parts if p.filter == "gender")
-        part = next((p for p in gender if normalize_term(p.text) in GENERIC_DOCTORS), None)
+        part = next((p for p in gender if _names_a_doctor(p.text)), None)
         if part is None:
             return parts, filler
         word = Word(part.text, part.span)
@@ -142,6 +143,11 @@ def _generic_doctor(
     )
     parts = tuple(sorted((*parts, doctor), key=lambda p: p.span))
     return parts, tuple(w for w in filler if w is not word)
+
+
+def _names_a_doctor(text: str) -> bool:
+    """ "doctora", "female dr", "woman physician": a gender said with a doctor word."""
+    return any(w in GENERIC_DOCTORS or w == "dr" for w in normalize_term(text).split())
 
 
 def _alternatives(

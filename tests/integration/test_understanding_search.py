@@ -61,6 +61,16 @@ def test_removing_a_part_typed_with_brackets_leaves_no_stray_bracket(client):
     assert remaining == ["hartford ct", "Ear, nose and throat doctor (ENT)"]
 
 
+def test_removing_one_of_two_readings_of_a_word_keeps_the_other(client):
+    """'doctora' is a woman and a doctor: removing the woman must not drop the doctor."""
+    page = client.get("/search?q=busco+doctora+hartford+ct").get_data(as_text=True)
+    chips = re.findall(r'<a class="part-chip__remove" href="([^"]+)"', page)
+    remaining = [parse_qs(urlsplit(html.unescape(href)).query)["q"][0] for href in chips]
+    assert remaining[:2] == ["busco primary care doctor hartford ct", "busco female hartford ct"]
+    found = api(client, q=remaining[0])
+    assert found["total"] > 0 and not found["interpretation"]["filters"].get("gender")
+
+
 def test_a_place_typed_in_the_box_is_in_the_heading_the_summary_and_the_sheet(client):
     """The h1, the one-line summary and the referral sheet say where, as the field would."""
     page = html.unescape(client.get("/search?q=sciatica+near+06106").get_data(as_text=True))

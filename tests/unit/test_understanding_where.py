@@ -101,10 +101,19 @@ def test_an_older_adult_who_keeps_falling_reads_as_falls(text):
     assert interpret(text).concept_ids == ("falls-and-balance",), text
 
 
-def test_doctora_is_a_woman_doctor():
-    understood = interpret("busco doctora")
-    assert ("filter", "Female") in [(p.kind, p.label) for p in understood.parts]
-    assert "Primary care doctor" in [p.label for p in understood.parts]
+@pytest.mark.parametrize(
+    "text", ["busco doctora", "woman doctor near me", "female dr", "lady doctor who speaks spanish"]
+)
+def test_a_woman_doctor_with_nothing_clinical_said_is_a_woman_in_primary_care(text):
+    """'woman doctor near me' listed women of every specialty, radiologists included."""
+    understood = interpret(text)
+    read = [(p.kind, p.label) for p in understood.parts]
+    assert ("filter", "Female") in read and ("specialty", "Primary care doctor") in read, read
+
+
+def test_a_woman_doctor_for_a_need_is_a_woman_who_treats_it():
+    read = [p.label for p in interpret("lady doctor for a pap smear").parts]
+    assert "Primary care doctor" not in read and "Female" in read
 
 
 def test_nite_is_night():
