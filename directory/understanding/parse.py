@@ -108,8 +108,14 @@ def interpret(
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler and i not in said]
     unplaced += [_word(t) for t in overflow]
+    # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
+    filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
+
+
+def _inside(word: Word, parts: tuple[Part, ...]) -> bool:
+    return any(p.span[0] <= word.span[0] and word.span[1] <= p.span[1] for p in parts)
 
 
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said

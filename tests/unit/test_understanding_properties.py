@@ -82,6 +82,7 @@ def test_any_unicode_text_keeps_the_invariants(text):
 
 @SETTINGS
 @given(word_salad)
+@example("swollen feet and ankles achilles rupture")  # a merged part held filler: 'and'
 def test_word_salad_of_real_terms_keeps_the_invariants(text):
     check_invariants(text, interpret(text, known_names={"smith", "john", "paine"}))
 
