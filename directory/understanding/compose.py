@@ -63,6 +63,8 @@ def compose(
                 break
             found += [_combine(part, x, part, x, gap, lexicon) for x in by_start.get(after, ())]
         found += _shared(part, parts, by_start, alternatives, lexicon)
+        if any(x.kind == "symptom" for x in by_start.get(part.end, ())):
+            continue  # "swollen ankles knee pain": the knee is the pain's, not the swelling's
         for gap in range(MAX_GLUE + 1):
             before = part.start - gap
             if gap and (before < 0 or not _is_glue(alternatives[before], glue)):

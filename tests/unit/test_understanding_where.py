@@ -67,6 +67,16 @@ def test_swollen_legs_and_ankles_read_as_edema_not_a_bone_problem(text):
     assert ORTHOPEDICS not in codes(text)
 
 
+@pytest.mark.parametrize("text", ["swollen ankles knee pain", "swollen feet and ankles knee pain"])
+def test_a_body_part_before_a_symptom_is_that_symptoms_not_the_need_before_it(text):
+    """The knee went into the swelling, and 'pain' was left alone: no knee doctors."""
+    assert [p.label for p in interpret(text).parts] == [
+        "Swollen Legs and Ankles (Edema)",
+        "Knee pain",
+    ]
+    assert ORTHOPEDICS in codes(text)
+
+
 def test_edema_is_treated_by_primary_care_and_the_heart_and_kidney_specialists():
     treating = {s.code for s in default_vocabulary().concepts["leg-swelling"].specialties}
     assert {"207Q00000X", "207RC0000X", "207RN0300X"} <= treating
