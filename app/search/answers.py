@@ -79,7 +79,9 @@ def hit_reader(
     names = resolution.name_text
     if names is None:  # nothing parsed but a place or filters: the words left are the name
         names = resolution.name_hint or params.q
-    sought = Sought.of(resolution, q.name_words(names), params.q)
+    sought = Sought.of(
+        resolution, q.name_words(names), params.q, params.filters.get("hospital", ())
+    )
 
     def read(source: dict, claimed: frozenset[str] | None = None) -> PhysicianHit:
         return hit_from_source(source, origin, sought, claimed)

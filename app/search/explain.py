@@ -80,9 +80,10 @@ class Sought:
     practice_words: frozenset[str] = frozenset()
     npis: frozenset[str] = frozenset()
     phones: frozenset[str] = frozenset()
+    hospitals: frozenset[str] = frozenset()  # the hospital filter: typed or chosen
 
     @classmethod
-    def of(cls, resolution: Resolution, name_words: str, typed: str = "") -> Sought:
+    def of(cls, resolution: Resolution, name_words: str, typed: str = "", hospitals=()) -> Sought:
         wanted = {t.id: t for t in resolution.terms if t.kind in ("condition", "procedure")}
         codes = frozenset(resolution.specialty_codes())
         numbers = read_identifiers(typed)
@@ -93,7 +94,9 @@ class Sought:
         npis = frozenset(i.npi for i in numbers if i.npi)
         phones = frozenset(i.phone for i in numbers if i.phone)
         words = frozenset(name_words.split())
-        return cls(tuple(wanted.values()), codes, words, practice, npis, phones)
+        return cls(
+            tuple(wanted.values()), codes, words, practice, npis, phones, frozenset(hospitals)
+        )
 
 
 def _practice_words(text: str) -> list[str]:
@@ -111,12 +114,18 @@ def _lookups(source: dict, sought: Sought) -> list[Match]:
         {loc.get(k) for loc in locations for k in ("phone", "fax")} & sought.phones
     ):
         found.append(Match("phone", phone, phone, "profile"))
+    hospitals = list(source.get("hospital_affiliations") or [])
     if len(sought.practice_words) >= 2:
         names = [loc.get("name") or "" for loc in locations]
-        for name in dict.fromkeys(names + list(source.get("hospital_affiliations") or [])):
+        for name in dict.fromkeys(names + hospitals):
             if sought.practice_words <= set(_practice_words(name)):
                 found.append(Match("practice", name, name, "profile"))
-                break
+                return found
+    # "cardiologist at hartford hospital": the hospital the search was narrowed to
+    for name in hospitals:
+        if name in sought.hospitals:
+            found.append(Match("practice", name, name, "profile"))
+            break
     return found
 
 

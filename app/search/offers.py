@@ -17,6 +17,7 @@ from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
 from directory.text import normalize_term
 from directory.understanding import (
+    Hospitals,
     Interpretation,
     Lexicon,
     Part,
@@ -46,6 +47,7 @@ class Situation:
     total: int
     lexicon: Lexicon
     stale_policy: str = POLICY  # the service's: counts hide stale profiles when it does
+    hospitals: Hospitals | None = None  # the directory's, as the search was read with them
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,11 @@ class Offer:
 
 
 _LONE_PUNCTUATION = "()[]{},;:"  # left alone by a removed part, dropped with it
+
+
+def _read(situation: Situation, text: str) -> Interpretation:
+    """Another text, read as the search was: same lexicon, same hospitals."""
+    return interpret(text, lexicon=situation.lexicon, hospitals=situation.hospitals)
 
 
 def text_without(text: str, *spans: tuple[int, int]) -> str:
@@ -104,7 +111,7 @@ def _variant(situation: Situation, text: str) -> tuple[SearchParams, Resolution]
     asked = replace(situation.asked, q=text, page=1)
     if not text.strip():
         return asked, Resolution(text, explicit_terms(asked, default_vocabulary()))
-    reading = interpret(text, lexicon=situation.lexicon)
+    reading = _read(situation, text)
     understood = apply(asked, reading, default_vocabulary())
     complete = reading.understood and not reading.unplaced
     if not (understood.terms or understood.name_text or complete):
@@ -294,7 +301,7 @@ def name_then_place(situation: Situation, filters: Filters) -> list[Offer]:
             if all(w.lower().rstrip(".") in titles for w in name):
                 continue
             text = text_with(reading.text, part.span, f"{' '.join(name)} near {' '.join(place)}")
-            variant = interpret(text, lexicon=situation.lexicon)
+            variant = _read(situation, text)
             if variant.location is None or not variant.names or variant.unplaced:
                 continue
             said = mid_sentence(variant.describe())  # "physicians named Dandrea near ..."
@@ -332,7 +339,7 @@ def other_readings(situation: Situation, filters: Filters) -> list[Offer]:
     ]
     for name, city in surnames_read_as_names(reading.parts, situation.lexicon):
         text = text_with(reading.text, name.span, f"near {city}")
-        if (place := interpret(text, lexicon=situation.lexicon)).location is not None:
+        if (place := _read(situation, text)).location is not None:
             said = mid_sentence(place.describe())  # "endocrinologists near Houston, TX"
             variants.append((text, f"Did you mean {said}?", place.location.label))
     return _text_offers(situation, filters, "other_reading", variants)
@@ -352,7 +359,7 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
         doctors = situation.lexicon.word_set("doctor_words")
         kept += [w for w in reading.filler if normalize_term(w.text) in doctors]
         text = " ".join(k.text for k in sorted(kept, key=lambda k: k.span))
-        said = interpret(text, lexicon=situation.lexicon).describe()
+        said = _read(situation, text).describe()
         if place is not None and " near " not in said:
             said += f" near {place.label}"
         label = said

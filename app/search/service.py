@@ -33,6 +33,7 @@ from app.search.answers import (
 from app.search.curation import CuratedTerms
 from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
+from app.search.hospitals import AffiliatedHospitals
 from app.search.params import Resolution, SearchParams
 from app.search.results import (
     Completion,
@@ -108,6 +109,7 @@ class SearchService:
         self.alias = alias
         self.vocabulary_alias = vocabulary_alias(alias)
         self.filters = filters
+        self.hospitals = AffiliatedHospitals(es, alias)  # "cardiologist at hartford hospital"
 
     # --- Resolution: what the text means ---------------------------------------------------
 
@@ -142,7 +144,7 @@ class SearchService:
         interpretation = None
         lexicon = self._lexicon()  # one reading: the curation version checked once
         if params.q.strip():
-            interpretation = interpret(params.q, lexicon=lexicon)
+            interpretation = interpret(params.q, lexicon=lexicon, hospitals=self.hospitals.get())
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
@@ -169,6 +171,7 @@ class SearchService:
         """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a
         worker's first search does not wait for them (gunicorn imports wsgi.py per worker)."""
         interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon())
+        self.hospitals.get()
         english_counts()
 
     def _lexicon(self) -> Lexicon:
@@ -237,7 +240,7 @@ class SearchService:
         facets = facets_from(response.get("aggregations", {}), params, self.filters)
         situation = ways.Situation(
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
-            self.stale_policy,
+            self.stale_policy, self.hospitals.get(),
         )  # fmt: skip
         suggestions = name_fallback(resolution, interpretation) + self._ways_forward(situation)
         if total == 0 and not resolution.understood and params.q:

@@ -19,7 +19,7 @@ from directory.vocabulary import Vocabulary
 # Parser match → how the API has always named a match.
 _HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
 _YES_FILTERS = ("accepting_new_patients", "telehealth")
-_VALUE_FILTERS = ("language", "gender", "insurance")
+_VALUE_FILTERS = ("language", "gender", "insurance", "hospital")
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,14 @@ to offer a way forward when nothing parsed.
 Modules, in reading order: ``lexicon_file`` (data/lexicon.json); ``entries``,
 ``term_table`` and ``lexicon`` (the in-memory tables, cached per vocabulary and version of
 curated terms); ``tokens`` and ``typos`` (words and spellings); ``candidates``,
-``compose``, ``children``, ``places``, ``nicknames`` and ``names`` (readings of spans);
+``compose``, ``children``, ``places``, ``hospitals``, ``nicknames`` and ``names`` (readings
+of spans);
 ``scoring`` (why one reading beats another); ``parse`` (the best cover); ``model`` and
 ``describe`` (the result); ``suggest`` (did you mean).
 """
 
 from directory.understanding.describe import people_called
+from directory.understanding.hospitals import Hospitals
 from directory.understanding.lexicon import ExtraTerms, Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
 from directory.understanding.parse import interpret
@@ -24,6 +26,7 @@ from directory.understanding.suggest import Suggestion, closest_concepts
 
 __all__ = [
     "ExtraTerms",
+    "Hospitals",
     "Interpretation",
     "Lexicon",
     "Part",

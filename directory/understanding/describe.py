@@ -49,6 +49,8 @@ def describe(interpretation: Interpretation) -> str:
     if topics:
         labels = list(dict.fromkeys(_lower(p.label) for p in topics))
         sentence += f" for {'a child’s ' if patient else ''}{_joined(labels, 'and')}"
+    if filters.get("hospital"):  # "Cardiologists at Hartford Hospital"
+        sentence += f" at {_joined(list(filters['hospital']), 'or')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))
     extras = _extras(filters)
     if not extras:

@@ -29,6 +29,7 @@ from directory.understanding.candidates import Candidate, code_candidates, term_
 from directory.understanding.capitals import capital_readings
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
+from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import Interpretation, Part, Word
@@ -63,12 +64,14 @@ def interpret(
     *,
     known_names: NameCheck | Collection[str] | None = None,
     lexicon: Lexicon | None = None,
+    hospitals: Hospitals | None = None,
 ) -> Interpretation:
     """Everything ``text`` asks for, as parts with spans, plus unplaced and filler words.
 
     ``known_names`` says which folded lower-case words are physicians' names in the index
     (a set or a callable); ``lexicon`` overrides the cached lexicon of ``vocabulary`` (to
-    parse with curated terms, see :func:`lexicon.lexicon_for`). Never raises on any text.
+    parse with curated terms, see :func:`lexicon.lexicon_for`); ``hospitals`` are the
+    hospitals the directory's physicians are affiliated with. Never raises on any text.
     """
     if lexicon is None:
         lexicon = lexicon_for(vocabulary or default_vocabulary())
@@ -86,6 +89,7 @@ def interpret(
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
+    candidates += hospital_candidates(tokens, hospitals)  # "at hartford hospital"
     candidates = without_patient_readings(candidates, tokens, lexicon)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"

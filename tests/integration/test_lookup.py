@@ -3,6 +3,7 @@ name, and a name beside a specialty; and shorthand that must not be read as a na
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 
 import pytest
@@ -143,6 +144,25 @@ def test_a_hospital_name_with_a_place_word_finds_its_physicians(client, demo_pro
     # "Why this physician" names the hospital the desk typed.
     for hit in found["results"]:
         assert ("practice", "Hartford Hospital") in [(m["kind"], m["name"]) for m in hit["matched"]]
+
+
+def test_a_specialty_at_a_hospital_lists_that_hospitals_specialists(client, demo_profiles):
+    """'cardiologist at hartford hospital' searched near Hartford with 'hospital' unread,
+    and listed cardiologists of every hospital."""
+    at: dict[str, set[str]] = defaultdict(set)
+    for p in demo_profiles:
+        if p["specialties"][0]["code"] == "207RC0000X":
+            for hospital in p.get("hospital_affiliations", []):
+                at[hospital].add(p["npi"])
+    hospital = max(sorted(at), key=lambda h: len(at[h]))
+    found = api(client, q=f"cardiologist at {hospital.lower()}", per_page=50)
+    assert found["interpretation"]["description"] == f"Cardiologists at {hospital}"
+    affiliated = {p["npi"] for p in demo_profiles if hospital in p.get("hospital_affiliations", [])}
+    assert at[hospital] <= set(npis(found)) <= affiliated  # every cardiologist there, no one else
+    for hit in found["results"]:
+        assert ("practice", hospital) in [(m["kind"], m["name"]) for m in hit["matched"]]
+    page = client.get("/search", query_string={"q": f"cardiologist at {hospital}"})
+    assert f"Cardiologists at {html.escape(hospital)}" in page.get_data(as_text=True)
 
 
 def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, demo_profiles):

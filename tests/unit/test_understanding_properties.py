@@ -13,7 +13,7 @@ import string
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from directory.understanding import Interpretation, closest_concepts, interpret
+from directory.understanding import Hospitals, Interpretation, closest_concepts, interpret
 from directory.understanding.lexicon import lexicon_for
 from directory.understanding.tokens import MAX_TOKENS, tokenize
 from directory.vocabulary import default_vocabulary
@@ -33,7 +33,14 @@ def _interesting_words() -> list[str]:
         *("Hartford", "hartford", "springfield", "Mobile", "ohio", "OR", "in", "06106", "00000"),
         *("M54.16", "m5416", "Z99", "207XS0117X", "John", "Smith", ",", "'s", "-", "ñ", "İ"),
         *("since my fusion", "pain in my", "lower back", "knee", "hurts", "speaking", "takes"),
+        *("at", "Hospital", "st", "luke's", "children's", "texas", "cedars-sinai", "general"),
     ]
+
+
+HOSPITALS = Hospitals.of(
+    ["Hartford Hospital", "Cedars-Sinai Medical Center", "Texas Children's Hospital"]
+    + ["Baylor St. Luke's Medical Center", "Massachusetts General Hospital"]
+)
 
 
 WORDS = _interesting_words()
@@ -84,7 +91,8 @@ def test_any_unicode_text_keeps_the_invariants(text):
 @given(word_salad)
 @example("swollen feet and ankles achilles rupture")  # a merged part held filler: 'and'
 def test_word_salad_of_real_terms_keeps_the_invariants(text):
-    check_invariants(text, interpret(text, known_names={"smith", "john", "paine"}))
+    names = {"smith", "john", "paine"}
+    check_invariants(text, interpret(text, known_names=names, hospitals=HOSPITALS))
 
 
 @settings(max_examples=50, deadline=None)

@@ -1,0 +1,130 @@
+"""Hospitals typed in the box: "cardiologist at hartford hospital", "neurologist at cedars".
+
+A hospital's own directory is searched by its name, and a referral names the hospital a
+physician must practise at. The names come from the directory itself (the physicians'
+hospital affiliations, read by the search service), so this module only knows what it is
+given. A hospital is read as the ``hospital`` filter, the same one the results page offers.
+
+People type part of a name ("saint francis" for "Saint Francis Hospital and Medical
+Center", "cedars sinai", "st lukes", "childrens hospital"), so any run of two or more of
+a name's words is a term for it, when one of them says which hospital ("medical center"
+says none) and the run is not a place's name ("los angeles"). One distinctive word is
+read only after "at" ("cardiologist at emory"): alone, "rush" or "fairview" are words
+and towns first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from directory import geography
+from directory.text import normalize_term
+from directory.understanding.candidates import Candidate
+from directory.understanding.scoring import GLUE, span_score
+from directory.understanding.tokens import Token
+
+# Words that are part of many hospitals' names and say which hospital none of them is.
+GENERIC = frozenset(
+    "hospital hospitals medical center centre centers health healthcare clinic clinics "
+    "university memorial general regional community the of and at for in saint mount "
+    "cancer institute system campus care md".split()
+)
+# How the same word is written short: "St. Luke's", "Mt Sinai", "Mass General".
+SHORT_FORMS = {"st": "saint", "mt": "mount", "mass": "massachusetts", "univ": "university"}
+CUES = frozenset({"at", "from"})  # "doctors at emory", "a surgeon from cedars"
+# Known to the directory, so a hospital's words say more than a bare place or a surname:
+# "hartford hospital" is the hospital, not Hartford with "hospital" left over.
+HOSPITAL = 1.1
+MAX_WORDS = 8
+TOWN_ZIPS = 3  # a place with this many ZIPs is a town people mean by its name
+
+
+def _word(norm: str) -> str:
+    """One word as compared: short forms spelled out, a possessive or plural s dropped
+    ("children's", "childrens" and "children" are one word)."""
+    word = SHORT_FORMS.get(norm, norm)
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _spelled(name: str) -> tuple[str, ...]:
+    # "Children's" is tokenised as "children" "s": the lone s is the possessive.
+    return tuple(SHORT_FORMS.get(w, w) for w in normalize_term(name).split() if w != "s")
+
+
+@dataclass(frozen=True)
+class Hospitals:
+    """The directory's hospitals, by the runs of words that name them."""
+
+    runs: Mapping[tuple[str, ...], tuple[str, ...]]  # words -> hospital names
+    single: Mapping[str, tuple[str, ...]]  # one distinctive word, read after "at"
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Hospitals:
+        runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        single: dict[str, list[str]] = defaultdict(list)
+        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            spelled = _spelled(name)[:MAX_WORDS]
+            words = tuple(_word(w) for w in spelled)
+            runs[words].append(name)  # the whole name, always
+            for start, first in enumerate(spelled):
+                for end in range(start + 2, len(words) + 1):
+                    if words[start:end] != words and _says_which(spelled[start:end], start == 0):
+                        runs[words[start:end]].append(name)
+                if first not in GENERIC and not _a_place(first):
+                    single[words[start]].append(name)
+        return cls(
+            {run: tuple(dict.fromkeys(n)) for run, n in runs.items()},
+            {word: tuple(dict.fromkeys(n)) for word, n in single.items()},
+        )
+
+
+def _says_which(run: tuple[str, ...], leading: bool) -> bool:
+    """Some word of the run names this hospital, and the run is not just a place's name
+    ("los angeles", "chicago medical center" say no hospital). The name's first words may
+    be a place with a generic word ("mass general", "boston medical"): that is how people
+    shorten it."""
+    if run[0] in GENERIC - {"saint", "mount"} or run[-1] in ("of", "and", "the", "at", "for"):
+        return False
+    if _a_place(" ".join(run)):
+        return False
+    if leading:
+        return any(w not in GENERIC for w in run)
+    return any(w not in GENERIC and not _a_place(w) for w in run)
+
+
+def _a_place(words: str) -> bool:
+    """A state, or a town of some size: "Sinai, SD" and "Emory, TX" (one ZIP each) do not
+    make "cedars sinai" or "emory" a place."""
+    if geography.state_code(words) is not None:
+        return True
+    towns = geography.city_places(words)
+    return bool(towns) and towns[0][1] >= TOWN_ZIPS
+
+
+def hospital_candidates(tokens: list[Token], hospitals: Hospitals | None) -> list[Candidate]:
+    """A reading for every run of tokens that names hospitals in the directory."""
+    if not hospitals or not hospitals.runs:
+        return []
+    found = []
+    for start in range(len(tokens)):
+        words: list[str] = []
+        for end in range(start, min(len(tokens), start + MAX_WORDS + 2)):
+            norm = tokens[end].norm
+            if norm != "s" or end == start:  # "children's": the s is the word before's
+                words.append(_word(norm))
+            names = hospitals.runs.get(tuple(words)) if len(words) > 1 else None
+            if names:
+                found.append(_candidate(start, end + 1, len(words), names))
+        cued = start and tokens[start - 1].norm in CUES
+        names = hospitals.single.get(_word(tokens[start].norm)) if cued else None
+        if names:
+            found.append(_candidate(start - 1, start + 1, 1, names, glue=1))
+    return found
+
+
+def _candidate(start: int, end: int, words: int, names: tuple[str, ...], glue: int = 0):
+    score = span_score(HOSPITAL, words) + GLUE * glue
+    label = " or ".join(names)
+    return Candidate(start, end, score, "filter", names, label, "exact", filter="hospital")

@@ -1,0 +1,84 @@
+"""Hospitals typed in the box, read with the names the directory's physicians give."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import Hospitals, interpret
+
+NAMES = (
+    "Hartford Hospital",
+    "Saint Francis Hospital and Medical Center",
+    "Cedars-Sinai Medical Center",
+    "Children's Hospital Los Angeles",
+    "Texas Children's Hospital",
+    "Baylor St. Luke's Medical Center",
+    "Houston Methodist Hospital",
+    "Massachusetts General Hospital",
+    "Emory University Hospital",
+    "Rush University Medical Center",
+    "Boston Medical Center",
+)
+HOSPITALS = Hospitals.of(NAMES)
+
+
+def read(text: str):
+    understood = interpret(text, hospitals=HOSPITALS)
+    return [(p.kind, p.label) for p in understood.parts], understood
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("cardiologist at hartford hospital", "Hartford Hospital"),
+        ("neurologist at cedars sinai", "Cedars-Sinai Medical Center"),
+        ("pediatrician at texas children's", "Texas Children's Hospital"),
+        ("pediatrician texas childrens hospital", "Texas Children's Hospital"),
+        ("st lukes cardiology", "Baylor St. Luke's Medical Center"),
+        ("saint francis hospital", "Saint Francis Hospital and Medical Center"),
+        ("cardiologist at mass general", "Massachusetts General Hospital"),
+        ("knee surgeon at emory", "Emory University Hospital"),
+    ],
+)
+def test_a_hospital_in_the_directory_is_read_as_the_hospital_not_a_place(text, hospital):
+    """'neurologist at cedars sinai' searched near Cedars, PA with 'sinai' unread."""
+    parts, understood = read(text)
+    assert ("filter", hospital) in parts, parts
+    assert understood.location is None and not understood.unplaced
+    assert understood.filters["hospital"] == (hospital,)
+    assert understood.describe().endswith(f"at {hospital}")
+
+
+def test_words_several_hospitals_share_read_as_any_of_them():
+    parts, understood = read("pediatrician at childrens hospital")
+    assert set(understood.filters["hospital"]) == {
+        "Children's Hospital Los Angeles",
+        "Texas Children's Hospital",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("cardiologist at houston", "Houston, TX"),
+        ("oncologist los angeles", "Los Angeles, CA"),
+        ("dermatologist boston", "Boston, MA"),
+        ("cardiologist hartford ct", "Hartford, CT"),
+    ],
+)
+def test_a_city_a_hospital_is_named_after_stays_the_city(text, place):
+    parts, understood = read(text)
+    assert understood.location is not None and understood.location.label.startswith(place)
+    assert "hospital" not in understood.filters
+
+
+@pytest.mark.parametrize("text", ["rush of blood to my head", "emory", "medical center"])
+def test_one_word_of_a_name_is_a_hospital_only_after_at(text):
+    """'rush' and 'emory' are words and names first; 'medical center' names no hospital."""
+    assert "hospital" not in read(text)[1].filters
+
+
+def test_without_the_directorys_hospitals_nothing_is_read_as_one():
+    understood = interpret("cardiologist at hartford hospital")
+    assert "hospital" not in understood.filters
+    assert understood.location is not None
