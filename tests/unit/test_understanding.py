@@ -154,12 +154,29 @@ def test_short_words_only_tolerate_swapped_letters():
         ("m5416", {"lumbar-radiculopathy"}),
         ("M96.1", {FBSS}),
         ("m96.1 near me", {FBSS}),
+        # an adult's yearly exam, not a child's (both are under Z00): pediatricians were listed
+        ("Z00.00", {"adult-checkup"}),
+        ("Z00.129", {"well-child-care"}),
     ],
 )
 def test_icd10_codes_find_the_concepts_listing_them(text, expected):
     understood = interpret(text)
     assert concepts(understood) == expected
     assert understood.of_kind("condition")[0].match == "code"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ERCP", {"ercp"}), ("ercp for bile duct stones", {"ercp", "gallstones"})],
+)
+def test_a_bile_duct_endoscopy_is_a_procedure_gastroenterologists_do(text, expected):
+    """'ERCP' found nobody: the abbreviation was not read."""
+    assert concepts(interpret(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["annual exam", "yearly exam", "routine physical"])
+def test_a_yearly_exam_is_primary_care(text):
+    assert [p.label for p in interpret(text).parts] == ["Primary care doctor"]
 
 
 def test_an_icd10_category_means_every_concept_under_it():
