@@ -115,7 +115,33 @@ def interpret(
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
+    parts, filler = _accepting_alone(parts, filler, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
+
+
+ACCEPTING = frozenset({"accepting", "accepts"})
+INSURANCE_WORDS = frozenset({"insurance", "plan", "plans", "coverage", "network", "covered"})
+
+
+def _accepting_alone(
+    parts: tuple[Part, ...], filler: tuple[Word, ...], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """ "rheumatologist cambridge ma accepting": in a directory, a physician who is
+    accepting is accepting new patients, unless the words say which insurance."""
+    entry = lexicon.phrases.get("accepting new patients")
+    said = {p.filter for p in parts if p.kind == "filter"}
+    if entry is None or said & {"accepting_new_patients", "insurance"}:
+        return parts, filler
+    if any(normalize_term(w.text) in INSURANCE_WORDS for w in filler):
+        return parts, filler  # "accepting insurance", "accepts my plan"
+    word = next((w for w in filler if normalize_term(w.text) in ACCEPTING), None)
+    if word is None:
+        return parts, filler
+    accepting = Part(
+        "filter", entry.ids, entry.label, word.span, word.text, "synonym", filter=entry.filter
+    )
+    parts = tuple(sorted((*parts, accepting), key=lambda p: p.span))
+    return parts, tuple(w for w in filler if w is not word)
 
 
 def _inside(word: Word, parts: tuple[Part, ...]) -> bool:

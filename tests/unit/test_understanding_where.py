@@ -126,6 +126,19 @@ def test_a_woman_doctor_for_a_need_is_a_woman_who_treats_it():
     assert "Primary care doctor" not in read and "Female" in read
 
 
+@pytest.mark.parametrize(
+    "text", ["rheumatologist cambridge ma accepting", "pcp accepting", "is dr smith accepting"]
+)
+def test_accepting_alone_is_accepting_new_patients(text):
+    """'accepting' was filler: the page listed physicians not taking anyone new."""
+    assert interpret(text).filters.get("accepting_new_patients") is True, text
+
+
+@pytest.mark.parametrize("text", ["accepting medicaid", "accepting aetna", "accepting insurance"])
+def test_accepting_an_insurance_is_the_insurance_not_new_patients(text):
+    assert "accepting_new_patients" not in interpret(text).filters, text
+
+
 def test_nite_is_night():
     assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
 
