@@ -120,12 +120,21 @@ def hint_clause(hint: str) -> dict | None:
 
 def practice_clause(text: str) -> dict | None:
     """The words of the text, in order, within one of a physician's practice or hospital
-    names: "Houston Allergy" is not Kane Allergy beside Houston Methodist Hospital."""
-    words = name_words(text)
+    names: "Houston Allergy" is not Kane Allergy beside Houston Methodist Hospital. A
+    practice is often typed before its town ("Riley Internal Medicine Berlin"): the words
+    but the last count too."""
+    words = name_words(text).split()
     if not words:
         return None
-    query = {"query": words, "slop": PRACTICE_SLOP, "boost": PRACTICE_NAME}
-    return {"match_phrase": {"practice_names": query}}
+    phrases = [words] + ([words[:-1]] if len(words) >= 3 else [])
+    clauses = [
+        {"match_phrase": {"practice_names": {"query": " ".join(phrase), "slop": PRACTICE_SLOP}}}
+        for phrase in phrases
+    ]
+    if len(clauses) == 1:
+        clauses[0]["match_phrase"]["practice_names"]["boost"] = PRACTICE_NAME
+        return clauses[0]
+    return {"dis_max": {"queries": clauses, "boost": PRACTICE_NAME}}
 
 
 def identifier_clauses(text: str) -> list[dict] | None:

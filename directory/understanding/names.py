@@ -99,8 +99,17 @@ def name_candidates(
         for end in range(start + 2, min(start + MAX_NAME_WORDS, len(tokens)) + 1):
             if not (namelike[end - 1] and _run(tokens[start:end], known)):
                 break
+            if _ends_a_term(tokens, start, end, lexicon):
+                break  # "Riley Internal Medicine Berlin": a practice's specialty, not a name
             found.append(_name(text, tokens, start, end, glue=0))
     return found
+
+
+def _ends_a_term(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """Some words of the run, up to its last, are a vocabulary term of several words."""
+    return any(
+        " ".join(t.norm for t in tokens[k:end]) in lexicon.phrases for k in range(start, end - 1)
+    )
 
 
 def _credentialed(

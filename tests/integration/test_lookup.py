@@ -133,6 +133,24 @@ def test_a_practice_name_finds_its_physicians_first(client, demo_profiles):
     assert set(npis(found)) == expected
 
 
+def test_a_practice_named_for_a_physician_typed_before_its_town_finds_them_first(
+    client, demo_profiles
+):
+    """'Riley Internal Medicine Berlin' read 'Internal Medicine Berlin' as a person's name
+    and found nobody."""
+    at: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for profile in demo_profiles:
+        for location in profile["locations"]:
+            at[(location["name"], location["city"])].add(profile["npi"])
+    (name, city), expected = next(
+        ((n, c), found)
+        for (n, c), found in sorted(at.items())
+        if n.endswith(" Internal Medicine") and len(n.split()) == 3 and " " not in c
+    )
+    found = api(client, q=f"{name} {city}", per_page=10)
+    assert set(npis(found)[: len(expected)]) == expected, (name, city)
+
+
 def test_a_hospital_name_with_a_place_word_finds_its_physicians(client, demo_profiles):
     affiliated = {
         p["npi"] for p in demo_profiles if "Hartford Hospital" in p.get("hospital_affiliations", [])
