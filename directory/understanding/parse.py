@@ -112,11 +112,34 @@ def interpret(
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler and i not in said]
     unplaced += [_word(t) for t in overflow]
+    parts, unplaced = _a_kind_not_known(text, parts, unplaced)  # "speech therapy"
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     parts, filler = _accepting_alone(parts, filler, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
+
+
+# Words that name a kind of care by the word before them: "speech therapy", "infusion
+# therapist". Alone, "therapy" is talk therapy; after a word nothing read, it is that
+# word's therapy, which the parser does not know, so neither word is read.
+HEAD_WORDS = frozenset({"therapy", "therapies", "therapist", "therapists"})
+
+
+def _a_kind_not_known(
+    text: str, parts: tuple[Part, ...], unplaced: list[Word]
+) -> tuple[tuple[Part, ...], list[Word]]:
+    ends = {w.span[1] for w in unplaced}
+    heads = [
+        p
+        for p in parts
+        if normalize_term(p.text) in HEAD_WORDS
+        and any(text[end : p.span[0]].isspace() for end in ends if end < p.span[0])
+    ]
+    if not heads:
+        return parts, unplaced
+    unplaced = sorted((*unplaced, *(Word(p.text, p.span) for p in heads)), key=lambda w: w.span)
+    return tuple(p for p in parts if p not in heads), unplaced
 
 
 ACCEPTING = frozenset({"accepting", "accepts"})

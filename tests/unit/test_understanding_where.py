@@ -139,6 +139,24 @@ def test_accepting_an_insurance_is_the_insurance_not_new_patients(text):
     assert "accepting_new_patients" not in interpret(text).filters, text
 
 
+@pytest.mark.parametrize("text", ["infusion therapy", "massage therapist near me"])
+def test_a_kind_of_therapy_the_parser_does_not_know_is_not_talk_therapy(text):
+    """'speech therapy for toddler' listed psychiatrists: 'therapy' alone is talk therapy,
+    but after a word nothing read it is that word's therapy."""
+    understood = interpret(text)
+    assert not understood.concept_ids and not understood.of_kind("specialty"), text
+    assert text.split()[:2] == [w.text for w in understood.unplaced], text
+
+
+@pytest.mark.parametrize("text", ["speech therapy for toddler", "speech therapist"])
+def test_speech_therapy_is_speech_delay_care(text):
+    assert interpret(text).concept_ids == ("developmental-delay",), text
+
+
+def test_therapy_alone_is_still_talk_therapy():
+    assert interpret("therapy for anxiety").concept_ids[0] == "psychotherapy"
+
+
 def test_nite_is_night():
     assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
 
