@@ -48,7 +48,7 @@ class AffiliatedHospitals:
     def _read(self) -> tuple[str, ...] | None:
         aggs = {"hospitals": {"terms": {"field": "hospital_affiliations", "size": MAX_HOSPITALS}}}
         try:
-            response = self.es.search(index=self.alias, size=0, aggs=aggs, request_timeout=5)
+            response = self.es.search(index=self.alias, size=0, aggs=aggs)
         except (es_errors.ConnectionError, es_errors.TransportError):
             self._checked = time.monotonic() - self.check_seconds + RETRY_SECONDS
             log.warning("hospital names unavailable; searching without them", exc_info=True)
