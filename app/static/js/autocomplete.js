@@ -68,6 +68,7 @@
     function render(suggestions) {
       // An answer that arrives after the person moved on must not reopen the list over
       // the next field or the Search button.
+      var chosen = active >= 0 && items[active] ? items[active].value : null;
       items = document.activeElement === input ? suggestions : [];
       listbox.textContent = "";
       active = -1;
@@ -94,6 +95,9 @@
       listbox.hidden = false;
       input.setAttribute("aria-expanded", "true");
       status.textContent = items.length + " suggestions. Use the up and down arrows to choose one.";
+      // A later answer for the same text keeps the option the person had arrowed to.
+      var still = items.map(function (item) { return item.value; }).indexOf(chosen);
+      if (still >= 0) highlight(still);
     }
 
     function lookup() {
