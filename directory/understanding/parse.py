@@ -343,6 +343,9 @@ def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candida
     return [c for c in chosen if c.kind != "context"], contexts
 
 
+_SAME_NEED_JOINS = ("", "and", "&", "with", "w/", "or", "/")  # "PAD with claudication"
+
+
 def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
     """One part for "sciatica pain down my left leg": neighbours that mean the same merge."""
     merged: list[Part] = []
@@ -351,7 +354,7 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         if (
             last
             and (last.kind, last.ids) == (part.kind, part.ids)
-            and text[last.span[1] : part.span[0]].strip(" ,").lower() in ("", "and", "&")
+            and text[last.span[1] : part.span[0]].strip(" ,").lower() in _SAME_NEED_JOINS
         ):
             span = (last.span[0], part.span[1])
             part = replace(last, span=span, text=text[span[0] : span[1]])

@@ -179,6 +179,12 @@ def test_a_yearly_exam_is_primary_care(text):
     assert [p.label for p in interpret(text).parts] == ["Primary care doctor"]
 
 
+@pytest.mark.parametrize("text", ["PAD with claudication", "PAD w/ claudication"])
+def test_two_names_of_one_condition_joined_by_with_are_one_part(text):
+    """'PAD with claudication' showed two chips, both 'Peripheral Artery Disease (PAD)'."""
+    assert [p.text for p in interpret(text).parts] == [text]
+
+
 def test_an_icd10_category_means_every_concept_under_it():
     found = concepts(interpret("M54.1"))
     assert {"lumbar-radiculopathy", "cervical-radiculopathy"} <= found
