@@ -28,6 +28,11 @@ PART_KINDS = (
 MATCHES = ("exact", "synonym", "fuzzy", "code")
 # "my baby", "mi hijo", "14 yo", "15 year old": words that describe the patient.
 PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
+# "toddler with a fever": a child named on its own beside a need (parse._child_beside_a_need)
+CHILD_NOUNS = frozenset(
+    "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
+    "teen teens teenager teenagers adolescent adolescents".split()
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,10 @@ class Part:
         return (
             self.kind == "specialty"
             and self.ids == (PEDIATRICS,)
-            and any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
+            and (
+                any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
+                or (len(words) == 1 and words[0] in CHILD_NOUNS)  # "kids doctor" is not
+            )
         )
 
     @property

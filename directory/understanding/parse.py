@@ -32,7 +32,7 @@ from directory.understanding.compose import compose, narrowed
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
-from directory.understanding.model import Interpretation, Part, Word
+from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
 from directory.understanding.names import NameCheck, name_candidates, name_check
 from directory.understanding.places import located_tokens, place_candidates
 from directory.understanding.referral import (
@@ -117,6 +117,7 @@ def interpret(
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     parts, filler = _accepting_alone(parts, filler, lexicon)
+    parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
 
 
@@ -140,6 +141,31 @@ def _a_kind_not_known(
         return parts, unplaced
     unplaced = sorted((*unplaced, *(Word(p.text, p.span) for p in heads)), key=lambda w: w.span)
     return tuple(p for p in parts if p not in heads), unplaced
+
+
+_NEEDS = ("condition", "procedure", "body_part", "symptom")
+
+
+def _child_beside_a_need(
+    parts: tuple[Part, ...], filler: tuple[Word, ...], unplaced: list[Word], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], tuple[Word, ...], list[Word]]:
+    """ "toddler with a fever", "children with adhd": a child named beside a need is who the
+    care is for, as "my kid" is (a pediatrician part about the patient, Part.is_the_patient).
+    A specialty typed decides on its own ("kids dentist" reads as the children's dentist)."""
+    entry = lexicon.phrases.get("my kid")
+    if entry is None or not any(p.kind in _NEEDS for p in parts):
+        return parts, filler, unplaced
+    if any(p.kind == "specialty" for p in parts):
+        return parts, filler, unplaced
+    word = next((w for w in (*filler, *unplaced) if normalize_term(w.text) in CHILD_NOUNS), None)
+    starts = {w.span[0] for w in unplaced}
+    if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
+        return parts, filler, unplaced
+    child = Part(
+        "specialty", entry.ids, entry.label, word.span, word.text, "synonym", codes=entry.codes
+    )
+    parts = tuple(sorted((*parts, child), key=lambda p: p.span))
+    return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
 
 
 ACCEPTING = frozenset({"accepting", "accepts"})

@@ -157,6 +157,27 @@ def test_therapy_alone_is_still_talk_therapy():
     assert interpret("therapy for anxiety").concept_ids[0] == "psychotherapy"
 
 
+@pytest.mark.parametrize(
+    "text", ["toddler with a fever", "children with adhd", "teen acne", "infant reflux"]
+)
+def test_a_child_named_beside_a_need_is_who_the_care_is_for(text):
+    """'kid with fever' listed family doctors; 'my kid has a fever' listed pediatricians."""
+    understood = interpret(text)
+    assert [p for p in understood.parts if p.is_the_patient], text
+    assert understood.describe().startswith("Physicians for a child’s"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("kids doctor for asthma", "Pediatricians for asthma"),
+        ("baby boomer with knee pain", "Physicians for knee pain"),
+    ],
+)
+def test_a_doctor_for_kids_or_a_word_about_adults_is_not_a_child_patient(text, heading):
+    assert interpret(text).describe() == heading
+
+
 def test_nite_is_night():
     assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
 
