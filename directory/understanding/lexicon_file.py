@@ -51,6 +51,7 @@ WORD_LISTS = (
     "exact_number",
     "hard_to_treat",
     "tried_words",
+    "tried_after",
 )
 TOP_KEYS = frozenset(
     {

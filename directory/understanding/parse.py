@@ -379,7 +379,7 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
         last = merged[-1] if merged else None
         if (
             last
-            and (last.kind, last.ids) == (part.kind, part.ids)
+            and (last.kind, last.ids, last.filter) == (part.kind, part.ids, part.filter)
             and text[last.span[1] : part.span[0]].strip(" ,").lower() in _SAME_NEED_JOINS
         ):
             span = (last.span[0], part.span[1])

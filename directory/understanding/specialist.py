@@ -7,7 +7,8 @@ heartburn, and for someone who says it has not worked, the wrong one. The phrase
 specialists, as a referral's diagnosis code does (``app.search.ranking.specialty_fit``).
 
 Care named after ``tried_words`` ("failed 6 wks PT", "tried physical therapy", "since
-chemo") is what was tried, not what is asked for (``already_tried``).
+chemo"), or before ``tried_after`` ("physical therapy didn't help"), is what was tried, not
+what is asked for (``already_tried``).
 """
 
 from __future__ import annotations
@@ -32,16 +33,31 @@ def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
 def saying_it(tokens: list[Token], lexicon: Lexicon) -> set[int]:
     """The tokens of those phrases ("even on 3 meds", a count stepped over): read (as
     filler), not left for a name search."""
-    phrases = lexicon.word_set("hard_to_treat")
+    # "physical therapy didn't help" says it too: care tried that failed
+    phrases = lexicon.word_set("hard_to_treat") | lexicon.word_set("tried_after")
     longest = max((len(p.split()) for p in phrases), default=0)
-    words = [(i, t.norm) for i, t in enumerate(tokens) if not is_a_count(t.norm)]
+    words = [w for w in _words(tokens) if not is_a_count(w[1])]
     found: set[int] = set()
     for start in range(len(words)):
         for size in range(1, longest + 1):
             run = words[start : start + size]
-            if len(run) == size and " ".join(norm for _, norm in run) in phrases:
-                found.update(range(run[0][0], run[-1][0] + 1))
+            if len(run) == size and " ".join(norm for _, norm, _ in run) in phrases:
+                found.update(range(run[0][0], run[-1][2] + 1))
     return found
+
+
+def _words(tokens: list[Token], start: int = 0) -> list[tuple[int, str, int]]:
+    """(first token, word, last token) from ``start``, a contraction made one word again:
+    "didn't" is tokenised "didn" "t" and read as "didnt"."""
+    words: list[tuple[int, str, int]] = []
+    for i in range(start, len(tokens)):
+        norm = tokens[i].norm
+        if norm == "t" and words and words[-1][1].endswith("n") and words[-1][2] == i - 1:
+            first, word, _ = words.pop()
+            words.append((first, word + "t", i))
+        else:
+            words.append((i, norm, i))
+    return words
 
 
 def already_tried(
@@ -53,9 +69,12 @@ def already_tried(
     body part or a symptom), so "failed back surgery" alone stays what it says."""
     tried_words = lexicon.word_set("tried_words")
     skippable = lexicon.word_set("skippable")
+    failed = lexicon.word_set("tried_after")
     kept, tried, when = [], [], False
     for candidate in chosen:
         word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
+        if word is None and _failed_after(candidate.end, tokens, failed):
+            word = "failed"  # "physical therapy didn't help", "PT for 6 weeks, no relief"
         if candidate.kind in _CARE and word is not None:
             tried.append(candidate)
             when = when or word in _WHEN
@@ -67,6 +86,25 @@ def already_tried(
     if not tried or not any(c.kind in needs for c in kept):
         return chosen, []
     return kept, tried
+
+
+def _failed_after(end: int, tokens: list[Token], phrases: frozenset[str]) -> bool:
+    """Words right after the care say it did not work, a duration stepped over ("PT x 6
+    weeks didn't help")."""
+    words = [norm for _, norm, _ in _words(tokens, end)][: _TRIED_REACH + 3]
+    longest = max((len(p.split()) for p in phrases), default=0)
+    for start in range(min(len(words), _TRIED_REACH)):
+        if any(" ".join(words[start : start + n]) in phrases for n in range(1, longest + 1)):
+            return True
+        if not (is_a_count(words[start]) or words[start] in _DURATION):
+            return False
+    return False
+
+
+_DURATION = frozenset(
+    "for x a an few several day days week weeks wk wks wks month months mo mos year years "
+    "yr yrs".split()
+)
 
 
 def _tried_word_before(

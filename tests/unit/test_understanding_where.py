@@ -178,6 +178,35 @@ def test_a_doctor_for_kids_or_a_word_about_adults_is_not_a_child_patient(text, h
     assert interpret(text).describe() == heading
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["kids doctor accepting new patients telehealth", "telehealth accepting new patients"],
+)
+def test_two_filters_typed_side_by_side_both_apply(text):
+    """Both are yes-filters with no values: they merged into one and telehealth was lost."""
+    filters = interpret(text).filters
+    assert filters.get("accepting_new_patients") and filters.get("telehealth"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("lower back pain 3 months physical therapy didnt help", "chronic-low-back-pain"),
+        ("physical therapy didn't help my sciatica", "sciatica"),
+        ("PT x 6 weeks no relief sciatica", "sciatica"),
+    ],
+)
+def test_care_followed_by_it_did_not_help_is_care_already_tried(text, need):
+    """'... physical therapy didnt help' listed ten physical therapists."""
+    understood = interpret(text)
+    assert understood.concept_ids == (need,), text
+    assert not understood.of_kind("specialty"), text
+
+
+def test_lumbar_radic_is_lumbar_radiculopathy():
+    assert interpret("failed 6 wks PT lumbar radic").concept_ids == ("lumbar-radiculopathy",)
+
+
 def test_nite_is_night():
     assert interpret("gets up 4 times a nite to pee").concept_ids == ("overactive-bladder",)
 
