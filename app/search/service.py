@@ -242,7 +242,9 @@ class SearchService:
             asked, params, resolution, interpretation, facets, total, self._lexicon(),
             self.stale_policy, self.hospitals.get(),
         )  # fmt: skip
-        suggestions = name_fallback(resolution, interpretation) + self._ways_forward(situation)
+        suggestions = name_fallback(resolution, interpretation)
+        suggestions += ways.others_who_treat(interpretation, results, params)
+        suggestions += self._ways_forward(situation)
         if total == 0 and not resolution.understood and params.q:
             did = ways.did_you_mean(suggestions) or self._did_you_mean(params.q)
             resolution = Resolution(resolution.text, (), did)

@@ -25,10 +25,10 @@ from dataclasses import replace
 from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_with, text_without
-from app.search.params import Resolution
+from app.search.params import Resolution, SearchParams
 from app.search.results import SearchPage, Suggestion
 from directory.text import normalize_term
-from directory.understanding import Lexicon, interpret
+from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
 
 __all__ = [
@@ -74,8 +74,9 @@ SUGGESTION_KINDS = {
     "search; or words typed last that nothing else reads name a town, searched near "
     '("pap smear providence": near Providence, RI). changes are empty.',
     "broadened": "Nobody practises the specialty asked for within reach, so the results are "
-    "the first broader specialty that someone does (label); changes are empty. A "
-    "`widen_radius` or `remove_location` beside it reaches the specialty asked for.",
+    "the first broader specialty that someone does (label), or, for a specialty typed beside "
+    "a condition, the others who treat it (label: the specialty asked for); changes are "
+    "empty. A `widen_radius` or `remove_location` beside it reaches the specialty asked for.",
 }
 # On a page broadened to another specialty, the offers that still reach the one asked for.
 _REACH_ASKED = ("widen_radius", "remove_location")
@@ -150,6 +151,29 @@ def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, .
     if len(name.split()) > 1:
         message += ", those with one of its words first"
     return (Suggestion("name_fallback", message, {"q": f"dr {name}", "page": None}, None, name),)
+
+
+def others_who_treat(
+    reading: Interpretation | None, results: tuple, params: SearchParams
+) -> tuple[Suggestion, ...]:
+    """Say that nobody of the specialty typed beside a need was found, when page 1 shows only
+    the others who treat it ("HIV care infectious disease" near Atlanta: family doctors),
+    rather than let the heading's specialty stand over them. The typed specialty ranks first
+    (ranking.SPECIALTY_BESIDE_CONCEPT), so none on page 1 means none at all."""
+    if reading is None or not results or params.offset:
+        return ()
+    typed = [p for p in reading.of_kind("specialty") if not p.is_the_patient and p.codes]
+    needs = [p.label for p in reading.concepts]
+    if len(typed) != 1 or not needs:
+        return ()
+    codes = set(typed[0].codes)
+    if any(s.code in codes for hit in results for s in hit.specialties):
+        return ()
+    where = f" near {params.place.label}" if params.place is not None else ""
+    said = " and ".join(dict.fromkeys(mid_sentence(n) for n in needs))
+    found = f"No {people_called(typed[0].label)} found{where}"
+    message = f"{found}, so these are others who treat {said}"
+    return (Suggestion("broadened", message, {}, None, typed[0].label),)
 
 
 def stand_in(page: SearchPage) -> Suggestion | None:
