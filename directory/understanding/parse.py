@@ -29,6 +29,7 @@ from directory.understanding.candidates import Candidate, code_candidates, term_
 from directory.understanding.capitals import capital_readings
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
+from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
@@ -161,10 +162,7 @@ def _child_beside_a_need(
     starts = {w.span[0] for w in unplaced}
     if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
         return parts, filler, unplaced
-    child = Part(
-        "specialty", entry.ids, entry.label, word.span, word.text, "synonym", codes=entry.codes
-    )
-    parts = tuple(sorted((*parts, child), key=lambda p: p.span))
+    parts = _with_word_read_as(parts, word, entry)
     return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
 
 
@@ -186,11 +184,7 @@ def _accepting_alone(
     word = next((w for w in filler if normalize_term(w.text) in ACCEPTING), None)
     if word is None:
         return parts, filler
-    accepting = Part(
-        "filter", entry.ids, entry.label, word.span, word.text, "synonym", filter=entry.filter
-    )
-    parts = tuple(sorted((*parts, accepting), key=lambda p: p.span))
-    return parts, tuple(w for w in filler if w is not word)
+    return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
 
 
 def _inside(word: Word, parts: tuple[Part, ...]) -> bool:
@@ -223,11 +217,17 @@ def _generic_doctor(
         if part is None:
             return parts, filler
         word = Word(part.text, part.span)
-    doctor = Part(
-        "specialty", entry.ids, entry.label, word.span, word.text, "synonym", codes=entry.codes
-    )
-    parts = tuple(sorted((*parts, doctor), key=lambda p: p.span))
-    return parts, tuple(w for w in filler if w is not word)
+    return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
+
+
+def _with_word_read_as(parts: tuple[Part, ...], word: Word, entry: Entry) -> tuple[Part, ...]:
+    """The parts and ``word`` read as the lexicon ``entry`` it implies ("doctora": primary
+    care; "accepting": accepting new patients; "toddler": the patient), in text order."""
+    part = Part(
+        entry.kind, entry.ids, entry.label, word.span, word.text, "synonym",
+        codes=entry.codes, filter=entry.filter,
+    )  # fmt: skip
+    return tuple(sorted((*parts, part), key=lambda p: p.span))
 
 
 def _names_a_doctor(text: str) -> bool:
