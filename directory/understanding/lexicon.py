@@ -44,6 +44,8 @@ WORD_UNIONS = {
     "skippable": ("determiners", "qualifiers"),
     # words between a body part and its symptom ("pain in both of my knees")
     "between": ("glue", "determiners", "qualifiers"),
+    # words that say the usual care has not worked ("even on 3 meds", "PT didn't help")
+    "not_working": ("hard_to_treat", "tried_after"),
     # words that are never a name
     "generic": (
         "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",

@@ -33,8 +33,7 @@ def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
 def saying_it(tokens: list[Token], lexicon: Lexicon) -> set[int]:
     """The tokens of those phrases ("even on 3 meds", a count stepped over): read (as
     filler), not left for a name search."""
-    # "physical therapy didn't help" says it too: care tried that failed
-    phrases = lexicon.word_set("hard_to_treat") | lexicon.word_set("tried_after")
+    phrases = lexicon.word_set("not_working")  # "physical therapy didn't help" says it too
     longest = max((len(p.split()) for p in phrases), default=0)
     words = [w for w in _words(tokens) if not is_a_count(w[1])]
     found: set[int] = set()
@@ -72,10 +71,11 @@ def already_tried(
     failed = lexicon.word_set("tried_after")
     kept, tried, when = [], [], False
     for candidate in chosen:
+        care = candidate.kind in _CARE
         word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
-        if word is None and _failed_after(candidate.end, tokens, failed):
+        if care and word is None and _failed_after(candidate.end, tokens, failed, skippable):
             word = "failed"  # "physical therapy didn't help", "PT for 6 weeks, no relief"
-        if candidate.kind in _CARE and word is not None:
+        if care and word is not None:
             tried.append(candidate)
             when = when or word in _WHEN
         else:
@@ -88,23 +88,24 @@ def already_tried(
     return kept, tried
 
 
-def _failed_after(end: int, tokens: list[Token], phrases: frozenset[str]) -> bool:
+def _failed_after(
+    end: int, tokens: list[Token], phrases: frozenset[str], skippable: frozenset[str]
+) -> bool:
     """Words right after the care say it did not work, a duration stepped over ("PT x 6
-    weeks didn't help")."""
+    weeks didn't help") as the words before it are."""
     words = [norm for _, norm, _ in _words(tokens, end)][: _TRIED_REACH + 3]
     longest = max((len(p.split()) for p in phrases), default=0)
     for start in range(min(len(words), _TRIED_REACH)):
         if any(" ".join(words[start : start + n]) in phrases for n in range(1, longest + 1)):
             return True
-        if not (is_a_count(words[start]) or words[start] in _DURATION):
+        word = words[start]
+        if not (is_a_count(word) or word in skippable or word in _DURATION):
             return False
     return False
 
 
-_DURATION = frozenset(
-    "for x a an few several day days week weeks wk wks wks month months mo mos year years "
-    "yr yrs".split()
-)
+# A duration after the care that ``skippable`` (determiners, qualifiers) does not hold.
+_DURATION = frozenset({"for", "x", "few", "several", "mo", "mos"})
 
 
 def _tried_word_before(
