@@ -162,7 +162,9 @@ class SearchService:
         hint = ""
         if understood:
             params = understood.params  # a place or filter typed beside unplaced words
-            hint = understood.name_hint if read.parts else ""  # the words left unplaced
+            # The words left unplaced, when others were read as a place, a filter or words
+            # that are never a name ("rabinowe phone number").
+            hint = understood.name_hint if read.parts or read.filler else ""
         resolution, took = self._resolve(params.q)
         terms = chosen_terms(params) + resolution.terms
         return params, Resolution(resolution.text, terms, name_hint=hint), took, interpretation

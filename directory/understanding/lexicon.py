@@ -38,7 +38,7 @@ WORD_UNIONS = {
     # a token no reading takes is filler, not unplaced, if it is one of these
     "ignorable": (
         "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",
-        "name_titles", "location_cues", "referral_shorthand", "patient_words",
+        "name_titles", "location_cues", "referral_shorthand", "contact_words", "patient_words",
     ),
     # words a vocabulary phrase may step over ("pain down my left leg")
     "skippable": ("determiners", "qualifiers"),
@@ -49,7 +49,7 @@ WORD_UNIONS = {
     # words that are never a name
     "generic": (
         "filler", "qualifiers", "glue", "determiners", "doctor_words", "surgeon_words",
-        "referral_shorthand",
+        "referral_shorthand", "contact_words",
     ),
 }  # fmt: skip
 

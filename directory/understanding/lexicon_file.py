@@ -45,6 +45,7 @@ WORD_LISTS = (
     "surname_places",
     "children",
     "referral_shorthand",
+    "contact_words",
     "patient_words",
     "patient_cues",
     "site_words",
