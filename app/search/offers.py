@@ -149,16 +149,21 @@ def _typed_place(situation: Situation) -> Part | None:
 def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
     """ "Springfield" names several places: offer each, typed in the box or the field."""
     typed = _typed_place(situation)
+    keep_empty, limit = True, MAX_PLACES
     if typed is not None and typed.ambiguous and situation.asked.place is None:
         text = text_without(situation.asked.q, typed.span)
         changes = {"q": text or None}
         choices = typed.candidates
     elif situation.asked.place_choices:
         changes, choices = {}, situation.asked.place_choices
+    elif _namesakes_worth_trying(typed, situation):
+        text = text_without(situation.asked.q, typed.span)
+        changes, choices = {"q": text or None}, typed.candidates
+        keep_empty, limit = False, len(choices)  # only the namesakes that have someone
     else:
         return []
     offers = []
-    for place in choices[:MAX_PLACES]:
+    for place in choices[:limit]:
         params = replace(situation.params, place=place, page=1)
         message = f"Search near {place.label}"
         suggestion = Suggestion(
@@ -169,10 +174,23 @@ def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
             Offer(
                 suggestion,
                 count_search(params, situation.resolution, filters, situation.stale_policy),
-                True,
+                keep_empty,
             )
         )
     return offers
+
+
+def _namesakes_worth_trying(typed: Part | None, situation: Situation) -> bool:
+    """A town typed bare and read as the biggest of its name, where nobody fits the search
+    ("neuro brookfield": Brookfield, WI): its namesakes are counted too, and the only one
+    with physicians is shown instead (suggestions.stand_in), as for an ambiguous name."""
+    return (
+        typed is not None
+        and typed.place is not None
+        and len(typed.candidates) > 1
+        and situation.total == 0
+        and situation.asked.place is None
+    )
 
 
 def drop_filters(situation: Situation, filters: Filters) -> list[Offer]:

@@ -184,7 +184,9 @@ def stand_in(page: SearchPage) -> Suggestion | None:
     ("neurologist evanston": Evanston, IL, not WY or IN)."""
     places = [s for s in page.suggestions if s.kind == "choose_place"]
     found = [s for s in places if s.count]
-    if len(places) > 1 and len(found) == 1:
+    # Offered with nobody found near the name's biggest place, only namesakes that have
+    # someone are offered ("neuro brookfield"): one of them is the stand-in.
+    if len(found) == 1 and (len(places) > 1 or not page.total):
         return found[0]
     if page.total:
         return None
@@ -291,8 +293,14 @@ def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
 
 
 def _trailing_unplaced(reading) -> list:
-    """The unread words that end the text, with nothing read between them."""
+    """The unread words that end the text, with nothing read between them. Filters and
+    filler typed after them leave them last ("cardiology marietta accepting new patients")."""
     end = len(reading.text.rstrip(" .,;!?"))
+    after = [*(p.span for p in reading.of_kind("filter")), *(w.span for w in reading.filler)]
+    for span in sorted(after, reverse=True):
+        if span[1] != end:
+            break
+        end = len(reading.text[: span[0]].rstrip(" ,"))
     run: list = []
     for word in sorted(reading.unplaced, key=lambda w: w.span, reverse=True):
         if word.span[1] != end:

@@ -495,3 +495,67 @@ def test_a_name_typed_with_words_nobody_has_shows_the_named_physician(client, de
         assert notice["kind"] == "reread" and f"leaving out “{extra}”" in notice["message"]
     # Words that are nobody's and no name: still nobody.
     assert api(client, q="zyxwood qvarn plimbo")["total"] == 0
+
+
+@pytest.mark.parametrize("typed", ["{last} phone number", "{last} fax", "fax number for {last}"])
+def test_a_surname_asked_with_its_phone_or_fax_finds_that_physician(client, demo_profiles, typed):
+    """'rabinowe phone number' found nobody: the words for what the front desk wants to
+    read off the card were required in the physician's name."""
+    for profile in _unique_surnames(demo_profiles, 6)[:4]:
+        text = typed.format(last=profile["name"]["last"].lower())
+        found = api(client, q=text)
+        assert npis(found)[:1] == [profile["npi"]], text
+
+
+def test_a_town_typed_before_a_filter_is_still_where(client, demo_profiles):
+    """'cardiology marietta accepting new patients' listed cardiologists of every state:
+    a town the search reads when typed last was lost when a filter followed it."""
+    towns = sorted(
+        {
+            p["locations"][0]["city"]
+            for p in demo_profiles
+            if p["specialties"][0]["code"] == "207Q00000X" and p["locations"][0]["city"].isalpha()
+        }
+    )
+    cases = [t for t in towns if _unread_town(f"family doctor {t.lower()} telehealth")][:3]
+    assert cases, "no town the parser leaves unread in the demo data"
+    for town in cases:
+        found = api(client, q=f"family doctor {town.lower()} accepting new patients")
+        assert found["total"] > 0, town
+        if found["suggestions"][0]["kind"] == "choose_place":
+            continue  # several towns of that name have physicians: each is offered
+        distances = [hit["distance_miles"] for hit in found["results"]]
+        assert None not in distances and max(distances) <= 25, town
+        assert all(hit["accepting_new_patients"] for hit in found["results"]), town
+
+
+def test_a_bare_town_whose_biggest_namesake_has_nobody_offers_the_namesakes_that_do(
+    client, demo_profiles
+):
+    """'neuro brookfield' read Brookfield, WI (the biggest), found nobody and offered only a
+    wider radius, while Brookfield, IL has neurologists: a namesake with physicians for
+    the search is offered, and shown when it is the only one."""
+    from directory.understanding import interpret
+
+    towns = {(p["locations"][0]["city"], p["locations"][0]["state"]) for p in demo_profiles}
+    cases = []
+    for city, state in sorted(towns):
+        reading = interpret(f"family doctor {city.lower()}").location
+        if reading is None or reading.place is None or not city.isalpha():
+            continue
+        labels = [c.label for c in reading.candidates]
+        if reading.place.label != f"{city}, {state}" and f"{city}, {state}" in labels:
+            cases.append((city, state))
+    assert cases, "no demo town read as a bigger namesake elsewhere"
+    checked = 0
+    for city, state in cases[:6]:
+        found = api(client, q=f"family doctor {city.lower()}")
+        offered = {s["label"]: s["count"] for s in found["suggestions"]}
+        if found["suggestions"] and found["suggestions"][0]["kind"] == "reread":
+            assert found["total"] > 0 and found["suggestions"][0]["label"] == f"{city}, {state}"
+            checked += 1
+        elif not found["total"]:
+            assert offered.get(f"{city}, {state}"), (city, offered)
+            assert all(offered[label] for label in offered if label.startswith(f"{city}, "))
+            checked += 1
+    assert checked, "no case where the biggest namesake had nobody"
