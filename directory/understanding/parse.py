@@ -107,6 +107,7 @@ def interpret(
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _merge_repeats(text, parts)
+    parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
@@ -385,6 +386,31 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             span = (last.span[0], part.span[1])
             part = replace(last, span=span, text=text[span[0] : span[1]])
             merged.pop()
+        merged.append(part)
+    return tuple(merged)
+
+
+# Public programs a carrier also sells plans under: "Humana Medicare Advantage", "Aetna
+# Medicaid" are that carrier's plans, which its network serves, not Humana or Medicare.
+PUBLIC_PROGRAMS = frozenset({"Medicare", "Medicaid"})
+
+
+def _carriers_own_plan(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """A carrier typed right beside a public program is that carrier's plan: one insurance
+    part, the carrier's ("uhc medicaid", "bcbs medicare advantage"). Said apart ("medicare
+    or humana", "medicare, aetna"), both stay, either accepted."""
+    merged: list[Part] = []
+    for part in parts:
+        last = merged[-1] if merged else None
+        pair = (last, part) if last else ()
+        insurance = bool(pair) and all(p.filter == "insurance" for p in pair)
+        if insurance and text[last.span[1] : part.span[0]].strip(" -") == "":
+            programs = [p for p in pair if set(p.ids) <= PUBLIC_PROGRAMS]
+            carriers = [p for p in pair if not set(p.ids) & PUBLIC_PROGRAMS]
+            if len(programs) == 1 and len(carriers) == 1:
+                span = (last.span[0], part.span[1])
+                part = replace(carriers[0], span=span, text=text[span[0] : span[1]])
+                merged.pop()
         merged.append(part)
     return tuple(merged)
 

@@ -294,6 +294,12 @@ def test_describe_reads_as_a_sentence(text, sentence):
         ("Blue Cross", {"insurance": ("Blue Cross Blue Shield",)}),
         ("BCBS", {"insurance": ("Blue Cross Blue Shield",)}),
         ("accepts medicaid and medicare", {"insurance": ("Medicaid", "Medicare")}),
+        # A carrier beside a public program is the carrier's plan, served by its network.
+        ("humana medicare advantage", {"insurance": ("Humana",)}),
+        ("uhc medicaid", {"insurance": ("UnitedHealthcare",)}),
+        ("Medicare-Aetna", {"insurance": ("Aetna",)}),
+        ("medicare or humana", {"insurance": ("Medicare", "Humana")}),
+        ("medicare, aetna", {"insurance": ("Medicare", "Aetna")}),
         ("within 15 miles", {"radius_miles": 15}),
         ("25mi", {"radius_miles": 25}),
     ],
