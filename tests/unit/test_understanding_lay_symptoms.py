@@ -34,6 +34,8 @@ from directory.vocabulary import default_vocabulary
         ("jaw pain when chewing", "tmj-disorder"),
         ("double vision", "lazy-eye-and-strabismus"),
         ("weight gain", "obesity"),
+        ("baby keeps spitting up", "gerd"),  # "spits" is not "spots" (a rash)
+        ("chin hair and irregular periods", "pcos"),
     ],
 )
 def test_a_lay_symptom_reads_as_its_concept(text, concept):
