@@ -42,7 +42,7 @@ store: $(VENV)/.runtime
 postgres-stop:
 	scripts/ensure-postgres stop
 
-$(DEMO): indexer/demo/*.py data/vocabulary/*.json data/specialties.json | $(VENV)/.runtime
+$(DEMO): indexer/demo/*.py indexer/demo_scheduling.py data/vocabulary/*.json data/specialties.json | $(VENV)/.runtime
 	mkdir -p $(dir $@)
 	$(PY) -m indexer.demo --count $(DEMO_COUNT) --seed 42 --out $@
 

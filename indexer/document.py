@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
+from directory.accuracy.ages import youngest_fields
 from directory.accuracy.overlay import overlay
 from directory.condition_map import claimed_concepts, implied_concepts
 from directory.lookup import lookup_fields
@@ -133,6 +134,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "last_verified": profile["last_verified"],
         "active": get("active", True),
         "scheduling": profile["scheduling"],
+        **youngest_fields(profile["scheduling"]),
         "freshness": profile["freshness"],
         "verified_on": profile["verified_on"],
         "accuracy": profile["accuracy"],

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from directory.accuracy import facts
+from directory.accuracy.ages import youngest_fields
 from directory.accuracy.facts import FACTS, FRESHNESS_GROUPS, SCHEDULING_KEYS
 from directory.lookup import lookup_fields
 
@@ -157,6 +158,7 @@ def accuracy_fields(profile: dict) -> dict:
         "accepting_new_patients": profile.get("accepting_new_patients"),
         "insurance": profile.get("insurance") or [],
         "scheduling": profile["scheduling"],
+        **youngest_fields(profile["scheduling"]),  # a corrected "ages seen" ranks at once
         "freshness": profile["freshness"],
         "verified_on": profile["verified_on"],
         "accuracy": profile["accuracy"],

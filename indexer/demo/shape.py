@@ -56,8 +56,12 @@ def profile(fields: dict[str, Any]) -> dict[str, Any]:
         "last_verified": fields["last_verified"],
         "active": True,
         "freshness": {},
-        "scheduling": demo_scheduling(fields["npi"]),
+        "scheduling": demo_scheduling(fields["npi"], _primary_first(fields["specialties"])),
     }
+
+
+def _primary_first(specialties: list[dict]) -> tuple[str, ...]:
+    return tuple(s["code"] for s in sorted(specialties, key=lambda s: not s.get("primary")))
 
 
 def location_at(zip5: str, name: str, street: str, suite: str, phone: str, fax: str,
