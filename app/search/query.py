@@ -17,6 +17,7 @@ from app.search.physician_names import identifier_clauses, name_words
 from app.search.result_order import diversity_window, sort_clause, with_distance
 from app.search.vocabulary_queries import did_you_mean_query, resolution_query, suggest_search
 from directory.accuracy import freshness
+from directory.accuracy.ages import YOUNGEST_FIELD
 
 # The search's query builders, including those built in the modules beside this one, which
 # callers reach through here (``q.resolution_query``, ``q.name_words``, ...).
@@ -151,6 +152,27 @@ def _with_stale_policy(query: dict, stale_policy: str) -> dict:
     }
 
 
+# A child's search: a physician whose "ages seen" starts above the child's age keeps this
+# share of the score, so everyone who sees children comes first.
+OLDER_PATIENTS_ONLY = 0.1
+
+
+def _for_the_childs_age(query: dict, age: int | None) -> dict:
+    """ "my baby has a heart murmur": physicians who see only older patients ("18 and
+    older") rank after those who see the child. Demoted, not hidden: the note may be out of
+    date, and near a small town they may be all there is."""
+    if age is None:
+        return query
+    older_only = {"range": {YOUNGEST_FIELD: {"gt": age}}}
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [{"filter": older_only, "weight": OLDER_PATIENTS_ONLY}],
+            "boost_mode": "multiply",
+        }
+    }
+
+
 def physician_search(
     params: SearchParams,
     resolution: Resolution,
@@ -166,7 +188,10 @@ def physician_search(
         }
     }
     search = {
-        "query": _with_stale_policy(with_distance(query, params), stale_policy),
+        "query": _with_stale_policy(
+            _for_the_childs_age(with_distance(query, params), resolution.patient_age),
+            stale_policy,
+        ),
         "aggs": facet_aggregations(chosen, filters),
         "sort": sort_clause(params),
         "from_": params.offset,

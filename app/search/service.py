@@ -157,6 +157,7 @@ class SearchService:
                 name_text=understood.name_text,
                 name_hint=understood.name_hint,
                 specialists_first=wants_a_specialist(params.q, lexicon),
+                patient_age=read.patient_age,
             )
             return params, resolution, 0, interpretation
         hint = ""
@@ -167,7 +168,9 @@ class SearchService:
             hint = understood.name_hint if read.parts or read.filler else ""
         resolution, took = self._resolve(params.q)
         terms = chosen_terms(params) + resolution.terms
-        return params, Resolution(resolution.text, terms, name_hint=hint), took, interpretation
+        age = read.patient_age if read else None
+        resolution = Resolution(resolution.text, terms, name_hint=hint, patient_age=age)
+        return params, resolution, took, interpretation
 
     def warm(self) -> None:
         """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a

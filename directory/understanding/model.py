@@ -7,6 +7,7 @@ can remove or change, and the API can return the same structure (:meth:`as_dict`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,30 @@ CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
     "teen teens teenager teenagers adolescent adolescents".split()
 )
+
+# How old a child said in words is, in whole years ("6 month old" 0, "4yo" 4).
+_MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?)\b")
+_YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o)\b")
+YOUNG_CHILD_NOUNS = frozenset(
+    "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
+)
+TEEN_NOUNS = frozenset("teen teens teenager teenagers adolescent adolescents".split())
+SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
+
+
+def child_age(text: str) -> int:
+    """The age in years of the child these words describe ("my toddler" 1, "teen" 13)."""
+    text = text.lower()
+    if found := _MONTHS_OLD.search(text):
+        return int(found[1]) // 12
+    if found := _YEARS_OLD.search(text):
+        return int(found[1])
+    words = set(re.findall(r"[a-z]+", text))
+    if words & YOUNG_CHILD_NOUNS:
+        return 1
+    if words & TEEN_NOUNS:
+        return 13
+    return SCHOOL_AGE
 
 
 @dataclass(frozen=True)
@@ -155,6 +180,13 @@ class Interpretation:
     def specialty_codes(self) -> tuple[str, ...]:
         """NUCC codes of the specialty parts (with their ``also`` codes), without repeats."""
         return tuple(dict.fromkeys(c for p in self.of_kind("specialty") for c in p.codes))
+
+    @property
+    def patient_age(self) -> int | None:
+        """How old the child the search is for is, in years, as far as the words say ("6
+        month old" 0, "my 14 yo" 14, "my kid" SCHOOL_AGE); None when no child is the patient."""
+        patient = next((p for p in self.parts if p.is_the_patient), None)
+        return child_age(patient.text) if patient is not None else None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from directory.accuracy.ages import youngest_seen
 
-def _primaries(client, q: str, location: str) -> list[str]:
+
+def _primaries(
+    client, q: str, location: str, age: int | None = None, per_page: int = 10
+) -> list[str]:
+    """The primary specialty of each result; with ``age``, only of those who see a child
+    that old (their "ages seen" note admits it, or says nothing)."""
     response = client.get(
-        "/api/v1/physicians", query_string={"q": q, "location": location, "per_page": 10}
+        "/api/v1/physicians", query_string={"q": q, "location": location, "per_page": per_page}
     )
     assert response.status_code == 200
     return [
         next(s["name"] for s in hit["specialties"] if s["primary"])
         for hit in response.get_json()["results"]
+        if age is None or (youngest_seen(hit["scheduling"]["ages_seen"]) or 0) <= age
     ]
 
 
@@ -25,16 +32,17 @@ def _lead(found: list[str], first: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("q", "location", "typed"),
+    ("q", "location", "typed", "age"),
     [
-        ("rheum consult joint pain", "44106", "Rheumatologist"),
-        ("hand surgery referral trigger finger", "06106", "Hand surgeon"),
-        ("dermatologist 14 yo acne", "77030", "Dermatologist"),
+        ("rheum consult joint pain", "44106", "Rheumatologist", None),
+        ("hand surgery referral trigger finger", "06106", "Hand surgeon", None),
+        # Of the dermatologists, those who see a 14-year-old (not "16 and older") lead.
+        ("dermatologist 14 yo acne", "77030", "Dermatologist", 14),
     ],
 )
-def test_the_specialty_typed_comes_first(client, q, location, typed):
+def test_the_specialty_typed_comes_first(client, q, location, typed, age):
     found = _primaries(client, q, location)
-    alone = _primaries(client, typed.lower(), location)
+    alone = _primaries(client, typed.lower(), location, age, per_page=50)
     assert _lead(found, typed) == min(len(alone), len(found)) > 0
 
 

@@ -92,3 +92,22 @@ def test_a_condition_doctor_lists_its_specialists_first_then_who_else_treats_it(
     assert {hit["npi"] for hit in found["results"][: len(named)]} == named
     assert found["total"] > len(named)
     assert found["interpretation"]["description"] == "Sleep medicine doctors for sleep apnea"
+
+
+def test_a_childs_search_lists_physicians_who_see_only_older_patients_after(client):
+    """'my baby has a heart murmur' listed cardiologists who see "18 and older" first: the
+    child's age (from the words) ranks whoever sees only older patients after the rest."""
+    from directory.accuracy.ages import youngest_seen
+
+    def older_only(found: dict, age: int) -> list[bool]:
+        notes = [hit["scheduling"]["ages_seen"] for hit in found["results"][:5]]
+        return [(youngest_seen(note) or 0) > age for note in notes]
+
+    before = 0
+    for place in ("Houston, TX", "Boston, MA", "Chicago, IL", "Los Angeles, CA"):
+        plain = api(client, q="heart murmur", location=place)
+        before += sum(older_only(plain, 1))
+        for text, age in (("my baby has a heart murmur", 1), ("heart murmur 4 year old", 4)):
+            found = api(client, q=text, location=place)
+            assert found["total"] >= 5 and not any(older_only(found, age)), (text, place)
+    assert before, "the plain search never listed a physician who sees only adults first"

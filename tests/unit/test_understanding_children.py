@@ -95,3 +95,22 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
     """'depression 15 year old' was headed "Pediatricians for depression" above a list of
     psychiatrists: the age says who the care is for, not who gives it."""
     assert interpret(text).describe() == heading
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("my 6 month old has eczema", 0),
+        ("heart murmur in my 2 year old", 2),
+        ("ear tubes 3yo", 3),
+        ("depression 15 year old", 15),
+        ("my baby has a heart murmur", 1),
+        ("toddler with a fever", 1),
+        ("teen acne", 13),
+        ("my kid has asthma", 8),
+        ("heart murmur", None),  # no child said: nobody is ranked by age
+        ("kids doctor", None),  # a pediatrician typed, not the patient's age
+    ],
+)
+def test_the_childs_age_is_read_from_the_words_about_the_patient(text, age):
+    assert interpret(text).patient_age == age
