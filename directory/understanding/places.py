@@ -48,6 +48,7 @@ _STATE_WORDS = frozenset(
     for code, name in geography.STATE_NAMES.items()
     for word in (code.lower(), *name.lower().split()[:1])
 )
+_AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|mo|mos)")  # a patient's age in one word: "4yo"
 _MILES = re.compile(r"^(\d{1,3})(?:mi|miles?)$")
 
 
@@ -215,7 +216,8 @@ def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool
         # "derm consult xyz houston": after a word nothing reads, the city still follows
         # what was asked, unless that word is a first name ("cardiologist linda houston").
         asked = any(lexicon.is_content_word(n) for n in norms[: start - 1])
-        return asked and before.isalpha() and not is_first_name(before)
+        worded = before.isalpha() or _AGE.fullmatch(before) is not None  # "murmur 4yo houston"
+        return asked and worded and not is_first_name(before)
     titles = lexicon.word_set("name_titles")
     return before not in titles or (start >= 2 and len(before) > 3)
 

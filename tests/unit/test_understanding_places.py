@@ -174,6 +174,9 @@ def test_la_in_lower_case_or_shouted_is_not_los_angeles(text):
         ("derm consult xyz houston", "Houston, TX"),
         ("ortho referral blah austin", "Austin, TX"),
         ("hernia repair referral hpi houston", "Houston, TX"),
+        # a patient's age in one word, after what was asked
+        ("peds cardiology referral murmur 4yo houston", "Houston, TX"),
+        ("asthma 9yo houston", "Houston, TX"),
     ],
 )
 def test_a_surname_city_after_an_unknown_word_is_still_the_city(text, place):
