@@ -9,15 +9,17 @@ People type part of a name ("saint francis" for "Saint Francis Hospital and Medi
 Center", "cedars sinai", "st lukes", "childrens hospital"), so any run of two or more of
 a name's words is a term for it, when one of them says which hospital ("medical center"
 says none) and the run is not a place's name ("los angeles"). One distinctive word is
-read only after "at" ("cardiologist at emory"): alone, "rush" or "fairview" are words
-and towns first.
+read only after "at" ("cardiologist at emory", "at the brigham"): alone, "rush" or
+"fairview" are words and towns first, unless typed in capitals ("UCLA cardiology"). A
+name's initials are its short name ("MGH", "bwh", "CHOA" with the "of"), after "at" or
+when they are no word the parser or everyday English knows ("mom" stays a word).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from directory import geography
 from directory.text import normalize_term
@@ -34,6 +36,8 @@ GENERIC = frozenset(
 # How the same word is written short: "St. Luke's", "Mt Sinai", "Mass General".
 SHORT_FORMS = {"st": "saint", "mt": "mount", "mass": "massachusetts", "univ": "university"}
 CUES = frozenset({"at", "from"})  # "doctors at emory", "a surgeon from cedars"
+SMALL_WORDS = frozenset({"of", "and", "the", "at", "for", "s"})  # not in initials, or either way
+MIN_INITIALS = 3  # "MGH"; two letters ("UH") are too many other things
 # Known to the directory, so a hospital's words say more than a bare place or a surname:
 # "hartford hospital" is the hospital, not Hartford with "hospital" left over.
 HOSPITAL = 1.1
@@ -59,12 +63,16 @@ class Hospitals:
 
     runs: Mapping[tuple[str, ...], tuple[str, ...]]  # words -> hospital names
     single: Mapping[str, tuple[str, ...]]  # one distinctive word, read after "at"
+    initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "mgh" -> names
 
     @classmethod
     def of(cls, names: Iterable[str]) -> Hospitals:
         runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
         single: dict[str, list[str]] = defaultdict(list)
+        initials: dict[str, list[str]] = defaultdict(list)
         for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            for short in _initials(name):
+                initials[short].append(name)
             spelled = _spelled(name)[:MAX_WORDS]
             words = tuple(_word(w) for w in spelled)
             runs[words].append(name)  # the whole name, always
@@ -77,7 +85,18 @@ class Hospitals:
         return cls(
             {run: tuple(dict.fromkeys(n)) for run, n in runs.items()},
             {word: tuple(dict.fromkeys(n)) for word, n in single.items()},
+            {short: tuple(dict.fromkeys(n)) for short, n in initials.items()},
         )
+
+
+def _initials(name: str) -> set[str]:
+    """ "Massachusetts General Hospital" -> mgh; "Children's Healthcare of Atlanta" -> cha
+    and choa (people say the "of" or not); "The Hospital of Central Connecticut" -> hcc,
+    hocc."""
+    words = [w for w in normalize_term(name).split() if w != "s"]
+    without = "".join(w[0] for w in words if w not in SMALL_WORDS)
+    within = "".join(w[0] for w in words if w not in SMALL_WORDS - {"of"})
+    return {short for short in (without, within) if len(short) >= MIN_INITIALS}
 
 
 def _says_which(run: tuple[str, ...], leading: bool) -> bool:
@@ -103,11 +122,17 @@ def _a_place(words: str) -> bool:
     return bool(towns) and towns[0][1] >= TOWN_ZIPS
 
 
-def hospital_candidates(tokens: list[Token], hospitals: Hospitals | None) -> list[Candidate]:
-    """A reading for every run of tokens that names hospitals in the directory."""
+def hospital_candidates(
+    tokens: list[Token],
+    hospitals: Hospitals | None,
+    a_word: Callable[[str], bool] = lambda word: True,
+) -> list[Candidate]:
+    """A reading for every run of tokens that names hospitals in the directory; ``a_word``
+    says which lower-case words are words first (initials typed so are not a hospital)."""
     if not hospitals or not hospitals.runs:
         return []
     found = []
+    shouting = all(t.upper for t in tokens if t.norm.isalpha())  # "KNEE PAIN RUSH"
     for start in range(len(tokens)):
         words: list[str] = []
         for end in range(start, min(len(tokens), start + MAX_WORDS + 2)):
@@ -117,11 +142,25 @@ def hospital_candidates(tokens: list[Token], hospitals: Hospitals | None) -> lis
             names = hospitals.runs.get(tuple(words)) if len(words) > 1 else None
             if names:
                 found.append(_candidate(start, end + 1, len(words), names))
-        cued = start and tokens[start - 1].norm in CUES
-        names = hospitals.single.get(_word(tokens[start].norm)) if cued else None
+        token = tokens[start]
+        cue = _cue_before(tokens, start)
+        capitals = token.upper and not shouting  # "UCLA cardiology"
+        names = hospitals.single.get(_word(token.norm)) if cue or capitals else None
         if names:
-            found.append(_candidate(start - 1, start + 1, 1, names, glue=1))
+            found.append(_candidate(start - cue, start + 1, 1, names, glue=cue))
+        names = hospitals.initials.get(token.norm)
+        if names and (cue or not a_word(token.norm)):
+            found.append(_candidate(start - cue, start + 1, 1, names, glue=cue))
     return found
+
+
+def _cue_before(tokens: list[Token], start: int) -> int:
+    """How many words before ``start`` say a hospital follows: "at", "at the"."""
+    if start and tokens[start - 1].norm in CUES:
+        return 1
+    if start > 1 and tokens[start - 1].norm == "the" and tokens[start - 2].norm in CUES:
+        return 2
+    return 0
 
 
 def _candidate(start: int, end: int, words: int, names: tuple[str, ...], glue: int = 0):

@@ -29,7 +29,7 @@ from directory.understanding.lexicon_file import (
     read_lexicon_file,
 )
 from directory.understanding.term_table import TermTable
-from directory.understanding.typos import build_typo_index
+from directory.understanding.typos import build_typo_index, commonest_words, english_counts
 from directory.vocabulary import Vocabulary
 
 ExtraTerms = Mapping[str, tuple[str, str]]  # term -> (kind, concept id or NUCC code)
@@ -81,6 +81,11 @@ class Lexicon:
     def is_content_word(self, word: str) -> bool:
         """A one-word term with a meaning ("spine", "endo", "cardiology"), not filler."""
         return word in self.phrases and word not in self.word_set("generic")
+
+    def is_a_word(self, word: str) -> bool:
+        """A word the lexicon knows or everyday English has ("the", "mom", "cart"), as
+        opposed to letters that may be initials ("mgh")."""
+        return word in self.words or word in commonest_words() or word in english_counts()
 
     def word_set(self, name: str) -> frozenset[str]:
         """A word list from lexicon.json ("filler", "glue", "location_cues", ...) or one of

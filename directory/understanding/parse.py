@@ -90,7 +90,7 @@ def interpret(
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
-    candidates += hospital_candidates(tokens, hospitals)  # "at hartford hospital"
+    candidates += hospital_candidates(tokens, hospitals, lexicon.is_a_word)  # "at mgh"
     candidates = without_patient_readings(candidates, tokens, lexicon)
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"

@@ -82,3 +82,31 @@ def test_without_the_directorys_hospitals_nothing_is_read_as_one():
     understood = interpret("cardiologist at hartford hospital")
     assert "hospital" not in understood.filters
     assert understood.location is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("BMC cardiology", "Boston Medical Center"),
+        ("bmc cardiology", "Boston Medical Center"),
+        ("knee surgeon at the emory", "Emory University Hospital"),
+    ],
+)
+def test_a_hospitals_initials_and_at_the_name_read_as_the_hospital(text, hospital):
+    """The front desk's 'MGH cardiology', a patient's 'knee surgeon at the brigham'."""
+    assert read(text)[1].filters["hospital"] == (hospital,)
+
+
+def test_initials_that_are_a_word_stay_the_word():
+    moms = Hospitals.of(["Mercy Outpatient Medical"])  # initials "mom"
+    understood = interpret("pediatrician for my mom", hospitals=moms)
+    assert "hospital" not in understood.filters
+
+
+@pytest.mark.parametrize("text", ["KNEE PAIN RUSH", "ucla"])
+def test_one_word_in_capitals_is_a_hospital_only_in_mixed_case(text):
+    ucla = Hospitals.of(["Ronald Reagan UCLA Medical Center", "Rush University Medical Center"])
+    assert "hospital" not in interpret(text, hospitals=ucla).filters
+    assert interpret("UCLA cardiology", hospitals=ucla).filters["hospital"] == (
+        "Ronald Reagan UCLA Medical Center",
+    )
