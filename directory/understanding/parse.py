@@ -84,6 +84,7 @@ def interpret(
     places = place_candidates(text, tokens, lexicon)
     alts = _alternatives(tokens, places, known, lexicon)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
+    terms, sides = _not_the_back_of_a_part(terms, tokens, lexicon)  # "the back of my knee"
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
     terms += allergy_candidates(tokens, alts, lexicon)  # "allergic to peanuts"
     terms += compose(terms, tokens, alts, lexicon)
@@ -97,6 +98,7 @@ def interpret(
     if patients:
         candidates = without_one_word_readings(candidates, patients)
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
+    skipped = [(i, is_filler or i in sides) for i, is_filler in skipped]
     chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
     chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
@@ -388,6 +390,27 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             merged.pop()
         merged.append(part)
     return tuple(merged)
+
+
+def _not_the_back_of_a_part(
+    candidates: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[list[Candidate], set[int]]:
+    """ "pain in the back of my knee": "back" is the knee's side, not the back. A reading
+    that ends on "back" right before "of" and a body part is dropped; the part still reads,
+    and the word "back" is filler (returned: its token indexes)."""
+    skippable = lexicon.word_set("skippable")
+
+    def a_side_of_a_part(end: int) -> bool:
+        if end >= len(tokens) or tokens[end - 1].norm != "back" or tokens[end].norm != "of":
+            return False
+        after = end + 1
+        while after < len(tokens) and tokens[after].norm in skippable:
+            after += 1
+        entry = lexicon.phrases.get(tokens[after].norm) if after < len(tokens) else None
+        return entry is not None and entry.kind == "body_part"
+
+    sides = {i for i in range(1, len(tokens)) if a_side_of_a_part(i)}
+    return [c for c in candidates if c.end not in sides], {i - 1 for i in sides}
 
 
 # Public programs a carrier also sells plans under: "Humana Medicare Advantage", "Aetna

@@ -281,3 +281,23 @@ def test_a_count_of_children_is_still_children():
 def test_a_body_part_after_a_skin_condition_far_from_it_says_where():
     assert interpret("psoriasis flaring up badly on my elbows").concept_ids == ("psoriasis",)
     assert ORTHOPEDICS not in codes("psoriasis flaring up badly on my elbows")
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("pain in the back of my knee", "knee"),
+        ("back of knee pain", "knee pain"),
+        ("pain in the back of my head", "head"),
+    ],
+)
+def test_the_back_of_a_body_part_is_that_parts_not_the_back(text, part):
+    """ "pain in the back of my knee" read "pain in the back" as low back pain."""
+    understood = interpret(text)
+    assert "chronic-low-back-pain" not in {i for p in understood.parts for i in p.ids}
+    assert part in [p.text for p in understood.of_kind("body_part")]
+    assert understood.unplaced == ()
+
+
+def test_pain_down_the_back_of_the_leg_is_sciatica():
+    assert interpret("pain shoots down the back of my leg to my foot").concept_ids == ("sciatica",)
