@@ -392,10 +392,11 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
 
 
 def needs_location(situation: Situation) -> bool:
-    """A condition, procedure or specialty search with no place: where is the patient?"""
+    """A condition, procedure or specialty search with no place: where is the patient? Not
+    at a hospital ("cardiologist at mgh"): the hospital says where."""
     if situation.params.place is not None or not situation.resolution.terms:
         return False
-    return not situation.resolution.name_text
+    return not situation.resolution.name_text and not situation.params.filters.get("hospital")
 
 
 def add_location(situation: Situation) -> Offer:

@@ -94,6 +94,9 @@ def test_a_condition_without_a_location_asks_for_one(client):
     assert ask and ask[0]["count"] == body["total"] > 0 and ask[0]["changes"] == {}
     assert "add_location" not in kinds(api(client, q="sciatica", location=HARTFORD))
     assert "add_location" not in kinds(api(client, q="dr whitford"))
+    # At a hospital, the hospital says where ("cardiologist at hartford hospital").
+    at_a_hospital = api(client, q="cardiologist at hartford hospital")
+    assert at_a_hospital["total"] and "add_location" not in kinds(at_a_hospital)
 
 
 def test_words_nobody_understood_get_the_closest_concepts_with_counts(client):
