@@ -61,10 +61,21 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
             codes = part.codes
             if part.is_the_patient:  # "depression 15 year old": child psychiatrists too
                 codes = _for_the_child(interpretation, vocabulary, codes)
+            elif part.kind == "specialty":  # "foot doctor": foot and ankle surgeons after
+                codes = _with_narrower(codes, part.ids, vocabulary)
             terms.append(
                 ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
             )
     return list(dict.fromkeys(terms))
+
+
+def _with_narrower(
+    codes: tuple[str, ...], ids: tuple[str, ...], vocabulary: Vocabulary
+) -> tuple[str, ...]:
+    """A board typed by its own name, then its specializations ("ENT": pediatric
+    otolaryngologists too), which rank after it: they are not named (``_named``)."""
+    narrower = (c for code in ids for c in vocabulary.narrower_specialties(code))
+    return tuple(dict.fromkeys((*codes, *narrower)))
 
 
 def _for_the_child(

@@ -120,6 +120,11 @@ class Vocabulary:
             for s in self.specialties.values()
             if not s.specialization
         }
+        narrower: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for specialty in self.specialties.values():
+            if specialty.specialization and "Pediatric" not in specialty.specialization:
+                narrower[(specialty.grouping, specialty.classification)].append(specialty.code)
+        self._narrower = {board: tuple(codes) for board, codes in narrower.items()}
         self._adults: dict[str, list[str]] = {}  # children's counterpart -> the adult ones
         for specialty in self.specialties.values():
             for code in specialty.children:
@@ -166,6 +171,17 @@ class Vocabulary:
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None
         found = (*siblings, named, *adults, pediatrician)
         return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
+
+    def narrower_specialties(self, code: str) -> tuple[str, ...]:
+        """The specializations of a board typed by its own name, as people mean it: a
+        "foot doctor" search includes the podiatrists registered as foot and ankle surgeons,
+        an "ENT" search otolaryngic allergists. Not the children's ones (a child's search
+        finds those, ``children``), nor for primary care or pediatrics, whose boards hold
+        every subspecialty (an "internist" is not a cardiologist)."""
+        specialty = self.specialties.get(code)
+        if specialty is None or specialty.specialization or code in (*GENERALISTS, PEDIATRICS):
+            return ()
+        return self._narrower.get((specialty.grouping, specialty.classification), ())
 
     def boards_beyond(self, concept_id: str) -> tuple[str, ...]:
         """The specialist boards a concept's treating subspecialists belong to, when the board

@@ -85,3 +85,32 @@ def test_saying_primary_care_has_tried_puts_the_specialists_first(client):
     assert usual[0] in primary_care
     tried = _primaries(client, "blood pressure wont come down even on 3 meds", "Houston, TX")
     assert not primary_care & set(tried[:3]), tried
+
+
+def test_a_board_typed_by_its_name_finds_its_specializations_after_it(client, demo_profiles):
+    """'foot doctor boston' missed the podiatrists registered only as foot and ankle
+    surgeons; 'ortho' the orthopedic spine surgeons. They come after the board's own."""
+    from directory.vocabulary import default_vocabulary
+
+    vocabulary = default_vocabulary()
+    boards = {}
+    for profile in demo_profiles:
+        codes = {s["code"] for s in profile["specialties"]}
+        for board in ("207X00000X", "213E00000X", "207N00000X", "207Y00000X"):
+            narrower = set(vocabulary.narrower_specialties(board))
+            if codes & narrower and board not in codes:
+                boards.setdefault(board, profile)
+    assert boards, "no demo physician registered only under a board's specialization"
+    for board, profile in boards.items():
+        where = profile["locations"][0]
+        found = client.get(
+            "/api/v1/physicians",
+            query_string={
+                "q": vocabulary.specialties[board].lay_name,
+                "location": f"{where['city']}, {where['state']}",
+                "per_page": 50,
+            },
+        ).get_json()
+        npis = [hit["npi"] for hit in found["results"]]
+        assert profile["npi"] in npis, (board, profile["npi"])
+        assert board in {s["code"] for s in found["results"][0]["specialties"]}, board

@@ -104,3 +104,14 @@ def test_every_board_broader_for_a_need_is_a_named_physician_specialty(vocab):
             specialty = vocab.specialties[code]
             assert specialty.is_physician and specialty.lay_name, (concept_id, code)
             assert code not in {s.code for s in vocab.concepts[concept_id].specialties}
+
+
+def test_a_boards_narrower_specialties_are_its_adult_specializations():
+    vocab = default_vocabulary()
+    assert "213ES0103X" in vocab.narrower_specialties("213E00000X")  # foot and ankle surgery
+    assert "207XS0117X" in vocab.narrower_specialties("207X00000X")  # spine
+    assert "207YP0228X" not in vocab.narrower_specialties("207Y00000X")  # a child's ENT
+    # Primary care and pediatrics hold every subspecialty: an internist is no cardiologist.
+    assert vocab.narrower_specialties("207R00000X") == ()
+    assert vocab.narrower_specialties("208000000X") == ()
+    assert vocab.narrower_specialties("207XS0117X") == ()  # already a specialization
