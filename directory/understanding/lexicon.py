@@ -180,11 +180,20 @@ def _specialty_systems(vocabulary: Vocabulary, data: LexiconData) -> dict[str, f
 
 
 def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:
+    """Terms of several words typed as one ("backpain"), unless that one word is an everyday
+    word the term's own words do not spell: "medical" is not "Medi-Cal"."""
     compact: dict[str, str] = {}
     for term in phrases:
         if " " in term:
-            compact.setdefault(term.replace(" ", ""), term)
+            word = term.replace(" ", "")
+            if _everyday(word) and not all(_everyday(w) for w in term.split()):
+                continue
+            compact.setdefault(word, term)
     return compact
+
+
+def _everyday(word: str) -> bool:
+    return word in english_counts() or word in commonest_words()
 
 
 def _icd10_tables(vocabulary: Vocabulary) -> tuple[dict, dict]:

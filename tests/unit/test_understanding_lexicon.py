@@ -103,3 +103,11 @@ def test_a_curated_term_is_offered_at_once_though_the_same_words_were_asked_befo
     curated = Lexicon.build(vocabulary, {"wonky spine thing": ("specialty", "207XS0117X")})
     after = closest_concepts("wonky spine thing", 3, lexicon=curated)
     assert after and after[0].ids == ("207XS0117X",) and after[0].score == 100
+
+
+@pytest.mark.parametrize("text", ["texas medical center neurosurgery", "medical records"])
+def test_an_everyday_word_is_not_a_term_typed_without_its_space(text):
+    """'medical' read as 'Medi-Cal' (Medicaid): the compact form of a term is an everyday
+    word the term's own words do not spell. 'backpain' still is back pain."""
+    assert "insurance" not in interpret(text).filters
+    assert interpret("backpain").concept_ids == ("chronic-low-back-pain",)
