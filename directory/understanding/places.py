@@ -48,7 +48,7 @@ _STATE_WORDS = frozenset(
     for code, name in geography.STATE_NAMES.items()
     for word in (code.lower(), *name.lower().split()[:1])
 )
-_AGE = re.compile(r"\d{1,2}(?:yo|yr|yrs|mo|mos)")  # a patient's age in one word: "4yo"
+_NUMBER = re.compile(r"\d{1,3}(?:yo|yr|yrs|mo|mos)?")  # an age or a measure: "4yo", "42"
 _MILES = re.compile(r"^(\d{1,3})(?:mi|miles?)$")
 
 
@@ -216,7 +216,7 @@ def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool
         # "derm consult xyz houston": after a word nothing reads, the city still follows
         # what was asked, unless that word is a first name ("cardiologist linda houston").
         asked = any(lexicon.is_content_word(n) for n in norms[: start - 1])
-        worded = before.isalpha() or _AGE.fullmatch(before) is not None  # "murmur 4yo houston"
+        worded = before.isalpha() or _NUMBER.fullmatch(before) is not None  # "4yo", "bmi 42"
         return asked and worded and not is_first_name(before)
     titles = lexicon.word_set("name_titles")
     return before not in titles or (start >= 2 and len(before) > 3)

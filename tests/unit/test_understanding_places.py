@@ -177,6 +177,7 @@ def test_la_in_lower_case_or_shouted_is_not_los_angeles(text):
         # a patient's age in one word, after what was asked
         ("peds cardiology referral murmur 4yo houston", "Houston, TX"),
         ("asthma 9yo houston", "Houston, TX"),
+        ("bariatric surgery consult BMI 42 houston", "Houston, TX"),  # a measure
     ],
 )
 def test_a_surname_city_after_an_unknown_word_is_still_the_city(text, place):
