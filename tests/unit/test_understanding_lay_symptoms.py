@@ -36,6 +36,7 @@ from directory.vocabulary import default_vocabulary
         ("weight gain", "obesity"),
         ("baby keeps spitting up", "gerd"),  # "spits" is not "spots" (a rash)
         ("chin hair and irregular periods", "pcos"),
+        ("toddler not talking yet", "developmental-delay"),  # found nobody
     ],
 )
 def test_a_lay_symptom_reads_as_its_concept(text, concept):
