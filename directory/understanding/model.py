@@ -35,9 +35,11 @@ CHILD_NOUNS = frozenset(
     "teen teens teenager teenagers adolescent adolescents".split()
 )
 
-# How old a child said in words is, in whole years ("6 month old" 0, "4yo" 4).
+# How old a child said in words is, in whole years ("6 month old" 0, "4yo" 4, "she's 3").
+_WEEKS_OLD = re.compile(r"\d{1,2}\s*-?\s*(?:weeks?|wks?)\b")
 _MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?)\b")
 _YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o)\b")
+_BARE_AGE = re.compile(r"\b(\d{1,2})\b")
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
 )
@@ -48,9 +50,11 @@ SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
 def child_age(text: str) -> int:
     """The age in years of the child these words describe ("my toddler" 1, "teen" 13)."""
     text = text.lower()
+    if _WEEKS_OLD.search(text):
+        return 0
     if found := _MONTHS_OLD.search(text):
         return int(found[1]) // 12
-    if found := _YEARS_OLD.search(text):
+    if found := _YEARS_OLD.search(text) or _BARE_AGE.search(text):
         return int(found[1])
     words = set(re.findall(r"[a-z]+", text))
     if words & YOUNG_CHILD_NOUNS:

@@ -108,6 +108,9 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
         ("toddler with a fever", 1),
         ("teen acne", 13),
         ("my kid has asthma", 8),
+        ("adhd testing for my son he's 8", 8),
+        ("my daughter is 5 and has a rash", 5),
+        ("3 week old not eating", 0),
         ("heart murmur", None),  # no child said: nobody is ranked by age
         ("kids doctor", None),  # a pediatrician typed, not the patient's age
     ],
