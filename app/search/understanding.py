@@ -72,8 +72,8 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
 def _with_narrower(
     codes: tuple[str, ...], ids: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, ...]:
-    """A board typed by its own name, then its specializations ("ENT": pediatric
-    otolaryngologists too), which rank after it: they are not named (``_named``)."""
+    """A board typed by its own name, then its adult specializations ("ENT": otolaryngic
+    allergists too), which rank after it: they are not named (``_named``)."""
     narrower = (c for code in ids for c in vocabulary.narrower_specialties(code))
     return tuple(dict.fromkeys((*codes, *narrower)))
 

@@ -36,7 +36,8 @@ GENERIC = frozenset(
 # How the same word is written short: "St. Luke's", "Mt Sinai", "Mass General".
 SHORT_FORMS = {"st": "saint", "mt": "mount", "mass": "massachusetts", "univ": "university"}
 CUES = frozenset({"at", "from"})  # "doctors at emory", "a surgeon from cedars"
-SMALL_WORDS = frozenset({"of", "and", "the", "at", "for", "s"})  # not in initials, or either way
+# Left out of a name's initials; "of" both left out and kept ("CHA" and "CHOA").
+SMALL_WORDS = frozenset({"of", "and", "the", "at", "for", "s"})
 MIN_INITIALS = 3  # "MGH"; two letters ("UH") are too many other things
 # Known to the directory, so a hospital's words say more than a bare place or a surname:
 # "hartford hospital" is the hospital, not Hartford with "hospital" left over.

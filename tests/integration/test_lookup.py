@@ -364,17 +364,22 @@ def test_a_surname_and_its_town_without_a_state_find_that_physician(client, demo
         assert found["suggestions"][0]["kind"] == "reread", text
 
 
-def test_a_specialty_and_a_town_typed_last_search_near_that_town(client, demo_profiles):
-    """'need a pap smear providence', 'knee hurts katy': with no place given, unread words
-    typed last that name a town are where, and the page says so; before, the list was the
-    whole country's."""
-    towns = sorted(
+def _family_doctor_towns(demo_profiles) -> list[str]:
+    """The one-word towns demo family doctors practise in."""
+    return sorted(
         {
             p["locations"][0]["city"]
             for p in demo_profiles
             if p["specialties"][0]["code"] == "207Q00000X" and p["locations"][0]["city"].isalpha()
         }
     )
+
+
+def test_a_specialty_and_a_town_typed_last_search_near_that_town(client, demo_profiles):
+    """'need a pap smear providence', 'knee hurts katy': with no place given, unread words
+    typed last that name a town are where, and the page says so; before, the list was the
+    whole country's."""
+    towns = _family_doctor_towns(demo_profiles)
     cases = [t for t in towns if _unread_town(f"family doctor {t.lower()}")][:3]
     assert cases, "no town the parser leaves unread in the demo data"
     for town in cases:
@@ -510,13 +515,7 @@ def test_a_surname_asked_with_its_phone_or_fax_finds_that_physician(client, demo
 def test_a_town_typed_before_a_filter_is_still_where(client, demo_profiles):
     """'cardiology marietta accepting new patients' listed cardiologists of every state:
     a town the search reads when typed last was lost when a filter followed it."""
-    towns = sorted(
-        {
-            p["locations"][0]["city"]
-            for p in demo_profiles
-            if p["specialties"][0]["code"] == "207Q00000X" and p["locations"][0]["city"].isalpha()
-        }
-    )
+    towns = _family_doctor_towns(demo_profiles)
     cases = [t for t in towns if _unread_town(f"family doctor {t.lower()} telehealth")][:3]
     assert cases, "no town the parser leaves unread in the demo data"
     for town in cases:
