@@ -83,7 +83,8 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
     # Any one unplaced word may be the name: "evangelista internal medicine trumbull"
     # leaves a surname and a small town unplaced, and only the surname is in a name.
     hint = hint_clause(resolution.name_hint)
-    order = [c for c in (hint, practice_clause(params.q) if hint or names else None) if c]
+    practice = practice_clause(_practice_text(params, resolution)) if hint or names else None
+    order = [c for c in (hint, practice) if c]
     if required and resolution.names_rank_only:
         # Nobody has the whole name beside the concept ("dr peck winsted dermatology": a
         # town read into the name): any one of its words still puts that physician first.
@@ -114,7 +115,7 @@ def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]
     # ct"): the words left unplaced are; a practice's name may hold the town.
     names = resolution.name_hint or params.q
     should = concepts + name_clauses(names)
-    practice = practice_clause(params.q)
+    practice = practice_clause(_practice_text(params, resolution))
     if practice:
         should.append(practice)
     prefix = None if resolution.understood else prefix_clause(names)
@@ -132,6 +133,11 @@ def _unparsed(params: SearchParams, resolution: Resolution, concepts: list[dict]
             }
         )
     return _any(should) if should else {"match_all": {}}
+
+
+def _practice_text(params: SearchParams, resolution: Resolution) -> str:
+    """The words a practice's name may be: "Mantua Spine Center", not its "phone number"."""
+    return resolution.practice_text or params.q
 
 
 def _any(clauses: list[dict]) -> dict:

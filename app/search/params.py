@@ -76,6 +76,9 @@ class Resolution:
     # The child the search is for, in years ("my 4yo"): who sees only older patients ranks
     # after who sees the child (Interpretation.patient_age, query._for_the_childs_age).
     patient_age: int | None = None
+    # What a practice's name may be: the text without the filler it starts and ends with
+    # ("fax number for Mantua Spine Center"; Interpretation.core_text). None: the text.
+    practice_text: str | None = None
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

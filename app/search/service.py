@@ -158,6 +158,7 @@ class SearchService:
                 name_hint=understood.name_hint,
                 specialists_first=wants_a_specialist(params.q, lexicon),
                 patient_age=read.patient_age,
+                practice_text=read.core_text,
             )
             return params, resolution, 0, interpretation
         hint = ""
@@ -168,8 +169,11 @@ class SearchService:
             hint = understood.name_hint if read.parts or read.filler else ""
         resolution, took = self._resolve(params.q)
         terms = chosen_terms(params) + resolution.terms
-        age = read.patient_age if read else None
-        resolution = Resolution(resolution.text, terms, name_hint=hint, patient_age=age)
+        resolution = Resolution(
+            resolution.text, terms, name_hint=hint,
+            patient_age=read.patient_age if read else None,
+            practice_text=read.core_text if read else None,
+        )  # fmt: skip
         return params, resolution, took, interpretation
 
     def warm(self) -> None:

@@ -186,6 +186,15 @@ class Interpretation:
         return tuple(dict.fromkeys(c for p in self.of_kind("specialty") for c in p.codes))
 
     @property
+    def core_text(self) -> str:
+        """The text without the filler words it starts and ends with ("fax number for
+        Mantua Spine Center" -> "Mantua Spine Center"): what a practice's name may be."""
+        spans = [p.span for p in self.parts] + [w.span for w in self.unplaced]
+        if not spans:
+            return ""
+        return self.text[min(s[0] for s in spans) : max(s[1] for s in spans)]
+
+    @property
     def patient_age(self) -> int | None:
         """How old the child the search is for is, in years, as far as the words say ("6
         month old" 0, "my 14 yo" 14, "my kid" SCHOOL_AGE); None when no child is the patient."""

@@ -558,3 +558,18 @@ def test_a_bare_town_whose_biggest_namesake_has_nobody_offers_the_namesakes_that
             assert all(offered[label] for label in offered if label.startswith(f"{city}, "))
             checked += 1
     assert checked, "no case where the biggest namesake had nobody"
+
+
+@pytest.mark.parametrize("typed", ["{practice} phone number", "fax number for {practice}"])
+def test_a_practice_asked_with_its_phone_or_fax_finds_its_physician(client, demo_profiles, typed):
+    """'Mantua Spine Center phone number' listed spine specialists of every state: the
+    practice's name was matched with "phone number" in it."""
+    practices: dict[str, list[dict]] = defaultdict(list)
+    for profile in demo_profiles:
+        for location in profile["locations"]:
+            practices[location["name"]].append(profile)
+    alone = sorted(name for name, at in practices.items() if len(at) == 1)[:4]
+    assert alone, "no practice with one physician in the demo data"
+    for practice in alone:
+        found = api(client, q=typed.format(practice=practice))
+        assert npis(found)[:1] == [practices[practice][0]["npi"]], practice
