@@ -34,7 +34,12 @@ from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
-from directory.understanding.names import NameCheck, name_candidates, name_check
+from directory.understanding.names import (
+    NameCheck,
+    is_common_name,
+    name_candidates,
+    name_check,
+)
 from directory.understanding.places import located_tokens, place_candidates
 from directory.understanding.referral import (
     cancer_candidates,
@@ -282,8 +287,10 @@ def best_cover(
     for at in range(size):
         # A filler word with one typo ("doctr") is still filler; two typos is a guess, and
         # so is one from a word spelled right: "Spears" and "Knight" are surnames, not
-        # "speaks" and "night", and stay for the name search.
-        typo = tokens[at].norm not in english_counts()
+        # "speaks" and "night", and stay for the name search; so is a common name ("Cantu
+        # Pediatrics" is Dr. Cantu's practice, not "can't").
+        norm = tokens[at].norm
+        typo = norm not in english_counts() and not is_common_name(norm)
         is_filler = any(alt.word in ignorable and alt.edits <= typo for alt in alts[at])
         is_filler = is_filler or is_a_count(tokens[at].norm)  # "for my 3 kids"
         single = best[at] + (FILLER if is_filler else UNPLACED)

@@ -433,3 +433,22 @@ def test_empty_and_punctuation_only_text_has_no_parts():
         understood = interpret(text)
         assert (understood.parts, understood.unplaced, understood.understood) == ((), (), False)
         assert understood.describe() == "Physicians"
+
+
+def test_a_common_surname_is_not_a_typo_of_a_filler_word():
+    """'Cantu Pediatrics North Hollywood' dropped "Cantu" as a typo of "can't"."""
+    assert [w.text for w in interpret("Cantu Pediatrics").filler] == []
+    assert "cantu" in [w.text for w in interpret("cantu pediatrics").unplaced]
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("fax number for Mantua Spine Center", "Mantua Spine Center"),
+        ("Mantua Spine Center phone number", "Mantua Spine Center"),
+        ("the sporn office", "sporn"),
+        ("phone", ""),
+    ],
+)
+def test_the_core_text_leaves_out_the_filler_it_starts_and_ends_with(text, core):
+    assert interpret(text).core_text == core
