@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
-from directory.accuracy.ages import youngest_fields
-from directory.accuracy.overlay import overlay
+from directory.accuracy.overlay import accuracy_fields, overlay
 from directory.condition_map import claimed_concepts, implied_concepts
-from directory.lookup import lookup_fields
 from directory.vocabulary import Vocabulary
 
 # A specialty listed first for a condition is the best fit; past the second, a weak hint.
@@ -97,7 +95,6 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
     fit = _specialty_fields(vocabulary, tuple(map(_CODE_AND_PRIMARY, profile["specialties"])))
     conditions = claimed_concepts(vocabulary, "condition", get("conditions") or [])
     procedures = claimed_concepts(vocabulary, "procedure", get("procedures") or [])
-    locations = profile["locations"]
     name = profile["name"]
     doc = {
         "npi": profile["npi"],
@@ -119,13 +116,7 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "procedure_names": [p.name for p in procedures],
         "icd10_codes": sorted(set().union(*[c.icd10 for c in conditions])),
         "languages": get("languages") or [],
-        "insurance": get("insurance") or [],
-        "accepting_new_patients": get("accepting_new_patients"),
         "telehealth": get("telehealth"),
-        "locations": locations,
-        "location_points": [{"lat": loc["lat"], "lon": loc["lon"]} for loc in locations],
-        "cities": sorted({f"{loc['city']}, {loc['state']}" for loc in locations}),
-        "zips": sorted({loc["zip"] for loc in locations}),
         "hospital_affiliations": get("hospital_affiliations") or [],
         "education": get("education") or [],
         "board_certifications": get("board_certifications") or [],
@@ -133,15 +124,12 @@ def build_document(profile: dict, vocabulary: Vocabulary) -> dict:
         "source": profile["source"],
         "last_verified": profile["last_verified"],
         "active": get("active", True),
-        "scheduling": profile["scheduling"],
-        **youngest_fields(profile["scheduling"]),
-        "freshness": profile["freshness"],
-        "verified_on": profile["verified_on"],
-        "accuracy": profile["accuracy"],
+        # Locations, insurance, accepting, scheduling notes, freshness, phones and practice
+        # names: the fields a live correction rewrites, built by the same function.
+        **accuracy_fields(profile),
     }
     # Everything the specialties imply, claimed or not: a claim adds to the specialty's rank.
     doc.update(fit.implied)
-    doc.update(lookup_fields(profile))  # phones and practice names for the front desk
     return doc
 
 

@@ -203,7 +203,7 @@ def test_an_index_built_before_the_lookup_fields_answers_without_failing(
     es, alias, demo_profiles, monkeypatch
 ):
     """The app is deployed before the rebuild: lookups find nothing yet, nothing fails."""
-    import indexer.document
+    from directory.accuracy import overlay
     from directory.lookup import LOOKUP_PROPERTIES
     from directory.vocabulary import default_vocabulary
     from indexer import mapping
@@ -211,7 +211,8 @@ def test_an_index_built_before_the_lookup_fields_answers_without_failing(
 
     older = {k: v for k, v in mapping.PHYSICIAN_PROPERTIES.items() if k not in LOOKUP_PROPERTIES}
     monkeypatch.setattr(mapping, "PHYSICIAN_PROPERTIES", older)
-    monkeypatch.setattr(indexer.document, "lookup_fields", lambda profile: {})
+    # The document's lookup fields come with its accuracy fields (overlay.accuracy_fields).
+    monkeypatch.setattr(overlay, "lookup_fields", lambda profile: {})
     rebuild_all(es, alias, demo_profiles[:200], default_vocabulary())
     client = make_app(alias).test_client()
     profile = demo_profiles[10]
