@@ -148,6 +148,8 @@ class SearchService:
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
+        # Whom and what the words name besides the terms, whichever way the terms are read.
+        said = {"patient_age": read.patient_age, "practice_text": read.core_text} if read else {}
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params
             terms = chosen_terms(params) + understood.terms
@@ -157,8 +159,7 @@ class SearchService:
                 name_text=understood.name_text,
                 name_hint=understood.name_hint,
                 specialists_first=wants_a_specialist(params.q, lexicon),
-                patient_age=read.patient_age,
-                practice_text=read.core_text,
+                **said,
             )
             return params, resolution, 0, interpretation
         hint = ""
@@ -169,11 +170,7 @@ class SearchService:
             hint = understood.name_hint if read.parts or read.filler else ""
         resolution, took = self._resolve(params.q)
         terms = chosen_terms(params) + resolution.terms
-        resolution = Resolution(
-            resolution.text, terms, name_hint=hint,
-            patient_age=read.patient_age if read else None,
-            practice_text=read.core_text if read else None,
-        )  # fmt: skip
+        resolution = Resolution(resolution.text, terms, name_hint=hint, **said)
         return params, resolution, took, interpretation
 
     def warm(self) -> None:

@@ -85,7 +85,7 @@ class Lexicon:
     def is_a_word(self, word: str) -> bool:
         """A word the lexicon knows or everyday English has ("the", "mom", "cart"), as
         opposed to letters that may be initials ("mgh")."""
-        return word in self.words or word in commonest_words() or word in english_counts()
+        return word in self.words or _everyday(word)
 
     def word_set(self, name: str) -> frozenset[str]:
         """A word list from lexicon.json ("filler", "glue", "location_cues", ...) or one of
