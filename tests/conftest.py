@@ -39,7 +39,16 @@ def unique_alias(prefix: str) -> str:
     return f"test-{prefix}-{uuid.uuid4().hex[:8]}"
 
 
+# The apps made for each alias: their search events are written in the background, and an
+# event written after the alias's indices were dropped would create its events index again.
+_APPS: dict[str, list] = {}
+
+
 def drop_alias_indices(es: Elasticsearch, alias: str) -> None:
+    for app in _APPS.pop(alias, []):
+        sink = app.extensions.get("search_events")
+        if sink is not None:
+            assert sink.flush(timeout=30), f"{alias}: search events still unwritten"
     es.indices.delete(index=f"{alias}-*", ignore_unavailable=True, expand_wildcards="all")
 
 
@@ -60,7 +69,9 @@ def make_app(alias: str, **overrides):
         "CURATION_CHECK_SECONDS": 0,  # a curator's mapping is seen by the next search
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    _APPS.setdefault(alias, []).append(app)
+    return app
 
 
 SAMPLE_NPPES = ROOT / "data" / "samples" / "nppes-practitioners-sample.csv"
