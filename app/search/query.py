@@ -61,7 +61,9 @@ RESULT_SOURCE = [
     "hospital_affiliations",  # "why this physician": the hospital name the desk typed
     "last_verified",
     "verified_on",
-    "freshness",
+    # Of the fact groups' dates a list shows only the new-patient answer's ("as of"); the
+    # others are a third of a hit's bytes and are read on the profile page.
+    "freshness.accepting_new_patients",
     "scheduling",
 ]
 # An export's rows come from the source alone: claims, insurance, the source.

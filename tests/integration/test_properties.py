@@ -90,6 +90,11 @@ def _is_field(text: str) -> bool:
     return text.split("^", 1)[0] in FIELDS and "*" not in text
 
 
+def _is_source_path(text: str) -> bool:
+    """A mapped field, or a path inside one ("freshness.accepting_new_patients")."""
+    return text.split(".", 1)[0] in FIELDS and "*" not in text
+
+
 def assert_safe_query(search: dict) -> None:
     """The properties every builder output must have, whatever went in."""
     json.dumps(search, allow_nan=False)  # serialisable, no NaN/Infinity
@@ -108,8 +113,10 @@ def assert_safe_query(search: dict) -> None:
             for key, value in node.items():
                 assert key not in FORBIDDEN_QUERIES, f"{key} at {path}"
                 assert key in KNOWN_KEYS, f"unexpected key {key!r} at {path}"
-                if key in ("fields", "_source"):
+                if key == "fields":
                     assert all(_is_field(f) for f in value), f"wildcard or unknown field {value}"
+                if key == "_source":
+                    assert all(map(_is_source_path, value)), f"wildcard or unknown field {value}"
                 walk(value, (*path, key))
         elif isinstance(node, list):
             for index, item in enumerate(node):
@@ -120,6 +127,7 @@ def assert_safe_query(search: dict) -> None:
             assert (
                 node in CONSTANT_STRINGS
                 or _is_field(node)
+                or (path[-2:-1] == ("_source",) and _is_source_path(node))
                 or DISTANCE.match(node)
                 or (path[-1] == "_name" and QUERY_NAME.match(node))
             ), f"text {node!r} outside a match/term value at {path}"

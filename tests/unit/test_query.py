@@ -29,7 +29,7 @@ SOURCE = [
     "hospital_affiliations",
     "last_verified",
     "verified_on",
-    "freshness",
+    "freshness.accepting_new_patients",
     "scheduling",
 ]
 EXPORT_SOURCE = [
