@@ -105,16 +105,20 @@ def text_with(text: str, span: tuple[int, int], words: str) -> str:
 # --- Reading a text variant the way the search would ------------------------------------
 
 
-def _variant(situation: Situation, text: str) -> tuple[SearchParams, Resolution] | None:
+def _variant(
+    situation: Situation, text: str, unread_name: bool = False
+) -> tuple[SearchParams, Resolution] | None:
     """The search for another text with the same form fields, or None when the parser
-    would not understand it (the service would then ask the vocabulary index)."""
+    would not understand it (the service would then ask the vocabulary index).
+    ``unread_name``: the words left unread are a name, searched as one."""
     asked = replace(situation.asked, q=text, page=1)
     if not text.strip():
         return asked, Resolution(text, explicit_terms(asked, default_vocabulary()))
     reading = _read(situation, text)
     understood = apply(asked, reading, default_vocabulary())
     complete = reading.understood and not reading.unplaced
-    if not (understood.terms or understood.name_text or complete):
+    named = unread_name and understood.name_hint
+    if not (understood.terms or understood.name_text or complete or named):
         return None
     params = understood.params
     terms = explicit_terms(params, default_vocabulary()) + understood.terms
@@ -125,7 +129,7 @@ def _variant(situation: Situation, text: str) -> tuple[SearchParams, Resolution]
 
 
 def _text_offer(situation, filters, text, kind, message, label="") -> Offer | None:
-    variant = _variant(situation, text)
+    variant = _variant(situation, text, unread_name=kind == "name_and_place")
     if variant is None:
         return None
     suggestion = Suggestion(kind, message, {"q": text or None}, None, label)
@@ -320,9 +324,17 @@ def name_then_place(situation: Situation, filters: Filters) -> list[Offer]:
                 continue
             text = text_with(reading.text, part.span, f"{' '.join(name)} near {' '.join(place)}")
             variant = _read(situation, text)
-            if variant.location is None or not variant.names or variant.unplaced:
+            if variant.location is None:
                 continue
-            said = mid_sentence(variant.describe())  # "physicians named Dandrea near ..."
+            # Without a title the name is the words left unread ("weisbrod cambridge"),
+            # which a search matches against names all the same.
+            left = [w.text for w in sorted(variant.unplaced, key=lambda w: w.span)]
+            if variant.names and not left:
+                said = mid_sentence(variant.describe())  # "physicians named Dandrea near ..."
+            elif not variant.names and left == name and variant.location.place is not None:
+                said = f"physicians named {' '.join(name)} near {variant.location.label}"
+            else:
+                continue
             variants = [(text, f"Did you mean {said}?", variant.location.label)]
             return _text_offers(situation, filters, "name_and_place", variants)
     return []

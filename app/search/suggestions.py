@@ -181,12 +181,18 @@ def stand_in(page: SearchPage) -> Suggestion | None:
     dandrea farmington"), else the first broader specialty offered that finds someone
     (siblings that treat the same conditions come before a generalist parent); for a
     place name several places share, the only one with physicians for this search
-    ("neurologist evanston": Evanston, IL, not WY or IN)."""
+    ("neurologist evanston": Evanston, IL, not WY or IN), or the one with the most."""
     places = [s for s in page.suggestions if s.kind == "choose_place"]
-    found = [s for s in places if s.count]
+    found = sorted((s for s in places if s.count), key=lambda s: -s.count)
     # Offered with nobody found near the name's biggest place, only namesakes that have
     # someone are offered ("neuro brookfield"): one of them is the stand-in.
     if len(found) == 1 and (len(places) > 1 or not page.total):
+        return found[0]
+    # Several have someone ("chiropractor brookline": MA 192, NH 45): the one with the most,
+    # the others offered beside it, rather than physicians of every state. Even counts say
+    # nothing about which was meant: asked.
+    unplaced = page.effective is None or page.effective.place is None
+    if len(found) > 1 and found[0].count > found[1].count and (unplaced or not page.total):
         return found[0]
     if page.total:
         return None
@@ -336,10 +342,12 @@ def shown_instead(
         return broadened(asked, instead, shown.suggestions)
     if instead.kind == "choose_place":
         name = instead.label.split(",")[0]
-        message = f"Showing {instead.label}, the only {name} with physicians for this search"
         others = tuple(
             s for s in asked.suggestions if s.kind == "choose_place" and s is not instead
         )
+        which = "the" if any(s.count for s in others) else "the only"
+        most = " the most" if which == "the" else ""
+        message = f"Showing {instead.label}, {which} {name} with{most} physicians for this search"
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
     said = shown.interpretation.describe() if shown.interpretation else instead.label

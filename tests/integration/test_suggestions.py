@@ -81,6 +81,35 @@ def test_an_ambiguous_place_typed_in_the_box_shows_the_one_with_physicians(clien
         assert follow(client, params, place)["total"] == place["count"] == 0
 
 
+# Town names several US places share, near and far from the demo's metros.
+SHARED_TOWNS = ["brookline", "glendale", "cambridge", "franklin", "newton", "salem",
+                "arlington", "burlington", "lexington", "milton", "auburn", "manchester",
+                "bristol", "quincy", "pasadena", "hammond", "marietta", "bedford"]  # fmt: skip
+
+
+def test_a_place_several_namesakes_with_physicians_share_shows_the_one_with_the_most(client):
+    """'chiropractor near brookline' listed chiropractors of every state because Brookline,
+    MA and Brookline, NH both have some: the one with the most is shown and said, and each
+    other is one click away with its count."""
+    checked = 0
+    for town in SHARED_TOWNS:
+        params = {"q": f"family doctor near {town}"}
+        body = api(client, **params)
+        others = [s for s in body["suggestions"] if s["kind"] == "choose_place"]
+        if not body["suggestions"] or not any(s["count"] for s in others):
+            continue  # one namesake or none has family doctors: covered above
+        notice = body["suggestions"][0]
+        assert notice["kind"] == "reread", (town, body["suggestions"])
+        assert "with the most physicians for this search" in notice["message"]
+        assert body["total"] == notice["count"] > max(s["count"] for s in others), town
+        assert body["resolved"]["location"]["label"] == notice["label"]
+        assert all(h["distance_miles"] <= 25 for h in body["results"]), town
+        for place in others[:2]:
+            assert follow(client, params, place)["total"] == place["count"], town
+        checked += 1
+    assert checked, "no shared town with physicians near two of its namesakes"
+
+
 def test_an_ambiguous_place_in_the_location_field_asks_too(client):
     body = api(client, q="cardiologist", location="Springfield")
     places = {s["label"]: s["count"] for s in body["suggestions"] if s["kind"] == "choose_place"}
