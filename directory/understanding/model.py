@@ -105,6 +105,15 @@ class Part:
         )
 
     @property
+    def names_a_child(self) -> bool:
+        """A specialist read with a word for a child in it ("kids allergist", "lung doctor
+        for my toddler"): the patient is a child, of no age said but the word's. Not a
+        pediatrician ("kids doctor"): every one sees children."""
+        if self.kind != "specialty" or self.ids == (PEDIATRICS,):
+            return False
+        return bool(set(re.findall(r"[a-z]+", self.text.lower())) & CHILD_NOUNS)
+
+    @property
     def ambiguous(self) -> bool:
         """A place name shared by several places, none clearly meant ("Springfield")."""
         return self.kind == "location" and self.place is None and len(self.candidates) > 1
@@ -199,6 +208,8 @@ class Interpretation:
         """How old the child the search is for is, in years, as far as the words say ("6
         month old" 0, "my 14 yo" 14, "my kid" SCHOOL_AGE); None when no child is the patient."""
         patient = next((p for p in self.parts if p.is_the_patient), None)
+        if patient is None:  # "lung doctor for kids": a children's specialist, asked in words
+            patient = next((p for p in self.parts if p.names_a_child), None)
         return child_age(patient.text) if patient is not None else None
 
     @property

@@ -113,6 +113,11 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
         ("3 week old not eating", 0),
         ("heart murmur", None),  # no child said: nobody is ranked by age
         ("kids doctor", None),  # a pediatrician typed, not the patient's age
+        # A children's specialist asked in words: the patient is a child.
+        ("need a lung doctor for kids in atlanta", 8),
+        ("kids allergist", 8),
+        ("skin doctor for my toddler", 1),
+        ("allergist for teens", 13),
     ],
 )
 def test_the_childs_age_is_read_from_the_words_about_the_patient(text, age):
