@@ -79,6 +79,10 @@ class Resolution:
     # What a practice's name may be: the text without the filler it starts and ends with
     # ("fax number for Mantua Spine Center"; Interpretation.core_text). None: the text.
     practice_text: str | None = None
+    # Hospitals one distinctive word of whose name was left unread ("oncology Northwestern",
+    # "hepatology emory"): their physicians rank first, none is hidden: the word may be a
+    # surname or a town (query._at_the_hospital_named).
+    hospitals_named: tuple[str, ...] = ()
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

@@ -175,6 +175,24 @@ def _for_the_childs_age(query: dict, age: int | None) -> dict:
     }
 
 
+AT_THE_HOSPITAL_NAMED = 3.0
+
+
+def _at_the_hospital_named(query: dict, hospitals: tuple[str, ...]) -> dict:
+    """ "oncology breast cancer Northwestern": physicians at a hospital one unread word
+    names rank first. Not a filter: the word may be a surname or a town."""
+    if not hospitals:
+        return query
+    at = {"terms": {"hospital_affiliations": list(hospitals)}}
+    return {
+        "function_score": {
+            "query": query,
+            "functions": [{"filter": at, "weight": AT_THE_HOSPITAL_NAMED}],
+            "boost_mode": "multiply",
+        }
+    }
+
+
 def physician_search(
     params: SearchParams,
     resolution: Resolution,
@@ -191,7 +209,10 @@ def physician_search(
     }
     search = {
         "query": _with_stale_policy(
-            _for_the_childs_age(with_distance(query, params), resolution.patient_age),
+            _for_the_childs_age(
+                _at_the_hospital_named(with_distance(query, params), resolution.hospitals_named),
+                resolution.patient_age,
+            ),
             stale_policy,
         ),
         "aggs": facet_aggregations(chosen, filters),

@@ -50,6 +50,7 @@ from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.text import normalize_term
 from directory.understanding import Lexicon, interpret, lexicon_for
+from directory.understanding.hospitals import named_by
 from directory.understanding.specialist import wants_a_specialist
 from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
@@ -143,13 +144,23 @@ class SearchService:
         """
         interpretation = None
         lexicon = self._lexicon()  # one reading: the curation version checked once
+        hospitals = self.hospitals.get()
         if params.q.strip():
-            interpretation = interpret(params.q, lexicon=lexicon, hospitals=self.hospitals.get())
+            interpretation = interpret(params.q, lexicon=lexicon, hospitals=hospitals)
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
         # Whom and what the words name besides the terms, whichever way the terms are read.
-        said = {"patient_age": read.patient_age, "practice_text": read.core_text} if read else {}
+        said = {}
+        if read:
+            unread = [w.text for w in read.unplaced]
+            said = {
+                "patient_age": read.patient_age,
+                "practice_text": read.core_text,
+                "hospitals_named": ()
+                if "hospital" in params.filters
+                else named_by(hospitals, unread),
+            }
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params
             terms = chosen_terms(params) + understood.terms

@@ -90,6 +90,17 @@ class Hospitals:
         )
 
 
+def named_by(hospitals: Hospitals | None, words: Iterable[str]) -> tuple[str, ...]:
+    """The hospitals one distinctive word of whose name is among ``words`` ("emory":
+    Emory University Hospital), for words the parser left unread."""
+    if not hospitals:
+        return ()
+    found = (
+        hospitals.single.get(_word(w), ()) for text in words for w in normalize_term(text).split()
+    )
+    return tuple(dict.fromkeys(name for names in found for name in names))
+
+
 def _initials(name: str) -> set[str]:
     """ "Massachusetts General Hospital" -> mgh; "Children's Healthcare of Atlanta" -> cha
     and choa (people say the "of" or not); "The Hospital of Central Connecticut" -> hcc,

@@ -10,6 +10,7 @@ import pytest
 from conftest import make_app
 
 from directory.accuracy.values import normalise_phone
+from directory.vocabulary import default_vocabulary
 
 
 def api(client, **params) -> dict:
@@ -181,6 +182,41 @@ def test_a_specialty_at_a_hospital_lists_that_hospitals_specialists(client, demo
         assert ("practice", hospital) in [(m["kind"], m["name"]) for m in hit["matched"]]
     page = client.get("/search", query_string={"q": f"cardiologist at {hospital}"})
     assert f"Cardiologists at {html.escape(hospital)}" in page.get_data(as_text=True)
+
+
+def test_one_word_of_a_hospitals_name_beside_a_specialty_puts_its_physicians_first(
+    client, demo_profiles
+):
+    """'oncology breast cancer Northwestern', 'hepatology emory': the hospital's one
+    distinctive word was left unread and the list held every state's specialists. Those
+    at the hospital come first; the others stay (the word may be a surname or a town)."""
+    from directory.understanding import Hospitals
+
+    at: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in demo_profiles:
+        for hospital in p.get("hospital_affiliations", []):
+            at[hospital, p["specialties"][0]["code"]].add(p["npi"])
+    table = Hospitals.of(sorted({hospital for hospital, _ in at}))
+    checked = 0
+    for (hospital, code), there in sorted(at.items(), key=lambda kv: -len(kv[1])):
+        word = next((w for w, names in sorted(table.single.items()) if names == (hospital,)), None)
+        name = default_vocabulary().specialty_name(code)
+        if word is None or len(there) < 2 or not name:
+            continue
+        found = api(client, q=f"{name} {word}", per_page=20)
+        if [w["text"] for w in found["interpretation"]["unplaced"]] != [word]:
+            continue  # read as something else ("good": filler)
+        assert found["total"] > len(there), (name, word)  # nobody else hidden
+        first = [hit["npi"] for hit in found["results"][: len(there)]]
+        assert set(first) <= there | _affiliated(demo_profiles, hospital), (name, word)
+        checked += 1
+        if checked == 3:
+            break
+    assert checked, "no specialty with two physicians at a hospital one word names"
+
+
+def _affiliated(profiles: list[dict], hospital: str) -> set[str]:
+    return {p["npi"] for p in profiles if hospital in p.get("hospital_affiliations", [])}
 
 
 def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, demo_profiles):

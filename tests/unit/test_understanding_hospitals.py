@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from directory.understanding import Hospitals, interpret
+from directory.understanding.hospitals import named_by
 
 NAMES = (
     "Hartford Hospital",
@@ -110,3 +111,12 @@ def test_one_word_in_capitals_is_a_hospital_only_in_mixed_case(text):
     assert interpret("UCLA cardiology", hospitals=ucla).filters["hospital"] == (
         "Ronald Reagan UCLA Medical Center",
     )
+
+
+def test_an_unread_word_names_the_hospitals_it_is_the_distinctive_word_of():
+    """The search ranks their physicians first (query._at_the_hospital_named)."""
+    assert named_by(HOSPITALS, ["Emory"]) == ("Emory University Hospital",)
+    assert named_by(HOSPITALS, ["cedars", "pain"]) == ("Cedars-Sinai Medical Center",)
+    # Words many hospitals' names share, and places, name none of them.
+    assert named_by(HOSPITALS, ["medical", "center", "hartford"]) == ()
+    assert named_by(None, ["emory"]) == ()
