@@ -22,6 +22,14 @@ def vocab():
 
 def test_a_curated_list_comes_first():
     assert default_vocabulary().broader_specialties("2085R0204X") == ("2085R0202X",)  # IR
+    # No hematologist or hematologist-oncologist nearby: a medical oncologist treats blood
+    # disorders too, before an internist.
+    assert default_vocabulary().broader_specialties("207RH0000X") == ("207RX0202X", "207R00000X")
+
+
+def test_a_hematologist_search_includes_hematologist_oncologists():
+    part = interpret("hematologist").parts[0]
+    assert {"207RH0000X", "207RH0003X"} <= set(part.codes)
 
 
 def test_without_a_curated_list_the_nucc_classification_is_broader(vocab):
