@@ -132,6 +132,7 @@ PHYSICIAN_PROPERTIES: dict = {
     "locations": STORED_ONLY,
     "location_points": {"type": "geo_point"},
     "cities": FOLDED_KEYWORD,
+    "states": KEYWORD,  # postal codes: a search in a whole state (Place.whole_state)
     "zips": KEYWORD,
     "hospital_affiliations": KEYWORD,
     "education": STORED_ONLY,

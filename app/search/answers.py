@@ -75,7 +75,7 @@ def hit_reader(
 ) -> Callable[[dict, frozenset[str] | None], PhysicianHit]:
     """Physician documents as result cards (distance from the searched place, why each
     matched); what the search sought is worked out once, not once per hit."""
-    origin = (params.place.lat, params.place.lon) if params.place else None
+    origin = params.origin.point if params.origin else None
     names = resolution.name_text
     if names is None:  # nothing parsed but a place or filters: the words left are the name
         names = resolution.name_hint or params.q

@@ -38,6 +38,12 @@ class SearchParams:
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
 
+    @property
+    def origin(self) -> Place | None:
+        """Where distances are measured from: the place, unless it is a whole state
+        ("psychiatrist Illinois" is searched in the state, nearest to nowhere)."""
+        return self.place if self.place is not None and not self.place.whole_state else None
+
 
 @dataclass(frozen=True)
 class ResolvedTerm:

@@ -106,6 +106,8 @@ def geo_filter(params: SearchParams) -> list[dict]:
     # An NPI or phone number names its physicians wherever they are: the place only orders.
     if not params.place or identifier_clauses(params.q) is not None:
         return []
+    if params.place.whole_state:  # a practice location in the state, however far apart
+        return [{"term": {"states": params.place.whole_state}}]
     return [
         {
             "geo_distance": {

@@ -14,7 +14,7 @@ from app.search.params import Resolution, SearchParams
 def _distance_sort(params: SearchParams) -> dict:
     return {
         "_geo_distance": {
-            "location_points": {"lat": params.place.lat, "lon": params.place.lon},
+            "location_points": {"lat": params.origin.lat, "lon": params.origin.lon},
             "order": "asc",
             "unit": "mi",
             "mode": "min",
@@ -31,21 +31,19 @@ COMPLETENESS_SORT = {"profile_completeness": {"order": "desc", "unmapped_type": 
 def sort_clause(params: SearchParams) -> list:
     by_name = [{"sort_name": "asc"}, {"npi": "asc"}]
     browsing = not (params.q or params.condition or params.procedure)
-    if params.sort == "name" or (browsing and not params.place):
+    if params.sort == "name" or (browsing and not params.origin):
         return by_name
-    if params.sort == "distance" and params.place:
+    if params.sort == "distance" and params.origin:
         return [_distance_sort(params), COMPLETENESS_SORT, {"npi": "asc"}]
     # Never alphabetical: among equal fits, the nearer and the more complete profile first.
-    tail = [_distance_sort(params)] if params.place else []
+    tail = [_distance_sort(params)] if params.origin else []
     return ["_score", *tail, COMPLETENESS_SORT, {"npi": "asc"}]
 
 
 def with_distance(query: dict, params: SearchParams) -> dict:
-    if not params.place or params.sort != "relevance":
+    if not params.origin or params.sort != "relevance":
         return query
-    return ranking.distance_weighted(
-        query, (params.place.lat, params.place.lon), params.radius_miles
-    )
+    return ranking.distance_weighted(query, params.origin.point, params.radius_miles)
 
 
 # Page 1 and 2 of a relevance search are cut from one window that the service spreads

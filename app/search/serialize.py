@@ -69,6 +69,8 @@ def _resolved(page: SearchPage, params: SearchParams) -> dict:
             "lat": place.lat,
             "lon": place.lon,
             "radius_miles": params.radius_miles,
+            # Added: a whole state's postal code, searched as the state (no radius applies).
+            "state": place.whole_state,
         },
     }
 

@@ -90,7 +90,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
     found += build.other_readings(situation, filters)
     if situation.total == 0:
         found += build.drop_filters(situation, filters)
-        if situation.params.place is not None:
+        if situation.params.origin is not None:  # a wider radius; a state has none
             found.append(build.reach(situation, filters))
         found += build.broader(situation, filters)  # before dropping the specialty altogether
         found += build.broader_for_need(situation, filters)
@@ -169,7 +169,8 @@ def others_who_treat(
     codes = set(typed[0].codes)
     if any(s.code in codes for hit in results for s in hit.specialties):
         return ()
-    where = f" near {params.place.label}" if params.place is not None else ""
+    place = params.place
+    where = f" {place.preposition} {place.label}" if place is not None else ""
     said = " and ".join(dict.fromkeys(mid_sentence(n) for n in needs))
     found = f"No {people_called(typed[0].label)} found{where}"
     message = f"{found}, so these are others who treat {said}"
@@ -365,8 +366,10 @@ def shown_instead(
 def _within(said: str, page: SearchPage) -> str:
     """``said`` with the page's radius and place, when it does not name a place already."""
     where = page.effective.place if page.effective else None
-    if where is None or " near " in said:
+    if where is None or f" {where.preposition} " in said:
         return said
+    if where.whole_state:
+        return f"{said} in {where.label}"
     return f"{said} within {page.effective.radius_miles} miles of {where.label}"
 
 

@@ -81,21 +81,25 @@ class SearchSummary:
 
     what: str
     where: str
-    radius_miles: int | None
+    radius_miles: int | None  # None with a place: a whole state
     filters: tuple[str, ...]
 
     @property
     def line(self) -> str:
         """'Sciatica · near 06106 · 25 mi'."""
         parts = [self.what] if self.what else []
-        if self.where:
+        if self.where and self.radius_miles is None:
+            parts.append(f"in {self.where}")
+        elif self.where:
             parts += [f"near {self.where}", f"{self.radius_miles} mi"]
         return " · ".join(parts) or "All physicians"
 
     def rows(self) -> list[tuple[str, str]]:
         """(label, value) pairs for a referral sheet."""
         rows = [("Looking for", self.what or "Any physician")]
-        if self.where:
+        if self.where and self.radius_miles is None:
+            rows.append(("In", self.where))
+        elif self.where:
             rows += [("Near", self.where), ("Within", f"{self.radius_miles} miles")]
         rows.append(("Filters", ", ".join(self.filters) or "None"))
         return rows
@@ -114,6 +118,8 @@ def summarize(form: SearchForm, page: SearchPage | None = None) -> SearchSummary
     typed = facets.typed_place(page)
     if not where and typed is not None:  # "therapist near 06106": the place came from the box
         where, radius = typed.label, page.effective.radius_miles
+    if (form.place or typed) is not None and (form.place or typed).whole_state:
+        radius = None  # searched in the whole state
     filters = tuple(f.label for f in facets.active_filters(form))
     return SearchSummary(what, where, radius, filters)
 

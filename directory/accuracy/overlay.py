@@ -154,6 +154,7 @@ def accuracy_fields(profile: dict) -> dict:
         "locations": locations,
         "location_points": [{"lat": loc["lat"], "lon": loc["lon"]} for loc in locations],
         "cities": sorted({f"{loc['city']}, {loc['state']}" for loc in locations}),
+        "states": sorted({loc["state"] for loc in locations}),  # "psychiatrist illinois"
         "zips": sorted({loc["zip"] for loc in locations}),
         "accepting_new_patients": profile.get("accepting_new_patients"),
         "insurance": profile.get("insurance") or [],

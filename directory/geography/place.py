@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from directory.geography.states import state_code
+
 
 @dataclass(frozen=True)
 class Place:
@@ -17,3 +19,14 @@ class Place:
     @property
     def point(self) -> tuple[float, float]:
         return (self.lat, self.lon)
+
+    @property
+    def whole_state(self) -> str | None:
+        """The state's code when the place is a whole state ("Illinois": IL): searched as
+        the state, never as a point and a radius (its middle is no one's town)."""
+        return state_code(self.label) if self.kind == "state" else None
+
+    @property
+    def preposition(self) -> str:
+        """ "in Illinois", "near Hartford, CT"."""
+        return "in" if self.kind == "state" else "near"

@@ -25,6 +25,7 @@ from directory.geography.gazetteer import (
     city_keys_by_state,
     city_place,
     sorted_zips,
+    state_place,
     zip_place,
 )
 from directory.geography.place import Place
@@ -80,7 +81,11 @@ def _local_place(text: str) -> Place | None:
         return city_place(city, state)
     same_name = cities_by_name().get(city_key(city), ())
     # A bare "Boston" means the biggest Boston; the label shows which one we picked.
-    return city_place(same_name[0].name, same_name[0].state) if same_name else None
+    if same_name:
+        return city_place(same_name[0].name, same_name[0].state)
+    # "Illinois", "IL": the whole state (a town of the name comes first: "New York").
+    code = state_code(text)
+    return state_place(code) if code else None
 
 
 def _geocode(text: str, geocoder: Any) -> Place | None:

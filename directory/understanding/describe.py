@@ -78,6 +78,8 @@ def _where(location: Part | None, radius: int | None) -> str:
         return f" within {radius} miles" if radius else ""
     if location.near_me:
         return f" within {radius} miles of you" if radius else " near you"
+    if location.place is not None and location.place.whole_state:
+        return f" in {location.place.label}"  # a whole state: no radius
     if location.place is not None:
         name = location.place.label
     else:

@@ -128,6 +128,37 @@ def test_radius_misses_nobody(client, es, search_alias):
     assert len(within) <= body["total"] <= len(within) + 3
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "psychiatrist illinois"},
+        {"q": "psychiatrist", "location": "Illinois"},
+        {"q": "psychiatrist", "location": "IL"},
+    ],  # fmt: skip
+)
+def test_a_state_is_searched_as_the_whole_state(client, es, search_alias, params):
+    """'psychiatry telehealth accepting new patients Illinois' found nobody: the state was a
+    25-mile circle round its middle, where nobody practises. Every physician with a
+    practice in the state is in, nobody outside it, and no distance is claimed."""
+    everyone = es.search(
+        index=search_alias, size=10000, query={"term": {"specialty_codes": "2084P0800X"}},
+        _source=["locations"],
+    )["hits"]["hits"]  # fmt: skip
+    in_state = {
+        h["_id"] for h in everyone if any(loc["state"] == "IL" for loc in h["_source"]["locations"])
+    }
+    assert in_state, "no psychiatrist in Illinois in the test data"
+    body = search(client, **params, per_page=50)
+    assert body["resolved"]["location"]["state"] == "IL"
+    assert len(in_state) <= 50 and in_state <= {hit["npi"] for hit in body["results"]}
+    for hit in body["results"]:
+        assert hit["distance_miles"] is None
+        profile = client.get(f"/api/v1/physicians/{hit['npi']}").get_json()
+        assert "IL" in {loc["state"] for loc in profile["locations"]}, hit["name"]
+    page = client.get("/search", query_string=params).get_data(as_text=True)
+    assert "in Illinois" in page and "miles of Illinois" not in page
+
+
 def test_near_beats_far_for_an_equal_match(client):
     body = search(client, q="knee replacement", location=HARTFORD, radius=100, per_page=50)
     by_score = [

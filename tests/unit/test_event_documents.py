@@ -45,6 +45,8 @@ def test_the_adapter_reads_todays_resolution_and_tomorrows_interpretation():
 def test_locations_are_kept_coarse():
     assert coarse_location(Place("Hartford, CT 06106", 41.75, -72.69, "zip")) == ("061", "zip3")
     assert coarse_location(Place("Hartford, CT", 41.76, -72.68, "city")) == ("Hartford, CT", "city")
+    # A whole state stays the state, not the ZIP3 nearest its middle.
+    assert coarse_location(Place("Illinois", 40.6, -89.0, "state")) == ("Illinois", "state")
     assert coarse_location(Place("41.7637, -72.6851", 41.7637, -72.6851, "latlon"))[1] == "zip3"
     assert coarse_location(Place("35, -50", 35.0, -50.0, "latlon")) == (None, "elsewhere")  # at sea
     assert coarse_location(None) == (None, None)

@@ -190,3 +190,14 @@ def test_a_town_usps_knows_by_another_name_is_found_with_its_state():
     assert resolve_place("Vernon Rockville, CT").label == "Vernon Rockville, CT"
     # Alone, such a name is not read as that town: "Mary" would otherwise be a place.
     assert "Vernon, CT" not in {place.label for place, _ in city_places("Vernon")}
+
+
+@pytest.mark.parametrize("typed", ["Illinois", "illinois", "IL"])
+def test_a_state_typed_in_the_location_field_is_the_whole_state(typed):
+    place = resolve_place(typed)
+    assert (place.label, place.kind, place.whole_state) == ("Illinois", "state", "IL")
+
+
+def test_a_town_named_like_a_state_is_the_town():
+    assert resolve_place("New York").kind == "city"
+    assert resolve_place("Hartford, CT").whole_state is None

@@ -318,3 +318,17 @@ def test_export_search_is_the_results_query_in_batches_after_a_sort_key():
     assert first == expected  # same query, filters and order; no facets, no offset
     assert after == expected | {"search_after": [1.5, 2.0, "x", "1"]}
     assert first["sort"][-1] == {"npi": "asc"}  # a unique last key: search_after is exact
+
+
+def test_a_whole_state_is_searched_by_its_code_with_no_distance():
+    """'psychiatrist illinois': a practice anywhere in the state, none outside it; no
+    radius round the state's middle, no distance ranking or sort from it."""
+    illinois = Place("Illinois", 40.6, -89.0, "state")
+    search = physician_search(SearchParams(q="psychiatrist", place=illinois), Resolution(""))
+    assert {"term": {"states": "IL"}} in search["query"]["bool"]["filter"]
+    assert "geo_distance" not in json.dumps(search) and "_geo_distance" not in json.dumps(search)
+    town = Place("Chicago, IL", 41.85, -87.69, "city")
+    located = json.dumps(
+        physician_search(SearchParams(q="psychiatrist", place=town), Resolution(""))
+    )
+    assert "geo_distance" in located and '"states"' not in located
