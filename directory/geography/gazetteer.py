@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
@@ -30,6 +31,7 @@ class ZipInfo(NamedTuple):
     standard: bool  # a street-delivery ZIP, not a PO box or a single-building "unique" ZIP
     # Other names USPS accepts for the ZIP's town ("Vernon" for 06066, "Vernon Rockville").
     also_known_as: tuple[str, ...] = ()
+    county: str = ""  # "Orange County"
 
 
 class City(NamedTuple):
@@ -67,6 +69,7 @@ def zip_table() -> dict[str, ZipInfo]:
             row["state"],
             row["zip_code_type"] == "STANDARD",
             tuple(row.get("acceptable_cities") or ()),
+            sys.intern(row.get("county") or ""),  # a few thousand names, 42,000 ZIPs
         )
     return table
 
@@ -173,6 +176,27 @@ def city_places(name: str) -> tuple[tuple[Place, int], ...]:
         (Place(f"{c.name}, {c.state}", c.lat, c.lon, "city"), c.zip_count)
         for c in cities_by_name().get(city_key(name), ())
     )
+
+
+def county_places(name: str) -> tuple[tuple[Place, int], ...]:
+    """Every county called ``name`` ("orange county") with its ZIP count, most ZIPs first:
+    "Orange County, CA" 100+, FL, NY, ... A county is the median point of its ZIPs."""
+    return tuple(
+        (Place(f"{c.name}, {c.state}", c.lat, c.lon, "county"), c.zip_count)
+        for c in _counties_by_name().get(city_key(name), ())
+    )
+
+
+@cache
+def _counties_by_name() -> dict[str, tuple[City, ...]]:
+    groups: dict[tuple[str, str], list[ZipInfo]] = defaultdict(list)
+    for info in zip_table().values():
+        if info.county.lower().endswith((" county", " parish")):
+            groups[(city_key(info.county), info.state)].append(info._replace(city=info.county))
+    by_name: dict[str, list[City]] = defaultdict(list)
+    for (key, _state), county in _cities(groups).items():
+        by_name[key].append(county)
+    return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
 
 
 def is_city_name(name: str) -> bool:

@@ -14,7 +14,7 @@ class Place:
     label: str
     lat: float
     lon: float
-    kind: str  # "zip" | "city" | "latlon" | "address" | "state"
+    kind: str  # "zip" | "city" | "county" | "latlon" | "address" | "state"
 
     @property
     def point(self) -> tuple[float, float]:

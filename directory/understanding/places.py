@@ -115,6 +115,10 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif city:
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
+        if counties := _counties(name):  # "spine surgeon orange county": its word says so
+            if state is not None and (here := _in_state(counties, state[1])):
+                yield state[0], here, (), True, None
+            yield end, *_ranked_reading(counties), False, PLACE
 
 
 @lru_cache(maxsize=65_536)  # words repeat across queries; each answer is a few microseconds
@@ -162,8 +166,22 @@ def _state_reading(code: str, city_name: str | None):
     return state, tuple(p for p in (state, *(p for p, _ in big[:1])) if p)
 
 
+@lru_cache(maxsize=65_536)
+def _counties(name: str) -> tuple[tuple[Place, int], ...]:
+    return geography.county_places(name) if name.endswith((" county", " parish")) else ()
+
+
+def _in_state(places: tuple[tuple[Place, int], ...], code: str) -> Place | None:
+    return next((place for place, _ in places if place.label.endswith(f", {code}")), None)
+
+
 def _city_reading(name: str):
-    cities = _cities(name)[:MAX_CANDIDATES]
+    return _ranked_reading(_cities(name))
+
+
+def _ranked_reading(ranked: tuple[tuple[Place, int], ...]):
+    """(the place, every candidate): the biggest when it dominates, else none chosen."""
+    cities = ranked[:MAX_CANDIDATES]
     places = tuple(place for place, _ in cities)
     if len(cities) == 1 or cities[0][1] >= DOMINANT * cities[1][1]:
         return places[0], places if len(places) > 1 else ()

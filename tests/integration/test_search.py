@@ -159,6 +159,16 @@ def test_a_state_is_searched_as_the_whole_state(client, es, search_alias, params
     assert "in Illinois" in page and "miles of Illinois" not in page
 
 
+@pytest.mark.parametrize(
+    "params", [{"q": "cardiologist cook county"}, {"q": "cardiologist", "location": "Cook County"}]
+)
+def test_a_county_is_searched_round_its_middle(client, params):
+    """'Spine surgeon for sciatica, Orange County' listed spine surgeons of every state."""
+    body = search(client, **params, per_page=50)
+    assert body["resolved"]["location"]["label"] == "Cook County, IL"
+    assert body["total"] > 0 and all(h["distance_miles"] <= 25 for h in body["results"])
+
+
 def test_near_beats_far_for_an_equal_match(client):
     body = search(client, q="knee replacement", location=HARTFORD, radius=100, per_page=50)
     by_score = [

@@ -201,3 +201,9 @@ def test_a_state_typed_in_the_location_field_is_the_whole_state(typed):
 def test_a_town_named_like_a_state_is_the_town():
     assert resolve_place("New York").kind == "city"
     assert resolve_place("Hartford, CT").whole_state is None
+
+
+def test_a_county_typed_in_the_location_field_is_the_county():
+    assert resolve_place("Cook County, IL").label == "Cook County, IL"
+    assert resolve_place("Orange County").label == "Orange County, CA"  # the biggest
+    assert resolve_place("Orange").kind == "city"  # the town, not the county

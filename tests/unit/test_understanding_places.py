@@ -221,3 +221,25 @@ def test_a_town_typed_last_that_several_places_share_asks_which_one():
     part = interpret("knee pain decatur").location
     assert part is not None and part.ambiguous
     assert {"Decatur, GA", "Decatur, IL"} <= {c.label for c in part.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("cardiologist cook county", "Cook County, IL"),
+        ("pediatrician in harris county", "Harris County, TX"),
+        ("dermatologist orange county ca", "Orange County, CA"),
+    ],
+)
+def test_a_county_is_a_place(text, label):
+    """'Spine surgeon for sciatica, Orange County' searched every state: a county is the
+    middle of its ZIPs, as a city is."""
+    part = interpret(text).location
+    assert part is not None and part.place is not None and part.place.label == label
+    assert part.place.kind == "county"
+
+
+def test_a_county_several_states_share_offers_each():
+    part = interpret("spine surgeon orange county").location
+    assert part is not None and part.ambiguous
+    assert {"Orange County, CA", "Orange County, FL"} <= {c.label for c in part.candidates}
