@@ -57,7 +57,8 @@ class Offer:
     suggestion: Suggestion
     search: dict | None = None
     keep_empty: bool = False  # place choices show even with no physicians (they say so)
-    reach: bool = False  # the widen-the-radius search: read by reach_suggestion
+    # The widen-the-radius search (read by reach_suggestion): how many the page found.
+    reach: int | None = None
 
 
 _LONE_PUNCTUATION = "()[]{},;:"  # left alone by a removed part, dropped with it
@@ -220,20 +221,24 @@ def _typed_filter_parts(situation: Situation, name: str) -> list[Part]:
 
 
 def reach(situation: Situation, filters: Filters) -> Offer:
+    """The radius that reaches a match, or (a page of a few) more of them."""
     changes: dict = {}
     typed = _typed_place(situation)
-    if typed is not None and situation.asked.place is None:
+    if typed is not None and situation.asked.place is None and situation.params.place:
+        # The place was typed in the box: it moves to the field, where a radius applies.
         changes["q"] = text_without(situation.asked.q, typed.span) or None
+        changes["location"] = situation.params.place.label
     suggestion = Suggestion("widen_radius", "", changes)
     return Offer(
         suggestion,
         reach_search(situation.params, situation.resolution, filters, situation.stale_policy),
-        reach=True,
+        reach=situation.total,
     )
 
 
-def reach_suggestion(offer: Suggestion, response: dict) -> Suggestion | None:
-    """Search within the first radius that reaches a match, or anywhere when none does."""
+def reach_suggestion(offer: Suggestion, response: dict, found: int = 0) -> Suggestion | None:
+    """Search within the first radius that reaches a match, or anywhere when none does;
+    with ``found`` already on the page, the first radius that reaches more of them."""
     hits = response["hits"]["hits"]
     if not hits:
         return None
@@ -241,17 +246,24 @@ def reach_suggestion(offer: Suggestion, response: dict) -> Suggestion | None:
     rings = response.get("aggregations", {}).get("within", {}).get("buckets", [])
     for ring in sorted(rings, key=lambda ring: ring["to"]):
         step = int(ring["to"])
-        if ring["doc_count"] and step <= RADIUS_MAX:
+        if ring["doc_count"] > found and step <= RADIUS_MAX:
             message = f"Search within {step} miles: the nearest match is {_miles(miles)} away"
-            changes = {"radius": step}
-            if "q" in offer.changes:  # the place was typed in the box: move it to the field
-                changes = offer.changes | changes | {"location": None}
+            if found:
+                more = ring["doc_count"] - found
+                message = f"Search within {step} miles: {more} more {_people(more)}"
+            changes = offer.changes | {"radius": step}
             return Suggestion("widen_radius", message, changes, ring["doc_count"], f"{step} miles")
+    if found:
+        return None  # nobody more within reach: the page has them all
     message = f"The nearest match is {_miles(miles)} away: search without a location"
     changes = offer.changes | {"location": None}
     return Suggestion(
         "remove_location", message, changes, response["hits"]["total"]["value"], "Anywhere"
     )
+
+
+def _people(count: int) -> str:
+    return "physician" if count == 1 else "physicians"
 
 
 def _miles(miles: float) -> str:

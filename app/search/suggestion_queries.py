@@ -46,7 +46,7 @@ def reach_search(
     miles) and how many match within each wider radius (a geo_distance range aggregation:
     a physician counts in a ring when any of their locations is inside it, as in the filter).
     """
-    origin = {"lat": params.place.lat, "lon": params.place.lon}
+    origin = {"lat": params.origin.lat, "lon": params.origin.lon}
     steps = [step for step in WIDEN_RADIUS_STEPS if step > params.radius_miles]
     query = {
         "bool": {

@@ -25,7 +25,7 @@ from dataclasses import replace
 from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_with, text_without
-from app.search.params import Resolution, SearchParams
+from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import SearchPage, Suggestion
 from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
@@ -100,7 +100,17 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         found += build.every_physician(situation, filters)
     elif not asks_place and build.needs_location(situation):
         found.append(build.add_location(situation))
+    elif _a_few_near(situation):  # "gastro doc akron ohio": one, three more a little further
+        found.append(build.reach(situation, filters))
     return found
+
+
+FEW_NEAR = 5  # fewer found near the place than this: how many more a wider radius reaches
+
+
+def _a_few_near(situation: Situation) -> bool:
+    located = situation.params.origin is not None and situation.params.radius_miles < RADIUS_MAX
+    return located and situation.total < FEW_NEAR and bool(situation.resolution.terms)
 
 
 def finish(offers: list[Offer], responses: list[dict]) -> tuple[Suggestion, ...]:
@@ -114,8 +124,8 @@ def finish(offers: list[Offer], responses: list[dict]) -> tuple[Suggestion, ...]
             response = next(answers, {})
             if "error" in response or "hits" not in response:
                 continue  # a failed count is an offer we cannot vouch for
-            if offer.reach:
-                suggestion = build.reach_suggestion(suggestion, response)
+            if offer.reach is not None:
+                suggestion = build.reach_suggestion(suggestion, response, offer.reach)
             else:
                 suggestion = replace(suggestion, count=response["hits"]["total"]["value"])
         if suggestion is None or (not suggestion.count and not offer.keep_empty):

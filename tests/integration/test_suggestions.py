@@ -35,6 +35,8 @@ def kinds(body) -> list[str]:
     "params",
     [
         {"q": "spinal cord stimulator", "location": "Hartford, CT", "radius": 1},
+        # The place typed in the box: a wider radius keeps it (in the field).
+        {"q": "spinal cord stimulator near 06106", "radius": 1},
         {"q": "pain pump", "location": HARTFORD, "radius": 10, "language": "Vietnamese"},
         {"q": "vietnamese speaking pain pump near 06106"},
         {"q": "pediatric neurosurgeon in bozeman montana"},
@@ -115,6 +117,30 @@ def test_an_ambiguous_place_in_the_location_field_asks_too(client):
     places = {s["label"]: s["count"] for s in body["suggestions"] if s["kind"] == "choose_place"}
     assert places["Springfield, MA"] > 0 and "Springfield, IL" in places
     assert "choose_place" not in kinds(api(client, q="cardiologist", location="Springfield, MA"))
+
+
+def test_a_page_of_a_few_offers_the_radius_that_reaches_more(client, demo_profiles):
+    """'gastro doc akron ohio' listed one gastroenterologist, with four more a little
+    further and nothing said: a page of fewer than five offers the first wider radius
+    that reaches more, with how many more."""
+    towns = sorted({(p["locations"][0]["city"], p["locations"][0]["state"]) for p in demo_profiles})
+    checked = 0
+    for city, state in towns[::7]:
+        params = {"q": "cardiologist", "location": f"{city}, {state}", "radius": 5}
+        body = api(client, **params)
+        if not 0 < body["total"] < 5 or {"broadened", "reread"} & set(kinds(body)):
+            continue  # not a few cardiologists: nobody, or others shown instead
+        widen = [s for s in body["suggestions"] if s["kind"] == "widen_radius"]
+        if not widen:  # nobody more within the widest radius
+            assert follow(client, params, {"changes": {"radius": 250}})["total"] == body["total"]
+            continue
+        more = widen[0]["count"] - body["total"]
+        assert more > 0 and f"{more} more" in widen[0]["message"], widen[0]
+        assert follow(client, params, widen[0])["total"] == widen[0]["count"]
+        checked += 1
+        if checked == 3:
+            break
+    assert checked, "no town with a few cardiologists within 5 miles"
 
 
 def test_a_condition_without_a_location_asks_for_one(client):
