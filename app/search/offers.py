@@ -417,10 +417,12 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
 
 def needs_location(situation: Situation) -> bool:
     """A condition, procedure or specialty search with no place: where is the patient? Not
-    at a hospital ("cardiologist at mgh"): the hospital says where."""
-    if situation.params.place is not None or not situation.resolution.terms:
+    at a hospital ("cardiologist at mgh", "cedars derm"): the hospital says where."""
+    resolution = situation.resolution
+    if situation.params.place is not None or not resolution.terms:
         return False
-    return not situation.resolution.name_text and not situation.params.filters.get("hospital")
+    at_a_hospital = situation.params.filters.get("hospital") or resolution.hospitals_named
+    return not resolution.name_text and not at_a_hospital
 
 
 def add_location(situation: Situation) -> Offer:

@@ -152,6 +152,10 @@ def test_a_condition_without_a_location_asks_for_one(client):
     # At a hospital, the hospital says where ("cardiologist at hartford hospital").
     at_a_hospital = api(client, q="cardiologist at hartford hospital")
     assert at_a_hospital["total"] and "add_location" not in kinds(at_a_hospital)
+    # So does one word of its name, left unread ("cardiologist grady": Grady Memorial).
+    one_word = api(client, q="cardiologist grady")
+    assert [w["text"] for w in one_word["interpretation"]["unplaced"]] == ["grady"]
+    assert one_word["total"] and "add_location" not in kinds(one_word)
 
 
 def test_words_nobody_understood_get_the_closest_concepts_with_counts(client):
