@@ -45,6 +45,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(name.casefold() for name in FakerPerson.last_names)
 
 
+def is_surname(word: str) -> bool:
+    """A common US surname ("miller", "jackson")."""
+    return word in _surnames()
+
+
 def is_common_name(word: str) -> bool:
     """A common US first name or surname ("gary", "miller", "hammond")."""
     return word in _first_names() or word in _surnames()

@@ -21,7 +21,7 @@ from directory import geography
 from directory.geography import Place
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.names import is_common_name, is_first_name
+from directory.understanding.names import is_common_name, is_first_name, is_surname
 from directory.understanding.nicknames import nickname_places
 from directory.understanding.scoring import BARE_CITY, PLACE, span_score
 from directory.understanding.tokens import Token
@@ -76,7 +76,69 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
             if cue:
                 score = span_score(PLACE, words, glue=cue)
                 found.append(_location(start - cue, end, score, place, places, strong))
-    return found + _radius_candidates(norms)
+    return _codes_not_zips(found, norms, lexicon) + _radius_candidates(norms)
+
+
+# Words before a number that make it a billing code, not a ZIP: "cpt 45378".
+CODE_WORDS = frozenset({"cpt", "hcpcs", "code", "codes"})
+FAR_MILES = 100.0  # a ZIP this far from every town of a name typed beside it is no ZIP
+TOWN_ZIPS = 3  # a town of this many ZIPs, typed beside a number, says where
+EVERYDAY = 5_000  # an English word this common is a word first ("mobile", "orange")
+
+
+def _codes_not_zips(found: list[Candidate], norms: list[str], lexicon: Lexicon) -> list[Candidate]:
+    """A five-digit number is a procedure code, not a ZIP, after "cpt" or "code", or beside
+    a place or town it is far from: "GI cpt 45378 humana houston", "sports medicine 99204
+    new pt eval UHC katy" (99204 is also Spokane's ZIP). A ZIP led by "near" or "in" stays."""
+    zips = [c for c in found if c.strong and c.place and c.place.kind == "zip"]
+    if not zips:
+        return found
+    others = [c for c in found if c.place is None or c.place.kind != "zip"]
+    dropped = set()
+    for c in zips:
+        number = next(i for i in range(c.start, c.end) if _ZIP.match(norms[i]))
+        if number != c.start:
+            continue  # "near 06106": a ZIP, said so
+        if number and norms[number - 1] in CODE_WORDS:
+            dropped.add(id(c))
+        elif _far_from_every(c.place, others, norms, number, lexicon):
+            dropped.add(id(c))
+    # A reading of the same number led by a cue ("near 45378") goes with it.
+    numbers = {
+        n for c in zips if id(c) in dropped for n in range(c.start, c.end) if _ZIP.match(norms[n])
+    }
+    return [
+        c for c in found if id(c) not in dropped and not (c in zips and _holds(c, numbers, norms))
+    ]
+
+
+def _holds(candidate: Candidate, numbers: set[int], norms: list[str]) -> bool:
+    return any(i in numbers for i in range(candidate.start, candidate.end))
+
+
+def _far_from_every(
+    zip_place: Place, others: list[Candidate], norms: list[str], number: int, lexicon: Lexicon
+) -> bool:
+    """Some other place read in the text, or a town's name typed after the number (and no
+    surname: "dr jackson 06106" keeps its ZIP), and every place of that name far from it."""
+    named: list[tuple[Place, ...]] = []
+    for c in others:
+        if c.kind == "location" and not (c.start <= number < c.end):
+            named.append(tuple(p for p in (c.place, *c.places) if p is not None))
+    for norm in norms[number + 1 :]:
+        if norm in lexicon.phrases or _ZIP.match(norm) or is_surname(norm):
+            continue
+        if english_counts().get(norm, 0) >= EVERYDAY:  # "06106 mobile": a phone, not Mobile, AL
+            continue
+        towns = _cities(norm)
+        if towns and towns[0][1] >= TOWN_ZIPS:
+            named.append(tuple(place for place, _ in towns))
+    named = [places for places in named if places]
+    return bool(named) and all(
+        geography.miles_between(zip_place.point, p.point) > FAR_MILES
+        for places in named
+        for p in places
+    )
 
 
 def _location(start, end, score, place, places, strong) -> Candidate:

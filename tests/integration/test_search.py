@@ -169,6 +169,14 @@ def test_a_county_is_searched_round_its_middle(client, params):
     assert body["total"] > 0 and all(h["distance_miles"] <= 25 for h in body["results"])
 
 
+@pytest.mark.parametrize("text", ["cardiologist cpt 93000 houston", "cardiologist 99204 katy"])
+def test_a_procedure_code_beside_a_town_is_no_zip(client, text):
+    """'GI cpt 45378 humana houston' searched near Verona, OH (ZIP 45378) and found nobody."""
+    body = search(client, q=text)
+    assert body["resolved"]["location"]["label"].endswith(", TX"), body["resolved"]
+    assert body["total"] > 0 and all(h["distance_miles"] <= 25 for h in body["results"])
+
+
 def test_near_beats_far_for_an_equal_match(client):
     body = search(client, q="knee replacement", location=HARTFORD, radius=100, per_page=50)
     by_score = [

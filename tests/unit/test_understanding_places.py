@@ -243,3 +243,28 @@ def test_a_county_several_states_share_offers_each():
     part = interpret("spine surgeon orange county").location
     assert part is not None and part.ambiguous
     assert {"Orange County, CA", "Orange County, FL"} <= {c.label for c in part.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("GI cpt 45378 humana houston", "Houston, TX"),  # 45378: a colonoscopy, not Verona, OH
+        ("sports medicine 99204 new pt eval UHC katy", None),  # Katy is read by the service
+        ("EMG nerve conduction 95910 providence", None),
+    ],
+)
+def test_a_procedure_code_is_not_a_zip(text, place):
+    """A coordinator's billing code was read as a ZIP across the country, and the search
+    found nobody: after "cpt" or "code", or beside a town far from that ZIP, it is a code."""
+    reading = interpret(text)
+    assert (reading.location.label if reading.location else None) == place
+    number = next(w for w in text.split() if w.isdigit())
+    assert number in [w.text for w in reading.unplaced]
+
+
+@pytest.mark.parametrize(
+    "text", ["dr jackson 06106", "knee pain 06106 mobile", "cardiologist near 45378", "zip 45378"]
+)
+def test_a_zip_beside_a_surname_a_word_or_a_cue_stays_a_zip(text):
+    reading = interpret(text)
+    assert reading.location is not None and reading.location.place.kind == "zip"
