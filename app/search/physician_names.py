@@ -9,6 +9,9 @@ that; a practice or hospital name (``directory.lookup``) brings its physicians f
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from nicknames import NickNamer
 
 from directory.text import normalize_term
 from directory.understanding.identifiers import read_identifiers
@@ -26,6 +29,9 @@ NAME_HINT = NAME_ALL_WORDS
 # Bilgrami): after the exact name, as a typed name's near spellings rank.
 NAME_HINT_FUZZY = NAME_FUZZY
 MIN_FUZZY_HINT_LETTERS = 6  # shorter words have too many look-alike surnames
+# A nickname typed for the first name ("bill ingram" for William Ingram): as a near spelling.
+NAME_NICKNAME = NAME_FUZZY
+MAX_FULL_FORMS = 12  # "al" stands for a dozen names; enough for any the front desk means
 # Every word of a practice or hospital name ("Johnson Pediatrics", "Hartford Hospital"):
 # the practice's physicians first, above a concept's best fit (10) but below a typed name.
 PRACTICE_NAME = 4.0
@@ -86,12 +92,34 @@ def name_clauses(text: str) -> list[dict]:
     if start is not None:
         clauses.append(start)
     split = words.split()
+    nickname = nickname_clause(split)
+    if nickname is not None:
+        clauses.append(nickname)
     if 1 < len(split) <= MAX_JOINED_WORDS:
         for at in range(len(split) - 1):
             joined = " ".join([*split[:at], split[at] + split[at + 1], *split[at + 2 :]])
             query = {"query": joined, "operator": "and", "boost": NAME_FUZZY}
             clauses.append({"match": {"full_name": query}})
     return clauses
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def nickname_clause(words: list[str]) -> dict | None:
+    """ "kathy davila" for Kathleen Davila, "liz woodard" for Elizabeth Woodard: the full
+    names a first word is short for (the ``nicknames`` package's hand-curated list), with
+    the rest of the name."""
+    if len(words) < 2:
+        return None
+    full = sorted(_nicknamer().canonicals_of(words[0]))[:MAX_FULL_FORMS]
+    if not full:
+        return None
+    first = {"match": {"full_name": {"query": " ".join(full), "operator": "or"}}}
+    rest = {"match": {"full_name": {"query": " ".join(words[1:]), "operator": "and"}}}
+    return {"bool": {"must": [first, rest], "boost": NAME_NICKNAME}}
 
 
 def prefix_clause(text: str) -> dict | None:

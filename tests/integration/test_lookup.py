@@ -4,7 +4,7 @@ name, and a name beside a specialty; and shorthand that must not be read as a na
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from conftest import make_app
@@ -225,6 +225,30 @@ def test_a_mistyped_npi_page_asks_to_check_the_number_not_the_spelling(client, d
     page = client.get("/search", query_string={"q": wrong}).get_data(as_text=True)
     assert "not valid" in page and "Check the number" in page
     assert "Check the spelling" not in page
+
+
+@pytest.mark.parametrize("nickname", ["bill", "liz", "bob", "kathy", "jim"])
+def test_a_nickname_and_surname_find_the_physician(client, demo_profiles, nickname):
+    """'bill ingram newburyport', 'kathy davila friendswood' found nobody: the front desk
+    writes the name the patient says, the directory the one on the license."""
+    from nicknames import NickNamer
+
+    full = NickNamer().canonicals_of(nickname)
+    surnames = Counter(p["name"]["last"].lower() for p in demo_profiles)
+    known = [
+        p for p in demo_profiles
+        if p["name"]["first"].lower() in full and surnames[p["name"]["last"].lower()] == 1
+    ]  # fmt: skip
+    assert known, f"no {nickname} with a surname of their own in the demo data"
+    profile = known[0]
+    surname = profile["name"]["last"].lower()
+    found = api(client, q=f"{nickname} {surname}")["results"]
+    npis = [hit["npi"] for hit in found]
+    assert profile["npi"] in npis[:3], profile["name"]
+    # Only namesakes before them (the directory's own data may hold another James Brennan).
+    for hit in found[: npis.index(profile["npi"])]:
+        words = hit["name"].lower().split()
+        assert surname in words and full & set(words), hit["name"]
 
 
 def test_the_start_of_a_surname_finds_the_physician(client, demo_profiles):

@@ -332,3 +332,12 @@ def test_a_whole_state_is_searched_by_its_code_with_no_distance():
         physician_search(SearchParams(q="psychiatrist", place=town), Resolution(""))
     )
     assert "geo_distance" in located and '"states"' not in located
+
+
+def test_a_nickname_searches_the_full_names_it_is_short_for():
+    clause = json.dumps(
+        physician_search(SearchParams(q="bill ingram"), Resolution("", name_text="bill ingram"))
+    )
+    assert "william" in clause and "ingram" in clause
+    alone = json.dumps(physician_search(SearchParams(q="bill"), Resolution("", name_text="bill")))
+    assert "william" not in alone  # one word may be a surname: not read as a nickname
