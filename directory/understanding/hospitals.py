@@ -65,12 +65,16 @@ class Hospitals:
     runs: Mapping[tuple[str, ...], tuple[str, ...]]  # words -> hospital names
     single: Mapping[str, tuple[str, ...]]  # one distinctive word, read after "at"
     initials: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "mgh" -> names
+    # Every word that says which hospital, a town's name too ("anderson" of MD Anderson):
+    # for ranking by a word left unread (named_by), never for the filter.
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, names: Iterable[str]) -> Hospitals:
         runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
         single: dict[str, list[str]] = defaultdict(list)
         initials: dict[str, list[str]] = defaultdict(list)
+        by_word: dict[str, list[str]] = defaultdict(list)
         for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
             for short in _initials(name):
                 initials[short].append(name)
@@ -83,10 +87,13 @@ class Hospitals:
                         runs[words[start:end]].append(name)
                 if first not in GENERIC and not _a_place(first):
                     single[words[start]].append(name)
+                if first not in GENERIC and not _a_city(first):
+                    by_word[words[start]].append(name)
         return cls(
             {run: tuple(dict.fromkeys(n)) for run, n in runs.items()},
             {word: tuple(dict.fromkeys(n)) for word, n in single.items()},
             {short: tuple(dict.fromkeys(n)) for short, n in initials.items()},
+            {word: tuple(dict.fromkeys(n)) for word, n in by_word.items()},
         )
 
 
@@ -96,7 +103,7 @@ def named_by(hospitals: Hospitals | None, words: Iterable[str]) -> tuple[str, ..
     if not hospitals:
         return ()
     found = (
-        hospitals.single.get(_word(w), ()) for text in words for w in normalize_term(text).split()
+        hospitals.words.get(_word(w), ()) for text in words for w in normalize_term(text).split()
     )
     return tuple(dict.fromkeys(name for names in found for name in names))
 
@@ -104,11 +111,14 @@ def named_by(hospitals: Hospitals | None, words: Iterable[str]) -> tuple[str, ..
 def _initials(name: str) -> set[str]:
     """ "Massachusetts General Hospital" -> mgh; "Children's Healthcare of Atlanta" -> cha
     and choa (people say the "of" or not); "The Hospital of Central Connecticut" -> hcc,
-    hocc."""
+    hocc; "University of Chicago Medical Center" -> uchicago, as it calls itself."""
     words = [w for w in normalize_term(name).split() if w != "s"]
     without = "".join(w[0] for w in words if w not in SMALL_WORDS)
     within = "".join(w[0] for w in words if w not in SMALL_WORDS - {"of"})
-    return {short for short in (without, within) if len(short) >= MIN_INITIALS}
+    found = {short for short in (without, within) if len(short) >= MIN_INITIALS}
+    if len(words) > 2 and words[:2] == ["university", "of"]:
+        found.add("u" + words[2])  # "University of Chicago Medical Center": "uchicago"
+    return found
 
 
 def _says_which(run: tuple[str, ...], leading: bool) -> bool:
@@ -123,6 +133,15 @@ def _says_which(run: tuple[str, ...], leading: bool) -> bool:
     if leading:
         return any(w not in GENERIC for w in run)
     return any(w not in GENERIC and not _a_place(w) for w in run)
+
+
+CITY_ZIPS = 10  # a city people search by ("hartford", "chicago"), not a town ("anderson")
+
+
+def _a_city(word: str) -> bool:
+    """A state or a city: "hartford" names Hartford before Hartford Hospital."""
+    towns = geography.city_places(word)
+    return geography.state_code(word) is not None or (bool(towns) and towns[0][1] >= CITY_ZIPS)
 
 
 def _a_place(words: str) -> bool:

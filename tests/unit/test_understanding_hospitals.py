@@ -120,3 +120,26 @@ def test_an_unread_word_names_the_hospitals_it_is_the_distinctive_word_of():
     # Words many hospitals' names share, and places, name none of them.
     assert named_by(HOSPITALS, ["medical", "center", "hartford"]) == ()
     assert named_by(None, ["emory"]) == ()
+
+
+def test_a_university_hospital_is_its_u_and_city():
+    """'uchicago GI': the University of Chicago calls itself UChicago."""
+    table = Hospitals.of(["University of Chicago Medical Center"])
+    assert read_with(table, "uchicago GI")[0] == [
+        ("filter", "University of Chicago Medical Center"),
+        ("specialty", "Gastroenterologist"),
+    ]
+
+
+def test_an_unread_town_word_of_a_hospitals_name_still_ranks_it():
+    """'MD Anderson medical oncology': Anderson is a town too (IN, SC), so alone it is no
+    hospital filter; unread, it ranks MD Anderson's physicians first."""
+    table = Hospitals.of(["MD Anderson Cancer Center"])
+    assert named_by(table, ["Anderson"]) == ("MD Anderson Cancer Center",)
+    assert "anderson" not in table.single  # never the filter by itself
+    assert named_by(table, ["texas", "cancer"]) == ()  # a state, a word many names share
+
+
+def read_with(table, text: str):
+    understood = interpret(text, hospitals=table)
+    return [(p.kind, p.label) for p in understood.parts], understood
