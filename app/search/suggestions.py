@@ -20,6 +20,7 @@ Pure: the text variants are re-read in memory with the same parser the search us
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from app.search import offers as build
@@ -30,6 +31,7 @@ from app.search.results import SearchPage, Suggestion
 from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
+from directory.understanding.model import Word
 
 __all__ = [
     "Offer",
@@ -282,11 +284,18 @@ def name_typed_with_more(page: SearchPage) -> list[tuple[str, str]]:
     else was read and nobody matched: "clayton mcdonald rush" (his hospital), the front
     desk's way of telling two Dr. McDonalds apart. The name is the words before them."""
     reading = page.interpretation
-    if page.total or reading is None or len(reading.unplaced) < 3:
+    if page.total or reading is None:
         return []
-    if any(p.kind not in ("location", "filter") for p in reading.parts):
+    names = reading.of_kind("name")
+    others = [p for p in reading.parts if p.kind not in ("location", "filter", "name")]
+    if others or (names and reading.unplaced) or len(names) > 1:
         return []
-    words = sorted(reading.unplaced, key=lambda w: w.span)
+    if names:  # read as one name, in capitals: "Wendy Graham Tufts" (her hospital)
+        words = _words_of(names[0])
+    else:
+        words = sorted(reading.unplaced, key=lambda w: w.span)
+    if len(words) < 3:
+        return []
     cuts = []
     for size in range(1, MAX_LEFT_OUT + 1):
         kept, left = words[:-size], words[-size:]
@@ -295,6 +304,12 @@ def name_typed_with_more(page: SearchPage) -> list[tuple[str, str]]:
         text = text_without(reading.text, *(w.span for w in left))
         cuts.append((text, " ".join(w.text for w in left)))
     return cuts
+
+
+def _words_of(part) -> list[Word]:
+    start = part.span[0]
+    found = re.finditer(r"\S+", part.text)
+    return [Word(m.group(), (start + m.start(), start + m.end())) for m in found]
 
 
 def named_without(name: str, left_out: str, shown: SearchPage) -> tuple[Suggestion, ...]:

@@ -572,6 +572,12 @@ def test_a_name_typed_with_words_nobody_has_shows_the_named_physician(client, de
         assert npis(found)[:1] == [profile["npi"]], extra
         notice = found["suggestions"][0]
         assert notice["kind"] == "reread" and f"leaving out “{extra}”" in notice["message"]
+    # Typed in capitals, the whole is read as one name: the same ("Wendy Graham Tufts").
+    capitals = f"{profile['name']['first']} {profile['name']['last']} Zyxwood"
+    found = api(client, q=capitals)
+    assert [p["kind"] for p in found["interpretation"]["parts"]] == ["name"], capitals
+    assert npis(found)[:1] == [profile["npi"]], capitals
+    assert "leaving out “Zyxwood”" in found["suggestions"][0]["message"]
     # Words that are nobody's and no name: still nobody.
     assert api(client, q="zyxwood qvarn plimbo")["total"] == 0
 
