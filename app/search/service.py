@@ -153,13 +153,12 @@ class SearchService:
         # Whom and what the words name besides the terms, whichever way the terms are read.
         said = {}
         if read:
-            unread = [w.text for w in read.unplaced]
+            chosen = "hospital" in params.filters  # a hospital chosen: no word ranks another
+            named = () if chosen else named_by(hospitals, [w.text for w in read.unplaced])
             said = {
                 "patient_age": read.patient_age,
                 "practice_text": read.core_text,
-                "hospitals_named": ()
-                if "hospital" in params.filters
-                else named_by(hospitals, unread),
+                "hospitals_named": named,
             }
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params

@@ -147,9 +147,7 @@ def nearest_location(locations, origin) -> tuple[Location, float | None]:
 @bp.get("/shortlist.xlsx", defaults={"fmt": "xlsx"}, endpoint="shortlist_xlsx")
 def shortlist_export(fmt: str):
     form = search_context.search_form(search_context.local_search_path(request.args.get("back")))
-    origin = (
-        form.place.point if form is not None and form.place and not form.place.whole_state else None
-    )
+    origin = search_context.origin(form)
     physicians = [p for p in shortlisted() if p.locations]
     rows = [record(p, *nearest_location(p.locations, origin)) for p in physicians]
     summary = search_context.summarize(form) if form is not None else None

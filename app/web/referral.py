@@ -71,9 +71,7 @@ def search_sheet():
 def shortlist_sheet():
     back = search_context.local_search_path(request.args.get("back"))
     form = search_context.search_form(back)
-    origin = (
-        form.place.point if form is not None and form.place and not form.place.whole_state else None
-    )
+    origin = search_context.origin(form)
     physicians = [p for p in shortlisted() if p.locations]
     entries = [
         SheetEntry(p, *nearest_location(p.locations, origin), len(p.locations)) for p in physicians

@@ -105,6 +105,12 @@ class SearchSummary:
         return rows
 
 
+def origin(form: SearchForm | None) -> tuple[float, float] | None:
+    """Where a carried search measured distances from: its place, unless a whole state."""
+    place = form.place if form is not None else None
+    return place.point if place is not None and not place.whole_state else None
+
+
 def summarize(form: SearchForm, page: SearchPage | None = None) -> SearchSummary:
     """What was searched for, in the user's words where they typed them."""
     terms = page.resolution.terms if page is not None else ()
@@ -118,7 +124,8 @@ def summarize(form: SearchForm, page: SearchPage | None = None) -> SearchSummary
     typed = facets.typed_place(page)
     if not where and typed is not None:  # "therapist near 06106": the place came from the box
         where, radius = typed.label, page.effective.radius_miles
-    if (form.place or typed) is not None and (form.place or typed).whole_state:
+    place = form.place or typed
+    if place is not None and place.whole_state:
         radius = None  # searched in the whole state
     filters = tuple(f.label for f in facets.active_filters(form))
     return SearchSummary(what, where, radius, filters)
