@@ -97,23 +97,13 @@ def _codes_not_zips(found: list[Candidate], norms: list[str], lexicon: Lexicon) 
     dropped = set()
     for c in zips:
         number = next(i for i in range(c.start, c.end) if _ZIP.match(norms[i]))
-        if number != c.start:
-            continue  # "near 06106": a ZIP, said so
+        if _cue_length(norms, number, lexicon):
+            continue  # "near 45378": a ZIP, said so (and its reading without the cue)
         if number and norms[number - 1] in CODE_WORDS:
             dropped.add(id(c))
         elif _far_from_every(c.place, others, norms, number, lexicon):
             dropped.add(id(c))
-    # A reading of the same number led by a cue ("near 45378") goes with it.
-    numbers = {
-        n for c in zips if id(c) in dropped for n in range(c.start, c.end) if _ZIP.match(norms[n])
-    }
-    return [
-        c for c in found if id(c) not in dropped and not (c in zips and _holds(c, numbers, norms))
-    ]
-
-
-def _holds(candidate: Candidate, numbers: set[int], norms: list[str]) -> bool:
-    return any(i in numbers for i in range(candidate.start, candidate.end))
+    return [c for c in found if id(c) not in dropped]
 
 
 def _far_from_every(
