@@ -66,6 +66,6 @@ def test_the_correction_page_is_accessible_and_undo_is_one_click(browser, staff_
     expect(page.get_by_label("Phone", exact=True)).to_have_value("860-555-0100")
 
     page.goto("/staff/verification")
-    assert page.get_by_role("link", name="Test Accuracy2").is_visible()
+    expect(page.get_by_role("link", name="Test Accuracy2")).to_be_visible()
     assert_accessible(page, f"the verification queue ({viewport})")
     context.close()
