@@ -62,7 +62,7 @@ RESULT_SOURCE = [
     "last_verified",
     "verified_on",
     # Of the fact groups' dates a list shows only the new-patient answer's ("as of"); the
-    # others are a third of a hit's bytes and are read on the profile page.
+    # others are about a seventh of a hit's bytes, and only the profile page shows them.
     "freshness.accepting_new_patients",
     "scheduling",
 ]
