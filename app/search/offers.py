@@ -403,12 +403,12 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
         text = " ".join(k.text for k in sorted(kept, key=lambda k: k.span))
         said = _read(situation, text).describe()
         if place is not None and f" {place.preposition} " not in said:
-            said += f" {place.preposition} {place.label}"
+            said += f" {place.where}"
         label = said
         message = f"All {mid_sentence(said)}"  # "All Korean-speaking physicians"
     elif place is not None:
         text = " ".join(k.text for k in kept)
-        label, message = place.label, f"Every physician {place.preposition} {place.label}"
+        label, message = place.label, f"Every physician {place.where}"
     else:
         return []
     offer = _text_offer(situation, filters, text, "drop_text", message, label)

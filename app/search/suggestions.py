@@ -182,7 +182,7 @@ def others_who_treat(
     if any(s.code in codes for hit in results for s in hit.specialties):
         return ()
     place = params.place
-    where = f" {place.preposition} {place.label}" if place is not None else ""
+    where = f" {place.where}" if place is not None else ""
     said = " and ".join(dict.fromkeys(mid_sentence(n) for n in needs))
     found = f"No {people_called(typed[0].label)} found{where}"
     message = f"{found}, so these are others who treat {said}"

@@ -115,7 +115,7 @@ def heading(form: SearchForm, page: SearchPage | None) -> str:
     elif form.q.data:
         what = f"“{form.q.data}”"
     place = form.place or typed_place(page)
-    where = f" {place.preposition} {place.label}" if place else ""
+    where = f" {place.where}" if place else ""
     if what:
         return f"Physicians for {what}{where}"
     return f"Physicians{where}" if where else "Find a physician"

@@ -106,9 +106,9 @@ class SearchSummary:
 
 
 def origin(form: SearchForm | None) -> tuple[float, float] | None:
-    """Where a carried search measured distances from: its place, unless a whole state."""
-    place = form.place if form is not None else None
-    return place.point if place is not None and not place.whole_state else None
+    """Where a carried search measured distances from (``SearchParams.origin``)."""
+    place = form.to_params().origin if form is not None else None
+    return place.point if place is not None else None
 
 
 def summarize(form: SearchForm, page: SearchPage | None = None) -> SearchSummary:

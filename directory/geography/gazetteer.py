@@ -187,6 +187,11 @@ def county_places(name: str) -> tuple[tuple[Place, int], ...]:
     )
 
 
+def county_place(name: str, state: str) -> Place | None:
+    """The county called ``name`` in ``state`` ("Cook County", "IL"), or None."""
+    return next((p for p, _ in county_places(name) if p.label.endswith(f", {state}")), None)
+
+
 @cache
 def _counties_by_name() -> dict[str, tuple[City, ...]]:
     groups: dict[tuple[str, str], list[ZipInfo]] = defaultdict(list)

@@ -28,5 +28,9 @@ class Place:
 
     @property
     def preposition(self) -> str:
-        """ "in Illinois", "near Hartford, CT"."""
         return "in" if self.kind == "state" else "near"
+
+    @property
+    def where(self) -> str:
+        """ "in Illinois", "near Hartford, CT"."""
+        return f"{self.preposition} {self.label}"

@@ -24,6 +24,7 @@ from directory.geography.gazetteer import (
     city_key,
     city_keys_by_state,
     city_place,
+    county_place,
     county_places,
     sorted_zips,
     state_place,
@@ -78,15 +79,13 @@ def _local_place(text: str) -> Place | None:
     if trailing := _TRAILING_ZIP.fullmatch(text):
         return zip_place(trailing[2])
     city, state = _split_city_state(text)
-    counties = county_places(city)  # "Orange County", "Cook County, IL"
-    if state:
-        in_state = (p for p, _ in counties if p.label.endswith(f", {state}"))
-        return city_place(city, state) or next(in_state, None)
+    if state:  # "Hartford, CT", "Cook County, IL"
+        return city_place(city, state) or county_place(city, state)
     same_name = cities_by_name().get(city_key(city), ())
     # A bare "Boston" means the biggest Boston; the label shows which one we picked.
     if same_name:
         return city_place(same_name[0].name, same_name[0].state)
-    if counties:
+    if counties := county_places(city):  # "Orange County": the biggest
         return counties[0][0]
     # "Illinois", "IL": the whole state (a town of the name comes first: "New York").
     code = state_code(text)

@@ -87,7 +87,7 @@ class Hospitals:
                         runs[words[start:end]].append(name)
                 if first not in GENERIC and not _a_place(first):
                     single[words[start]].append(name)
-                if first not in GENERIC and not _a_city(first):
+                if first not in GENERIC and not _a_place(first, CITY_ZIPS):
                     by_word[words[start]].append(name)
         return cls(
             {run: tuple(dict.fromkeys(n)) for run, n in runs.items()},
@@ -138,19 +138,14 @@ def _says_which(run: tuple[str, ...], leading: bool) -> bool:
 CITY_ZIPS = 10  # a city people search by ("hartford", "chicago"), not a town ("anderson")
 
 
-def _a_city(word: str) -> bool:
-    """A state or a city: "hartford" names Hartford before Hartford Hospital."""
-    towns = geography.city_places(word)
-    return geography.state_code(word) is not None or (bool(towns) and towns[0][1] >= CITY_ZIPS)
-
-
-def _a_place(words: str) -> bool:
-    """A state, or a town of some size: "Sinai, SD" and "Emory, TX" (one ZIP each) do not
-    make "cedars sinai" or "emory" a place."""
+def _a_place(words: str, zips: int = TOWN_ZIPS) -> bool:
+    """A state, or a town of ``zips`` ZIPs or more: "Sinai, SD" and "Emory, TX" (one ZIP
+    each) do not make "cedars sinai" or "emory" a place; with CITY_ZIPS, "hartford" names
+    Hartford before Hartford Hospital, "anderson" (8 ZIPs) is MD Anderson's word."""
     if geography.state_code(words) is not None:
         return True
     towns = geography.city_places(words)
-    return bool(towns) and towns[0][1] >= TOWN_ZIPS
+    return bool(towns) and towns[0][1] >= zips
 
 
 def hospital_candidates(

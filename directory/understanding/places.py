@@ -168,7 +168,7 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
-            if state is not None and (here := _in_state(counties, state[1])):
+            if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
 
@@ -221,10 +221,6 @@ def _state_reading(code: str, city_name: str | None):
 @lru_cache(maxsize=65_536)
 def _counties(name: str) -> tuple[tuple[Place, int], ...]:
     return geography.county_places(name) if name.endswith((" county", " parish")) else ()
-
-
-def _in_state(places: tuple[tuple[Place, int], ...], code: str) -> Place | None:
-    return next((place for place, _ in places if place.label.endswith(f", {code}")), None)
 
 
 def _city_reading(name: str):
