@@ -90,6 +90,19 @@ def test_a_procedure_no_pediatrician_does_ranks_its_childrens_specialists_not_pe
     assert PEDIATRICS in context.codes
 
 
+def test_a_childs_specialist_condition_ranks_its_specialists_not_pediatricians():
+    """'my kid needs glasses' listed pediatricians second to tenth: no primary care
+    physician treats vision problems, so the child's eye doctors lead and pediatricians
+    are left out, as they are for a procedure none of them does."""
+    for text in ("my kid needs glasses", "my son is 6 and needs an eye exam"):
+        (context,) = [t for t in resolution(text).terms if t.context]
+        assert PEDIATRICS not in context.codes and context.codes, text
+    # Primary care treats eczema and asthma: pediatricians stay beside the subspecialists.
+    for text in ("toddler eczema", "my 6 year old has asthma"):
+        (context,) = [t for t in resolution(text).terms if t.context]
+        assert PEDIATRICS in context.codes, text
+
+
 def test_a_procedure_beside_the_condition_it_treats_ranks_who_does_both_first():
     """'G43.709 chronic migraine botox candidate' ranked dermatologists (cosmetic botox)
     level with neurologists."""
