@@ -218,4 +218,29 @@ def load_vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     """Read the NUCC taxonomy, specialties.json and every vocabulary/*.json (sorted by name)."""
     specialties = _load_specialties(data_dir)
     concepts, ambiguous = _load_vocabulary_files(sorted((data_dir / "vocabulary").glob("*.json")))
+    concepts = {i: _with_the_same_boards_also(c, specialties) for i, c in concepts.items()}
     return Vocabulary(concepts, specialties, ambiguous)
+
+
+def _with_the_same_boards_also(concept: Concept, specialties: Mapping[str, Specialty]) -> Concept:
+    """A specialty the map lists, followed by the codes of its own NUCC board that a search
+    for it also means (specialties.json ``also``): a mammogram's "Gynecology" is also the
+    obstetrician-gynecologists most gynecologists are filed under, a medical oncologist's
+    condition the hematologist-oncologists'. Other boards' codes (pain medicine's PM&R) are
+    left to the map."""
+    listed = {rank.code for rank in concept.specialties}
+    ranks: list[SpecialtyRank] = []
+    for rank in concept.specialties:
+        ranks.append(rank)
+        own = specialties.get(rank.code)
+        for code in own.also if own else ():
+            other = specialties[code]
+            same = (other.grouping, other.classification) == (own.grouping, own.classification)
+            if same and code not in listed:
+                ranks.append(SpecialtyRank(code, rank.reason))
+                listed.add(code)
+    return (
+        replace(concept, specialties=tuple(ranks))
+        if len(ranks) > len(concept.specialties)
+        else concept
+    )

@@ -181,19 +181,21 @@ def test_condition_near_a_zip_with_facets_and_paging():
     }
     expected_aggs["facet_language"] = facet("languages", [accepting])
     expected_aggs["facet_accepting_new_patients"] = facet("accepting_new_patients", [spanish])
-    # The condition map ranks sciatica's specialties: PM&R, interventional pain, spine
-    # surgery, neurosurgery, physical therapy, chiropractic, family medicine. Each place
-    # down scores less; therapists and chiropractors (not MD/DO) 40% less again, family
-    # medicine (a generalist after specialists) 30% less; a claim adds 1; no name clauses:
-    # "sciatica" is a condition, not a surname.
+    # The condition map ranks sciatica's specialties: PM&R, interventional pain (and the
+    # pain medicine code it also means, of its own board), spine surgery, neurosurgery,
+    # physical therapy, chiropractic, family medicine. Each place down scores less;
+    # therapists and chiropractors (not MD/DO) 40% less again, family medicine (a
+    # generalist after specialists) 30% less; a claim adds 1; no name clauses: "sciatica"
+    # is a condition, not a surname.
     tiers = [
         *fit(["208100000X"], 10.0),
         *fit(["208VP0014X"], 8.5),
-        *fit(["207XS0117X"], 7.2),
-        *fit(["207T00000X"], 6.1),
-        *fit(["225100000X"], 3.12),
-        *fit(["111N00000X"], 2.64),
-        *fit(["207Q00000X"], 2.59),
+        *fit(["208VP0000X"], 7.2),
+        *fit(["207XS0117X"], 6.1),
+        *fit(["207T00000X"], 5.2),
+        *fit(["225100000X"], 2.64),
+        *fit(["111N00000X"], 2.22),
+        *fit(["207Q00000X"], 2.17),
     ]
     assert physician_search(params, resolution) == {
         "query": {
@@ -341,3 +343,16 @@ def test_a_nickname_searches_the_full_names_it_is_short_for():
     assert "william" in clause and "ingram" in clause
     alone = json.dumps(physician_search(SearchParams(q="bill"), Resolution("", name_text="bill")))
     assert "william" not in alone  # one word may be a surname: not read as a nickname
+
+
+def test_a_nicknames_other_spelling_counts_but_not_a_second_nickname():
+    """'katie castree' found nobody: the list has Katie only for Kathryn and Katy, and Katy
+    for Katherine. 'bill' still means William, never Wilma through 'will'."""
+    katie = json.dumps(
+        physician_search(SearchParams(q="katie castree"), Resolution("", name_text="katie castree"))
+    )
+    assert "katherine" in katie and "kathleen" in katie
+    bill = json.dumps(
+        physician_search(SearchParams(q="bill ingram"), Resolution("", name_text="bill ingram"))
+    )
+    assert "william" in bill and "wilma" not in bill and "wilfred" not in bill

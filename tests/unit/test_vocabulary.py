@@ -339,3 +339,28 @@ def test_a_lexicon_naming_an_unknown_code_is_refused(vocab, tmp_path):
     broken.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ValueError, match=r"lexicon\.json.*999999999X"):
         Lexicon.build(vocab, data=read_lexicon_file(broken))
+
+
+def test_a_listed_specialty_brings_its_own_boards_codes_it_also_means(vocab):
+    """A mammogram listed "Gynecology" only, so obstetrician-gynecologists (most
+    gynecologists' code) were never its physicians: 'where can i get a mamogram' listed
+    family doctors. Only the same board's codes are added; another board's (pain medicine's
+    PM&R) are left to the map."""
+    listed = [s.code for s in vocab.concepts["mammography"].specialties]
+    assert listed.index("207V00000X") == listed.index("207VG0400X") + 1
+    raw = {
+        entry["id"]: [s["code"] for s in entry["specialties"]]
+        for path in sorted((DATA_DIR / "vocabulary").glob("*.json"))
+        for entry in json.loads(path.read_text())["entries"]
+    }
+    added = 0
+    for concept in vocab.concepts.values():
+        codes = [s.code for s in concept.specialties]
+        for at, code in enumerate(codes):
+            if code in raw[concept.id]:
+                continue
+            added += 1
+            before = vocab.specialties[codes[at - 1]]
+            board = lambda s: (s.grouping, s.classification)  # noqa: E731
+            assert code in before.also and board(vocab.specialties[code]) == board(before)
+    assert added >= 10
