@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.search import ranking
 from app.search.params import Resolution, SearchParams
 from app.search.physician_names import (
+    exact_name_clause,
     hint_clause,
     identifier_clauses,
     name_clauses,
@@ -15,12 +16,13 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.vocabulary import default_vocabulary
+from directory.vocabulary import GENERALISTS, PEDIATRICS, default_vocabulary
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
 TEXT_FALLBACK = 1.0
 TEXT_FIELDS = ("condition_names^2", "procedure_names^2", "specialty_names^2", "bio")
+PRIMARY_CARE = frozenset({*GENERALISTS, PEDIATRICS})
 
 
 def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]:
@@ -33,13 +35,23 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
         providers = ranking.procedure_providers(vocabulary, procedures)
-        referral = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
+        referral = _referred(resolution)
         tried = resolution.specialists_first
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
         clauses += _specialty_clauses(resolution, beside=bool(conditions or procedures))
     return clauses
+
+
+def _referred(resolution: Resolution) -> bool:
+    """The search leaves primary care for a specialist: a diagnosis code ("E03.9"), what a
+    referral carries, or a specialist typed beside the condition ("heme referral anemia":
+    after the hematologists, medical oncologists before family doctors)."""
+    if any(t.how == "code" for t in resolution.terms if t.kind != "specialty"):
+        return True
+    typed = (t for t in resolution.terms if t.kind == "specialty" and not t.context)
+    return any(not {*(t.codes or (t.id,))} & PRIMARY_CARE for t in typed)
 
 
 def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:
@@ -85,7 +97,10 @@ def text_query(params: SearchParams, resolution: Resolution) -> dict:
     hint = hint_clause(resolution.name_hint)
     practice = practice_clause(_practice_text(params, resolution)) if hint or names else None
     order = [c for c in (hint, practice) if c]
-    if required and resolution.names_rank_only:
+    if required and resolution.concepts_rank_only:
+        # Nobody fits both, but someone has the whole name: them, the concept ordering.
+        required, order = [exact_name_clause(resolution.name_text)], [*concepts, *order]
+    elif required and resolution.names_rank_only:
         # Nobody has the whole name beside the concept ("dr peck winsted dermatology": a
         # town read into the name): any one of its words still puts that physician first.
         part = hint_clause(resolution.name_text) if hint is None else None
@@ -102,6 +117,7 @@ def names_and_concepts(params: SearchParams, resolution: Resolution) -> bool:
     return bool(
         resolution.name_text
         and not resolution.names_rank_only
+        and not resolution.concepts_rank_only
         and identifier_clauses(params.q) is None
         and _concept_clauses(resolution, params)
         and name_clauses(resolution.name_text)

@@ -4,7 +4,7 @@ the text implies follows (app/search/understanding.py, app/search/matching.py)."
 from __future__ import annotations
 
 from app.search import ranking
-from app.search.matching import _specialty_clauses
+from app.search.matching import _referred, _specialty_clauses
 from app.search.params import Resolution, SearchParams
 from app.search.understanding import apply
 from directory.condition_map import specialty_ranks
@@ -114,3 +114,15 @@ def test_a_procedure_beside_the_condition_it_treats_ranks_who_does_both_first():
     # Unrelated needs are left as they were: knee pain and depression.
     both = specialty_ranks(vocabulary, ["depression", "knee-replacement"])
     assert ranking.for_the_condition(vocabulary, both, ["depression"], ["knee-replacement"]) == both
+
+
+def test_a_specialist_typed_beside_a_condition_ranks_primary_care_last():
+    """'heme referral anemia' listed family doctors right after two hematologists: the
+    referral leaves primary care, as a diagnosis code does. A generalist typed keeps it."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["anemia"])
+    assert _referred(resolution("heme referral anemia"))
+    assert not _referred(resolution("anemia"))
+    assert not _referred(resolution("pediatrician for ear infection"))
+    referred = ranking.specialty_fit(vocabulary, ranks, referral=True)
+    assert referred["207Q00000X"] < ranking.specialty_fit(vocabulary, ranks)["207Q00000X"]
