@@ -67,6 +67,12 @@ def _typed_as_name(word: str) -> bool:
 MAX_JOINED_WORDS = 4  # "lakshmi narayanan" for Lakshminarayanan; longer texts are not names
 
 
+def exact_name_clause(text: str) -> dict:
+    """Every word of the name, spelled as typed."""
+    query = {"query": name_words(text), "operator": "and", "boost": NAME_ALL_WORDS}
+    return {"match": {"full_name": query}}
+
+
 def name_clauses(text: str) -> list[dict]:
     """The whole name; after it, its near spellings, a nickname's start ("ray hill" for
     Raymond Hill) and two words typed apart that the name writes as one ("lakshmi narayanan"
@@ -75,7 +81,7 @@ def name_clauses(text: str) -> list[dict]:
     if not words:
         return []
     clauses = [
-        {"match": {"full_name": {"query": words, "operator": "and", "boost": NAME_ALL_WORDS}}},
+        exact_name_clause(words),
         {
             "match": {
                 "full_name": {
@@ -103,6 +109,23 @@ def name_clauses(text: str) -> list[dict]:
     return clauses
 
 
+_DIMINUTIVE = re.compile(r"(?:ie|ey|y|i)$")
+
+
+def _full_forms(nickname: str) -> list[str]:
+    """The names ``nickname`` is short for, and those its other spellings are: the list has
+    "katie" for Kathryn and Katy, and only "katy" for Katherine and Kathleen; "cathie"
+    for nobody, "cathy" for Catherine."""
+    namer = _nicknamer()
+    near = sorted(namer.canonicals_of(nickname))
+    stem = _DIMINUTIVE.sub("", nickname)
+    if stem == nickname or len(stem) < 2:  # "bill", "liz": no other spelling to look up
+        return near[:MAX_FULL_FORMS]
+    spellings = {stem + ending for ending in ("y", "ie", "ey", "i")} - {nickname}
+    further = {far for name in spellings for far in namer.canonicals_of(name)}
+    return [*near, *sorted(further - {*near, nickname})][:MAX_FULL_FORMS]
+
+
 @cache
 def _nicknamer() -> NickNamer:
     return NickNamer()
@@ -114,7 +137,7 @@ def nickname_clause(words: list[str]) -> dict | None:
     the rest of the name."""
     if len(words) < 2:
         return None
-    full = sorted(_nicknamer().canonicals_of(words[0]))[:MAX_FULL_FORMS]
+    full = _full_forms(words[0])
     if not full:
         return None
     first = {"match": {"full_name": {"query": " ".join(full), "operator": "or"}}}
