@@ -76,6 +76,10 @@ class Resolution:
     # Nobody matched a name and a concept together ("dr farmington sports medicine"): the
     # fallback search takes the concept, and the name only orders (the page says so).
     names_rank_only: bool = False
+    # ... unless someone has exactly that name ("Carlos Rodriguez Galindo oncology", a
+    # pediatric hematologist-oncologist): the front desk asked for them, so the name is
+    # required and the concept only orders.
+    concepts_rank_only: bool = False
     # The words say the usual care has not worked ("even on 3 meds", "nothing helps"):
     # primary care ranks after the specialists (directory/understanding/specialist.py).
     specialists_first: bool = False

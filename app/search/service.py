@@ -284,6 +284,11 @@ class SearchService:
         response = _call(self.es.search, index=self.alias, **search)
         if response["hits"]["total"]["value"] or not q.names_and_concepts(params, resolution):
             return response, resolution
+        named = replace(resolution, concepts_rank_only=True)
+        search = q.physician_search(params, named, self.filters, self.stale_policy)
+        response = _call(self.es.search, index=self.alias, **search)
+        if response["hits"]["total"]["value"]:
+            return response, named
         resolution = replace(resolution, names_rank_only=True)
         search = q.physician_search(params, resolution, self.filters, self.stale_policy)
         return _call(self.es.search, index=self.alias, **search), resolution

@@ -154,10 +154,20 @@ def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
 
 
 def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, ...]:
-    """Say that nobody matched a name and a concept together, and offer the name alone."""
-    if not resolution.names_rank_only or interpretation is None:
+    """Say that nobody matched a name and a concept together, and offer the name alone (or,
+    showing the name alone, the rest without it)."""
+    if interpretation is None:
         return ()
     name = resolution.name_text
+    if resolution.concepts_rank_only:
+        said = interpretation.describe()
+        message = f"No one matches “{said}”, so these are the physicians named {name}"
+        names = [p.span for p in interpretation.of_kind("name")]
+        rest = text_without(interpretation.text, *names, *(w.span for w in interpretation.unplaced))
+        label = f"“{rest}”" if rest else said
+        return (Suggestion("name_fallback", message, {"q": rest, "page": None}, None, label),)
+    if not resolution.names_rank_only:
+        return ()
     said = interpretation.describe()
     message = f"No one matches “{said}”, so these results leave out the name {name}"
     if len(name.split()) > 1:

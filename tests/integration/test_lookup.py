@@ -103,17 +103,33 @@ def test_a_name_beside_a_specialty_means_both(client, demo_profiles):
         assert any(s["code"] == "207RC0000X" for s in hit["specialties"]), hit
 
 
-def test_nobody_matching_both_falls_back_to_the_specialty_and_says_so(client, demo_profiles):
+def test_nobody_matching_both_shows_who_has_the_name_and_says_so(client, demo_profiles):
+    """'Carlos Rodriguez Galindo oncology' listed medical oncologists named Charles: the
+    physician of that name is a pediatric hematologist-oncologist. The front desk asked for
+    him; the specialty's physicians are one click away."""
     cardiology = {p["name"]["last"] for p in demo_profiles if "207RC0000X" in _codes(p)}
     surname = sorted({p["name"]["last"] for p in demo_profiles} - cardiology)[0]
     found = api(client, q=f"dr {surname} cardiology", per_page=20)
     assert found["total"] > 0
     for hit in found["results"]:
+        assert surname.lower() in hit["name"].lower().split(), hit["name"]
+    (said,) = [s for s in found["suggestions"] if s["kind"] == "name_fallback"]
+    assert f"these are the physicians named {surname}" in said["message"]
+    page = client.get("/search", query_string={"q": f"dr {surname} cardiology"})
+    assert "Search for “cardiology” alone" in page.get_data(as_text=True)
+
+
+def test_nobody_of_that_name_falls_back_to_the_specialty_and_says_so(client, demo_profiles):
+    """'dr farmington sports medicine': a town read as a name nobody has; the specialty's
+    physicians, the name left out."""
+    found = api(client, q="dr zyxwood cardiology", per_page=20)
+    assert found["total"] > 0
+    for hit in found["results"]:
         assert any(s["code"] == "207RC0000X" for s in hit["specialties"]), hit
     (said,) = [s for s in found["suggestions"] if s["kind"] == "name_fallback"]
-    assert f"leave out the name {surname}" in said["message"]
-    page = client.get("/search", query_string={"q": f"dr {surname} cardiology"})
-    assert f"Search for {surname} alone" in page.get_data(as_text=True)
+    assert "leave out the name zyxwood" in said["message"].lower()
+    page = client.get("/search", query_string={"q": "dr zyxwood cardiology"})
+    assert "Search for Zyxwood alone" in page.get_data(as_text=True)  # the name as read
 
 
 def _codes(profile: dict) -> set[str]:
