@@ -17,6 +17,7 @@ and a parse of a dozen words costs well under a millisecond (bench/parse_latency
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
@@ -124,8 +125,10 @@ def interpret(
     parts, unplaced = _a_kind_not_known(text, parts, unplaced)  # "speech therapy"
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
+    parts, filler = _the_patients_sex(text, parts, filler)  # "45 y/o female c/o chest pain"
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     parts, filler = _accepting_alone(parts, filler, lexicon)
+    parts, filler = _asked_about_a_name(parts, filler)  # "is dr jacobson taking new pts"
     parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
 
@@ -195,6 +198,25 @@ def _accepting_alone(
     return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
 
 
+# Yes-or-no facts the front desk asks about one physician: shown on every card.
+ASKED_ABOUT = frozenset({"accepting_new_patients", "telehealth"})
+
+
+def _asked_about_a_name(
+    parts: tuple[Part, ...], filler: tuple[Word, ...]
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """ "does dr jacobson in compton take new pts": a question about a physician named, whose
+    answer is on the card, not a filter that hides her when the answer is no."""
+    if not any(p.kind == "name" for p in parts):
+        return parts, filler
+    asked = [p for p in parts if p.filter in ASKED_ABOUT]
+    if not asked:
+        return parts, filler
+    words = (Word(p.text, p.span) for p in asked)
+    filler = tuple(sorted((*filler, *words), key=lambda w: w.span))
+    return tuple(p for p in parts if p not in asked), filler
+
+
 def _inside(word: Word, parts: tuple[Part, ...]) -> bool:
     return any(p.span[0] <= word.span[0] and word.span[1] <= p.span[1] for p in parts)
 
@@ -226,6 +248,37 @@ def _generic_doctor(
             return parts, filler
         word = Word(part.text, part.span)
     return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
+
+
+# "45 y/o female", "14yo M", "pt female", "female patient": the patient's sex, said the way
+# a referral describes the patient, not the physician's the user prefers.
+_AFTER_AN_AGE = re.compile(
+    r"(?:\b\d{1,3}\s*-?\s*(?:y/?o|y\.o\.?|yrs?|years?|yr\.?)(?:\s*-?\s*old)?|\bpts?|\bpatient)"
+    r"[\s,]*$"
+)
+_BEFORE_A_PATIENT = re.compile(r"^[\s,]*(?:pts?|patients?)\b")
+
+
+def _the_patients_sex(
+    text: str, parts: tuple[Part, ...], filler: tuple[Word, ...]
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """A gender after the patient's age or beside "pt" describes the patient: not a filter
+    on the physicians ("35 y/o female acne" listed only women dermatologists)."""
+    said = [
+        p
+        for p in parts
+        if p.filter == "gender"
+        and not _names_a_doctor(p.text)
+        and (
+            _AFTER_AN_AGE.search(text[: p.span[0]].lower())
+            or _BEFORE_A_PATIENT.match(text[p.span[1] :].lower())
+        )
+    ]
+    if not said:
+        return parts, filler
+    words = (Word(p.text, p.span) for p in said)
+    filler = tuple(sorted((*filler, *words), key=lambda w: w.span))
+    return tuple(p for p in parts if p not in said), filler
 
 
 def _with_word_read_as(parts: tuple[Part, ...], word: Word, entry: Entry) -> tuple[Part, ...]:
@@ -393,7 +446,9 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             and text[last.span[1] : part.span[0]].strip(" ,").lower() in _SAME_NEED_JOINS
         ):
             span = (last.span[0], part.span[1])
-            part = replace(last, span=span, text=text[span[0] : span[1]])
+            # "chiropractor near me 60657": the place typed is where "me" is
+            kept = part if last.near_me and not part.near_me else last
+            part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
     return tuple(merged)

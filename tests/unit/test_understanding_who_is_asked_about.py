@@ -1,0 +1,86 @@
+"""Words about the patient, or about one physician, are not filters on the physicians
+(directory/understanding/parse.py): the patient's age and sex as a referral writes them,
+a question about a named physician, and "near me" beside the place typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("ADHD eval 9 y/o", 9), ("asthma 7 yrs old", 7), ("14 y/o female acne", 14)],
+)
+def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
+    """'ADHD eval 9 y/o' listed psychiatrists who see adults only: the age was filler."""
+    assert interpret(text).patient_age == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["35 y/o female acne", "45yo F chest pain", "62 year old male afib", "female pt pelvic pain"],
+)
+def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
+    """'35 y/o female acne' listed only women dermatologists."""
+    reading = interpret(text)
+    assert "gender" not in reading.filters, text
+    assert reading.concepts, text  # the need is still read
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("female dermatologist", "female"),
+        ("cardiologist female", "female"),
+        ("lady gyno", "female"),
+    ],
+)
+def test_a_gender_asked_of_the_physician_stays_a_filter(text, gender):
+    assert interpret(text).filters.get("gender") == (gender,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["does dr jacobson in compton take new pts", "is dr soucier accepting new patients"],
+)
+def test_a_question_about_a_named_physician_does_not_hide_them(text):
+    """The answer ("not accepting") is on the card; as a filter it hid Dr. Jacobson."""
+    reading = interpret(text)
+    assert reading.names and "accepting_new_patients" not in reading.filters
+
+
+def test_accepting_new_patients_beside_a_specialty_stays_a_filter():
+    assert interpret("cardiologist accepting new patients").filters["accepting_new_patients"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("chiropractor near me 60657", "Chicago, IL 60657"),
+        ("dermatologist near me chicago", "Chicago, IL"),
+        ("urgent care near me houston tx", "Houston, TX"),
+    ],
+)
+def test_near_me_beside_a_place_typed_is_that_place(text, label):
+    """'chiropractor near me 60657' asked for the user's location and searched every state."""
+    location = interpret(text).location
+    assert location.place is not None and location.place.label == label
+    assert not location.near_me
+    assert interpret("dentist near me").location.near_me
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("my period is super heavy", "207VG0400X"),
+        ("woman doctor for female problems", "207VG0400X"),
+        ("CT surgery consult for AVR", "heart-valve-replacement"),
+    ],
+)
+def test_lay_and_referral_words_for_a_need_are_read(text, wanted):
+    """Each found nobody or the wrong specialists: 'period' and 'female problems' are the
+    gynecologist's; 'AVR' is the valve replacement a cardiac surgeon does."""
+    reading = interpret(text)
+    assert wanted in {i for p in reading.parts for i in (*p.ids, *p.codes)}, text
