@@ -125,10 +125,10 @@ def interpret(
     parts, unplaced = _a_kind_not_known(text, parts, unplaced)  # "speech therapy"
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
-    parts, filler = _the_patients_sex(text, parts, filler)  # "45 y/o female c/o chest pain"
+    parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     parts, filler = _accepting_alone(parts, filler, lexicon)
-    parts, filler = _asked_about_a_name(parts, filler)  # "is dr jacobson taking new pts"
+    parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
 
@@ -203,18 +203,13 @@ ASKED_ABOUT = frozenset({"accepting_new_patients", "telehealth"})
 
 
 def _asked_about_a_name(
-    parts: tuple[Part, ...], filler: tuple[Word, ...]
+    parts: tuple[Part, ...], filler: tuple[Word, ...], tokens: list[Token]
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """ "does dr jacobson in compton take new pts": a question about a physician named, whose
     answer is on the card, not a filter that hides her when the answer is no."""
     if not any(p.kind == "name" for p in parts):
         return parts, filler
-    asked = [p for p in parts if p.filter in ASKED_ABOUT]
-    if not asked:
-        return parts, filler
-    words = (Word(p.text, p.span) for p in asked)
-    filler = tuple(sorted((*filler, *words), key=lambda w: w.span))
-    return tuple(p for p in parts if p not in asked), filler
+    return _as_filler([p for p in parts if p.filter in ASKED_ABOUT], parts, filler, tokens)
 
 
 def _inside(word: Word, parts: tuple[Part, ...]) -> bool:
@@ -260,7 +255,7 @@ _BEFORE_A_PATIENT = re.compile(r"^[\s,]*(?:pts?|patients?)\b")
 
 
 def _the_patients_sex(
-    text: str, parts: tuple[Part, ...], filler: tuple[Word, ...]
+    text: str, parts: tuple[Part, ...], filler: tuple[Word, ...], tokens: list[Token]
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A gender after the patient's age or beside "pt" describes the patient: not a filter
     on the physicians ("35 y/o female acne" listed only women dermatologists)."""
@@ -274,11 +269,19 @@ def _the_patients_sex(
             or _BEFORE_A_PATIENT.match(text[p.span[1] :].lower())
         )
     ]
-    if not said:
+    return _as_filler(said, parts, filler, tokens)
+
+
+def _as_filler(
+    read: list[Part], parts: tuple[Part, ...], filler: tuple[Word, ...], tokens: list[Token]
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """The parts ``read`` unread again: their words are filler."""
+    if not read:
         return parts, filler
-    words = (Word(p.text, p.span) for p in said)
+    spans = [p.span for p in read]
+    words = (_word(t) for t in tokens if any(a <= t.start and t.end <= b for a, b in spans))
     filler = tuple(sorted((*filler, *words), key=lambda w: w.span))
-    return tuple(p for p in parts if p not in said), filler
+    return tuple(p for p in parts if p not in read), filler
 
 
 def _with_word_read_as(parts: tuple[Part, ...], word: Word, entry: Entry) -> tuple[Part, ...]:

@@ -84,3 +84,11 @@ def test_lay_and_referral_words_for_a_need_are_read(text, wanted):
     gynecologist's; 'AVR' is the valve replacement a cardiac surgeon does."""
     reading = interpret(text)
     assert wanted in {i for p in reading.parts for i in (*p.ids, *p.codes)}, text
+
+
+def test_words_unread_again_are_filler_word_by_word():
+    """'e visit John': the telehealth phrase set aside is two filler words, as every other
+    filler is (the property sweep found one filler spanning both)."""
+    reading = interpret("e visit John")
+    assert [w.text for w in reading.filler] == ["e", "visit"]
+    assert reading.names == ("John",)
