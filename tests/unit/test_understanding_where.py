@@ -148,9 +148,15 @@ def test_a_kind_of_therapy_the_parser_does_not_know_is_not_talk_therapy(text):
     assert text.split()[:2] == [w.text for w in understood.unplaced], text
 
 
-@pytest.mark.parametrize("text", ["speech therapy for toddler", "speech therapist"])
-def test_speech_therapy_is_speech_delay_care(text):
-    assert interpret(text).concept_ids == ("developmental-delay",), text
+@pytest.mark.parametrize(
+    "text", ["speech therapy for toddler", "speech therapist", "speech therapy after stroke"]
+)
+def test_speech_therapy_is_the_speech_therapist(text):
+    """'speech therapy eval toddler speech delay' listed pediatricians, no speech-language
+    pathologist: the therapy is theirs, for a child's delay or after a stroke alike, as
+    occupational therapy is the occupational therapist's."""
+    assert interpret(text).specialty_codes == ("235Z00000X",), text
+    assert interpret("speech delay").concept_ids == ("developmental-delay",)
 
 
 def test_therapy_alone_is_still_talk_therapy():
