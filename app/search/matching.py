@@ -34,6 +34,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
+        ranks = ranking.generalists_first_for_all(vocabulary, ranks, conditions + procedures)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
         tried = resolution.specialists_first

@@ -145,6 +145,19 @@ def for_the_condition(
     return {code: r if code in shared else r + PAIRED_BEHIND for code, r in ranks.items()}
 
 
+def generalists_first_for_all(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], concept_ids: Sequence[str]
+) -> dict[str, int]:
+    """``ranks`` where primary care keeps the map's first place only if it is first for every
+    concept asked: "arthritis in my hands" (osteoarthritis, a family doctor's first, or
+    rheumatoid arthritis, a rheumatologist's) listed family doctors before rheumatologists."""
+    found = (vocabulary.concepts.get(i) for i in concept_ids)
+    firsts = {c.specialties[0].code for c in found if c is not None and c.specialties}
+    if len(firsts) < 2:
+        return dict(ranks)
+    return {code: 1 if r == 0 and code in GENERALISTS else r for code, r in ranks.items()}
+
+
 def procedure_providers(vocabulary: Vocabulary, procedures: Sequence[str]) -> frozenset[str]:
     """The first-ranked specialty of each procedure: who performs it."""
     firsts = (vocabulary.concepts.get(p) for p in procedures)

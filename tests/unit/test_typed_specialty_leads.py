@@ -126,3 +126,15 @@ def test_a_specialist_typed_beside_a_condition_ranks_primary_care_last():
     assert not _referred(resolution("pediatrician for ear infection"))
     referred = ranking.specialty_fit(vocabulary, ranks, referral=True)
     assert referred["207Q00000X"] < ranking.specialty_fit(vocabulary, ranks)["207Q00000X"]
+
+
+def test_primary_care_keeps_first_place_only_if_first_for_every_concept_asked():
+    """'arthritis in my hands' (osteoarthritis or rheumatoid arthritis) listed family
+    doctors first: they are osteoarthritis's first choice, not rheumatoid arthritis's."""
+    vocabulary = default_vocabulary()
+    both = ["osteoarthritis", "rheumatoid-arthritis"]
+    ranks = ranking.generalists_first_for_all(vocabulary, specialty_ranks(vocabulary, both), both)
+    fit = ranking.specialty_fit(vocabulary, ranks)
+    assert fit[RHEUM] > fit["207Q00000X"]
+    alone = specialty_ranks(vocabulary, ["osteoarthritis"])
+    assert ranking.generalists_first_for_all(vocabulary, alone, ["osteoarthritis"]) == alone
