@@ -39,6 +39,9 @@ PHONE_WORDS = frozenset({"phone", "tel", "telephone", "fax", "ph", "call", "cell
 # Words that only say which number it is ("npi #", "phone no."): part of the identifier.
 _NUMBER_WORDS = frozenset({"no", "number", "num", "nbr", "is", "of"})
 _WORD_BEFORE = re.compile(r"([A-Za-z#]+)[\s:#.]*$")
+# Two five-digit numbers side by side are two numbers (a procedure code, a ZIP): no phone
+# or NPI is written 5 + 5, unless a word before says which it is ("npi 12345 67893").
+_TWO_FIVES = re.compile(r"\d{5}[\s-]+\d{5}")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def read_identifiers(text: str) -> tuple[Identifier, ...]:
             start = keyword.start()
         else:
             word = ""
+        if not word and _TWO_FIVES.fullmatch(match.group()):
+            continue  # "cpt 99213 06106": a code and a ZIP, not one phone number
         reading = _reading(match.group(), word)
         if reading:
             found.append(Identifier((start, match.end()), text[start : match.end()], **reading))

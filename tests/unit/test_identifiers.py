@@ -34,9 +34,18 @@ def test_a_mistyped_npi_is_told_apart_from_a_phone():
     assert "not valid" in interpret("1234567894").describe()
 
 
-@pytest.mark.parametrize("text", ["06106", "M54.16", "dermatologist 06106-1234", "555-0123"])
+@pytest.mark.parametrize(
+    "text",
+    ["06106", "M54.16", "dermatologist 06106-1234", "555-0123", "cpt code 99213 06106"],
+)
 def test_zips_codes_and_local_numbers_are_not_identifiers(text):
+    """'cpt code 99213 06106' (a visit code and a ZIP) searched for phone 992-130-6106."""
     assert read_identifiers(text) == ()
+
+
+def test_two_five_digit_numbers_are_an_npi_when_the_word_says_so():
+    (found,) = read_identifiers("npi 12345 67893")
+    assert found.npi == "1234567893"
 
 
 def test_the_heading_says_what_was_looked_up():
