@@ -77,6 +77,7 @@ def test_near_me_beside_a_place_typed_is_that_place(text, label):
         ("my period is super heavy", "207VG0400X"),
         ("woman doctor for female problems", "207VG0400X"),
         ("CT surgery consult for AVR", "heart-valve-replacement"),
+        ("Dr. Gianferari high risk OB", "207VM0101X"),
     ],
 )
 def test_lay_and_referral_words_for_a_need_are_read(text, wanted):
