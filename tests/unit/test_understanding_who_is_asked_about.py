@@ -93,3 +93,26 @@ def test_words_unread_again_are_filler_word_by_word():
     reading = interpret("e visit dr john smith")
     assert [w.text for w in reading.filler] == ["e", "visit"]
     assert reading.names and not reading.filters
+
+
+@pytest.mark.parametrize(
+    ("text", "insurer"),
+    [
+        ("molina pediatrician", "Medicaid"),
+        ("peachcare pediatrician", "Medicaid"),
+        ("chip insurance pediatrician", "Medicaid"),
+        ("aarp medicare cardiologist", "UnitedHealthcare"),
+        ("cigna ppo therapist", "Cigna"),
+    ],
+)
+def test_a_plan_named_as_people_say_it_is_its_insurer(text, insurer):
+    """A state's Medicaid program or a Medicaid plan's brand ('molina', 'peachcare') is
+    Medicaid; AARP's Medicare plans are UnitedHealthcare's; 'ppo' only says which plan
+    ('cigna ppo therapist' read no therapist: 'ppo therapist' looked like a kind of therapy)."""
+    reading = interpret(text)
+    assert reading.filters["insurance"] == (insurer,), text
+    assert not reading.unplaced and reading.specialty_codes, text
+
+
+def test_a_chip_is_not_the_childrens_health_plan_unless_said_so():
+    assert "insurance" not in interpret("potato chip allergy").filters
