@@ -109,3 +109,28 @@ def interior_stripped(term: str, determiners: frozenset[str]) -> str:
         return term
     inner = [w for w in words[1:-1] if w not in determiners]
     return " ".join((words[0], *inner, words[-1]))
+
+
+# Plural endings that are not plurals: "sinus", "arthritis", "diabetes", "glasses" aside.
+_NOT_PLURAL = ("ss", "us", "is", "ous", "ies")
+
+
+def singular_phrase(term: str, exact: frozenset[str]) -> str | None:
+    """ "irregular periods" -> "irregular period": a phrase of two or more words whose last
+    word is a regular English plural ("-s" after a letter that keeps it, "-ies"), the
+    singular an English word ("type 2 diabetes" has none: "diabete" is no word)."""
+    from directory.understanding.typos import english_counts
+
+    words = term.split()
+    last = words[-1]
+    if len(words) < 2 or len(last) < 5 or last in exact or not last.isalpha():
+        return None
+    if last.endswith("ies"):
+        base = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(_NOT_PLURAL):
+        base = last[:-1]
+    else:
+        return None
+    if base not in english_counts():
+        return None
+    return " ".join((*words[:-1], base))

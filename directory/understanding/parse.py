@@ -314,9 +314,18 @@ def _alternatives(
         for i, term in capital_readings(tokens, lexicon.data.capitals).items()
         if i in correct
     }
-    return [
+    found = [
         alternatives(t, lexicon, correct=i in correct, capital=capitals.get(i))
         for i, t in enumerate(tokens)
+    ]
+    # A common surname or first name is spelled right, as an English word is: read as a
+    # term it is one letter from only inside a longer phrase ("jones chiropractic" is Dr.
+    # Jones's practice, not chiropractors for bones; "hart disease" is still the heart's).
+    return [
+        tuple(a._replace(real_word=True) if a.edits and named else a for a in alts)
+        if (named := is_common_name(t.norm))
+        else alts
+        for t, alts in zip(tokens, found, strict=True)
     ]
 
 

@@ -178,4 +178,16 @@ class TermTable:
         determiners = self.data.words["determiners"]
         for term, entry in list(phrases.items()):
             phrases.setdefault(e.interior_stripped(term, determiners), entry)
+        # "irregular period", "gall stone", "eating disorder": a phrase said in the singular
+        # where the vocabulary wrote the plural, unless the singular means something else
+        # (a phrase of its own) or the plural is meant (``exact_number``: "reading glasses").
+        # A body part's plural says both sides ("swollen ankles": edema, a heart's or a
+        # vein's; one swollen ankle is the ankle's own): never made singular either.
+        parts = {t for part in self.data.body_parts for t in part.terms}
+        exact = self.data.words["exact_number"] | {f"{p}s" for p in parts} | parts
+        for term, entry in list(phrases.items()):
+            if entry.kind in e.CONCEPT_KINDS or entry.kind in ("specialty", "body_part", "symptom"):
+                singular = e.singular_phrase(term, exact)
+                if singular:
+                    phrases.setdefault(singular, entry)
         return phrases
