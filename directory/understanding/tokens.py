@@ -74,7 +74,10 @@ def alternatives(
     """Lexicon words ``token`` may stand for, best first (its own spelling, if known, first);
     ``capital`` is the term it stands for as an abbreviation in capitals ("MI")."""
     word = token.norm
-    found = [Alternative(word, 0.0)]
+    # In capitals, the abbreviation's term comes first: on a tie it is the reading ("PSA
+    # 8.4" is the prostate's antigen, "PsA" or "psa" psoriatic arthritis).
+    found = [Alternative(capital, 0.0, abbreviation=True)] if capital else []
+    found.append(Alternative(word, 0.0))
     expanded = lexicon.data.abbreviations.get(word)
     if expanded:
         found.append(Alternative(expanded, 0.0, abbreviation=True))
@@ -85,8 +88,6 @@ def alternatives(
     plural = None if word in lexicon.phrases or singular else _plural(word, lexicon)
     if plural:
         found.append(Alternative(plural, PLURAL))
-    if capital:
-        found.append(Alternative(capital, 0.0, abbreviation=True))
     if word in lexicon.words or singular or expanded or plural:
         return tuple(found)
     if correct and word.isalpha():
@@ -99,8 +100,12 @@ def alternatives(
 
 def is_a_count(word: str) -> bool:
     """ "my 3 kids", "4 times a night", "even on 3 meds": a small number, which says how
-    many, never what (a ZIP, an NPI or a phone number is longer)."""
-    return word.isdigit() and len(word) <= 2
+    many, never what (a ZIP, an NPI or a phone number is longer); or the patient's age and
+    sex as a referral writes them, "55F", "62yom", which say who, never what."""
+    return (word.isdigit() and len(word) <= 2) or bool(_AGE_AND_SEX.fullmatch(word))
+
+
+_AGE_AND_SEX = re.compile(r"\d{1,3}(?:yo|y)?[mf]")
 
 
 def _singular(word: str, lexicon: Lexicon) -> str | None:

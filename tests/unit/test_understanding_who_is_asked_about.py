@@ -116,3 +116,26 @@ def test_a_plan_named_as_people_say_it_is_its_insurer(text, insurer):
 
 def test_a_chip_is_not_the_childrens_health_plan_unless_said_so():
     assert "insurance" not in interpret("potato chip allergy").filters
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("help losing weight", "obesity"),
+        ("asymptomatic microhematuria 55F", "blood-in-urine"),
+        ("+ANA 1:640", "207RR0500X"),
+        ("62 yo M PSA 8.4 uro", "prostate-cancer"),
+    ],
+)
+def test_a_referrals_findings_and_a_patients_goal_are_read(text, wanted):
+    """Each found nobody or the wrong need: 'PSA' in capitals is the prostate's antigen
+    (psoriatic arthritis is 'PsA'); '55F' is the patient, never a word to search."""
+    reading = interpret(text)
+    assert wanted in {i for p in reading.parts for i in (*p.ids, *p.codes)}, text
+    assert not any(w.text in ("55F", "asymptomatic") for w in reading.unplaced)
+
+
+def test_a_teenager_is_the_patient():
+    """'my teenage son hes depressed' listed adult-only psychiatrists: 'teenage' was unread."""
+    assert interpret("my teenage son hes depressed").patient_age == 13
+    assert interpret("asthma doctor for kids").patient_age is not None
