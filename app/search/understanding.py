@@ -41,6 +41,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     # specialists follow that specialty's ("rheum consult joint pain").
     concepts = any(p.ids for p in interpretation.concepts)
     typed = any(p.kind == "specialty" and not p.is_the_patient for p in interpretation.parts)
+    child = any(p.is_the_patient for p in interpretation.parts)
     for part in interpretation.parts:
         if part.treats is not None:  # "sleep apnea doctor": the condition, then the specialty
             terms += _terms(replace(interpretation, parts=(part.treats,)), vocabulary)
@@ -63,10 +64,20 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                 codes = _for_the_child(interpretation, vocabulary, codes)
             elif part.kind == "specialty":  # "foot doctor": foot and ankle surgeons after
                 codes = _with_narrower(codes, part.ids, vocabulary)
+                if child and (kids := _childrens(part.ids, vocabulary)):
+                    # "allergist for my 6 yr old": pediatric allergists first, then the
+                    # allergists (who see children first: query._for_the_childs_age)
+                    codes, named = (*kids, *codes), kids
             terms.append(
                 ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
             )
     return list(dict.fromkeys(terms))
+
+
+def _childrens(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The children's counterparts of the specialties ``ids`` (specialties.json)."""
+    specialties = vocabulary.specialties
+    return tuple(dict.fromkeys(c for i in ids if i in specialties for c in specialties[i].children))
 
 
 def _with_narrower(

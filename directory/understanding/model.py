@@ -32,7 +32,7 @@ PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
 # "toddler with a fever": a child named on its own beside a need (parse._child_beside_a_need)
 CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
-    "teen teens teenager teenagers adolescent adolescents".split()
+    "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
 )
 
 # How old a child said in words is, in whole years ("6 month old" 0, "4yo" 4, "she's 3").
@@ -43,7 +43,9 @@ _BARE_AGE = re.compile(r"\b(\d{1,2})\b")
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
 )
-TEEN_NOUNS = frozenset("teen teens teenager teenagers adolescent adolescents".split())
+TEEN_NOUNS = frozenset(
+    "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
+)
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
 
 

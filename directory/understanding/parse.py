@@ -165,9 +165,11 @@ def _child_beside_a_need(
     care is for, as "my kid" is (a pediatrician part about the patient, Part.is_the_patient).
     A specialty typed decides on its own ("kids dentist" reads as the children's dentist)."""
     entry = lexicon.phrases.get("my kid")
-    if entry is None or not any(p.kind in _NEEDS for p in parts):
+    if entry is None or not any(p.kind in _NEEDS or p.treats for p in parts):
         return parts, filler, unplaced
-    if any(p.kind == "specialty" for p in parts):
+    # A specialty typed decides on its own; one the words name by a condition ("asthma
+    # doctor for kids") is the condition's, and the child is still the patient.
+    if any(p.kind == "specialty" and p.treats is None for p in parts):
         return parts, filler, unplaced
     word = next((w for w in (*filler, *unplaced) if normalize_term(w.text) in CHILD_NOUNS), None)
     starts = {w.span[0] for w in unplaced}

@@ -138,3 +138,17 @@ def test_primary_care_keeps_first_place_only_if_first_for_every_concept_asked():
     assert fit[RHEUM] > fit["207Q00000X"]
     alone = specialty_ranks(vocabulary, ["osteoarthritis"])
     assert ranking.generalists_first_for_all(vocabulary, alone, ["osteoarthritis"]) == alone
+
+
+def test_a_specialist_for_a_child_named_apart_is_the_childrens_one_first():
+    """'dermatologist for my 5 year old', 'asthma doctor for kids': the child is the
+    patient, so the pediatric subspecialists lead and the adult ones follow; the child's
+    age already ranked adult-only physicians after those who see children."""
+    for text, kids, adults in (
+        ("dermatologist for my 5 year old", "207NP0225X", DERM),
+        ("asthma doctor for kids", "2080P0214X", "207RP1001X"),
+    ):
+        (typed,) = [t for t in resolution(text).terms if t.kind == "specialty" and not t.context]
+        assert typed.named == (kids,) and adults in typed.codes, text
+    (adult,) = [t for t in resolution("dermatologist").terms]
+    assert "207NP0225X" not in adult.codes
