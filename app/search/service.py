@@ -203,7 +203,7 @@ class SearchService:
         practises ("hepatologist": gastroenterologists); and of the places a typed name
         is shared by, the only one with physicians for the search."""
         page = self._physicians(params)
-        instead = ways.stand_in(page)
+        instead = ways.stand_in(page, self._lexicon())
         if instead is None:
             return self._near_town_typed_last(page, params)
         shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))

@@ -32,6 +32,7 @@ from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
 from directory.understanding.model import Word
+from directory.understanding.suggest import closest_concepts
 
 __all__ = [
     "Offer",
@@ -199,7 +200,7 @@ def others_who_treat(
     return (Suggestion("broadened", message, {}, None, typed[0].label),)
 
 
-def stand_in(page: SearchPage) -> Suggestion | None:
+def stand_in(page: SearchPage, lexicon: Lexicon | None = None) -> Suggestion | None:
     """What to show instead: for nothing found, a name read apart from its town ("dr
     dandrea farmington"), else the first broader specialty offered that finds someone
     (siblings that treat the same conditions come before a generalist parent); for a
@@ -225,7 +226,32 @@ def stand_in(page: SearchPage) -> Suggestion | None:
             return found
     if _filters_beside_unread(page):
         return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
-    return None
+    return _surely_meant(page, lexicon)
+
+
+# The nearest vocabulary entry is shown for words nothing read only when it is this close
+# (0-100, suggest.closest_concepts) and clearly closer than the next: "arthralgias" is the
+# rheumatologist's (84.6), "brain fog" is not deep brain stimulation (71).
+SURE_CONCEPT = 80.0
+SURE_MARGIN = 5.0
+
+
+def _surely_meant(page: SearchPage, lexicon: Lexicon | None) -> Suggestion | None:
+    """Nobody found for words nothing read ("help losing weight", "asymptomatic
+    microhematuria"): the vocabulary entry they are surely a wording of, when one is."""
+    reading = page.interpretation
+    if reading is None or not reading.unplaced or lexicon is None:
+        return None
+    if any(p.kind not in ("location", "filter") for p in reading.parts):
+        return None  # a need or a name was read: its own offers say what to do
+    source = " ".join(w.text for w in sorted(reading.unplaced, key=lambda w: w.span))
+    near = closest_concepts(source, 2, lexicon=lexicon)
+    if not near or near[0].score < SURE_CONCEPT:
+        return None
+    if len(near) > 1 and near[0].score - near[1].score < SURE_MARGIN:
+        return None
+    offered = (s for s in page.suggestions if s.kind == "closest_concept" and s.count)
+    return next((s for s in offered if s.label == near[0].label), None)
 
 
 def _filters_beside_unread(page: SearchPage) -> bool:
@@ -387,9 +413,11 @@ def shown_instead(
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
     said = shown.interpretation.describe() if shown.interpretation else instead.label
-    if instead.kind == "drop_text":
+    if instead.kind in ("drop_text", "closest_concept"):
         unread = " ".join(w.text for w in asked.interpretation.unplaced)
         message = f"Nothing matched “{unread}”, so these are {mid_sentence(_within(said, shown))}"
+        if instead.kind == "closest_concept":
+            message += ", the closest match"
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *shown.suggestions)
     typed = " ".join(asked.interpretation.names) if asked.interpretation else ""

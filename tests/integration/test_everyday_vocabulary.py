@@ -247,3 +247,20 @@ def test_a_counselor_finds_talk_therapy(client, text):
     assert found["total"] > 0, text
     for hit in found["results"]:
         assert "psychotherapy" in {m["id"] for m in hit["matched"]}, (text, hit["name"])
+
+
+def test_words_nothing_read_show_the_entry_they_are_surely_a_wording_of(client):
+    """'arthralgias' (a referral's plural nobody typed into the vocabulary) found nobody,
+    with rheumatologists one click away: they are shown, and the page says so."""
+    found = api(client, q="arthralgias")
+    assert found["total"] > 0 and share(found, ("207RR0500X",)) == 1.0
+    (notice,) = [s for s in found["suggestions"] if s["kind"] == "reread"]
+    assert "“arthralgias”" in notice["message"] and "rheumatologists" in notice["message"]
+    assert "the closest match" in notice["message"]
+
+
+def test_words_near_no_entry_still_find_nobody(client):
+    """Letters near nothing in the vocabulary are not guessed at: no stand-in, no notice."""
+    found = api(client, q="xqzt wvvb")
+    assert found["total"] == 0
+    assert not [s for s in found["suggestions"] if s["kind"] == "reread"]
