@@ -153,7 +153,7 @@ def generalists_first_for_all(
     rheumatoid arthritis, a rheumatologist's) listed family doctors before rheumatologists."""
     found = (vocabulary.concepts.get(i) for i in concept_ids)
     firsts = {c.specialties[0].code for c in found if c is not None and c.specialties}
-    if len(firsts) < 2:
+    if not firsts - GENERALISTS:  # primary care first for all ("flu", "high blood pressure")
         return dict(ranks)
     return {code: 1 if r == 0 and code in GENERALISTS else r for code, r in ranks.items()}
 

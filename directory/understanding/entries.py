@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from directory.understanding.typos import english_counts
+
 # Tiers, best first.
 CURATED = 0  # staff-curated additions (database), able to override anything
 VOCABULARY = 1  # vocabulary files, specialties.json and lexicon.json
@@ -111,16 +113,14 @@ def interior_stripped(term: str, determiners: frozenset[str]) -> str:
     return " ".join((words[0], *inner, words[-1]))
 
 
-# Plural endings that are not plurals: "sinus", "arthritis", "diabetes", "glasses" aside.
-_NOT_PLURAL = ("ss", "us", "is", "ous", "ies")
+# Endings in "s" that are not plurals: "abscess", "sinus", "arthritis", "nervous".
+_NOT_PLURAL = ("ss", "us", "is", "ous")
 
 
 def singular_phrase(term: str, exact: frozenset[str]) -> str | None:
     """ "irregular periods" -> "irregular period": a phrase of two or more words whose last
     word is a regular English plural ("-s" after a letter that keeps it, "-ies"), the
     singular an English word ("type 2 diabetes" has none: "diabete" is no word)."""
-    from directory.understanding.typos import english_counts
-
     words = term.split()
     last = words[-1]
     if len(words) < 2 or len(last) < 5 or last in exact or not last.isalpha():

@@ -322,7 +322,7 @@ def _alternatives(
     ]
     # A common surname or first name is spelled right, as an English word is: read as a
     # term it is one letter from only inside a longer phrase ("jones chiropractic" is Dr.
-    # Jones's practice, not chiropractors for bones; "hart disease" is still the heart's).
+    # Jones's practice, not chiropractors for bones).
     return [
         tuple(a._replace(real_word=True) if a.edits and named else a for a in alts)
         if (named := is_common_name(t.norm))

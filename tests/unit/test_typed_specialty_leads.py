@@ -138,6 +138,10 @@ def test_primary_care_keeps_first_place_only_if_first_for_every_concept_asked():
     assert fit[RHEUM] > fit["207Q00000X"]
     alone = specialty_ranks(vocabulary, ["osteoarthritis"])
     assert ranking.generalists_first_for_all(vocabulary, alone, ["osteoarthritis"]) == alone
+    # Primary care first for every one: "high blood pressure and cholesterol" keeps it.
+    both = ["hypertension", "high-cholesterol", "chronic-fatigue-syndrome"]
+    ranks = specialty_ranks(vocabulary, both)
+    assert ranking.generalists_first_for_all(vocabulary, ranks, both) == ranks
 
 
 def test_a_specialist_for_a_child_named_apart_is_the_childrens_one_first():
