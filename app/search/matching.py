@@ -16,13 +16,12 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.vocabulary import GENERALISTS, PEDIATRICS, default_vocabulary
+from directory.vocabulary import PRIMARY_CARE, default_vocabulary
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
 TEXT_FALLBACK = 1.0
 TEXT_FIELDS = ("condition_names^2", "procedure_names^2", "specialty_names^2", "bio")
-PRIMARY_CARE = frozenset({*GENERALISTS, PEDIATRICS})
 
 
 def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]:

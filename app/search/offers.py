@@ -359,13 +359,21 @@ def closest(situation: Situation, filters: Filters) -> list[Offer]:
     if not text.strip() or situation.resolution.understood:
         return []
     unplaced = reading.unplaced if reading is not None and reading.parts else ()
-    source = " ".join(w.text for w in unplaced) if unplaced else text
     rest = text_without(text, *(w.span for w in unplaced)) if unplaced else ""
     variants = [
         (f"{near.label} {rest}".strip(), f"Search for {near.label}", near.label)
-        for near in closest_concepts(source, MAX_CONCEPTS, lexicon=situation.lexicon)
+        for near in nearest_concepts(reading, text, situation.lexicon)
     ]
     return _text_offers(situation, filters, "closest_concept", variants)
+
+
+def nearest_concepts(reading: Interpretation | None, text: str, lexicon: Lexicon):
+    """The vocabulary entries nearest to the words not understood: the unread words beside
+    what was read, else the whole text (``suggest.closest_concepts``, remembered per
+    lexicon, so asking again for the same page costs nothing)."""
+    unplaced = reading.unplaced if reading is not None and reading.parts else ()
+    source = " ".join(w.text for w in unplaced) if unplaced else text
+    return closest_concepts(source, MAX_CONCEPTS, lexicon=lexicon)
 
 
 def other_readings(situation: Situation, filters: Filters) -> list[Offer]:

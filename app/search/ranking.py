@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from directory.vocabulary import GENERALISTS, PEDIATRICS, Vocabulary
+from directory.vocabulary import GENERALISTS, PRIMARY_CARE, Vocabulary
 
 # Score by place in the condition map's ranked list: each step down costs ~15%, so a
 # better-fitting specialty still wins when it is somewhat farther away (see DISTANCE_SHARE).
@@ -208,7 +208,7 @@ def broader_behind(vocabulary: Vocabulary, named: Sequence[str]) -> list[str]:
     counterpart or parent board (hand surgeon -> orthopedic surgeons), never primary care or
     pediatrics, which the condition map ranks in their own place."""
     found = (b for code in named for b in vocabulary.broader_specialties(code))
-    return [c for c in dict.fromkeys(found) if c not in GENERALISTS and c != PEDIATRICS]
+    return [c for c in dict.fromkeys(found) if c not in PRIMARY_CARE]
 
 
 def distance_weighted(query: dict, origin: tuple[float, float], radius_miles: int) -> dict:

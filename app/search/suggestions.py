@@ -32,7 +32,6 @@ from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
 from directory.understanding.model import Word
-from directory.understanding.suggest import closest_concepts
 
 __all__ = [
     "Offer",
@@ -157,19 +156,16 @@ def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
 def name_fallback(resolution: Resolution, interpretation) -> tuple[Suggestion, ...]:
     """Say that nobody matched a name and a concept together, and offer the name alone (or,
     showing the name alone, the rest without it)."""
-    if interpretation is None:
+    if interpretation is None or not (resolution.concepts_rank_only or resolution.names_rank_only):
         return ()
     name = resolution.name_text
+    said = interpretation.describe()
     if resolution.concepts_rank_only:
-        said = interpretation.describe()
         message = f"No one matches “{said}”, so these are the physicians named {name}"
         names = [p.span for p in interpretation.of_kind("name")]
         rest = text_without(interpretation.text, *names, *(w.span for w in interpretation.unplaced))
         label = f"“{rest}”" if rest else said
         return (Suggestion("name_fallback", message, {"q": rest, "page": None}, None, label),)
-    if not resolution.names_rank_only:
-        return ()
-    said = interpretation.describe()
     message = f"No one matches “{said}”, so these results leave out the name {name}"
     if len(name.split()) > 1:
         message += ", those with one of its words first"
@@ -244,8 +240,7 @@ def _surely_meant(page: SearchPage, lexicon: Lexicon | None) -> Suggestion | Non
         return None
     if any(p.kind not in ("location", "filter") for p in reading.parts):
         return None  # a need or a name was read: its own offers say what to do
-    source = " ".join(w.text for w in sorted(reading.unplaced, key=lambda w: w.span))
-    near = closest_concepts(source, 2, lexicon=lexicon)
+    near = build.nearest_concepts(reading, reading.text, lexicon)  # the offers' own answer
     if not near or near[0].score < SURE_CONCEPT:
         return None
     if len(near) > 1 and near[0].score - near[1].score < SURE_MARGIN:

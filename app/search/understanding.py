@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from app.search.filters import YES_VALUE
 from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
 from directory.understanding import Interpretation
-from directory.vocabulary import GENERALISTS, PEDIATRICS, Vocabulary
+from directory.vocabulary import PRIMARY_CARE, Vocabulary
 
 # Parser match → how the API has always named a match.
 _HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
@@ -96,13 +96,11 @@ def _for_the_child(
     what was asked for, then the pediatrician, unless no primary care physician treats it:
     a procedure no pediatrician does ("ear tubes for my 3 year old": pediatric ENTs) or a
     specialist's condition ("my kid needs glasses": eye doctors, not pediatricians)."""
-    specialties = vocabulary.specialties
     procedures = [p for p in interpretation.concepts if p.kind == "procedure"]
     asked = tuple(i for p in procedures for i in p.ids) or interpretation.concept_ids
     treating = vocabulary.treating(asked)
-    found = (child for c in treating if c in specialties for child in specialties[c].children)
-    childrens = tuple(dict.fromkeys(found))
-    if childrens and not set(treating) & {PEDIATRICS, *GENERALISTS}:
+    childrens = _childrens(treating, vocabulary)
+    if childrens and not set(treating) & PRIMARY_CARE:
         return childrens
     return (*childrens, *pediatrics)
 

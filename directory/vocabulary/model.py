@@ -49,6 +49,7 @@ class Concept:
 PEDIATRICS = "208000000X"  # NUCC: the pediatrician, broader than every child's physician
 # Primary care: too broad to be the only place a search for a subspecialty widens to.
 GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})  # family, internal, general
+PRIMARY_CARE = GENERALISTS | {PEDIATRICS}  # whose boards hold every subspecialty
 BOARD_REACH = 5  # concepts of one body system a board treats to stand in for its subspecialists
 # treating_alike: each condition listing both adds 1 / (1 + place of the other) / (1 + place
 # of the code), so what the code is first for counts most. Alike means a tenth of the most
@@ -179,7 +180,7 @@ class Vocabulary:
         finds those, ``children``), nor for primary care or pediatrics, whose boards hold
         every subspecialty (an "internist" is not a cardiologist)."""
         specialty = self.specialties.get(code)
-        if specialty is None or specialty.specialization or code in (*GENERALISTS, PEDIATRICS):
+        if specialty is None or specialty.specialization or code in PRIMARY_CARE:
             return ()
         return self._narrower.get((specialty.grouping, specialty.classification), ())
 
