@@ -40,7 +40,11 @@ PRACTICE_SLOP = 2
 # An NPI is one physician; a phone is everyone at that location (the NPI first if both).
 NPI_MATCH = 2.0
 PHONE_MATCH = 1.0
-NAME_NOISE = re.compile(r"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt)\b")
+# A generational suffix is not required either: NPPES keeps it apart from the name, and a
+# chart writes "Robert Smith Jr." of a record that has none.
+SUFFIX = r"jr|sr|ii|iii|iv"
+NAME_NOISE = re.compile(rf"\b(dr|doctor|md|do|m d|d o|np|pa|phd|dpm|dc|pt|dpt|{SUFFIX})\b")
+TYPED_SUFFIX = re.compile(rf"\b({SUFFIX})\b")
 # A stray word shorter than this is shorthand ("r/o", "s/p", "hx") or an initial, never a
 # name by itself; a two-letter surname counts when typed as one ("Ng", "Le", "Wu").
 MIN_HINT_LETTERS = 3
@@ -97,6 +101,10 @@ def name_clauses(text: str) -> list[dict]:
     start = prefix_clause(words)
     if start is not None:
         clauses.append(start)
+    suffix = TYPED_SUFFIX.search(normalize_term(text))
+    if suffix:  # "Adams Jr": the Jr. first among the Adamses, none left out
+        query = {"query": f"{words} {suffix[1]}", "operator": "and", "boost": NAME_ALL_WORDS}
+        clauses.append({"match": {"full_name": query}})
     split = words.split()
     nickname = nickname_clause(split)
     if nickname is not None:

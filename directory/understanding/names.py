@@ -27,7 +27,10 @@ from directory.understanding.tokens import Token
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
 # Written after a name by staff copying from a chart: "whitehead md", "lopez dpm".
-CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"})
+# A generational suffix binds the same way ("Charles Adams Jr MD" is one name), and never
+# starts one.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"}) | SUFFIXES
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +99,7 @@ def name_candidates(
         doctor_word = after_term and not token.capitalised
         if token.norm in titles and not (doctor_word and not titles_a_name(tokens, start, lexicon)):
             found += _titled(text, tokens, namelike, start, known, lexicon)
-        if not namelike[start]:
+        if not namelike[start] or token.norm in SUFFIXES:
             continue
         found += _credentialed(text, tokens, namelike, start)
         if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
@@ -126,7 +129,11 @@ def _credentialed(
         if end >= len(tokens) or not all(namelike[start:end]):
             break
         if tokens[end].norm in CREDENTIALS:
+            # A suffix is part of the name ("Adams Jr"); a credential only marks it.
             name = _name(text, tokens, start, end, glue=0)
+            if tokens[end].norm in SUFFIXES:
+                full = _name(text, tokens, start, end + 1, glue=0)
+                name = replace(name, ids=full.ids, label=full.label)
             # The credential binds the words like a term's own word ("whitehead md" is
             # Dr. Whitehead, not whiteheads).
             score = name.score + GLUE + COHESION

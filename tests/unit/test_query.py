@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from app.search.params import Resolution, ResolvedTerm, SearchParams
+from app.search.physician_names import name_clauses
 from app.search.query import (
     CLAIMED_SCRIPT,
     name_words,
@@ -308,6 +309,21 @@ def test_unresolved_text_falls_back_to_text_fields_but_never_query_string():
 def test_titles_and_credentials_are_not_part_of_a_name():
     assert name_words("Dr. Soucier, MD") == "soucier"
     assert name_words("richard soucier") == "richard soucier"
+
+
+def test_a_typed_suffix_orders_the_name_and_leaves_nobody_out():
+    """'Dr. Robert Smith Jr.' found nobody when the record has no suffix; 'dr adams jr'
+    listed the Jr. 15th among the Adamses."""
+    assert name_words("Dr. Robert Smith Jr.") == "robert smith"
+    clauses = name_clauses("Adams Jr")
+    assert clauses[0]["match"]["full_name"]["query"] == "adams"
+    suffixed = [
+        c for c in clauses if c.get("match", {}).get("full_name", {}).get("query") == "adams jr"
+    ]
+    assert (
+        suffixed
+        and suffixed[0]["match"]["full_name"]["boost"] == clauses[0]["match"]["full_name"]["boost"]
+    )
 
 
 def test_export_search_is_the_results_query_in_batches_after_a_sort_key():

@@ -334,6 +334,26 @@ def test_names_when_the_text_looks_like_a_name(text, name, span):
     assert (part.label, part.span) == (name, span)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Charles Adams Jr MD", "Charles Adams Jr"),
+        ("Adams Jr", "Adams Jr"),
+        ("Dr. Robert Smith Jr.", "Robert Smith Jr"),
+        ("dr green ext 12", "Green"),
+    ],
+)
+def test_a_suffix_is_part_of_one_name_and_an_extension_is_none(text, name):
+    """'Charles Adams Jr MD' was two names, 'Charles Adams' or 'Jr'; a phone extension
+    typed after a name was part of it ('Green Ext')."""
+    assert interpret(text).names == (name,)
+
+
+def test_breast_surgeons_are_surgeons_not_gynecologists():
+    assert set(interpret("breast surgeon").specialty_codes) == {"2086X0206X", "208600000X"}
+    assert [p.label for p in interpret("breast pain").parts] == ["Breast pain"]
+
+
 def test_names_beside_other_parts():
     understood = interpret("Dr. Patel cardiology")
     assert understood.names == ("Patel",)

@@ -122,3 +122,20 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
 )
 def test_the_childs_age_is_read_from_the_words_about_the_patient(text, age):
     assert interpret(text).patient_age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ped GI", "2080P0206X"),
+        ("pedi endo", "2080P0205X"),
+        ("paed cardiology", "2080P0202X"),
+        ("pediatrics GI", "2080P0206X"),
+        ("ped allergist", PEDIATRIC_ALLERGY),
+    ],
+)
+def test_a_referrals_short_child_words_ask_for_the_childrens_counterpart(text, code, lexicon):
+    """ "ped GI for 3yo" on a referral is a pediatric gastroenterologist, never pediatricians
+    or adult gastroenterologists."""
+    (part,) = interpret(text, lexicon=lexicon).parts
+    assert (part.kind, part.ids) == ("specialty", (code,))

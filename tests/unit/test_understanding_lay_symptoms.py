@@ -102,3 +102,34 @@ def test_more_lay_words_read_as_their_need(text, concept):
     else:
         assert concept in {i for p in reading.parts for i in p.ids}, reading.parts
         assert "head" not in {p.label.split()[0].lower() for p in reading.parts}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my baby isnt gaining weight", "failure-to-thrive"),  # read as obesity
+        ("picky eater toddler", "feeding-problems"),
+        ("short for his age", "short-stature"),
+        ("tongue tie newborn", "tongue-tie"),
+        ("flat spot on head", "flat-head-syndrome"),
+        ("kicks legs in sleep", "restless-legs-syndrome"),
+        ("lump in my armpit", "armpit-lump"),  # found nobody
+        ("elevated LFTs", "abnormal-liver-tests"),
+        ("high calcium", "hyperparathyroidism"),
+        ("low vitamin d", "vitamin-d-deficiency"),
+        ("hyponatremia", "electrolyte-imbalance"),
+        ("high platelets", "abnormal-blood-counts"),
+        ("protein in urine", "proteinuria"),
+        ("hematuria w/u cysto", "cystoscopy"),
+        ("afib needs DCCV", "cardioversion"),
+        ("calcium score", "cardiac-ct"),
+    ],
+)
+def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, concept):
+    """A child's growth and feeding, nights of jumping legs, a lump under the arm, and the
+    lab values and procedures a referral names were unread (nobody found) or misread ('isnt
+    gaining weight' as obesity)."""
+    reading = interpret(text)
+    assert concept in {i for p in reading.parts for i in p.ids}, reading.parts
+    assert "obesity" not in reading.concept_ids
+    assert reading.unplaced == ()
