@@ -34,6 +34,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
         ranks = ranking.generalists_first_for_all(vocabulary, ranks, conditions + procedures)
+        if resolution.surgeons_first:
+            ranks = ranking.surgeons_first(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
         tried = resolution.specialists_first

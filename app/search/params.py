@@ -83,6 +83,9 @@ class Resolution:
     # The words say the usual care has not worked ("even on 3 meds", "nothing helps"):
     # primary care ranks after the specialists (directory/understanding/specialist.py).
     specialists_first: bool = False
+    # The words ask who operates ("carpal tunnel, who does the surgery"): the condition's
+    # surgeons rank before those who treat it otherwise (ranking.surgeons_first).
+    surgeons_first: bool = False
     # The child the search is for, in years ("my 4yo"): who sees only older patients ranks
     # after who sees the child (Interpretation.patient_age, query._for_the_childs_age).
     patient_age: int | None = None

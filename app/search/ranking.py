@@ -98,7 +98,8 @@ def specialty_fit(
     ``providers`` are the specialties that deliver a procedure asked for by name (physical
     therapy, chiropractic manipulation, acupuncture): for those the clinician *is* the fit,
     so they are not ranked down as non-physicians. ``referral``: the search was a diagnosis
-    code, so primary care ranks below the specialists even where the map lists it first;
+    code or names a specialist, so primary care (the pediatrician too) ranks below the
+    specialists even where the map lists it first;
     ``tried``: the words say primary care has tried, so it ranks below all of them.
     """
     fit = {}
@@ -109,7 +110,9 @@ def specialty_fit(
         score = fit_score(rank, code in providers or physician or rank == 0)
         if tried and code in GENERALISTS:
             score = round(score * TRIED_FACTOR, 2)
-        elif (rank > 0 or referral) and code in GENERALISTS:
+        elif (rank > 0 and code in GENERALISTS) or (referral and code in PRIMARY_CARE):
+            # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the
+            # gastroenterologists who see children, not the pediatrician who referred.
             score = round(score * GENERALIST_FACTOR, 2)
         fit[code] = score
     return fit
@@ -143,6 +146,20 @@ def for_the_condition(
     if not shared:
         return dict(ranks)
     return {code: r if code in shared else r + PAIRED_BEHIND for code, r in ranks.items()}
+
+
+# Asked who operates, the condition's non-surgeons rank this many places further down.
+SURGERY_BEHIND = 3
+
+
+def surgeons_first(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, int]:
+    """``ranks`` with the surgeons the condition map lists first ("carpal tunnel, who does
+    the surgery": hand surgeons before neurologists); unchanged when it lists none."""
+    specialties = vocabulary.specialties
+    surgical = {c for c in ranks if c in specialties and specialties[c].is_surgical}
+    if not surgical:
+        return dict(ranks)
+    return {c: r if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
 
 
 def generalists_first_for_all(

@@ -41,7 +41,7 @@ from directory.understanding.names import (
     name_candidates,
     name_check,
 )
-from directory.understanding.places import located_tokens, place_candidates
+from directory.understanding.places import located_tokens, place_candidates, side_by_side
 from directory.understanding.referral import (
     cancer_candidates,
     patients_beside_a_doctor,
@@ -462,10 +462,22 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             span = (last.span[0], part.span[1])
             # "chiropractor near me 60657": the place typed is where "me" is
             kept = part if last.near_me and not part.near_me else last
+            if part.kind == "location" and not (last.near_me or part.near_me):
+                kept = _side_by_side(last, part)
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
     return tuple(merged)
+
+
+def _side_by_side(first: Part, then: Part) -> Part:
+    """ "cardiologist buckhead atlanta" is Atlanta; "knee doctor newton boston" Newton, MA."""
+    meant = side_by_side(first.place, first.candidates, then.place)
+    if meant is None:
+        return then
+    place, candidates = meant
+    label = place.label if place is not None else first.label
+    return replace(first, place=place, candidates=candidates, label=label)
 
 
 def _not_the_back_of_a_part(

@@ -321,3 +321,21 @@ def _radius_candidates(norms: list[str]) -> list[Candidate]:
             )
         )  # fmt: skip
     return found
+
+
+NEIGHBOURHOOD_MILES = 25.0  # a town this close to the city typed after it is the place meant
+
+
+def side_by_side(
+    first: Place | None, candidates: tuple[Place, ...], then: Place | None
+) -> tuple[Place | None, tuple[Place, ...]] | None:
+    """Of two places typed side by side, the first's (place, candidates) when it is meant,
+    settled on its town near the second ("newton boston": Newton, MA); None when the second
+    is. The first is a neighbourhood of the second that shares a far town's name when no
+    town of its name lies near the second: Buckhead, GA is 60 miles from Atlanta, and no
+    Hyde Park in the gazetteer is near Chicago."""
+    if then is None or then.kind == "state":
+        return first, candidates
+    towns = (first,) if first is not None else candidates
+    near = [p for p in towns if geography.miles_between(p.point, then.point) <= NEIGHBOURHOOD_MILES]
+    return (near[0], ()) if near else None

@@ -83,6 +83,13 @@ class Specialty:
         return self.grouping == PHYSICIAN_GROUPING
 
     @property
+    def is_surgical(self) -> bool:
+        """A surgeon's specialty by its NUCC name: Orthopaedic Surgery, Hand Surgery,
+        Surgical Oncology. Boards that operate among other care (ENT, eye, urology, OB/GYN)
+        are not: asked who operates on a migraine, the eye doctor the map lists is no one."""
+        return "Surg" in f"{self.classification} {self.specialization}"
+
+    @property
     def clinician_type(self) -> str:
         """ "Physician" (MD/DO), else the NUCC classification: "Physical Therapist", ..."""
         return "Physician" if self.is_physician else self.classification

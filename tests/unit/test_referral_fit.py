@@ -51,3 +51,16 @@ def test_a_code_leaves_a_specialist_first_condition_as_it_was():
     by_code = physician_search(SearchParams(q="M54.3"), Resolution("M54.3", (term,)))
     by_words = physician_search(SearchParams(q="sciatica"), Resolution("sciatica", (words,)))
     assert primary_fit(by_code) == primary_fit(by_words)
+
+
+def test_a_referral_to_a_childs_specialist_leaves_the_pediatrician_behind():
+    """'peds GI referral 8yo, FTT, r/o celiac' listed pediatricians first, since failure to
+    thrive lists the pediatrician first: the referral is for the gastroenterologists."""
+    from app.search.ranking import specialty_fit
+    from directory.vocabulary import default_vocabulary
+
+    ranks = {"208000000X": 0, "2080P0206X": 1, "207RG0100X": 1}
+    referred = specialty_fit(default_vocabulary(), ranks, referral=True)
+    assert referred["208000000X"] < min(referred["2080P0206X"], referred["207RG0100X"])
+    words = specialty_fit(default_vocabulary(), ranks)  # a parent's words: the pediatrician
+    assert words["208000000X"] > max(words["2080P0206X"], words["207RG0100X"])

@@ -268,3 +268,20 @@ def test_a_procedure_code_is_not_a_zip(text, place):
 def test_a_zip_beside_a_surname_a_word_or_a_cue_stays_a_zip(text):
     reading = interpret(text)
     assert reading.location is not None and reading.location.place.kind == "zip"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("cardiologist in buckhead atlanta", "Atlanta, GA"),  # Buckhead, GA: 60 miles east
+        ("hyde park chicago endocrinologist", "Chicago, IL"),  # was Hyde Park, MA
+        ("dentist lincoln park chicago", "Chicago, IL"),
+        ("knee doctor in newton boston", "Newton, MA"),  # the Newton near Boston
+        ("obgyn west hartford hartford", "West Hartford, CT"),  # a town by the city stays
+    ],
+)
+def test_a_neighbourhood_typed_before_its_city_searches_the_city(text, label):
+    """A neighbourhood shares its name with a far town ('buckhead atlanta' searched a hamlet
+    60 miles away and found nobody): the city typed after it decides, and settles which
+    town of an ambiguous name is meant when one is near it."""
+    assert interpret(text).location.label == label

@@ -1,0 +1,54 @@
+"""Asked who operates, a condition's surgeons rank first (app/search/ranking.surgeons_first,
+app/search/service._asks_who_operates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search.ranking import surgeons_first
+from app.search.service import _asks_who_operates
+from directory.condition_map import specialty_ranks
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import default_vocabulary
+
+HAND_SURGERY, NEUROLOGY = "207XS0106X", "2084N0400X"
+
+
+def test_the_conditions_surgeons_come_before_those_who_treat_it_otherwise():
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["carpal-tunnel-syndrome"])
+    assert ranks[NEUROLOGY] <= ranks[HAND_SURGERY] or ranks[HAND_SURGERY] == 0
+    asked = surgeons_first(vocabulary, ranks)
+    assert asked[HAND_SURGERY] < asked[NEUROLOGY]
+    assert min(asked, key=asked.get) == HAND_SURGERY
+
+
+def test_a_condition_no_surgeon_treats_keeps_its_order():
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["migraine"])
+    assert surgeons_first(vocabulary, ranks) == ranks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("carpal tunnel who does the surgery", True),
+        ("surgeon for carpal tunnel", True),
+        ("thyroid nodule, who does the operation", True),
+        ("carpal tunnel surgery", False),  # the procedure was read: its own specialists
+        ("pain after back surgery", False),  # a condition: pain management, not surgeons
+        ("carpal tunnel", False),
+    ],
+)
+def test_a_surgery_word_no_term_read_asks_who_operates(text, asks):
+    lexicon = lexicon_for(default_vocabulary())
+    assert _asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sciatica relief without surgery", "avoid having surgery for my knee", "non surgery option"],
+)
+def test_surgery_said_not_wanted_asks_for_no_surgeon(text):
+    lexicon = lexicon_for(default_vocabulary())
+    assert _asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is False
