@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from app.search.filters import YES_VALUE
 from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
 from directory.understanding import Interpretation
+from directory.understanding.typos import english_counts
 from directory.vocabulary import PRIMARY_CARE, Vocabulary
 
 # Parser match → how the API has always named a match.
@@ -143,6 +144,26 @@ def explicit_terms(params: SearchParams, vocabulary: Vocabulary) -> tuple[Resolv
     return tuple(terms)
 
 
+# A sentence about a need: this many words, a condition, symptom or body part among them.
+SENTENCE_WORDS = 6
+EVERYDAY = 5_000  # an English word this common, in lower case in such a sentence, is a word
+
+
+def _name_like(interpretation: Interpretation) -> list:
+    """The unplaced words that may be a surname. In a patient's sentence ("chest feels tight
+    when i walk up hill") an everyday word typed in lower case is that word, not Dr. Hill;
+    "dermatologist green" and "Hill cardiology" still look for the name."""
+    unplaced = list(interpretation.unplaced)
+    describes = any(p.kind in _NEEDS for p in interpretation.parts)
+    if not describes or len(interpretation.text.split()) < SENTENCE_WORDS:
+        return unplaced
+    counts = english_counts()
+    return [w for w in unplaced if not (w.text.islower() and counts.get(w.text, 0) >= EVERYDAY)]
+
+
+_NEEDS = frozenset({"condition", "symptom", "body_part"})
+
+
 def apply(
     params: SearchParams, interpretation: Interpretation, vocabulary: Vocabulary
 ) -> Understood:
@@ -155,6 +176,6 @@ def apply(
         if isinstance(radius, int) and RADIUS_MIN <= radius <= RADIUS_MAX:
             changes["radius_miles"] = radius
     names = " ".join(interpretation.names)
-    hint = " ".join(word.text for word in interpretation.unplaced)
+    hint = " ".join(word.text for word in _name_like(interpretation))
     terms = tuple(_terms(interpretation, vocabulary))
     return Understood(replace(params, **changes), terms, names, hint)

@@ -126,6 +126,7 @@ def interpret(
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
+    filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
@@ -272,6 +273,21 @@ def _the_patients_sex(
         )
     ]
     return _as_filler(said, parts, filler, tokens)
+
+
+_SEX_LETTERS = frozenset({"f", "m"})
+
+
+def _the_patients_sex_letter(
+    text: str, filler: tuple[Word, ...], unplaced: list[Word]
+) -> tuple[tuple[Word, ...], list[Word]]:
+    """ "11 yo F", "62 y/o M": the patient's sex in a referral's shorthand, read as such."""
+    said = [
+        w
+        for w in unplaced
+        if w.text.casefold() in _SEX_LETTERS and _AFTER_AN_AGE.search(text[: w.span[0]].lower())
+    ]
+    return filler + tuple(said), [w for w in unplaced if w not in said]
 
 
 def _as_filler(
@@ -446,7 +462,7 @@ def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candida
     return [c for c in chosen if c.kind != "context"], contexts
 
 
-_SAME_NEED_JOINS = ("", "and", "&", "with", "w/", "or", "/")  # "PAD with claudication"
+_SAME_NEED_JOINS = ("", "and", "&", "+", "with", "w/", "or", "/")  # "PAD with claudication"
 
 
 def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:

@@ -226,6 +226,7 @@ def test_a_nucc_taxonomy_code_is_its_specialty():
         ("rhuematologist", {"207RR0500X"}),
         ("pediatrics", {"208000000X"}),
         ("pain doctor", {"208VP0014X"}),
+        ("butt doctor", {"208C00000X"}),  # a proctologist, not the buttock's pain doctors
     ],
 )
 def test_lay_and_abbreviated_specialty_names(text, codes):
@@ -233,6 +234,10 @@ def test_lay_and_abbreviated_specialty_names(text, codes):
     part = only(understood, "specialty")
     assert codes <= set(part.ids)
     assert understood.unplaced == ()
+
+
+def test_a_geriatrician_search_asks_for_family_medicines_geriatricians_too():
+    assert {"207RG0300X", "207QG0300X"} <= set(interpret("geriatrician").specialty_codes)
 
 
 def test_a_pain_doctor_search_asks_for_every_pain_medicine_code():

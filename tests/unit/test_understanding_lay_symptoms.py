@@ -123,6 +123,11 @@ def test_more_lay_words_read_as_their_need(text, concept):
         ("hematuria w/u cysto", "cystoscopy"),
         ("afib needs DCCV", "cardioversion"),
         ("calcium score", "cardiac-ct"),
+        ("im trans and want to start hormone therapy", "gender-affirming-care"),
+        ("cochlear implant eval, profound SNHL", "cochlear-implant"),
+        ("melanoma needs WLE + SLNB", "wide-excision"),
+        ("11 yo F precocious puberty", "precocious-puberty"),  # "F": the patient's sex
+        ("88F recurrent falls", "falls-and-balance"),
     ],
 )
 def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, concept):

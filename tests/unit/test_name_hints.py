@@ -1,0 +1,31 @@
+"""Which unplaced words may be a surname (app/search/understanding._name_like)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search.params import SearchParams
+from app.search.understanding import apply
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+
+def hint(text: str) -> str:
+    return apply(SearchParams(q=text), interpret(text), default_vocabulary()).name_hint
+
+
+def test_an_everyday_word_in_a_patients_sentence_is_no_surname():
+    """'chest feels tight when i walk up hill' listed three internists named Hill first."""
+    assert "hill" not in hint("chest feels tight when i walk up hill goes away when i rest")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("back pain hill", "hill"),  # three words: may be Dr. Hill
+        ("knee pain evangelista internal medicine trumbull", "evangelista"),  # no English word
+        ("my knee hurts when i climb stairs Hill", "Hill"),  # capitalised: a name
+    ],
+)
+def test_a_short_search_or_an_unknown_or_capitalised_word_may_still_be_a_name(text, word):
+    assert word in hint(text).split()
