@@ -115,8 +115,9 @@ def interpret(
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _merge_repeats(text, parts)
+    parts, landmarks = _landmarks_of_a_city(text, parts)  # "near ellington field houston"
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
-    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler)
+    filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
@@ -478,12 +479,34 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             span = (last.span[0], part.span[1])
             # "chiropractor near me 60657": the place typed is where "me" is
             kept = part if last.near_me and not part.near_me else last
-            if part.kind == "location" and not (last.near_me or part.near_me):
-                kept = _side_by_side(last, part)
+            joined = text[last.span[1] : part.span[0]].strip(" ,")
+            if part.kind == "location" and not (joined or last.near_me or part.near_me):
+                kept = _side_by_side(last, part)  # "hartford or boston": both were typed
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
     return tuple(merged)
+
+
+LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"
+
+
+def _landmarks_of_a_city(text: str, parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple]:
+    """A place name a word or two before a city, where no town of that name is near the
+    city, names a landmark or neighbourhood of it ("near ellington field houston": the
+    air base, not Ellington, CT): the city is the place, the name's words filler."""
+    places = [p for p in parts if p.kind == "location" and not p.near_me]
+    dropped = []
+    for first, then in zip(places, places[1:], strict=False):
+        between = text[first.span[1] : then.span[0]].split()
+        if set(between) & {"and", "or", "&", "/"} or len(between) > LANDMARK_WORDS:
+            continue  # "near hartford and boston": both were typed
+        if side_by_side(first.place, first.candidates, then.place) is None:
+            dropped.append(first)
+    if not dropped:
+        return parts, ()
+    words = tuple(Word(first.text, first.span) for first in dropped)
+    return tuple(p for p in parts if p not in dropped), words
 
 
 def _side_by_side(first: Part, then: Part) -> Part:

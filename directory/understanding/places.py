@@ -324,6 +324,12 @@ def _radius_candidates(norms: list[str]) -> list[Candidate]:
 
 
 NEIGHBOURHOOD_MILES = 25.0  # a town this close to the city typed after it is the place meant
+NEIGHBOURHOOD_ZIPS = 3  # a far namesake this small can be a neighbourhood's name
+
+
+def _zips(town: Place) -> int:
+    name = town.label.split(",")[0].casefold()
+    return next((zips for place, zips in _cities(name) if place == town), 0)
 
 
 def side_by_side(
@@ -337,5 +343,7 @@ def side_by_side(
     if then is None or then.kind == "state":
         return first, candidates
     towns = (first,) if first is not None else candidates
+    if any(_zips(town) > NEIGHBOURHOOD_ZIPS for town in towns):
+        return first, candidates  # "hartford boston": a city typed first is meant
     near = [p for p in towns if geography.miles_between(p.point, then.point) <= NEIGHBOURHOOD_MILES]
     return (near[0], ()) if near else None

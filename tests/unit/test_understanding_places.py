@@ -278,6 +278,9 @@ def test_a_zip_beside_a_surname_a_word_or_a_cue_stays_a_zip(text):
         ("dentist lincoln park chicago", "Chicago, IL"),
         ("knee doctor in newton boston", "Newton, MA"),  # the Newton near Boston
         ("obgyn west hartford hartford", "West Hartford, CT"),  # a town by the city stays
+        ("therapist near ellington field houston", "Houston, TX"),  # the air base's name
+        ("cardiologist hartford boston", "Hartford, CT"),  # a city first is no neighbourhood
+        ("cardiologist near hartford and boston", "Hartford, CT"),  # both typed: the first
     ],
 )
 def test_a_neighbourhood_typed_before_its_city_searches_the_city(text, label):
