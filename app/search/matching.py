@@ -18,6 +18,8 @@ from app.search.physician_names import (
 from directory.condition_map import specialty_ranks
 from directory.vocabulary import PRIMARY_CARE, default_vocabulary
 
+ADULT_AGE = 18
+
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
 TEXT_FALLBACK = 1.0
@@ -38,7 +40,9 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             ranks = ranking.surgeons_first(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
-        tried = resolution.specialists_first
+        # Referred to a child's specialist, the adults' generalists come after the
+        # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
+        tried = resolution.specialists_first or (referral and _for_a_child(resolution))
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     if specialties:
@@ -54,6 +58,13 @@ def _referred(resolution: Resolution) -> bool:
         return True
     typed = (t for t in resolution.terms if t.kind == "specialty" and not t.context)
     return any(not {*(t.codes or (t.id,))} & PRIMARY_CARE for t in typed)
+
+
+def _for_a_child(resolution: Resolution) -> bool:
+    """The patient is a child: an age under 18 was typed, or a children's specialist."""
+    if resolution.patient_age is not None and resolution.patient_age < ADULT_AGE:
+        return True
+    return bool(set(resolution.specialty_codes()) & default_vocabulary().childrens_codes)
 
 
 def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:

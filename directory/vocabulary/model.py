@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from directory.text import normalize_term
 
@@ -179,6 +180,11 @@ class Vocabulary:
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None
         found = (*siblings, named, *adults, pediatrician)
         return tuple(dict.fromkeys(c for c in found if c is not None and c != code))
+
+    @cached_property
+    def childrens_codes(self) -> frozenset[str]:
+        """Every children's counterpart a specialty names (pediatric cardiology, ...)."""
+        return frozenset(c for s in self.specialties.values() for c in s.children)
 
     def narrower_specialties(self, code: str) -> tuple[str, ...]:
         """The specializations of a board typed by its own name, as people mean it: a

@@ -64,3 +64,19 @@ def test_a_referral_to_a_childs_specialist_leaves_the_pediatrician_behind():
     assert referred["208000000X"] < min(referred["2080P0206X"], referred["207RG0100X"])
     words = specialty_fit(default_vocabulary(), ranks)  # a parent's words: the pediatrician
     assert words["208000000X"] > max(words["2080P0206X"], words["207RG0100X"])
+
+
+
+def test_a_referral_to_a_childs_specialist_puts_the_pediatrician_before_the_generalists():
+    """'lung doctor for kids': after the pulmonologists, pediatricians before family doctors,
+    though the asthma map lists family medicine first."""
+    text = "lung doctor for kids asthma"
+    terms = (
+        ResolvedTerm("specialty", "2080P0214X", "Pediatric pulmonologist", "exact"),
+        ResolvedTerm("condition", "asthma", "Asthma", "exact"),
+    )
+    fit = primary_fit(physician_search(SearchParams(q=text), Resolution(text, terms)))
+    assert fit["207RP1001X"] > fit["208000000X"] > fit[FAMILY]
+    adult = (ResolvedTerm("specialty", "207RP1001X", "Pulmonologist", "exact"), terms[1])
+    fit = primary_fit(physician_search(SearchParams(q="pulm asthma"), Resolution("", adult)))
+    assert fit[FAMILY] > fit["208000000X"]  # an adult's referral: the map's order
