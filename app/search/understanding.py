@@ -100,7 +100,10 @@ def _for_the_child(
     procedures = [p for p in interpretation.concepts if p.kind == "procedure"]
     asked = tuple(i for p in procedures for i in p.ids) or interpretation.concept_ids
     treating = vocabulary.treating(asked)
-    childrens = _childrens(treating, vocabulary)
+    # A children's specialist the map names itself counts ("back brace" lists pediatric
+    # orthopedists): "scoliosis, back brace for my 12 year old" is theirs, not pediatricians'.
+    own = (c for c in treating if c in vocabulary.childrens_codes)
+    childrens = tuple(dict.fromkeys((*_childrens(treating, vocabulary), *own)))
     if childrens and not set(treating) & PRIMARY_CARE:
         return childrens
     return (*childrens, *pediatrics)

@@ -47,6 +47,7 @@ TEEN_NOUNS = frozenset(
     "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
 )
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
+ADULT = 18
 
 
 def child_age(text: str) -> int:
@@ -212,7 +213,15 @@ class Interpretation:
         patient = next((p for p in self.parts if p.is_the_patient), None)
         if patient is None:  # "lung doctor for kids": a children's specialist, asked in words
             patient = next((p for p in self.parts if p.names_a_child), None)
-        return child_age(patient.text) if patient is not None else None
+        if patient is not None:
+            return child_age(patient.text)
+        # "peds cardiology - 3 mo infant": the specialty typed is read on its own, and the
+        # child of the age beside it is still who the care is for ("pregnant with my first
+        # baby" says no age: the patient is the mother)
+        child = {w.text.lower() for w in (*self.filler, *self.unplaced)} & CHILD_NOUNS
+        text = self.text.lower()
+        aged = _WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text)
+        return child_age(text) if child and aged and child_age(text) < ADULT else None
 
     @property
     def names(self) -> tuple[str, ...]:

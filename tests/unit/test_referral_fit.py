@@ -66,7 +66,6 @@ def test_a_referral_to_a_childs_specialist_leaves_the_pediatrician_behind():
     assert words["208000000X"] > max(words["2080P0206X"], words["207RG0100X"])
 
 
-
 def test_a_referral_to_a_childs_specialist_puts_the_pediatrician_before_the_generalists():
     """'lung doctor for kids': after the pulmonologists, pediatricians before family doctors,
     though the asthma map lists family medicine first."""

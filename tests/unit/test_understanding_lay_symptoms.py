@@ -128,6 +128,8 @@ def test_more_lay_words_read_as_their_need(text, concept):
         ("melanoma needs WLE + SLNB", "wide-excision"),
         ("11 yo F precocious puberty", "precocious-puberty"),  # "F": the patient's sex
         ("88F recurrent falls", "falls-and-balance"),
+        ("murmur, VSD on echo", "congenital-heart-disease"),
+        ("34F w/ hx optic neuritis", "optic-neuritis"),  # was neuropathic pain
     ],
 )
 def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, concept):

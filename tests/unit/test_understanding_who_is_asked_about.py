@@ -11,7 +11,14 @@ from directory.understanding import interpret
 
 @pytest.mark.parametrize(
     ("text", "age"),
-    [("ADHD eval 9 y/o", 9), ("asthma 7 yrs old", 7), ("14 y/o female acne", 14)],
+    [
+        ("ADHD eval 9 y/o", 9),
+        ("asthma 7 yrs old", 7),
+        ("14 y/o female acne", 14),
+        ("peds cardiology - 3 mo infant with murmur", 0),  # adults' cardiologists were first
+        ("back pain x 3 mo", None),  # a duration, no child
+        ("pregnant with my first baby need an obgyn", None),  # the mother is the patient
+    ],
 )
 def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
     """'ADHD eval 9 y/o' listed psychiatrists who see adults only: the age was filler."""

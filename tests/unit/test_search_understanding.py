@@ -1,4 +1,5 @@
-"""Which unplaced words may be a surname (app/search/understanding._name_like)."""
+"""What the search makes of a reading (app/search/understanding.apply): which unplaced words
+may be a surname, whose care a child's need is."""
 
 from __future__ import annotations
 
@@ -29,3 +30,13 @@ def test_an_everyday_word_in_a_patients_sentence_is_no_surname():
 )
 def test_a_short_search_or_an_unknown_or_capitalised_word_may_still_be_a_name(text, word):
     assert word in hint(text).split()
+
+
+def test_a_childs_need_only_specialists_treat_is_not_the_pediatricians():
+    """'scoliosis in my 12 year old daughter, back brace specialist' listed pediatricians
+    first: the bracing map names pediatric orthopedists, a children's specialist itself."""
+    text = "scoliosis in my 12 year old daughter back brace"
+    terms = apply(SearchParams(q=text), interpret(text), default_vocabulary()).terms
+    (patient,) = [t for t in terms if t.context]
+    assert "208000000X" not in patient.codes
+    assert "207XP3100X" in patient.codes
