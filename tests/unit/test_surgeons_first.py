@@ -35,6 +35,7 @@ def test_a_condition_no_surgeon_treats_keeps_its_order():
         ("carpal tunnel who does the surgery", True),
         ("surgeon for carpal tunnel", True),
         ("thyroid nodule, who does the operation", True),
+        ("L4-5 spondylolisthesis surgical consult", True),
         ("carpal tunnel surgery", False),  # the procedure was read: its own specialists
         ("pain after back surgery", False),  # a condition: pain management, not surgeons
         ("carpal tunnel", False),
