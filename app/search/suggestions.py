@@ -104,6 +104,8 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         found.append(build.add_location(situation))
     elif _a_few_near(situation):  # "gastro doc akron ohio": one, three more a little further
         found.append(build.reach(situation, filters))
+        # "hand surgeon hartford": one, and the orthopedic surgeons around, one click away
+        found += build.broader(situation, filters)
     return found
 
 

@@ -143,6 +143,30 @@ def test_a_page_of_a_few_offers_the_radius_that_reaches_more(client, demo_profil
     assert checked, "no town with a few cardiologists within 5 miles"
 
 
+def test_a_page_of_a_few_subspecialists_offers_their_broader_specialty(client, demo_profiles):
+    """'hand surgery' near Hartford listed the one hand surgeon, with orthopedic surgeons
+    around and no way to them but retyping: a page of fewer than five offers the broader
+    specialty, with how many it finds, on the page as in the API."""
+    towns = sorted({(p["locations"][0]["city"], p["locations"][0]["state"]) for p in demo_profiles})
+    checked = 0
+    for city, state in towns[::5]:
+        params = {"q": "spine surgeon", "location": f"{city}, {state}", "radius": 10}
+        body = api(client, **params)
+        if not 0 < body["total"] < 5 or {"broadened", "reread"} & set(kinds(body)):
+            continue
+        broader = [s for s in body["suggestions"] if s["kind"] == "broader_specialty"]
+        assert broader, (city, body["suggestions"])
+        assert {s["label"] for s in broader} == {"Orthopedic surgeon"}
+        for offer in broader:
+            assert follow(client, params, offer)["total"] == offer["count"] > 0
+        html = client.get("/search", query_string=params).get_data(as_text=True)
+        assert 'data-suggestion="broader_specialty"' in html
+        checked += 1
+        if checked == 2:
+            break
+    assert checked, "no town with a few spine surgeons within 10 miles"
+
+
 def test_a_condition_without_a_location_asks_for_one(client):
     body = api(client, q="sciatica")
     ask = [s for s in body["suggestions"] if s["kind"] == "add_location"]
