@@ -16,9 +16,8 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
+from directory.understanding.model import ADULT
 from directory.vocabulary import PRIMARY_CARE, default_vocabulary
-
-ADULT_AGE = 18
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
@@ -62,7 +61,7 @@ def _referred(resolution: Resolution) -> bool:
 
 def _for_a_child(resolution: Resolution) -> bool:
     """The patient is a child: an age under 18 was typed, or a children's specialist."""
-    if resolution.patient_age is not None and resolution.patient_age < ADULT_AGE:
+    if resolution.patient_age is not None and resolution.patient_age < ADULT:
         return True
     return bool(set(resolution.specialty_codes()) & default_vocabulary().childrens_codes)
 

@@ -8,7 +8,6 @@ so the app can answer a friendly 503/504 instead of a stack trace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -50,9 +49,9 @@ from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.text import normalize_term
-from directory.understanding import Interpretation, Lexicon, interpret, lexicon_for
+from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.understanding.hospitals import named_by
-from directory.understanding.specialist import wants_a_specialist
+from directory.understanding.specialist import asks_who_operates, wants_a_specialist
 from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
 
@@ -76,23 +75,6 @@ def _call(fn: Callable[..., T], **kwargs) -> T:
         if isinstance(error.status_code, int) and error.status_code in (429, 500, 502, 503, 504):
             raise SearchUnavailable("The search service is busy; please retry.") from error
         raise
-
-
-# "sciatica relief without surgery", "non surgical", "avoid surgery": not asking for it
-_NOT_SURGERY = re.compile(
-    r"\b(?:without|no|not|non|avoid|avoiding|instead of|other than)(?:\W+\w+)?\W*$"
-)
-
-
-def _asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:
-    """A surgery word read as no part of a term ("who does the surgery", "surgeon for carpal
-    tunnel"); "carpal tunnel surgery" is a procedure and "pain after surgery" a condition."""
-    surgery = lexicon.word_set("surgeon_words")
-    return any(
-        word.text.casefold() in surgery
-        and not _NOT_SURGERY.search(read.text[: word.span[0]].casefold())
-        for word in read.filler
-    )
 
 
 def _instead(
@@ -177,7 +159,7 @@ class SearchService:
                 "patient_age": read.patient_age,
                 "practice_text": read.core_text,
                 "hospitals_named": named,
-                "surgeons_first": _asks_who_operates(read, lexicon),
+                "surgeons_first": asks_who_operates(read, lexicon),
             }
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params

@@ -47,7 +47,7 @@ TEEN_NOUNS = frozenset(
     "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
 )
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
-ADULT = 18
+ADULT = 18  # a patient this old is no child: no pediatric reading of their age
 
 
 def child_age(text: str) -> int:
@@ -221,7 +221,8 @@ class Interpretation:
         child = {w.text.lower() for w in (*self.filler, *self.unplaced)} & CHILD_NOUNS
         text = self.text.lower()
         aged = _WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text)
-        return child_age(text) if child and aged and child_age(text) < ADULT else None
+        age = child_age(text) if child and aged else ADULT
+        return age if age < ADULT else None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -479,9 +479,11 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             span = (last.span[0], part.span[1])
             # "chiropractor near me 60657": the place typed is where "me" is
             kept = part if last.near_me and not part.near_me else last
+            # "buckhead atlanta": a neighbourhood, then its city (not "hartford or boston",
+            # both typed, the first kept)
             joined = text[last.span[1] : part.span[0]].strip(" ,")
             if part.kind == "location" and not (joined or last.near_me or part.near_me):
-                kept = _side_by_side(last, part)  # "hartford or boston": both were typed
+                kept = _side_by_side(last, part)
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)

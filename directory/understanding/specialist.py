@@ -8,13 +8,17 @@ specialists, as a referral's diagnosis code does (``app.search.ranking.specialty
 
 Care named after ``tried_words`` ("failed 6 wks PT", "tried physical therapy", "since
 chemo"), or before ``tried_after`` ("physical therapy didn't help"), is what was tried, not
-what is asked for (``already_tried``).
+what is asked for (``already_tried``). A surgery word no term read ("who does the surgery")
+asks for the condition's surgeons (``asks_who_operates``).
 """
 
 from __future__ import annotations
 
+import re
+
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Interpretation
 from directory.understanding.tokens import Token, is_a_count, tokenize
 
 # Care a referral says was given ("failed 6 wks PT", "tried physical therapy"): read back
@@ -118,3 +122,20 @@ def _tried_word_before(
         if not (is_a_count(word) or word in skippable):
             return None
     return None
+
+
+# "sciatica relief without surgery", "non surgical", "avoid surgery": not asking for it
+_NOT_SURGERY = re.compile(
+    r"\b(?:without|no|not|non|avoid|avoiding|instead of|other than)(?:\W+\w+)?\W*$"
+)
+
+
+def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:
+    """A surgery word read as no part of a term ("who does the surgery", "surgeon for carpal
+    tunnel"); "carpal tunnel surgery" is a procedure and "pain after surgery" a condition."""
+    surgery = lexicon.word_set("surgeon_words")
+    return any(
+        word.text.casefold() in surgery
+        and not _NOT_SURGERY.search(read.text[: word.span[0]].casefold())
+        for word in read.filler
+    )

@@ -1,14 +1,14 @@
 """Asked who operates, a condition's surgeons rank first (app/search/ranking.surgeons_first,
-app/search/service._asks_who_operates)."""
+directory/understanding/specialist.asks_who_operates)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.search.ranking import surgeons_first
-from app.search.service import _asks_who_operates
 from directory.condition_map import specialty_ranks
 from directory.understanding import interpret, lexicon_for
+from directory.understanding.specialist import asks_who_operates
 from directory.vocabulary import default_vocabulary
 
 HAND_SURGERY, NEUROLOGY = "207XS0106X", "2084N0400X"
@@ -41,9 +41,9 @@ def test_a_condition_no_surgeon_treats_keeps_its_order():
         ("carpal tunnel", False),
     ],
 )
-def test_a_surgery_word_no_term_read_asks_who_operates(text, asks):
+def test_a_surgery_word_no_term_readasks_who_operates(text, asks):
     lexicon = lexicon_for(default_vocabulary())
-    assert _asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is asks
+    assert asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is asks
 
 
 @pytest.mark.parametrize(
@@ -52,4 +52,4 @@ def test_a_surgery_word_no_term_read_asks_who_operates(text, asks):
 )
 def test_surgery_said_not_wanted_asks_for_no_surgeon(text):
     lexicon = lexicon_for(default_vocabulary())
-    assert _asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is False
+    assert asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is False
