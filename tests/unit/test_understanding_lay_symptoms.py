@@ -133,6 +133,7 @@ def test_more_lay_words_read_as_their_need(text, concept):
         ("pre-op cardiac clearance hip replacement", "preoperative-clearance"),  # was dropped
         ("swollen stiff hands in the morning", "rheumatoid-arthritis"),  # was hand surgeons
         ("leaking urine when i cough", "urinary-incontinence"),  # not a chronic cough
+        ("abnormal heart rhythm", "heart-arrhythmia"),  # was "heart problems", rhythm unread
     ],
 )
 def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, concept):
