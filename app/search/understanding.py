@@ -157,14 +157,11 @@ def _name_like(interpretation: Interpretation) -> list:
     when i walk up hill") an everyday word typed in lower case is that word, not Dr. Hill;
     "dermatologist green" and "Hill cardiology" still look for the name."""
     unplaced = list(interpretation.unplaced)
-    describes = any(p.kind in _NEEDS for p in interpretation.parts)
+    describes = interpretation.of_kind("condition", "symptom", "body_part")
     if not describes or len(interpretation.text.split()) < SENTENCE_WORDS:
         return unplaced
     counts = english_counts()
     return [w for w in unplaced if not (w.text.islower() and counts.get(w.text, 0) >= EVERYDAY)]
-
-
-_NEEDS = frozenset({"condition", "symptom", "body_part"})
 
 
 def apply(

@@ -114,8 +114,8 @@ def interpret(
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
+    parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
-    parts, landmarks = _landmarks_of_a_city(text, parts)  # "near ellington field houston"
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
@@ -479,11 +479,6 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             span = (last.span[0], part.span[1])
             # "chiropractor near me 60657": the place typed is where "me" is
             kept = part if last.near_me and not part.near_me else last
-            # "buckhead atlanta": a neighbourhood, then its city (not "hartford or boston",
-            # both typed, the first kept)
-            joined = text[last.span[1] : part.span[0]].strip(" ,")
-            if part.kind == "location" and not (joined or last.near_me or part.near_me):
-                kept = _side_by_side(last, part)
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
@@ -493,32 +488,28 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
 LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"
 
 
-def _landmarks_of_a_city(text: str, parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple]:
-    """A place name a word or two before a city, where no town of that name is near the
-    city, names a landmark or neighbourhood of it ("near ellington field houston": the
-    air base, not Ellington, CT): the city is the place, the name's words filler."""
+def _places_side_by_side(text: str, parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple]:
+    """Two places typed side by side, or a word or two apart (not "hartford or boston",
+    both asked for): a small far namesake before a city names a neighbourhood or landmark
+    of it ("buckhead atlanta", "near ellington field houston": the city is the place, the
+    name's words filler); a town near the city settles which one of its name is meant
+    ("newton boston": Newton, MA). ``places.side_by_side`` says which."""
     places = [p for p in parts if p.kind == "location" and not p.near_me]
-    dropped = []
+    dropped, settled = [], {}
     for first, then in zip(places, places[1:], strict=False):
         between = text[first.span[1] : then.span[0]].split()
         if set(between) & {"and", "or", "&", "/"} or len(between) > LANDMARK_WORDS:
-            continue  # "near hartford and boston": both were typed
-        if side_by_side(first.place, first.candidates, then.place) is None:
+            continue
+        meant = side_by_side(first.place, first.candidates, then.place)
+        if meant is None:
             dropped.append(first)
-    if not dropped:
+        elif meant[0] is not None and meant[0] != first.place:
+            settled[id(first)] = replace(first, place=meant[0], candidates=(), label=meant[0].label)
+    if not dropped and not settled:
         return parts, ()
     words = tuple(Word(first.text, first.span) for first in dropped)
-    return tuple(p for p in parts if p not in dropped), words
-
-
-def _side_by_side(first: Part, then: Part) -> Part:
-    """ "cardiologist buckhead atlanta" is Atlanta; "knee doctor newton boston" Newton, MA."""
-    meant = side_by_side(first.place, first.candidates, then.place)
-    if meant is None:
-        return then
-    place, candidates = meant
-    label = place.label if place is not None else first.label
-    return replace(first, place=place, candidates=candidates, label=label)
+    kept = (settled.get(id(p), p) for p in parts if p not in dropped)
+    return tuple(kept), words
 
 
 def _not_the_back_of_a_part(
