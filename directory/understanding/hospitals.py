@@ -69,6 +69,10 @@ class Hospitals:
     # for ranking by a word left unread (named_by), never for the filter.
     words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def says_which(self, norm: str) -> bool:
+        """``norm`` (one folded word) is a word of a hospital's name that says which one."""
+        return _word(norm) in self.words
+
     @classmethod
     def of(cls, names: Iterable[str]) -> Hospitals:
         runs: dict[tuple[str, ...], list[str]] = defaultdict(list)

@@ -88,7 +88,7 @@ def interpret(
         return Interpretation(text)
     known = name_check(known_names)
     places = place_candidates(text, tokens, lexicon)
-    alts = _alternatives(tokens, places, known, lexicon)
+    alts = _alternatives(tokens, places, known, lexicon, hospitals)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
     terms, sides = _not_the_back_of_a_part(terms, tokens, lexicon)  # "the back of my knee"
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
@@ -319,13 +319,21 @@ def _names_a_doctor(text: str) -> bool:
 
 
 def _alternatives(
-    tokens: list[Token], places: list[Candidate], known: NameCheck, lexicon: Lexicon
+    tokens: list[Token],
+    places: list[Candidate],
+    known: NameCheck,
+    lexicon: Lexicon,
+    hospitals: Hospitals | None = None,
 ) -> list[tuple[Alternative, ...]]:
-    """Each token's readings. Words that read as a place or a known name, or are capitalised
-    mid-sentence like a proper noun ("back pain Sterling"), are not typos of medical words."""
+    """Each token's readings. Words that read as a place, a known name or a word of a
+    hospital's name ("emory cardiology" is not memory, "grady" not a grade), or are
+    capitalised mid-sentence like a proper noun ("back pain Sterling"), are not typos of
+    medical words."""
     settled = located_tokens(places)
     title_case = all(t.capitalised or t.upper or not t.norm.isalpha() for t in tokens)
     settled |= {i for i, t in enumerate(tokens) if i and t.capitalised and not title_case}
+    if hospitals:
+        settled |= {i for i, t in enumerate(tokens) if hospitals.says_which(t.norm)}
     correct = {i for i, t in enumerate(tokens) if i not in settled and not known(t.norm)}
     # "hx of MI": an abbreviation in capitals, where it is not a place or a name
     capitals = {

@@ -79,6 +79,19 @@ def test_one_word_of_a_name_is_a_hospital_only_after_at(text):
     assert "hospital" not in read(text)[1].filters
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("emory cardiology", "specialty"), ("emory midtown neuro", "specialty")],
+)
+def test_a_word_of_a_hospitals_name_is_not_a_typo_of_a_medical_word(text, kind):
+    """'emory cardiology' searched cardiologists for dementia and memory loss ('emory' one
+    letter from 'memory'): the words stay unread, so the hospital's physicians rank first."""
+    named = Hospitals.of((*NAMES, "Emory University Hospital Midtown"))
+    understood = interpret(text, hospitals=named)
+    assert [p.kind for p in understood.parts] == [kind], understood.parts
+    assert "Emory University Hospital" in named_by(named, [w.text for w in understood.unplaced])
+
+
 def test_without_the_directorys_hospitals_nothing_is_read_as_one():
     understood = interpret("cardiologist at hartford hospital")
     assert "hospital" not in understood.filters
