@@ -43,7 +43,16 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
     concepts = any(p.ids for p in interpretation.concepts)
     typed = any(p.kind == "specialty" and not p.is_the_patient for p in interpretation.parts)
     child = any(p.is_the_patient for p in interpretation.parts)
+    # "peds GI 4yo FTT": a children's specialist typed already says who the patient is; the
+    # age adds no pediatrician ahead of the gastroenterologists who see children.
+    childrens = vocabulary.childrens_codes
+    for_a_child = any(
+        p.kind == "specialty" and not p.is_the_patient and set(p.ids) & childrens
+        for p in interpretation.parts
+    )
     for part in interpretation.parts:
+        if part.is_the_patient and for_a_child:
+            continue
         if part.treats is not None:  # "sleep apnea doctor": the condition, then the specialty
             terms += _terms(replace(interpretation, parts=(part.treats,)), vocabulary)
         how = _HOW.get(part.match, "exact")

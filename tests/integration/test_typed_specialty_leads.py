@@ -52,11 +52,24 @@ def test_the_hand_surgeons_orthopedic_surgeons_follow_before_primary_care(client
     assert "Family medicine doctor" not in found[:3]
 
 
-def test_with_no_pediatric_ent_near_the_ents_come_before_pediatricians(client):
-    found = _primaries(client, "recurrent OM peds ENT", "02115")
-    ents = [i for i, name in enumerate(found) if name.startswith("Ear, nose and throat")]
+@pytest.mark.parametrize(
+    ("q", "location", "adults", "age"),
+    [
+        ("recurrent OM peds ENT", "02115", "Ear, nose and throat", None),
+        # The child's age typed too: it said who the patient is, and had put pediatricians
+        # (the ones referring) ahead of every ENT and gastroenterologist who sees children.
+        ("ENT peds recurrent AOM 2yo", "Chicago, IL", "Ear, nose and throat", 2),
+        ("peds GI 4yo FTT", "Chicago, IL", "Gastroenterologist", 4),
+    ],
+)
+def test_with_no_childrens_specialist_near_the_adults_ones_come_before_pediatricians(
+    client, q, location, adults, age
+):
+    """Of those who see a child that old (an adults-only note ranks after, as it should)."""
+    found = _primaries(client, q, location, age, per_page=20)
+    specialists = [i for i, name in enumerate(found) if name.startswith(adults)]
     pediatricians = [i for i, name in enumerate(found) if name == "Pediatrician"]
-    assert ents and (not pediatricians or max(ents) < min(pediatricians))
+    assert specialists and (not pediatricians or max(specialists) < min(pediatricians)), found
 
 
 @pytest.mark.parametrize(
