@@ -27,9 +27,16 @@ def without_patient_readings(
     meant = {
         i
         for i, token in enumerate(tokens[:-1])
-        if token.norm in patient and (tokens[i + 1].norm in cues or tokens[i + 1].norm.isdigit())
+        if token.norm in patient
+        and (tokens[i + 1].norm in cues or tokens[i + 1].norm.isdigit())
+        and not (token.upper and tokens[i + 1].norm in ORDERS_AFTER)
     }
     return without_one_word_readings(candidates, meant)
+
+
+# "PT s/p R TKA": in capitals before "s/p", an order for physical therapy after the
+# operation; "pt s/p TKA" and "Pt s/p TKA" are the patient who had it.
+ORDERS_AFTER = frozenset({"s p"})  # tokens fold "s/p" as the lexicon does
 
 
 def without_one_word_readings(candidates: list[Candidate], positions: set[int]) -> list[Candidate]:

@@ -29,13 +29,27 @@ def test_shorthand_is_filler_and_leaves_no_stray_letters(text, meant):
 
 
 @pytest.mark.parametrize(
-    "text", ["pt c/o chest pain", "pt with afib", "pts w/ htn", "pt 67 yo w/ afib", "pt hx afib"]
+    "text",
+    [
+        "pt c/o chest pain",
+        "pt with afib",
+        "pts w/ htn",
+        "pt 67 yo w/ afib",
+        "pt hx afib",
+        "pt s/p TKA",
+        "Pt s/p TKA",
+        "PT c/o knee pain",
+    ],
 )
 def test_pt_describing_a_patient_is_not_a_physical_therapist(text):
     assert "specialty" not in {kind for kind, _ in reading(text)}
 
 
-@pytest.mark.parametrize("text", ["pt for back pain", "PT eval s/p knee replacement", "pt"])
+@pytest.mark.parametrize(
+    "text",
+    # "PT s/p R TKA": in capitals before "s/p", an order for therapy after the operation
+    ["pt for back pain", "PT eval s/p knee replacement", "pt", "PT s/p R TKA"],
+)
 def test_pt_asked_for_is_still_the_physical_therapist(text):
     assert ("specialty", text.split()[0]) in reading(text)
 
