@@ -1,8 +1,8 @@
 """Words that say someone may be in danger now, and who to call (``data/crisis.json``).
 
-A directory search is where some people type "i want to kill myself" or "overdose". The
-physicians listed for it are not what they need first: the 988 Suicide & Crisis Lifeline,
-911 and Poison Help are. The results page and the API put these notices above everything
+A directory search is where some people type "i want to kill myself", "overdose" or "chest
+pain". The physicians listed for it are not what they need first: the 988 Suicide & Crisis
+Lifeline, 911 and Poison Help are. The results page and the API put these notices above everything
 else; the search itself still runs (a psychiatrist is a right answer too).
 
 Phrases are matched as whole words on the folded text (``directory.text.normalize_term``),
@@ -31,7 +31,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # suicide_crisis | overdose
+    kind: str  # suicide_crisis | overdose | medical_emergency
     message: str
     contacts: tuple[Contact, ...]
     message_es: str = ""  # set when the words that matched were Spanish
@@ -51,6 +51,7 @@ class _Rule:
     message_es: str
     phrases: frozenset[str]
     phrases_es: frozenset[str]
+    unless: frozenset[str]  # words that say it is past or not urgent ("heart attack recovery")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,8 @@ def _rules() -> tuple[_Rule, ...]:
         notice = Notice(entry["kind"], entry["message"], contacts)
         phrases = frozenset(normalize_term(p) for p in entry["phrases"])
         spanish = frozenset(normalize_term(p) for p in entry.get("phrases_es", ()))
-        rules.append(_Rule(notice, entry.get("message_es", ""), phrases, spanish))
+        unless = frozenset(normalize_term(p) for p in entry.get("unless", ()))
+        rules.append(_Rule(notice, entry.get("message_es", ""), phrases, spanish, unless))
     return tuple(rules)
 
 
@@ -75,6 +77,8 @@ def notices_for(text: str | None) -> tuple[Notice, ...]:
     padded = f" {words} "
     found = []
     for rule in _rules():
+        if any(f" {phrase} " in padded for phrase in rule.unless):
+            continue
         if any(f" {phrase} " in padded for phrase in rule.phrases_es):
             found.append(Notice(**(vars(rule.notice) | {"message_es": rule.message_es})))
         elif any(f" {phrase} " in padded for phrase in rule.phrases):

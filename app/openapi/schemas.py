@@ -170,7 +170,7 @@ NOTICES = {
         "type": "object",
         "required": ["kind", "message", "contacts"],
         "properties": {
-            "kind": {"type": "string", "enum": ["suicide_crisis", "overdose"]},
+            "kind": {"type": "string", "enum": ["suicide_crisis", "overdose", "medical_emergency"]},
             "message": {"type": "string"},
             "message_es": {"type": ["string", "null"]},
             "contacts": {

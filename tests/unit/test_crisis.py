@@ -49,19 +49,73 @@ def test_ordinary_searches_bring_no_notice(text):
     assert notices_for(text) == ()
 
 
+# The vocabulary's words for an emergency that may be happening now: a search for them says
+# to call 911 ("if this is happening now"), and still lists the physicians.
+EMERGENCIES = {"heart-attack", "chest-pain", "dyspnea", "food-allergy", "bells-palsy"}
+
+
+def _alarming(kind: str) -> set[str]:
+    vocabulary = default_vocabulary()
+    return {
+        c.id
+        for c in vocabulary.concepts.values()
+        if any(n.kind == kind for term in c.terms for n in notices_for(term))
+    }
+
+
 def test_no_name_in_the_vocabulary_brings_a_notice_but_the_mental_health_ones():
     """A false alarm frightens a patient looking for a knee surgeon: every specialty,
     condition and procedure name and synonym is checked."""
     vocabulary = default_vocabulary()
-    alarming = {c.id for c in vocabulary.concepts.values() if any(map(notices_for, c.terms))}
-    assert len(vocabulary.concepts) > 100 and alarming <= {"depression"}
+    assert len(vocabulary.concepts) > 100
+    assert _alarming("suicide_crisis") | _alarming("overdose") <= {"depression"}
+    assert _alarming("medical_emergency") <= EMERGENCIES
     for specialty in vocabulary.specialties.values():
         assert notices_for(specialty.name) == (), specialty.name
 
 
 def test_the_api_schema_lists_every_kind_of_notice():
-    kinds = {notices_for(t)[0].kind for t in ("suicide", "overdose")}
+    kinds = {notices_for(t)[0].kind for t in ("suicide", "overdose", "chest pain")}
     assert set(NOTICES["items"]["properties"]["kind"]["enum"]) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart attack",
+        "chest pain",
+        "pt c/o chest pain",
+        "stroke symptoms",
+        "cant breathe",
+        "my husband has slurred speech",
+        "throat is closing peanut allergy",
+        "dolor de pecho",
+    ],
+)
+def test_an_emergency_that_may_be_happening_now_brings_911(text):
+    """'heart attack', 'chest pain', 'stroke symptoms', 'cant breathe' had no notice: only
+    suicide and overdose did."""
+    (notice,) = notices_for(text)
+    assert notice.kind == "medical_emergency"
+    assert [c.phone for c in notice.contacts] == ["911"]
+    assert "happening now" in notice.message
+    assert bool(notice.message_es) == (text == "dolor de pecho")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cardiologist after heart attack",
+        "h/o heart attack",
+        "heart attack risk",
+        "cant breathe through my nose",
+        "cant breathe at night snoring",
+        "stroke rehab",
+        "asthma",
+    ],
+)
+def test_a_past_or_not_urgent_problem_brings_no_911_notice(text):
+    assert notices_for(text) == ()
 
 
 @pytest.mark.parametrize(
