@@ -98,8 +98,7 @@ FILTERS: Filters = (
         "clinician_type",
         "Physician (MD/DO), or another clinician's NUCC classification such as "
         "Physical Therapist or Chiropractor (any of).",
-        display=_clinician_display,
-        value_label=_clinician_display,
+        value_label=_clinician_display,  # already the page's words: no display of its own
     ),
     Filter("language", "Languages spoken", "languages", "Languages spoken (any of)."),
     Filter(

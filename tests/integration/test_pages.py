@@ -160,6 +160,13 @@ def test_filters_are_checkboxes_in_a_get_form_with_an_apply_button(client):
     assert '<button type="submit" class="button button--primary">Apply filters</button>' in form
 
 
+def test_the_type_of_clinician_filter_names_each_kind_once_in_the_plural(client):
+    """'Physicians (MD/DO)s (48)', 'Physical Therapistss (20)': pluralised twice."""
+    html = client.get("/search?q=sciatica&location=06106").get_data(as_text=True)
+    labels = re.findall(r'<label for="f-clinician_type-[^"]+">([^<]+) <span class="count">', html)
+    assert "Physicians (MD/DO)" in labels and "Physical Therapists" in labels, labels
+
+
 def test_applying_a_filter_keeps_it_checked_and_offers_to_remove_it(client):
     response = client.get(RESULTS + "&language=Spanish")
     html = response.get_data(as_text=True)
