@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from app.search import query as q
 from app.search.explain import Sought, hit_from_source
-from app.search.filters import Filters
+from app.search.filters import YES, YES_VALUE, Filters
 from app.search.params import Resolution, ResolvedTerm, SearchParams
 from app.search.results import (
     ConceptDetails,
@@ -35,6 +35,8 @@ def facets_from(aggregations: dict, params: SearchParams, filters: Filters) -> d
         values = []
         for bucket in agg["values"]["buckets"]:
             value = str(bucket.get("key_as_string", bucket["key"]))
+            if declared.kind == YES and value != YES_VALUE:
+                continue  # a yes filter filters on yes only: "false" is no value to offer
             label = declared.value_label(value)
             values.append(FacetValue(value, label, bucket["doc_count"], value in chosen))
         facets[declared.name] = Facet(declared.name, tuple(values), agg["doc_count"])

@@ -212,6 +212,9 @@ def test_facets_keep_other_values_when_one_is_selected(client):
         accepting_new_patients="true",
     )
     assert both["total"] == accepting["true"]
+    # A yes filter offers its yes only: 'accepting_new_patients=false' filters nothing, so a
+    # facet value "false" with a count was a promise the API did not keep.
+    assert set(accepting) == {"true"}
 
 
 def test_no_results_suggest_a_radius_that_works(client):
