@@ -580,6 +580,10 @@ def test_any_typed_search_is_answered_without_a_500(search_app, q, location, rad
 # --- Error pages --------------------------------------------------------------------------
 
 
+def links_of(html: str) -> list[tuple[str, str]]:
+    return [(unescape(h), t.strip()) for h, t in re.findall(r'<a href="([^"]+)">([^<]+)</a>', html)]
+
+
 def test_search_outage_is_a_friendly_503_with_a_phone_fallback():
     client = make_app("physicians", ELASTICSEARCH_URL="http://127.0.0.1:9").test_client()
     response = client.get("/search?q=sciatica")
@@ -593,6 +597,13 @@ def test_search_outage_is_a_friendly_503_with_a_phone_fallback():
     assert home.status_code == 503
     assert "Search is temporarily unavailable" in text_of(home)
     assert client.get(f"/conditions/{FBSS}").status_code == 200
+    # Its links lead somewhere that works: "Start a new search" on the home page's own
+    # outage page pointed back to the same 503.
+    links = dict((text, href) for href, text in links_of(home.get_data(as_text=True)))
+    assert "Start a new search" not in links and links["Try again"] == "/"
+    assert links["Browse conditions"] == "/conditions"
+    searched = dict((text, href) for href, text in links_of(response.get_data(as_text=True)))
+    assert searched["Start a new search"] == "/" and searched["Try again"] == "/search?q=sciatica"
 
 
 def test_unexpected_errors_are_a_friendly_500_page():
