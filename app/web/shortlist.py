@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from wtforms import Form, HiddenField
 from wtforms.validators import DataRequired, ValidationError
 
@@ -70,7 +80,12 @@ def _submitted() -> tuple[str, str]:
 
 
 def shortlisted() -> list[PhysicianProfile]:
-    """The shortlisted physicians' profiles, in the order they were added."""
+    """The shortlisted physicians still listed, in the order they were added: a referral
+    sheet or export never sends a patient to a physician who has left the directory."""
+    return [p for p in _profiles() if p.active]
+
+
+def _profiles() -> list[PhysicianProfile]:
     found = (search_service().get_physician(npi) for npi in shortlist_cookie.read())
     return [p for p in found if p is not None]
 
@@ -78,12 +93,20 @@ def shortlisted() -> list[PhysicianProfile]:
 @bp.get("")
 def compare():
     carried = search_context.search_form(search_context.search_back())
-    return render_template(
+    profiles = _profiles()
+    listed = [p for p in profiles if p.active]
+    page = render_template(
         "pages/shortlist.html",
-        physicians=shortlisted(),
+        physicians=listed,
+        departed=[p for p in profiles if not p.active],
         limit=MAX_PHYSICIANS,
         carried_form=carried,
     )
+    kept = tuple(p.npi for p in listed)
+    if kept == shortlist_cookie.read():
+        return page
+    # Gone from the directory since they were added: off the list, said once on this page.
+    return shortlist_cookie.write(make_response(page), kept)
 
 
 def full_message() -> str:
@@ -114,6 +137,11 @@ def _answer(npi: str, target: str, message: str, npis: tuple[str, ...], full: bo
 def add():
     npi, target = _submitted()
     current = shortlist_cookie.read()
+    profile = search_service().get_physician(npi)
+    if profile is None or not profile.active:
+        # A valid NPI nobody lists, or a physician no longer listed: nothing to compare or
+        # send, and it would take one of the four places.
+        return _answer(npi, target, "That physician is not listed in the directory.", current)
     if npi not in current and len(current) >= MAX_PHYSICIANS:
         return _answer(npi, target, full_message(), current, full=True)
     updated = tuple(dict.fromkeys((*current, npi)))

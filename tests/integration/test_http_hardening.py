@@ -196,6 +196,38 @@ def test_a_physician_no_longer_listed_is_410_gone(with_inactive):
     assert listed.status_code == 200 and listed.get_json()["active"] is True
 
 
+def test_the_shortlist_takes_only_physicians_still_listed(with_inactive):
+    """A physician no longer listed (and a valid NPI nobody lists) could be added, and
+    showed on the compare page, the referral sheet and the CSV with full contact details."""
+    headers = {"Sec-Fetch-Site": "same-origin", "Accept": "application/json"}
+    unknown = "999888777" + npi_check_digit("999888777")
+    for npi in (GONE, unknown):
+        body = with_inactive.post("/shortlist/add", data={"npi": npi}, headers=headers).get_json()
+        assert not body["listed"] and body["count"] == 0
+        assert body["message"] == "That physician is not listed in the directory."
+    added = with_inactive.post("/shortlist/add", data={"npi": NPI}, headers=headers).get_json()
+    assert added["listed"] and added["count"] == 1
+
+
+def test_a_physician_who_left_after_being_shortlisted_is_taken_off_and_said_so(with_inactive):
+    app = with_inactive.application
+    with app.test_request_context():
+        from flask import make_response
+
+        from app.web import shortlist_cookie
+
+        cookie = shortlist_cookie.write(make_response(""), (NPI, GONE)).headers["Set-Cookie"]
+    with_inactive.set_cookie(shortlist_cookie.COOKIE, cookie.split(";")[0].split("=", 1)[1])
+    page = with_inactive.get("/shortlist")
+    html = page.get_data(as_text=True)
+    assert "Comparing 1 physician" in html
+    assert "no longer listed in the directory and was taken off your shortlist" in html
+    assert "shortlist=" in page.headers["Set-Cookie"]  # the cookie now holds the one listed
+    sheet = with_inactive.get("/shortlist.csv").get_data(as_text=True)
+    assert NPI in sheet and GONE not in sheet
+    assert "taken off" not in with_inactive.get("/shortlist").get_data(as_text=True)
+
+
 class FrozenNode:
     """A port that accepts connections and never answers: a node that froze."""
 
