@@ -374,6 +374,12 @@ class SearchService:
 
         first = search(size)
         read = hit_reader(params, resolution)
+        # The first pages are spread across specialties as the results page spreads them
+        # (ranking.diversify over the same window): the file lists them in the order seen.
+        window = q.diversity_window(replace(params, page=1), resolution)
+        if window:
+            top = first["hits"]["hits"]
+            top[:window] = ranking.diversify(top[:window], sort_score, primary_specialty)
 
         def hits() -> Iterator[PhysicianHit]:
             response, sent = first, 0

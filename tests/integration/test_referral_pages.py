@@ -6,6 +6,7 @@ tile-server setting. The same journeys in Chromium are in tests/browser/test_wor
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from dataclasses import replace
@@ -49,6 +50,26 @@ def test_an_export_pages_with_search_after_one_search_per_500(es, search_alias):
     assert counting.indices == [search_alias] * 4
     first_page = SearchService(es, search_alias).search_physicians(replace(params, per_page=50))
     assert npis[:50] == [hit.npi for hit in first_page.results]  # the order users see
+
+
+@pytest.mark.parametrize("q", ["sciatica", "knee replacement", "asthma"])
+def test_an_export_lists_physicians_in_the_order_the_results_pages_show(client, q):
+    """The CSV and spreadsheet listed a condition's physicians in the engine's plain order,
+    while the page spreads its first pages across specialties: rank 3 on screen was 5th in
+    the file, and with 2,000 rows at most, the order decides who is left out."""
+    shown = []
+    for page in (1, 2, 3):
+        args = {"q": q, "location": "06106", "page": page}
+        shown += [
+            h["npi"]
+            for h in client.get("/api/v1/physicians", query_string=args).get_json()["results"]
+        ]
+    body = client.get("/search.csv", query_string={"q": q, "location": "06106"}).get_data(
+        as_text=True
+    )
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))  # Excel's byte-order mark
+    column = rows[0].index("NPI")
+    assert [row[column] for row in rows[1 : len(shown) + 1]] == shown
 
 
 def test_the_spreadsheet_keeps_zip_codes_phone_and_npi_as_text(client):
