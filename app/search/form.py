@@ -40,6 +40,10 @@ class FreeMultiple(SelectMultipleField):
         super().__init__(label, choices=[], validate_choice=False, **kwargs)
         self.allowed, self.allowed_message = allowed, allowed_message
 
+    def process_formdata(self, valuelist):
+        # Control characters dropped as from the search box ("Span\x07ish" went back out).
+        super().process_formdata([v for v in map(clean_text, valuelist) if v])
+
     def pre_validate(self, form):
         if len(self.data or ()) > p.MAX_FILTER_VALUES:
             raise ValidationError(f"Choose at most {p.MAX_FILTER_VALUES} values for this filter.")

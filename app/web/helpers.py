@@ -31,7 +31,14 @@ T = TypeVar("T")
 
 
 def _clean_args(args: MultiDict) -> MultiDict:
-    return MultiDict([(k, v) for k, v in args.items(multi=True) if v not in ("", None)])
+    """The parameters a page carries on, without empty ones or control characters (a NUL
+    typed in the box went back out, raw, in every hidden input and link)."""
+    cleaned = ((k, _printable(v)) for k, v in args.items(multi=True) if v is not None)
+    return MultiDict([(k, v) for k, v in cleaned if v])
+
+
+def _printable(value: str) -> str:
+    return "".join(ch for ch in str(value) if ch.isprintable())
 
 
 def args_with(changes: dict, keep_page: bool = False) -> MultiDict:
@@ -200,6 +207,7 @@ def init_app(app: Flask) -> None:
         ("yes_no", yes_no),
         ("miles", miles),
         ("body_system_name", body_system_name),
+        ("printable", _printable),
     ):
         app.add_template_filter(fn, name)
 

@@ -106,6 +106,16 @@ def test_control_characters_are_dropped_not_fatal(client):
     assert body["total"] > 0
 
 
+@pytest.mark.parametrize(
+    "query", ["q=%00&location=06106", "q=knee%00pain&location=06106&language=Span%07ish"]
+)
+def test_control_characters_never_go_back_out_in_the_page(client, query):
+    """A NUL typed in the box went back out, raw, in the hidden inputs of the filter and
+    sort forms (and a filter value's in its checkbox, chip and print line)."""
+    html = client.get(f"/search?{query}").get_data(as_text=True)
+    assert not any(ch in html for ch in "\x00\x07"), query
+
+
 @pytest.mark.parametrize("raw", ["%FF%FE", "%C0%AF", "%ED%A0%80", "sciatica%FF"])
 def test_percent_encoded_invalid_utf8_stays_as_typed(client, raw):
     # Werkzeug leaves undecodable bytes percent-encoded: harmless text that matches nobody.
