@@ -173,6 +173,11 @@ class SearchService:
                 **said,
             )
             return params, resolution, 0, interpretation
+        if read and read.filler and not read.parts and not read.unplaced:
+            # Only words that never say what ("the", "a", "md"): nothing to look up in the
+            # vocabulary, whose phrases hold them ("lump in the armpit", "AFib").
+            resolution = Resolution(params.q, chosen_terms(params), **said)
+            return params, resolution, 0, interpretation
         hint = ""
         if understood:
             params = understood.params  # a place or filter typed beside unplaced words

@@ -106,6 +106,15 @@ def test_control_characters_are_dropped_not_fatal(client):
     assert body["total"] > 0
 
 
+@pytest.mark.parametrize("text", ["the", "a", "of the"])
+def test_words_that_never_say_what_read_as_nothing_not_as_a_condition(client, text):
+    """'the' searched 'Lump in the Armpit' and three more entries whose names hold it, 'a'
+    AFib and an aortic aneurysm: the vocabulary's phrases hold such words."""
+    body = api(client, _encode({"q": text, "location": "06106"})).get_json()
+    assert body["resolved"]["terms"] == []
+    assert body["interpretation"]["description"] == "Physicians"
+
+
 @pytest.mark.parametrize(
     "query", ["q=%00&location=06106", "q=knee%00pain&location=06106&language=Span%07ish"]
 )
