@@ -31,7 +31,7 @@ from directory.geography.gazetteer import (
     zip_place,
 )
 from directory.geography.place import Place
-from directory.geography.states import state_code
+from directory.geography.states import state_after_comma, state_code
 
 _ZIP = re.compile(r"(\d{5})(?:-\d{4})?")
 _TRAILING_ZIP = re.compile(r"^(.*?)[\s,]*\b(\d{5})(?:-\d{4})?$")
@@ -53,7 +53,7 @@ def _split_city_state(text: str) -> tuple[str, str | None]:
     cleaned = " ".join(text.replace(",", " , ").split()).strip(" ,")
     if "," in cleaned:
         city, _, state = cleaned.rpartition(",")
-        return city.strip(" ,"), state_code(state)
+        return city.strip(" ,"), state_after_comma(state)
     words = cleaned.split()
     for size in (3, 2, 1):
         if len(words) > size and (code := state_code(" ".join(words[-size:]))):
@@ -71,16 +71,27 @@ def _parse_latlon(text: str) -> Place | None:
     return Place(f"{lat:g}, {lon:g}", lat, lon, "latlon")
 
 
+# "Cleveland, OH, USA": the country people add is ours; any other after a comma is not.
+_OUR_COUNTRY = re.compile(r"[\s,]+(?:u\.?s\.?a?\.?|united states(?: of america)?)$", re.I)
+
+
 def _local_place(text: str) -> Place | None:
+    text = _OUR_COUNTRY.sub("", text) or text
     if zip_match := _ZIP.fullmatch(text):
         return zip_place(zip_match[1])
     if latlon := _parse_latlon(text):
         return latlon
     if trailing := _TRAILING_ZIP.fullmatch(text):
+        if _ZIP.search(trailing[1]):  # "06106,06107": which one? Not silently the last.
+            return None
         return zip_place(trailing[2])
     city, state = _split_city_state(text)
     if state:  # "Hartford, CT", "Cook County, IL"
         return city_place(city, state) or county_place(city, state)
+    if "," in text and city_key(city) and state_code(text) is None:
+        # "Hartford, ZZ", "Paris, France": what follows the comma is no state of ours, so
+        # not the biggest town of the name anywhere (Paris, TX); the form offers the towns.
+        return None
     same_name = cities_by_name().get(city_key(city), ())
     # A bare "Boston" means the biggest Boston; the label shows which one we picked.
     if same_name:

@@ -65,6 +65,36 @@ def test_multi_word_city_without_comma():
     assert resolve_place("new haven ct").label == "New Haven, CT"
 
 
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("Hartford, ZZ", "Hartford, CT"),  # had silently searched Hartford, CT
+        ("Paris, France", "Paris, TX"),  # had silently searched Paris, TX
+        ("06106,06107", "Hartford, CT 06106"),  # had silently searched the last ZIP
+    ],
+)
+def test_what_follows_the_comma_must_be_read_or_the_place_is_asked_for(text, offered):
+    """A place typed with a region we cannot read is not replaced by a guess: the form
+    offers the places spelled like it."""
+    with pytest.raises(LocationNotFound) as caught:
+        resolve_place(text)
+    assert offered in caught.value.suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Springfield, Mass.", "Springfield, MA"),  # had been Springfield, IL
+        ("Hartford, Conn", "Hartford, CT"),
+        ("Los Angeles, Calif.", "Los Angeles, CA"),
+        ("Cleveland, OH, USA", "Cleveland, OH"),
+        ("Cleveland, Ohio, United States", "Cleveland, OH"),
+    ],
+)
+def test_a_state_as_letterheads_write_it_and_our_country_are_read(text, label):
+    assert resolve_place(text).label == label
+
+
 def test_bare_city_picks_the_biggest_and_says_which():
     assert resolve_place("Boston").label == "Boston, MA"
 
