@@ -94,7 +94,7 @@ def _fields(filters: Filters) -> dict:
                 Optional(),
                 Length(
                     max=p.MAX_TEXT,
-                    message=f"Please keep the search under {p.MAX_TEXT} characters.",
+                    message=f"Please keep the search to {p.MAX_TEXT} characters or fewer.",
                 ),
             ],
         ),

@@ -41,6 +41,14 @@ def init_app(app: Flask) -> None:
         raise ValueError(f"REPORT_TIME_ZONE={name!r} is not a time zone name") from error
 
 
+@bp.after_request
+def never_cache(response):
+    # The form holds what a reporter typed (a name, a phone, an e-mail) and the confirmation
+    # its reference: no browser or shared cache keeps them on a front-desk computer.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def _report_limit() -> str:
     return current_app.config["REPORT_RATE_LIMIT"]
 

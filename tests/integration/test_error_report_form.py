@@ -91,8 +91,13 @@ def test_a_report_is_stored_and_the_reporter_gets_its_reference(app, npi, caplog
     # Nothing about the reporter but the contact they typed; nothing of it in the logs.
     assert "555-0100" not in caplog.text and "pizzeria" not in caplog.text
     # A reload of the confirmation shows the same reference and stores nothing more.
-    assert report.reference in client.get(f"/physicians/{npi}/report/sent").get_data(as_text=True)
+    again = client.get(f"/physicians/{npi}/report/sent")
+    assert report.reference in again.get_data(as_text=True)
     assert len(stored(app)) == 1
+    # Neither the form a reporter filled in nor its reference stays in a browser's cache on
+    # a shared front-desk computer.
+    assert again.headers["Cache-Control"] == "no-store"
+    assert client.get(f"/physicians/{npi}/report").headers["Cache-Control"] == "no-store"
 
 
 def test_the_report_table_has_no_place_for_who_sent_it():
