@@ -17,6 +17,7 @@ when they are no word the parser or everyday English knows ("mom" stays a word).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -115,14 +116,30 @@ def named_by(hospitals: Hospitals | None, words: Iterable[str]) -> tuple[str, ..
 def _initials(name: str) -> set[str]:
     """ "Massachusetts General Hospital" -> mgh; "Children's Healthcare of Atlanta" -> cha
     and choa (people say the "of" or not); "The Hospital of Central Connecticut" -> hcc,
-    hocc; "University of Chicago Medical Center" -> uchicago, as it calls itself."""
+    hocc; "University of Chicago Medical Center" -> uchicago, as it calls itself. A word
+    that is itself initials counts each letter, and without the generic words it ends
+    with: "MD Anderson Cancer Center" -> mdacc and mda, as referrals write it."""
     words = [w for w in normalize_term(name).split() if w != "s"]
     without = "".join(w[0] for w in words if w not in SMALL_WORDS)
     within = "".join(w[0] for w in words if w not in SMALL_WORDS - {"of"})
     found = {short for short in (without, within) if len(short) >= MIN_INITIALS}
     if len(words) > 2 and words[:2] == ["university", "of"]:
         found.add("u" + words[2])  # "University of Chicago Medical Center": "uchicago"
+    spelled = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in SMALL_WORDS]
+    if any(_is_initials(w) for w in spelled):
+        letters = [w.lower() if _is_initials(w) else w[0].lower() for w in spelled]
+        found.add("".join(letters))
+        while spelled and spelled[-1].lower() in GENERIC:
+            spelled.pop()
+        letters = letters[: len(spelled)]
+        if len("".join(letters)) >= MIN_INITIALS:
+            found.add("".join(letters))
     return found
+
+
+def _is_initials(word: str) -> bool:
+    """ "MD", "USC", "UCLA": a word of a name written as its own initials."""
+    return word.isupper() and 2 <= len(word) <= 4
 
 
 def _says_which(run: tuple[str, ...], leading: bool) -> bool:

@@ -111,6 +111,21 @@ def test_a_hospitals_initials_and_at_the_name_read_as_the_hospital(text, hospita
     assert read(text)[1].filters["hospital"] == (hospital,)
 
 
+@pytest.mark.parametrize(
+    ("text", "hospital"),
+    [
+        ("MDA med onc breast", "MD Anderson Cancer Center"),
+        ("mdacc sarcoma referral", "MD Anderson Cancer Center"),
+        ("cardiology at khusc", "Keck Hospital of USC"),
+    ],
+)
+def test_a_name_written_with_its_own_initials_is_known_by_them(text, hospital):
+    """'MDA med onc breast' listed oncologists anywhere: a word that is itself initials
+    ("MD") counts each of its letters, and referrals drop the generic words it ends with."""
+    named = Hospitals.of((*NAMES, "MD Anderson Cancer Center", "Keck Hospital of USC"))
+    assert interpret(text, hospitals=named).filters["hospital"] == (hospital,)
+
+
 def test_initials_that_are_a_word_stay_the_word():
     moms = Hospitals.of(["Mercy Outpatient Medical"])  # initials "mom"
     understood = interpret("pediatrician for my mom", hospitals=moms)
