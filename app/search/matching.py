@@ -71,6 +71,8 @@ def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:
     it leads, its broader specialty right behind, the body part's specialists after."""
     typed = Resolution(resolution.text, tuple(t for t in resolution.terms if not t.context))
     context = [c for t in resolution.terms if t.context for c in t.codes]
+    if resolution.specialists_first:  # "my 15 year old ... cutting herself": not her pediatrician
+        context = [c for c in context if c not in PRIMARY_CARE]
     codes, named = typed.specialty_codes(), typed.named_specialty_codes()
     if not codes:  # only a body part's specialists: what was asked
         return [ranking.specialty_query(list(dict.fromkeys(context)))]

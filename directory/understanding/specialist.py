@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from directory.crisis import notices_for
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Interpretation
@@ -30,7 +31,11 @@ _WHEN = frozenset({"since", "after"})  # history only beside a condition or a bo
 
 
 def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
-    """Whether ``text`` says the usual care has not worked."""
+    """Whether ``text`` says the usual care has not worked, or that someone is hurting
+    themselves or thinking of suicide ("my 15 year old ... has been cutting herself"):
+    the mental health specialists first, not the family doctor or the pediatrician."""
+    if any(n.kind == "suicide_crisis" for n in notices_for(text)):
+        return True
     return bool(saying_it(tokenize(text), lexicon))
 
 

@@ -100,6 +100,18 @@ def test_saying_primary_care_has_tried_puts_the_specialists_first(client):
     assert not primary_care & set(tried[:3]), tried
 
 
+@pytest.mark.parametrize("where", ["Houston, TX", "Los Angeles, CA"])
+def test_a_child_hurting_herself_is_for_mental_health_specialists_not_her_pediatrician(
+    client, where
+):
+    """'my 15 year old daughter is depressed and has been cutting herself' listed seven
+    pediatricians among three psychiatrists: the child read as the patient brought hers."""
+    found = _primaries(
+        client, "my 15 year old daughter is depressed and has been cutting herself", where
+    )
+    assert found and "Pediatrician" not in found[:5], found
+
+
 def test_a_board_typed_by_its_name_finds_its_specializations_after_it(client, demo_profiles):
     """'foot doctor boston' missed the podiatrists registered only as foot and ankle
     surgeons; 'ortho' the orthopedic spine surgeons. They come after the board's own."""
