@@ -222,7 +222,22 @@ class Interpretation:
         text = self.text.lower()
         aged = _WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text)
         age = child_age(text) if child and aged else ADULT
+        if age >= ADULT:  # "baby eczema dermatologist", "teen acne dermatologist"
+            age = min((child_age(words) for words in self._a_childs_need()), default=ADULT)
         return age if age < ADULT else None
+
+    def _a_childs_need(self) -> list[str]:
+        """A need said with a child word in it or right before it ("baby eczema", "teen
+        acne"): the words that say how old."""
+        needs = [p for p in self.parts if p.kind in ("condition", "symptom", "body_part")]
+        found = [p.text for p in needs if set(p.text.lower().split()) & CHILD_NOUNS]
+        for word in (*self.filler, *self.unplaced):
+            if word.text.lower() in CHILD_NOUNS:
+                after = self.text[word.span[1] :]
+                gap = len(after) - len(after.lstrip())
+                if any(p.span[0] == word.span[1] + gap for p in needs):
+                    found.append(word.text)
+        return found
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -118,6 +118,11 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
         ("kids allergist", 8),
         ("skin doctor for my toddler", 1),
         ("allergist for teens", 13),
+        # A specialty typed beside a child's need: the child is still who it is for (had
+        # been no age, so dermatologists who see only adults ranked as high).
+        ("baby eczema dermatologist", 1),
+        ("teen acne dermatologist", 13),
+        ("baby boomer knee pain", None),
     ],
 )
 def test_the_childs_age_is_read_from_the_words_about_the_patient(text, age):
