@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.events.redact import redact, redact_value
+from app.events.redact import redact, redact_value, redaction
 from directory.geography import Place, zips_within
 
 CHANNELS = {"cards": "web", "compact": "compact", "api": "api"}
@@ -70,21 +70,30 @@ def interpretation_of(page) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     interpretation = getattr(page, "interpretation", None)
     if interpretation is not None:
-        # A typed phone or NPI may be someone's own number: its kind is recorded, never it.
-        parts = tuple(
-            f"{part.kind}:{part.ids[0]}" if part.ids and part.kind not in _COARSE else part.kind
-            for part in interpretation.parts
-        )
-        # Only words that survive redaction of the whole text: "call 860 555 1234" must
-        # not leave its digits behind as three harmless-looking unplaced words.
-        kept = set(redact(interpretation.text).split())
-        unplaced = tuple(w.text for w in interpretation.unplaced if w.text in kept)
+        # What redaction of the whole text replaced is gone from every field: "call 860
+        # 555 1234" must not leave its digits behind as three harmless-looking unplaced
+        # words, nor "john.smith@gmail" its words as a physician's name.
+        redacted = redaction(interpretation.text).spans
+        parts = tuple(_part(part, redacted) for part in interpretation.parts)
+        unplaced = tuple(w.text for w in interpretation.unplaced if not _overlaps(w.span, redacted))
         return parts, unplaced
     resolution = page.resolution
     parts = tuple(f"{term.kind}:{term.id}" for term in resolution.terms)
     named = any(match.kind == "name" for hit in page.results for match in hit.matched)
     text = resolution.text.strip()
     return parts, (text,) if text and not parts and not named else ()
+
+
+def _part(part, redacted: tuple[tuple[int, int], ...]) -> str:
+    """ "kind:id"; the kind alone for a typed phone or NPI (it may be someone's own number)
+    and for a part read from characters that redaction replaced."""
+    if not part.ids or part.kind in _COARSE or _overlaps(part.span, redacted):
+        return part.kind
+    return f"{part.kind}:{part.ids[0]}"
+
+
+def _overlaps(span: tuple[int, int], redacted: tuple[tuple[int, int], ...]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in redacted)
 
 
 def _filters(form) -> tuple[str, ...]:

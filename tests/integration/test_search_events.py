@@ -72,6 +72,34 @@ def test_each_channel_is_told_apart_and_personal_text_never_stored(events_app, e
     assert events["api"]["zero"] is True and events["api"]["unplaced"] == ["qwxzzy"]
 
 
+TYPED_FIELDS = ("text", "unplaced", "parts", "filters")  # what can carry the words typed
+# What a black-box check typed: each identifier, with the digits or words it must not leave.
+IDENTIFIERS = {
+    "card 4111 1111 1111 1111": ("card [number]", ["4111", "1111"]),
+    "knee 4111-1111-1111-1111": ("knee [number]", ["4111", "1111"]),
+    "knee 123 45 6789": ("knee [number]", ["123", "6789"]),
+    "knee 1EG4-TE5-MK73": ("knee [number]", ["1eg4", "mk73"]),
+    "knee 1EG4TE5MK73": ("knee [number]", ["1eg4"]),
+    "knee +44 20 7946 0958": ("knee [phone]", ["7946", "0958"]),
+    "knee 02/2024": ("knee [date]", ["2024"]),
+    "knee jan 5": ("knee [date]", ["jan"]),
+    "knee john.smith@gmail": ("knee [email]", ["john", "smith", "gmail"]),
+    "knee 192.168.1.10": ("knee [ip]", ["192", "168"]),
+}
+
+
+def test_identifiers_never_reach_any_field_of_the_stored_event(events_app, es):
+    client = events_app.test_client()
+    for typed in IDENTIFIERS:
+        assert client.get("/api/v1/physicians", query_string={"q": typed}).status_code == 200
+    events = _stored(events_app, es)
+    assert sorted(e["text"] for e in events) == sorted(text for text, _ in IDENTIFIERS.values())
+    secrets = {secret for _, typed_secrets in IDENTIFIERS.values() for secret in typed_secrets}
+    for event in events:
+        flat = str([event[field] for field in TYPED_FIELDS]).lower()
+        assert not [secret for secret in secrets if secret in flat], event
+
+
 def test_a_search_shown_only_a_broader_specialty_counts_as_finding_no_one(events_app, es):
     """Curators learn which specialties people look for and do not find nearby, even
     though the page showed them a broader specialty instead of nothing."""

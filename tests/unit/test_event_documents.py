@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import pytest
+
 from app.events.documents import (
     SearchEvent,
     coarse_location,
@@ -40,6 +42,47 @@ def test_the_adapter_reads_todays_resolution_and_tomorrows_interpretation():
     # The place is kept coarse elsewhere; a typed phone is recorded as a phone, not its number.
     assert parts == ("condition:sciatica", "location", "phone")
     assert "qwxzzy" in unplaced and not any(w.isdigit() for w in unplaced)
+
+
+def _recorded(text: str, known_names=frozenset()) -> dict:
+    """The stored event of a search for ``text``, read by the parser as the page reads it."""
+    page = FakePage(Resolution(text))
+    page.interpretation = interpret(text, known_names=known_names)
+    parts, unplaced = interpretation_of(page)
+    event = SearchEvent(
+        "202603" + "ab" * 8, this_hour(NOW), "web", text, parts, unplaced, (), None, None,
+        "relevance", 0, 1,
+    )  # fmt: skip
+    return search_document(event)
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "unplaced"),
+    [
+        ("card 4111 1111 1111 1111", "card [number]", ["card"]),
+        ("knee 123 45 6789 qwxzzy", "knee [number] qwxzzy", ["qwxzzy"]),
+        ("qwxzzy 4111 1111 1111 1111 and 1111 pills", "qwxzzy [number] and 1111 pills",
+         ["qwxzzy", "1111"]),  # only the count typed apart from the card number stays
+        ("dob jan 5 qwxzzy", "dob [date] qwxzzy", ["dob", "qwxzzy"]),
+        ("qwxzzy 02/2024", "qwxzzy [date]", ["qwxzzy"]),
+        ("knee 1EG4-TE5-MK73", "knee [number]", []),
+    ],
+)  # fmt: skip
+def test_no_word_of_a_redacted_identifier_is_stored_as_an_unplaced_word(typed, text, unplaced):
+    stored = _recorded(typed)
+    assert (stored["text"], stored["unplaced"]) == (text, unplaced)
+    assert stored["has_unplaced"] is bool(unplaced)
+
+
+def test_a_name_read_from_an_identifier_is_stored_as_its_kind_only():
+    """\"john.smith@gmail\" can read as the physicians' names John and Smith: the event must
+    not keep the e-mail's words as a name part any more than as text."""
+    stored = _recorded("knee john.smith@gmail", known_names={"john", "smith"})
+    assert stored["text"] == "knee [email]"
+    assert "name" in stored["parts"] and "smith" not in str(stored).lower()
+    # A name typed beside an identifier, not inside it, is kept as today.
+    beside = _recorded("dr smith 860-555-1234", known_names={"smith"})
+    assert "name:Smith" in beside["parts"] and "555" not in str(beside)
 
 
 def test_locations_are_kept_coarse():
