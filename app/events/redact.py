@@ -95,6 +95,8 @@ _LETTERS_AND_DIGITS = re.compile(
 
 _WORTH_A_LOOK = re.compile(r"[\d@:]")  # every detector needs one of these
 FEWEST_DIGITS = 6  # a number this long identifies someone; a shorter one is a count or code
+# A placeholder, or a ZIP3 ("061xx"): stored text no search can use.
+_PLACEHOLDER = re.compile("|".join(map(re.escape, PLACEHOLDERS)) + r"|\b\d{3}xx\b")
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ def redaction(typed: str) -> Redaction:
 def redact_value(text: str) -> str:
     """Redacted, single-spaced, case kept: for filter values such as "Spanish" or a NUCC code."""
     return _replaced(text, _spans(text))
+
+
+def without_placeholders(text: str) -> str:
+    """Stored text with its placeholders left out: what a link may search for again."""
+    return " ".join(_PLACEHOLDER.sub(" ", text).split())
 
 
 def _folded(typed: str) -> tuple[str, list[int]]:

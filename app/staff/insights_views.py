@@ -8,6 +8,7 @@ from flask import render_template, request
 from app import events
 from app.errors import SearchUnavailable
 from app.events.insights import CHANNELS, REPORTS, WEEK_CHOICES
+from app.events.redact import without_placeholders
 from app.staff.auth import allow
 from app.staff.store import db
 from app.staff.views import CURATORS, bp
@@ -42,4 +43,6 @@ def insights():
         channels=CHANNELS,
         week_choices=WEEK_CHOICES,
         mappable=report in ("zero", "unplaced"),
+        # Links search and map the words people typed, never "[phone]" or "061xx".
+        searchable=without_placeholders,
     )

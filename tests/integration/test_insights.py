@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -84,3 +85,27 @@ def test_the_insights_page_links_each_row_to_the_live_search(seeded):
     assert "3</td>" in html  # web only: the API's search is filtered out
     unknown = client.get("/staff/insights?report=everything&weeks=999")
     assert unknown.status_code == 200 and "Top searches" in unknown.get_data(as_text=True)
+
+
+@pytest.fixture
+def redacted_rows(alias, sqlite_store_url, es):
+    """Searches whose stored text holds placeholders, as curators will see them."""
+    app = staff_app(alias, sqlite_store_url)
+    sink = app.extensions["search_events"]
+    for text in ("860-555-1234 asthma", "4111 1111 1111 1111", "knee pain near 06106"):
+        assert sink.put(_event(text, 0, total=0, parts=(), unplaced=("qwxzzy",)))
+    assert sink.flush(timeout=30)
+    es.indices.refresh(index=f"{alias}-events")
+    add_account(app, "curator@example.org", "curator")
+    return app
+
+
+def test_insights_links_never_search_for_a_placeholder(redacted_rows):
+    client = redacted_rows.test_client()
+    sign_in(client, "curator@example.org")
+    html = client.get("/staff/insights?report=zero&weeks=4").get_data(as_text=True)
+    assert "[phone] asthma" in html and "[number]" in html  # the rows are still shown
+    links = re.findall(r'href="(/(?:search|staff/curation)\?[^"]*)"', html)
+    assert "/search?q=asthma" in links and "/staff/curation?term=asthma#map" in links
+    assert "/search?q=knee+pain+near" in links  # the ZIP3 "061xx" left out too
+    assert not [link for link in links if "%5B" in link or "xx" in link], links

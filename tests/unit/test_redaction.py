@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.events.redact import redact, redact_value, redaction
+from app.events.redact import redact, redact_value, redaction, without_placeholders
 
 
 @pytest.mark.parametrize(
@@ -195,3 +195,9 @@ def test_redaction_says_which_typed_characters_it_replaced():
 def test_filter_values_keep_their_case_and_lose_identifiers():
     assert redact_value("language:Spanish") == "language:Spanish"
     assert redact_value("insurance:Aetna 4111 1111 1111 1111") == "insurance:Aetna [number]"
+
+
+def test_a_link_to_the_live_search_leaves_placeholders_out():
+    assert without_placeholders("[phone] asthma near 061xx") == "asthma near"
+    assert without_placeholders("[number]") == ""
+    assert without_placeholders("knee pain") == "knee pain"
