@@ -409,6 +409,14 @@ def test_results_and_profile_pages_set_no_cookie(client):
         assert response.headers.getlist("Set-Cookie") == [], path
 
 
+def test_the_view_cookie_holds_only_the_layout(client):
+    """docs/privacy.md: the one cookie a result list may set is the layout chosen, no id."""
+    assert client.get(RESULTS + "&view=a1b2c3-tracker").headers.getlist("Set-Cookie") == []
+    [cookie] = client.get(RESULTS + "&view=compact").headers.getlist("Set-Cookie")
+    assert cookie.split("; ")[0] == "results_view=compact"
+    assert "Max-Age=31536000" in cookie and "HttpOnly" in cookie
+
+
 def test_shortlist_adds_compares_and_removes_physicians(client):
     response = add(client, SPINE_SURGEON, RESULTS)
     assert response.status_code == 303 and response.headers["Location"] == RESULTS
