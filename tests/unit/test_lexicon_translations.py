@@ -23,7 +23,19 @@ def test_every_translation_stands_for_a_word_the_parser_knows():
 
 @pytest.mark.parametrize(
     ("spanish", "english"),
-    [("dolor de espalda", "back pain"), ("dolor de rodilla", "knee pain"), ("fiebre", "fever")],
+    [
+        ("dolor de espalda", "back pain"),
+        ("dolor de rodilla", "knee pain"),
+        ("fiebre", "fever"),
+        # Common conditions a Spanish speaker types that read as nothing (QA and blind probe
+        # 21: "doctor para disfuncion erectil que hable español houston" found internists)
+        ("disfuncion erectil", "erectile dysfunction"),
+        ("apnea del sueño", "sleep apnea"),
+        ("pérdida de audición", "hearing loss"),
+        ("hipotiroidismo", "hypothyroidism"),
+        ("mamografía", "mammogram"),
+        ("terapia física", "physical therapy"),
+    ],
 )
 def test_a_translated_search_means_what_the_english_one_means(spanish, english):
     read, expected = interpret(spanish), interpret(english)
