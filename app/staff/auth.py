@@ -35,7 +35,7 @@ class StaffUser(UserMixin):
         return cls(account.id, account.email, account.name, account.role, account.session_version)
 
     def get_id(self) -> str:
-        # The version ends every session of an account that was reset or disabled.
+        # The version ends every session of an account that signed out, was reset or disabled.
         return f"{self.account_id}.{self.session_version}"
 
 

@@ -71,10 +71,11 @@ def login():
 @allow(*EVERYONE)
 def logout():
     if EmptyForm().validate_on_submit():
+        # Server-side, not only this browser's cookie: a copy of the cookie must stop working.
         with changes() as session:
-            audit.record(session, signed_in_account(session), "logout", current_user.email)
+            accounts.sign_out(session, signed_in_account(session))
         logout_user()
-        flash("You are signed out.")
+        flash("You are signed out everywhere you were signed in to the staff area.")
     return redirect(url_for("staff.login"))
 
 

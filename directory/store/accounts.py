@@ -76,12 +76,28 @@ def add(
     return account
 
 
+def end_sessions(account: StaffAccount) -> None:
+    """Sign the account out everywhere: every session cookie issued until now stops working.
+
+    A session cookie is signed, not stored, so forgetting it in one browser is not enough: a
+    copy taken before (a shared front-desk PC) would still work. The cookie names the
+    account's session version; moving the version on refuses every older cookie.
+    """
+    account.session_version += 1
+
+
 def disable(session: Session, email: str, actor: str) -> StaffAccount:
     account = _existing(session, email)
     account.active = False
-    account.session_version += 1  # signs the account out everywhere
+    end_sessions(account)
     audit.record(session, actor, "account.disable", account.email)
     return account
+
+
+def sign_out(session: Session, account: StaffAccount) -> None:
+    """The member of staff signed out: end the account's sessions, in every browser."""
+    end_sessions(account)
+    audit.record(session, account, "logout", account.email)
 
 
 def reset(session: Session, email: str, password: str, actor: str) -> StaffAccount:
@@ -92,7 +108,7 @@ def reset(session: Session, email: str, password: str, actor: str) -> StaffAccou
     account.active = True
     account.failed_logins = 0
     account.locked_until = None
-    account.session_version += 1
+    end_sessions(account)
     audit.record(session, actor, "account.reset", account.email)
     return account
 

@@ -87,7 +87,8 @@ class StaffAccount(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
-    # Bumped on every reset and disable: a session cookie naming an older version is refused.
+    # Bumped on every sign-out, reset and disable: a session cookie naming an older version
+    # is refused, so signing out ends the session in every browser, copied cookies included.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

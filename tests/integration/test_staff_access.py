@@ -178,3 +178,35 @@ def test_public_pages_gain_no_staff_cookie_even_for_signed_in_staff(app):
         assert response.status_code == 200
         cookies = " ".join(response.headers.getlist("Set-Cookie"))
         assert "remember_token" not in cookies and "session=" not in cookies, path
+
+
+def test_signing_out_makes_a_copied_session_cookie_useless(app):
+    """A front-desk PC: someone copied the verifier's cookie before she signed out."""
+    desk = app.test_client()
+    assert sign_in(desk, ROLE_EMAILS["verifier"]).status_code == 302
+    copied = desk.get_cookie("session").value
+    signed_out = desk.post("/staff/logout", data={"csrf_token": csrf_token(desk, "/staff/")})
+    assert signed_out.headers["Location"] == "/staff/login"
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    response = thief.get("/staff/reports")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/staff/login")
+    assert thief.get("/staff/").status_code == 302
+    # Signing in again works, and the new session is a fresh one.
+    assert sign_in(desk, ROLE_EMAILS["verifier"]).status_code == 302
+    assert desk.get("/staff/reports").status_code == 200
+
+
+def test_signing_out_ends_the_accounts_sessions_in_every_browser_and_says_so(app):
+    laptop, desk = app.test_client(), app.test_client()
+    for client in (laptop, desk):
+        assert sign_in(client, ROLE_EMAILS["admin"]).status_code == 302
+    response = desk.post(
+        "/staff/logout", data={"csrf_token": csrf_token(desk, "/staff/")}, follow_redirects=True
+    )
+    assert "signed out everywhere" in response.get_data(as_text=True)
+    assert laptop.get("/staff/").status_code == 302  # the other browser must sign in again
+    with app.extensions["store"].factory() as session:
+        assert audit.recent(session)[0].action == "logout"
+
