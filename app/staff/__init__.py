@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Flask
 
 from app.staff.auth import login_manager
+from app.staff.rows import RowIdConverter
 from app.staff.store import init_store
 
 
@@ -26,5 +27,6 @@ def init_staff(app: Flask) -> None:
     init_store(app)
     # No context processor: public templates must never load the signed-in user.
     login_manager.init_app(app, add_context_processor=False)
+    app.url_map.converters["row_id"] = RowIdConverter  # before the routes that use it
     app.register_blueprint(views.bp)
     cli.register(app)

@@ -101,13 +101,13 @@ def profile_verify(npi: str):
     return redirect(url_for("staff.profile_facts", npi=npi))
 
 
-@bp.post("/corrections/<int:override_id>/undo")
+@bp.post("/corrections/<row_id:override_id>/undo")
 @allow(*VERIFIERS)
 def correction_undo(override_id: int):
     return _undo(overrides.undo, overrides.OverrideError, override_id, "Correction undone.")
 
 
-@bp.post("/verifications/<int:verification_id>/undo")
+@bp.post("/verifications/<row_id:verification_id>/undo")
 @allow(*VERIFIERS)
 def verification_undo(verification_id: int):
     return _undo(

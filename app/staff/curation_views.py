@@ -66,7 +66,7 @@ def curation_add():
     return redirect(url_for("staff.curation_list"))
 
 
-@bp.post("/curation/<int:curation_id>/undo")
+@bp.post("/curation/<row_id:curation_id>/undo")
 @allow(*CURATORS)
 def curation_undo(curation_id: int):
     if not EmptyForm().validate_on_submit():

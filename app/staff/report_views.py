@@ -81,7 +81,7 @@ def _detail(report_id: int, status: int = 200, **forms):
     return page, status
 
 
-@bp.get("/reports/<int:report_id>")
+@bp.get("/reports/<row_id:report_id>")
 @allow(*VERIFIERS)
 def report_detail(report_id: int):
     return _detail(report_id)
@@ -98,7 +98,7 @@ def _act(report_id: int, action, *args) -> None:
         flash(str(error))
 
 
-@bp.post("/reports/<int:report_id>/assign")
+@bp.post("/reports/<row_id:report_id>/assign")
 @allow(*VERIFIERS)
 def report_assign(report_id: int):
     form = AssignForm()
@@ -108,7 +108,7 @@ def report_assign(report_id: int):
     return redirect(_back(report_id))
 
 
-@bp.post("/reports/<int:report_id>/resolve")
+@bp.post("/reports/<row_id:report_id>/resolve")
 @allow(*VERIFIERS)
 def report_resolve(report_id: int):
     form = ResolveForm()
@@ -118,7 +118,7 @@ def report_resolve(report_id: int):
     return redirect(url_for("staff.report_inbox"))
 
 
-@bp.post("/reports/<int:report_id>/reject")
+@bp.post("/reports/<row_id:report_id>/reject")
 @allow(*VERIFIERS)
 def report_reject(report_id: int):
     form = RejectForm()

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from staff_helpers import PASSWORD, add_account, csrf_token, sign_in, staff_app
+from werkzeug.routing.converters import NumberConverter
 
 from directory.store import audit
 from directory.store.models import ROLES
@@ -30,7 +31,7 @@ def staff_routes(app):
         if not rule.endpoint.startswith("staff.") or rule.endpoint == "staff.login":
             continue
         # Row ids become 1, an NPI a demo physician's (so allowed roles reach the real page).
-        path = re.sub(r"<\w+>", DEMO_NPI, re.sub(r"<int:\w+>", "1", rule.rule))
+        path = re.sub(r"<\w+>", DEMO_NPI, re.sub(r"<row_id:\w+>", "1", rule.rule))
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             found.append((path, method, app.view_functions[rule.endpoint]))
     return sorted(found, key=lambda route: route[0] == "/staff/logout")  # sign out last
@@ -210,3 +211,36 @@ def test_signing_out_ends_the_accounts_sessions_in_every_browser_and_says_so(app
     with app.extensions["store"].factory() as session:
         assert audit.recent(session)[0].action == "logout"
 
+
+def _numeric_staff_routes(app):
+    """(rule, method) of every staff route that takes a row number."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("staff."):
+            continue
+        names = re.findall(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", rule.rule)
+        converters = [app.url_map.converters[kind or "default"] for kind, _ in names]
+        if any(issubclass(converter, NumberConverter) for converter in converters):
+            found += [(rule, method) for method in rule.methods - {"HEAD", "OPTIONS"}]
+    return found
+
+
+@pytest.mark.parametrize("row", ["99999999999999999999", str(2**63), str(2**31), "0", "-1"])
+def test_a_row_number_no_row_can_have_is_not_found_on_every_staff_route(
+    search_alias, migrated_database_url, row
+):
+    """Not a crash: 404 for ids beyond what the store's id columns hold, on both engines."""
+    app = staff_app(search_alias, migrated_database_url)
+    add_account(app, ROLE_EMAILS["admin"], "admin")  # admins may use every staff route
+    client = app.test_client()
+    assert sign_in(client, ROLE_EMAILS["admin"]).status_code == 302
+    token = csrf_token(client, "/staff/")
+    form = {"csrf_token": token, "assignee": "1", "note": "Fixed.", "reason": "Not wrong."}
+    routes = _numeric_staff_routes(app)
+    assert len(routes) >= 7  # a report, assign, resolve, reject and three undos
+    for rule, method in routes:
+        path = re.sub(r"<[^>]+>", row, rule.rule)
+        response = client.open(path, method=method, data=form)
+        assert response.status_code == 404, (method, path, response.status_code)
+        assert "find that page" in response.get_data(as_text=True)
+    app.extensions["store"].factory.kw["bind"].dispose()
