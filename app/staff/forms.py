@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
-    IntegerField,
     PasswordField,
     SelectField,
     StringField,
     TextAreaField,
+    ValidationError,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from directory.store.curation import MAX_TERM
 from directory.store.error_reports import MAX_OUTCOME
+from directory.store.models import StaffAccount
 
 
 class LoginForm(FlaskForm):
@@ -48,12 +51,33 @@ class CurationForm(FlaskForm):
     back = HiddenField(validators=[Optional()])
 
 
-class AssignForm(FlaskForm):
-    """Who handles an error report (the select lists active verifiers and admins)."""
+def _account_id(value: object) -> int | None:
+    """The select's value as an account id; anything else is no account (a form error)."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
 
-    assignee = IntegerField(
-        "Assign to", validators=[InputRequired("Choose who handles this report.")]
+
+class AssignForm(FlaskForm):
+    """Who handles an error report: one of ``verifiers``, the active verifiers and admins."""
+
+    assignee = SelectField(
+        "Assign to",
+        coerce=_account_id,
+        validate_choice=False,  # validate_assignee says it in the verifier's words
+        validators=[InputRequired("Choose who handles this report.")],
     )
+
+    def __init__(self, *args, verifiers: Iterable[StaffAccount] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.assignee.choices = [(account.id, account.name) for account in verifiers]
+
+    def validate_assignee(self, field: SelectField) -> None:
+        if field.data not in {account_id for account_id, _ in field.choices}:
+            raise ValidationError(
+                "Choose an active verifier or admin from the list: reports go to them only."
+            )
 
 
 class ResolveForm(FlaskForm):

@@ -65,10 +65,16 @@ def report_inbox():
     )
 
 
-def _detail(report_id: int, status: int = 200, **forms):
+def _report(report_id: int) -> ErrorReport:
+    """The report every page and action of ``/staff/reports/<id>`` is about, or 404."""
     report = error_reports.get(db(), report_id)
     if report is None:
         abort(404, description="There is no error report with that number.")
+    return report
+
+
+def _detail(report_id: int, status: int = 200, **forms):
+    report = _report(report_id)
     page = render_template(
         "staff/report.html",
         row=_row(report, _today()),
@@ -101,7 +107,8 @@ def _act(report_id: int, action, *args) -> None:
 @bp.post("/reports/<row_id:report_id>/assign")
 @allow(*VERIFIERS)
 def report_assign(report_id: int):
-    form = AssignForm()
+    _report(report_id)
+    form = AssignForm(verifiers=error_reports.verifiers(db()))
     if not form.validate_on_submit():
         return _detail(report_id, 400, assign_form=form)
     _act(report_id, error_reports.assign, form.assignee.data)
@@ -111,6 +118,7 @@ def report_assign(report_id: int):
 @bp.post("/reports/<row_id:report_id>/resolve")
 @allow(*VERIFIERS)
 def report_resolve(report_id: int):
+    _report(report_id)
     form = ResolveForm()
     if not form.validate_on_submit():
         return _detail(report_id, 400, resolve_form=form)
@@ -121,6 +129,7 @@ def report_resolve(report_id: int):
 @bp.post("/reports/<row_id:report_id>/reject")
 @allow(*VERIFIERS)
 def report_reject(report_id: int):
+    _report(report_id)
     form = RejectForm()
     if not form.validate_on_submit():
         return _detail(report_id, 400, reject_form=form)

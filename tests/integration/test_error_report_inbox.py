@@ -99,16 +99,33 @@ def test_an_admin_assigns_to_another_verifier_from_the_report_page(app):
     assert f'href="/staff/reports/{report.id}"' not in mine
 
 
-def test_nobody_outside_the_verifiers_can_be_assigned(app):
+@pytest.mark.parametrize(
+    "assignee", ["curator", "999", "99999999999999999999", "nobody"], ids=lambda a: a
+)
+def test_nobody_outside_the_verifiers_can_be_assigned_and_the_form_says_so(app, assignee):
+    """A curator (wrong role), an account that does not exist, or not a number at all."""
     report = submit(app)
     client, token = signed_in(app, "verifier")
-    client.post(
-        f"/staff/reports/{report.id}/assign",
-        data={"csrf_token": token, "assignee": _account_id(app, "curator")},
+    chosen = _account_id(app, "curator") if assignee == "curator" else assignee
+    response = client.post(
+        f"/staff/reports/{report.id}/assign", data={"csrf_token": token, "assignee": chosen}
     )
-    assert report_row(app, report.id).assigned_to_id is None
-    page = client.get(f"/staff/reports/{report.id}").get_data(as_text=True)
-    assert "verifiers and admins only" in page and report_actions(app) == []
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Choose an active verifier or admin" in page
+    assert 'id="assignee-error"' in page and 'aria-invalid="true"' in page  # by the select
+    assert report_row(app, report.id).assigned_to_id is None and report_actions(app) == []
+
+
+def test_a_report_that_does_not_exist_is_not_found_for_every_action(app):
+    client, token = signed_in(app, "verifier")
+    me = _account_id(app, "verifier")
+    form = {"csrf_token": token, "assignee": me, "note": "Done.", "reason": "Not wrong."}
+    for action in ("assign", "resolve", "reject"):
+        response = client.post(f"/staff/reports/999/{action}", data=form)
+        assert response.status_code == 404, action
+        assert "There is no error report with that number." in response.get_data(as_text=True)
+    assert report_actions(app) == []
 
 
 def test_resolve_with_a_note_closes_erases_the_contact_and_is_audited(app):
