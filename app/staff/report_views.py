@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from app.staff.accuracy_views import profile_facts
 from app.staff.auth import allow
 from app.staff.forms import AssignForm, RejectForm, ResolveForm
 from app.staff.store import changes, db
@@ -80,6 +81,8 @@ def _detail(report_id: int, status: int = 200, **forms):
         row=_row(report, _today()),
         problems=PROBLEM_LABELS,
         verifiers=error_reports.verifiers(db()),
+        # The profile's correction page, for whoever that page allows.
+        can_correct=current_user.role in profile_facts.staff_roles,
         assign_form=forms.get("assign_form") or AssignForm(),
         resolve_form=forms.get("resolve_form") or ResolveForm(),
         reject_form=forms.get("reject_form") or RejectForm(),

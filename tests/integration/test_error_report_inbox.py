@@ -128,6 +128,16 @@ def test_a_report_that_does_not_exist_is_not_found_for_every_action(app):
     assert report_actions(app) == []
 
 
+@pytest.mark.parametrize("who", ["verifier", "admin"])
+def test_the_report_page_links_to_the_profiles_correction_page(app, who):
+    report = submit(app)
+    client, _ = signed_in(app, who)
+    page = client.get(f"/staff/reports/{report.id}").get_data(as_text=True)
+    link = f'href="/staff/profiles/{report.npi}"'
+    assert link in page and "when they exist" not in page
+    assert client.get(f"/staff/profiles/{report.npi}").status_code == 200  # a page, not a 404
+
+
 def test_resolve_with_a_note_closes_erases_the_contact_and_is_audited(app):
     report = submit(app)
     client, token = signed_in(app, "verifier")
