@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -56,6 +57,8 @@ class CorrectionForm(FlaskForm):
     city = _text("City", 100)
     state = _text("State", 2)
     zip = StringField("ZIP", validators=[DataRequired("Enter the ZIP code."), _zip])
+    # Offered when the ZIP's post office has another name (corrections.check_address).
+    keep_city = BooleanField("Keep this city: it is right for this ZIP")
     accepting_new_patients = SelectField("Accepting new patients", choices=FLAG_CHOICES)
     insurance = TextAreaField(
         "Insurance accepted (one plan per line)", validators=[Optional(), Length(max=4000)]

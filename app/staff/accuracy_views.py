@@ -13,7 +13,7 @@ from flask import abort, current_app, flash, redirect, render_template, url_for
 from app.extensions import elasticsearch, physician_alias
 from app.staff.accuracy_forms import CorrectionForm, VerifyForm
 from app.staff.auth import allow
-from app.staff.corrections import form_data, proposed_changes
+from app.staff.corrections import check_address, form_data, proposed_changes
 from app.staff.forms import EmptyForm
 from app.staff.store import changes, db
 from app.staff.views import bp, signed_in_account
@@ -34,7 +34,7 @@ def _document(npi: str) -> dict:
         abort(404, description="No physician with that NPI is in the directory.")
 
 
-def _page(npi: str, document: dict, form=None, verify_form=None, status: int = 200):
+def _page(npi: str, document: dict, form=None, verify_form=None, status: int = 200, **extra):
     session = db()
     page = render_template(
         "staff/profile_facts.html",
@@ -42,6 +42,7 @@ def _page(npi: str, document: dict, form=None, verify_form=None, status: int = 2
         doc=document,
         source=source_profile(document),
         form=form or CorrectionForm(data=form_data(document)),
+        offer_keep_city=extra.get("offer_keep_city", False),
         verify_form=verify_form or VerifyForm(),
         corrections=overrides.history(session, npi),
         checks=verifications.history(session, npi),
@@ -64,6 +65,8 @@ def profile_correct(npi: str):
     form = CorrectionForm()
     if not form.validate_on_submit():
         return _page(npi, document, form=form, status=400)
+    if refused := _refused_address(npi, document, form):
+        return refused
     changed = proposed_changes(form.data, document)
     if not changed:
         flash("Nothing changed: every fact already says that.")
@@ -79,6 +82,18 @@ def profile_correct(npi: str):
     labels = ", ".join(facts.FACTS[fact].label.lower() for fact in changed)
     _go_live(npi, f"Corrected {labels}.")
     return redirect(url_for("staff.profile_facts", npi=npi))
+
+
+def _refused_address(npi: str, document: dict, form: CorrectionForm):
+    """The form again (400) when the city or state disagrees with the ZIP; None when fine."""
+    address = check_address(form.data, facts.read(document, "address"))
+    if address.state:
+        form.state.errors.append(address.state)
+    if address.city and not form.keep_city.data:
+        form.city.errors.append(address.city)
+    if not (form.state.errors or form.city.errors):
+        return None
+    return _page(npi, document, form=form, status=400, offer_keep_city=bool(address.city))
 
 
 @bp.post("/profiles/<npi>/verify")

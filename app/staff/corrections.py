@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from directory import geography
@@ -30,15 +31,53 @@ def form_data(document: dict) -> dict[str, str]:
     return data
 
 
+@dataclass(frozen=True)
+class AddressCheck:
+    """What the offline ZIP data says against a typed city, state and ZIP."""
+
+    state: str | None = None  # a refusal: not a state, or not the ZIP's (reliable data)
+    city: str | None = None  # a doubt: the ZIP's post office has other names; staff may confirm
+
+
+def check_address(form_values: dict, current: dict) -> AddressCheck:
+    """Check the city and state against the ZIP, when the form changes one of the three.
+
+    Only then: a source address the data doubts must not block correcting a phone number.
+    A ZIP lies in one state, so a wrong state is refused; a practice may give its village
+    ("Weatogue") where the ZIP's post office is named for another town, so a city is doubted.
+    """
+    typed = {key: (form_values.get(key) or "").strip() for key in ("city", "state", "zip")}
+    typed["zip"] = typed["zip"][:5]
+    if all(typed[key].casefold() == str(current.get(key) or "").casefold() for key in typed):
+        return AddressCheck()
+    place = geography.zip_info(typed["zip"])
+    if place is None:
+        return AddressCheck()  # the ZIP field already says "Enter a ZIP code in service"
+    state, where = typed["state"].upper(), geography.STATE_NAMES.get(place.state, place.state)
+    refused = doubted = None
+    if state and state not in geography.STATE_NAMES and state != place.state:
+        refused = f"Enter a US state or territory code, like {place.state} ({where})."
+    elif state and state != place.state:
+        refused = f"ZIP {typed['zip']} is in {where} ({place.state}), not {state}."
+    if typed["city"] and not geography.is_zip_city(typed["zip"], typed["city"]):
+        names = " or ".join(geography.zip_city_names(typed["zip"])[:3])
+        doubted = (
+            f"The post office calls ZIP {typed['zip']} {names}, not {typed['city']}. "
+            "Correct the city or the ZIP, or tick “Keep this city” if it is right."
+        )
+    return AddressCheck(refused, doubted)
+
+
 def _address(form_values: dict, current: dict) -> dict:
     zip5 = form_values["zip"].strip()[:5]
     address = {key: form_values[key] for key in ADDRESS_FIELDS} | {"zip": zip5}
     address["name"] = current.get("name", "")
     place = geography.zip_info(zip5)
+    if place:  # a city or state left blank is the ZIP's, never blank on the public page
+        address["city"] = (address["city"] or "").strip() or place.city
+        address["state"] = (address["state"] or "").strip() or place.state
     if zip5 != current.get("zip") and place:
         # A new ZIP moves the map pin to the ZIP's centre (streets need an online geocoder).
-        address["city"] = address["city"] or place.city
-        address["state"] = address["state"] or place.state
         address |= {"lat": place.lat, "lon": place.lon}
     else:
         address |= {"lat": current["lat"], "lon": current["lon"]}

@@ -145,6 +145,20 @@ def zip_info(zip5: str) -> ZipInfo | None:
     return zip_table().get(zip5)
 
 
+def zip_city_names(zip5: str) -> tuple[str, ...]:
+    """The names USPS gives a ZIP's town: its own first, then the others it accepts
+    (06107: "West Hartford", "Hartford", "West Hartfrd"); () for a ZIP we don't know."""
+    info = zip_table().get(zip5)
+    return (info.city, *info.also_known_as) if info else ()
+
+
+def is_zip_city(zip5: str, city: str) -> bool:
+    """True when ``city`` is a name USPS gives ZIP ``zip5``'s town ("St. Louis" or
+    "Saint Louis"); a village a ZIP's post office is not named for is not one."""
+    key = city_key(city)
+    return any(city_key(name) == key for name in zip_city_names(zip5))
+
+
 def zip_point(zip5: str) -> tuple[float, float] | None:
     info = zip_table().get(zip5)
     return (info.lat, info.lon) if info else None

@@ -226,6 +226,46 @@ def test_a_refused_correction_says_why_and_changes_nothing(directory, database_u
     assert client.get(f"/staff/profiles/{npi(99)}").status_code == 404  # not in the directory
 
 
+def _public_address(client) -> dict:
+    body = client.get("/api/v1/physicians", query_string={"q": "Accuracy1"}).get_json()
+    [hit] = [h for h in body["results"] if h["npi"] == DOCTOR]
+    return hit["nearest_location"]
+
+
+@pytest.mark.parametrize("state", ["12", "ZZ", "MA"])
+def test_an_address_whose_city_and_state_are_not_the_zips_is_refused(
+    directory, database_url, state
+):
+    """The QA's "Boston, 12 06105": a state that is no state, or not the ZIP's, and a city
+    the ZIP's post office does not know, never reach the public profile."""
+    app, client, _ = directory
+    form = _form(client, city="Boston", state=state, zip="06105", reason="Called the practice")
+    response = client.post(f"/staff/profiles/{DOCTOR}", data=form)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert ("like CT (Connecticut)" if state != "MA" else "06105 is in Connecticut") in page
+    assert "The post office calls ZIP 06105 Hartford" in page and "not Boston" in page
+    assert _rows(database_url, ProfileOverride) == []
+    assert _public_address(client)["city"] == "Hartford"
+    assert "Boston" not in client.get(f"/physicians/{DOCTOR}").get_data(as_text=True)
+
+
+def test_a_city_the_zip_data_doubts_is_saved_once_the_verifier_keeps_it(directory, database_url):
+    """Weatogue's ZIP for a practice that gives its town, Simsbury: the data is not always
+    right about towns, so the verifier may keep the city after being asked."""
+    app, client, _ = directory
+    typed = {"city": "Simsbury", "state": "CT", "zip": "06089", "reason": "Practice website"}
+    asked = client.post(f"/staff/profiles/{DOCTOR}", data=_form(client, **typed))
+    assert asked.status_code == 400
+    page = asked.get_data(as_text=True)
+    assert "The post office calls ZIP 06089 Weatogue" in page and 'name="keep_city"' in page
+    assert _rows(database_url, ProfileOverride) == []
+    kept = client.post(f"/staff/profiles/{DOCTOR}", data=_form(client, keep_city="y", **typed))
+    assert kept.status_code == 302
+    location = _public_address(client)
+    assert (location["city"], location["state"], location["zip"]) == ("Simsbury", "CT", "06089")
+
+
 def test_a_second_correction_replaces_the_first_and_scheduling_notes_are_corrected_too(
     directory, database_url
 ):
