@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from directory.store.curation import MAX_TERM
 from directory.store.error_reports import MAX_OUTCOME
 from directory.store.models import StaffAccount
+from directory.store.passwords import PASSWORD_MAX_LENGTH
 
 
 class LoginForm(FlaskForm):
@@ -25,7 +26,8 @@ class LoginForm(FlaskForm):
         "E-mail", validators=[DataRequired("Enter your e-mail address."), Length(max=254)]
     )
     password = PasswordField(
-        "Password", validators=[DataRequired("Enter your password."), Length(max=1024)]
+        "Password",
+        validators=[DataRequired("Enter your password."), Length(max=PASSWORD_MAX_LENGTH)],
     )
     next = HiddenField()
 

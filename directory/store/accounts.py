@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from directory.store import audit
 from directory.store.models import ROLES, StaffAccount, utcnow
+from directory.store.passwords import password_problem
 
-PASSWORD_MIN_LENGTH = 12
 MAX_FAILED_LOGINS = 10  # then the account waits LOCKOUT before the next try
 LOCKOUT = timedelta(minutes=15)
 
@@ -38,9 +38,11 @@ def normalise_email(email: str) -> str:
     return cleaned
 
 
-def check_password(password: str) -> None:
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise AccountError(f"Use a password of at least {PASSWORD_MIN_LENGTH} characters.")
+def check_password(password: str, email: str = "") -> None:
+    """The password policy (``passwords``), for every place that sets a password."""
+    problem = password_problem(password, email)
+    if problem:
+        raise AccountError(problem)
 
 
 def find(session: Session, email: str) -> StaffAccount | None:
@@ -64,7 +66,7 @@ def add(
     email = normalise_email(email)
     if role not in ROLES:
         raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
-    check_password(password)
+    check_password(password, email)
     if find(session, email):
         raise AccountError(f"{email} already has an account.")
     account = StaffAccount(
@@ -102,8 +104,8 @@ def sign_out(session: Session, account: StaffAccount) -> None:
 
 def reset(session: Session, email: str, password: str, actor: str) -> StaffAccount:
     """New password, account enabled again, lockout cleared, other sessions signed out."""
-    check_password(password)
     account = _existing(session, email)
+    check_password(password, account.email)
     account.password_hash = _hasher.hash(password)
     account.active = True
     account.failed_logins = 0

@@ -244,3 +244,23 @@ def test_a_row_number_no_row_can_have_is_not_found_on_every_staff_route(
         assert response.status_code == 404, (method, path, response.status_code)
         assert "find that page" in response.get_data(as_text=True)
     app.extensions["store"].factory.kw["bind"].dispose()
+
+
+def test_the_cli_refuses_a_password_nobody_should_use_and_says_why(app):
+    runner = app.test_cli_runner()
+    for password, why in (
+        (" " * 12, "at least 12 characters"),
+        ("aaaaaaaaaaaa", "repeats"),
+        ("password1234", "common word"),
+        ("abcdefghijkl", "run of"),
+    ):
+        for args in (["staff", "add", "sp@qa.test", "--role", "curator"],
+                     ["staff", "reset", ROLE_EMAILS["curator"]]):  # fmt: skip
+            result = runner.invoke(args=[*args, "--password", password])
+            assert result.exit_code == 1, (args, password, result.output)
+            assert why in result.output and "Traceback" not in result.output, result.output
+            assert "added sp@qa.test" not in result.output
+            assert f"reset {ROLE_EMAILS['curator']}" not in result.output
+    listing = runner.invoke(args=["staff", "list"]).output
+    assert "sp@qa.test" not in listing
+    assert sign_in(app.test_client(), ROLE_EMAILS["curator"]).status_code == 302  # unchanged
