@@ -264,3 +264,24 @@ def test_the_cli_refuses_a_password_nobody_should_use_and_says_why(app):
     listing = runner.invoke(args=["staff", "list"]).output
     assert "sp@qa.test" not in listing
     assert sign_in(app.test_client(), ROLE_EMAILS["curator"]).status_code == 302  # unchanged
+
+
+SCROLL_REGION = re.compile(r"<div[^>]*class=\"table-scroll\"[^>]*>")
+
+
+def test_every_scrolling_table_on_a_staff_page_is_reachable_and_named_by_keyboard(app):
+    """axe's scrollable-region-focusable: a keyboard user must be able to scroll a wide table."""
+    client = app.test_client()
+    sign_in(client, ROLE_EMAILS["admin"])
+    pages = ("/staff/accounts", "/staff/audit", "/staff/reports", "/staff/reports?show=closed",
+             "/staff/curation", "/staff/corrections")  # fmt: skip
+    for path in pages:
+        html = client.get(path).get_data(as_text=True)
+        regions = SCROLL_REGION.findall(html)
+        assert regions, path
+        for region in regions:
+            assert 'tabindex="0"' in region and 'role="region"' in region, (path, region)
+            label = re.search(r'aria-labelledby="([^"]+)"', region)
+            assert label or 'aria-label="' in region, (path, region)
+            if label:
+                assert f'id="{label[1]}"' in html, (path, region)
