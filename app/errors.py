@@ -30,6 +30,7 @@ class BadSearchRequest(ValueError):
 
 TITLES = {
     400: "Please check your search",
+    403: "You don't have permission for this page",
     404: "We couldn't find that page",
     405: "That action isn't allowed here",
     410: "No longer listed",

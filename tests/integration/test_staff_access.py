@@ -285,3 +285,13 @@ def test_every_scrolling_table_on_a_staff_page_is_reachable_and_named_by_keyboar
             assert label or 'aria-label="' in region, (path, region)
             if label:
                 assert f'id="{label[1]}"' in html, (path, region)
+
+
+def test_a_page_for_another_role_says_why_in_its_title(app):
+    client = app.test_client()
+    sign_in(client, ROLE_EMAILS["curator"])
+    response = client.get("/staff/reports")
+    assert response.status_code == 403
+    title = re.search(r"<title>(.*?)</title>", response.get_data(as_text=True), re.S)[1]
+    assert not title.startswith("Error") and "permission" in title.lower()
+    assert "Your staff role does not include this page." in response.get_data(as_text=True)
