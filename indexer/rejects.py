@@ -40,6 +40,7 @@ class RejectsFiles:
         self.without_row = 0  # rejections not written: no row to copy, or no place to write
         self.unwritable: dict[Path, str] = {}
         self._open: dict[str, tuple[TextIO, csv.writer | None, int]] = {}
+        self._reloaded: dict[str, bool] = {}  # the input is itself a rejects file
 
     def tap(self, records: Iterable[Record]) -> Iterator[Record]:
         """Pass every record through, writing the rejected ones on the way."""
@@ -62,10 +63,7 @@ class RejectsFiles:
             handle.write(f"# line {rejection.line}: {_one_line(rejection.reason)}\n")
             handle.write(f"{rejection.row}\n")
         else:
-            row = list(rejection.row)
-            if width and len(row) == width + len(EXTRA_COLUMNS):
-                row = row[:width]  # a reloaded rejects file: replace the old line and reason
-            writer.writerow([*row, rejection.line, rejection.reason])
+            writer.writerow(_in_columns(rejection, width, self._reloaded[rejection.source]))
         self.written[self.targets[rejection.source]] += 1
 
     def _writer(self, source: str) -> tuple[TextIO, csv.writer | None, int]:
@@ -84,7 +82,8 @@ class RejectsFiles:
             self._open[source] = (handle, None, 0)
         else:
             header = _header(Path(source))
-            width = len(header) - (len(EXTRA_COLUMNS) if header[-2:] == EXTRA_COLUMNS else 0)
+            self._reloaded[source] = header[-2:] == EXTRA_COLUMNS
+            width = len(header) - (len(EXTRA_COLUMNS) if self._reloaded[source] else 0)
             quoting = csv.QUOTE_ALL if kind == "nppes" else csv.QUOTE_MINIMAL
             writer = csv.writer(handle, quoting=quoting, lineterminator="\n")
             writer.writerow([*header[:width], *EXTRA_COLUMNS])
@@ -101,6 +100,22 @@ class RejectsFiles:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _in_columns(rejection: Rejection, width: int, reloaded: bool) -> list[object]:
+    """The rejected row under its header's columns, then its line and reason under theirs.
+
+    A short row (a truncated line) is padded with blanks, so ``rejected_line`` never lands
+    under a data column; a long row keeps the values that fit and its reason names the
+    rest. A reloaded rejects file's old line and reason are replaced, not repeated.
+    """
+    row = list(rejection.row or ())
+    read_as = width + (len(EXTRA_COLUMNS) if reloaded else 0)  # the fields the reader expected
+    reason = rejection.reason
+    if len(row) > read_as:
+        reason += f" (beyond the last column: {', '.join(map(repr, row[read_as:]))})"
+    row = row[:width] + [""] * (width - len(row))
+    return [*row, rejection.line, reason]
 
 
 def _header(path: Path) -> list[str]:

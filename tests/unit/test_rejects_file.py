@@ -58,10 +58,12 @@ def test_csv_rejects_add_the_line_and_reason_as_columns_the_reader_ignores(tmp_p
         ["5", "short row: 9 columns, expected 28"],
     ]
     assert rows[0][: len(header) - 2][0] == "1234567893"
-    # Reloaded, the duplicate's first copy isn't in this file: it is a profile again.
+    # Reloaded, the duplicate's first copy isn't in this file: it is a profile again. The
+    # short row came back padded to the header's columns, so it is judged on what it holds:
+    # its ZIP was cut off.
     again = list(read_any(tmp_path / "profiles.rejects.csv"))
     assert [r["npi"] for r in again if isinstance(r, dict)] == ["1234567893"]
-    assert [r.category for r in again if isinstance(r, Rejection)] == [Category.SHORT_ROW]
+    assert [r.category for r in again if isinstance(r, Rejection)] == [Category.INVALID_ZIP]
 
 
 def test_nppes_rejects_stay_an_nppes_file_with_their_undecodable_bytes(tmp_path):
@@ -70,8 +72,12 @@ def test_nppes_rejects_stay_an_nppes_file_with_their_undecodable_bytes(tmp_path)
     target = tmp_path / "nppes-broken.rejects.csv"
     assert detect_format(target) == "nppes"
     assert b'"WALTER\xff\xfe"' in target.read_bytes()  # written back exactly as read
+    # Skipped rows are not written; a short row is written padded to the header's columns,
+    # so reloaded it is judged on what it holds (its practice address was cut off).
     before = [r.category for r in rejections(source)]
-    assert [r.category for r in rejections(target)] == before  # skipped rows not written
+    padded = [Category.INVALID_ZIP if c is Category.SHORT_ROW else c for c in before]
+    assert Category.SHORT_ROW in before
+    assert [r.category for r in rejections(target)] == padded
 
 
 def test_a_reloaded_csv_rejects_file_gets_fresh_line_numbers_not_extra_columns(tmp_path):
@@ -82,7 +88,8 @@ def test_a_reloaded_csv_rejects_file_gets_fresh_line_numbers_not_extra_columns(t
     with open(second / "profiles.rejects.rejects.csv", newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
     assert header.count("rejected_line") == 1
-    assert rows[-1][-2:] == ["3", "short row: 11 columns, expected 30"]
+    assert [len(row) for row in rows] == [len(header)] * len(rows)
+    assert rows[-1][-2:] == ["3", "missing or invalid practice ZIP: location 1"]
 
 
 def test_rejects_go_beside_the_input_by_default_and_never_over_it(tmp_path):
@@ -96,3 +103,39 @@ def test_rejects_go_beside_the_input_by_default_and_never_over_it(tmp_path):
     assert rejects_path(tmp_path / "x.jsonl") == clash
     with pytest.raises(ValueError, match="would overwrite an input"):
         RejectsFiles([tmp_path / "x.jsonl", clash])
+
+
+def _rejects_rows(path: Path) -> tuple[list[str], list[dict[str, str]], list[list[str]]]:
+    with open(path, newline="", encoding="utf-8", errors="surrogateescape") as handle:
+        header, *rows = list(csv.reader(handle))
+    return header, [dict(zip(header, row, strict=False)) for row in rows], rows
+
+
+def test_a_short_or_long_csv_row_keeps_its_line_and_reason_under_their_own_columns(tmp_path):
+    header = "npi,last_name,first_name,specialty_codes,zip,source,last_verified"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"{header}\n"
+        "1000000004,Short,Row\n"  # cut off: three of seven columns
+        "1000000012,Long,Row,207Q00000X,06106,roster,2024-05-01,spilled,over\n"
+    )
+    write_rejects([roster], tmp_path / "out")
+    columns, rows, raw = _rejects_rows(tmp_path / "out" / "roster.rejects.csv")
+    assert columns == [*header.split(","), "rejected_line", "rejected_reason"]
+    assert [len(row) for row in raw] == [len(columns)] * 2  # every row has the header's columns
+    short, long = rows
+    assert (short["npi"], short["last_name"], short["first_name"]) == ("1000000004", "Short", "Row")
+    assert short["rejected_line"] == "2"
+    assert short["rejected_reason"] == "short row: 3 columns, expected 7"
+    assert long["last_verified"] == "2024-05-01" and long["rejected_line"] == "3"
+    # What did not fit is not lost: the reason names it.
+    assert long["rejected_reason"].startswith("long row: 9 columns, expected 7")
+    assert "'spilled', 'over'" in long["rejected_reason"]
+
+
+def test_a_short_nppes_row_keeps_its_line_and_reason_under_their_own_columns(tmp_path):
+    write_rejects([FIXTURES / "nppes-broken.csv"], tmp_path)
+    columns, rows, raw = _rejects_rows(tmp_path / "nppes-broken.rejects.csv")
+    assert {len(row) for row in raw} == {len(columns)}
+    short = [row for row in rows if row["rejected_reason"].startswith("short row")]
+    assert short and all(row["rejected_line"].isdigit() for row in short)
