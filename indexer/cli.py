@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -20,7 +21,7 @@ from directory.connection import client_from_settings
 from directory.npi import is_valid_npi
 from directory.settings import settings
 from directory.vocabulary import default_vocabulary
-from indexer import jobs, lifecycle
+from indexer import gates, jobs, lifecycle
 from indexer.curated import rebuild_curated_vocabulary
 from indexer.formats import read_files, unreadable
 from indexer.gates import DEFAULT_MAX_REJECTED, DEFAULT_MIN_KEPT, Gates
@@ -62,6 +63,14 @@ FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["auto", "nppes", "profiles"]), default="auto"
 )
 PERCENT = click.FloatRange(0, 100)
+MAX_REJECTED = click.option(
+    "--max-rejected", type=PERCENT, default=DEFAULT_MAX_REJECTED * 100, show_default=True,
+    envvar="LOAD_MAX_REJECTED_PERCENT",
+    help="Refuse a load with more than this % of rows rejected.",
+)  # fmt: skip
+ALLOW_REJECTS = click.option(
+    "--allow-rejects", is_flag=True, help="Override the rejects gate (logged)."
+)
 
 
 @cli.command()
@@ -80,21 +89,24 @@ PERCENT = click.FloatRange(0, 100)
 @click.option("--min-kept", type=PERCENT, default=DEFAULT_MIN_KEPT * 100, show_default=True,
               envvar="LOAD_MIN_KEPT_PERCENT",
               help="Refuse a load that keeps less than this % of the live index.")  # fmt: skip
-@click.option("--max-rejected", type=PERCENT, default=DEFAULT_MAX_REJECTED * 100,
-              show_default=True, envvar="LOAD_MAX_REJECTED_PERCENT",
-              help="Refuse a load with more than this % of rows rejected.")  # fmt: skip
+@MAX_REJECTED
 @click.option("--allow-shrink", is_flag=True, help="Override the shrink gate (logged).")
-@click.option("--allow-rejects", is_flag=True, help="Override the rejects gate (logged).")
+@ALLOW_REJECTS
 @click.option("--show", default=200, show_default=True, help="Rejection lines to print.")
 def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept, max_rejected,
          allow_shrink, allow_rejects, show):  # fmt: skip
-    """Load FILES (NPPES CSV, profile JSON Lines or CSV)."""
-    if dry_run:
-        _validate(files, fmt, as_json=False)
-        return
-    _check_readable(files, fmt)  # refuses unreadable files before anything is written
+    """Load FILES (NPPES CSV, profile JSON Lines or CSV).
+
+    \b
+    Exit codes: 0 loaded, nothing rejected; 1 failed (alias as it was);
+    2 usage; 3 loaded, but rows were rejected (see the rejects file);
+    4 refused by a safety gate; 5 another loader holds the alias.
+    """
     policy = Gates(min_kept=min_kept / 100, max_rejected=max_rejected / 100,
                    allow_shrink=allow_shrink, allow_rejects=allow_rejects)  # fmt: skip
+    if dry_run:
+        _validate(files, fmt, as_json=False, policy=policy)
+    _check_readable(files, fmt)  # refuses unreadable files before anything is written
     for flag, given in (("--allow-shrink", allow_shrink), ("--allow-rejects", allow_rejects)):
         if given:  # an override is never silent
             click.echo(f"WARNING: {flag} given: that safety gate will not stop this load", err=True)
@@ -130,19 +142,48 @@ def _rejects_files(files: tuple[Path, ...], fmt: str, folder: Path | None) -> Re
 @FILES
 @FORMAT
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def validate(files, fmt, as_json):
-    """Check FILES and report every rejected row with its line; writes nothing."""
-    _validate(files, fmt, as_json=as_json)
+@MAX_REJECTED
+@ALLOW_REJECTS
+def validate(files, fmt, as_json, max_rejected, allow_rejects):
+    """Check FILES and report every rejected row with its line; writes nothing.
+
+    Exits as a load of FILES would (the shrink gate aside: it needs the live index):
+
+    \b
+    0  every row would load
+    3  rows were rejected: a load would skip them (see the rejects file) and exit 3
+    4  a load would be refused by a safety gate: more than --max-rejected % of rows
+       rejected (random bytes, a ';'-delimited CSV) or nothing to load (an empty file)
+    2  usage: a bad option or an unreadable file
+    """
+    policy = Gates(max_rejected=max_rejected / 100, allow_rejects=allow_rejects)
+    _validate(files, fmt, as_json=as_json, policy=policy)
 
 
-def _validate(files, fmt, *, as_json: bool) -> None:
+def _validate(files, fmt, *, as_json: bool, policy: Gates) -> NoReturn:
+    """Read FILES as a load would, report, and exit with the code the load would end with."""
     _check_readable(files, fmt)
     tally = Tally()
     for record in read_files(files, fmt):
         tally.add(record)
         if not as_json and not isinstance(record, dict) and not record.skipped:
             click.echo(f"rejected: {record}")
-    click.echo(json.dumps(tally.as_dict(), indent=2) if as_json else tally.as_text())
+    refusals = policy.check(tally, live=None, kept=tally.accepted)  # no live index to shrink
+    refused = [r.message for r in gates.blocking(refusals)]
+    code = Exit.REFUSED if refused else Exit.REJECTS if tally.rejected_total else Exit.OK
+    if as_json:
+        verdict = {"refused": refused, "exit_code": int(code)}
+        click.echo(json.dumps(tally.as_dict() | verdict, indent=2))
+    else:
+        click.echo(tally.as_text())
+    for note in gates.override_notes(refusals):
+        click.echo(f"note: {note}", err=True)
+    if refused:
+        click.echo(f"a load would be refused by a safety gate: {'; '.join(refused)}", err=True)
+    elif tally.rejected_total:
+        rows = f"{tally.rejected_total:,} row{'s' if tally.rejected_total > 1 else ''}"
+        click.echo(f"{rows} rejected: a load would leave them out and exit 3", err=True)
+    sys.exit(code)
 
 
 @cli.command()
