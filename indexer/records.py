@@ -29,6 +29,7 @@ class Category(Enum):
     NO_TAXONOMY = "no known taxonomy"
     INVALID_LAST_VERIFIED = "missing or invalid last_verified"
     INVALID_LAST_UPDATE = "missing or invalid Last Update Date"
+    FUTURE_DATE = "date in the future"
     DUPLICATE_NPI = "duplicate NPI"
     # Left out on purpose: not errors, never in a rejects file, never gated.
     DEACTIVATED = "skipped: deactivated"

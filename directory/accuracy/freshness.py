@@ -34,6 +34,17 @@ def policy(value: object) -> str:
     return chosen
 
 
+# A verification dated later than this after today is a typo or a bad export, not a
+# clock's error (time zones, a drifting host): it would say "accepting new patients as of
+# January 1, 2099" and keep the profile out of the 90-day queue for good.
+CLOCK_SKEW = timedelta(days=1)
+
+
+def latest_credible(today: date) -> str:
+    """The latest verification date (ISO) a source can state on ``today``."""
+    return (today + CLOCK_SKEW).isoformat()
+
+
 def stale_before(today: date) -> date:
     """Profiles verified before this date are stale."""
     return today - timedelta(days=STALE_AFTER_DAYS)

@@ -12,10 +12,12 @@ import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from directory.accuracy.freshness import latest_credible
 from directory.npi import is_valid_npi
 from indexer.duplicates import SeenNpis
 from indexer.records import Category, Record, Rejection, npi_for_report
@@ -101,6 +103,7 @@ def read_nppes(
     source = str(path)
     seen = seen if seen is not None else SeenNpis()
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
+    latest = latest_credible(date.today())  # once per file
     # surrogateescape keeps undecodable bytes visible so that row alone can be rejected.
     with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
         reader = csv.reader(handle)
@@ -113,7 +116,7 @@ def read_nppes(
             if isinstance(values, csv.Error):
                 yield Rejection(source, line, Category.UNREADABLE_CSV, str(values))
                 continue
-            record = nppes_row_to_profile(values, columns, codes, source, line)
+            record = nppes_row_to_profile(values, columns, codes, source, line, latest=latest)
             record = seen.check(record, source, line)
             if isinstance(record, Rejection) and not record.skipped:
                 record = replace(record, row=tuple(values))  # for the rejects file
@@ -196,9 +199,17 @@ def _row_problem(
 
 
 def nppes_row_to_profile(
-    values: Sequence[str], columns: NppesColumns, codes: frozenset[str], source: str, line: int
+    values: Sequence[str],
+    columns: NppesColumns,
+    codes: frozenset[str],
+    source: str,
+    line: int,
+    *,
+    latest: str | None = None,
 ) -> Record:
-    """One NPPES row -> a canonical profile, or the reason it isn't one. Pure."""
+    """One NPPES row -> a canonical profile, or the reason it isn't one.
+
+    ``latest``: the last date that is not in the future (default: from today's date)."""
     npi = npi_for_report(values[columns.at["npi"]]) if len(values) > columns.at["npi"] else None
     reject = partial(Rejection, source, line, npi=npi)
     if problem := _row_problem(values, columns, npi or ""):
@@ -213,9 +224,13 @@ def nppes_row_to_profile(
     specialties = _specialties(values, columns, codes)
     if not specialties:
         return reject(Category.NO_TAXONOMY)
-    last_verified = iso_date(values[at["last_update"]]) or iso_date(values[at["enumerated"]])
+    updated = iso_date(values[at["last_update"]])
+    last_verified = updated or iso_date(values[at["enumerated"]])
     if last_verified is None:
         return reject(Category.INVALID_LAST_UPDATE)
+    if last_verified > (latest or latest_credible(date.today())):
+        column = COLUMN_NAMES["last_update" if updated else "enumerated"]
+        return reject(Category.FUTURE_DATE, f"{column} {last_verified}")
     return {
         "npi": npi,
         "name": name,

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import orjson
 
 from directory import geography
+from directory.accuracy.freshness import latest_credible
 from directory.npi import is_valid_npi
 from indexer.duplicates import FirstLines, SeenNpis
 from indexer.records import Category, Record, Rejection
@@ -57,6 +59,7 @@ def read_profiles(
     a duplicate, reported like one within this file.
     """
     codes = taxonomy_codes if taxonomy_codes is not None else known_taxonomy_codes()
+    latest = latest_credible(date.today())  # once per file: the hot path compares strings
     suffix = Path(path).suffix.lower()
     if suffix in JSONL_SUFFIXES:
         rows = _jsonl_objects(path)
@@ -68,7 +71,9 @@ def read_profiles(
     first_seen = FirstLines()
     source = str(path)
     for line, obj, row in rows:
-        record = obj if isinstance(obj, Rejection) else validate_profile(obj, source, line, codes)
+        record = obj
+        if not isinstance(record, Rejection):
+            record = validate_profile(obj, source, line, codes, latest=latest)
         record = _unless_duplicate(record, source, line, first_seen)
         record = seen.check(record, source, line)
         # The original row rides along with a rejection only: it is what the rejects file holds.
@@ -232,14 +237,32 @@ def _last_verified(text: str) -> str | None:
     return iso_date(text) if _ISO_DATE.fullmatch(text) else None
 
 
+def _in_the_future(last_verified: str, freshness: dict, latest: str) -> str | None:
+    """The first verification date later than ``latest``, named as the file names it."""
+    if last_verified > latest:  # ISO dates compare as strings
+        return f"last_verified {last_verified}"
+    for group, entry in freshness.items():
+        if entry["last_verified"] > latest:
+            return f"freshness.{group}.last_verified {entry['last_verified']}"
+    return None
+
+
 # The top-level texts, read and cleaned together.
 _TEXTS = ("npi", "gender", "bio", "source", "last_verified")
 
 
 def validate_profile(
-    obj: Any, source: str, line: int, taxonomy_codes: frozenset[str] | None = None
+    obj: Any,
+    source: str,
+    line: int,
+    taxonomy_codes: frozenset[str] | None = None,
+    *,
+    latest: str | None = None,
 ) -> dict[str, Any] | Rejection:
-    """A loose profile object -> a canonical profile, or the first reason it isn't one. Pure."""
+    """A loose profile object -> a canonical profile, or the first reason it isn't one.
+
+    ``latest`` is the last verification date that is not in the future (ISO; default:
+    ``freshness.latest_credible`` of today's date, the only thing not pure here)."""
     if not isinstance(obj, dict):
         detail = f"expected an object, got {type(obj).__name__}"
         return Rejection(source, line, Category.INVALID_JSON, detail)
@@ -266,6 +289,9 @@ def validate_profile(
     freshness = profile_accuracy.freshness(get("freshness"))
     if isinstance(freshness, str):
         return reject(Category.INVALID_LAST_VERIFIED, f"{freshness}: expected YYYY-MM-DD")
+    latest = latest or latest_credible(date.today())
+    if future := _in_the_future(last_verified, freshness, latest):
+        return reject(Category.FUTURE_DATE, future)
     texts = {"npi": npi, "gender": gender, "bio": bio, "source": origin}
     return _canonical(obj, texts, name, specialties, locations, last_verified, freshness)
 

@@ -246,3 +246,20 @@ def test_delete_refuses_what_is_not_an_npi(alias):
     result = CliRunner(env={"PHYSICIAN_INDEX_ALIAS": alias}).invoke(cli, ["delete", "12345678"])
     assert result.exit_code == Exit.USAGE
     assert "an NPI is 10 digits" in result.output
+
+
+def test_a_profile_verified_in_the_future_is_left_out_and_reported_on_its_line(
+    es, alias, live, profiles, tmp_path
+):
+    """ "Accepting new patients as of January 1, 2099": impossible, so never loaded."""
+    future = {**profiles[300], "last_verified": "2099-01-01"}
+    rows = [*profiles[:300], future]  # 1 of 301: under the gate, so the rest loads
+    result = load(alias, "--upsert", write(tmp_path / "roster.jsonl", rows), rejects=tmp_path)
+    assert result.exit_code == Exit.REJECTS, result.output
+    assert "roster.jsonl:301: date in the future: last_verified 2099-01-01" in result.stdout
+    assert es.get(index=alias, id=future["npi"], ignore=404)["found"] is False
+    rejects = (tmp_path / "roster.rejects.jsonl").read_text().splitlines()
+    assert "# line 301: date in the future: last_verified 2099-01-01" in rejects
+    checked = CliRunner().invoke(cli, ["validate", str(tmp_path / "roster.jsonl")])
+    assert checked.exit_code == Exit.REJECTS
+    assert "date in the future: last_verified 2099-01-01" in checked.stdout

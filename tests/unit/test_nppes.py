@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -187,3 +188,24 @@ def test_credentials_are_normalised(text, expected):
 )
 def test_proper_case(shouted, expected):
     assert proper_case(shouted) == expected
+
+
+def _sample_row_with(tmp_path: Path, **changes: str) -> Path:
+    """The sample's Soucier row with some columns (by NPPES name) changed, as its own file."""
+    with open(SAMPLE, newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        row = next(values for values in reader if values[0] == "1255334207")
+    for name, value in changes.items():
+        row[header.index(name)] = value
+    path = tmp_path / "npidata.csv"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, quoting=csv.QUOTE_ALL).writerows([header, row])
+    return path
+
+
+def test_a_last_update_in_the_future_is_rejected(tmp_path):
+    path = _sample_row_with(tmp_path, **{"Last Update Date": "01/01/2099"})
+    [rejection] = list(read_nppes(path))
+    assert (rejection.line, rejection.category) == (2, Category.FUTURE_DATE)
+    assert rejection.reason == "date in the future: Last Update Date 2099-01-01"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.records import Rejection
+from indexer.records import Category, Rejection
 from indexer.sources.profiles import read_profiles, validate_profile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -187,3 +188,39 @@ def test_names_and_addresses_are_cleaned_alike_however_they_are_typed(typed):
     expected[4] = expected[4].upper() or "CT"
     assert [placed[key] for key in keys] == expected
     assert profile["education"][0]["degree"] == _collapsed(typed[9])
+
+
+def _days_from_today(days: int) -> str:
+    return (date.today() + timedelta(days=days)).isoformat()
+
+
+_FAR = "2099-01-01"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"last_verified": _FAR}, f"date in the future: last_verified {_FAR}"),
+        (
+            {"freshness": {"phone": {"last_verified": _FAR}}},
+            f"date in the future: freshness.phone.last_verified {_FAR}",
+        ),
+        (
+            {"freshness": {"accepting_new_patients": {"last_verified": _FAR, "source": "call"}}},
+            f"date in the future: freshness.accepting_new_patients.last_verified {_FAR}",
+        ),
+    ],
+)
+def test_a_verification_dated_in_the_future_is_rejected(changes, reason):
+    """ "Accepting new patients as of January 1, 2099", and never due for verification."""
+    rejection = validate_profile(_minimal(**changes), "t.jsonl", 7)
+    assert isinstance(rejection, Rejection)
+    assert (rejection.line, rejection.reason) == (7, reason)
+
+
+def test_a_day_of_clock_skew_is_allowed_and_no_more():
+    assert isinstance(validate_profile(_minimal(last_verified=_days_from_today(1)), "t", 1), dict)
+    ahead = {"insurance": {"last_verified": _days_from_today(1)}}
+    assert isinstance(validate_profile(_minimal(freshness=ahead), "t", 1), dict)
+    too_far = validate_profile(_minimal(last_verified=_days_from_today(2)), "t", 1)
+    assert isinstance(too_far, Rejection) and too_far.category is Category.FUTURE_DATE
