@@ -26,6 +26,7 @@ class Category(Enum):
     UNKNOWN_ENTITY = "unknown entity type"
     MISSING_FIELD = "missing required field"
     INVALID_ZIP = "missing or invalid practice ZIP"
+    INVALID_STATE = "invalid practice state"
     NO_TAXONOMY = "no known taxonomy"
     INVALID_LAST_VERIFIED = "missing or invalid last_verified"
     INVALID_LAST_UPDATE = "missing or invalid Last Update Date"

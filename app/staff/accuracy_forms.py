@@ -39,8 +39,13 @@ def _direct(_form, field) -> None:
 
 
 def _zip(_form, field) -> None:
-    if not geography.zip_info((field.data or "").strip()[:5]):
+    if not geography.zip_in_service(field.data or ""):  # the loader's rule too
         raise ValidationError("Enter a ZIP code in service, like 06106.")
+
+
+def _state(_form, field) -> None:
+    if field.data and not geography.state_code(field.data):  # the loader's rule too
+        raise ValidationError("Enter a US state, like CT.")
 
 
 def _text(label: str, limit: int = 200, *checks) -> StringField:
@@ -55,7 +60,7 @@ class CorrectionForm(FlaskForm):
     address_line1 = _text("Street")
     address_line2 = _text("Suite, floor")
     city = _text("City", 100)
-    state = _text("State", 2)
+    state = _text("State", 2, _state)
     zip = StringField("ZIP", validators=[DataRequired("Enter the ZIP code."), _zip])
     # Offered when the ZIP's post office has another name (corrections.check_address).
     keep_city = BooleanField("Keep this city: it is right for this ZIP")

@@ -17,7 +17,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from directory import geography
 from directory.accuracy.freshness import latest_credible
+from directory.geography import STATE_NAMES
 from directory.npi import is_valid_npi
 from indexer.duplicates import SeenNpis
 from indexer.records import Category, Record, Rejection, npi_for_report
@@ -142,13 +144,22 @@ def _specialties(
     return primary_first(flagged)
 
 
-def _practice_location(values: Sequence[str], at: dict[str, int]) -> dict[str, Any] | None:
+def _practice_location(
+    values: Sequence[str], at: dict[str, int]
+) -> dict[str, Any] | tuple[Category, str]:
+    """The practice location, or why it can't be put on the map.
+
+    A ZIP no longer in service is placed at its city (the registry keeps old addresses).
+    """
     zip5 = normalise_zip(values[at["zip"]])
     city = proper_case(values[at["city"]])
-    state = values[at["state"]].strip().upper()
+    typed = values[at["state"]].strip()
+    state = typed if typed in STATE_NAMES else geography.state_code(typed) or ""
     point = locate(zip5, city, state) if zip5 else None
     if point is None:
-        return None
+        return Category.INVALID_ZIP, ""
+    if typed and not state:
+        return Category.INVALID_STATE, f"{typed!r} is not a US state or territory"
     return {
         "name": "",
         "address_line1": proper_case(values[at["address_line1"]]),
@@ -219,8 +230,8 @@ def nppes_row_to_profile(
     if not name["last"]:
         return reject(Category.MISSING_FIELD, "name.last")
     location = _practice_location(values, at)
-    if location is None:
-        return reject(Category.INVALID_ZIP)
+    if isinstance(location, tuple):
+        return reject(*location)
     specialties = _specialties(values, columns, codes)
     if not specialties:
         return reject(Category.NO_TAXONOMY)

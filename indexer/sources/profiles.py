@@ -33,7 +33,6 @@ from indexer.sources import (
     is_clean,
     iso_date,
     known_taxonomy_codes,
-    locate,
     normalise_phone,
     normalise_zip,
     parse_credentials,
@@ -176,28 +175,32 @@ def _coordinate(value: Any, limit: float) -> float | None:
 _LOCATION_TEXTS = ("name", "address_line1", "address_line2", "city", "state")
 
 
-def _location(item: Any) -> dict[str, Any] | None:
-    """A normalised location, or None when it can't be placed on the map."""
+def _location(item: Any) -> dict[str, Any] | tuple[Category, str]:
+    """A normalised location, or why it can't be put on the map (a detail may be blank).
+
+    The ZIP must be one USPS delivers to today, the rule staff corrections follow
+    (``geography.zip_in_service``), even when the row brings its own lat/lon; a state,
+    when given, must be a US state or territory (a name becomes its code).
+    """
     if not isinstance(item, dict):
-        return None
+        return Category.INVALID_ZIP, ""
     get = item.get
     zip5 = normalise_zip(get("zip"))
-    name, line1, line2, city, state = _texts(list(map(get, _LOCATION_TEXTS)))
-    state = state.upper()
-    if not (city and state) and zip5:  # the ZIP tells what the row left out
-        known = geography.zip_info(zip5)
-        city = city or (known.city if known else "")
-        state = state or (known.state if known else "")
+    known = geography.zip_in_service(zip5) if zip5 else None
+    if known is None:
+        return Category.INVALID_ZIP, f"{zip5} is not in service" if zip5 else ""
+    name, line1, line2, city, typed = _texts(list(map(get, _LOCATION_TEXTS)))
+    state = typed if typed in geography.STATE_NAMES else geography.state_code(typed)
+    if typed and state is None:
+        return Category.INVALID_STATE, f"{typed!r} is not a US state or territory"
     lat, lon = _coordinate(get("lat"), 90), _coordinate(get("lon"), 180)
-    point = (lat, lon) if lat is not None and lon is not None else locate(zip5, city, state)
-    if not zip5 or point is None:
-        return None
+    point = (lat, lon) if lat is not None and lon is not None else (known.lat, known.lon)
     return {
         "name": name,
         "address_line1": line1,
         "address_line2": line2,
-        "city": city,
-        "state": state,
+        "city": city or known.city,  # the ZIP tells what the row left out
+        "state": state or known.state,
         "zip": zip5,
         "phone": normalise_phone(get("phone")),
         "fax": normalise_phone(get("fax")),
@@ -214,8 +217,9 @@ def _locations(value: Any) -> list[dict[str, Any]] | tuple[Category, str]:
     found = []
     for number, item in enumerate(items, start=1):
         location = _location(item)
-        if location is None:
-            return Category.INVALID_ZIP, f"location {number}"
+        if isinstance(location, tuple):
+            category, problem = location
+            return category, f"location {number}: {problem}" if problem else f"location {number}"
         found.append(location)
     return found
 

@@ -266,6 +266,18 @@ def test_a_city_the_zip_data_doubts_is_saved_once_the_verifier_keeps_it(director
     assert (location["city"], location["state"], location["zip"]) == ("Simsbury", "CT", "06089")
 
 
+def test_an_address_the_loader_would_reject_is_refused_from_staff_too(directory, database_url):
+    """One rule for a practice's ZIP and state, whether a file or a verifier states it."""
+    app, client, _ = directory
+    bad = client.post(
+        f"/staff/profiles/{DOCTOR}", data=_form(client, zip="99999", state="XX", reason="moved")
+    )
+    assert bad.status_code == 400
+    text = bad.get_data(as_text=True)
+    assert "Enter a ZIP code in service" in text and "Enter a US state" in text
+    assert _rows(database_url, ProfileOverride) == []
+
+
 def test_a_second_correction_replaces_the_first_and_scheduling_notes_are_corrected_too(
     directory, database_url
 ):

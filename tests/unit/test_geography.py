@@ -15,6 +15,7 @@ from directory.geography import (
     place_suggestions,
     resolve_place,
     suggest_places,
+    zip_in_service,
     zip_place,
     zip_point,
 )
@@ -237,3 +238,12 @@ def test_a_county_typed_in_the_location_field_is_the_county():
     assert resolve_place("Cook County, IL").label == "Cook County, IL"
     assert resolve_place("Orange County").label == "Orange County, CA"  # the biggest
     assert resolve_place("Orange").kind == "city"  # the town, not the county
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("06106", True), (" 06106-1234 ", True), ("99999", False), ("06012", False), ("", False)],
+)
+def test_a_zip_in_service_is_one_usps_delivers_to_today(typed, found):
+    """The one rule for staff corrections and loaded profiles alike."""
+    assert (zip_in_service(typed) is not None) is found

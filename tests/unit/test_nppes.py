@@ -209,3 +209,10 @@ def test_a_last_update_in_the_future_is_rejected(tmp_path):
     [rejection] = list(read_nppes(path))
     assert (rejection.line, rejection.category) == (2, Category.FUTURE_DATE)
     assert rejection.reason == "date in the future: Last Update Date 2099-01-01"
+
+
+def test_a_practice_state_that_is_no_state_is_rejected(tmp_path):
+    state = "Provider Business Practice Location Address State Name"
+    [rejection] = list(read_nppes(_sample_row_with(tmp_path, **{state: "XX"})))
+    assert (rejection.line, rejection.category) == (2, Category.INVALID_STATE)
+    assert rejection.reason == "invalid practice state: 'XX' is not a US state or territory"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from directory.geography import state_code
 from indexer.records import Category, Rejection
 from indexer.sources.profiles import read_profiles, validate_profile
 
@@ -181,11 +182,14 @@ def test_names_and_addresses_are_cleaned_alike_however_they_are_typed(typed):
         "t.jsonl",
         1,
     )
+    expected = [_collapsed(v) for v in typed[4:9]]
+    if expected[4] and state_code(expected[4]) is None:  # typed, but no state: rejected
+        assert profile.category is Category.INVALID_STATE
+        return
     assert [profile["name"][key] for key in name] == [_collapsed(v) for v in typed[:4]]
     [placed] = profile["locations"]
-    expected = [_collapsed(v) for v in typed[4:9]]
     expected[3] = expected[3] or "Hartford"  # a blank city or state comes from the ZIP
-    expected[4] = expected[4].upper() or "CT"
+    expected[4] = state_code(expected[4]) or "CT"
     assert [placed[key] for key in keys] == expected
     assert profile["education"][0]["degree"] == _collapsed(typed[9])
 
@@ -224,3 +228,48 @@ def test_a_day_of_clock_skew_is_allowed_and_no_more():
     assert isinstance(validate_profile(_minimal(freshness=ahead), "t", 1), dict)
     too_far = validate_profile(_minimal(last_verified=_days_from_today(2)), "t", 1)
     assert isinstance(too_far, Rejection) and too_far.category is Category.FUTURE_DATE
+
+
+@pytest.mark.parametrize(
+    ("location", "reason"),
+    [
+        # A ZIP staff could not enter in a correction cannot arrive from a file either,
+        # even with a point of its own.
+        (
+            {"zip": "99999", "lat": 33.7, "lon": -117.95},
+            "missing or invalid practice ZIP: location 1: 99999 is not in service",
+        ),
+        (
+            {"zip": "99999", "city": "Hartford", "state": "CT"},
+            "missing or invalid practice ZIP: location 1: 99999 is not in service",
+        ),
+        (
+            {"zip": "92708", "city": "Fountain Valley", "state": "XX"},
+            "invalid practice state: location 1: 'XX' is not a US state or territory",
+        ),
+    ],
+)
+def test_a_practice_the_map_cannot_hold_is_rejected(location, reason):
+    rejection = validate_profile(_minimal(locations=[location]), "t.jsonl", 3)
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason == reason
+
+
+def test_a_state_written_out_becomes_its_code():
+    location = {"zip": "06106", "city": "Hartford", "state": "connecticut"}
+    profile = validate_profile(_minimal(locations=[location]), "t.jsonl", 1)
+    assert profile["locations"][0]["state"] == "CT"
+
+
+def test_a_roster_row_with_a_state_that_is_no_state_is_reported_on_its_line(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "npi,last_name,specialty_codes,city,state,zip,source,last_verified\n"
+        "1234567893,Lee,207Q00000X,Hartford,CT,06106,roster,2024-05-01\n"
+        "1002003006,Park,207Q00000X,Fountain Valley,XX,92708,roster,2024-05-01\n"
+        f"1002003014,Kim,207Q00000X,Hartford,CT,06106,roster,{_FAR}\n"
+    )
+    assert _by_line(list(read_profiles(roster))) == {
+        3: "invalid practice state: location 1: 'XX' is not a US state or territory",
+        4: f"date in the future: last_verified {_FAR}",
+    }
