@@ -100,7 +100,8 @@ def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept,
     \b
     Exit codes: 0 loaded, nothing rejected; 1 failed (alias as it was);
     2 usage; 3 loaded, but rows were rejected (see the rejects file);
-    4 refused by a safety gate; 5 another loader holds the alias.
+    4 refused by a safety gate (an upsert's writes stand, its deletes are
+    withheld); 5 another loader holds the alias.
     """
     policy = Gates(min_kept=min_kept / 100, max_rejected=max_rejected / 100,
                    allow_shrink=allow_shrink, allow_rejects=allow_rejects)  # fmt: skip
@@ -126,7 +127,7 @@ def load(files, fmt, rebuild, dry_run, alias, max_errors, rejects_dir, min_kept,
             report(tally, rejects, show)
 
     kept = f"alias '{alias}' left as it was" if rebuild else "nothing deleted; a rerun converges"
-    tally = run(work, kept=kept, finish=finish)
+    tally = run(work, kept=kept, action="load" if rebuild else "load --upsert", finish=finish)
     sys.exit(Exit.REJECTS if tally.rejected_total or tally.errors else Exit.OK)
 
 

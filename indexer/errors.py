@@ -14,7 +14,19 @@ class LoadFailed(RuntimeError):
 
 
 class LoadRefused(LoadFailed):
-    """A safety gate refused the load (see ``indexer.gates``); nothing destructive happened."""
+    """A safety gate refused the load (see ``indexer.gates``); nothing destructive happened.
+
+    An upsert writes as it reads, so by the time its gates can count the rows it may
+    already have changed the live index: ``changed`` says what, to be told first;
+    ``kept`` (when given) says what the operator can rely on, instead of the command's.
+    """
+
+    def __init__(
+        self, message: str, tally: Tally | None = None, *, changed: str = "", kept: str = ""
+    ):
+        super().__init__(message, tally)
+        self.changed = changed
+        self.kept = kept
 
 
 class LoaderLocked(RuntimeError):

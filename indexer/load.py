@@ -224,17 +224,30 @@ def upsert(
         try:
             _pass_gates(tally, policy, live=before, kept=kept)
         except LoadRefused as refused:
+            # The writes happened as the rows were read; only the deletes can be held back.
             raise LoadRefused(
-                f"{tally.indexed:,} profiles were written in place, but the "
-                f"{len(deactivated):,} deletions were withheld: {refused}",
-                tally,
-            ) from None
+                str(refused), tally, changed=_written_in_place(tally, alias, len(deactivated)),
+                kept="nothing written and nothing deleted",
+            ) from None  # fmt: skip
         lock.verify()
         deletes = (({"delete": {"_index": live[0], "_id": npi}}, None) for npi in deactivated)
         _bulk(es, deletes, tally, chunk_size)
         es.indices.refresh(index=live[0])
     tally.elapsed = time.perf_counter() - started
     return tally
+
+
+def _written_in_place(tally: Tally, alias: str, withheld: int) -> str:
+    """What a refused upsert had already changed ('' when nothing), and what it held back."""
+    if not tally.indexed:
+        return ""
+    kinds = (("created", "created"), ("updated", "updated"), ("noop", "unchanged"))
+    results = ", ".join(f"{tally.results[k]:,} {said}" for k, said in kinds if tally.results[k])
+    deletions = f"its {withheld:,} deletions" if withheld else "its deletions (none were due)"
+    return (
+        f"{tally.indexed:,} profiles written in place are live in '{alias}' now ({results}); "
+        f"a safety gate then withheld {deletions}"
+    )
 
 
 def rebuild_vocabulary(

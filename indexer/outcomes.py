@@ -47,7 +47,7 @@ def run(work, *, kept: str, action: str = "load", finish=lambda tally: None):
         stop(Exit.LOCKED, f"another loader is at work, nothing done: {error}")
     except LoadRefused as error:
         finish(error.tally)
-        stop(Exit.REFUSED, f"{action} refused by a safety gate, {kept}: {error}")
+        stop(Exit.REFUSED, _refused(action, kept, error))
     except LoadFailed as error:
         finish(error.tally)
         stop(Exit.FAILED, f"{action} failed, {kept}: {error}")
@@ -61,6 +61,13 @@ def run(work, *, kept: str, action: str = "load", finish=lambda tally: None):
         stop(Exit.FAILED, f"interrupted, {kept}")
     finish(result if isinstance(result, Tally) else None)
     return result
+
+
+def _refused(action: str, kept: str, error: LoadRefused) -> str:
+    """A refusal, saying first what the load had already changed, if anything."""
+    if error.changed:  # "refused" alone would read as "nothing happened"
+        return f"{action} changed the live index: {error.changed}: {error}"
+    return f"{action} refused by a safety gate, {error.kept or kept}: {error}"
 
 
 def _short(error: Exception) -> str:

@@ -98,8 +98,26 @@ def test_an_upsert_of_nothing_but_rejects_does_not_exit_zero(es, alias, live, pr
     export = write(tmp_path / "all-bad.jsonl", [broken(p) for p in profiles[300:350]])
     result = load(alias, "--upsert", export, rejects=tmp_path)
     assert result.exit_code == Exit.REFUSED, result.output
-    assert "50 of 50 rows rejected" in result.stderr and "withheld" in result.stderr
+    assert "50 of 50 rows rejected" in result.stderr
+    assert "refused by a safety gate, nothing written and nothing deleted" in result.stderr
     assert es.count(index=alias)["count"] == 300
+
+
+def test_a_refused_upsert_says_first_what_it_already_changed(es, alias, live, profiles, tmp_path):
+    """An upsert writes as it reads: the gate can only hold back its deletes, and says so."""
+    changed = [{**p, "bio": "Changed by the upsert"} for p in profiles[:3]]
+    rows = [*changed, profiles[300], *(broken(p) for p in profiles[301:331])]
+    result = load(alias, "--upsert", write(tmp_path / "mixed.jsonl", rows), rejects=tmp_path)
+    assert result.exit_code == Exit.REFUSED, result.output
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith(
+        f"load --upsert changed the live index: 4 profiles written in place are live in "
+        f"'{alias}' now (1 created, 3 updated); a safety gate then withheld its deletions "
+        "(none were due): 30 of 34 rows rejected"
+    ), message
+    es.indices.refresh(index=alias)
+    assert es.get(index=alias, id=profiles[0]["npi"])["_source"]["bio"] == "Changed by the upsert"
+    assert es.count(index=alias)["count"] == 301
 
 
 def test_rejects_under_the_limit_load_the_rest_and_say_so(es, alias, live, profiles, tmp_path):
