@@ -207,18 +207,21 @@ def status(alias):
 @cli.command()
 @click.option("--alias", default=None)
 def rollback(alias):
-    """Point the alias back at the previous index."""
+    """Point the alias back at the previous index, with the staff corrections and
+    verifications in the store re-applied to it (refused when the store does not answer)."""
     es, alias = _client(), _alias(alias)
 
     def swap_back():
         with LoaderLock(es, alias, "rollback"):
-            return lifecycle.rollback(es, alias)
+            return jobs.rollback(es, alias)
 
     try:
-        live, previous = run(swap_back, kept="alias unchanged", action="rollback")
+        live, previous, notes = run(swap_back, kept="alias unchanged", action="rollback")
     except RuntimeError as error:
         stop(Exit.FAILED, str(error))
     click.echo(f"alias now serves {live}; {previous} kept as previous")
+    for note in notes:
+        click.echo(f"  note: {note}")
 
 
 @cli.command()

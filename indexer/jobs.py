@@ -1,9 +1,10 @@
-"""What ``load`` and ``ensure`` do once their options are parsed: read, overlay, build.
+"""What ``load``, ``ensure`` and ``rollback`` do once their options are parsed.
 
-Each job streams the files through the store's corrections (so staff corrections
+Each load streams the files through the store's corrections (so staff corrections
 survive every load), builds the directory (``rebuild_all``: physicians, then the
 vocabulary with curated terms) or updates it in place (``upsert``), and then retires
-the corrections the source now agrees with. Takes the client as a parameter; the
+the corrections the source now agrees with. A rollback puts the store's corrections on
+the previous index before it goes live again. Takes the client as a parameter; the
 command line around it is ``indexer/cli.py``.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from elasticsearch import Elasticsearch
 
 from directory.vocabulary import Vocabulary, default_vocabulary
+from indexer import lifecycle
 from indexer.curated import rebuild_curated_vocabulary
 from indexer.formats import read_files
 from indexer.gates import Gates
@@ -56,6 +58,21 @@ def load_files(
     why = f"load --{'rebuild' if rebuild else 'upsert'} of {', '.join(p.name for p in files)}"
     tally.notes.append(corrections.finish(es, alias, why))
     return tally
+
+
+def rollback(es: Elasticsearch, alias: str) -> tuple[str, str, list[str]]:
+    """``rollback``: the previous index goes live with the store's corrections on it.
+
+    It was built before the staff work done since, so without them search would show a
+    corrected phone's old number while the staff pages list the correction as live. They
+    are put on the previous index before the swap (no moment of old data in search), and
+    edits made meanwhile after it. Returns (now live, now previous, notes).
+    """
+    store = StoreOverlay(unread="rolling back without them would undo them in search")
+    target = lifecycle.rollback_target(es, alias)
+    notes = store.reapply(es, target, built=lifecycle.created_at(es, target))
+    live, previous = lifecycle.rollback(es, alias)
+    return live, previous, notes + store.caught_up(es, alias)
 
 
 def demo_files() -> tuple[Path, ...]:

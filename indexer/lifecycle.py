@@ -69,14 +69,21 @@ def swap(es: Elasticsearch, alias: str, new_index: str) -> list[str]:
     return dropped
 
 
-def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
-    """Swap live and previous: returns (now live, now previous)."""
-    live = indices_of(es, alias)
+def rollback_target(es: Elasticsearch, alias: str) -> str:
+    """The index a rollback puts live (the previous one), or a RuntimeError saying why none."""
     previous = indices_of(es, previous_alias(alias))
     if not previous:
         raise RuntimeError(f"no previous index for '{alias}' to roll back to")
-    if not live:
+    if not indices_of(es, alias):
         raise RuntimeError(f"alias '{alias}' does not exist")
+    return previous[0]
+
+
+def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
+    """Swap live and previous: returns (now live, now previous)."""
+    rollback_target(es, alias)
+    live = indices_of(es, alias)
+    previous = indices_of(es, previous_alias(alias))
     actions = [
         {"remove": {"index": live[0], "alias": alias}},
         {"remove": {"index": previous[0], "alias": previous_alias(alias)}},
@@ -85,6 +92,13 @@ def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
     ]
     es.indices.update_aliases(body={"actions": actions})
     return previous[0], live[0]
+
+
+def created_at(es: Elasticsearch, index: str) -> datetime:
+    """When the index was created (UTC): what its documents were built from is older."""
+    stamp = es.indices.get_settings(index=index, name="index.creation_date")
+    millis = int(stamp[index]["settings"]["index"]["creation_date"])
+    return datetime.fromtimestamp(millis / 1000, UTC)
 
 
 @dataclass(frozen=True)
@@ -102,11 +116,7 @@ def status(es: Elasticsearch, alias: str) -> AliasStatus:
     live = (indices_of(es, alias) or [None])[0]
     previous = (indices_of(es, previous_alias(alias)) or [None])[0]
     keep = {live, previous}
-    created = None
-    if live:
-        stamp = es.indices.get_settings(index=live, name="index.creation_date")
-        millis = int(stamp[live]["settings"]["index"]["creation_date"])
-        created = datetime.fromtimestamp(millis / 1000, UTC)
+    created = created_at(es, live) if live else None
 
     def count(index: str | None) -> int | None:
         return es.count(index=index)["count"] if index else None

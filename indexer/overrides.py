@@ -11,8 +11,9 @@ staff made while the load ran, since the new index was built from the earlier sn
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, ElasticsearchException
 from sqlalchemy import inspect
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -28,7 +29,13 @@ from indexer.records import Record
 
 
 class StoreOverlay:
-    def __init__(self, url: str | None = None) -> None:
+    """The store's live corrections and verifications, read once when a job starts.
+
+    ``unread`` finishes the refusal when the store does not answer: what the job did not
+    do (a load: "nothing was loaded").
+    """
+
+    def __init__(self, url: str | None = None, *, unread: str = "nothing was loaded") -> None:
         self.engine = make_engine(url or database_url(settings()))
         self.factory = session_factory(self.engine)
         self.started = utcnow()
@@ -44,7 +51,7 @@ class StoreOverlay:
             # Loading without them would silently undo every staff correction: refuse.
             raise LoadFailed(
                 f"the store did not answer ({type(error).__name__}), so staff corrections "
-                "could not be read; nothing was loaded"
+                f"could not be read; {unread}"
             ) from error
         self.applied = 0
         self.retired: list[Retired] = []
@@ -85,6 +92,10 @@ class StoreOverlay:
         actor = f"loader, {audit.command_line_actor()}"
         with transaction(self.factory) as session:
             retired = overrides.retire(session, self.retired, actor, why)
+        return retired, self._catch_up(es, alias)
+
+    def _catch_up(self, es: Elasticsearch, alias: str) -> int:
+        """Re-apply, through the alias, what staff changed since the store was read."""
         caught_up = 0
         with self.factory() as session:
             for npi in sorted(overrides.changed_since(session, self.started)):
@@ -93,4 +104,57 @@ class StoreOverlay:
                     caught_up += 1
                 except live.NotInIndex:
                     continue
-        return retired, caught_up
+        return caught_up
+
+    def reapply(self, es: Elasticsearch, index: str, built: datetime) -> list[str]:
+        """Put the store's corrections and verifications on ``index`` before it goes live.
+
+        For a rollback: the index was built (at ``built``) before the staff work done
+        since. Every profile with a live correction or verification is recomputed, and so
+        is every profile whose corrections changed since, so an undone one goes too. A
+        store that stops answering refuses, before anything is swapped.
+        """
+        if not self.ready:
+            self.engine.dispose()
+            return ["staff corrections: none (the store has no tables yet: make store)"]
+        try:
+            with self.factory() as session:
+                changed = overrides.changed_since(session, built)
+                retired = overrides.retired_since(session, built)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            raise LoadFailed(
+                f"the store stopped answering ({type(error).__name__}), so staff corrections "
+                "could not be re-applied to the previous index"
+            ) from error
+        npis = set(self.corrections) | set(self.verifications) | changed
+        updated, missing = live.reapply(es, index, npis, self.corrections, self.verifications)
+        absent = f" ({missing:,} not in it)" if missing else ""
+        notes = [f"staff corrections and verifications re-applied: {_profiles(updated)}{absent}"]
+        if retired:
+            shown = ", ".join(sorted(retired)[:10]) + (" ..." if len(retired) > 10 else "")
+            notes.append(
+                f"{_profiles(len(retired))} had a correction retired after {index} was built, "
+                "because a later load's source agreed with it; they now show the older "
+                f"source's values: check NPI {shown}"
+            )
+        return notes
+
+    def caught_up(self, es: Elasticsearch, alias: str) -> list[str]:
+        """After a rollback went live: re-apply edits staff made while it ran."""
+        if not self.ready:
+            return []
+        try:
+            count = self._catch_up(es, alias)
+        except (SQLAlchemyError, ElasticsearchException) as error:
+            return [
+                f"edits staff made during the rollback may not be live ({type(error).__name__});"
+                " the next load applies them"
+            ]
+        finally:
+            self.engine.dispose()
+        return [f"{count} edited during the rollback re-applied"] if count else []
+
+
+def _profiles(count: int) -> str:
+    return f"{count:,} profile" + ("" if count == 1 else "s")

@@ -158,3 +158,9 @@ def changed_since(session: Session, when: datetime) -> set[str]:
         session.scalars(select(v.npi).where(or_(v.created_at >= when, v.undone_at >= when)))
     )
     return found
+
+
+def retired_since(session: Session, when: datetime) -> set[str]:
+    """NPIs with a correction a load retired at or after ``when`` (its source agreed)."""
+    o = ProfileOverride
+    return set(session.scalars(select(o.npi).where(o.state == "retired", o.ended_at >= when)))

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 from accuracy_helpers import load, npi, profile
+from click.testing import CliRunner
 from conftest import ROOT
 from staff_helpers import add_account, csrf_token, sign_in, staff_app
 
@@ -21,6 +22,8 @@ from directory.settings import settings
 from directory.store import audit, overrides
 from directory.store.db import make_engine, session_factory, transaction
 from directory.store.models import FactVerification, ProfileOverride
+from indexer import lifecycle
+from indexer.cli import Exit, cli
 
 VERIFIER = "verifier@example.org"
 DOCTOR = npi(1)
@@ -341,3 +344,90 @@ def test_every_accuracy_post_needs_its_csrf_token(directory, database_url):
         response = client.post(path, data={"groups": ["phone"], "method": "Practice website"})
         assert response.status_code == 400, path
     assert _rows(database_url, FactVerification) == [] and _actions(database_url)[0] == "login"
+
+
+def _public_fax(client) -> str:
+    body = client.get("/api/v1/physicians", query_string={"q": "Accuracy1"}).get_json()
+    [hit] = [h for h in body["results"] if h["npi"] == DOCTOR]
+    return hit["nearest_location"]["fax"]
+
+
+def _verify_all(client, number: int) -> None:
+    response = client.post(
+        f"/staff/profiles/{npi(number)}/verify",
+        data={
+            "csrf_token": csrf_token(client, f"/staff/profiles/{npi(number)}"),
+            "groups": ["phone", "locations", "accepting_new_patients", "insurance"],
+            "method": "Phone call to the practice",
+        },
+    )
+    assert response.status_code == 302
+
+
+def _rollback(alias: str, database_url: str):
+    runner = CliRunner(env={"PHYSICIAN_INDEX_ALIAS": alias, "DATABASE_URL": database_url})
+    return runner.invoke(cli, ["rollback"])
+
+
+def test_a_rollback_keeps_the_store_s_corrections_and_verifications_live(
+    directory, es, alias, database_url
+):
+    """The index rolled back to was built before today's staff work: the store re-applies it."""
+    app, client, profiles = directory
+    # A fax correction, live in the first index and kept by the second load, then undone.
+    client.post(f"/staff/profiles/{DOCTOR}", data=_form(client, fax="860-555-0188", reason="x"))
+    load(es, alias, profiles, database_url)
+    [fax] = _rows(database_url, ProfileOverride)
+    client.post(
+        f"/staff/corrections/{fax.id}/undo",
+        data={"csrf_token": csrf_token(client, f"/staff/profiles/{DOCTOR}")},
+    )
+    # Today's work on the second index: a new phone, and a stale profile verified.
+    client.post(
+        f"/staff/profiles/{DOCTOR}",
+        data=_form(client, phone="(860) 555-0199", reason="Practice called: new main line"),
+    )
+    _verify_all(client, 2)
+    assert (_public_phone(client), _public_fax(client)) == ("860-555-0199", "860-555-0101")
+    assert npi(2) not in client.get("/staff/verification").get_data(as_text=True)
+
+    result = _rollback(alias, database_url)
+    assert result.exit_code == 0, result.output
+    # The public sees what staff see as live, not what the older index was built with.
+    assert (_public_phone(client), _public_fax(client)) == ("860-555-0199", "860-555-0101")
+    assert "alias now serves" in result.stdout
+    assert "staff corrections and verifications re-applied: 2 profiles" in result.stdout
+    assert npi(2) not in client.get("/staff/verification").get_data(as_text=True)
+    page = client.get(f"/staff/profiles/{DOCTOR}").get_data(as_text=True)
+    assert "Live in search now" in page or "860-555-0199" in page
+
+
+def test_a_rollback_without_the_store_is_refused_and_changes_nothing(
+    directory, es, alias, database_url
+):
+    app, client, profiles = directory
+    load(es, alias, profiles, database_url)
+    before = lifecycle.indices_of(es, alias)
+    result = _rollback(alias, "postgresql://nobody@127.0.0.1:9/none")  # nothing listens there
+    assert result.exit_code == Exit.FAILED, result.output
+    assert "Traceback" not in result.output
+    assert "rollback failed, alias unchanged: the store did not answer" in result.stderr
+    assert "rolling back without them would undo them in search" in result.stderr
+    assert lifecycle.indices_of(es, alias) == before
+
+
+def test_a_rollback_names_the_profiles_whose_correction_a_later_load_retired(
+    directory, es, alias, database_url
+):
+    """The retiring load's source agreed with the correction; the index rolled back to
+    holds an older source, so the operator is told which profiles to check."""
+    app, client, profiles = directory
+    load(es, alias, profiles, database_url)
+    client.post(f"/staff/profiles/{DOCTOR}", data=_form(client, phone="860-555-0199", reason="x"))
+    agreeing = [profile(1, locations=[{**profiles[0]["locations"][0], "phone": "860-555-0199"}]),
+                *profiles[1:]]  # fmt: skip
+    assert "1 retired" in load(es, alias, agreeing, database_url)
+    result = _rollback(alias, database_url)
+    assert result.exit_code == 0, result.output
+    assert "1 profile had a correction retired after" in result.stdout
+    assert f"check NPI {DOCTOR}" in result.stdout
