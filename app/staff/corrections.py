@@ -55,9 +55,8 @@ def check_address(form_values: dict, current: dict) -> AddressCheck:
         return AddressCheck()  # the ZIP field already says "Enter a ZIP code in service"
     state, where = typed["state"].upper(), geography.STATE_NAMES.get(place.state, place.state)
     refused = doubted = None
-    if state and state not in geography.STATE_NAMES and state != place.state:
-        refused = f"Enter a US state or territory code, like {place.state} ({where})."
-    elif state and state != place.state:
+    # A state that is no state at all is the form field's own error (the loader's rule).
+    if state and state in geography.STATE_NAMES and state != place.state:
         refused = f"ZIP {typed['zip']} is in {where} ({place.state}), not {state}."
     if typed["city"] and not geography.is_zip_city(typed["zip"], typed["city"]):
         names = " or ".join(geography.zip_city_names(typed["zip"])[:3])

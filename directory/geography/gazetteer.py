@@ -157,6 +157,8 @@ def is_zip_city(zip5: str, city: str) -> bool:
     "Saint Louis"); a village a ZIP's post office is not named for is not one."""
     key = city_key(city)
     return any(city_key(name) == key for name in zip_city_names(zip5))
+
+
 def zip_in_service(text: str) -> ZipInfo | None:
     """The ZIP an address gives ("06106", "06106-1234") if USPS delivers to it today.
 
