@@ -52,6 +52,11 @@ def curation_add():
         form.target.errors.append("Choose one of the listed meanings.")
     elif meaning and target[0] != "noise":
         form.term.errors.append(f"The vocabulary already maps these words to {meaning}.")
+    elif meaning:  # noise cannot unmap the vocabulary's own words: it would change nothing
+        form.term.errors.append(
+            f"The vocabulary maps these words to {meaning}; marking them as noise would not "
+            "change how they are read."
+        )
     if form.errors:
         return _invalid(form)
     try:

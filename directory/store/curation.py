@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from directory.store import audit
 from directory.store.models import CURATION_KINDS, CuratedTerm, StaffAccount, utcnow
-from directory.text import normalize_term
+from directory.text import compact_icd10, normalize_term
 
 NOISE = "noise"
 MAX_TERM = 200
@@ -62,6 +62,19 @@ def clean_term(text: str) -> str:
     return term
 
 
+def _too_common(term: str) -> str | None:
+    """Words a meaning would take from every search that holds them: 'a' mapped to
+    cardiologists turned "vitamin a" and "hepatitis a" into cardiologists. A place or a
+    code is read as one already, so a mapping of it would never be used."""
+    from directory.understanding.typos import commonest_words  # the parser's English list
+
+    if compact_icd10(term) or (term.isdigit() and len(term) == 5):
+        return "A ZIP code or an ICD-10 code is read as one already; map words people typed."
+    if len(term.replace(" ", "")) < 3 or all(w in commonest_words() for w in term.split()):
+        return f"'{term}' is in too many searches to mean one thing; map a longer phrase."
+    return None
+
+
 def add(
     session: Session,
     term: str,
@@ -76,6 +89,9 @@ def add(
         raise CurationError(f"Map to one of: {', '.join(CURATION_KINDS)}.")
     if (kind == NOISE) != (target_id is None):
         raise CurationError("Choose what the words mean, or mark them as noise.")
+    refused = None if kind == NOISE else _too_common(term)  # "please help" is noise indeed
+    if refused:
+        raise CurationError(refused)
     if not reason.strip():
         raise CurationError("Say why, so the next curator knows.")
     if term in curated_terms(session):

@@ -115,6 +115,30 @@ def test_words_the_vocabulary_already_knows_are_not_mapped_again(loop):
     assert "already maps these words to Sciatica" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize(
+    ("term", "target", "said"),
+    [
+        # 'a' mapped to cardiologists turned "vitamin a" and "hepatitis a" into cardiologists
+        ("a", "specialty:207RC0000X", "in too many searches to mean one thing"),
+        ("the", "condition:coccydynia", "in too many searches to mean one thing"),
+        ("06106", "condition:coccydynia", "read as one already"),
+        ("M54.5", "condition:coccydynia", "read as one already"),
+        # said "Live in search now" and changed nothing
+        ("sciatica", "noise:", "would not change how they are read"),
+    ],
+)
+def test_a_mapping_that_would_hijack_searches_or_do_nothing_is_refused(loop, term, target, said):
+    client = loop.test_client()
+    sign_in(client, "curator@example.org")
+    token = csrf_token(client, "/staff/curation")
+    data = {"csrf_token": token, "term": term, "target": target, "reason": "QA probe"}
+    response = client.post("/staff/curation", data=data)
+    assert response.status_code == 400
+    assert said in response.get_data(as_text=True)
+    with session_factory(make_engine(loop.extensions["store"].url))() as session:
+        assert history(session) == []
+
+
 def test_searches_after_a_curated_mapping_do_not_rebuild_the_parser(loop, monkeypatch):
     """With a curated mapping live, a ranking rule that asked for the lexicon without the
     curation's version rebuilt the parser's tables on every search (~200 ms of CPU each)."""
