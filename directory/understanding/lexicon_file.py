@@ -42,6 +42,7 @@ WORD_LISTS = (
     "name_titles",
     "location_cues",
     "not_places",
+    "settings",
     "surname_places",
     "children",
     "referral_shorthand",

@@ -4,7 +4,8 @@ A place is only read where the words say it is one. A ZIP or a city followed by 
 ("hartford ct", "Hartford, CT", "cleveland ohio") always is; a city name alone needs a cue
 before it ("in Mobile", "near Bath") unless it is a big city whose name is not an everyday
 word (``bare_city_min_zips`` and ``not_places`` in data/lexicon.json), so "back pain
-mobile" keeps "mobile" as an unplaced word. A city that is also a common surname
+mobile" keeps "mobile" as an unplaced word; a setting or a season is no place even after a
+cue (``settings``: "on oxygen at home", "cough in winter"). A city that is also a common surname
 (``surname_places``: Houston, Jackson) stands bare only after other words and never right
 after "Dr.": "dermatologist houston" is the city, "houston" alone or "Dr. Houston" a
 person. A name several cities share gives candidates, biggest first, and is only settled
@@ -73,7 +74,10 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
             if strong or bare is not None:
                 score = span_score(PLACE if strong else bare, words)
                 found.append(_location(start, end, score, place, places, strong))
-            if cue:
+            # "oxygen at home", "cough in winter": after a cue, a setting or a season, not
+            # Home, PA or Winter, WI (``settings``); "Home, PA" typed with its state still is.
+            setting = not strong and " ".join(norms[start:end]) in lexicon.word_set("settings")
+            if cue and not setting:
                 score = span_score(PLACE, words, glue=cue)
                 found.append(_location(start - cue, end, score, place, places, strong))
     return _codes_not_zips(found, norms, lexicon) + _radius_candidates(norms)

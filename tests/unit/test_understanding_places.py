@@ -86,6 +86,19 @@ def test_the_same_words_are_places_when_the_text_says_so(text, label):
     assert label in {part.place.label if part.place else "", *(c.label for c in part.candidates)}
 
 
+@pytest.mark.parametrize(
+    "text", ["copd getting worse now on oxygen at home", "allergies in winter", "pt at home"]
+)
+def test_a_setting_or_a_season_after_a_cue_is_no_place(text):
+    """'on oxygen at home' searched Home, PA or KS, and 'allergies in winter' Winter, WI."""
+    assert interpret(text).location is None
+
+
+@pytest.mark.parametrize(("text", "label"), [("cardiologist in home pa", "Home, PA")])
+def test_a_setting_typed_with_its_state_is_the_town(text, label):
+    assert location(text).place.label == label
+
+
 def test_big_cities_need_no_cue():
     assert location("spine surgeon hartford").place.label == "Hartford, CT"
     assert location("atlanta obgyn").place.label == "Atlanta, GA"
