@@ -227,10 +227,10 @@ class Interpretation:
         return age if age < ADULT else None
 
     def _a_childs_need(self) -> list[str]:
-        """A need said with a child word in it or right before it ("baby eczema", "teen
-        acne"): the words that say how old."""
+        """A need said with a child word first or right before it ("baby eczema", "teen
+        acne"; not "trying for a baby", which is the parents'): the words that say how old."""
         needs = [p for p in self.parts if p.kind in ("condition", "symptom", "body_part")]
-        found = [p.text for p in needs if set(p.text.lower().split()) & CHILD_NOUNS]
+        found = [p.text for p in needs if set(p.text.lower().split()[:1]) & CHILD_NOUNS]
         for word in (*self.filler, *self.unplaced):
             if word.text.lower() in CHILD_NOUNS:
                 after = self.text[word.span[1] :]

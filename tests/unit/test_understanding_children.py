@@ -123,6 +123,7 @@ def test_a_childs_need_is_headed_as_the_childs_not_as_pediatricians(text, headin
         ("baby eczema dermatologist", 1),
         ("teen acne dermatologist", 13),
         ("baby boomer knee pain", None),
+        ("been trying for a baby 2 years", None),  # infertility: the parents are the patients
     ],
 )
 def test_the_childs_age_is_read_from_the_words_about_the_patient(text, age):
