@@ -305,6 +305,9 @@ def test_describe_reads_as_a_sentence(text, sentence):
         ("Medicare-Aetna", {"insurance": ("Aetna",)}),
         ("medicare or humana", {"insurance": ("Medicare", "Humana")}),
         ("medicare, aetna", {"insurance": ("Medicare", "Aetna")}),
+        # A referral's shorthand (blind probe 22: "K50.90 crohns adult GI f/u mcaid")
+        ("mcaid", {"insurance": ("Medicaid",)}),
+        ("mcare", {"insurance": ("Medicare",)}),
         ("within 15 miles", {"radius_miles": 15}),
         ("25mi", {"radius_miles": 25}),
     ],
