@@ -56,11 +56,16 @@ class FreeMultiple(SelectMultipleField):
             self.errors.append(self.allowed_message)
 
 
+def printable(value) -> str:
+    """``value`` without control characters (a NUL, a bell, a line break)."""
+    return "".join(ch for ch in str(value) if ch.isprintable())
+
+
 def clean_text(value):
     if value is None:
         return value
     # Control characters never belong in a search; drop them rather than fail.
-    return " ".join("".join(ch for ch in str(value) if ch.isprintable()).split())
+    return " ".join(printable(value).split())
 
 
 def _short_text(label: str | None = None, message: str | None = None) -> StringField:

@@ -16,6 +16,7 @@ from flask import Flask, get_flashed_messages, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
 
+from app.search.form import printable
 from app.search.offers import text_without_parts  # the chip's "remove" link
 from app.web import shortlist_cookie
 from directory.crisis import notices_for
@@ -33,12 +34,8 @@ T = TypeVar("T")
 def _clean_args(args: MultiDict) -> MultiDict:
     """The parameters a page carries on, without empty ones or control characters (a NUL
     typed in the box went back out, raw, in every hidden input and link)."""
-    cleaned = ((k, _printable(v)) for k, v in args.items(multi=True) if v is not None)
+    cleaned = ((k, printable(v)) for k, v in args.items(multi=True) if v is not None)
     return MultiDict([(k, v) for k, v in cleaned if v])
-
-
-def _printable(value: str) -> str:
-    return "".join(ch for ch in str(value) if ch.isprintable())
 
 
 def args_with(changes: dict, keep_page: bool = False) -> MultiDict:
@@ -207,7 +204,7 @@ def init_app(app: Flask) -> None:
         ("yes_no", yes_no),
         ("miles", miles),
         ("body_system_name", body_system_name),
-        ("printable", _printable),
+        ("printable", printable),
     ):
         app.add_template_filter(fn, name)
 

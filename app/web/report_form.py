@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 
+from app.search.form import printable
 from directory.store.error_reports import MAX_CONTACT, MAX_DETAILS, PROBLEM_LABELS
 
 
@@ -18,7 +19,7 @@ def clean_paragraphs(value: str | None) -> str:
     if not value:
         return ""
     lines = str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    kept = ("".join(ch for ch in line if ch.isprintable()).strip() for line in lines)
+    kept = (printable(line).strip() for line in lines)
     return "\n".join(kept).strip()
 
 
