@@ -34,7 +34,14 @@ def _document(npi: str) -> dict:
         abort(404, description="No physician with that NPI is in the directory.")
 
 
-def _page(npi: str, document: dict, form=None, verify_form=None, status: int = 200, **extra):
+def _page(
+    npi: str,
+    document: dict,
+    form=None,
+    verify_form=None,
+    status: int = 200,
+    offer_keep_city: bool = False,
+):
     session = db()
     page = render_template(
         "staff/profile_facts.html",
@@ -42,7 +49,7 @@ def _page(npi: str, document: dict, form=None, verify_form=None, status: int = 2
         doc=document,
         source=source_profile(document),
         form=form or CorrectionForm(data=form_data(document)),
-        offer_keep_city=extra.get("offer_keep_city", False),
+        offer_keep_city=offer_keep_city,
         verify_form=verify_form or VerifyForm(),
         corrections=overrides.history(session, npi),
         checks=verifications.history(session, npi),
