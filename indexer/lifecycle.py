@@ -71,27 +71,31 @@ def swap(es: Elasticsearch, alias: str, new_index: str) -> list[str]:
 
 def rollback_target(es: Elasticsearch, alias: str) -> str:
     """The index a rollback puts live (the previous one), or a RuntimeError saying why none."""
-    previous = indices_of(es, previous_alias(alias))
-    if not previous:
-        raise RuntimeError(f"no previous index for '{alias}' to roll back to")
-    if not indices_of(es, alias):
-        raise RuntimeError(f"alias '{alias}' does not exist")
-    return previous[0]
+    return _live_and_previous(es, alias)[1]
 
 
 def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
     """Swap live and previous: returns (now live, now previous)."""
-    rollback_target(es, alias)
-    live = indices_of(es, alias)
-    previous = indices_of(es, previous_alias(alias))
+    live, previous = _live_and_previous(es, alias)
     actions = [
-        {"remove": {"index": live[0], "alias": alias}},
-        {"remove": {"index": previous[0], "alias": previous_alias(alias)}},
-        {"add": {"index": previous[0], "alias": alias}},
-        {"add": {"index": live[0], "alias": previous_alias(alias)}},
+        {"remove": {"index": live, "alias": alias}},
+        {"remove": {"index": previous, "alias": previous_alias(alias)}},
+        {"add": {"index": previous, "alias": alias}},
+        {"add": {"index": live, "alias": previous_alias(alias)}},
     ]
     es.indices.update_aliases(body={"actions": actions})
-    return previous[0], live[0]
+    return previous, live
+
+
+def _live_and_previous(es: Elasticsearch, alias: str) -> tuple[str, str]:
+    """The live and the previous index of ``alias``, or a RuntimeError saying which is missing."""
+    previous = indices_of(es, previous_alias(alias))
+    if not previous:
+        raise RuntimeError(f"no previous index for '{alias}' to roll back to")
+    live = indices_of(es, alias)
+    if not live:
+        raise RuntimeError(f"alias '{alias}' does not exist")
+    return live[0], previous[0]
 
 
 def created_at(es: Elasticsearch, index: str) -> datetime:
