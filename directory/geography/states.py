@@ -32,20 +32,21 @@ def state_code(text: str) -> str | None:
     return _STATE_BY_NAME.get(cleaned.lower())
 
 
-# How newspapers and letterheads abbreviate states ("Springfield, Mass."). Read only after a
-# comma in the location box: alone, "mass", "ill" or "wash" are words.
+# How newspapers and letterheads abbreviate states ("Springfield, Mass."), where it is not
+# the postal code. Read only after a comma in the location box: alone, "mass", "ill" or
+# "wash" are words.
 AP_STYLE = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS",
-    "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN",
-    "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV",
-    "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK",
-    "ore": "OR", "oreg": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC", "sd": "SD",
-    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV",
-    "wis": "WI", "wisc": "WI", "wyo": "WY",
+    "conn": "CT", "del": "DE", "fla": "FL", "ill": "IL", "ind": "IN", "kan": "KS",
+    "kans": "KS", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mont": "MT",
+    "neb": "NE", "nebr": "NE", "nev": "NV", "okla": "OK", "ore": "OR", "oreg": "OR",
+    "penn": "PA", "tenn": "TN", "tex": "TX", "wash": "WA", "wva": "WV", "wis": "WI",
+    "wisc": "WI", "wyo": "WY",
 }  # fmt: skip
 
 
 def state_after_comma(text: str) -> str | None:
-    """A state as written after a city and a comma: its code, name or AP-style abbreviation."""
-    return state_code(text) or AP_STYLE.get(text.replace(".", "").replace(" ", "").lower())
+    """A state as written after a city and a comma: its code ("N. Y." too), name or AP-style
+    abbreviation."""
+    compact = text.replace(".", "").replace(" ", "")
+    return state_code(text) or state_code(compact) or AP_STYLE.get(compact.lower())

@@ -19,7 +19,6 @@ from typing import Any
 
 from directory import geography
 from directory.accuracy.freshness import latest_credible
-from directory.geography import STATE_NAMES
 from directory.npi import is_valid_npi
 from indexer.duplicates import SeenNpis
 from indexer.records import Category, Record, Rejection, npi_for_report
@@ -154,7 +153,7 @@ def _practice_location(
     zip5 = normalise_zip(values[at["zip"]])
     city = proper_case(values[at["city"]])
     typed = values[at["state"]].strip()
-    state = typed if typed in STATE_NAMES else geography.state_code(typed) or ""
+    state = geography.state_code(typed) or ""
     point = locate(zip5, city, state) if zip5 else None
     if point is None:
         return Category.INVALID_ZIP, ""

@@ -190,7 +190,7 @@ def _location(item: Any) -> dict[str, Any] | tuple[Category, str]:
     if known is None:
         return Category.INVALID_ZIP, f"{zip5} is not in service" if zip5 else ""
     name, line1, line2, city, typed = _texts(list(map(get, _LOCATION_TEXTS)))
-    state = typed if typed in geography.STATE_NAMES else geography.state_code(typed)
+    state = geography.state_code(typed)
     if typed and state is None:
         return Category.INVALID_STATE, f"{typed!r} is not a US state or territory"
     lat, lon = _coordinate(get("lat"), 90), _coordinate(get("lon"), 180)
