@@ -40,8 +40,11 @@ def compose(
     tokens: list[Token],
     alternatives: list[tuple[Alternative, ...]],
     lexicon: Lexicon,
+    text: str = "",
 ) -> list[Candidate]:
-    """Extra candidates from the body-part rules, given the direct term candidates."""
+    """Extra candidates from the body-part rules, given the direct term candidates. A comma
+    or a question mark between them parts them: "tired all the time, thyroid?" asks about
+    the thyroid, not about the tiredness of a thyroid."""
     parts = [c for c in candidates if c.kind == "body_part"]
     others = [c for c in candidates if c.kind in ("symptom", "condition", "procedure")]
     by_start: dict[int, list[Candidate]] = defaultdict(list)
@@ -61,6 +64,8 @@ def compose(
             after = part.end + gap
             if gap and (after > len(tokens) or not _is_glue(alternatives[after - 1], glue)):
                 break
+            if _apart(text, tokens, part.end, after):
+                break
             found += [_combine(part, x, part, x, gap, lexicon) for x in by_start.get(after, ())]
         found += _shared(part, parts, by_start, alternatives, lexicon)
         if any(x.kind == "symptom" for x in by_start.get(part.end, ())):
@@ -68,6 +73,8 @@ def compose(
         for gap in range(MAX_GLUE + 1):
             before = part.start - gap
             if gap and (before < 0 or not _is_glue(alternatives[before], glue)):
+                break
+            if _apart(text, tokens, before, part.start):
                 break
             found += [_combine(part, x, x, part, gap, lexicon) for x in by_end.get(before, ())]
     return found
@@ -91,6 +98,16 @@ def _shared(
         if second.start == joint + 1
         for other in by_start.get(second.end, ())
     ]
+
+
+CLAUSE_BREAKS = frozenset(",;?!")
+
+
+def _apart(text: str, tokens: list[Token], end: int, start: int) -> bool:
+    """A clause break between the token before ``end`` and the one at ``start``."""
+    if not text or end <= 0 or start >= len(tokens) or end > start:
+        return False
+    return any(c in CLAUSE_BREAKS for c in text[tokens[end - 1].end : tokens[start].start])
 
 
 def _is_glue(alternatives: tuple[Alternative, ...], glue: frozenset[str]) -> bool:

@@ -93,7 +93,7 @@ def interpret(
     terms, sides = _not_the_back_of_a_part(terms, tokens, lexicon)  # "the back of my knee"
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
     terms += allergy_candidates(tokens, alts, lexicon)  # "allergic to peanuts"
-    terms += compose(terms, tokens, alts, lexicon)
+    terms += compose(terms, tokens, alts, lexicon, text)
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number

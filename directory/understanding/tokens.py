@@ -88,7 +88,10 @@ def alternatives(
     plural = None if word in lexicon.phrases or singular else _plural(word, lexicon)
     if plural:
         found.append(Alternative(plural, PLURAL))
-    if word in lexicon.words or singular or expanded or plural:
+    noun = None if word in lexicon.phrases or singular or plural else _noun(word, lexicon)
+    if noun:
+        found.append(Alternative(noun, PLURAL))
+    if word in lexicon.words or singular or expanded or plural or noun:
         return tuple(found)
     if correct and word.isalpha():
         found += [
@@ -120,6 +123,15 @@ def _singular(word: str, lexicon: Lexicon) -> str | None:
             if base in lexicon.words and base not in exact:
                 return base
     return None
+
+
+def _noun(word: str, lexicon: Lexicon) -> str | None:
+    """ "hoarseness" for "hoarse", "deafness" for "deaf": the quality a term names, when
+    the word itself names nothing ("hoarse for a month", "deaf in one ear")."""
+    if len(word) <= 3 or not word.isalpha():
+        return None
+    form = f"{word[:-1]}iness" if word.endswith("y") else f"{word}ness"
+    return form if form in lexicon.phrases else None
 
 
 def _plural(word: str, lexicon: Lexicon) -> str | None:
