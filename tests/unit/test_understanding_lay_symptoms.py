@@ -144,3 +144,21 @@ def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, c
     assert concept in {i for p in reading.parts for i in p.ids}, reading.parts
     assert "obesity" not in reading.concept_ids
     assert reading.unplaced == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("sore on my shin wont heal", "chronic-wounds"),
+        ("cut on my foot is not healing", "chronic-wounds"),
+        ("pain under right ribs after greasy food", "gallstones"),
+        ("RUQ pain", "gallstones"),
+        ("hives after eating peanut butter", "food-allergy"),
+        ("BMI 43 w/ T2DM", "obesity"),
+        ("vitamin b 12", "anemia"),
+    ],
+)
+def test_how_people_describe_a_need_reads_as_it(text, concept):
+    """A sore that won't heal, pain under the right ribs after fatty food, a reaction to
+    peanuts, a BMI on a referral: each had found the wrong specialists or nobody."""
+    assert concept in interpret(text).concept_ids, text
