@@ -28,7 +28,7 @@ from directory.understanding.scoring import (
     span_score,
 )
 from directory.understanding.titles import titles_a_name
-from directory.understanding.tokens import Alternative, Token, is_a_count
+from directory.understanding.tokens import Alternative, Token, age_said, is_a_count
 
 WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
 MAX_COMPACT_WORDS = 3  # "low back pain" typed as "lowbackpain" is still found
@@ -177,7 +177,7 @@ def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate
         joined = ""
         for end in range(first, min(first + MAX_COMPACT_WORDS, len(tokens))):
             joined += tokens[end].norm
-            term = lexicon.compact.get(joined)
+            term = lexicon.compact.get(age_said(joined))  # "15F", "15 F": a 15 year old
             if term is None or term == " ".join(t.norm for t in tokens[first : end + 1]):
                 continue
             entry = lexicon.phrases[term]

@@ -39,7 +39,7 @@ CHILD_NOUNS = frozenset(
 _WEEKS_OLD = re.compile(r"\d{1,2}\s*-?\s*(?:weeks?|wks?)\b")
 _MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?)\b")
 _YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o)\b")
-_BARE_AGE = re.compile(r"\b(\d{1,2})\b")
+_BARE_AGE = re.compile(r"\b(\d{1,2})(?:y?o?[mf])?\b")  # "3", "15F", "12yom"
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
 )

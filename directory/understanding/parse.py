@@ -277,16 +277,22 @@ def _the_patients_sex(
 
 
 _SEX_LETTERS = frozenset({"f", "m"})
+_BARE_NUMBER_BEFORE = re.compile(r"\b\d{1,3}\s*$")
 
 
 def _the_patients_sex_letter(
     text: str, filler: tuple[Word, ...], unplaced: list[Word]
 ) -> tuple[tuple[Word, ...], list[Word]]:
-    """ "11 yo F", "62 y/o M": the patient's sex in a referral's shorthand, read as such."""
+    """ "11 yo F", "62 y/o M", "54 F": the patient's sex in a referral's shorthand, read as
+    such."""
     said = [
         w
         for w in unplaced
-        if w.text.casefold() in _SEX_LETTERS and _AFTER_AN_AGE.search(text[: w.span[0]].lower())
+        if w.text.casefold() in _SEX_LETTERS
+        and (
+            _AFTER_AN_AGE.search(before := text[: w.span[0]].lower())
+            or _BARE_NUMBER_BEFORE.search(before)
+        )
     ]
     return filler + tuple(said), [w for w in unplaced if w not in said]
 

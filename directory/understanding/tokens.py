@@ -108,7 +108,14 @@ def is_a_count(word: str) -> bool:
     return (word.isdigit() and len(word) <= 2) or bool(_AGE_AND_SEX.fullmatch(word))
 
 
-_AGE_AND_SEX = re.compile(r"\d{1,3}(?:yo|y)?[mf]")
+_AGE_AND_SEX = re.compile(r"(\d{1,3})(?:yo|y)?[mf]")
+
+
+def age_said(word: str) -> str:
+    """ "15f", "12yom" -> "15yo", "12yo": the age a referral writes with the patient's sex,
+    as the age alone is written (the sex says nothing about whom to see)."""
+    found = _AGE_AND_SEX.fullmatch(word)
+    return f"{found[1]}yo" if found else word
 
 
 def _singular(word: str, lexicon: Lexicon) -> str | None:

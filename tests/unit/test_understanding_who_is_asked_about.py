@@ -146,3 +146,21 @@ def test_a_teenager_is_the_patient():
     """'my teenage son hes depressed' listed adult-only psychiatrists: 'teenage' was unread."""
     assert interpret("my teenage son hes depressed").patient_age == 13
     assert interpret("asthma doctor for kids").patient_age is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("F50.01 anorexia 15F", 15), ("acne 16 F", 16), ("asthma 8yom", 8)],
+)
+def test_a_childs_age_with_the_sex_letter_is_the_patient(text, age):
+    """'F50.01 anorexia 15F' listed psychiatrists who see no one under 18: the referral's
+    age and sex is a 15 year old, as '15 yo F' is."""
+    reading = interpret(text)
+    assert reading.patient_age == age
+    assert not reading.unplaced
+
+
+def test_an_adults_age_with_the_sex_letter_is_left_out():
+    reading = interpret("54 F chest pain")
+    assert reading.patient_age is None and not reading.unplaced
+    assert reading.concept_ids == ("chest-pain",)
