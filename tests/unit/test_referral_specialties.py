@@ -97,5 +97,8 @@ def test_a_longer_clinical_phrase_keeps_its_words(text, concept):
 @pytest.mark.parametrize("text", ["audiologist", "audiology referral", "audiogram"])
 def test_audiology_is_hearing_care_not_a_cardiologist_one_typo_away(text):
     understood = interpret(text)
-    assert understood.concept_ids == ("hearing-loss",)
     assert "207RC0000X" not in understood.specialty_codes
+    if text == "audiogram":
+        assert understood.concept_ids == ("hearing-loss",)
+    else:  # the audiologist asked for by name: 'H90.3 SNHL audiology' had listed ENTs first
+        assert understood.specialty_codes[:1] == ("231H00000X",)
