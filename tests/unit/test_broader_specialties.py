@@ -91,7 +91,10 @@ def test_a_need_broadens_to_the_specialist_board_of_those_who_treat_it(vocab):
     """Bunions are treated by podiatrists and foot and ankle surgeons: their board,
     orthopedic surgery, operates on bunions too."""
     assert vocab.boards_beyond("bunions") == ("207X00000X",)
-    assert vocab.boards_beyond("trigger-finger") == ("207X00000X",)
+    # Trigger finger's map lists orthopedic surgeons themselves (after hand surgeons): its
+    # board is no longer beyond it.
+    assert vocab.boards_beyond("trigger-finger") == ()
+    assert "207X00000X" in vocab.treating(["trigger-finger"])
     # PCOS's map lists gynecology, whose obstetrician-gynecologists it also means: no board
     # beyond it is needed (files._with_the_same_boards_also).
     assert vocab.boards_beyond("pcos") == () and "207V00000X" in vocab.treating(["pcos"])

@@ -156,3 +156,12 @@ def test_a_specialist_for_a_child_named_apart_is_the_childrens_one_first():
         assert typed.named == (kids,) and adults in typed.codes, text
     (adult,) = [t for t in resolution("dermatologist").terms]
     assert "207NP0225X" not in adult.codes
+
+
+def test_orthopedic_surgeons_treat_the_hands_conditions_after_hand_surgeons():
+    """'hands go numb at night' (carpal tunnel) near Stamford listed 7 physicians, 5 of
+    them 24 miles off: orthopedic surgeons, who treat the hand, were not in its map."""
+    vocabulary = default_vocabulary()
+    for concept in ("carpal-tunnel-syndrome", "trigger-finger", "dupuytrens-contracture"):
+        ranks = specialty_ranks(vocabulary, [concept])
+        assert ranks[HAND] < ranks[ORTHO], concept
