@@ -4,7 +4,9 @@
 written in capitals counts only when typed in capitals, as "LA" (Los Angeles, while "la" is
 Spanish "the" and "LA" after a city is Louisiana: "Shreveport, LA"); a key in lower case
 counts however it is typed ("philly", "Philly"). A text all in capitals says nothing by its
-capitals, as for clinical abbreviations (``capitals.shouted``).
+capitals, as for clinical abbreviations (``capitals.shouted``). Typed last, after other
+words, a short name in capitals counts in any case ("dermatologist in la"): a sentence does
+not end on "the".
 """
 
 from __future__ import annotations
@@ -39,14 +41,22 @@ def read_nicknames(raw: Any, path: Path) -> dict[str, Place]:
     return table
 
 
+SPANISH_BEFORE = frozenset({"de", "del", "a", "al", "con", "para", "por", "que", "y", "o"})
+
+
 def nickname_places(tokens: Sequence[Token], table: Mapping[str, Place]) -> dict[int, Place]:
     """Token index -> the city each short name typed stands for."""
     capitals_count = not shouted(tokens)
     found = {}
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         place = table.get(token.norm)
         if place is None and capitals_count and token.upper:
             place = table.get(token.text)
+        # "dermatologist in la": where, typed last (not "dolor de la", Spanish "the")
+        typed_last = i == last > 0 and token.text.islower() and capitals_count
+        if place is None and typed_last and tokens[i - 1].norm not in SPANISH_BEFORE:
+            place = table.get(token.text.upper())
         if place is not None:
             found[i] = place
     return found

@@ -160,6 +160,10 @@ def test_an_unknown_zip_is_unplaced():
         ("cardiologist in vegas", "Las Vegas, NV"),
         ("cardiologist Nola", "New Orleans, LA"),
         ("ortho chitown", "Chicago, IL"),
+        # typed last, in lower case: where the search is ("ktown la" found nobody there)
+        ("dermatologist in la", "Los Angeles, CA"),
+        ("korean speaking family doctor la", "Los Angeles, CA"),
+        ("allergist sf", "San Francisco, CA"),
     ],
 )
 def test_a_citys_short_name_is_the_city(text, place):
@@ -176,7 +180,9 @@ def test_la_after_a_city_is_louisiana(text, place):
     assert interpret(text).location.label == place
 
 
-@pytest.mark.parametrize("text", ["dolor de la rodilla", "la rodilla", "KNEE PAIN LA"])
+@pytest.mark.parametrize(
+    "text", ["dolor de la rodilla", "la rodilla", "KNEE PAIN LA", "dolor de la", "la"]
+)
 def test_la_in_lower_case_or_shouted_is_not_los_angeles(text):
     assert interpret(text).location is None
 
