@@ -43,7 +43,7 @@ from app.search.results import (
     SearchPage,
     Suggestion,
 )
-from app.search.suggestion_queries import msearch_body
+from app.search.suggestion_queries import count_search, msearch_body
 from app.search.suggestions import name_fallback
 from app.search.understanding import apply
 from directory.accuracy import freshness
@@ -209,6 +209,9 @@ class SearchService:
         practises ("hepatologist": gastroenterologists); and of the places a typed name
         is shared by, the only one with physicians for the search."""
         page = self._physicians(params)
+        named = self._namesake_where_named(page, params)
+        if named is not None:
+            return named
         instead = ways.stand_in(page, self._lexicon())
         if instead is None:
             return self._near_town_typed_last(page, params)
@@ -216,6 +219,30 @@ class SearchService:
         if not shown.total:
             return page
         return _instead(page, shown, ways.shown_instead(page, instead, shown))
+
+    def _namesake_where_named(self, page: SearchPage, params: SearchParams) -> SearchPage | None:
+        """Of the places a typed town's name is shared by, the only one where a physician
+        of the name typed beside it practises ("mchugh podiatrist watertown"); counted in
+        one msearch, and only for a name beside such a town."""
+        found = ways.named_in_a_namesake(page, params)
+        if found is None:
+            return None
+        name, places = found
+        named = replace(page.resolution, name_text=name, name_hint="")
+        near = [replace(page.effective or params, place=p, page=1) for p in places]
+        searches = [count_search(n, named, self.filters, self.stale_policy) for n in near]
+        body = msearch_body(searches)
+        responses = _call(self.es.msearch, index=self.alias, body=body)["responses"]
+        counts = [r.get("hits", {}).get("total", {}).get("value", 0) for r in responses]
+        where = [p for p, count in zip(places, counts, strict=True) if count]
+        if len(where) != 1:
+            return None
+        typed = page.interpretation.location
+        rest = ways.text_without(params.q, typed.span)
+        shown = self._physicians(replace(params, q=f"{rest} near {where[0].label}".strip()))
+        if not shown.total or shown.effective is None or shown.effective.place is None:
+            return None
+        return _instead(page, shown, ways.where_named(page, name, shown))
 
     def _near_town_typed_last(self, page: SearchPage, params: SearchParams) -> SearchPage:
         """The page near a town typed last ("pap smear providence"), when it finds someone;

@@ -375,6 +375,28 @@ def _trailing_unplaced(reading) -> list:
     return run
 
 
+def named_in_a_namesake(page: SearchPage, asked: SearchParams):
+    """(the name typed, the places sharing the town's name) when a word beside the search
+    may be a physician's name and the town typed is one of several ("mchugh podiatrist
+    watertown": the biggest Watertown is in MA, Dr McHugh's in CT); else None."""
+    reading, hint = page.interpretation, page.resolution.name_hint
+    typed = reading.location if reading is not None else None
+    if not hint or typed is None or len(typed.candidates) < 2 or asked.place is not None:
+        return None
+    return hint, typed.candidates[: build.MAX_PLACES]
+
+
+def where_named(page: SearchPage, name: str, shown: SearchPage) -> tuple[Suggestion, ...]:
+    """The suggestions of the page near the only namesake where ``name`` practises."""
+    where = shown.effective.place.label
+    others = (s for s in page.suggestions if s.kind == "choose_place" and s.label != where)
+    wanted = set(normalize_term(name).split())
+    first = shown.results[0].name.split() if shown.results else []
+    spelled = [w for w in first if normalize_term(w) in wanted]
+    message = f"Showing {where}, where a physician named {' '.join(spelled) or name} practises"
+    return (Suggestion("reread", message, {}, shown.total, where), *others)
+
+
 def read_as_town(asked: SearchPage, typed: str, shown: SearchPage) -> tuple[Suggestion, ...]:
     """The suggestions of a page searched near the town typed last: say so first (a page
     that already says which of several towns it shows says it for both)."""

@@ -672,3 +672,30 @@ def test_a_practice_asked_with_its_phone_or_fax_finds_its_physician(client, demo
     for practice in alone:
         found = api(client, q=typed.format(practice=practice))
         assert npis(found)[:1] == [practices[practice][0]["npi"]], practice
+
+
+def test_a_name_beside_a_town_several_places_share_shows_the_one_where_that_physician_is(
+    client, demo_profiles
+):
+    """'mchugh podiatrist watertown' showed podiatrists of Watertown, MA (the namesake with
+    the most), while Dr McHugh practises in Watertown, CT: the name typed picks the town."""
+    from directory.understanding import interpret
+
+    vocabulary = default_vocabulary()
+    cases = []
+    for profile in _unique_surnames(demo_profiles, 5):
+        city, state = profile["locations"][0]["city"], profile["locations"][0]["state"]
+        specialty = vocabulary.specialties.get(profile["specialties"][0]["code"])
+        if not city.isalpha() or specialty is None or not specialty.lay_name:
+            continue
+        text = f"{profile['name']['last'].lower()} {specialty.lay_name.lower()} {city.lower()}"
+        where = interpret(text).location
+        labels = [c.label for c in where.candidates] if where else []
+        if f"{city}, {state}" in labels[1:]:  # a bigger place of that name comes first
+            cases.append((text, profile["npi"], f"{city}, {state}"))
+    assert cases, "no demo physician in a town a bigger namesake shares"
+    for text, npi, town in cases[:4]:
+        found = api(client, q=text)
+        assert npis(found)[:1] == [npi], text
+        notice = found["suggestions"][0]
+        assert notice["kind"] == "reread" and notice["label"] == town, (text, notice)
