@@ -44,8 +44,10 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         tried = resolution.specialists_first or (referral and _for_a_child(resolution))
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
+    else:
+        fit = {}
     if specialties:
-        clauses += _specialty_clauses(resolution, beside=bool(conditions or procedures))
+        clauses += _specialty_clauses(resolution, bool(conditions or procedures), fit)
     return clauses
 
 
@@ -66,16 +68,19 @@ def _for_a_child(resolution: Resolution) -> bool:
     return bool(set(resolution.specialty_codes()) & default_vocabulary().childrens_codes)
 
 
-def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:
+def _specialty_clauses(
+    resolution: Resolution, beside: bool, fit: dict[str, float] | None = None
+) -> list[dict]:
     """The specialty typed; beside a condition or a body part ("rheum consult joint pain")
-    it leads, its broader specialty right behind, the body part's specialists after."""
+    it leads, its broader specialty right behind, the body part's specialists after.
+    ``fit``: the condition map's fit of each specialty, when a condition was asked."""
     typed = Resolution(resolution.text, tuple(t for t in resolution.terms if not t.context))
     context = [c for t in resolution.terms if t.context for c in t.codes]
     if resolution.specialists_first:  # "my 15 year old ... cutting herself": not her pediatrician
         context = [c for c in context if c not in PRIMARY_CARE]
     codes, named = typed.specialty_codes(), typed.named_specialty_codes()
-    if not codes:  # only a body part's specialists: what was asked
-        return [ranking.specialty_query(list(dict.fromkeys(context)))]
+    if not codes:  # only a body part's specialists, or the patient's: what was asked
+        return _patient_clauses(list(dict.fromkeys(context)), fit or {})
     if not (beside or context):
         return [ranking.specialty_query(codes, named)]
     behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
@@ -84,7 +89,26 @@ def _specialty_clauses(resolution: Resolution, beside: bool) -> list[dict]:
     if behind:
         clauses.append(ranking.broader_query(behind))
     if context:
-        clauses.append(ranking.specialty_query(list(dict.fromkeys(context))))
+        clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {})
+    return clauses
+
+
+def _patient_clauses(context: list[str], fit: dict[str, float]) -> list[dict]:
+    """Who the words say the patient is, beside what was asked. Beside a condition, a
+    child's pediatrician stands where the condition map puts primary care, not level with
+    its first specialists: 'my 15 yo has bad acne' had listed eight pediatricians above the
+    dermatologists, who treat it first. The children's specialists keep their full weight."""
+    pediatric = [c for c in context if c in PRIMARY_CARE]
+    if not fit or not pediatric:
+        return [ranking.specialty_query(context)]
+    clauses = (
+        [ranking.specialty_query(others)]
+        if (others := [c for c in context if c not in pediatric])
+        else []
+    )
+    place = max((fit[c] for c in PRIMARY_CARE if c in fit), default=0.0)
+    if place:
+        clauses.append(ranking.specialty_query(pediatric, weight=place / ranking.SPECIALTY_PRIMARY))
     return clauses
 
 

@@ -94,7 +94,11 @@ def test_a_childs_specialist_condition_ranks_its_specialists_not_pediatricians()
     """'my kid needs glasses' listed pediatricians second to tenth: no primary care
     physician treats vision problems, so the child's eye doctors lead and pediatricians
     are left out, as they are for a procedure none of them does."""
-    for text in ("my kid needs glasses", "my son is 6 and needs an eye exam"):
+    for text in (
+        "my kid needs glasses",
+        "my son is 6 and needs an eye exam",
+        "my 3 yo's eye turns in",
+    ):
         (context,) = [t for t in resolution(text).terms if t.context]
         assert PEDIATRICS not in context.codes and context.codes, text
     # Primary care treats eczema and asthma: pediatricians stay beside the subspecialists.
@@ -165,3 +169,26 @@ def test_orthopedic_surgeons_treat_the_hands_conditions_after_hand_surgeons():
     for concept in ("carpal-tunnel-syndrome", "trigger-finger", "dupuytrens-contracture"):
         ranks = specialty_ranks(vocabulary, [concept])
         assert ranks[HAND] < ranks[ORTHO], concept
+
+
+def _best_boosts(text: str) -> dict[str, float]:
+    """NUCC code -> the most any one clause of the search gives a physician of it."""
+    from app.search.matching import _concept_clauses
+
+    found: dict[str, float] = {}
+    for clause in _concept_clauses(resolution(text), SearchParams(q=text)):
+        queries = clause["bool"]["should"] if "bool" in clause else [clause]
+        for query in queries:
+            for code, boost in boosts(query).items() if "dis_max" in query else ():
+                found[code] = found.get(code, 0.0) + boost
+    return found
+
+
+def test_beside_a_childs_condition_the_pediatrician_stands_where_primary_care_does():
+    """'my 15 yo has really bad acne' listed eight pediatricians above the dermatologists:
+    the child's pediatrician was boosted level with the condition's first specialist."""
+    acne = _best_boosts("my 15 yo has really bad acne on his face and back")
+    assert acne[DERM] > acne[PEDIATRICS] > 0
+    # Where the map lists pediatricians themselves, the child's search keeps them first.
+    eczema = _best_boosts("toddler eczema")
+    assert eczema[PEDIATRICS] > eczema[DERM]
