@@ -41,6 +41,12 @@ def settle(
             for r in readings
             if _systems(r, lexicon) & context or _providers(r, lexicon) & treating
         ]
+        # Else who treats it by board: a stroke's neurologic physical therapists are
+        # physical therapists, as "therapy" reads them ("he had a stroke, needs therapy").
+        boards = _boards(treating, lexicon)
+        fitting = fitting or [
+            r for r in readings if _boards(_providers(r, lexicon), lexicon) & boards
+        ]
         pick = fitting[0] if fitting else _entry_of(part, readings)
         settled.append(_as(part, pick))
         # A reading the rest of the text rules out is not worth offering.
@@ -66,6 +72,14 @@ def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
     found = set(lexicon.vocabulary.treating(ids))
     found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
     return found
+
+
+def _boards(codes: set[str], lexicon: Lexicon) -> set[tuple[str, str]]:
+    """The NUCC classifications (grouping and classification) of these codes."""
+    specialties = lexicon.vocabulary.specialties
+    return {
+        (s.grouping, s.classification) for code in codes if (s := specialties.get(code)) is not None
+    }
 
 
 def _providers(entry: Entry, lexicon: Lexicon) -> set[str]:

@@ -148,3 +148,12 @@ def test_a_checkup_is_primary_care():
 
 def test_a_specialists_name_without_physician_takes_the_ologist_form():
     assert interpret("pediatric dermatologist").specialty_codes == ("207NP0225X",)
+
+
+def test_therapy_beside_a_condition_its_board_treats_is_that_therapy():
+    """'my husband had a stroke, right side is weak, he needs therapy' read talk therapy:
+    a stroke lists neurologic physical therapists, who are physical therapists."""
+    reading = interpret("my husband had a stroke, right side is weak, he needs therapy")
+    assert "physical-therapy" in reading.concept_ids and "psychotherapy" not in reading.concept_ids
+    assert "psychotherapy" in interpret("therapy for depression").concept_ids
+    assert "physical-therapy" in interpret("therapy for back pain").concept_ids
