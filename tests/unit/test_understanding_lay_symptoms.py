@@ -156,9 +156,18 @@ def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, c
         ("hives after eating peanut butter", "food-allergy"),
         ("BMI 43 w/ T2DM", "obesity"),
         ("vitamin b 12", "anemia"),
+        ("cant stop worrying about everything", "anxiety"),
+        ("quiero dejar de tomar alcohol, necesito ayuda", "alcohol-use-disorder"),
     ],
 )
 def test_how_people_describe_a_need_reads_as_it(text, concept):
     """A sore that won't heal, pain under the right ribs after fatty food, a reaction to
     peanuts, a BMI on a referral: each had found the wrong specialists or nobody."""
     assert concept in interpret(text).concept_ids, text
+
+
+def test_a_lump_on_the_skin_is_for_who_looks_at_lumps_not_the_body_parts_specialists():
+    """'a lump on my back' left 'lump' unread and listed spine specialists for the back."""
+    (part,) = interpret("a lump on my back").parts
+    assert part.label == "Lump on back" and "208600000X" in part.codes
+    assert not interpret("a lump on my back").unplaced
