@@ -35,6 +35,7 @@ from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
 from app.search.hospitals import AffiliatedHospitals
 from app.search.params import Resolution, SearchParams
+from app.search.readings import Readings
 from app.search.results import (
     Completion,
     ConditionMatch,
@@ -111,6 +112,7 @@ class SearchService:
         self.vocabulary_alias = vocabulary_alias(alias)
         self.filters = filters
         self.hospitals = AffiliatedHospitals(es, alias)  # "cardiologist at hartford hospital"
+        self.readings = Readings()  # a text paged through or filtered is read once
 
     # --- Resolution: what the text means ---------------------------------------------------
 
@@ -146,7 +148,7 @@ class SearchService:
         lexicon = self._lexicon()  # one reading: the curation version checked once
         hospitals = self.hospitals.get()
         if params.q.strip():
-            interpretation = interpret(params.q, lexicon=lexicon, hospitals=hospitals)
+            interpretation = self.readings.read(params.q, lexicon, hospitals)
         understood = apply(params, interpretation, default_vocabulary()) if interpretation else None
         read = interpretation
         complete = bool(read and read.understood and not read.unplaced)
