@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, request
+from flask import Response, abort, current_app, request
 from flask_login import LoginManager, UserMixin, current_user
 
 from directory.store import accounts
@@ -100,3 +100,10 @@ def safe_next(target: str | None) -> str | None:
 
 def login_limit() -> str:
     return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
+
+
+def sign_in_refused(response: Response) -> bool:
+    """Only a refused sign-in spends the address's budget: a member of staff who signs in
+    and out all day is never throttled. A successful sign-in is the one answer that
+    redirects (to the staff area)."""
+    return response.status_code != 302

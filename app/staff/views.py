@@ -8,7 +8,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.errors import render_error
 from app.extensions import limiter
-from app.staff.auth import StaffUser, allow, login_limit, safe_next
+from app.staff.auth import StaffUser, allow, login_limit, safe_next, sign_in_refused
 from app.staff.forms import EmptyForm, LoginForm
 from app.staff.store import changes, db
 from directory.store import accounts, audit
@@ -49,7 +49,7 @@ def staff_context() -> dict:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_limit, methods=["POST"])
+@limiter.limit(login_limit, methods=["POST"], deduct_when=sign_in_refused)
 def login():
     form = LoginForm()
     if request.method == "GET":

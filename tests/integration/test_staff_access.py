@@ -6,6 +6,7 @@ import logging
 import re
 
 import pytest
+from conftest import make_app
 from staff_helpers import PASSWORD, add_account, csrf_token, sign_in, staff_app
 from werkzeug.routing.converters import NumberConverter
 
@@ -98,11 +99,19 @@ def test_a_post_without_its_csrf_token_is_refused_and_changes_nothing(app):
     assert "sore sit bone" not in client.get("/staff/curation").get_data(as_text=True)
 
 
-def test_sign_in_is_throttled_per_address(search_alias, sqlite_store_url):
+@pytest.fixture
+def throttled(search_alias, sqlite_store_url):
+    """A staff area that allows 3 refused sign-ins a minute per address, with a curator."""
     app = staff_app(
         search_alias, sqlite_store_url, RATELIMIT_ENABLED=True, STAFF_LOGIN_RATE_LIMIT="3/minute"
     )
-    client = app.test_client()
+    add_account(app, ROLE_EMAILS["curator"], "curator")
+    yield app
+    make_app(search_alias)  # the one limiter is off again for the apps of later tests
+
+
+def test_sign_in_is_throttled_per_address(throttled):
+    client = throttled.test_client()
     token = csrf_token(client)
     codes = [
         client.post(
@@ -111,6 +120,18 @@ def test_sign_in_is_throttled_per_address(search_alias, sqlite_store_url):
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
+
+
+def test_signing_in_and_out_all_day_never_locks_a_curator_out(throttled):
+    client = throttled.test_client()
+    for _ in range(5):  # more sign-ins than the 3 refusals the address may have
+        assert sign_in(client, ROLE_EMAILS["curator"]).status_code == 302
+        assert client.get("/staff/").status_code == 200
+        client.post("/staff/logout", data={"csrf_token": csrf_token(client, "/staff/")})
+    # Refused sign-ins still count: three wrong passwords, then even the right one waits.
+    refused = [sign_in(client, ROLE_EMAILS["curator"], "wrong password!") for _ in range(3)]
+    assert [response.status_code for response in refused] == [200, 200, 200]
+    assert sign_in(client, ROLE_EMAILS["curator"]).status_code == 429
 
 
 def test_sign_ins_are_logged_and_audited_without_the_password(app, caplog):
