@@ -135,7 +135,12 @@ WRONG = "That e-mail and password don't match an active staff account."
 def authenticate(
     session: Session, email: str, password: str, now: datetime | None = None
 ) -> SignIn:
-    """Check a sign-in; counts failures, locks after MAX_FAILED_LOGINS, audits the outcome."""
+    """Check a sign-in; counts failures, locks after MAX_FAILED_LOGINS, audits the outcome.
+
+    Every refusal reads the same (``WRONG``) and checks a password hash, so neither the
+    page nor its timing tells an unknown e-mail from a disabled or locked account: only
+    the audit log says which it was.
+    """
     now = now or utcnow()
     try:
         account = find(session, email)
@@ -146,8 +151,9 @@ def authenticate(
         audit.record(session, "anonymous", "login.failed", email.strip().lower()[:200])
         return SignIn(None, WRONG)
     if account.locked_until and account.locked_until > now:
+        _verify(_DUMMY_HASH, password)
         audit.record(session, account, "login.locked", account.email)
-        return SignIn(None, "Too many failed sign-ins. Try again in 15 minutes.")
+        return SignIn(None, WRONG)
     if not _verify(account.password_hash, password):
         account.failed_logins += 1
         if account.failed_logins >= MAX_FAILED_LOGINS:

@@ -10,7 +10,7 @@ from conftest import make_app
 from staff_helpers import PASSWORD, add_account, csrf_token, sign_in, staff_app
 from werkzeug.routing.converters import NumberConverter
 
-from directory.store import audit
+from directory.store import accounts, audit
 from directory.store.models import ROLES
 
 ROLE_EMAILS = {role: f"{role}@example.org" for role in ROLES}
@@ -148,6 +148,28 @@ def test_sign_ins_are_logged_and_audited_without_the_password(app, caplog):
     with app.extensions["store"].factory() as session:
         actions = [entry.action for entry in audit.recent(session)]
     assert actions[:2] == ["login", "login.failed"]
+
+
+FIELD_ERROR = re.compile(r'<p class="field-error"[^>]*>(.*?)</p>', re.S)
+
+
+def test_a_locked_account_is_refused_in_the_words_an_unknown_one_is(app):
+    """Nobody learns from the sign-in page which e-mail addresses have staff accounts."""
+    client = app.test_client()
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        assert sign_in(client, ROLE_EMAILS["curator"], "a wrong guess!").status_code == 200
+    locked = sign_in(client, ROLE_EMAILS["curator"])  # the right password, while locked
+    unknown = sign_in(client, "nobody@example.org")
+    assert locked.status_code == unknown.status_code == 200
+    said = [FIELD_ERROR.findall(r.get_data(as_text=True)) for r in (locked, unknown)]
+    assert (
+        said[0] == said[1] == ["That e-mail and password don&#39;t match an active staff account."]
+    )
+    with app.extensions["store"].factory() as session:
+        assert [entry.action for entry in audit.recent(session, limit=2)] == [
+            "login.failed",
+            "login.locked",
+        ]
 
 
 def test_disabling_an_account_ends_its_session(app):
