@@ -130,6 +130,7 @@ class SignIn:
 
 
 WRONG = "That e-mail and password don't match an active staff account."
+UNKNOWN_ACCOUNT = "unknown account"  # the audit log's target for an e-mail no account has
 
 
 def authenticate(
@@ -146,25 +147,39 @@ def authenticate(
         account = find(session, email)
     except AccountError:
         account = None
-    if account is None or not account.active:
+    refusal = _refused_whatever_the_password(account, now)
+    if refusal:
         _verify(_DUMMY_HASH, password)
-        audit.record(session, "anonymous", "login.failed", email.strip().lower()[:200])
-        return SignIn(None, WRONG)
-    if account.locked_until and account.locked_until > now:
-        _verify(_DUMMY_HASH, password)
-        audit.record(session, account, "login.locked", account.email)
+        _audit_refusal(session, account, refusal)
         return SignIn(None, WRONG)
     if not _verify(account.password_hash, password):
         account.failed_logins += 1
         if account.failed_logins >= MAX_FAILED_LOGINS:
             account.locked_until, account.failed_logins = now + LOCKOUT, 0
-        audit.record(session, account, "login.failed", account.email)
+        _audit_refusal(session, account, "login.failed")
         return SignIn(None, WRONG)
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
     account.failed_logins, account.locked_until, account.last_login_at = 0, None, now
     audit.record(session, account, "login", account.email)
     return SignIn(account, None)
+
+
+def _refused_whatever_the_password(account: StaffAccount | None, now: datetime) -> str | None:
+    """The audit action of a sign-in no password lets through, or None."""
+    if account is None or not account.active:
+        return "login.failed"
+    if account.locked_until and account.locked_until > now:
+        return "login.locked"
+    return None
+
+
+def _audit_refusal(session: Session, account: StaffAccount | None, action: str) -> None:
+    if account is None:
+        # Never what was typed: people type their password into the e-mail box.
+        audit.record(session, "anonymous", action, UNKNOWN_ACCOUNT)
+    else:
+        audit.record(session, account, action, account.email)
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -172,6 +172,26 @@ def test_a_locked_account_is_refused_in_the_words_an_unknown_one_is(app):
         ]
 
 
+AUDIT_ROW = re.compile(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>")
+
+
+def test_the_audit_log_names_an_account_but_never_keeps_what_was_typed_for_none(app):
+    """People type their password into the e-mail box: the log must not keep it."""
+    client = app.test_client()
+    typed_password = "Tr0ub4dorHorse9"
+    assert sign_in(client, typed_password, "whatever").status_code == 200
+    assert sign_in(client, "nobody@example.org", "whatever").status_code == 200
+    assert sign_in(client, "  Verifier@Example.org ", "wrong password!").status_code == 200
+    sign_in(client, ROLE_EMAILS["admin"])
+    page = client.get("/staff/audit?action=login.failed").get_data(as_text=True)
+    assert typed_password.lower() not in page.lower() and "nobody@" not in page
+    assert AUDIT_ROW.findall(page) == [
+        (ROLE_EMAILS["verifier"], "login.failed", ROLE_EMAILS["verifier"]),
+        ("anonymous", "login.failed", "unknown account"),
+        ("anonymous", "login.failed", "unknown account"),
+    ]
+
+
 def test_disabling_an_account_ends_its_session(app):
     client = app.test_client()
     sign_in(client, ROLE_EMAILS["curator"])
