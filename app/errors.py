@@ -58,24 +58,38 @@ def retry_after() -> dict[str, str]:
     return {"Retry-After": str(current_app.config["RETRY_AFTER_SECONDS"])}
 
 
-def problem(status: int, detail: str, **extra) -> tuple:
-    body = {"type": "about:blank", "title": TITLES.get(status, "Error"), "status": status}
-    body["detail"] = detail
-    body.update(extra)
+def problem(status: int, detail: str, title: str | None = None, **extra) -> tuple:
+    body = {"type": "about:blank", "title": title or TITLES.get(status, "Error")}
+    body |= {"status": status, "detail": detail, **extra}
     headers = {"Content-Type": "application/problem+json"}
     if status in RETRY_LATER:
         headers.update(retry_after())
     return json.dumps(body), status, headers
 
 
-def render_error(status: int, detail: str, **extra):
+def render_error(
+    status: int, detail: str, title: str | None = None, retry: str | None = None, **extra
+):
+    """The error page (or problem+json); ``title`` when the status's own says too little,
+    ``retry`` the address a "Try again" link goes to."""
     if wants_problem_json():
-        return problem(status, detail, **extra)
+        return problem(status, detail, title, **extra)
     headers = retry_after() if status in RETRY_LATER else {}
     page = render_template(
-        "errors/error.html", status=status, title=TITLES.get(status, "Error"), detail=detail
+        "errors/error.html",
+        status=status,
+        title=title or TITLES.get(status, "Error"),
+        detail=detail,
+        retry=retry or _same_page_again(status),
     )
     return page, status, headers
+
+
+def _same_page_again(status: int) -> str | None:
+    """An outage of a page that only reads: asking for it again may work in a moment."""
+    if status not in (503, 504) or request.method != "GET":
+        return None
+    return request.full_path if request.query_string else request.path
 
 
 def register_errorhandlers(app: Flask) -> None:

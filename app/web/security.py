@@ -1,5 +1,5 @@
 """HTTP hardening: security headers, trusted hosts, proxies, HTTPS-only extras, relative
-redirects, and a friendly page for a stale form token.
+redirects, and a friendly page for a stale form token that links back to the form.
 
 The Content-Security-Policy allows no inline script or style at all: every script and
 stylesheet is a static file. Leaflet positions map tiles through ``element.style``
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, has_request_context, request
+from flask import Flask, Response, current_app, has_request_context, request, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -66,8 +66,14 @@ HEADERS = {
 # One year; no includeSubDomains: the hospital's other sites are not ours to pin.
 HSTS = "max-age=31536000"
 REDIRECTS = (301, 302, 303, 307, 308)
-STALE_FORM = (
+# The shortlist's buttons carry no token: refused when another site's page sent them.
+NOT_FROM_OUR_PAGES = (
     "This form has expired or was sent from somewhere else. Go back, reload the page and try again."
+)
+STALE_FORM_TITLE = "This form has expired"
+STALE_FORM = (
+    "The page was open too long, so for your security the form expired and nothing was sent. "
+    "Open the form again and send it once more."
 )
 
 
@@ -83,9 +89,22 @@ def from_our_pages() -> bool:
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site:
         return fetch_site == "same-origin"
-    sender = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    parts = urlsplit(sender)
+    return on_this_site(request.headers.get("Origin") or request.headers.get("Referer"))
+
+
+def on_this_site(url: str | None) -> bool:
+    parts = urlsplit(url or "")
     return parts.scheme == request.scheme and parts.netloc == request.host
+
+
+def form_page() -> str:
+    """Where a refused form can be filled in again: the page that sent it when it is ours,
+    else the address it was sent to when that is a page (a POST-only action is not)."""
+    if on_this_site(request.referrer):
+        return local_location(request.referrer or "")
+    if current_app.url_map.bind_to_environ(request.environ).test(request.path, "GET"):
+        return request.path
+    return url_for("search.home")
 
 
 def security_headers(response: Response) -> Response:
@@ -166,4 +185,4 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def stale_form(error: CSRFError):
-        return render_error(400, STALE_FORM)
+        return render_error(400, STALE_FORM, STALE_FORM_TITLE, retry=form_page())

@@ -32,7 +32,7 @@ from wtforms.validators import DataRequired, ValidationError
 from app.extensions import csrf, search_service
 from app.search.results import PhysicianProfile
 from app.web import search_context, shortlist_cookie
-from app.web.security import STALE_FORM, from_our_pages
+from app.web.security import NOT_FROM_OUR_PAGES, from_our_pages
 from app.web.shortlist_cookie import MAX_PHYSICIANS
 from directory.npi import is_valid_npi
 
@@ -72,7 +72,7 @@ def safe_next(target: str | None) -> str:
 
 def _submitted() -> tuple[str, str]:
     if not from_our_pages():
-        abort(400, description=STALE_FORM)
+        abort(400, description=NOT_FROM_OUR_PAGES)
     form = ShortlistForm(request.form)
     if not form.validate():
         abort(400, description="That physician couldn't be added or removed. Please try again.")
@@ -160,6 +160,6 @@ def remove():
 @bp.post("/clear")
 def clear():
     if not from_our_pages():
-        abort(400, description=STALE_FORM)
+        abort(400, description=NOT_FROM_OUR_PAGES)
     flash("Your shortlist is empty.")
     return shortlist_cookie.write(redirect(url_for("shortlist.compare"), 303), ())

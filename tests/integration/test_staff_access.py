@@ -134,6 +134,31 @@ def test_signing_in_and_out_all_day_never_locks_a_curator_out(throttled):
     assert sign_in(client, ROLE_EMAILS["curator"]).status_code == 429
 
 
+def title_of(response) -> str:
+    return re.search(r"<title>(.*?)</title>", response.get_data(as_text=True), re.S)[1]
+
+
+TRY_AGAIN = re.compile(r'<a href="([^"]+)">Try again</a>')
+
+
+def test_a_form_left_open_too_long_says_so_and_links_back_to_the_form(app):
+    client = app.test_client()
+    sign_in(client, ROLE_EMAILS["curator"])
+    curation = {"csrf_token": "from a session long gone", "term": "sore sit bone"}
+    sent = client.post(
+        "/staff/curation", data=curation, headers={"Referer": "http://localhost/staff/curation"}
+    )
+    assert sent.status_code == 400
+    assert title_of(sent).startswith("This form has expired")
+    assert "open too long" in sent.get_data(as_text=True)
+    again = TRY_AGAIN.findall(sent.get_data(as_text=True))
+    assert again == ["/staff/curation"] and client.get(again[0]).status_code == 200
+    # No page to go back to: the address the form was sent to, when it is a page itself.
+    signed_out = app.test_client().post("/staff/login", data={"email": "a@b.org"})
+    assert signed_out.status_code == 400 and title_of(signed_out).startswith("This form")
+    assert TRY_AGAIN.findall(signed_out.get_data(as_text=True)) == ["/staff/login"]
+
+
 def test_sign_ins_are_logged_and_audited_without_the_password(app, caplog):
     client = app.test_client()
     with caplog.at_level(logging.INFO):
@@ -355,6 +380,6 @@ def test_a_page_for_another_role_says_why_in_its_title(app):
     sign_in(client, ROLE_EMAILS["curator"])
     response = client.get("/staff/reports")
     assert response.status_code == 403
-    title = re.search(r"<title>(.*?)</title>", response.get_data(as_text=True), re.S)[1]
+    title = title_of(response)
     assert not title.startswith("Error") and "permission" in title.lower()
     assert "Your staff role does not include this page." in response.get_data(as_text=True)
