@@ -45,11 +45,14 @@ class FreeMultiple(SelectMultipleField):
         super().process_formdata([v for v in map(clean_text, valuelist) if v])
 
     def pre_validate(self, form):
+        # Named: the error summary lists the message alone, away from the filter's fieldset.
         if len(self.data or ()) > p.MAX_FILTER_VALUES:
-            raise ValidationError(f"Choose at most {p.MAX_FILTER_VALUES} values for this filter.")
+            raise ValidationError(
+                f"Choose at most {p.MAX_FILTER_VALUES} values for {self.label.text}."
+            )
         for value in self.data or ():
             if len(value) > p.MAX_SHORT_TEXT:
-                raise ValidationError("That filter value is too long.")
+                raise ValidationError(f"A value for {self.label.text} is too long.")
 
     def post_validate(self, form, validation_stopped):
         if self.allowed and any(v not in self.allowed for v in self.data or ()):

@@ -46,8 +46,18 @@ REFUSED = [
     ("location=91,-200", "location", "couldn't find"),
     ("location=%FF%FE", "location", "couldn't find"),
     (f"location={'9' * 5000}", "location", "too long"),
-    ("q=back&specialty=" + "&specialty=".join(map(str, range(70_000))), "specialty", "at most"),
-    ("q=back&insurance=" + "x" * 500, "insurance", "too long"),
+    # A filter's error names the filter: the error summary lists it away from its fieldset.
+    (
+        "q=back&specialty=" + "&specialty=".join(map(str, range(70_000))),
+        "specialty",
+        "Choose at most 50 values for Specialty.",
+    ),
+    (
+        "q=back&language=" + "&language=".join(["Spanish"] * 51),
+        "language",
+        "Choose at most 50 values for Languages spoken.",
+    ),
+    ("q=back&insurance=" + "x" * 500, "insurance", "A value for Insurance accepted is too long."),
 ]
 
 
