@@ -53,6 +53,14 @@ ENVIRONMENT_KEYS = (
 _FLOATS = ("ELASTICSEARCH_TIMEOUT",)
 
 
+class SettingError(ValueError):
+    """A setting the program cannot run with: the message names it and what it may be.
+
+    Raised when the app is built, so a bad value stops the start with that one sentence
+    (``wsgi.py``) instead of failing on requests later.
+    """
+
+
 def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, object]:
     """Settings given as plain environment variables (ELASTICSEARCH_URL, ...)."""
     environ = os.environ if environ is None else environ

@@ -24,6 +24,7 @@ from app.extensions import limiter
 from app.staff.store import changes
 from app.web.profiles import listed_physician
 from app.web.report_form import ReportForm
+from directory.settings import SettingError
 from directory.store import error_reports
 from directory.store.error_reports import PROBLEM_LABELS
 
@@ -38,7 +39,9 @@ def init_app(app: Flask) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"REPORT_TIME_ZONE={name!r} is not a time zone name") from error
+        raise SettingError(
+            f"REPORT_TIME_ZONE={name!r} is not a time zone name, like America/New_York"
+        ) from error
 
 
 @bp.after_request

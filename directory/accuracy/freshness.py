@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from directory.settings import SettingError
+
 STALE_AFTER_DAYS = 90
 STALE_POLICIES = ("note", "demote", "hide")
 DEFAULT_POLICY = "note"
@@ -20,7 +22,7 @@ DEFAULT_POLICY = "note"
 DEMOTE_FACTOR = 0.5
 
 
-class PolicyError(ValueError):
+class PolicyError(SettingError):
     pass
 
 

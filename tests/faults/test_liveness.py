@@ -9,67 +9,19 @@ still answer at once from every worker.
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
-from contextlib import contextmanager
 
 import pytest
 from conftest import ROOT
+from gunicorn_helpers import get, gunicorn
 
 from directory.settings import settings
 from faults.fault_helpers import DelayingProxy
 
 API = "/api/v1/physicians?q=back+pain"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url: str, timeout: float = 60) -> tuple[int, float]:
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    return status, time.monotonic() - started
-
-
-@contextmanager
-def gunicorn(home, alias: str, es_url: str, **extra):
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
-    env.update(HOME=str(home), GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2",
-               PHYSICIAN_INDEX_ALIAS=alias, ELASTICSEARCH_URL=es_url, SECRET_KEY="test",
-               FLASK_RATELIMIT_ENABLED="false", **extra)  # fmt: skip
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "wsgi:app"]
-    log = open(home / f"gunicorn-{port}.log", "w")
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if get(f"{base}/healthz", timeout=2)[0] == 200:
-                    break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "no gunicorn"
-                time.sleep(0.2)
-        yield base, server
-    finally:
-        server.terminate()
-        server.wait(30)
-        log.close()
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
-"""The app gunicorn serves (wsgi.py): each worker is ready for its first search."""
+"""The app gunicorn serves (wsgi.py): each worker is ready for its first search, and a
+setting it cannot run with stops the start with one sentence."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from gunicorn_helpers import COMMAND, environment, free_port
 
 from directory.settings import settings
 
@@ -33,3 +35,15 @@ def test_a_worker_builds_the_parsers_tables_before_its_first_search(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "1"]
+
+
+def test_a_setting_the_app_cannot_run_with_stops_the_start_in_one_sentence(tmp_path):
+    es_url = str(settings()["ELASTICSEARCH_URL"])
+    env = environment(tmp_path, free_port(), "physicians", es_url, GUNICORN_WORKERS="1",
+                      STALE_PROFILE_POLICY="delete")  # fmt: skip
+    run = subprocess.run(COMMAND, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0  # it stopped by itself, rather than booting workers again
+    said = run.stdout + run.stderr
+    assert "Traceback" not in said, said
+    policy = "STALE_PROFILE_POLICY must be one of note, demote, hide, not 'delete'"
+    assert f"Configuration error: {policy}" in said.splitlines(), said
