@@ -8,6 +8,8 @@ them (the in-flight limit) stay consistent.
 
 import os
 
+import gunicorn.http.wsgi
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 threads = int(os.environ.get("GUNICORN_THREADS", "5"))
@@ -35,3 +37,9 @@ else:
 # agent, no referrer and no query string (%(U)s is the path alone).
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+# Answers name no server software: a scanner matching "Server: gunicorn" to known flaws
+# learns nothing. gunicorn has no setting for the header (its maintainers dropped the
+# version in 20.1 and keep the name, benoitc/gunicorn#825), and one set by the app would
+# be sent beside its own, so the name each response's header is read from is replaced.
+gunicorn.http.wsgi.SERVER = "find-a-physician"

@@ -1,14 +1,17 @@
-"""The app gunicorn serves (wsgi.py): each worker is ready for its first search, and a
-setting it cannot run with stops the start with one sentence."""
+"""The app gunicorn serves (wsgi.py, gunicorn.conf.py): each worker is ready for its first
+search, a setting it cannot run with stops the start with one sentence, and answers do not
+name the server software."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 
 from conftest import ROOT
-from gunicorn_helpers import COMMAND, environment, free_port
+from gunicorn_helpers import COMMAND, environment, free_port, gunicorn
 
 from directory.settings import settings
 
@@ -47,3 +50,12 @@ def test_a_setting_the_app_cannot_run_with_stops_the_start_in_one_sentence(tmp_p
     assert "Traceback" not in said, said
     policy = "STALE_PROFILE_POLICY must be one of note, demote, hide, not 'delete'"
     assert f"Configuration error: {policy}" in said.splitlines(), said
+
+
+def test_answers_name_no_server_software_and_no_version(tmp_path):
+    es_url = str(settings()["ELASTICSEARCH_URL"])
+    with gunicorn(tmp_path, "physicians", es_url, GUNICORN_WORKERS="1") as (base, _):
+        with urllib.request.urlopen(f"{base}/healthz") as response:
+            servers = response.headers.get_all("Server") or []
+    assert len(servers) <= 1, servers
+    assert not [s for s in servers if "gunicorn" in s.lower() or re.search(r"\d", s)], servers
