@@ -7,8 +7,8 @@ and a liveness probe queues behind them (a probe measured /healthz at 9.5 s). So
 to threads − 1). One more waits up to ``SHED_AFTER_SECONDS`` for a place, and none at
 all once the oldest request in flight has been running that long (the node is
 stalling): it is answered 503 with Retry-After at once, which the API rate limit does
-not count. ``/healthz`` and static files never count and never wait. 0 turns it off
-(the default outside gunicorn: the test client and ``flask run``).
+not count. ``/healthz``, static files and the favicon never count and never wait. 0
+turns it off (the default outside gunicorn: the test client and ``flask run``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from flask import Flask, g, request
 
 from app.errors import SearchUnavailable
 
-EXEMPT = frozenset({"health.healthz", "static", None})  # None: no route, a 404
+EXEMPT = frozenset({"health.healthz", "static", "favicon", None})  # None: no route, a 404
 BUSY = "Search is busy with other requests right now. Please try again in a moment."
 
 

@@ -1,4 +1,4 @@
-"""Static files: content-hashed URLs, long caching, and gzip for text assets.
+"""Static files: content-hashed URLs, long caching, gzip for text assets, and the favicon.
 
 ``asset_url("css/site.css")`` gives ``/static/css/site.css?v=<hash of the bytes>``, so a
 changed file gets a new URL and the old one can be cached for a year. Text assets are
@@ -13,10 +13,12 @@ import hashlib
 import os
 from functools import lru_cache
 
-from flask import Flask, Response, current_app, request, url_for
+from flask import Flask, Response, current_app, request, send_from_directory, url_for
 from werkzeug.security import safe_join
 
 ONE_YEAR = 31_536_000
+ONE_DAY = 86_400
+FAVICON = "favicon.svg"  # linked from every page; also answers /favicon.ico
 COMPRESSIBLE = ("text/css", "text/javascript", "application/javascript", "image/svg+xml")
 MIN_GZIP_BYTES = 1024
 
@@ -78,6 +80,14 @@ def static_headers(response: Response) -> Response:
     return response
 
 
+def favicon() -> Response:
+    """/favicon.ico, which browsers and bookmarks ask for whatever a page links: the site's
+    icon, cached a day (the address has no version to change when the icon does)."""
+    folder = current_app.static_folder or ""
+    return send_from_directory(folder, FAVICON, mimetype="image/svg+xml", max_age=ONE_DAY)
+
+
 def init_app(app: Flask) -> None:
     app.add_template_global(asset_url)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
     app.after_request(static_headers)

@@ -486,6 +486,21 @@ def test_static_assets_are_versioned_cached_and_compressed(client):
     response.close()
 
 
+@pytest.mark.parametrize("path", ["/", "/search?q=sciatica", "/staff/login", "/no-such-page"])
+def test_every_page_shows_the_site_icon_and_favicon_ico_is_no_404(client, path):
+    html = client.get(path).get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+    assert icon, path
+    # what the link names, and what a browser asks for whatever the page links
+    with client.get(icon[1]) as linked, client.get("/favicon.ico") as asked:
+        assert linked.status_code == asked.status_code == 200
+        assert linked.mimetype == asked.mimetype == "image/svg+xml"
+        assert asked.data == linked.data and b"<svg" in asked.data
+        assert linked.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert asked.headers["Cache-Control"] == "public, max-age=86400"
+        assert "Set-Cookie" not in asked.headers
+
+
 @pytest.fixture(scope="module")
 def crafted_alias(es):
     """A throwaway index with one profile whose fields carry markup and a formula."""
