@@ -27,7 +27,7 @@ from directory.understanding import (
 )
 from directory.understanding.describe import mid_sentence
 from directory.understanding.titles import surnames_read_as_names
-from directory.vocabulary import default_vocabulary
+from directory.vocabulary import PEDIATRICS, default_vocabulary
 
 MAX_CONCEPTS = 3  # closest concepts offered for words that were not understood
 MAX_PLACES = 6  # places offered for an ambiguous name
@@ -286,7 +286,8 @@ def drop_parts(situation: Situation, filters: Filters) -> list[Offer]:
 
 def broader(situation: Situation, filters: Filters) -> list[Offer]:
     """Nobody here practises the specialty asked for: the broader ones people can see
-    instead ("pediatric cardiologist": pediatricians, cardiologists)."""
+    instead ("pediatric cardiologist": pediatricians, cardiologists). The words that say
+    the patient is a child ("3yo") asked for no specialty: nothing broader replaces them."""
     reading = situation.interpretation
     if reading is None:
         return []
@@ -294,6 +295,7 @@ def broader(situation: Situation, filters: Filters) -> list[Offer]:
     variants = [
         (text_with(reading.text, part.span, label), f"Search for {people_called(label)}", label)
         for part in reading.of_kind("specialty")
+        if not part.is_the_patient
         for code in dict.fromkeys(c for i in part.ids for c in vocabulary.broader_specialties(i))
         for label in [vocabulary.specialty_name(code)]
     ]
@@ -303,16 +305,21 @@ def broader(situation: Situation, filters: Filters) -> list[Offer]:
 def broader_for_need(situation: Situation, filters: Filters) -> list[Offer]:
     """A condition that nobody who treats it practises nearby: the board of those who do,
     for the same need ("bunion surgery" in a city with orthopedic surgeons but no foot and
-    ankle surgeon or podiatrist; Vocabulary.boards_beyond). A procedure has none: it is
-    done by those trained for it."""
+    ankle surgeon or podiatrist; Vocabulary.boards_beyond). For a child, the pediatrician,
+    who sees every child's need first ("autism 3yo" where no children's specialist practises).
+    A procedure has none: it is done by those trained for it."""
     reading = situation.interpretation
     if reading is None:
         return []
     vocabulary = default_vocabulary()
+    child = reading.patient_age is not None
     variants = []
     for part in reading.of_kind("condition"):
         typed = reading.text[part.span[0] : part.span[1]]
-        for code in dict.fromkeys(c for i in part.ids for c in vocabulary.boards_beyond(i)):
+        boards = [c for i in part.ids for c in vocabulary.boards_beyond(i)]
+        if child and PEDIATRICS not in vocabulary.treating(part.ids):
+            boards.append(PEDIATRICS)
+        for code in dict.fromkeys(boards):
             label = vocabulary.specialty_name(code)
             text = text_with(reading.text, part.span, f"{label} for {typed}")
             variants.append((text, f"Search for {people_called(label)}", label))
