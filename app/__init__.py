@@ -15,6 +15,7 @@ from app.config import WEB_DEFAULTS
 from app.errors import register_errorhandlers
 from app.events import init_events
 from app.extensions import csrf, init_elasticsearch, init_geocoder, init_search, limiter
+from app.request import ReadingRequest
 from directory.settings import settings
 
 ROOT_TEMPLATES = "../templates"
@@ -22,6 +23,7 @@ ROOT_TEMPLATES = "../templates"
 
 def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=ROOT_TEMPLATES, static_folder="static")
+    app.request_class = ReadingRequest  # an undecodable parameter is refused, never guessed
     app.config.from_mapping(WEB_DEFAULTS)
     app.config.from_mapping(settings())
     app.config.from_prefixed_env()

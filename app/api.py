@@ -10,7 +10,7 @@ from app.errors import BadSearchRequest, problem
 from app.extensions import limiter, search_service
 from app.openapi import SEARCH_PARAMETERS, openapi_document
 from app.search import serialize
-from app.search.form import SearchForm, clean_text
+from app.search.form import UNREADABLE_MESSAGE, SearchForm, clean_text, unreadable
 from app.search.params import MAX_SHORT_TEXT, MAX_TEXT
 from directory.geography import place_suggestions
 from directory.npi import is_valid_npi
@@ -73,6 +73,8 @@ def physician(npi: str):
 
 def _required_text(max_length: int, name: str = "q") -> str:
     text = clean_text(request.args.get(name, ""))
+    if unreadable(text):
+        raise BadSearchRequest({name: [UNREADABLE_MESSAGE]})
     if not text:
         raise BadSearchRequest({name: ["Type at least one character."]})
     if len(text) > max_length:

@@ -16,7 +16,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import Length, NumberRange, Optional, ValidationError
+from wtforms.validators import Length, NumberRange, Optional, StopValidation, ValidationError
 
 from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
@@ -45,6 +45,7 @@ class FreeMultiple(SelectMultipleField):
         super().process_formdata([v for v in map(clean_text, valuelist) if v])
 
     def pre_validate(self, form):
+        readable(form, self)
         # Named: the error summary lists the message alone, away from the filter's fieldset.
         if len(self.data or ()) > p.MAX_FILTER_VALUES:
             raise ValidationError(
@@ -57,6 +58,26 @@ class FreeMultiple(SelectMultipleField):
     def post_validate(self, form, validation_stopped):
         if self.allowed and any(v not in self.allowed for v in self.data or ()):
             self.errors.append(self.allowed_message)
+
+
+# A parameter whose bytes were not UTF-8 holds this character (app.request): it could not be
+# read, so it is refused with this message rather than searched for as whatever is left.
+UNREADABLE = "\ufffd"
+UNREADABLE_MESSAGE = (
+    "This text could not be read: some of its characters were garbled on the way here. "
+    "Please type it again."
+)
+
+
+def unreadable(value: str | None) -> bool:
+    return UNREADABLE in (value or "")
+
+
+def readable(form, field) -> None:
+    """Refuse a field whose text could not be read, before anything else checks it."""
+    values = field.data if isinstance(field.data, list) else [field.data]
+    if any(unreadable(value) for value in values if isinstance(value, str)):
+        raise StopValidation(UNREADABLE_MESSAGE)
 
 
 def printable(value) -> str:
@@ -75,7 +96,7 @@ def _short_text(label: str | None = None, message: str | None = None) -> StringF
     return StringField(
         label,
         filters=[clean_text],
-        validators=[Optional(), Length(max=p.MAX_SHORT_TEXT, message=message)],
+        validators=[readable, Optional(), Length(max=p.MAX_SHORT_TEXT, message=message)],
     )
 
 
@@ -99,6 +120,7 @@ def _fields(filters: Filters) -> dict:
             "Condition, procedure, specialty or name",
             filters=[clean_text],
             validators=[
+                readable,
                 Optional(),
                 Length(
                     max=p.MAX_TEXT,
