@@ -160,6 +160,8 @@ VOCABULARY_PROPERTIES: dict = {
     "match_keys": KEYWORD,
     "icd10": KEYWORD,
     "icd10_compact": KEYWORD,
+    # Each code's category and every longer start (M96, M961): autocomplete by a code prefix.
+    "icd10_prefixes": KEYWORD,
     "specialty_codes": KEYWORD,
     "body_system": KEYWORD,
     "summary": {"type": "text", "index": False},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from directory.text import compact_icd10, normalize_term
+from directory.text import compact_icd10, icd10_prefixes, normalize_term
 from directory.vocabulary import Specialty, Vocabulary
 from indexer.mapping import synonym_rules
 
@@ -24,6 +24,13 @@ def physician_synonyms(vocabulary: Vocabulary) -> list[str]:
     return synonym_rules(groups)
 
 
+def code_starts(codes) -> list[str]:
+    """Every start of the codes from the category on: M96.1 -> M961, M96. Autocomplete
+    finds an entry by the first characters of its code with a ``term`` query."""
+    compact = (compact_icd10(code) for code in codes)
+    return sorted({start for code in compact if code for start in icd10_prefixes(code)})
+
+
 def vocabulary_documents(vocabulary: Vocabulary) -> Iterator[dict]:
     for concept in vocabulary.concepts.values():
         keys = {normalize_term(t) for t in (concept.name, concept.id, *concept.synonyms)}
@@ -35,6 +42,7 @@ def vocabulary_documents(vocabulary: Vocabulary) -> Iterator[dict]:
             "match_keys": sorted(keys - {""}),
             "icd10": list(concept.icd10),
             "icd10_compact": [compact_icd10(code) or code for code in concept.icd10],
+            "icd10_prefixes": code_starts(concept.icd10),
             "specialty_codes": [s.code for s in concept.specialties],
             "body_system": concept.body_system,
             "summary": concept.summary,
@@ -49,6 +57,7 @@ def vocabulary_documents(vocabulary: Vocabulary) -> Iterator[dict]:
             "match_keys": sorted({normalize_term(n) for n in names} - {""}),
             "icd10": [],
             "icd10_compact": [],
+            "icd10_prefixes": [],
             "specialty_codes": [specialty.code, *specialty.also],
             "body_system": "specialty",
             "summary": specialty.definition[:500],

@@ -103,17 +103,38 @@ def did_you_mean_query(text: str, size: int = 3) -> dict:
     }
 
 
+# A code or its first characters typed into the box ("M96", "M96.1", "m961"): the entries
+# whose codes start with it come before any name that happens to hold those characters.
+CODE_PREFIX_BOOST = CODE_BOOST
+
+
 def suggest_search(text: str, size: int = 8) -> dict:
-    """Autocomplete over vocabulary names and synonyms (edge n-grams)."""
+    """Autocomplete over vocabulary names and synonyms (edge n-grams), and over ICD-10-CM
+    codes when the text is shaped like one or its category: "M96" offers every entry
+    whose code starts M96 (M96.1, failed back surgery syndrome), code order first."""
+    words = {
+        "multi_match": {
+            "query": text,
+            "type": "best_fields",
+            "fields": ["name.autocomplete^2", "synonyms.autocomplete"],
+            "operator": "and",
+        }
+    }
+    code = compact_icd10(text)
+    if code is None:
+        return {"query": words, "size": size, "_source": ["id", "kind", "name"]}
+    starts = {"term": {"icd10_prefixes": code}}  # indexed starts: no prefix query on input
     return {
         "query": {
-            "multi_match": {
-                "query": text,
-                "type": "best_fields",
-                "fields": ["name.autocomplete^2", "synonyms.autocomplete"],
-                "operator": "and",
+            "bool": {
+                "should": [
+                    {"constant_score": {"filter": starts, "boost": CODE_PREFIX_BOOST}},
+                    words,
+                ],
+                "minimum_should_match": 1,
             }
         },
+        "sort": ["_score", {"icd10_compact": {"order": "asc", "mode": "min"}}],
         "size": size,
         "_source": ["id", "kind", "name"],
     }

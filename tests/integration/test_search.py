@@ -7,6 +7,7 @@ from conftest import make_app
 from geopy.distance import geodesic
 
 from directory.geography import zip_point
+from directory.vocabulary import default_vocabulary
 
 HARTFORD = "06106"
 REAL_SOUCIER = "1255334207"  # a real Hartford cardiologist in the NPPES sample
@@ -256,6 +257,38 @@ def test_autocomplete_offers_conditions_specialties_and_names(client):
     assert any(kind == "condition" and "Herniated" in label for kind, label in labels("herniat"))
     assert any(kind == "specialty" for kind, _ in labels("spine surg"))
     assert ("physician", "Richard Soucier") in labels("souc")
+
+
+@pytest.mark.parametrize("typed", ["M96", "m96", "M96.", "M96.1", "m961"])
+def test_autocomplete_offers_the_conditions_a_code_prefix_starts(client, typed):
+    """A coordinator types the code off the referral: M96.1 is failed back surgery syndrome,
+    and its category M96 (complications after spine surgery) offers it too."""
+    body = client.get("/api/v1/suggest", query_string={"q": typed}).get_json()
+    offered = [(s["kind"], s["id"]) for s in body["suggestions"]]
+    assert ("condition", "failed-back-surgery-syndrome") in offered
+
+
+def test_autocomplete_offers_every_entry_by_the_start_of_its_code(client):
+    """Every code of the vocabulary, typed to its category and one character further, offers
+    its entry, when that prefix names no more entries than the list shows."""
+    from directory.text import compact_icd10
+
+    vocabulary = default_vocabulary()
+    codes = {}
+    for concept in vocabulary.concepts.values():
+        for code in filter(None, map(compact_icd10, concept.icd10)):  # ICD-10-CM's shape
+            codes.setdefault(code, set()).add(concept.id)
+    prefixes = {code[:n] for code in codes for n in (3, 4) if len(code) >= n}
+    missing = []
+    for prefix in sorted(prefixes)[::5]:  # a fifth of them, every letter of the alphabet
+        meant = {i for code, ids in codes.items() if code.startswith(prefix) for i in ids}
+        if len(meant) > 8:
+            continue
+        body = client.get("/api/v1/suggest", query_string={"q": prefix}).get_json()
+        offered = {s["id"] for s in body["suggestions"]}
+        if not meant <= offered:
+            missing.append((prefix, sorted(meant - offered)))
+    assert not missing
 
 
 def test_conditions_endpoint_explains_a_code(client):
