@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import cache
 
-from directory.geography.gazetteer import cities_by_name, city_key, sorted_zips, zip_table
+from directory.geography.gazetteer import City, cities_by_name, city_key, sorted_zips, zip_table
 from directory.geography.states import state_code
 
 
@@ -36,6 +36,21 @@ def place_suggestions(text: str, limit: int = 8) -> tuple[tuple[str, str], ...]:
         return ()
     found = [c for k in _prefixed(_city_keys_sorted(), key) for c in cities_by_name()[k]]
     found = [c for c in found if c.state.startswith(state) or state_code(state) == c.state]
-    # The typed name itself first, then bigger places (more ZIPs) before smaller ones.
-    found.sort(key=lambda c: (city_key(c.name) != key, -c.zip_count, c.name, c.state))
+    finished = "," in cleaned  # "hart," or "hart, m": the name is typed in full
+    found.sort(key=lambda c: (-_likely(c, key, finished), c.name, c.state))
     return tuple((f"{c.name}, {c.state}", f"{c.name}, {c.state}") for c in found[:limit])
+
+
+# A name typed in full counts this many times its ZIPs against a longer name it starts: the
+# rule that settles a bare city name (Hartford, CT over VT) settles it here too.
+NAMED_IN_FULL = 3.0
+
+
+def _likely(city: City, key: str, finished: bool) -> float:
+    """How likely a place is the one meant, by its size (ZIPs, the table's measure of how
+    many people live there). A place of exactly the name typed comes first unless a longer
+    name is clearly bigger ("hart": Hartford, CT, 36 ZIPs, before Hart, MI, 1); once a comma
+    ends the name, every place of that name comes first ("hart,": Hart, MI)."""
+    if city_key(city.name) != key:
+        return city.zip_count
+    return float("inf") if finished else city.zip_count * NAMED_IN_FULL

@@ -216,6 +216,8 @@ def test_places_api_suggests_zips_and_every_state_of_a_city_name(client):
     values = [p["value"] for p in body["places"]]
     assert {"Springfield, MA", "Springfield, IL"} <= set(values)
     assert client.get("/api/v1/places?q=0610").get_json()["places"][0]["value"] == "06101"
+    # A few letters: the big city they start (Hartford, CT) before the village "Hart, MI".
+    assert client.get("/api/v1/places?q=hart").get_json()["places"][0]["value"] == "Hartford, CT"
     missing = client.get("/api/v1/places")
     assert missing.status_code == 400 and missing.mimetype == "application/problem+json"
 

@@ -199,6 +199,30 @@ def test_a_city_name_in_several_states_offers_each_biggest_first():
     assert values.index("Springfield, IL") < values.index("Springfield, OR")
 
 
+def test_a_few_letters_offer_the_big_city_they_start_before_a_village_of_that_name():
+    """ "hart" is most likely Hartford, CT on its way to being typed: 36 ZIPs against Hart,
+    MI's one. The village is still offered, right after."""
+    values = [value for value, _ in place_suggestions("hart")]
+    assert values[:2] == ["Hartford, CT", "Hart, MI"]
+    assert [value for value, _ in place_suggestions("farm")][:2] == [
+        "Farmington, MI",
+        "Farmington, CT",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("hartford", "Hartford, CT"),  # the full name, and the biggest of it
+        ("spring", "Spring, TX"),  # a city of that very name, not dwarfed by Springfield
+        ("hart,", "Hart, MI"),  # a comma says the name is typed in full
+        ("hart, m", "Hart, MI"),
+    ],
+)
+def test_a_name_typed_in_full_still_comes_first(typed, first):
+    assert place_suggestions(typed)[0][0] == first
+
+
 def test_place_suggestions_narrow_by_state_and_spell_out_saint():
     assert place_suggestions("hartford, c") == (("Hartford, CT", "Hartford, CT"),)
     assert place_suggestions("Hartford, Connecticut")[0][0] == "Hartford, CT"
