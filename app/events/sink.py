@@ -26,10 +26,15 @@ from app.events.mapping import events_alias, events_index_body, expired_indices,
 
 log = logging.getLogger(__name__)
 
+# A result opened again from the same list (a reload, the back button, a second tab) is
+# the same open: a rank already counted for the search changes nothing. The rank names the
+# physician on that list, so this is once per search and NPI, and nothing else is stored.
 OPEN_SCRIPT = (
-    "ctx._source.opens = (ctx._source.opens == null ? 0 : ctx._source.opens) + 1;"
-    "if (ctx._source.open_ranks == null) { ctx._source.open_ranks = []; }"
-    "ctx._source.open_ranks.add(params.rank);"
+    "if (ctx._source.open_ranks != null && ctx._source.open_ranks.contains(params.rank)) {"
+    " ctx.op = 'noop'; } else {"
+    " ctx._source.opens = (ctx._source.opens == null ? 0 : ctx._source.opens) + 1;"
+    " if (ctx._source.open_ranks == null) { ctx._source.open_ranks = []; }"
+    " ctx._source.open_ranks.add(params.rank); }"
 )
 PRUNE_EVERY_SECONDS = 6 * 3600
 

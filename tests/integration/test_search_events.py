@@ -124,6 +124,18 @@ def test_a_profile_opened_from_the_results_records_its_search_and_rank(events_ap
     assert event["text"] == "sciatica"
 
 
+def test_reloading_a_profile_opened_from_the_results_counts_one_open(events_app, es):
+    """Curators read how often a list led somewhere: a reload, the back button or a second
+    tab on the same result is still one open; another result of the list is another."""
+    client = events_app.test_client()
+    page = client.get("/search?q=sciatica").get_data(as_text=True)
+    links = RESULT_LINK.findall(page)
+    for npi, search_id, rank in (links[2], links[2], links[2], links[0], links[2]):
+        assert client.get(f"/physicians/{npi}?from={search_id}&rank={rank}").status_code == 200
+    [event] = _stored(events_app, es)
+    assert event["opens"] == 2 and sorted(event["open_ranks"]) == [1, 3]
+
+
 def test_crawlers_and_bad_open_links_record_nothing(events_app, es):
     client = events_app.test_client()
     client.get("/search?q=sciatica", headers={"User-Agent": "Googlebot/2.1"})
