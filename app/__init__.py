@@ -12,6 +12,7 @@ import secrets
 from flask import Flask
 
 from app.config import WEB_DEFAULTS
+from app.cors import init_cors
 from app.errors import register_errorhandlers
 from app.events import init_events
 from app.extensions import csrf, init_elasticsearch, init_geocoder, init_search, limiter
@@ -43,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     init_geocoder(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    init_cors(app)
     init_events(app)
 
 

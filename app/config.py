@@ -15,6 +15,11 @@ WEB_DEFAULTS: dict[str, object] = {
     "REPORT_RATE_LIMIT": "20/hour",
     # Whose calendar day starts a report's two-business-day clock.
     "REPORT_TIME_ZONE": "America/New_York",
+    # Other sites' pages that may call the JSON API from the browser (CORS, app/cors.py): a
+    # comma list of origins ("https://www.example-hospital.org"), "*" for any, "" for none.
+    # Any by default: the API is public, anonymous and read-only, and takes no cookie, so a
+    # page elsewhere reads nothing through a visitor's browser that it could not fetch.
+    "API_CORS_ORIGINS": "*",
     "RATELIMIT_ENABLED": True,
     # X-RateLimit-* on limited responses, and a 429's Retry-After no earlier than the reset.
     "RATELIMIT_HEADERS_ENABLED": True,
