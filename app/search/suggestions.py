@@ -28,6 +28,7 @@ from app.search.filters import Filters
 from app.search.offers import Offer, Situation, text_with, text_without
 from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import SearchPage, Suggestion
+from app.search.two_places import place_in_the_text
 from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
@@ -75,6 +76,10 @@ SUGGESTION_KINDS = {
     "last words name; or of the places a name is shared by, only one has physicians for the "
     "search; or words typed last that nothing else reads name a town, searched near "
     '("pap smear providence": near Providence, RI). changes are empty.',
+    "place_in_text": "The location box names one place and the text another the search does "
+    'not take in ("sciatica near boston" with Houston, TX in the box): the box\'s place is '
+    "searched, as what the form chose always is, and the message says so; label is the "
+    "place the text names, changes search near it instead, count is how many that finds.",
     "broadened": "Nobody practises the specialty asked for within reach, so the results are "
     "the first broader specialty that someone does (label), or, for a specialty typed beside "
     "a condition, the others who treat it (label: the specialty asked for); changes are "
@@ -87,6 +92,7 @@ MAX_OFFERS = 8  # a short list people read, not a menu
 
 def plan(situation: Situation, filters: Filters) -> list[Offer]:
     """Every offer worth counting for this search, best first."""
+    said = place_in_the_text(situation, filters)  # "near boston" typed, Houston in the box
     found = build.place_choices(situation, filters)
     asks_place = bool(found)
     found += build.other_readings(situation, filters)
@@ -106,7 +112,7 @@ def plan(situation: Situation, filters: Filters) -> list[Offer]:
         found.append(build.reach(situation, filters))
         # "hand surgeon hartford": one, and the orthopedic surgeons around, one click away
         found += build.broader(situation, filters)
-    return found
+    return said + found
 
 
 FEW_NEAR = 5  # fewer found near the place than this: how many more a wider radius reaches

@@ -329,3 +329,45 @@ def test_words_nobody_understood_beside_only_a_place_show_nobody(client):
     body = api(client, q="asdf qwerty", location=HARTFORD)
     assert body["total"] == 0
     assert "drop_text" in kinds(body)
+
+
+def test_a_place_typed_beside_another_in_the_box_is_named_and_one_click_away(client):
+    """ "sciatica near boston" with Houston, TX in the location box: the box wins, and the
+    page says so, with Boston one click away (it searched Houston and said nothing)."""
+    params = {"q": "sciatica near boston", "location": "Houston, TX"}
+    body = api(client, **params)
+    assert body["resolved"]["location"]["label"] == "Houston, TX"
+    [said] = [s for s in body["suggestions"] if s["kind"] == "place_in_text"]
+    assert said["message"] == "Searching near Houston, TX: you also wrote “near boston”"
+    assert said["label"] == "Boston, MA"
+    instead = follow(client, params, said)
+    assert instead["resolved"]["location"]["label"] == "Boston, MA"
+    assert instead["total"] == said["count"] > 0
+    assert [t["id"] for t in instead["resolved"]["terms"]] == ["sciatica"]
+
+    page = client.get("/search", query_string=params).get_data(as_text=True)
+    assert "Searching near Houston, TX: you also wrote “near boston”" in page
+    link = re.search(r'<a href="([^"]+)" data-suggestion="place_in_text">', page).group(1)
+    followed = client.get(html.unescape(link)).get_data(as_text=True)
+    assert "within 25 miles of Boston, MA" in followed and "you also wrote" not in followed
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "knee pain hartford", "location": HARTFORD},  # the box's own town
+        {"q": "knee pain near 06105", "location": "Hartford, CT"},  # a ZIP next door
+        {"q": "knee pain in texas", "location": "Houston, TX"},  # the state around it
+        {"q": "knee pain near houston", "location": "Texas"},  # a city in the state
+        {"q": "knee pain near me", "location": HARTFORD},  # "me" is where the box says
+    ],
+)
+def test_a_place_typed_that_the_search_takes_in_needs_no_word(client, params):
+    assert "place_in_text" not in kinds(api(client, **params))
+
+
+def test_a_place_name_several_share_typed_beside_the_box_goes_to_the_box_to_choose(client):
+    body = api(client, q="cardiologist springfield", location="Houston, TX")
+    [said] = [s for s in body["suggestions"] if s["kind"] == "place_in_text"]
+    assert said["changes"] == {"q": "cardiologist", "location": "Springfield"}
+    assert body["resolved"]["location"]["label"] == "Houston, TX"
