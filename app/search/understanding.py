@@ -20,7 +20,7 @@ from directory.vocabulary import PRIMARY_CARE, Vocabulary
 # Parser match → how the API has always named a match.
 _HOW = {"exact": "exact", "synonym": "exact", "code": "code", "fuzzy": "fuzzy"}
 _YES_FILTERS = ("accepting_new_patients", "telehealth")
-_VALUE_FILTERS = ("language", "gender", "insurance", "hospital")
+_VALUE_FILTERS = ("language", "gender", "insurance", "hospital", "clinician_type")
 
 
 @dataclass(frozen=True)

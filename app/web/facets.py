@@ -6,7 +6,7 @@ templates stay declarative and the views stay thin.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from flask import url_for
@@ -109,16 +109,31 @@ def typed_place(page: SearchPage | None):
 
 def heading(form: SearchForm, page: SearchPage | None) -> str:
     """The page's one h1: what was searched for, and where."""
+    place = form.place or typed_place(page)
+    where = f" {place.where}" if place else ""
     what = ""
     if page is not None and page.resolution.terms:
         what = " or ".join(dict.fromkeys(t.name for t in page.resolution.terms))
+    elif who := _who_only(page):  # "md": "Physicians (MD/DO) near …", not "… for “md”"
+        return f"{who}{where}"
     elif form.q.data:
         what = f"“{form.q.data}”"
-    place = form.place or typed_place(page)
-    where = f" {place.where}" if place else ""
     if what:
         return f"Physicians for {what}{where}"
     return f"Physicians{where}" if where else "Find a physician"
+
+
+def _who_only(page: SearchPage | None) -> str:
+    """Who the text asks for when it says only that ("md", "spanish speaking", "accepting
+    new patients"): every word read as a filter (or the place), nothing left unread."""
+    reading = page.interpretation if page is not None else None
+    if reading is None or reading.unplaced:
+        return ""
+    if any(p.kind not in ("filter", "location") for p in reading.parts):
+        return ""
+    # A radius says where, not who: the place after the heading says it.
+    chosen = tuple(p for p in reading.of_kind("filter") if p.filter != "radius_miles")
+    return replace(reading, parts=chosen).describe() if chosen else ""
 
 
 def page_numbers(current: int, pages: int) -> list[int | None]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from directory.understanding.degrees import LABEL as DEGREES
 from directory.understanding.identifiers import describe_lookup
 from directory.understanding.model import Part
+from directory.vocabulary import PHYSICIAN
 
 if TYPE_CHECKING:
     from directory.understanding.model import Interpretation
@@ -63,7 +65,8 @@ def describe(interpretation: Interpretation) -> str:
 def _who(parts: tuple[Part, ...], filters: dict) -> str:
     # "ob referral new OB": the same specialty typed twice is named once.
     heads = list(dict.fromkeys(_plural(p.label) for p in parts if p.kind == "specialty"))
-    heads = heads or ["Physicians"]
+    # "md near boston": physicians (MD/DO) only, not every clinician
+    heads = heads or [DEGREES if PHYSICIAN in filters.get("clinician_type", ()) else "Physicians"]
     head = _joined([heads[0], *(_lower(h) for h in heads[1:])], "and")
     adjectives = [g.capitalize() for g in filters.get("gender", ())]
     if filters.get("language"):

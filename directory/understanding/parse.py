@@ -30,6 +30,7 @@ from directory.understanding.candidates import Candidate, code_candidates, term_
 from directory.understanding.capitals import capital_readings
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
+from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
@@ -129,6 +130,7 @@ def interpret(
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
+    parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)

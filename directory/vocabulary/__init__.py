@@ -29,6 +29,7 @@ from directory.vocabulary.files import (
 from directory.vocabulary.model import (
     GENERALISTS,
     PEDIATRICS,
+    PHYSICIAN,
     PHYSICIAN_GROUPING,
     PRIMARY_CARE,
     Concept,
@@ -42,6 +43,7 @@ __all__ = [
     "ENTRY_KEYS",
     "GENERALISTS",
     "PEDIATRICS",
+    "PHYSICIAN",
     "KINDS",
     "PHYSICIAN_GROUPING",
     "PRIMARY_CARE",

@@ -47,6 +47,8 @@ class Concept:
         return tuple(seen)
 
 
+# How the index names a physician (MD or DO) among clinicians (Specialty.clinician_type).
+PHYSICIAN = "Physician"
 PEDIATRICS = "208000000X"  # NUCC: the pediatrician, broader than every child's physician
 # Primary care: too broad to be the only place a search for a subspecialty widens to.
 GENERALISTS = frozenset({"207Q00000X", "207R00000X", "208D00000X"})  # family, internal, general
@@ -93,7 +95,7 @@ class Specialty:
     @property
     def clinician_type(self) -> str:
         """ "Physician" (MD/DO), else the NUCC classification: "Physical Therapist", ..."""
-        return "Physician" if self.is_physician else self.classification
+        return PHYSICIAN if self.is_physician else self.classification
 
 
 class Vocabulary:

@@ -111,3 +111,20 @@ def test_a_childs_search_lists_physicians_who_see_only_older_patients_after(clie
             found = api(client, q=text, location=place)
             assert found["total"] >= 5 and not any(older_only(found, age)), (text, place)
     assert before, "the plain search never listed a physician who sees only adults first"
+
+
+def test_a_degree_alone_lists_the_physicians_near_the_place(client):
+    """ "md", "DO" or "M.D." typed into the box found nobody: it names the kind of
+    clinician only, so it lists the physicians (MD/DO) near the place, as browsing with
+    the physician filter does, and the page says so."""
+    browse = api(client, location="06106", clinician_type="Physician", per_page=50)
+    assert browse["total"] > 0
+    for typed in ("md", "DO", "M.D.", "md or do"):
+        found = api(client, q=typed, location="06106", per_page=50)
+        assert found["total"] == browse["total"], typed
+        assert {h["npi"] for h in found["results"]} == {h["npi"] for h in browse["results"]}
+        assert found["interpretation"]["description"] == "Physicians (MD/DO)"
+    page = client.get("/search?q=md&location=06106").get_data(as_text=True)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
+    assert "Physicians (MD/DO) near Hartford, CT 06106" in heading
+    assert "We read your search as: <strong>Physicians (MD/DO)</strong>" in page
