@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from directory import geography
 from directory.geography import Place
+from directory.geography.states import AP_STYLE
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.names import is_common_name, is_first_name, is_surname
@@ -198,7 +199,8 @@ def _state_after(text, tokens, norms, at: int, *, cued: bool) -> tuple[int, str]
         if end > len(tokens):
             break
         words = " ".join(norms[at:end])
-        code = _state_code(words)
+        # "worcester mass", "springfield ill": a letterhead abbreviation, after a city only
+        code = _state_code(words) or (AP_STYLE.get(words) if size == 1 else None)
         if code is None or (
             size == 1 and len(words) == 2 and not cued and not _state_code_ok(text, tokens, at)
         ):
