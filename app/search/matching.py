@@ -19,6 +19,8 @@ from directory.condition_map import specialty_ranks
 from directory.understanding.model import ADULT
 from directory.vocabulary import PRIMARY_CARE, default_vocabulary
 
+TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
+
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
 TEXT_FALLBACK = 1.0
@@ -80,7 +82,7 @@ def _specialty_clauses(
         context = [c for c in context if c not in PRIMARY_CARE]
     codes, named = typed.specialty_codes(), typed.named_specialty_codes()
     if not codes:  # only a body part's specialists, or the patient's: what was asked
-        return _patient_clauses(list(dict.fromkeys(context)), fit or {})
+        return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     if not (beside or context):
         return [ranking.specialty_query(codes, named)]
     behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
@@ -89,23 +91,24 @@ def _specialty_clauses(
     if behind:
         clauses.append(ranking.broader_query(behind))
     if context:
-        clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {})
+        clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     return clauses
 
 
-def _patient_clauses(context: list[str], fit: dict[str, float]) -> list[dict]:
+def _patient_clauses(
+    context: list[str], fit: dict[str, float], age: int | None = None
+) -> list[dict]:
     """Who the words say the patient is, beside what was asked. Beside a condition, a
-    child's pediatrician stands where the condition map puts primary care, not level with
-    its first specialists: 'my 15 yo has bad acne' had listed eight pediatricians above the
-    dermatologists, who treat it first. The children's specialists keep their full weight."""
+    teenager's pediatrician stands where the condition map puts primary care, not level
+    with its first specialists: 'my 15 yo has bad acne' had listed eight pediatricians above
+    the dermatologists, who treat it first. A younger child's pediatrician keeps the full
+    weight: a baby who spits up or a kid who wheezes is seen by a pediatrician first. The
+    children's specialists keep their full weight."""
     pediatric = [c for c in context if c in PRIMARY_CARE]
-    if not fit or not pediatric:
+    if not fit or not pediatric or age is None or age < TEEN:
         return [ranking.specialty_query(context)]
-    clauses = (
-        [ranking.specialty_query(others)]
-        if (others := [c for c in context if c not in pediatric])
-        else []
-    )
+    others = [c for c in context if c not in pediatric]
+    clauses = [ranking.specialty_query(others)] if others else []
     place = max((fit[c] for c in PRIMARY_CARE if c in fit), default=0.0)
     if place:
         clauses.append(ranking.specialty_query(pediatric, weight=place / ranking.SPECIALTY_PRIMARY))

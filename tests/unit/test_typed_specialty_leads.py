@@ -3,6 +3,8 @@ the text implies follows (app/search/understanding.py, app/search/matching.py)."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.search import ranking
 from app.search.matching import _referred, _specialty_clauses
 from app.search.params import Resolution, SearchParams
@@ -176,7 +178,8 @@ def _best_boosts(text: str) -> dict[str, float]:
     from app.search.matching import _concept_clauses
 
     found: dict[str, float] = {}
-    for clause in _concept_clauses(resolution(text), SearchParams(q=text)):
+    read = replace(resolution(text), patient_age=interpret(text).patient_age)
+    for clause in _concept_clauses(read, SearchParams(q=text)):
         queries = clause["bool"]["should"] if "bool" in clause else [clause]
         for query in queries:
             for code, boost in boosts(query).items() if "dis_max" in query else ():
@@ -189,6 +192,9 @@ def test_beside_a_childs_condition_the_pediatrician_stands_where_primary_care_do
     the child's pediatrician was boosted level with the condition's first specialist."""
     acne = _best_boosts("my 15 yo has really bad acne on his face and back")
     assert acne[DERM] > acne[PEDIATRICS] > 0
+    # A younger child is seen by the pediatrician first ('baby spits up alot': reflux).
+    reflux = _best_boosts("baby spits up alot and cries after feeding")
+    assert reflux[PEDIATRICS] >= reflux["207RG0100X"]
     # Where the map lists pediatricians themselves, the child's search keeps them first.
     eczema = _best_boosts("toddler eczema")
     assert eczema[PEDIATRICS] > eczema[DERM]
