@@ -34,6 +34,10 @@
     input.setAttribute("aria-controls", listbox.id);
 
     function close() {
+      // A lookup still waiting (typed just before Enter, Escape or Tab) or on its way must
+      // not reopen the list once it is closed.
+      window.clearTimeout(timer);
+      requestNumber++;
       listbox.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
