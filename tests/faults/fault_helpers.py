@@ -123,6 +123,7 @@ class DelayingProxy:
         self.upstream_port = parts.port or (443 if self.scheme == "https" else 9200)
         self.delay = delay
         self.port = 0
+        self.accepted = 0  # connections the app opened through the proxy
         self._loop = asyncio.new_event_loop()
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
@@ -154,7 +155,18 @@ class DelayingProxy:
         self._ready.set()
         self._loop.run_forever()
 
+    def drop_connections(self) -> None:
+        """Close every open connection, as a node restart or a proxy's idle timeout does to
+        the app's kept-alive ones; new connections are still taken."""
+
+        async def drop() -> None:
+            for writer in list(self._writers):
+                await self._close(writer)
+
+        asyncio.run_coroutine_threadsafe(drop(), self._loop).result(10)
+
     async def _handle(self, client_reader, client_writer) -> None:
+        self.accepted += 1
         self._writers.add(client_writer)
         try:
             node_reader, node_writer = await asyncio.open_connection(
