@@ -1,4 +1,6 @@
-"""Cities by the short names people type: "LA", "NYC", "philly", "ATL".
+"""Cities by the short names people type: "LA", "NYC", "philly", "ATL"; and a big city's
+best-known neighbourhoods, which the offline gazetteer does not hold, as their city
+("koreatown", "pilsen", "buckhead": a hamlet of that name is 60 miles from Atlanta's).
 
 ``place_nicknames`` in data/lexicon.json maps each short name to its "City, ST". A key
 written in capitals counts only when typed in capitals, as "LA" (Los Angeles, while "la" is

@@ -164,6 +164,9 @@ def test_an_unknown_zip_is_unplaced():
         ("dermatologist in la", "Los Angeles, CA"),
         ("korean speaking family doctor la", "Los Angeles, CA"),
         ("allergist sf", "San Francisco, CA"),
+        # a neighbourhood the gazetteer does not hold is its city ("koreatown" found nobody)
+        ("korean speaking doctor in koreatown", "Los Angeles, CA"),
+        ("pediatrician buckhead", "Atlanta, GA"),
         # a letterhead state after a town ("pediatrician worcester mass" searched every state)
         ("pediatrician worcester mass", "Worcester, MA"),
         ("springfield ill neurologist", "Springfield, IL"),
