@@ -39,7 +39,9 @@ CHILD_NOUNS = frozenset(
 _WEEKS_OLD = re.compile(r"\d{1,2}\s*-?\s*(?:weeks?|wks?)\b")
 _MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?)\b")
 _YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o)\b")
-_BARE_AGE = re.compile(r"\b(\d{1,2})(?:y?o?[mf])?\b")  # "3", "15F", "12yom"
+# A referral's age with the patient's sex after it, "15F", "62yom" (tokens.age_said too).
+SEX_AFTER_AGE = r"(?:yo|y)?[mf]"
+_BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "12yom"
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
 )

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from directory.text import normalize_term
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import SEX_AFTER_AGE
 from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections, rewrites_real_word
 
@@ -108,7 +109,7 @@ def is_a_count(word: str) -> bool:
     return (word.isdigit() and len(word) <= 2) or bool(_AGE_AND_SEX.fullmatch(word))
 
 
-_AGE_AND_SEX = re.compile(r"(\d{1,3})(?:yo|y)?[mf]")
+_AGE_AND_SEX = re.compile(rf"(\d{{1,3}}){SEX_AFTER_AGE}")
 
 
 def age_said(word: str) -> str:
