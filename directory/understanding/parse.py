@@ -49,7 +49,7 @@ from directory.understanding.referral import (
     without_one_word_readings,
     without_patient_readings,
 )
-from directory.understanding.ruled_out import ruled_out
+from directory.understanding.ruled_out import ruled_out, told_by
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.specialist import already_tried, saying_it
 from directory.understanding.tokens import (
@@ -109,7 +109,8 @@ def interpret(
     chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
     chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
-    timing += tried + fine
+    chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
+    timing += tried + fine + told
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)

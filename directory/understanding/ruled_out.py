@@ -4,12 +4,17 @@ ER said my heart is fine" asks for help with panic, not for a cardiologist.
 The readings of that body part's system (the heart racing as an arrhythmia, the heart as
 heart problems) step aside when another need is still read; alone ("is my heart fine") they
 stay, since then they are all the search says.
+
+So does the care that told someone about the need ("bloodwork said my platelets are low",
+"my pcp said i need a dermatologist", "biopsy showed melanoma"): it is who found it, not
+whom to see.
 """
 
 from __future__ import annotations
 
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import CHILD_NOUNS, PATIENT_WORDS
 from directory.understanding.tokens import Token
 
 _FINE = frozenset({"fine", "ok", "okay", "normal", "healthy"})
@@ -20,6 +25,13 @@ _BETWEEN = frozenset(
 )  # fmt: skip
 _REACH = 4
 _NEEDS = ("condition", "body_part", "symptom", "procedure", "specialty")
+# What a test or a doctor did about the need: "labs showed", "my pcp thinks", "came back".
+_TOLD = frozenset(
+    {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
+     "revealed", "confirmed"}
+)  # fmt: skip
+_CARE = ("specialty", "procedure")
+_PATIENT = PATIENT_WORDS | CHILD_NOUNS  # "my kid said her ear hurts": who the care is for
 
 
 def ruled_out(
@@ -67,3 +79,34 @@ def _system(candidate: Candidate, lexicon: Lexicon) -> str | None:
         concept = lexicon.vocabulary.concepts.get(candidate.ids[0])
         return concept.body_system if concept else None
     return None
+
+
+def told_by(
+    chosen: list[Candidate], tokens: list[Token], text: str
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, the care that told of it): a specialty or a test right before
+    "said", "showed", "came back" steps aside when another need is read; a child's age
+    ("my 3 year old said her ear hurts") stays who the care is for, and a reading across a
+    comma ("help me eat right, doc says") is not one teller."""
+
+    def word(i: int) -> str:
+        return tokens[i].norm if i < len(tokens) else ""
+
+    def tells(c: Candidate) -> bool:
+        said = [tokens[i].norm for i in range(c.start, c.end)]
+        if c.kind not in _CARE or any(w in _PATIENT or w[:1].isdigit() for w in said):
+            return False
+        if "," in text[tokens[c.start].start : tokens[c.end - 1].end]:
+            return False
+        return word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
+
+    tellers = [c for c in chosen if tells(c)]
+    ends = {c.end for c in tellers}
+    # "came back" read as a need coming back, right after the test that came back
+    out = tellers + [
+        c for c in chosen if c.start in ends and c not in tellers and word(c.start) == "came"
+    ]
+    kept = [c for c in chosen if c not in out]
+    if not tellers or not any(c.kind in _NEEDS for c in kept):
+        return chosen, []
+    return kept, out

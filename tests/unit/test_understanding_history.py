@@ -107,3 +107,45 @@ def test_a_language_named_in_its_own_words_is_the_language_filter(text, language
 def test_spanish_scheduling_wishes_are_the_filters(text, wanted):
     assert wanted in {p.filter for p in interpret(text).parts if p.kind == "filter"}
     assert not interpret(text).unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "teller", "need"),
+    [
+        (
+            "i bruise easy and my gums bleed, bloodwork said my platelets are low",
+            ("specialty", "Primary care doctor"),
+            ("condition", "Bleeding and Clotting Disorders"),
+        ),
+        (
+            "my pcp said i need to see a dermatologist",
+            ("specialty", "Primary care doctor"),
+            ("specialty", "Dermatologist"),
+        ),
+        (
+            "labs showed high calcium",
+            ("specialty", "Primary care doctor"),
+            ("condition", "High Calcium and Hyperparathyroidism"),
+        ),
+        (
+            "my blood test came back with low iron",
+            ("specialty", "Primary care doctor"),
+            ("condition", "Anemia"),
+        ),
+    ],
+)
+def test_the_care_that_found_the_need_is_not_whom_to_see(text, teller, need):
+    """'bloodwork said my platelets are low' had listed family doctors, not hematologists."""
+    read = _read(text)
+    assert need in read and teller not in read
+    assert ("symptom", "Coming back") not in read  # the test came back, not the anemia
+
+
+def test_who_the_care_is_for_and_a_need_across_a_comma_stay():
+    # The child's age is the patient, even when the child is who said it.
+    assert ("specialty", "Pediatrician") in _read("my 3 year old said her ear hurts")
+    # "eat right, doc says": the dietitian is asked for; the doctor said the rest.
+    read = _read("someone to help me eat right, doc says im prediabetic")
+    assert ("specialty", "Dietitian") in read
+    # Nothing else asked: the care is the search.
+    assert _read("my dermatologist said") == {("specialty", "Dermatologist")}

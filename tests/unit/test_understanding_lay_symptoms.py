@@ -171,3 +171,69 @@ def test_a_lump_on_the_skin_is_for_who_looks_at_lumps_not_the_body_parts_special
     (part,) = interpret("a lump on my back").parts
     assert part.label == "Lump on back" and "208600000X" in part.codes
     assert not interpret("a lump on my back").unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("TSH <0.01 FT4 3.8, r/o Graves dz", {"hypothyroidism", "hyperthyroidism"}),
+        ("low TSH", {"hyperthyroidism"}),
+        ("TSH elevated", {"hypothyroidism"}),
+        ("LDL 190", {"high-cholesterol"}),
+        ("Hgb 7.9", {"anemia"}),
+        ("plt 40k", {"bleeding-disorders"}),
+        ("creatinine 2.1 gfr 28", {"chronic-kidney-disease"}),
+        ("uric acid 9", {"gout"}),
+        ("BNP 900", {"heart-failure"}),
+        ("ALT 200", {"abnormal-liver-tests"}),
+        ("vit D 10", {"vitamin-d-deficiency"}),
+        ("hx sz", {"epilepsy"}),
+    ],
+)
+def test_a_referrals_lab_or_shorthand_reads_as_the_condition(text, concepts):
+    """A coordinator writes the lab and its value: 'TSH <0.01 FT4 3.8' had found nobody."""
+    reading = interpret(text)
+    assert {i for p in reading.parts if p.kind == "condition" for i in p.ids} >= concepts
+    assert not any(w.text.isalpha() for w in reading.unplaced), reading.unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("me siento muy triste y sin ganas de nada", "depression"),
+        ("mi azúcar sale muy alta", "type-2-diabetes"),
+        ("no puedo dormir", "insomnia"),
+        ("granos en la cara", "acne"),
+        ("i have a cold", "acute-bronchitis"),
+        ("always cold and tired", "hypothyroidism"),
+    ],
+)
+def test_everyday_words_in_english_and_spanish_read_as_the_condition(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("my son is ill", "Primary care doctor"),
+        ("not feeling well", "Primary care doctor"),
+        ("under the weather", "Primary care doctor"),
+        ("sick kid", "Children's doctor"),
+    ],
+)
+def test_being_sick_asks_for_a_primary_care_doctor(text, label):
+    """'my son is ill' had searched for a physician named Ill, and found nobody."""
+    reading = interpret(text)
+    assert [p.label for p in reading.parts if p.kind == "specialty"][-1:] == [label]
+    assert not reading.unplaced
+
+
+def test_sick_beside_a_named_need_keeps_the_need():
+    assert interpret("sick to my stomach").concept_ids == ("nausea-and-vomiting",)
+    assert "chronic-low-back-pain" in interpret("sick of my back pain").concept_ids
+
+
+def test_the_front_of_the_neck_is_the_thyroid():
+    """'front of my neck looks swollen' had listed internists for the swelling."""
+    assert "thyroid-nodules" in interpret("front of my neck looks swollen").concept_ids
+    assert "thyroid-nodules" in interpret("lump in the front of my neck").concept_ids
