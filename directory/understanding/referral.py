@@ -29,9 +29,19 @@ def without_patient_readings(
         for i, token in enumerate(tokens[:-1])
         if token.norm in patient
         and (tokens[i + 1].norm in cues or tokens[i + 1].norm.isdigit())
-        and not (token.upper and tokens[i + 1].norm in ORDERS_AFTER)
+        and not (token.upper and (tokens[i + 1].norm in ORDERS_AFTER or _how_often(tokens, i + 1)))
     }
     return without_one_word_readings(candidates, meant)
+
+
+def _how_often(tokens: Sequence[Token], at: int) -> bool:
+    """ "2-3x/wk", "3x", "2 times a week": how often the care is to be given, so "PT 2-3x/wk"
+    is the order for therapy, while "pt 67 yo" is the patient."""
+    words = [t.norm for t in tokens[at : at + 3]]
+    return any(w == "x" or w in _TIMES or (w[:-1].isdigit() and w.endswith("x")) for w in words)
+
+
+_TIMES = frozenset({"times", "x", "per", "twice", "weekly", "daily"})
 
 
 # "PT s/p R TKA": in capitals before "s/p", an order for physical therapy after the

@@ -149,3 +149,21 @@ def test_who_the_care_is_for_and_a_need_across_a_comma_stay():
     assert ("specialty", "Dietitian") in read
     # Nothing else asked: the care is the search.
     assert _read("my dermatologist said") == {("specialty", "Dermatologist")}
+
+
+def test_a_duration_typed_on_its_number_is_stepped_over_like_a_spaced_one():
+    """'failed 6wk PT' had listed ten physical therapists for a disc referral."""
+    glued = _read("MRI L4-5 HNP w/ L5 radic, failed 6wk PT, ESI")
+    assert ("specialty", "Physical therapist") not in glued
+    assert ("procedure", "Epidural Steroid Injection") in glued
+    assert not interpret("knee pain 2yrs").unplaced
+
+
+@pytest.mark.parametrize("text", ["s/p R TKA 3 wks, outpt PT 2-3x/wk", "PT 2 times a week"])
+def test_pt_in_capitals_with_how_often_is_the_order_for_therapy(text):
+    """'outpt PT 2-3x/wk' had read the PT as the patient: knee surgeons, no therapist."""
+    assert ("specialty", "Physical therapist") in _read(text)
+
+
+def test_pt_with_the_patients_age_is_still_the_patient():
+    assert ("specialty", "Physical therapist") not in _read("pt 67 yo knee pain")

@@ -237,3 +237,13 @@ def test_the_front_of_the_neck_is_the_thyroid():
     """'front of my neck looks swollen' had listed internists for the swelling."""
     assert "thyroid-nodules" in interpret("front of my neck looks swollen").concept_ids
     assert "thyroid-nodules" in interpret("lump in the front of my neck").concept_ids
+
+
+def test_swollen_knuckles_and_morning_stiffness_read_as_inflammatory_arthritis():
+    """'hands are stiff and puffy every morning, my knuckles ache' had listed ten
+    orthopedic surgeons for a swollen hand; one swollen knee stays the knee."""
+    assert "rheumatoid-arthritis" in interpret("my hands are stiff in the morning").concept_ids
+    assert "rheumatoid-arthritis" in interpret("swollen knuckles").concept_ids
+    knee = interpret("my knee is stiff and swollen")
+    assert "rheumatoid-arthritis" not in knee.concept_ids
+    assert any(p.kind == "body_part" and p.label.startswith("Knee") for p in knee.parts)
