@@ -1,6 +1,8 @@
 """Cities by the short names people type: "LA", "NYC", "philly", "ATL"; and a big city's
-best-known neighbourhoods, which the offline gazetteer does not hold, as their city
-("koreatown", "pilsen", "buckhead": a hamlet of that name is 60 miles from Atlanta's).
+best-known neighbourhoods and landmarks, which the offline gazetteer does not hold, as their
+city ("koreatown", "buckhead": a hamlet of that name is 60 miles from Atlanta's; "back bay",
+"upper east side", "wrigley field", in lower case and up to four words). A name a real town
+also has ("lincoln park", "hyde park", "chelsea") is left to the gazetteer.
 
 ``place_nicknames`` in data/lexicon.json maps each short name to its "City, ST". A key
 written in capitals counts only when typed in capitals, as "LA" (Los Angeles, while "la" is
@@ -33,9 +35,14 @@ def read_nicknames(raw: Any, path: Path) -> dict[str, Place]:
     table = {}
     for short, city in raw.items():
         name, _, state = city.partition(", ") if isinstance(city, str) else ("", "", "")
-        one_word = isinstance(short, str) and short.isalpha()
-        if not one_word or not (short.isupper() or short.islower()) or len(state) != 2:
-            raise ValueError(f"{where}: {short!r} must be one word naming a 'City, ST'")
+        words = short.split(" ") if isinstance(short, str) else []
+        spelled = bool(words) and all(w.isalpha() for w in words)
+        cased = short.islower() if len(words) > 1 else short.isupper() or short.islower()
+        if not spelled or not cased or len(words) > LONGEST or len(state) != 2:
+            raise ValueError(
+                f"{where}: {short!r} must be a word, or up to {LONGEST} lower-case words,"
+                " naming a 'City, ST'"
+            )
         place = geography.city_place(name.lower(), state)
         if place is None:
             raise ValueError(f"{where}: {short!r} names {city!r}, which is not a US city")
@@ -44,14 +51,32 @@ def read_nicknames(raw: Any, path: Path) -> dict[str, Place]:
 
 
 SPANISH_BEFORE = frozenset({"de", "del", "a", "al", "con", "para", "por", "que", "y", "o"})
+LONGEST = 4  # words in a neighbourhood's name: "little five points"
 
 
-def nickname_places(tokens: Sequence[Token], table: Mapping[str, Place]) -> dict[int, Place]:
-    """Token index -> the city each short name typed stands for."""
+def nickname_places(
+    tokens: Sequence[Token], table: Mapping[str, Place]
+) -> dict[int, tuple[int, Place]]:
+    """First token index -> (the index after the name, the city it stands for)."""
     capitals_count = not shouted(tokens)
-    found = {}
+    found: dict[int, tuple[int, Place]] = {}
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
+        if found and i < max(end for end, _ in found.values()):
+            continue  # inside a name already read ("back bay")
+        named = next(
+            (
+                (i + size, table[words])
+                for size in range(LONGEST, 1, -1)
+                if i + size <= len(tokens)
+                and (words := " ".join(t.norm for t in tokens[i : i + size])) in table
+                and not (i + size < len(tokens) and tokens[i + size].norm == "of")
+            ),
+            None,
+        )
+        if named is not None:  # "back bay", "upper east side"; not "the loop of my ear"
+            found[i] = named
+            continue
         place = table.get(token.norm)
         if place is None and capitals_count and token.upper:
             place = table.get(token.text)
@@ -60,5 +85,5 @@ def nickname_places(tokens: Sequence[Token], table: Mapping[str, Place]) -> dict
         if place is None and typed_last and tokens[i - 1].norm not in SPANISH_BEFORE:
             place = table.get(token.text.upper())
         if place is not None:
-            found[i] = place
+            found[i] = (i + 1, place)
     return found

@@ -68,8 +68,9 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
         cue = _cue_length(norms, start, lexicon)
         readings = list(_places_at(text, tokens, norms, start, lexicon))
         if start in nicknames:  # "in LA" is Los Angeles, not Louisiana
-            readings = [r for r in readings if r[0] > start + 1]
-            readings.append((start + 1, nicknames[start], (), False, PLACE))
+            end, place = nicknames[start]
+            readings = [r for r in readings if r[0] > end]
+            readings.append((end, place, (), False, PLACE))
         for end, place, places, strong, bare in readings:
             words = end - start
             if strong or bare is not None:

@@ -167,6 +167,13 @@ def test_an_unknown_zip_is_unplaced():
         # a neighbourhood the gazetteer does not hold is its city ("koreatown" found nobody)
         ("korean speaking doctor in koreatown", "Los Angeles, CA"),
         ("pediatrician buckhead", "Atlanta, GA"),
+        # in several words too ("allergist back bay" read back problems, "south beach" Oregon)
+        ("allergist back bay", "Boston, MA"),
+        ("upper east side dermatologist", "New York, NY"),
+        ("dentist in south beach", "Miami, FL"),
+        ("podiatrist near wrigley field", "Chicago, IL"),
+        ("dermatologist houston heights", "Houston, TX"),
+        ("peds in little five points", "Atlanta, GA"),
         # a letterhead state after a town ("pediatrician worcester mass" searched every state)
         ("pediatrician worcester mass", "Worcester, MA"),
         ("springfield ill neurologist", "Springfield, IL"),
@@ -317,3 +324,11 @@ def test_a_neighbourhood_typed_before_its_city_searches_the_city(text, label):
     60 miles away and found nobody): the city typed after it decides, and settles which
     town of an ambiguous name is meant when one is near it."""
     assert interpret(text).location.label == label
+
+
+def test_a_neighbourhoods_words_keep_their_meaning_elsewhere():
+    # "back" before "pain" is the back; "the loop" of an ear is no Chicago.
+    assert interpret("back pain back bay").concept_ids == ("chronic-low-back-pain",)
+    assert interpret("pain in the loop of my ear").location is None
+    # a name a real town has is the town's ("lincoln park" is also a city in Michigan)
+    assert interpret("dentist lincoln park mi").location.label == "Lincoln Park, MI"
