@@ -31,6 +31,12 @@ _TOLD = frozenset(
      "revealed", "confirmed"}
 )  # fmt: skip
 _CARE = ("specialty", "procedure")
+_SEEN_ON = frozenset({"on", "in"})
+_AND = frozenset({"and", "but", "so", "plus"})
+_WHOSE = frozenset({"my", "the", "his", "her", "their", "a", "an"})
+_RESULTS = frozenset(
+    {"high", "low", "abnormal", "positive", "elevated", "bad", "off", "weird", "funny", "up"}
+)  # fmt: skip
 _PATIENT = PATIENT_WORDS | CHILD_NOUNS  # "my kid said her ear hurts": who the care is for
 
 
@@ -85,12 +91,17 @@ def told_by(
     chosen: list[Candidate], tokens: list[Token], text: str
 ) -> tuple[list[Candidate], list[Candidate]]:
     """(what is still asked, the care that told of it): a specialty or a test right before
-    "said", "showed", "came back" steps aside when another need is read; a child's age
-    ("my 3 year old said her ear hurts") stays who the care is for, and a reading across a
-    comma ("help me eat right, doc says") is not one teller."""
+    "said", "showed", "came back", or where a result was seen ("high on my bloodwork"),
+    steps aside when another need is read, and so does a result that "came back high"; a
+    child's age ("my 3 year old said her ear hurts") stays who the care is for, and a
+    reading across a comma ("help me eat right, doc says") is not one teller."""
 
     def word(i: int) -> str:
-        return tokens[i].norm if i < len(tokens) else ""
+        return tokens[i].norm if 0 <= i < len(tokens) else ""
+
+    def seen_on(c: Candidate) -> bool:  # "high on my bloodwork", "a spot in the MRI"
+        before = c.start - 1 if word(c.start - 1) in _WHOSE else c.start
+        return word(before - 1) in _SEEN_ON and word(before - 2) not in _WHOSE
 
     def tells(c: Candidate) -> bool:
         said = [tokens[i].norm for i in range(c.start, c.end)]
@@ -98,15 +109,27 @@ def told_by(
             return False
         if "," in text[tokens[c.start].start : tokens[c.end - 1].end]:
             return False
-        return word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
+        told = word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
+        ends_there = (
+            c.end == len(tokens)
+            or word(c.end) in _AND
+            or ","
+            in text[tokens[c.end - 1].end : tokens[c.end].start if c.end < len(tokens) else None]
+        )
+        return told or (seen_on(c) and ends_there)
+
+    def a_result(c: Candidate) -> bool:  # "my liver numbers came back high"
+        return (word(c.start), word(c.end - 1)) == ("came", "back") and word(c.end) in _RESULTS
 
     tellers = [c for c in chosen if tells(c)]
     ends = {c.end for c in tellers}
     # "came back" read as a need coming back, right after the test that came back
     out = tellers + [
-        c for c in chosen if c.start in ends and c not in tellers and word(c.start) == "came"
+        c
+        for c in chosen
+        if c not in tellers and ((c.start in ends and word(c.start) == "came") or a_result(c))
     ]
     kept = [c for c in chosen if c not in out]
-    if not tellers or not any(c.kind in _NEEDS for c in kept):
+    if not out or not any(c.kind in _NEEDS for c in kept):
         return chosen, []
     return kept, out

@@ -167,3 +167,15 @@ def test_pt_in_capitals_with_how_often_is_the_order_for_therapy(text):
 
 def test_pt_with_the_patients_age_is_still_the_patient():
     assert ("specialty", "Physical therapist") not in _read("pt 67 yo knee pain")
+
+
+def test_a_result_seen_on_a_test_is_not_the_care_asked_for():
+    """'my liver numbers came back high on my bloodwork' had listed family doctors."""
+    read = _read("my liver numbers came back high on my bloodwork and i dont even drink")
+    assert read == {("condition", "Abnormal Liver Tests")}
+    assert _read("high calcium on my labs") == {
+        ("condition", "High Calcium and Hyperparathyroidism")
+    }
+    # asked for, the test stays; a need that came back is still coming back
+    assert ("specialty", "Primary care doctor") in _read("need bloodwork for my diabetes")
+    assert ("symptom", "Coming back") in _read("my back pain came back")

@@ -247,3 +247,30 @@ def test_swollen_knuckles_and_morning_stiffness_read_as_inflammatory_arthritis()
     knee = interpret("my knee is stiff and swollen")
     assert "rheumatoid-arthritis" not in knee.concept_ids
     assert any(p.kind == "body_part" and p.label.startswith("Knee") for p in knee.parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my son is 19 and hooked on pain pills", "opioid-use-disorder"),
+        ("getting off opioids", "opioid-use-disorder"),
+        ("bulging blue veins that ache", "varicose-veins"),
+        ("lfts elevated", "abnormal-liver-tests"),
+        ("BI-RADS 4 L breast mass", "breast-lump"),
+        ("they found a spot on my mammogram", "breast-lump"),
+    ],
+)
+def test_how_people_say_it_reads_as_the_condition(text, concept):
+    """'hooked on pain pills' had read pain and listed pain doctors for an addiction."""
+    assert concept in interpret(text).concept_ids
+
+
+def test_swelling_said_as_a_verb_or_puffy_is_swelling():
+    assert "leg-swelling" in interpret("my legs swell up").concept_ids
+    assert [p.label for p in interpret("puffy eyes").parts] == ["Eyes swelling"]
+
+
+def test_a_babys_age_in_months_is_the_patient():
+    """'3 mo old w/ murmur' had listed adult cardiologists who see no infants."""
+    reading = interpret("3 mo old w/ murmur + poor feeding, peds cards")
+    assert reading.patient_age == 0
