@@ -90,6 +90,7 @@ def test_the_api_schema_lists_every_kind_of_notice():
         "my husband has slurred speech",
         "throat is closing peanut allergy",
         "dolor de pecho",
+        "worst headache of my life",  # a bleed in the brain: no notice before
     ],
 )
 def test_an_emergency_that_may_be_happening_now_brings_911(text):

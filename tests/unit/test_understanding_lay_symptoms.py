@@ -274,3 +274,20 @@ def test_a_babys_age_in_months_is_the_patient():
     """'3 mo old w/ murmur' had listed adult cardiologists who see no infants."""
     reading = interpret("3 mo old w/ murmur + poor feeding, peds cards")
     assert reading.patient_age == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my eyes are yellow", "abnormal-liver-tests"),
+        ("my newborn is yellow", "newborn-jaundice"),
+        ("my son sleepwalks", "sleep-study"),
+        ("knee gave out playing soccer", "acl-tear"),
+        ("bad breath", "gum-disease"),
+        ("mood swings", "bipolar-disorder"),
+        ("anxious all the time", "anxiety"),
+    ],
+)
+def test_signs_people_describe_read_as_the_condition(text, concept):
+    """Each had read nothing or only a body part ('yellow' and 'gave' unplaced)."""
+    assert concept in interpret(text).concept_ids
