@@ -291,3 +291,24 @@ def test_a_babys_age_in_months_is_the_patient():
 def test_signs_people_describe_read_as_the_condition(text, concept):
     """Each had read nothing or only a body part ('yellow' and 'gave' unplaced)."""
     assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("CHF exacerbation f/u", "Heart Failure"),
+        ("MS relapse", "Multiple Sclerosis (MS)"),
+        ("mitral regurg", "Heart Valve Disease"),
+        ("iron def anemia", "Anemia"),
+        ("ITP", "Bleeding and Clotting Disorders"),
+        ("HOCM", "Cardiomyopathy"),
+        ("SUD", "Addiction specialist"),
+        ("recurrent c diff", "Infectious disease or GI doctor"),
+        ("pituitary adenoma", "Pituitary problems"),
+    ],
+)
+def test_a_referrals_shorthand_is_read_whole(text, label):
+    """Each left a word unplaced ('exacerbation', 'regurg', 'def') or read nothing."""
+    reading = interpret(text)
+    assert label in [p.label for p in reading.parts]
+    assert [w.text for w in reading.unplaced] in ([], ["adenoma"])
