@@ -312,3 +312,32 @@ def test_a_referrals_shorthand_is_read_whole(text, label):
     reading = interpret(text)
     assert label in [p.label for p in reading.parts]
     assert [w.text for w in reading.unplaced] in ([], ["adenoma"])
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my 2 yr old isnt walking yet", "developmental-delay"),
+        ("my son has a lisp", "developmental-delay"),
+        ("my newborn wont latch", "feeding-problems"),
+        ("my kid cant sit still in class", "adhd"),
+        ("teen won't get out of bed", "depression"),
+        ("my 14 year old is cutting", "depression"),
+        ("my dad wanders at night", "dementia"),
+        ("dad gets lost driving", "dementia"),
+        ("grandpa keeps choking on food", "dysphagia"),
+        ("elderly dad incontinent", "urinary-incontinence"),
+        ("my dad is not walking since his fall", "falls-and-balance"),
+    ],
+)
+def test_what_families_say_about_a_child_or_a_parent_reads_as_the_need(text, concept):
+    """Each read nothing but the child ('isnt', 'latch', 'wanders' unplaced)."""
+    reading = interpret(text)
+    assert concept in reading.concept_ids
+    assert not reading.unplaced
+
+
+def test_an_adults_words_are_not_a_childs_delay():
+    dad = interpret("my dad is not walking since his fall")
+    assert "developmental-delay" not in dad.concept_ids
+    assert not interpret("my mother in law has shingles").unplaced
