@@ -176,7 +176,8 @@ def test_a_lump_on_the_skin_is_for_who_looks_at_lumps_not_the_body_parts_special
 @pytest.mark.parametrize(
     ("text", "concepts"),
     [
-        ("TSH <0.01 FT4 3.8, r/o Graves dz", {"hypothyroidism", "hyperthyroidism"}),
+        ("TSH <0.01 FT4 3.8, r/o Graves dz", {"hyperthyroidism"}),
+        ("FT4 elevated", {"hyperthyroidism"}),
         ("low TSH", {"hyperthyroidism"}),
         ("TSH elevated", {"hypothyroidism"}),
         ("LDL 190", {"high-cholesterol"}),
@@ -341,3 +342,10 @@ def test_an_adults_words_are_not_a_childs_delay():
     dad = interpret("my dad is not walking since his fall")
     assert "developmental-delay" not in dad.concept_ids
     assert not interpret("my mother in law has shingles").unplaced
+
+
+def test_a_thyroid_lab_alone_is_the_thyroid():
+    """'TSH 12' had found nobody; low or high it names the condition (above), alone the
+    gland, for endocrinologists, not hyperthyroidism's eye doctors."""
+    (part,) = interpret("TSH 12").parts
+    assert (part.kind, part.label) == ("body_part", "Thyroid problems")
