@@ -269,9 +269,10 @@ class SearchService:
         """The physicians named by the first words typed, when the last ones (a hospital, a
         practice) are in nobody's name: "clayton mcdonald rush". Only when the shorter name
         picks out a few physicians who all carry it."""
+        titles = self._lexicon().word_set("name_titles")  # "Dr." is in nobody's name
         for text, left_out in ways.name_typed_with_more(page):
             shown = self._physicians(replace(params, q=text))
-            kept = set(normalize_term(text).split())
+            kept = set(normalize_term(text).split()) - titles
             named = all(kept <= set(normalize_term(hit.name).split()) for hit in shown.results)
             if 0 < shown.total <= ways.MAX_NAMED and named:
                 return _instead(page, shown, ways.named_without(text, left_out, shown))

@@ -9,7 +9,7 @@ People type part of a name ("saint francis" for "Saint Francis Hospital and Medi
 Center", "cedars sinai", "st lukes", "childrens hospital"), so any run of two or more of
 a name's words is a term for it, when one of them says which hospital ("medical center"
 says none) and the run is not a place's name ("los angeles"). One distinctive word is
-read only after "at" ("cardiologist at emory", "at the brigham"): alone, "rush" or
+read only after "at" or "near" ("cardiologist at emory", "at the brigham"): alone, "rush" or
 "fairview" are words and towns first, unless typed in capitals ("UCLA cardiology"). A
 name's initials are its short name ("MGH", "bwh", "CHOA" with the "of"), after "at" or
 when they are no word the parser or everyday English knows ("mom" stays a word).
@@ -36,7 +36,9 @@ GENERIC = frozenset(
 )
 # How the same word is written short: "St. Luke's", "Mt Sinai", "Mass General".
 SHORT_FORMS = {"st": "saint", "mt": "mount", "mass": "massachusetts", "univ": "university"}
-CUES = frozenset({"at", "from"})  # "doctors at emory", "a surgeon from cedars"
+# "doctors at emory", "a surgeon from cedars", "urologist near memorial hermann": near a
+# hospital is among the doctors who practise there
+CUES = frozenset({"at", "from", "near"})
 # Left out of a name's initials; "of" both left out and kept ("CHA" and "CHOA").
 SMALL_WORDS = frozenset({"of", "and", "the", "at", "for", "s"})
 MIN_INITIALS = 3  # "MGH"; two letters ("UH") are too many other things
@@ -147,7 +149,15 @@ def _says_which(run: tuple[str, ...], leading: bool) -> bool:
     ("los angeles", "chicago medical center" say no hospital). The name's first words may
     be a place with a generic word ("mass general", "boston medical"): that is how people
     shorten it."""
-    if run[0] in GENERIC - {"saint", "mount"} or run[-1] in ("of", "and", "the", "at", "for"):
+    # A name may start with a generic word when the next says which ("memorial hermann",
+    # "university of chicago"); inside a name, "medical center" alone says none.
+    if (run[0] in GENERIC - {"saint", "mount"} and not leading) or run[-1] in (
+        "of",
+        "and",
+        "the",
+        "at",
+        "for",
+    ):
         return False
     if _a_place(" ".join(run)):
         return False

@@ -70,11 +70,17 @@ def nickname_places(
                 for size in range(LONGEST, 1, -1)
                 if i + size <= len(tokens)
                 and (words := " ".join(t.norm for t in tokens[i : i + size])) in table
-                and not (i + size < len(tokens) and tokens[i + size].norm == "of")
             ),
             None,
         )
-        if named is not None:  # "back bay", "upper east side"; not "the loop of my ear"
+        if named is not None:
+            end, place = named
+            state = _state_after(tokens, end)
+            if state == place.label[-2:]:  # "back bay MA": the state is the city's
+                named = (end + 1, place)
+            elif state or (end < len(tokens) and tokens[end].norm == "of"):
+                named = None  # "silver lake, MI", "the loop of my ear"
+        if named is not None:  # "back bay", "upper east side", "silver lake"
             found[i] = named
             continue
         place = table.get(token.norm)
@@ -87,3 +93,14 @@ def nickname_places(
         if place is not None:
             found[i] = (i + 1, place)
     return found
+
+
+def _state_after(tokens: Sequence[Token], at: int) -> str | None:
+    """The state typed right after a neighbourhood's words ("silver lake MI", "silver lake,
+    ohio"); a state in lower case counts only spelled out ("oh", "in", "me" are words)."""
+    if at >= len(tokens):
+        return None
+    text = tokens[at].text
+    if len(text) == 2 and not text.isupper():
+        return None
+    return geography.state_code(text)

@@ -594,6 +594,10 @@ def test_a_name_typed_with_words_nobody_has_shows_the_named_physician(client, de
     assert [p["kind"] for p in found["interpretation"]["parts"]] == ["name"], capitals
     assert npis(found)[:1] == [profile["npi"]], capitals
     assert "leaving out “Zyxwood”" in found["suggestions"][0]["message"]
+    # With a title before the name ("Dr. Emily Arellano Emory" had shown nobody: the
+    # title was counted as a word of the name the physicians must carry).
+    titled = f"Dr. {profile['name']['first']} {profile['name']['last']} Zyxwood"
+    assert npis(api(client, q=titled))[:1] == [profile["npi"]], titled
     # Words that are nobody's and no name: still nobody.
     assert api(client, q="zyxwood qvarn plimbo")["total"] == 0
 

@@ -19,6 +19,8 @@ NAMES = (
     "Emory University Hospital",
     "Rush University Medical Center",
     "Boston Medical Center",
+    "Memorial Hermann-Texas Medical Center",
+    "Grady Memorial Hospital",
 )
 HOSPITALS = Hospitals.of(NAMES)
 
@@ -39,6 +41,11 @@ def read(text: str):
         ("saint francis hospital", "Saint Francis Hospital and Medical Center"),
         ("cardiologist at mass general", "Massachusetts General Hospital"),
         ("knee surgeon at emory", "Emory University Hospital"),
+        # near a hospital is among its doctors ("near emory" searched Emory, VA), and a
+        # name that starts with a generic word is known by its first two ("memorial hermann")
+        ("found a lump in my breast, near emory", "Emory University Hospital"),
+        ("urologist near memorial hermann", "Memorial Hermann-Texas Medical Center"),
+        ("urgent care near grady", "Grady Memorial Hospital"),
     ],
 )
 def test_a_hospital_in_the_directory_is_read_as_the_hospital_not_a_place(text, hospital):
@@ -73,7 +80,9 @@ def test_a_city_a_hospital_is_named_after_stays_the_city(text, place):
     assert "hospital" not in understood.filters
 
 
-@pytest.mark.parametrize("text", ["rush of blood to my head", "emory", "medical center"])
+@pytest.mark.parametrize(
+    "text", ["rush of blood to my head", "emory", "medical center", "memorial hospital"]
+)
 def test_one_word_of_a_name_is_a_hospital_only_after_at(text):
     """'rush' and 'emory' are words and names first; 'medical center' names no hospital."""
     assert "hospital" not in read(text)[1].filters

@@ -174,6 +174,11 @@ def test_an_unknown_zip_is_unplaced():
         ("podiatrist near wrigley field", "Chicago, IL"),
         ("dermatologist houston heights", "Houston, TX"),
         ("peds in little five points", "Atlanta, GA"),
+        ("fingers hurt, live in silver lake", "Los Angeles, CA"),
+        ("back bay MA", "Boston, MA"),
+        # with another state, the town of that name ("silver lake MI" is no Los Angeles)
+        ("dentist silver lake MI", "Silver Lake, MI"),
+        ("dentist silver lake, ohio", "Silver Lake, OH"),
         # a letterhead state after a town ("pediatrician worcester mass" searched every state)
         ("pediatrician worcester mass", "Worcester, MA"),
         ("springfield ill neurologist", "Springfield, IL"),
