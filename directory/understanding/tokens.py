@@ -106,14 +106,17 @@ def is_a_count(word: str) -> bool:
     """ "my 3 kids", "4 times a night", "even on 3 meds": a small number, which says how
     many, never what (a ZIP, an NPI or a phone number is longer); or the patient's age and
     sex as a referral writes them, "55F", "62yom", which say who, never what; or how long
-    or how often, its unit typed on ("failed 6wk PT", "PT 3x/wk"), which says when."""
+    or how often, its unit typed on ("failed 6wk PT", "PT 3x/wk"), which says when; or an
+    adult's age typed on ("82yo"), which says who."""
     if word.isdigit():
         return len(word) <= 2
     return bool(_AGE_AND_SEX.fullmatch(word) or _HOW_LONG.fullmatch(word))
 
 
 _AGE_AND_SEX = re.compile(rf"(\d{{1,3}}){SEX_AFTER_AGE}")
-_HOW_LONG = re.compile(r"\d{1,3}(?:x|hrs?|days?|d|wks?|weeks?|mos|mths?|months?|yrs?|years?)")
+_HOW_LONG = re.compile(
+    r"\d{1,3}(?:x|hrs?|days?|d|wks?|weeks?|mos|mths?|months?|yrs?|years?|yo|yoa|yrsold)"
+)  # an adult's "82yo" too: a child's age is read as the patient before this is asked
 
 
 def age_said(word: str) -> str:

@@ -349,3 +349,30 @@ def test_a_thyroid_lab_alone_is_the_thyroid():
     gland, for endocrinologists, not hyperthyroidism's eye doctors."""
     (part,) = interpret("TSH 12").parts
     assert (part.kind, part.label) == ("body_part", "Thyroid problems")
+
+
+def test_falls_and_balance_said_plainly_and_an_adults_age_typed_on():
+    """'dad is 82yo fell twice this month balance is bad' read only Medicare: 'fell twice'
+    and 'balance is bad' were not the falls, and '82yo' was left to be a name."""
+    reading = interpret("dad is 82yo fell twice this month balance is bad, he has medicare")
+    assert reading.concept_ids == ("falls-and-balance",)
+    assert not reading.unplaced and reading.patient_age is None
+    assert interpret("my 7yo").patient_age == 7  # a child's age is still the patient
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("therapist for my son 16 depressed wont leave his room", 16),
+        ("my son, 16, is depressed", 16),
+        ("my daughter 3 has a rash", 3),
+        ("my son who is 16", 16),
+    ],
+)
+def test_a_childs_age_right_after_son_or_daughter_is_the_patient(text, age):
+    """'therapist for my son 16' listed psychiatrists who see adults only."""
+    assert interpret(text).patient_age == age
+
+
+def test_an_adult_sons_age_is_no_child():
+    assert interpret("my son 25 has asthma").patient_age is None
