@@ -376,3 +376,28 @@ def test_a_childs_age_right_after_son_or_daughter_is_the_patient(text, age):
 
 def test_an_adult_sons_age_is_no_child():
     assert interpret("my son 25 has asthma").patient_age is None
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("skin guy near me", ("specialty", "Dermatologist")),
+        ("knee guy", ("specialty", "Orthopedic surgeon")),
+        ("heart burn", ("condition", "Acid Reflux (GERD)")),
+        ("plan b", ("condition", "Birth Control and Family Planning")),
+        ("premature ejaculation", ("condition", "Erectile Dysfunction")),
+        ("low sex drive", ("condition", "Low Testosterone")),
+        ("belly button bulge", ("condition", "Hernia")),
+        ("charlie horse", ("condition", "Restless Legs Syndrome")),
+    ],
+)
+def test_everyday_names_for_a_need_or_a_doctor(text, read):
+    """Each read nothing, or the wrong organ ('heart burn' was heart problems)."""
+    reading = interpret(text)
+    assert read in [(p.kind, p.label) for p in reading.parts]
+    assert not reading.unplaced
+
+
+@pytest.mark.parametrize("text", ["Guy Smith", "dr guy", "Melissa Gal"])
+def test_guy_and_gal_stay_names(text):
+    assert not [p for p in interpret(text).parts if p.kind == "specialty"]
