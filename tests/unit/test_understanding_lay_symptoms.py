@@ -401,3 +401,20 @@ def test_everyday_names_for_a_need_or_a_doctor(text, read):
 @pytest.mark.parametrize("text", ["Guy Smith", "dr guy", "Melissa Gal"])
 def test_guy_and_gal_stay_names(text):
     assert not [p for p in interpret(text).parts if p.kind == "specialty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("oculoplastics", "Ophthalmologist"),
+        ("PsyD", "Psychologist"),
+        ("speech eval", "Speech therapist"),
+        ("hospice", "Palliative care doctor"),
+    ],
+)
+def test_a_kind_of_care_named_by_its_short_name(text, label):
+    assert [p.label for p in interpret(text).parts] == [label]
+
+
+def test_slurred_speech_is_a_stroke_sign_not_speech_therapy():
+    assert interpret("slurred speech").concept_ids == ("stroke",)
