@@ -99,9 +99,8 @@ def told_by(
     def word(i: int) -> str:
         return tokens[i].norm if 0 <= i < len(tokens) else ""
 
-    def seen_on(c: Candidate) -> bool:  # "high on my bloodwork", "a spot in the MRI"
-        before = c.start - 1 if word(c.start - 1) in _WHOSE else c.start
-        return word(before - 1) in _SEEN_ON and word(before - 2) not in _WHOSE
+    def seen_on(c: Candidate) -> bool:  # "high on my bloodwork"; not "is on dialysis"
+        return word(c.start - 1) in _WHOSE and word(c.start - 2) in _SEEN_ON
 
     def tells(c: Candidate) -> bool:
         said = [tokens[i].norm for i in range(c.start, c.end)]

@@ -179,3 +179,10 @@ def test_a_result_seen_on_a_test_is_not_the_care_asked_for():
     # asked for, the test stays; a need that came back is still coming back
     assert ("specialty", "Primary care doctor") in _read("need bloodwork for my diabetes")
     assert ("symptom", "Coming back") in _read("my back pain came back")
+
+
+def test_care_someone_is_on_is_still_read():
+    """Blind probe 28: 'kidney doctor my dad is on dialysis' lost the dialysis once a
+    result seen 'on my bloodwork' stepped aside; only a test's own page does ("on my")."""
+    assert ("procedure", "Dialysis") in _read("kidney doctor my dad is on dialysis")
+    assert ("procedure", "Chemotherapy and Immunotherapy") in _read("breast cancer on chemo")
