@@ -37,7 +37,13 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
         ranks = ranking.generalists_first_for_all(vocabulary, ranks, conditions + procedures)
-        if resolution.surgeons_first:
+        # Asked who operates, or a surgeon typed ("colorectal surgery consult" beside
+        # diverticulitis, where no colorectal surgeon is near): the map's surgeons first.
+        typed_a_surgeon = any(
+            code in vocabulary.specialties and vocabulary.specialties[code].is_surgical
+            for code in specialties
+        )
+        if resolution.surgeons_first or typed_a_surgeon:
             ranks = ranking.surgeons_first(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)

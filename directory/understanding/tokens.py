@@ -110,10 +110,11 @@ def is_a_count(word: str) -> bool:
     adult's age typed on ("82yo"), which says who."""
     if word.isdigit():
         return len(word) <= 2
-    return bool(_AGE_AND_SEX.fullmatch(word) or _HOW_LONG.fullmatch(word))
+    return bool(_AGE_AND_SEX.fullmatch(word) or _HOW_LONG.fullmatch(word) or _TIMES.fullmatch(word))
 
 
 _AGE_AND_SEX = re.compile(rf"(\d{{1,3}}){SEX_AFTER_AGE}")
+_TIMES = re.compile(r"x\d{1,2}")  # "failed abx x3": how many times
 _HOW_LONG = re.compile(
     r"\d{1,3}(?:x|hrs?|days?|d|wks?|weeks?|mos|mths?|months?|yrs?|years?|yo|yoa|yrsold)"
 )  # an adult's "82yo" too: a child's age is read as the patient before this is asked

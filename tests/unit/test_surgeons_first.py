@@ -53,3 +53,32 @@ def test_a_surgery_word_no_term_readasks_who_operates(text, asks):
 def test_surgery_said_not_wanted_asks_for_no_surgeon(text):
     lexicon = lexicon_for(default_vocabulary())
     assert asks_who_operates(interpret(text, lexicon=lexicon), lexicon) is False
+
+
+def _fit(clauses: list[dict]) -> dict[str, float]:
+    """NUCC code -> the boost its main specialty gets from the condition's fit tiers."""
+    (concepts, *_) = clauses
+    tiers = concepts["bool"]["should"][0]["dis_max"]["queries"]
+    found = {}
+    for tier in tiers:
+        scored = tier["constant_score"]
+        codes = scored["filter"]["terms"].get("primary_specialty", [])
+        found |= {code: scored["boost"] for code in codes}
+    return found
+
+
+def test_a_surgeon_typed_beside_a_condition_puts_its_surgeons_first():
+    """'K5732 recurrent diverticulitis colorectal surgery consult' near Boston, where no
+    colorectal surgeon practises, listed gastroenterologists: the map's first."""
+    from app.search.matching import _concept_clauses
+    from app.search.params import Resolution, ResolvedTerm, SearchParams
+
+    diverticulitis = ResolvedTerm("condition", "diverticulitis", "Diverticulitis", "exact")
+    surgeon = ResolvedTerm("specialty", "208C00000X", "Colorectal surgeon", "exact",
+                           codes=("208C00000X",))  # fmt: skip
+    asked = Resolution("diverticulitis colorectal surgery", (diverticulitis, surgeon))
+    fit = _fit(_concept_clauses(asked, SearchParams(q=asked.text)))
+    assert fit["208C00000X"] > fit["207RG0100X"]  # colorectal surgeons before GI
+    alone = Resolution("diverticulitis", (diverticulitis,))
+    fit = _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
+    assert fit["207RG0100X"] > fit["208C00000X"]  # the map's order when no surgeon is asked

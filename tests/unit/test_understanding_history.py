@@ -186,3 +186,12 @@ def test_care_someone_is_on_is_still_read():
     result seen 'on my bloodwork' stepped aside; only a test's own page does ("on my")."""
     assert ("procedure", "Dialysis") in _read("kidney doctor my dad is on dialysis")
     assert ("procedure", "Chemotherapy and Immunotherapy") in _read("breast cancer on chemo")
+
+
+def test_a_referrals_patient_who_speaks_a_language_is_no_physical_therapist():
+    """'cataract eval OU pt speaks tagalog' listed a physical therapist."""
+    assert _read("cataract eval OU pt speaks tagalog") == {
+        ("condition", "Cataracts"),
+        ("filter", "Speaks Tagalog"),
+    }
+    assert not interpret("J32.9 chronic sinusitis failed abx x3 ENT referral").unplaced
