@@ -418,3 +418,20 @@ def test_a_kind_of_care_named_by_its_short_name(text, label):
 
 def test_slurred_speech_is_a_stroke_sign_not_speech_therapy():
     assert interpret("slurred speech").concept_ids == ("stroke",)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("me arde al orinar", ("condition", "Urinary Tract Infection (UTI)")),
+        ("mi bebe no come", ("condition", "Feeding Problems")),
+        ("no me baja la regla", ("specialty", "Gynecologist")),
+        ("me pica la piel", ("body_part", "Skin rash")),
+        ("me siento deprimida", ("condition", "Depression")),
+        ("no puedo respirar bien", ("condition", "Shortness of Breath (Dyspnea)")),
+    ],
+)
+def test_everyday_spanish_reads_as_the_need(text, read):
+    """Each read nothing, or left its verb unread ('arde', 'pica', 'siento')."""
+    reading = interpret(text)
+    assert read in [(p.kind, p.label) for p in reading.parts]
