@@ -39,6 +39,7 @@ SHORT_FORMS = {"st": "saint", "mt": "mount", "mass": "massachusetts", "univ": "u
 # "doctors at emory", "a surgeon from cedars", "urologist near memorial hermann": near a
 # hospital is among the doctors who practise there
 CUES = frozenset({"at", "from", "near"})
+_NO_END = frozenset({"of", "and", "the", "at", "for"})  # "hospital of": a name goes on
 # Left out of a name's initials; "of" both left out and kept ("CHA" and "CHOA").
 SMALL_WORDS = frozenset({"of", "and", "the", "at", "for", "s"})
 MIN_INITIALS = 3  # "MGH"; two letters ("UH") are too many other things
@@ -151,13 +152,7 @@ def _says_which(run: tuple[str, ...], leading: bool) -> bool:
     shorten it."""
     # A name may start with a generic word when the next says which ("memorial hermann",
     # "university of chicago"); inside a name, "medical center" alone says none.
-    if (run[0] in GENERIC - {"saint", "mount"} and not leading) or run[-1] in (
-        "of",
-        "and",
-        "the",
-        "at",
-        "for",
-    ):
+    if (run[0] in GENERIC - {"saint", "mount"} and not leading) or run[-1] in _NO_END:
         return False
     if _a_place(" ".join(run)):
         return False

@@ -38,7 +38,7 @@ def _how_often(tokens: Sequence[Token], at: int) -> bool:
     """ "2-3x/wk", "3x", "2 times a week": how often the care is to be given, so "PT 2-3x/wk"
     is the order for therapy, while "pt 67 yo" is the patient."""
     words = [t.norm for t in tokens[at : at + 3]]
-    return any(w == "x" or w in _TIMES or (w[:-1].isdigit() and w.endswith("x")) for w in words)
+    return any(w in _TIMES or (w[:-1].isdigit() and w.endswith("x")) for w in words)
 
 
 _TIMES = frozenset({"times", "x", "per", "twice", "weekly", "daily"})

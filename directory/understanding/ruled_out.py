@@ -109,12 +109,8 @@ def told_by(
         if "," in text[tokens[c.start].start : tokens[c.end - 1].end]:
             return False
         told = word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
-        ends_there = (
-            c.end == len(tokens)
-            or word(c.end) in _AND
-            or ","
-            in text[tokens[c.end - 1].end : tokens[c.end].start if c.end < len(tokens) else None]
-        )
+        after = text[tokens[c.end - 1].end : tokens[c.end].start] if c.end < len(tokens) else ""
+        ends_there = c.end == len(tokens) or word(c.end) in _AND or "," in after
         return told or (seen_on(c) and ends_there)
 
     def a_result(c: Candidate) -> bool:  # "my liver numbers came back high"

@@ -435,3 +435,17 @@ def test_everyday_spanish_reads_as_the_need(text, read):
     """Each read nothing, or left its verb unread ('arde', 'pica', 'siento')."""
     reading = interpret(text)
     assert read in [(p.kind, p.label) for p in reading.parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("my ears are clogged", ("condition", "Earwax Buildup")),
+        ("lost my taste", ("condition", "Loss of Smell or Taste")),
+        ("sore on my tongue", ("body_part", "Tongue pain")),
+    ],
+)
+def test_ear_mouth_and_taste_said_plainly(text, read):
+    reading = interpret(text)
+    assert read in [(p.kind, p.label) for p in reading.parts]
+    assert not reading.unplaced
