@@ -216,13 +216,16 @@ def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
 
 
 def _icd10_concepts(text: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """Concepts listing the code, else those under the code or its nearest category."""
+    """Concepts listing the code, else those under the code or its nearest category. A Z
+    code (a status, not a disease) has no nearest category: Z87.891, a history of
+    smoking, is no sibling of Z87.890 (gender-affirming surgery) however close it is."""
     compact = compact_icd10(text)
     if compact is None:
         return ()
     if compact in lexicon.icd10_exact:
         return lexicon.icd10_exact[compact]
-    for size in range(len(compact), 2, -1):
+    shortest = len(compact) if compact.startswith("Z") else 3
+    for size in range(len(compact), shortest - 1, -1):
         if compact[:size] in lexicon.icd10:
             return lexicon.icd10[compact[:size]]
     return ()

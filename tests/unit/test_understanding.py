@@ -197,6 +197,28 @@ def test_an_unknown_icd10_code_is_unplaced_not_a_guess():
     assert words(understood.unplaced) == ["A00.1"]
 
 
+@pytest.mark.parametrize("code", ["Z87.891", "Z98.890"])
+def test_a_status_z_code_is_no_sibling_of_another(code):
+    """Z87.891 (a history of smoking) had read as gender-affirming care (Z87.890), and
+    Z98.890 as adjacent segment disease (Z98.1): a Z category groups unrelated statuses."""
+    understood = interpret(code)
+    assert understood.parts == ()
+    assert words(understood.unplaced) == [code]
+
+
+@pytest.mark.parametrize(
+    ("code", "concept"),
+    [
+        ("Z79.4", "type-2-diabetes"),
+        ("Z72.0", "nicotine-dependence"),
+        ("Z95.1", "coronary-artery-disease"),
+    ],
+)
+def test_a_referrals_status_code_reads_as_its_condition(code, concept):
+    """A coordinator's 'Z79.4' (on insulin) found nobody."""
+    assert only(interpret(code), "condition").ids == (concept,)
+
+
 def test_a_nucc_taxonomy_code_is_its_specialty():
     part = only(interpret("207XS0117X"), "specialty")
     assert (part.ids, part.match, part.label) == ((SPINE_SURGEON,), "code", "Spine surgeon")
