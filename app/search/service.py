@@ -35,6 +35,7 @@ from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
 from app.search.hospitals import AffiliatedHospitals
 from app.search.params import Resolution, SearchParams
+from app.search.physician_names import name_words
 from app.search.readings import Readings
 from app.search.results import (
     Completion,
@@ -49,7 +50,6 @@ from app.search.suggestions import name_fallback
 from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
-from directory.text import normalize_term
 from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.understanding.hospitals import named_by
 from directory.understanding.specialist import asks_who_operates, wants_a_specialist
@@ -269,11 +269,10 @@ class SearchService:
         """The physicians named by the first words typed, when the last ones (a hospital, a
         practice) are in nobody's name: "clayton mcdonald rush". Only when the shorter name
         picks out a few physicians who all carry it."""
-        titles = self._lexicon().word_set("name_titles")  # "Dr." is in nobody's name
         for text, left_out in ways.name_typed_with_more(page):
             shown = self._physicians(replace(params, q=text))
-            kept = set(normalize_term(text).split()) - titles
-            named = all(kept <= set(normalize_term(hit.name).split()) for hit in shown.results)
+            kept = set(name_words(text).split())  # "Dr." is in nobody's name
+            named = all(kept <= set(name_words(hit.name).split()) for hit in shown.results)
             if 0 < shown.total <= ways.MAX_NAMED and named:
                 return _instead(page, shown, ways.named_without(text, left_out, shown))
         return page

@@ -61,9 +61,10 @@ def nickname_places(
     capitals_count = not shouted(tokens)
     found: dict[int, tuple[int, Place]] = {}
     last = len(tokens) - 1
+    covered = 0  # tokens before this are inside a name already read ("back bay")
     for i, token in enumerate(tokens):
-        if found and i < max(end for end, _ in found.values()):
-            continue  # inside a name already read ("back bay")
+        if i < covered:
+            continue
         named = next(
             (
                 (i + size, table[words])
@@ -81,7 +82,7 @@ def nickname_places(
             elif state or (end < len(tokens) and tokens[end].norm == "of"):
                 named = None  # "silver lake, MI", "the loop of my ear"
         if named is not None:  # "back bay", "upper east side", "silver lake"
-            found[i] = named
+            found[i], covered = named, named[0]
             continue
         place = table.get(token.norm)
         if place is None and capitals_count and token.upper:
