@@ -41,7 +41,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         # diverticulitis, where no colorectal surgeon is near): the map's surgeons first.
         typed_a_surgeon = any(
             code in vocabulary.specialties and vocabulary.specialties[code].is_surgical
-            for code in specialties
+            for code in _typed(resolution).specialty_codes()
         )
         if resolution.surgeons_first or typed_a_surgeon:
             ranks = ranking.surgeons_first(vocabulary, ranks)
@@ -82,7 +82,7 @@ def _specialty_clauses(
     """The specialty typed; beside a condition or a body part ("rheum consult joint pain")
     it leads, its broader specialty right behind, the body part's specialists after.
     ``fit``: the condition map's fit of each specialty, when a condition was asked."""
-    typed = Resolution(resolution.text, tuple(t for t in resolution.terms if not t.context))
+    typed = _typed(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
     if resolution.specialists_first:  # "my 15 year old ... cutting herself": not her pediatrician
         context = [c for c in context if c not in PRIMARY_CARE]
@@ -99,6 +99,12 @@ def _specialty_clauses(
     if context:
         clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     return clauses
+
+
+def _typed(resolution: Resolution) -> Resolution:
+    """What the words ask for, without the context read around it (a body part's or the
+    patient's specialists)."""
+    return Resolution(resolution.text, tuple(t for t in resolution.terms if not t.context))
 
 
 def _patient_clauses(

@@ -82,3 +82,19 @@ def test_a_surgeon_typed_beside_a_condition_puts_its_surgeons_first():
     alone = Resolution("diverticulitis", (diverticulitis,))
     fit = _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
     assert fit["207RG0100X"] > fit["208C00000X"]  # the map's order when no surgeon is asked
+
+
+def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
+    """The patient's words ('my 12 year old daughter') bring the children's specialists,
+    pediatric orthopedic surgeons among them, as context: no surgeon was typed, so the
+    condition map keeps its order."""
+    from app.search.matching import _concept_clauses
+    from app.search.params import Resolution, ResolvedTerm, SearchParams
+
+    scoliosis = ResolvedTerm("condition", "scoliosis", "Scoliosis", "exact")
+    child = ResolvedTerm("specialty", "208000000X", "Pediatrician", "exact",
+                         codes=("207XP3100X", "208000000X"), context=True)  # fmt: skip
+    with_child = Resolution("scoliosis in my 12 year old", (scoliosis, child))
+    alone = Resolution("scoliosis", (scoliosis,))
+    fit = _fit(_concept_clauses(with_child, SearchParams(q=with_child.text)))
+    assert fit == _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
