@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from directory.understanding import interpret
+from directory.understanding.typos import english_counts
+from directory.vocabulary import default_vocabulary
 
 
 @pytest.mark.parametrize(
@@ -81,3 +83,43 @@ def test_primary_care_shorthand_in_capitals_is_that_specialty(text, specialty):
 def test_the_same_letters_in_lower_case_are_not_primary_care_shorthand(text):
     labels = [p.label for p in interpret(text).parts]
     assert "Internal medicine doctor" not in labels and "Family medicine doctor" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("mi hijo tiene mucha tos", "thoracic-outlet-syndrome"),
+        ("dish washer rash", "diffuse-idiopathic-skeletal-hyperostosis"),
+        ("pain after i slit my finger", "allergy-shots"),
+        ("mash potatoes made me sick", "fatty-liver-disease"),
+    ],
+)
+def test_an_acronym_that_is_an_everyday_word_counts_only_in_capitals(text, concept):
+    """'mucha tos' (a bad cough) had listed neurologists for thoracic outlet syndrome."""
+    assert concept not in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("TOS eval vascular surgery", "thoracic-outlet-syndrome"),
+        ("DISH spine", "diffuse-idiopathic-skeletal-hyperostosis"),
+        ("NASH hepatology referral", "fatty-liver-disease"),
+        ("FESS ENT", "sinus-surgery"),
+    ],
+)
+def test_the_same_acronyms_in_capitals_are_still_read(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+def test_no_acronym_in_the_vocabulary_is_an_everyday_word():
+    """An acronym the vocabulary lists is read in any case; one that is also a common
+    English word belongs in capital_abbreviations, read only in capitals."""
+    words = english_counts()
+    everyday = {
+        synonym
+        for concept in default_vocabulary().concepts.values()
+        for synonym in concept.synonyms
+        if synonym.isupper() and synonym.isalpha() and words.get(synonym.lower(), 0) > 0
+    }
+    assert everyday <= {"AIDS"}  # "aids" typed in lower case still means the disease
