@@ -221,8 +221,10 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
     concepts += [c for x in data.contexts for c in (x.concept, *x.by_body_system.values())]
     unknown = sorted({c for c in codes if c not in vocabulary.specialties})
     unknown += sorted({c for c in concepts if c not in vocabulary.concepts})
+    parts = {p.id for p in data.body_parts}
+    unknown += sorted({p.in_men for p in data.body_parts if p.in_men and p.in_men not in parts})
     if unknown:
-        raise ValueError(f"{LEXICON_FILE}: unknown NUCC codes or concept ids {unknown}")
+        raise ValueError(f"{LEXICON_FILE}: unknown NUCC codes, concept or body part ids {unknown}")
 
 
 # One lexicon per vocabulary, a few vocabularies at most (a process normally has one; tests

@@ -54,6 +54,8 @@ WORD_LISTS = (
     "hard_to_treat",
     "tried_words",
     "tried_after",
+    "men",
+    "women",
 )
 TOP_KEYS = frozenset(
     {
@@ -105,6 +107,9 @@ class BodyPart:
     specialties: tuple[str, ...]
     surgeons: tuple[str, ...]
     concepts: tuple[str, ...]
+    # The body part a man's words mean by this one's ("a rash down there", said of a husband,
+    # is a urologist's need, not a gynecologist's): another body part's id, or "".
+    in_men: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,10 +191,10 @@ def _object(raw: Any, keys: set[str], path: Path, where: str) -> dict:
 
 def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
     keys = {"id", "body_system", "terms", "specialties", "surgeons", "concepts"}
-    raw = _object(raw, keys, path, f"body part #{index}")
+    raw = _object(raw, keys | {"in_men"}, path, f"body part #{index}")
     where = f"body part {raw.get('id')!r}"
-    if set(raw) != keys:
-        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}")
+    if set(raw) - {"in_men"} != keys:
+        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}, and may say in_men")
     return BodyPart(
         id=str(raw["id"]),
         body_system=str(raw["body_system"]),
@@ -197,6 +202,7 @@ def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
         specialties=_codes(raw, "specialties", path, where),
         surgeons=_codes(raw, "surgeons", path, where),
         concepts=_codes(raw, "concepts", path, where),
+        in_men=str(raw.get("in_men", "")),
     )
 
 

@@ -35,6 +35,7 @@ from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
+from directory.understanding.men import in_a_mans_body, said_of_the_patient
 from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
 from directory.understanding.names import (
     NameCheck,
@@ -113,6 +114,7 @@ def interpret(
     timing += tried + fine + told
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
+    parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
@@ -130,7 +132,9 @@ def interpret(
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
+    filler, unplaced = said_of_the_patient(filler, unplaced, lexicon)  # "im a guy"
     parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
+    parts = _a_woman_asked_for(parts, lexicon)  # "busco ginecóloga"
     parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
@@ -250,6 +254,30 @@ def _generic_doctor(
             return parts, filler
         word = Word(part.text, part.span)
     return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
+
+
+# "ginecóloga", "una cardióloga", "cirujana": a Spanish specialist named in the feminine.
+_FEMININE_SPECIALIST = re.compile(r"(?:ologa|ologas|cirujana|cirujanas|medica|medicas)$")
+
+
+def _a_woman_asked_for(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
+    """ "busco una ginecóloga": a specialist named in the feminine is a woman asked for, as
+    "doctora" is; the words say two things, so both parts share their span."""
+    entry = lexicon.phrases.get("doctora")
+    if entry is None or any(p.filter == "gender" for p in parts):
+        return parts
+    said = next(
+        (
+            p
+            for p in parts
+            if p.kind == "specialty"
+            and any(_FEMININE_SPECIALIST.search(w) for w in normalize_term(p.text).split())
+        ),
+        None,
+    )
+    if said is None:
+        return parts
+    return _with_word_read_as(parts, Word(said.text, said.span), entry)
 
 
 # "45 y/o female", "14yo M", "pt female", "female patient": the patient's sex, said the way

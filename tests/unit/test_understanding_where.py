@@ -310,3 +310,22 @@ def test_the_back_of_a_body_part_is_that_parts_not_the_back(text, part):
 
 def test_pain_down_the_back_of_the_leg_is_sciatica():
     assert interpret("pain shoots down the back of my leg to my foot").concept_ids == ("sciatica",)
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        ("busco una ginecóloga", "Gynecologist"),
+        ("dermatologa en houston", "Dermatologist"),
+        ("una cardióloga que hable español", "Cardiologist"),
+    ],
+)
+def test_a_specialist_named_in_the_feminine_is_a_woman_asked_for(text, specialty):
+    """'ginecóloga' asked for no woman, although 'doctora' did."""
+    read = [(p.kind, p.label) for p in interpret(text).parts]
+    assert ("filter", "Female") in read and ("specialty", specialty) in read, read
+
+
+@pytest.mark.parametrize("text", ["ginecólogo", "dermatólogo en houston", "cardiologist"])
+def test_a_specialist_named_in_the_masculine_asks_for_no_gender(text):
+    assert "gender" not in interpret(text).filters

@@ -1,0 +1,59 @@
+"""A man's body (understanding/men.py): a place both sexes have, said of a man."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+UROLOGY, GYNECOLOGY = "208800000X", "207V00000X"
+
+
+def _codes(text: str) -> set[str]:
+    return {c for p in interpret(text).parts if p.kind == "body_part" for c in p.codes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband has a rash down there",
+        "he has itching down there",
+        "itching down there, im a guy",
+        "my son has a rash on his privates",
+        "67 M pain down there",
+        "mi esposo tiene comezón ahí abajo en sus partes privadas",
+    ],
+)
+def test_down_there_said_of_a_man_is_a_urologists_need(text):
+    """'my husband has a rash down there' listed gynecologists."""
+    codes = _codes(text)
+    assert UROLOGY in codes and GYNECOLOGY not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["itching down there", "my daughter has pain down there", "itchy privates"],
+)
+def test_down_there_said_of_a_woman_or_nobody_stays_a_gynecologists(text):
+    assert GYNECOLOGY in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["male doctor for itching down there", "my husband and daughter, pain down there"],
+)
+def test_a_male_physician_asked_for_or_both_sexes_say_nothing_of_the_patient(text):
+    assert GYNECOLOGY in _codes(text)
+
+
+@pytest.mark.parametrize("text", ["penis pain", "bump on my penis", "foreskin swollen"])
+def test_a_mans_own_parts_are_a_urologists(text):
+    """'penis pain' listed pain management doctors: the word was not read."""
+    assert UROLOGY in _codes(text)
+    assert not interpret(text).unplaced
+
+
+def test_a_word_for_the_patients_sex_is_said_of_them_not_a_town():
+    """'im a guy' had searched Guy, TX."""
+    reading = interpret("itching down there, im a guy")
+    assert reading.location is None and not reading.unplaced
