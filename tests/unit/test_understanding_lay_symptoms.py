@@ -407,3 +407,35 @@ def test_a_late_period_in_spanish_asks_for_a_gynecologist():
     assert ("specialty", "Gynecologist") in [
         (p.kind, p.label) for p in interpret("no me baja la regla").parts
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my dad forgets things", "dementia"),
+        ("se me olvidan las cosas", "dementia"),
+        ("always thirsty and tired", "type-2-diabetes"),
+        ("her sugar is high", "type-2-diabetes"),
+        ("sugar over 400 again", "type-2-diabetes"),
+        ("burning in my chest after i eat", "gerd"),
+        ("agruras todas las noches", "gerd"),
+        ("skin looks yellow", "abnormal-liver-tests"),
+        ("positive cologuard", "colonoscopy"),
+        ("FIT positive needs scope", "colonoscopy"),
+        ("itchy eyes every spring", "allergic-rhinitis"),
+        ("sneezing all the time", "allergic-rhinitis"),
+        ("chest whistles when she breathes", "asthma"),
+        ("a mi niña le silba el pecho", "asthma"),
+        ("skin keeps peeling on my fingers", "eczema"),
+    ],
+)
+def test_a_need_said_in_plain_words_reads_as_it(text, concept):
+    """Each read nothing, or another need: 'peeling' had been corrected to 'peeing'
+    (urologists), 'burning in my chest' read as numbness (cardiologists)."""
+    assert concept in interpret(text).concept_ids
+
+
+def test_sugar_land_stays_a_place():
+    reading = interpret("pediatrician sugar land")
+    assert reading.location.label == "Sugar Land, TX"
+    assert not reading.concept_ids
