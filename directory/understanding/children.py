@@ -6,18 +6,20 @@ the patient is a child (``children`` in data/lexicon.json), with "my"/"our" befo
 data/specialties.json) reads as that counterpart, in one part: a pediatric allergist is
 what was asked, not pediatricians *or* allergists, and not allergists with "kids" ignored.
 A vocabulary phrase for the same words ("pediatric cardiologist") still wins: a curator
-wrote it.
+wrote it. A son or a daughter of an adult's age ("dermatólogo para mi hijo de 30 años") is
+no child.
 """
 
 from __future__ import annotations
 
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import ADULT, child_age, says_an_age
 from directory.understanding.scoring import COMPOSED, CONTENT, span_score
 from directory.understanding.tokens import Token
 
-OWNERS = frozenset({"my", "our"})  # "my kid's allergist", "allergist for our baby"
-LINKS = frozenset({"for", "with"})  # "allergist for kids"
+OWNERS = frozenset({"my", "our", "mi", "mis"})  # "my kid's allergist", "allergist for our baby"
+LINKS = frozenset({"for", "with", "para", "con"})  # "allergist for kids", "para mi hija"
 
 
 def for_children(
@@ -25,6 +27,9 @@ def for_children(
 ) -> list[Candidate]:
     """The children's counterpart of every one-specialty candidate a child word touches."""
     found: list[Candidate] = []
+    said = " ".join(t.text for t in tokens)
+    if says_an_age(said) and child_age(said) >= ADULT:
+        return found
     child_words = lexicon.word_set("children")
     specialties = lexicon.vocabulary.specialties
     for candidate in candidates:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from directory.understanding.degrees import LABEL as DEGREES
 from directory.understanding.identifiers import describe_lookup
-from directory.understanding.model import Part
+from directory.understanding.model import ADULT, Part
 from directory.vocabulary import PHYSICIAN
 
 if TYPE_CHECKING:
@@ -50,7 +50,9 @@ def describe(interpretation: Interpretation) -> str:
         topics = [p for p in topics if p.ids or p.codes or p.kind != "symptom"]
     if topics:
         labels = list(dict.fromkeys(_lower(p.label) for p in topics))
-        sentence += f" for {'a child’s ' if patient else ''}{_joined(labels, 'and')}"
+        age = interpretation.patient_age
+        child = patient and age is not None and age < ADULT  # "62 yo man": no child
+        sentence += f" for {'a child’s ' if child else ''}{_joined(labels, 'and')}"
     if filters.get("hospital"):  # "Cardiologists at Hartford Hospital"
         sentence += f" at {_joined(list(filters['hospital']), 'or')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from directory.geography import Place
+from directory.text import normalize_term
 from directory.vocabulary import PEDIATRICS
 
 PART_KINDS = (
@@ -33,12 +34,14 @@ PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
 CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
     "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
+    # Spanish, folded ("niño" -> "nino"): "mi hijo de 15 años" is a child by the age said
+    + "nino nina ninos ninas bebe bebes hijo hija hijos hijas".split()
 )
 
 # How old a child said in words is, in whole years ("6 month old" 0, "4yo" 4, "she's 3").
-_WEEKS_OLD = re.compile(r"\d{1,2}\s*-?\s*(?:weeks?|wks?)\b")
-_MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?)\b")
-_YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o)\b")
+_WEEKS_OLD = re.compile(r"\d{1,2}\s*-?\s*(?:weeks?|wks?|semanas?)\b")
+_MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?|meses|mes)\b")
+_YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o|años|anos|año|ano)\b")
 # A referral's age with the patient's sex after it, "15F", "62yom" (tokens.age_said too).
 SEX_AFTER_AGE = r"(?:yo|y)?[mf]"
 _BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "12yom"
@@ -50,6 +53,20 @@ TEEN_NOUNS = frozenset(
 )
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
 ADULT = 18  # a patient this old is no child: no pediatric reading of their age
+
+
+# An age said as one ("15 year old", "3 months old", "de 15 años", "12yo"), not a duration
+# ("a cough for 3 weeks").
+_AGE_SAID = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:years?|yrs?|months?|mos?|weeks?|wks?)\s*-?\s*old\b"
+    r"|\bde\s+\d{1,2}\s*(?:años|anos|año|ano|meses|semanas)\b|\b\d{1,2}\s*(?:yo|y/o)\b"
+)
+
+
+def says_an_age(text: str) -> bool:
+    """The words say an age in weeks, months or years ("6 month old", "de 15 años")."""
+    text = text.lower()
+    return bool(_WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text))
 
 
 def child_age(text: str) -> int:
@@ -116,7 +133,7 @@ class Part:
         pediatrician ("kids doctor"): every one sees children."""
         if self.kind != "specialty" or self.ids == (PEDIATRICS,):
             return False
-        return bool(set(re.findall(r"[a-z]+", self.text.lower())) & CHILD_NOUNS)
+        return bool(set(normalize_term(self.text).split()) & CHILD_NOUNS)
 
     @property
     def ambiguous(self) -> bool:
@@ -215,15 +232,16 @@ class Interpretation:
         patient = next((p for p in self.parts if p.is_the_patient), None)
         if patient is None:  # "lung doctor for kids": a children's specialist, asked in words
             patient = next((p for p in self.parts if p.names_a_child), None)
-        if patient is not None:
-            return child_age(patient.text)
+        if patient is not None:  # its age, or else one the text says ("de 15 años")
+            said = _AGE_SAID.search(self.text.lower())
+            if said is None or any(c.isdigit() for c in patient.text):
+                return child_age(patient.text)
+            return child_age(said[0])
         # "peds cardiology - 3 mo infant": the specialty typed is read on its own, and the
         # child of the age beside it is still who the care is for ("pregnant with my first
         # baby" says no age: the patient is the mother)
-        child = {w.text.lower() for w in (*self.filler, *self.unplaced)} & CHILD_NOUNS
-        text = self.text.lower()
-        aged = _WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text)
-        age = child_age(text) if child and aged else ADULT
+        child = {normalize_term(w.text) for w in (*self.filler, *self.unplaced)} & CHILD_NOUNS
+        age = child_age(self.text) if child and says_an_age(self.text) else ADULT
         if age >= ADULT:  # "baby eczema dermatologist", "teen acne dermatologist"
             age = min((child_age(words) for words in self._a_childs_need()), default=ADULT)
         return age if age < ADULT else None

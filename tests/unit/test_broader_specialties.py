@@ -27,6 +27,14 @@ def test_a_curated_list_comes_first():
     assert default_vocabulary().broader_specialties("207RH0000X") == ("207RX0202X", "207R00000X")
 
 
+def test_with_no_psychologist_nearby_a_child_is_shown_psychiatrists_then_pediatricians(vocab):
+    """'psychologist for my kid' found nobody in a city without psychologists: it reaches
+    child psychiatrists, psychologists, psychiatrists, then pediatricians."""
+    child = vocab.broader_specialties("103TC2200X")
+    assert child == ("2084P0804X", "103T00000X", "2084P0800X", PEDIATRICS)
+    assert vocab.broader_specialties("103T00000X") == ("2084P0800X",)
+
+
 def test_a_hematologist_search_includes_hematologist_oncologists():
     part = interpret("hematologist").parts[0]
     assert {"207RH0000X", "207RH0003X"} <= set(part.codes)

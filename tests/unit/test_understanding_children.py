@@ -145,3 +145,36 @@ def test_a_referrals_short_child_words_ask_for_the_childrens_counterpart(text, c
     or adult gastroenterologists."""
     (part,) = interpret(text, lexicon=lexicon).parts
     assert (part.kind, part.ids) == ("specialty", (code,))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("alergista para mi hijo", PEDIATRIC_ALLERGY),
+        ("psicólogo para mi hija", "103TC2200X"),
+        ("cardiólogo para mi bebé", "2080P0202X"),
+    ],
+)
+def test_a_specialist_for_a_spanish_speakers_child_is_the_childrens(text, code, lexicon):
+    """'psicologo para mi hija' read psychologists or pediatricians, and listed pediatricians
+    first, as English 'allergist for my kid' never did."""
+    understood = interpret(text, lexicon=lexicon)
+    assert understood.specialty_codes[0] == code
+    assert PEDIATRICS not in understood.specialty_codes
+
+
+def test_a_spanish_childs_age_is_the_patients(lexicon):
+    assert interpret("psiquiatra para mi hijo de 15 años", lexicon=lexicon).patient_age == 15
+
+
+def test_a_son_of_an_adults_age_is_no_child(lexicon):
+    understood = interpret("dermatólogo para mi hijo de 30 años", lexicon=lexicon)
+    assert "207NP0225X" not in understood.specialty_codes
+    assert understood.describe().startswith("Dermatologists")
+
+
+def test_an_adults_age_beside_a_need_says_no_child(lexicon):
+    """'getting up to pee 4 times a night, 62 yo man' was headed 'a child's overactive
+    bladder'."""
+    understood = interpret("up to pee 3 times a night, 70 yo man", lexicon=lexicon)
+    assert "child" not in understood.describe()
