@@ -65,8 +65,10 @@ def patients_beside_a_doctor(
 ) -> set[int]:
     """Patient words ("pt") that a chosen reading made a physical therapist although the
     text asks for a physician of another specialty: "derm consult medicaid pt cleveland"
-    is a dermatology referral for a patient. A "pt" joined to that specialty ("ortho and
-    PT", "PT/OT") or asked for something ("pt for knee") keeps its therapist."""
+    is a dermatology referral for a patient. So is one right after the patient's plan or
+    language beside another need ("dx colonoscopy, medicaid pt"). A "pt" joined to that
+    specialty ("ortho and PT", "PT/OT") or asked for something ("pt for knee") keeps its
+    therapist."""
     patient = lexicon.word_set("patient_words")
     specialties = lexicon.vocabulary.specialties
     doctors = [
@@ -74,6 +76,7 @@ def patients_beside_a_doctor(
         for c in chosen
         if c.kind == "specialty" and any(specialties[code].is_physician for code in c.ids)
     ]
+    needs = [c for c in chosen if c.kind in ("condition", "procedure") or c in doctors]
     found = set()
     for c in chosen:
         if c.kind != "specialty" or c.end - c.start != 1 or tokens[c.start].norm not in patient:
@@ -82,7 +85,14 @@ def patients_beside_a_doctor(
             continue
         if doctors and not any(_joined(text, tokens, c, d) for d in doctors):
             found.add(c.start)
+        elif needs and _after_a_filter(c, chosen):  # "dx colonoscopy, medicaid pt"
+            found.add(c.start)
     return found
+
+
+def _after_a_filter(patient: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """ "medicaid pt", "spanish speaking pt": the patient's plan or language, said of them."""
+    return any(c.kind == "filter" and c.end == patient.start for c in chosen)
 
 
 def _joined(text: str, tokens: Sequence[Token], one: Candidate, other: Candidate) -> bool:

@@ -130,3 +130,17 @@ def test_without_is_filler_and_the_aura_is_the_migraines(text):
     understood = interpret(text)
     assert understood.concept_ids == ("migraine",)
     assert not understood.unplaced
+
+
+@pytest.mark.parametrize(
+    "text", ["positive FIT, dx colonoscopy, medicaid pt", "colonoscopy medicaid pt"]
+)
+def test_pt_after_the_patients_plan_beside_another_need_is_the_patient(text):
+    """'dx colonoscopy, medicaid pt' listed ten physical therapists."""
+    understood = interpret(text)
+    assert "225100000X" not in understood.specialty_codes
+    assert "colonoscopy" in understood.concept_ids
+
+
+def test_pt_after_a_plan_with_nothing_else_asked_is_still_the_therapist():
+    assert "225100000X" in interpret("medicaid pt").specialty_codes
