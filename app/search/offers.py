@@ -21,11 +21,13 @@ from directory.understanding import (
     Interpretation,
     Lexicon,
     Part,
+    Word,
     closest_concepts,
     interpret,
     people_called,
 )
 from directory.understanding.describe import mid_sentence
+from directory.understanding.model import PATIENT_WORDS
 from directory.understanding.titles import surnames_read_as_names
 from directory.vocabulary import PEDIATRICS, default_vocabulary
 
@@ -412,9 +414,12 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
     if not situation.asked.q or reading is None:
         return []
     kept: list = list(reading.of_kind(*_WHERE_KINDS))
-    if reading.of_kind("filter") and reading.unplaced:
+    care = asks_for_care(reading, situation.lexicon)
+    if (reading.of_kind("filter") or care) and reading.unplaced:
         doctors = situation.lexicon.word_set("doctor_words")
         kept += [w for w in reading.filler if normalize_term(w.text) in doctors]
+        if care and not any(isinstance(k, Word) for k in kept):
+            kept.append(Word("doctor", (len(reading.text), len(reading.text))))
         text = " ".join(k.text for k in sorted(kept, key=lambda k: k.span))
         said = _read(situation, text).describe()
         if place is not None and f" {place.preposition} " not in said:
@@ -428,6 +433,35 @@ def every_physician(situation: Situation, filters: Filters) -> list[Offer]:
         return []
     offer = _text_offer(situation, filters, text, "drop_text", message, label)
     return [offer] if offer is not None else []
+
+
+def asks_for_care(reading: Interpretation, lexicon: Lexicon) -> bool:
+    """Words that ask for care nothing could read ("dr for my sugar, its been over 300",
+    "mi mamá tiene 80 años y se le olvidan las cosas"): words the parser did not place,
+    beside words that say someone needs a doctor (a doctor, "my", "I", a mother or a son),
+    and no need, name or number read. A primary care doctor sees to almost any need first,
+    so the search is for one."""
+    if not reading.unplaced or any(p.kind not in _WHERE_KINDS for p in reading.parts):
+        return False
+    said = {normalize_term(w.text) for w in reading.filler}
+    return bool(said & _SOMEONE_NEEDS_CARE or said & _people_words(lexicon))
+
+
+# Words, besides a doctor's and a family's, that say a person is asking for care.
+_SOMEONE_NEEDS_CARE = PATIENT_WORDS | {
+    "i",
+    "im",
+    "me",
+    "need",
+    "needs",
+    "help",
+    "tengo",
+    "necesito",
+}
+
+
+def _people_words(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.word_set("doctor_words") | lexicon.word_set("men") | lexicon.word_set("women")
 
 
 def needs_location(situation: Situation) -> bool:

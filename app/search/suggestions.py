@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from app.search import offers as build
 from app.search.filters import Filters
-from app.search.offers import Offer, Situation, text_with, text_without
+from app.search.offers import Offer, Situation, asks_for_care, text_with, text_without
 from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import SearchPage, Suggestion
 from app.search.two_places import place_in_the_text
@@ -230,7 +230,15 @@ def stand_in(page: SearchPage, lexicon: Lexicon | None = None) -> Suggestion | N
             return found
     if _filters_beside_unread(page):
         return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
-    return _surely_meant(page, lexicon)
+    meant = _surely_meant(page, lexicon)
+    if (
+        meant is None
+        and page.interpretation is not None
+        and lexicon is not None
+        and asks_for_care(page.interpretation, lexicon)
+    ):
+        return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
+    return meant
 
 
 # The nearest vocabulary entry is shown for words nothing read only when it is this close

@@ -331,6 +331,21 @@ def test_words_nobody_understood_beside_only_a_place_show_nobody(client):
     assert "drop_text" in kinds(body)
 
 
+@pytest.mark.parametrize(
+    "q", ["dr for my thingamajig, its been weird", "mi abuela tiene algo raro"]
+)
+def test_someone_asking_for_care_in_words_nobody_read_sees_primary_care(client, q):
+    """'dr for my sugar, its been over 300' found nobody and offered every physician: a
+    person asking for care is shown primary care doctors near them, and told why."""
+    body = api(client, q=q, location=HARTFORD)
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and notice["message"].startswith("Nothing matched")
+    assert "primary care doctors" in notice["message"]
+    assert body["total"] == notice["count"] > 0
+    primary_care = {"207Q00000X", "207R00000X", "208D00000X"}
+    assert all({s["code"] for s in hit["specialties"]} & primary_care for hit in body["results"])
+
+
 def test_a_place_typed_beside_another_in_the_box_is_named_and_one_click_away(client):
     """ "sciatica near boston" with Houston, TX in the location box: the box wins, and the
     page says so, with Boston one click away (it searched Houston and said nothing)."""
