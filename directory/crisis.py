@@ -6,13 +6,15 @@ Lifeline, 911 and Poison Help are. The results page and the API put these notice
 else; the search itself still runs (a psychiatrist is a right answer too).
 
 Phrases are matched as whole words on the folded text (``directory.text.normalize_term``),
-so "Self-harm", "self harm" and "SELF HARM" are one phrase. A Spanish phrase also brings the
+so "Self-harm", "self harm" and "SELF HARM" are one phrase, and "can't" with any apostrophe
+is "cant". A Spanish phrase also brings the
 Spanish wording, with the Lifeline's Spanish option.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,9 +71,14 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
+# "can't", "won’t", "don`t": the apostrophe inside a word is dropped, not read as a space,
+# so the phrases are written once ("cant breathe") for every keyboard.
+_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=\w)")
+
+
 def notices_for(text: str | None) -> tuple[Notice, ...]:
     """The notices ``text`` calls for, in the file's order; () for almost every search."""
-    words = normalize_term(text or "")
+    words = normalize_term(_APOSTROPHE.sub("", text or ""))
     if not words:
         return ()
     padded = f" {words} "

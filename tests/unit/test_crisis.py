@@ -139,3 +139,43 @@ def test_someone_in_danger_described_by_a_parent_or_partner_brings_the_lifeline(
 )
 def test_an_accident_told_of_someone_else_brings_no_notice(text):
     assert notices_for(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("can't breathe", "medical_emergency"),
+        ("she won't wake up", "medical_emergency"),
+        ("bleeding won`t stop", "medical_emergency"),
+        ("I don't want to live anymore", "suicide_crisis"),
+    ],
+)
+def test_a_contraction_typed_with_any_apostrophe_brings_its_notice(text, kind):
+    """Only the curly apostrophe matched: "can't breathe", as a keyboard types it, got no
+    notice, because the straight one folded to a space ("can t")."""
+    assert [n.kind for n in notices_for(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("me quiero matar", "suicide_crisis"),
+        ("mi esposo dice que se va a matar", "suicide_crisis"),
+        ("me duele el pecho muy fuerte", "medical_emergency"),
+    ],
+)
+def test_spanish_words_of_danger_bring_the_spanish_notice(text, kind):
+    (notice,) = notices_for(text)
+    assert notice.kind == kind and notice.message_es
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo respirar bien por la nariz",
+        "me corto el pelo",
+        "dolor de pecho, antecedentes de infarto",
+    ],
+)
+def test_spanish_words_of_a_past_or_not_urgent_problem_bring_no_notice(text):
+    assert notices_for(text) == ()
