@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from flask import Response, abort, current_app, request
 from flask_login import LoginManager, UserMixin, current_user
 
+from app.web.security import a_path_here
 from directory.store import accounts
 from directory.store.models import ROLES, StaffAccount
 
@@ -90,10 +91,7 @@ def allow(*roles: str) -> Callable:
 
 def safe_next(target: str | None) -> str | None:
     """Only a path inside the staff area: never an open redirect to another site."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.startswith(STAFF_PREFIX):
+    if not a_path_here(target) or not urlsplit(target).path.startswith(STAFF_PREFIX):
         return None
     return target
 

@@ -92,6 +92,25 @@ def from_our_pages() -> bool:
     return on_this_site(request.headers.get("Origin") or request.headers.get("Referer"))
 
 
+def a_path_here(target: str | None) -> bool:
+    """A path on this site, nothing a browser reads as another host, fit for a Location.
+
+    Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so
+    "/<tab>/evil" and "/<backslash>evil" both mean "//evil", another site; a control
+    character can't go in a Location header at all (a line break there was a 500), and a
+    space has no business there.
+    """
+    return bool(
+        target
+        and target.isprintable()
+        and " " not in target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not urlsplit(target).netloc
+    )
+
+
 def on_this_site(url: str | None) -> bool:
     parts = urlsplit(url or "")
     return parts.scheme == request.scheme and parts.netloc == request.host

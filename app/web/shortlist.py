@@ -13,8 +13,6 @@ message into the live region under the button, so nothing moves and it is announ
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     abort,
@@ -32,7 +30,7 @@ from wtforms.validators import DataRequired, ValidationError
 from app.extensions import csrf, search_service
 from app.search.results import PhysicianProfile
 from app.web import search_context, shortlist_cookie
-from app.web.security import NOT_FROM_OUR_PAGES, from_our_pages
+from app.web.security import NOT_FROM_OUR_PAGES, a_path_here, from_our_pages
 from app.web.shortlist_cookie import MAX_PHYSICIANS
 from directory.npi import is_valid_npi
 
@@ -51,23 +49,8 @@ class ShortlistForm(Form):
 
 
 def safe_next(target: str | None) -> str:
-    """Only ever redirect back within this site: a path, nothing a browser reads as a host.
-
-    Browsers drop tabs and newlines inside URLs and read a backslash as a slash, so
-    "/<tab>/evil" and "/<backslash>evil" both mean "//evil", another site; a control
-    character can't go in a Location header at all, and a space has no business there.
-    """
-    if (
-        target
-        and target.isprintable()
-        and " " not in target
-        and target.startswith("/")
-        and not target.startswith("//")
-        and "\\" not in target
-        and not urlsplit(target).netloc
-    ):
-        return target
-    return url_for("shortlist.compare")
+    """Only ever redirect back within this site (security.a_path_here)."""
+    return target if a_path_here(target) else url_for("shortlist.compare")
 
 
 def _submitted() -> tuple[str, str]:

@@ -259,6 +259,23 @@ def test_sign_in_never_redirects_off_the_staff_area(app):
     assert response.headers["Location"] == "/staff/"
 
 
+@pytest.mark.parametrize("target", ["/staff/\r\nX-Injected: 1", "/staff/\tqueue", "//evil/staff"])
+def test_a_next_path_no_browser_could_follow_signs_in_to_the_staff_home(app, target):
+    """'/staff/%0d%0aX:1' as next answered the correct password with a 500 page."""
+    client = app.test_client()
+    response = client.post(
+        "/staff/login",
+        data={
+            "csrf_token": csrf_token(client),
+            "email": ROLE_EMAILS["admin"],
+            "password": PASSWORD,
+            "next": target,
+        },
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/staff/"
+
+
 def test_public_pages_gain_no_staff_cookie_even_for_signed_in_staff(app):
     client = app.test_client()
     sign_in(client, ROLE_EMAILS["admin"])
