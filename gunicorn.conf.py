@@ -7,6 +7,7 @@ them (the in-flight limit) stay consistent.
 """
 
 import os
+import secrets
 
 import gunicorn.http.wsgi
 
@@ -23,6 +24,24 @@ keepalive = 5
 # (app/capacity.py): at most threads - 1 requests work at once.
 if "MAX_REQUESTS_IN_FLIGHT" not in os.environ:
     raw_env = [f"MAX_REQUESTS_IN_FLIGHT={max(threads - 1, 1)}"]
+
+# Every worker signs sessions, CSRF tokens and the shortlist with the same key. Without
+# SECRET_KEY each worker made its own, so a form posted to another worker had "expired" and
+# a shortlist came back empty on most loads. One key is made here, in the arbiter, for the
+# workers it starts; sessions then last until the server restarts (`make run` keeps one in
+# .secret_key).
+MADE_SECRET_KEY = not (os.environ.get("SECRET_KEY") or os.environ.get("FLASK_SECRET_KEY"))
+if MADE_SECRET_KEY:
+    os.environ["SECRET_KEY"] = secrets.token_hex(32)
+
+
+def on_starting(server):
+    if MADE_SECRET_KEY:
+        server.log.warning(
+            "SECRET_KEY is not set: the workers share a key made for this run, so staff "
+            "sign-ins and shortlists end when the server restarts. Set SECRET_KEY to keep them."
+        )
+
 
 # No control socket by default: gunicorn's default path (~/.gunicorn/gunicorn.ctl) is shared
 # by every instance a user starts, so a second instance would take control of the first

@@ -30,7 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_prefixed_env()
     app.config.from_mapping(overrides or {})
     if not app.config["SECRET_KEY"]:
-        # CSRF tokens only need to survive one process; set SECRET_KEY for several workers.
+        # One process (flask run, tests): its own key. gunicorn.conf.py makes one its workers share.
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     register_extensions(app)
     register_blueprints(app)

@@ -4,10 +4,12 @@ name the server software."""
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import re
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 
 from conftest import ROOT
@@ -59,3 +61,33 @@ def test_answers_name_no_server_software_and_no_version(tmp_path):
             servers = response.headers.get_all("Server") or []
     assert len(servers) <= 1, servers
     assert not [s for s in servers if "gunicorn" in s.lower() or re.search(r"\d", s)], servers
+
+
+def _sign_in_answer(base: str) -> str:
+    """A refused sign-in, as a browser sends it: the form read, then posted, each on a
+    connection of its own (so on any worker)."""
+    browser = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    with browser.open(f"{base}/staff/login") as page:
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode())[1]
+    form = {"csrf_token": token, "email": "nobody@example.org", "password": "not the password"}
+    data = urllib.parse.urlencode(form).encode()
+    try:
+        with browser.open(f"{base}/staff/login", data=data) as answer:
+            return answer.read().decode()
+    except urllib.error.HTTPError as refused:
+        return refused.read().decode()
+
+
+def test_workers_started_without_a_secret_key_share_one(tmp_path, sqlite_store_url):
+    """Run without SECRET_KEY, each of gunicorn's workers made its own: a form read from one
+    worker and posted to another had 'expired', and a shortlist came back empty."""
+    es_url = str(settings()["ELASTICSEARCH_URL"])
+    extra = {"SECRET_KEY": "", "GUNICORN_WORKERS": "3", "DATABASE_URL": sqlite_store_url}
+    with gunicorn(tmp_path, "physicians", es_url, **extra) as (base, _):
+        answers = [_sign_in_answer(base) for _ in range(12)]
+    assert not [a for a in answers if "This form has expired" in a]
+    assert all("Sign in" in a for a in answers)
+    log = next(tmp_path.glob("gunicorn-*.log")).read_text()
+    assert "SECRET_KEY is not set" in log
