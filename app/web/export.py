@@ -151,4 +151,9 @@ def shortlist_export(fmt: str):
     physicians = [p for p in shortlisted() if p.locations]
     rows = [record(p, *nearest_location(p.locations, origin)) for p in physicians]
     summary = search_context.summarize(form) if form is not None else None
-    return _download(rows, fmt, "shortlist", _about(summary, None, len(rows)))
+    response = _download(rows, fmt, "shortlist", _about(summary, None, len(rows)))
+    # One person's list, read from their cookie: never kept by a shared cache (a CDN that
+    # caches by extension would hand it to the next person asking for /shortlist.csv).
+    response.headers["Cache-Control"] = "private, no-store"
+    response.vary.add("Cookie")
+    return response

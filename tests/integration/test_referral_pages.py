@@ -206,6 +206,18 @@ def test_shortlist_sheet_holds_the_whole_shortlist_and_its_search(client, demo_p
     assert rows[0].startswith("\ufeffNPI,") and len(rows) == 4
 
 
+@pytest.mark.parametrize("path", ["/shortlist.csv", "/shortlist.xlsx"])
+def test_a_shortlist_download_is_never_kept_by_a_shared_cache(client, demo_profiles, path):
+    """A download read from one person's cookie, sent with no cache headers: a CDN that caches
+    by file extension would have handed it to the next person."""
+    post(client, "add", demo_profiles[0]["npi"])
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
+    assert "private" in response.headers["Cache-Control"]
+    assert "Cookie" in response.headers["Vary"]
+
+
 def test_invalid_sheet_search_is_a_400_page(client):
     response = client.get("/sheet?q=&location=")
     assert response.status_code == 400 and "Type a condition" in text_of(response)
