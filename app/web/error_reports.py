@@ -13,8 +13,10 @@ from flask import (
     Blueprint,
     Flask,
     current_app,
+    g,
     redirect,
     render_template,
+    request,
     session,
     url_for,
 )
@@ -56,6 +58,28 @@ def _report_limit() -> str:
     return current_app.config["REPORT_RATE_LIMIT"]
 
 
+def _stored_or_a_bot(response) -> bool:
+    """Only a report stored (or a bot caught) spends the address's budget: a person sent
+    back to choose what is wrong, behind a hospital's one address, is not throttled for it."""
+    return response.status_code == 303 or bool(g.get("caught_a_bot"))
+
+
+BUSY = (
+    "Many reports were sent from your network in the last hour, so this one was not sent. "
+    "What you typed is kept below: please send it again later."
+)
+
+
+@bp.errorhandler(429)
+def too_many(error):
+    """The limit reached: the form again, as typed, saying why (not an error page that
+    loses the reporter's words)."""
+    npi = (request.view_args or {}).get("npi", "")
+    form = ReportForm()  # filled from the request, not validated
+    form.form_errors.append(BUSY)
+    return _page(listed_physician(npi), form, 429)
+
+
 def _page(physician, form: ReportForm, status: int = 200):
     page = render_template(
         "pages/report.html", physician=physician, form=form, problems=PROBLEM_LABELS
@@ -69,11 +93,12 @@ def report_form(npi: str):
 
 
 @bp.post("/physicians/<npi>/report")
-@limiter.limit(_report_limit)
+@limiter.limit(_report_limit, deduct_when=_stored_or_a_bot)
 def report_send(npi: str):
     physician = listed_physician(npi)
     form = ReportForm()
     if form.caught_a_bot:
+        g.caught_a_bot = True
         # Nothing stored; the page says why in case a person's browser filled it in.
         current_app.logger.info("error report refused: the honeypot field was filled")
         form.leave_blank.errors = ["This field must stay empty. Clear it and send again."]

@@ -160,8 +160,11 @@ def limited(search_alias, sqlite_store_url):
 def test_reports_are_rate_limited_per_address(limited, npi):
     client = limited.test_client()
     assert [send(client, npi).status_code for _ in range(3)] == [303, 303, 429]
-    refused = send(client, npi)
-    assert "Too many requests" in refused.get_data(as_text=True)
+    refused = send(client, npi, details="The fax on the second location is 555-0199")
+    page = refused.get_data(as_text=True)
+    # The form again, saying why, with the reporter's words kept for later.
+    assert refused.status_code == 429 and "was not sent" in page
+    assert "The fax on the second location is 555-0199" in page
     assert len(stored(limited)) == 2
     # The form itself and the profile stay open; another address may still report.
     assert client.get(f"/physicians/{npi}/report").status_code == 200
@@ -173,6 +176,15 @@ def test_reports_are_rate_limited_per_address(limited, npi):
         environ_base={"REMOTE_ADDR": "10.9.8.7"},
     )
     assert response.status_code == 303
+
+
+def test_a_report_sent_back_to_be_finished_spends_none_of_the_limit(limited, npi):
+    """Every post counted: three sends without choosing what is wrong used up the limit, and
+    the finished report was refused. Behind a hospital's one address, everyone shares it."""
+    client = limited.test_client()
+    assert [send(client, npi, problem="").status_code for _ in range(3)] == [400, 400, 400]
+    assert [send(client, npi).status_code for _ in range(2)] == [303, 303]
+    assert len(stored(limited)) == 2
 
 
 @pytest.mark.parametrize(
