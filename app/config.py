@@ -34,6 +34,10 @@ WEB_DEFAULTS: dict[str, object] = {
     "MAX_REQUESTS_IN_FLIGHT": 0,
     "SHED_AFTER_SECONDS": 1.0,
     "WTF_CSRF_TIME_LIMIT": None,
+    # A staff sign-in ends after this long without a staff page (a front desk's shared
+    # computer left signed in), and this long after it began, active or not.
+    "STAFF_IDLE_MINUTES": 30,
+    "STAFF_SESSION_HOURS": 12,
     # How often each worker asks the store whether curators changed the vocabulary.
     "CURATION_CHECK_SECONDS": 10,
     # Map tiles: any {s}/{z}/{x}/{y} tile server (an in-house one, or "" for no background;

@@ -6,12 +6,13 @@ gain no cookie and no extra work from the staff area.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Response, abort, current_app, request
+from flask import Response, abort, current_app, flash, request, session
 from flask_login import LoginManager, UserMixin, current_user
 
 from app.web.security import a_path_here
@@ -55,10 +56,37 @@ login_manager.login_message = "Please sign in to see staff pages."
 login_manager.session_protection = "strong"
 
 
+SIGNED_IN_AT, SEEN_AT = "staff_signed_in_at", "staff_seen_at"
+
+
+def started_signed_in() -> None:
+    """Called at sign-in: the times the session's idle and whole-day limits count from."""
+    session[SIGNED_IN_AT] = session[SEEN_AT] = time.time()
+
+
+def _expired() -> str:
+    """Why the sign-in in this session has ended, or "" while it lasts (it is then kept
+    alive by this request)."""
+    now = time.time()
+    idle = current_app.config["STAFF_IDLE_MINUTES"]
+    hours = current_app.config["STAFF_SESSION_HOURS"]
+    if now - session.get(SIGNED_IN_AT, 0) > hours * 3600:
+        return f"You were signed out {hours} hours after signing in. Please sign in again."
+    if now - session.get(SEEN_AT, 0) > idle * 60:
+        return f"You were signed out after {idle} minutes without activity. Please sign in again."
+    session[SEEN_AT] = now
+    return ""
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> StaffUser | None:
     from app.staff.store import db
 
+    ended = _expired()
+    if ended:  # a copied cookie, or a shared computer left signed in, stops working
+        session.clear()
+        flash(ended)
+        return None
     account_id, _, version = user_id.partition(".")
     if not account_id.isdigit() or not version.isdigit():
         return None

@@ -8,7 +8,14 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from app.errors import render_error
 from app.extensions import limiter
-from app.staff.auth import StaffUser, allow, login_limit, safe_next, sign_in_refused
+from app.staff.auth import (
+    StaffUser,
+    allow,
+    login_limit,
+    safe_next,
+    sign_in_refused,
+    started_signed_in,
+)
 from app.staff.forms import EmptyForm, LoginForm
 from app.staff.store import changes, db
 from directory.store import accounts, audit
@@ -59,6 +66,7 @@ def login():
             result = accounts.authenticate(session, form.email.data, form.password.data)
         if result.ok:
             login_user(StaffUser.from_account(result.account))
+            started_signed_in()
             current_app.logger.info("staff sign-in: account %s", result.account.id)
             return redirect(safe_next(form.next.data) or url_for("staff.home"))
         # Staff sign-ins, unlike searches, are logged with the address: it is how abuse is traced.

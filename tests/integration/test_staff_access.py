@@ -276,6 +276,28 @@ def test_a_next_path_no_browser_could_follow_signs_in_to_the_staff_home(app, tar
     assert response.headers["Location"] == "/staff/"
 
 
+@pytest.mark.parametrize(
+    ("key", "ago", "said"),
+    [
+        ("staff_seen_at", 31 * 60, "after 30 minutes without activity"),
+        ("staff_signed_in_at", 13 * 3600, "12 hours after signing in"),
+    ],
+)
+def test_a_staff_sign_in_ends_when_idle_and_after_a_working_day(app, key, ago, said):
+    """A front desk's shared computer left signed in, or a copied cookie, stayed signed in
+    for Flask's 31 days: a sign-in now ends after 30 idle minutes, and 12 hours after it
+    began."""
+    client = app.test_client()
+    assert sign_in(client, ROLE_EMAILS["verifier"]).status_code == 302
+    assert client.get("/staff/").status_code == 200  # in use: still signed in
+    with client.session_transaction() as session:
+        session[key] -= ago
+    response = client.get("/staff/")
+    assert response.status_code == 302 and "/staff/login" in response.headers["Location"]
+    assert said in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert client.get("/staff/").status_code == 302  # the old cookie is no good again
+
+
 def test_public_pages_gain_no_staff_cookie_even_for_signed_in_staff(app):
     client = app.test_client()
     sign_in(client, ROLE_EMAILS["admin"])
