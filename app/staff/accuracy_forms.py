@@ -31,6 +31,11 @@ METHODS = (
 def _phone(_form, field) -> None:
     if field.data and not values.normalise_phone(field.data):
         raise ValidationError("Enter a 10-digit US number, like 860-555-0100.")
+    if values.has_extension(field.data):  # it would be dropped without a word
+        raise ValidationError(
+            "The directory keeps no extensions: enter the number alone, like 860-555-0100, "
+            "and give the extension in the reason."
+        )
 
 
 def _direct(_form, field) -> None:

@@ -27,6 +27,12 @@ def normalise_phone(value: object) -> str:
     return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
 
 
+def has_extension(value: object) -> bool:
+    """ "860-555-0177 ext 245", "x12": a number with an extension, which the directory does
+    not keep (normalise_phone drops it)."""
+    return bool(_EXTENSION.search(str(value or "")))
+
+
 def direct_address(value: object) -> str:
     """A Direct address (``intake@direct.example.org``), or '' when it isn't one."""
     text = str(value or "").strip()

@@ -215,6 +215,13 @@ def test_a_refused_correction_says_why_and_changes_nothing(directory, database_u
               if k != "csrf_token"},
     )  # fmt: skip
     assert no_token.status_code == 400
+    # An extension the directory would drop without a word ('Nothing changed') is refused.
+    extension = client.post(
+        f"/staff/profiles/{DOCTOR}",
+        data=_form(client, phone="860-555-0100 ext 245", reason="Practice called"),
+    )
+    assert extension.status_code == 400
+    assert "keeps no extensions" in extension.get_data(as_text=True)
     assert _rows(database_url, ProfileOverride) == []
     assert _public_phone(client) == "860-555-0100"
     assert client.get("/staff/profiles/1234567890").status_code == 404  # bad check digit
