@@ -55,7 +55,12 @@ class Filter:
 
     def openapi_schema(self) -> dict:
         if self.kind == YES:
-            return {"type": "string", "examples": ["true", "false", "1", "0", "yes", "no"]}
+            return {
+                "type": "string",
+                "enum": ["true", "1", "yes", "y", "on", "false", "0", "no", "n", "off", ""],
+                "description": "true, 1 or yes: only those who do; false, 0 or no: no filter "
+                "(as an unticked box, never 'only those who do not'). Anything else is a 400.",
+            }
         if self.choices:
             return {"type": "array", "items": {"type": "string", "enum": list(self.choices)}}
         return {"type": "array", "items": {"type": "string", "maxLength": MAX_SHORT_TEXT}}

@@ -25,12 +25,21 @@ from directory.understanding.places import DOMINANT
 
 
 class LenientBoolean(BooleanField):
-    """``?telehealth=true`` and ``?telehealth=1`` both mean yes; anything else no."""
+    """``?telehealth=true`` and ``?telehealth=1`` both mean yes, ``false``, ``0`` or ``no``
+    no filter (as an unticked box); a word that is neither ("maybe") is an error, not
+    silently no filter."""
 
-    false_values = ("false", "0", "no", "off", "")
+    false_values = ("false", "0", "no", "off", "n", "")
 
     def process_formdata(self, valuelist):
-        self.data = bool(valuelist) and str(valuelist[0]).strip().lower() in YES_WORDS
+        self.typed = str(valuelist[0]).strip().lower() if valuelist else ""
+        self.data = self.typed in YES_WORDS
+
+    def pre_validate(self, form):
+        if getattr(self, "typed", "") not in (*YES_WORDS, *self.false_values):
+            raise ValidationError(
+                f"Use true or false for {self.label.text.lower()}, not “{self.typed[:20]}”."
+            )
 
 
 class FreeMultiple(SelectMultipleField):

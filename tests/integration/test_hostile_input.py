@@ -63,6 +63,9 @@ REFUSED = [
         "Choose at most 50 values for Languages spoken.",
     ),
     ("q=back&insurance=" + "x" * 500, "insurance", "A value for Insurance accepted is too long."),
+    # A yes-filter's word that is neither yes nor no had been silently no filter.
+    ("q=back&accepting_new_patients=maybe", "accepting_new_patients", "Use true or false"),
+    ("q=back&telehealth=only", "telehealth", "Use true or false"),
 ]
 
 
