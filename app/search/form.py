@@ -21,7 +21,15 @@ from wtforms.validators import Length, NumberRange, Optional, StopValidation, Va
 from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
 from directory.geography import LocationNotFound, Place, city_places, resolve_place
+from directory.understanding import lexicon_for
 from directory.understanding.places import DOMINANT
+from directory.vocabulary import default_vocabulary
+
+
+def _nicknamed(text: str) -> Place | None:
+    nicknames = lexicon_for(default_vocabulary()).data.nicknames
+    typed = " ".join(text.split())
+    return nicknames.get(typed) or nicknames.get(typed.lower())
 
 
 class LenientBoolean(BooleanField):
@@ -204,6 +212,12 @@ class _SearchFormBase(FlaskForm):
             self.place = resolve_place(field.data, current_app.extensions.get("geocoder"))
             self.place_choices = same_name_places(field.data, self.place)
         except LocationNotFound as error:
+            # "NYC", "philly", "south beach": a name people give a city, read as the search
+            # box reads it (it had offered Nyack, NY or Nye, MT).
+            nicknamed = _nicknamed(field.data)
+            if nicknamed is not None:
+                self.place = nicknamed
+                return
             self.location_suggestions = error.suggestions
             hint = (
                 f" Did you mean {' or '.join(error.suggestions[:2])}?"

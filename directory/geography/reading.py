@@ -61,12 +61,32 @@ def _split_city_state(text: str) -> tuple[str, str | None]:
     return cleaned, None
 
 
+# Where the United States and its territories are, as boxes (south, north, west, east):
+# the 48 states, Alaska (both sides of the 180th meridian), Hawaii, Puerto Rico and the
+# Virgin Islands, Guam and the Northern Marianas, American Samoa.
+_US_BOXES = (
+    (24.4, 49.5, -125.0, -66.8),
+    (51.0, 71.5, -180.0, -129.9),
+    (51.0, 53.1, 172.4, 180.0),
+    (18.8, 22.4, -160.3, -154.7),
+    (17.6, 18.6, -67.3, -64.5),
+    (13.2, 20.6, 144.6, 146.1),
+    (-14.6, -11.0, -171.2, -168.1),
+)
+
+
+def _in_the_us(lat: float, lon: float) -> bool:
+    return any(s <= lat <= n and w <= lon <= e for s, n, w, e in _US_BOXES)
+
+
 def _parse_latlon(text: str) -> Place | None:
     match = _LATLON.fullmatch(text.strip())
     if match is None:
         return None
     lat, lon = float(match[1]), float(match[2])
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+    # Off the map, or a point outside the country (0,0; Sydney): nobody there to list, and
+    # "0 physicians of 0, 0" said nothing about why.
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not _in_the_us(lat, lon):
         raise LocationNotFound(text)
     return Place(f"{lat:g}, {lon:g}", lat, lon, "latlon")
 
@@ -75,10 +95,16 @@ def _parse_latlon(text: str) -> Place | None:
 _OUR_COUNTRY = re.compile(r"[\s,]+(?:u\.?s\.?a?\.?|united states(?: of america)?)$", re.I)
 
 
+# "6106": a New England ZIP whose leading zero a spreadsheet dropped.
+_ZIP_WITHOUT_ITS_ZERO = re.compile(r"\d{4}")
+
+
 def _local_place(text: str) -> Place | None:
     text = _OUR_COUNTRY.sub("", text) or text
     if zip_match := _ZIP.fullmatch(text):
         return zip_place(zip_match[1])
+    if _ZIP_WITHOUT_ITS_ZERO.fullmatch(text):
+        return zip_place(f"0{text}")
     if latlon := _parse_latlon(text):
         return latlon
     if trailing := _TRAILING_ZIP.fullmatch(text):

@@ -44,6 +44,7 @@ REFUSED = [
     ("q=back&gender=%3Cscript%3E", "gender", "female or male"),
     ("location=nan,nan", "location", "couldn't find"),
     ("location=91,-200", "location", "couldn't find"),
+    ("location=0,0", "location", "couldn't find"),  # searched, as "0 physicians of 0, 0"
     ("location=%FF%FE", "location", "could not be read"),
     # Percent-escapes of bytes that are not UTF-8: "%C0%AF" was searched as AFib.
     ("q=%C0%AF", "q", "could not be read"),

@@ -386,3 +386,12 @@ def test_a_place_name_several_share_typed_beside_the_box_goes_to_the_box_to_choo
     [said] = [s for s in body["suggestions"] if s["kind"] == "place_in_text"]
     assert said["changes"] == {"q": "cardiologist", "location": "Springfield"}
     assert body["resolved"]["location"]["label"] == "Houston, TX"
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"), [("NYC", "New York, NY"), ("philly", "Philadelphia, PA")]
+)
+def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
+    """'NYC' in the location box offered 'Nyack, NY or Nye, MT'; the search box knew it."""
+    body = api(client, q="cardiologist", location=typed)
+    assert body["resolved"]["location"]["label"] == label

@@ -271,3 +271,20 @@ def test_a_county_typed_in_the_location_field_is_the_county():
 def test_a_zip_in_service_is_one_usps_delivers_to_today(typed, found):
     """The one rule for staff corrections and loaded profiles alike."""
     assert (zip_in_service(typed) is not None) is found
+
+
+def test_a_zip_that_lost_its_leading_zero_is_that_zip():
+    """'6106', as a spreadsheet keeps 06106 (the README says so), was 'We couldn't find'."""
+    assert resolve_place("6106").label == "Hartford, CT 06106"
+
+
+@pytest.mark.parametrize("text", ["0,0", "-33.87,151.21", "51.5,-0.12", "9999"])
+def test_a_point_outside_the_united_states_is_not_found(text):
+    """'0,0' and Sydney were searched: '0 physicians within 25 miles of 0, 0'."""
+    with pytest.raises(LocationNotFound):
+        resolve_place(text)
+
+
+@pytest.mark.parametrize("text", ["21.3,-157.8", "61.2,-149.9", "18.4,-66.1", "41.76,-72.68"])
+def test_points_in_every_part_of_the_country_are_places(text):
+    assert resolve_place(text).kind == "latlon"
