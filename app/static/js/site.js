@@ -16,7 +16,9 @@
       status.textContent = "Finding your location…";
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          input.value = position.coords.latitude.toFixed(4) + ", " + position.coords.longitude.toFixed(4);
+          // Two decimals, about a kilometre: enough to find who is near, and the URL, the back
+          // links and a printed sheet never carry where exactly someone is.
+          input.value = position.coords.latitude.toFixed(2) + ", " + position.coords.longitude.toFixed(2);
           status.textContent = "Location set to where you are now. Press Search to continue.";
           input.focus();
         },
