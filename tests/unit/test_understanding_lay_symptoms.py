@@ -439,3 +439,35 @@ def test_sugar_land_stays_a_place():
     reading = interpret("pediatrician sugar land")
     assert reading.location.label == "Sugar Land, TX"
     assert not reading.concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("i hear a buzzing sound", "tinnitus"),
+        ("my eyes are red and goopy", "conjunctivitis"),
+        ("burping all day", "gerd"),
+        ("felt faint getting out of bed", "fainting"),
+        ("my legs feel heavy by evening", "varicose-veins"),
+        ("hands go numb at night", "carpal-tunnel-syndrome"),
+        ("she cant remember things", "dementia"),
+        ("tired all the time", "chronic-fatigue-syndrome"),
+        ("gaining weight", "obesity"),
+        ("losing weight without trying", "unexplained-weight-loss"),
+        ("coughing up mucus", "chronic-cough"),
+        ("stool is black", "207RG0100X"),
+        ("sweaty palms", "207N00000X"),
+        ("flat feet", "213E00000X"),
+    ],
+)
+def test_what_a_patient_noticed_reads_as_the_need(text, read):
+    """Each read nothing, or a part of the body alone ('legs feel heavy': leg problems;
+    'cant stop burping': numbness)."""
+    reading = interpret(text)
+    assert read in (*reading.concept_ids, *reading.specialty_codes)
+
+
+@pytest.mark.parametrize("text", ["faint pink rash", "weight loss doctor"])
+def test_everyday_words_keep_their_other_sense(text):
+    ids = interpret(text).concept_ids
+    assert "fainting" not in ids and "unexplained-weight-loss" not in ids
