@@ -36,6 +36,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
+        ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)
         ranks = ranking.generalists_first_for_all(vocabulary, ranks, conditions + procedures)
         # Asked who operates, or a surgeon typed ("colorectal surgery consult" beside
         # diverticulitis, where no colorectal surgeon is near): the map's surgeons first.

@@ -96,6 +96,9 @@ class Resolution:
     # "hepatology emory"): their physicians rank first, none is hidden: the word may be a
     # surname or a town (query._at_the_hospital_named).
     hospitals_named: tuple[str, ...] = ()
+    # The condition ids of each condition the words say ("diabetic": type 1 or type 2, one
+    # need): three or more together are read as one problem (ranking.for_every_need).
+    needs_said: tuple[tuple[str, ...], ...] = ()
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

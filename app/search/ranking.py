@@ -148,6 +148,33 @@ def for_the_condition(
     return {code: r if code in shared else r + PAIRED_BEHIND for code, r in ranks.items()}
 
 
+# Three or more needs said together are most often one problem described by its signs
+# ("always tired, gaining weight, always cold, my hair is falling out": the thyroid). A
+# specialty that treats fewer of them than the one that treats most ranks this many places
+# further down for each it does not treat.
+CLUSTER_NEEDS = 3
+CLUSTER_BEHIND = 2
+
+
+def for_every_need(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], needs: Sequence[Sequence[str]]
+) -> dict[str, int]:
+    """``ranks`` with the specialties that treat most of three or more conditions said
+    together first: the endocrinologist who treats weight gain, feeling cold and thinning
+    hair before the dermatologist who treats only the hair. ``needs``: the condition ids of
+    each thing said ("diabetic" is one need, read as type 1 or type 2)."""
+    concepts = vocabulary.concepts
+    treated = [
+        {s.code for i in ids if i in concepts for s in concepts[i].specialties} for ids in needs
+    ]
+    treated = [codes for codes in treated if codes]
+    if len(treated) < CLUSTER_NEEDS:
+        return dict(ranks)
+    covers = {code: sum(code in codes for codes in treated) for code in ranks}
+    most = max(covers.values(), default=0)
+    return {code: r + (most - covers[code]) * CLUSTER_BEHIND for code, r in ranks.items()}
+
+
 # Asked who operates, the condition's non-surgeons rank this many places further down.
 SURGERY_BEHIND = 3
 

@@ -162,6 +162,9 @@ class SearchService:
                 "practice_text": read.core_text,
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),
+                "needs_said": tuple(
+                    dict.fromkeys(p.ids for p in read.parts if p.kind == "condition" and p.ids)
+                ),
             }
         if understood and (understood.terms or understood.name_text or complete):
             params = understood.params

@@ -1,0 +1,39 @@
+"""Three or more conditions said together are ranked as one problem (ranking.for_every_need):
+who treats most of them comes first."""
+
+from __future__ import annotations
+
+from app.search.ranking import for_every_need
+from directory.condition_map import specialty_ranks
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+ENDOCRINOLOGY, DERMATOLOGY = "207RE0101X", "207N00000X"
+
+
+def _needs(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(dict.fromkeys(p.ids for p in interpret(text).parts if p.kind == "condition"))
+
+
+def test_signs_of_one_problem_put_who_treats_them_all_first():
+    """'gaining weight, cold all the time and my hair is falling out' listed a dermatologist
+    first, for the hair alone: the endocrinologist treats all three."""
+    vocabulary = default_vocabulary()
+    needs = _needs("gaining weight, always cold and my hair is falling out")
+    assert len(needs) == 3
+    ranks = specialty_ranks(vocabulary, [i for ids in needs for i in ids])
+    assert ranks[DERMATOLOGY] <= ranks[ENDOCRINOLOGY]  # the map alone: a tie or worse
+    ranked = for_every_need(vocabulary, ranks, needs)
+    assert ranked[ENDOCRINOLOGY] < ranked[DERMATOLOGY]
+
+
+def test_two_needs_keep_the_maps_order():
+    vocabulary = default_vocabulary()
+    needs = _needs("hair loss and weight gain")
+    ranks = specialty_ranks(vocabulary, [i for ids in needs for i in ids])
+    assert for_every_need(vocabulary, ranks, needs) == ranks
+
+
+def test_one_need_read_two_ways_counts_once():
+    """'diabetic' is type 1 or type 2: one need, not two."""
+    assert len(_needs("diabetic with a sore that wont heal")) == 2
