@@ -520,6 +520,8 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             last
             and (last.kind, last.ids, last.filter) == (part.kind, part.ids, part.filter)
             and text[last.span[1] : part.span[0]].strip(" ,").lower() in _SAME_NEED_JOINS
+            # "son is 7 pediatrician": who the patient is, then the specialist asked for
+            and last.is_the_patient == part.is_the_patient
         ):
             span = (last.span[0], part.span[1])
             # "chiropractor near me 60657": the place typed is where "me" is

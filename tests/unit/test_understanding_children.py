@@ -178,3 +178,10 @@ def test_an_adults_age_beside_a_need_says_no_child(lexicon):
     bladder'."""
     understood = interpret("up to pee 3 times a night, 70 yo man", lexicon=lexicon)
     assert "child" not in understood.describe()
+
+
+def test_the_patients_words_and_a_specialist_typed_after_them_stay_two_parts(lexicon):
+    """'son is 7 pediatrician' merged into one part about the patient, so nothing asked for
+    a pediatrician: the broader search a child's need falls back to found nobody."""
+    parts = interpret("son is 7 pediatrician for autistic", lexicon=lexicon).of_kind("specialty")
+    assert [p.is_the_patient for p in parts] == [True, False]
