@@ -15,7 +15,7 @@ from directory.text import normalize_term
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import SEX_AFTER_AGE
 from directory.understanding.scoring import PLURAL
-from directory.understanding.typos import corrections, rewrites_real_word
+from directory.understanding.typos import corrections, english_counts, rewrites_real_word
 
 MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported as unplaced
 # A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234") and a
@@ -92,7 +92,7 @@ def alternatives(
     noun = None if word in lexicon.phrases or singular or plural else _noun(word, lexicon)
     if noun:
         found.append(Alternative(noun, PLURAL))
-    if word in lexicon.words or singular or expanded or plural or noun:
+    if singular or expanded or plural or noun or _known_spelling(word, lexicon):
         return tuple(found)
     if correct and word.isalpha():
         found += [
@@ -100,6 +100,15 @@ def alternatives(
             for fixed, edits in corrections(word, lexicon.typo_index, lexicon.typo_cache)
         ]
     return tuple(found)
+
+
+def _known_spelling(word: str, lexicon: Lexicon) -> bool:
+    """A word the lexicon reads as typed. A word known only inside a phrase, which is no
+    English word either, may be a misspelling there too: "brest" is in the vocabulary's
+    "brest cancer", and "a lump in her brest" is still a breast."""
+    if word not in lexicon.words:
+        return False
+    return word in lexicon.phrases or len(word) < 4 or word in english_counts()
 
 
 def is_a_count(word: str) -> bool:

@@ -62,7 +62,8 @@ def corrections(
     index: Mapping[str, tuple[str, ...]],
     cache: dict[str, tuple[tuple[str, int], ...]],
 ) -> tuple[tuple[str, int], ...]:
-    """(lexicon word, edits) pairs closest to ``word``, or () when none is close enough."""
+    """(other lexicon word, edits) pairs closest to ``word``, or () when none is close
+    enough."""
     cached = cache.get(word)
     if cached is not None:
         return cached
@@ -71,8 +72,8 @@ def corrections(
     for allowed in range(1, edits_allowed(len(word)) + 1):
         candidates = {c for v in deletions(word, allowed) for c in index.get(v, ())}
         for candidate in candidates:
-            if abs(len(candidate) - len(word)) > allowed:
-                continue
+            if candidate == word or abs(len(candidate) - len(word)) > allowed:
+                continue  # its own spelling is the caller's first reading already
             distance = OSA.distance(word, candidate, score_cutoff=allowed)
             if distance <= allowed and _acceptable(word, candidate):
                 best[candidate] = distance

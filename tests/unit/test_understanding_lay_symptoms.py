@@ -471,3 +471,26 @@ def test_what_a_patient_noticed_reads_as_the_need(text, read):
 def test_everyday_words_keep_their_other_sense(text):
     ids = interpret(text).concept_ids
     assert "fainting" not in ids and "unexplained-weight-loss" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("lump in her brest", "breast-lump"),
+        ("my brest hurts", None),  # the breast, not unread
+        ("mi papá ronca y deja de respirar", "sleep-apnea"),
+        ("me truena la quijada", "tmj-disorder"),
+        ("throbbing headache behind my eyes", "migraine"),
+        ("blood on the toilet paper", "hemorrhoids"),
+        ("racing thoughts at night", "anxiety"),
+        ("my hair is falling out", "hair-loss"),
+    ],
+)
+def test_a_need_said_as_people_say_it_or_misspelled_inside_a_known_phrase(text, concept):
+    """'brest' is in the vocabulary's 'brest cancer', so it was never corrected elsewhere:
+    'a lump in her brest' read a lump anywhere. 'my hair is falling out' read falls."""
+    reading = interpret(text)
+    assert not reading.unplaced
+    if concept:
+        assert concept in reading.concept_ids
+    assert "falls-and-balance" not in reading.concept_ids
