@@ -228,6 +228,12 @@ def stand_in(page: SearchPage, lexicon: Lexicon | None = None) -> Suggestion | N
         found = next((s for s in page.suggestions if s.kind == kind and s.count), None)
         if found is not None:
             return found
+    contact = _a_contact_beside_a_need(page)
+    if contact is not None:  # "From Sunrise Family Med ph (713)555-0142 ... Cardiology"
+        found = (s for s in page.suggestions if s.kind == "drop_part" and s.count)
+        dropped = next((s for s in found if s.label == contact.label), None)
+        if dropped is not None:
+            return dropped
     if _filters_beside_unread(page):
         return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
     meant = _surely_meant(page, lexicon)
@@ -263,6 +269,22 @@ def _surely_meant(page: SearchPage, lexicon: Lexicon | None) -> Suggestion | Non
         return None
     offered = (s for s in page.suggestions if s.kind == "closest_concept" and s.count)
     return next((s for s in offered if s.label == near[0].label), None)
+
+
+_NEEDS = ("condition", "procedure", "specialty", "body_part", "symptom")
+
+
+def _a_contact_beside_a_need(page: SearchPage):
+    """A phone, fax or NPI nobody in the directory has, typed beside what the patient needs:
+    a referral's sender ("FAX From Sunrise Family Med ph (713)555-0142 ... Referral:
+    Cardiology, chest pain"), not the physician looked for. The part, or None."""
+    reading = page.interpretation
+    if reading is None:
+        return None
+    contact = next((p for p in reading.parts if p.kind in ("phone", "npi")), None)
+    if contact is None or not any(p.kind in _NEEDS for p in reading.parts):
+        return None
+    return contact
 
 
 def _filters_beside_unread(page: SearchPage) -> bool:
@@ -446,6 +468,13 @@ def shown_instead(
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
     said = shown.interpretation.describe() if shown.interpretation else instead.label
+    if instead.kind == "drop_part":  # a referral's sender: their number is nobody's here
+        message = (
+            f"No physician in the directory has the {mid_sentence(instead.label)}, "
+            f"so these are {mid_sentence(_within(said, shown))}"
+        )
+        notice = Suggestion("reread", message, {}, shown.total, instead.label)
+        return (notice, *shown.suggestions)
     if instead.kind in ("drop_text", "closest_concept"):
         unread = " ".join(w.text for w in asked.interpretation.unplaced)
         message = f"Nothing matched “{unread}”, so these are {mid_sentence(_within(said, shown))}"

@@ -395,3 +395,18 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
     """'NYC' in the location box offered 'Nyack, NY or Nye, MT'; the search box knew it."""
     body = api(client, q="cardiologist", location=typed)
     assert body["resolved"]["location"]["label"] == label
+
+
+def test_a_referring_offices_number_beside_the_need_shows_who_treats_the_need(client):
+    """A faxed referral's header carries the sender's number: the lookup by it found nobody,
+    and the page fell back to every physician taking the plan, of any specialty."""
+    q = (
+        "FAX From Sunrise Family Med ph (713) 555-0142 RE: MRN 00482913. "
+        "Referral: Cardiology. Dx R07.9 chest pain. Ins UHC"
+    )
+    body = api(client, q=q, location=HARTFORD)
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread"
+    assert "No physician in the directory has the phone 713-555-0142" in notice["message"]
+    assert body["total"] == notice["count"] > 0
+    assert body["results"][0]["specialties"][0]["name"] == "Cardiologist"
