@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from directory import geography
 from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
+from directory.understanding.names import is_first_name
 from directory.understanding.scoring import GLUE, span_score
 from directory.understanding.tokens import Token
 
@@ -196,7 +197,9 @@ def hospital_candidates(
                 found.append(_candidate(start, end + 1, len(words), names))
         token = tokens[start]
         cue = _cue_before(tokens, start)
-        capitals = token.upper and not shouting  # "UCLA cardiology"
+        # "UCLA cardiology"; not a first name in a referral's capitals ("Pt: DOE, JOHN" is
+        # no UConn John Dempsey Hospital)
+        capitals = token.upper and not shouting and not is_first_name(token.norm)
         names = hospitals.single.get(_word(token.norm)) if cue or capitals else None
         if names:
             found.append(_candidate(start - cue, start + 1, 1, names, glue=cue))

@@ -138,6 +138,7 @@ def interpret(
     parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
+    parts, filler = _the_sender(text, parts, filler, tokens)  # "FAX From: Alan Whitfield MD"
     parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
     return Interpretation(text, parts, tuple(unplaced), filler, others)
 
@@ -326,6 +327,25 @@ def _the_patients_sex_letter(
         )
     ]
     return filler + tuple(said), [w for w in unplaced if w not in said]
+
+
+# "From: Alan Whitfield MD", "referred by dr patel", "referring: Sunrise Family Med": who
+# sent a referral, not whom it asks for.
+_SENT_BY = re.compile(
+    r"(?:\bfrom|\breferred\s+by|\breferring(?:\s+(?:md|dr|provider|physician))?|\bsent\s+by"
+    r"|\bordering(?:\s+(?:md|dr|provider|physician))?)\s*:?\s*$"
+)
+
+
+def _the_sender(
+    text: str, parts: tuple[Part, ...], filler: tuple[Word, ...], tokens: list[Token]
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """A name right after "from" or "referred by", beside what the referral asks for, is who
+    sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
+    if not any(p.kind in _CLINICAL[:5] for p in parts):
+        return parts, filler
+    sent = [p for p in parts if p.kind == "name" and _SENT_BY.search(text[: p.span[0]].lower())]
+    return _as_filler(sent, parts, filler, tokens)
 
 
 def _as_filler(

@@ -66,7 +66,8 @@ def patients_beside_a_doctor(
     """Patient words ("pt") that a chosen reading made a physical therapist although the
     text asks for a physician of another specialty: "derm consult medicaid pt cleveland"
     is a dermatology referral for a patient. So is one right after the patient's plan or
-    language beside another need ("dx colonoscopy, medicaid pt"). A "pt" joined to that
+    language, or labelling their name ("Pt: Jaylen W."), beside another need ("dx
+    colonoscopy, medicaid pt"). A "pt" joined to that
     specialty ("ortho and PT", "PT/OT") or asked for something ("pt for knee") keeps its
     therapist."""
     patient = lexicon.word_set("patient_words")
@@ -85,9 +86,19 @@ def patients_beside_a_doctor(
             continue
         if doctors and not any(_joined(text, tokens, c, d) for d in doctors):
             found.add(c.start)
-        elif needs and _after_a_filter(c, chosen):  # "dx colonoscopy, medicaid pt"
-            found.add(c.start)
+        elif needs and (_after_a_filter(c, chosen) or _labels_the_patient(text, tokens, c)):
+            found.add(c.start)  # "dx colonoscopy, medicaid pt", "Pt: Jaylen W. ... ADHD"
     return found
+
+
+def _labels_the_patient(text: str, tokens: Sequence[Token], patient: Candidate) -> bool:
+    """ "Pt: Jaylen W.", "pt: 67 yo": a referral's field for the patient, their name or age
+    after the colon ("PT: eval and treat" orders therapy)."""
+    after = text[tokens[patient.start].end :].lstrip()
+    if not after.startswith(":"):
+        return False
+    following = after[1:].lstrip()[:1]
+    return following.isdigit() or following.isupper()
 
 
 def _after_a_filter(patient: Candidate, chosen: Sequence[Candidate]) -> bool:

@@ -28,7 +28,7 @@ _NEEDS = ("condition", "body_part", "symptom", "procedure", "specialty")
 # What a test or a doctor did about the need: "labs showed", "my pcp thinks", "came back".
 _TOLD = frozenset(
     {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
-     "revealed", "confirmed"}
+     "revealed", "reveals", "confirmed", "confirms", "demonstrated", "demonstrates"}
 )  # fmt: skip
 _CARE = ("specialty", "procedure")
 _SEEN_ON = frozenset({"on", "in"})

@@ -144,3 +144,38 @@ def test_pt_after_the_patients_plan_beside_another_need_is_the_patient(text):
 
 def test_pt_after_a_plan_with_nothing_else_asked_is_still_the_therapist():
     assert "225100000X" in interpret("medicaid pt").specialty_codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: Alan Whitfield MD Tel (860) 555-0192 HFrEF I50.22, cardiology f/u",
+        "referred by Dr. Karen Lee for cardiology consult, afib",
+    ],
+)
+def test_a_name_after_from_or_referred_by_is_the_sender_not_the_physician_asked_for(text):
+    """A faxed referral searched its sender's name beside the cardiology it asked for, and
+    found nobody."""
+    understood = interpret(text)
+    assert not understood.names
+    assert "207RC0000X" in understood.specialty_codes
+
+
+def test_from_a_name_with_nothing_else_asked_is_still_the_name():
+    assert interpret("from dr smith").names == ("Smith",)
+
+
+@pytest.mark.parametrize("text", ["Pt: Jaylen W. ADHD eval", "Pt: 67 yo M afib, cards consult"])
+def test_pt_labelling_the_patients_name_or_age_is_the_patient(text):
+    assert "225100000X" not in interpret(text).specialty_codes
+
+
+def test_pt_as_a_heading_for_what_to_do_is_still_therapy():
+    assert "225100000X" in interpret("PT: eval and treat knee OA").specialty_codes
+
+
+def test_a_specialist_named_with_a_test_that_confirmed_the_need_is_not_asked_for():
+    """'hand surgery referral ... EMG confirms moderate CTS' listed neurologists, for EMG."""
+    understood = interpret("hand surgery referral: R carpal tunnel G56.01, EMG confirms CTS")
+    assert understood.specialty_codes[0] == "207XS0106X"
+    assert "2084N0400X" not in understood.specialty_codes

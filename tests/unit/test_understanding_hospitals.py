@@ -180,3 +180,12 @@ def test_an_unread_town_word_of_a_hospitals_name_still_ranks_it():
 def read_with(table, text: str):
     understood = interpret(text, hospitals=table)
     return [(p.kind, p.label) for p in understood.parts], understood
+
+
+def test_a_first_name_in_a_referrals_capitals_is_no_hospital():
+    """'Pt: DOE, JOHN' read as UConn John Dempsey Hospital, a filter that left 0 results."""
+    hospitals = Hospitals.of(["UConn John Dempsey Hospital", "Ronald Reagan UCLA Medical Center"])
+    said = interpret("Pt: DOE, JOHN cardiology", hospitals=hospitals).filters
+    assert "hospital" not in said
+    ucla = interpret("UCLA cardiology", hospitals=hospitals).filters
+    assert ucla["hospital"] == ("Ronald Reagan UCLA Medical Center",)
