@@ -295,11 +295,16 @@ def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool
     return before not in titles or (start >= 2 and len(before) > 3)
 
 
+_MOVED = frozenset({"moved", "moving", "move", "relocated", "relocating", "new", "transferred"})
+
+
 def _cue_length(norms: list[str], start: int, lexicon: Lexicon) -> int:
     """How many words before ``start`` announce a place: "in", "near", "close to", "miles of"."""
     before = norms[start - 1] if start >= 1 else ""
     two_back = norms[start - 2] if start >= 2 else ""
     if before in ("to", "of") and two_back in ("close", "near", "outside"):
+        return 2
+    if before == "to" and two_back in _MOVED:  # "just moved to alpharetta", "new to marietta"
         return 2
     if before in ("of", "from") and two_back in MILE_WORDS:
         return 1

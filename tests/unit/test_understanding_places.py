@@ -337,3 +337,16 @@ def test_a_neighbourhoods_words_keep_their_meaning_elsewhere():
     assert interpret("pain in the loop of my ear").location is None
     # a name a real town has is the town's ("lincoln park" is also a city in Michigan)
     assert interpret("dentist lincoln park mi").location.label == "Lincoln Park, MI"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("just moved to marietta need a gyn", "Marietta, GA"),
+        ("new to alpharetta, need a pcp", "Alpharetta, GA"),
+    ],
+)
+def test_a_town_someone_moved_to_is_where_they_are(text, place):
+    """'just moved to alpharetta, need someone to keep checking on me' left the town unread
+    and listed oncologists anywhere."""
+    assert interpret(text).location.label == place
