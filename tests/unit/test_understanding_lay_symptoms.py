@@ -494,3 +494,15 @@ def test_a_need_said_as_people_say_it_or_misspelled_inside_a_known_phrase(text, 
     if concept:
         assert concept in reading.concept_ids
     assert "falls-and-balance" not in reading.concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("his legs cramp when he walks", "peripheral-artery-disease"),
+        ("bad circulation in my legs", "peripheral-artery-disease"),
+        ("the pediatrician says tubes for my son", "ear-tubes"),
+    ],
+)
+def test_what_the_family_was_told_reads_as_the_need(text, concept):
+    assert concept in interpret(text).concept_ids
