@@ -36,7 +36,6 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
-        ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)
         ranks = ranking.generalists_first_for_all(vocabulary, ranks, conditions + procedures)
         # Asked who operates, or a surgeon typed ("colorectal surgery consult" beside
         # diverticulitis, where no colorectal surgeon is near): the map's surgeons first.
@@ -48,6 +47,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             ranks = ranking.surgeons_first(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
+        if not referral:  # a referral's problem list asks for its specialist, not one for all
+            ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)
         # Referred to a child's specialist, the adults' generalists come after the
         # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
         tried = resolution.specialists_first or (referral and _for_a_child(resolution))

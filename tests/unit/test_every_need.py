@@ -3,7 +3,12 @@ who treats most of them comes first."""
 
 from __future__ import annotations
 
-from app.search.ranking import for_every_need
+from dataclasses import replace
+
+from app.search.matching import _concept_clauses
+from app.search.params import Resolution, SearchParams
+from app.search.ranking import fit_score, for_every_need
+from app.search.understanding import apply
 from directory.condition_map import specialty_ranks
 from directory.understanding import interpret
 from directory.vocabulary import default_vocabulary
@@ -37,3 +42,28 @@ def test_two_needs_keep_the_maps_order():
 def test_one_need_read_two_ways_counts_once():
     """'diabetic' is type 1 or type 2: one need, not two."""
     assert len(_needs("diabetic with a sore that wont heal")) == 2
+
+
+def _fit(text: str) -> dict[str, float]:
+    """NUCC code -> the concept query's fit boost for ``text``, as the search builds it."""
+    reading = interpret(text)
+    understood = apply(SearchParams(q=text), reading, default_vocabulary())
+    needs = tuple(dict.fromkeys(p.ids for p in reading.parts if p.kind == "condition"))
+    resolution = replace(Resolution(text, understood.terms), needs_said=needs)
+    [concept, *_] = _concept_clauses(resolution, SearchParams(q=text))
+    found: dict[str, float] = {}
+    for query in concept["bool"]["should"][0]["dis_max"]["queries"]:
+        scored = query["constant_score"]
+        for code in scored["filter"]["terms"].get("primary_specialty", []):
+            found.setdefault(code, scored["boost"])
+    return found
+
+
+def test_a_referrals_problem_list_keeps_the_specialist_it_asks_for_first():
+    """'Sleep medicine referral ... OSA G47.33, BMI 38, HTN' put family doctors, who treat
+    all three, before the sleep specialists the referral asks for."""
+    referral = _fit("Sleep medicine referral for PSG: suspected OSA G47.33, BMI 38, HTN")
+    sleep = "207RS0012X"
+    # The map's first answer for the sleep apnea, as if said alone: not moved down for
+    # treating only one of the three.
+    assert referral[sleep] == fit_score(0, True) == max(referral.values())
