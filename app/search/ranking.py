@@ -153,7 +153,7 @@ def for_the_condition(
 # specialty that treats fewer of them than the one that treats most ranks this many places
 # further down for each it does not treat.
 CLUSTER_NEEDS = 3
-CLUSTER_BEHIND = 2
+CLUSTER_BEHIND = 3
 
 
 def for_every_need(

@@ -59,6 +59,9 @@ def diversity_window(params: SearchParams, resolution: Resolution) -> int | None
     # A specialty typed beside the condition ("physical therapist for back pain") is what
     # the page should show: spreading page 1 across other specialties would bury it.
     typed_specialty = bool(resolution.specialty_codes())
-    if params.sort != "relevance" or not concept_search or typed_specialty:
+    # Three or more conditions said together are one problem told by its signs: who treats
+    # them all leads (ranking.for_every_need), not one specialist per sign.
+    one_problem = len(resolution.needs_said) >= ranking.CLUSTER_NEEDS
+    if params.sort != "relevance" or not concept_search or typed_specialty or one_problem:
         return None
     return window if params.offset < window else None

@@ -8,6 +8,7 @@ from dataclasses import replace
 from app.search.matching import _concept_clauses
 from app.search.params import Resolution, SearchParams
 from app.search.ranking import fit_score, for_every_need
+from app.search.result_order import diversity_window
 from app.search.understanding import apply
 from directory.condition_map import specialty_ranks
 from directory.understanding import interpret
@@ -67,3 +68,16 @@ def test_a_referrals_problem_list_keeps_the_specialist_it_asks_for_first():
     # The map's first answer for the sleep apnea, as if said alone: not moved down for
     # treating only one of the three.
     assert referral[sleep] == fit_score(0, True) == max(referral.values())
+
+
+def test_one_problem_told_by_its_signs_is_not_spread_across_specialties():
+    """Page 1 of a condition search is spread across specialties (ranking.diversify): for
+    one problem told by three signs it put a dermatologist back between the endocrinologists
+    for the hair alone."""
+    text = "always tired, cold all the time and my hair is falling out"
+    reading = interpret(text)
+    understood = apply(SearchParams(q=text), reading, default_vocabulary())
+    plain = Resolution(text, understood.terms)
+    told = replace(plain, needs_said=_needs(text))
+    assert diversity_window(SearchParams(q=text), plain) is not None
+    assert diversity_window(SearchParams(q=text), told) is None
