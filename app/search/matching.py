@@ -47,7 +47,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             ranks = ranking.surgeons_first(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
-        if not referral:  # a referral's problem list asks for its specialist, not one for all
+        if told_as_one_problem(resolution):
             ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)
         # Referred to a child's specialist, the adults' generalists come after the
         # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
@@ -59,6 +59,13 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     if specialties:
         clauses += _specialty_clauses(resolution, bool(conditions or procedures), fit)
     return clauses
+
+
+def told_as_one_problem(resolution: Resolution) -> bool:
+    """A patient's three or more conditions said together: one problem told by its signs
+    (ranking.for_every_need); a referral's problem list is not one."""
+    needs = len(resolution.needs_said) >= ranking.CLUSTER_NEEDS
+    return needs and not _referred(resolution)
 
 
 def _referred(resolution: Resolution) -> bool:

@@ -8,6 +8,7 @@ among equal fits the nearer and the more complete profile serve a patient better
 from __future__ import annotations
 
 from app.search import ranking
+from app.search.matching import told_as_one_problem
 from app.search.params import Resolution, SearchParams
 
 
@@ -59,9 +60,9 @@ def diversity_window(params: SearchParams, resolution: Resolution) -> int | None
     # A specialty typed beside the condition ("physical therapist for back pain") is what
     # the page should show: spreading page 1 across other specialties would bury it.
     typed_specialty = bool(resolution.specialty_codes())
-    # Three or more conditions said together are one problem told by its signs: who treats
-    # them all leads (ranking.for_every_need), not one specialist per sign.
-    one_problem = len(resolution.needs_said) >= ranking.CLUSTER_NEEDS
+    # One problem told by its signs: who treats them all leads (ranking.for_every_need),
+    # not one specialist per sign.
+    one_problem = told_as_one_problem(resolution)
     if params.sort != "relevance" or not concept_search or typed_specialty or one_problem:
         return None
     return window if params.offset < window else None

@@ -21,13 +21,11 @@ from directory.understanding.tokens import Token
 
 # Words read as these say something else: "male doctor" is the physician, "Guy, TX" a town.
 _NOT_THE_PATIENT = frozenset({"filter", "name", "location", "npi", "phone"})
-# A referral's age and sex: "67 M", "45yom", "12 y/o male".
-_AGE_THEN_MAN = re.compile(r"\b\d{1,3}\s*-?\s*(?:y/?o|yrs?|years?(?:\s*old)?)?\s*-?\s*(?:m|male)\b")
-_AGE_THEN_WOMAN = re.compile(
-    r"\b\d{1,3}\s*-?\s*(?:y/?o|yrs?|years?(?:\s*old)?)?\s*-?\s*(?:f|female)\b"
+# A referral's age and sex: "67 M", "45yom", "12 y/o male", "34 F" (the sex's first letter).
+_AGE_AND_SEX = re.compile(
+    r"\b\d{1,3}\s*-?\s*(?:y/?o|yrs?|years?(?:\s*old)?)?\s*-?\s*(m|male|f|female)\b"
+    r"|\b\d{1,3}\s*yo([mf])\b"
 )
-_YO_M = re.compile(r"\b\d{1,3}\s*yom\b")
-_YO_F = re.compile(r"\b\d{1,3}\s*yof\b")
 
 
 def in_a_mans_body(
@@ -36,16 +34,16 @@ def in_a_mans_body(
 ) -> tuple[tuple[Part, ...], list[Candidate]]:  # fmt: skip
     """The parts and their readings, a woman's body part read as a man's when the words
     say the patient is a man."""
-    turned = [
-        at
+    turned = {
+        at: men
         for at, candidate in enumerate(chosen)
-        if candidate.kind == "body_part" and _in_men(candidate, lexicon)
-    ]
+        if candidate.kind == "body_part" and (men := _in_men(candidate, lexicon))
+    }
     if not turned or _the_patients_sex(text, tokens, chosen, lexicon) != "man":
         return parts, chosen
     parts, chosen = list(parts), list(chosen)
-    for at in turned:
-        body = lexicon.body_parts[_in_men(chosen[at], lexicon)]
+    for at, men in turned.items():
+        body = lexicon.body_parts[men]
         entry = replace(chosen[at].entry, ids=body.concepts, codes=body.specialties, ref=body.id)
         chosen[at] = replace(chosen[at], ids=body.concepts, codes=body.specialties, entry=entry)
         parts[at] = replace(parts[at], ids=body.concepts, codes=body.specialties)
@@ -77,13 +75,9 @@ def _the_patients_sex(
     """ "man" or "woman" when the words say only one of them of the patient, else ""."""
     taken = {i for c in chosen if c.kind in _NOT_THE_PATIENT for i in range(c.start, c.end)}
     words = {normalize_term(t.text) for i, t in enumerate(tokens) if i not in taken}
-    lowered = text.lower()
-    man = bool(words & lexicon.word_set("men")) or bool(
-        _AGE_THEN_MAN.search(lowered) or _YO_M.search(lowered)
-    )
-    woman = bool(words & lexicon.word_set("women")) or bool(
-        _AGE_THEN_WOMAN.search(lowered) or _YO_F.search(lowered)
-    )
+    letters = {(a or b)[0] for a, b in _AGE_AND_SEX.findall(text.lower())}
+    man = bool(words & lexicon.word_set("men")) or "m" in letters
+    woman = bool(words & lexicon.word_set("women")) or "f" in letters
     if man == woman:
         return ""
     return "man" if man else "woman"

@@ -342,7 +342,7 @@ def _the_sender(
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A name right after "from" or "referred by", beside what the referral asks for, is who
     sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
-    if not any(p.kind in _CLINICAL[:5] for p in parts):
+    if not any(p.kind in _CLINICAL and p.kind != "name" for p in parts):
         return parts, filler
     sent = [p for p in parts if p.kind == "name" and _SENT_BY.search(text[: p.span[0]].lower())]
     return _as_filler(sent, parts, filler, tokens)
