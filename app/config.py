@@ -7,7 +7,7 @@ overridden with a ``FLASK_``-prefixed variable or a test's ``overrides``.
 from __future__ import annotations
 
 WEB_DEFAULTS: dict[str, object] = {
-    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_STORAGE_URI": "memory-swept://",
     "API_RATE_LIMIT": "120/minute",
     "SUGGEST_RATE_LIMIT": "600/minute",
     # "Report an error" sends per address: generous for a front desk behind one NAT address,

@@ -14,6 +14,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 from geopy.geocoders import get_geocoder_for_service
 
+from app.rate_limits import SweptMemoryStorage  # noqa: F401  (registers memory-swept://)
 from app.search.curation import CuratedTerms
 from app.search.service import SearchService
 from directory.connection import client_from_settings
