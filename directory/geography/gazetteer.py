@@ -80,8 +80,26 @@ def sorted_zips() -> tuple[str, ...]:
 
 
 def city_key(city: str) -> str:
+    key = _spaced_key(city)
+    return key if " " in key else _joined_names().get(key, key)
+
+
+def _spaced_key(city: str) -> str:
     words = re.sub(r"[.'’]", "", city.lower()).replace("-", " ").split()
     return " ".join(_CITY_WORDS.get(word, word) for word in words)
+
+
+@cache
+def _joined_names() -> dict[str, str]:
+    """A city of several words typed as one ("sugarland", "westhartford") -> its key, where
+    no town is called by the joined word itself."""
+    keys = {_spaced_key(info.city) for info in zip_table().values()}
+    joined: dict[str, str] = {}
+    for key in sorted(keys):
+        one = key.replace(" ", "")
+        if " " in key and one not in keys:
+            joined.setdefault(one, key)
+    return joined
 
 
 @cache

@@ -248,6 +248,8 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
         return _after_clinical_word(norms, start, lexicon)
     if name in lexicon.word_set("not_places") or name in lexicon.words:
         return False
+    if name in english_counts() and _joined(name):  # "northeast" is a word, not North East
+        return False
     words = name.split()
     # "pain management west hartford": a city name of several words, none of them a term
     # ("back bay" is not), is a place however small; one word needs a big city.
@@ -259,6 +261,12 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
     if cities[0][1] >= lexicon.data.bare_city_min_zips:
         return True
     return _town_closing_a_need(name, cities, norms, start, lexicon)
+
+
+def _joined(name: str) -> bool:
+    """``name`` is a city of several words typed as one ("sugarland" for Sugar Land)."""
+    cities = _cities(name)
+    return bool(cities) and " " in cities[0][0].label.split(",")[0]
 
 
 END_TOWN_MIN_ZIPS = 3  # a town, not a hamlet of one ZIP ("Miller, SD")

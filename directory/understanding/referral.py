@@ -88,7 +88,22 @@ def patients_beside_a_doctor(
             found.add(c.start)
         elif needs and (_after_a_filter(c, chosen) or _labels_the_patient(text, tokens, c)):
             found.add(c.start)  # "dx colonoscopy, medicaid pt", "Pt: Jaylen W. ... ADHD"
+        elif not tokens[c.start].upper and _treats_none_of(c, needs, lexicon):
+            found.add(c.start)  # "UVJ stone w/ hydro, pt in torrance": no therapist's stone
     return found
+
+
+def _treats_none_of(patient: Candidate, needs: Sequence[Candidate], lexicon: Lexicon) -> bool:
+    """The conditions and procedures said beside "pt" are none that its therapist treats
+    ("TTE + stress test for DOE, pt vietnamese speaking only"): the patient, not a physical
+    therapist; "knee pain pt" keeps the therapist who treats knee pain, and "PT" in
+    capitals ("PT s/p R TKA") is the order for therapy (the caller checks)."""
+    concepts = lexicon.vocabulary.concepts
+    said = [i for c in needs if c.kind in ("condition", "procedure") for i in c.ids]
+    if not said or not all(i in concepts for i in said):
+        return False
+    therapist = set(patient.ids)
+    return not any(r.code in therapist for i in said for r in concepts[i].specialties)
 
 
 def _labels_the_patient(text: str, tokens: Sequence[Token], patient: Candidate) -> bool:

@@ -34,6 +34,9 @@ REAL_WORD_COUNT = 100
 # The ~1,000 words counted this often are English's commonest ("all" 11 million, "as" 6
 # million); clinical letters that happen to be words are far rarer ("ha" 65,000, "mi" 9,000).
 COMMONEST_COUNT = 100_000
+# A word written this often is meant as typed, even beside a commoner lexicon word one
+# letter away ("failing" 10,700 and "falling" 78,000; "pane" 900 is still read as "pain").
+MEANT_AS_TYPED = 5_000
 
 
 def deletions(word: str, depth: int) -> set[str]:
@@ -91,15 +94,55 @@ def corrections(
 
 
 def rewrites_real_word(word: str, candidate: str) -> bool:
-    """``word`` is an everyday English word and ``candidate`` is not a commoner one."""
+    """``word`` is an everyday English word and ``candidate`` is not a commoner one, or
+    ``word`` is common enough to be meant as typed ("failing topical steroids" is not
+    "falling", though "falling" is commoner still)."""
     counts = english_counts()
     typed = counts.get(word, 0)
-    return bool(typed) and counts.get(candidate, 0) <= typed
+    return bool(typed) and (typed >= MEANT_AS_TYPED or counts.get(candidate, 0) <= typed)
 
 
 def _acceptable(word: str, candidate: str) -> bool:
-    # Short words tolerate swapped letters only: "pian" is "pain", but "anne" is not "acne".
-    return len(word) >= SWAP_ONLY_BELOW or sorted(word) == sorted(candidate)
+    # Short words tolerate swapped letters ("pian" is "pain", but "anne" is not "acne"), and a
+    # neighbouring key's letter in a word that is no English word ("kmee" is "knee" on a phone).
+    if len(word) >= SWAP_ONLY_BELOW or sorted(word) == sorted(candidate):
+        return True
+    slip = _next_key_slip(word, candidate)
+    return slip and word not in english_counts() and word not in _spanish()
+
+
+# Letters beside each other on a QWERTY keyboard: either side in the row, and the two keys
+# touching it in the row above (its column and the next) and below (the one before and its).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keys_touching(row: int, column: int) -> set[str]:
+    spots = [(row, column - 1), (row, column + 1), (row - 1, column), (row - 1, column + 1)]
+    spots += [(row + 1, column - 1), (row + 1, column)]
+    return {_ROWS[r][c] for r, c in spots if 0 <= r < len(_ROWS) and 0 <= c < len(_ROWS[r])}
+
+
+_NEIGHBOURS = {
+    letter: frozenset(_keys_touching(r, c))
+    for r, row in enumerate(_ROWS)
+    for c, letter in enumerate(row)
+}
+
+
+@lru_cache(maxsize=1)
+def _spanish() -> frozenset[str]:
+    """Spanish words written at least as often as the English kept as real ("baja" in
+    "espalda baja" is no slip for "baha")."""
+    counts = SpellChecker(language="es", distance=1).word_frequency.dictionary
+    return frozenset(w for w, n in counts.items() if n >= REAL_WORD_COUNT)
+
+
+def _next_key_slip(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with one letter typed as the key beside it."""
+    if len(word) != len(candidate):
+        return False
+    differ = [(a, b) for a, b in zip(word, candidate, strict=True) if a != b]
+    return len(differ) == 1 and differ[0][0] in _NEIGHBOURS.get(differ[0][1], ())
 
 
 def english_counts() -> Mapping[str, int]:

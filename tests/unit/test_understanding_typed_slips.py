@@ -1,0 +1,127 @@
+"""What people type that the parser had misread: a neighbouring key on a phone, an everyday
+word taken for a commoner lexicon word, a town of two words typed as one, a referral's "pt"
+beside needs no therapist treats, and referral shorthand for tests and procedures."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import lexicon_for
+from directory.understanding.parse import interpret
+from directory.understanding.specialist import wants_a_specialist
+from directory.vocabulary import default_vocabulary
+
+
+def _ids(text: str) -> set[str]:
+    return {i for p in interpret(text).parts for i in p.ids}
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {p.text: p.kind for p in interpret(text).parts}
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("my kmee keeps giving out", {"knee-osteoarthritis", "meniscus-tear", "acl-tear"}),
+        ("bsck pain", {"chronic-low-back-pain"}),
+    ],
+)
+def test_a_neighbouring_key_in_a_short_word_is_corrected(text, meant):
+    """'my kmee keeps giving out going down stairs' found nobody: a four-letter word was
+    corrected only for swapped letters, and m is beside n on a phone's keyboard."""
+    assert _ids(text) & meant, interpret(text).parts
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        ("anne", {"acne"}),  # n and c are not neighbours
+        ("dolor de espalda baja", {"cochlear-implant"}),  # Spanish, not a slip for BAHA
+        ("2yo eczema failing topical steroids", {"falls-and-balance"}),  # meant as typed
+    ],
+)
+def test_a_real_word_is_not_corrected_into_another_need(text, not_meant):
+    assert not _ids(text) & not_meant, interpret(text).parts
+
+
+def test_failing_care_asks_for_the_specialist():
+    text = "2yo severe atopic dermatitis failing topical steroids"
+    assert wants_a_specialist(text, lexicon_for(default_vocabulary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("chest tight walking uphill sugarland", "Sugar Land, TX"),
+        ("cardiologist westhartford", "West Hartford, CT"),
+        ("spine surgeon losangeles", "Los Angeles, CA"),
+    ],
+)
+def test_a_town_of_two_words_typed_as_one_is_the_town(text, place):
+    found = [p for p in interpret(text).parts if p.kind == "location"]
+    assert found and found[0].label == place, interpret(text).parts
+
+
+def test_a_joined_town_that_is_an_english_word_stays_a_word():
+    """'northeast' is also North East, PA: as a word it says a direction."""
+    places = [
+        p.label for p in interpret("cardiologist northeast ohio").parts if p.kind == "location"
+    ]
+    assert places == ["Ohio"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TTE + stress test for DOE, pt vietnamese speaking only",
+        "in-lab sleep study, pt only speaks spanish",
+        "8mm R UVJ stone w/ mild hydro, pain controlled, pt in torrance",
+    ],
+)
+def test_pt_beside_needs_no_therapist_treats_is_the_patient(text):
+    """These listed ten physical therapists: the patient read as the order for therapy."""
+    assert "225100000X" not in {c for p in interpret(text).parts for c in p.codes}, text
+
+
+@pytest.mark.parametrize("text", ["knee pain pt", "PT s/p R TKA", "pt for back pain"])
+def test_pt_for_what_therapists_treat_is_still_the_therapist(text):
+    assert "225100000X" in {c for p in interpret(text).parts for c in p.codes}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("psa went up to 7 what kind of dr", "prostate-cancer"),
+        (
+            "postmenopausal bleeding 63F, endometrial stripe 8mm, needs EMB",
+            "abnormal-uterine-bleeding",
+        ),
+        ("UVJ stone w/ mild hydro", "kidney-stones"),
+        ("IDA, intolerant oral iron, ?IV iron infusion", "anemia"),
+        ("LHC consult after abnl nuclear stress", "cardiac-catheterization"),
+        ("SCIT maintenance transfer of care", "allergy-shots"),
+        ("6yo peanut allergy, needs skin testing / OFC", "allergy-testing"),
+        ("screening colo 52M BCBS", "colonoscopy"),
+        ("colpo for ASCUS HPV+", "colposcopy"),
+        ("wt loss surgery consult BMI 42", "bariatric-surgery"),
+        ("quiero operacion para bajar de peso, la sleeve", "bariatric-surgery"),
+        ("back pain injections", "epidural-steroid-injection"),
+        ("pt after knee surgery in spring tx", "physical-therapy"),
+        ("diabetic foot ulcer, needs debridement", "chronic-wounds"),
+        ("prenatal transfer of care at 20 wks", "pregnancy-care"),
+        ("does my 4 yr old need tubes", "ear-tubes"),
+    ],
+)
+def test_referral_and_patient_shorthand_for_tests_and_procedures(text, concept):
+    assert concept in _ids(text), interpret(text).parts
+
+
+def test_a_first_baby_is_the_mothers_pregnancy_not_a_pediatric_patient():
+    parts = interpret("8 weeks pregnant first baby, need someone who takes medicaid").parts
+    assert "208000000X" not in {c for p in parts for c in p.codes}
+    assert "pregnancy-care" in {i for p in parts for i in p.ids}
+
+
+def test_a_newborn_is_a_pediatric_patient():
+    assert "208000000X" in {c for p in interpret("newborn needs a dr").parts for c in p.codes}
