@@ -99,6 +99,9 @@ class Resolution:
     # The condition ids of each condition the words say ("diabetic": type 1 or type 2, one
     # need): three or more together are read as one problem (ranking.for_every_need).
     needs_said: tuple[tuple[str, ...], ...] = ()
+    # The words name the patient a man ("my son ... his acne"): the condition map's
+    # specialties that see only women are left out (Interpretation.a_man).
+    a_man: bool = False
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

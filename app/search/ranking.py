@@ -86,6 +86,16 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
     return clauses
 
 
+def without_womens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[str, float]:
+    """``fit`` without the specialties that see only women, unless nothing else is left."""
+    kept = {
+        code: score
+        for code, score in fit.items()
+        if code not in vocabulary.specialties or not vocabulary.specialties[code].sees_only_women
+    }
+    return kept or fit
+
+
 def specialty_fit(
     vocabulary: Vocabulary,
     ranks: Mapping[str, int],

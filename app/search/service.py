@@ -159,6 +159,7 @@ class SearchService:
             named = () if chosen else named_by(hospitals, [w.text for w in read.unplaced])
             said = {
                 "patient_age": read.patient_age,
+                "a_man": read.a_man,
                 "practice_text": read.core_text,
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),

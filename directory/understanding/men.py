@@ -69,14 +69,27 @@ def _in_men(candidate: Candidate, lexicon: Lexicon) -> str:
     return body.in_men if body is not None else ""
 
 
-def _the_patients_sex(
+def a_man_is_the_patient(
     text: str, tokens: list[Token], chosen: list[Candidate], lexicon: Lexicon
+) -> bool:
+    """The words name the patient a man by a noun or a referral's "67 M" ("my son ... his
+    acne", "my husband"), and say no woman: care only women receive is not his. A pronoun
+    alone may be the doctor's ("my doctor said he thinks it's endometriosis")."""
+    return _the_patients_sex(text, tokens, chosen, lexicon, pronouns=False) == "man"
+
+
+_PRONOUNS = frozenset({"he", "him", "his", "hes", "himself"})
+
+
+def _the_patients_sex(
+    text: str, tokens: list[Token], chosen: list[Candidate], lexicon: Lexicon, pronouns=True
 ) -> str:
     """ "man" or "woman" when the words say only one of them of the patient, else ""."""
     taken = {i for c in chosen if c.kind in _NOT_THE_PATIENT for i in range(c.start, c.end)}
     words = {normalize_term(t.text) for i, t in enumerate(tokens) if i not in taken}
     letters = {(a or b)[0] for a, b in _AGE_AND_SEX.findall(text.lower())}
-    man = bool(words & lexicon.word_set("men")) or "m" in letters
+    men = lexicon.word_set("men") if pronouns else lexicon.word_set("men") - _PRONOUNS
+    man = bool(words & men) or "m" in letters
     woman = bool(words & lexicon.word_set("women")) or "f" in letters
     if man == woman:
         return ""

@@ -188,6 +188,9 @@ class Interpretation:
     # Other readings of an ambiguous word ("endo": endometriosis, when the part says
     # endocrinologist), same span: what the page and API offer as "or did you mean".
     alternatives: tuple[Part, ...] = ()
+    # The words name the patient a man and no woman ("my son ... his acne", "72M"):
+    # care only women receive is not his (men.a_man_is_the_patient).
+    a_man: bool = False
 
     def of_kind(self, *kinds: str) -> tuple[Part, ...]:
         return tuple(p for p in self.parts if p.kind in kinds)

@@ -35,7 +35,7 @@ from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.lexicon import Lexicon, lexicon_for
-from directory.understanding.men import in_a_mans_body, said_of_the_patient
+from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
 from directory.understanding.names import (
     NameCheck,
@@ -140,7 +140,8 @@ def interpret(
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler = _the_sender(text, parts, filler, tokens)  # "FAX From: Alan Whitfield MD"
     parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
-    return Interpretation(text, parts, tuple(unplaced), filler, others)
+    a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
+    return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
 
 
 # Words that name a kind of care by the word before them: "speech therapy", "infusion

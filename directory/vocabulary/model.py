@@ -13,6 +13,7 @@ from functools import cached_property
 from directory.text import normalize_term
 
 PHYSICIAN_GROUPING = "Allopathic & Osteopathic Physicians"
+WOMENS_CLASSIFICATIONS = ("Obstetrics & Gynecology", "Midwife", "Advanced Practice Midwife")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,17 @@ class Specialty:
     @property
     def is_physician(self) -> bool:
         return self.grouping == PHYSICIAN_GROUPING
+
+    @property
+    def sees_only_women(self) -> bool:
+        """OB/GYN and its subspecialties, midwives, women's health nurse practitioners, by
+        NUCC name; not fertility specialists, who see couples."""
+        if self.specialization == "Reproductive Endocrinology":
+            return False
+        return self.classification in WOMENS_CLASSIFICATIONS or self.specialization in (
+            "Women's Health",
+            "Obstetrics & Gynecology",
+        )
 
     @property
     def is_surgical(self) -> bool:

@@ -128,3 +128,17 @@ def test_a_degree_alone_lists_the_physicians_near_the_place(client):
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)
     assert "Physicians (MD/DO) near Hartford, CT 06106" in heading
     assert "We read your search as: <strong>Physicians (MD/DO)</strong>" in page
+
+
+def test_care_only_women_receive_is_not_listed_for_a_man(client):
+    """'my son is 15 and his acne is really bad' listed seven OB/GYNs after three
+    dermatologists: acne's map has gynecologists for hormonal acne in women."""
+    from directory.vocabulary import default_vocabulary
+
+    specialties = default_vocabulary().specialties
+    womens = api(client, q="acne", location="77030", per_page=50)["results"]
+    assert any(specialties[s["code"]].sees_only_women for h in womens for s in h["specialties"])
+    found = api(client, q="my son is 15 and his acne is bad", location="77030", per_page=50)
+    assert found["results"]
+    for hit in found["results"]:
+        assert not any(specialties[s["code"]].sees_only_women for s in hit["specialties"]), hit

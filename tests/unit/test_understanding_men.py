@@ -57,3 +57,18 @@ def test_a_word_for_the_patients_sex_is_said_of_them_not_a_town():
     """'im a guy' had searched Guy, TX."""
     reading = interpret("itching down there, im a guy")
     assert reading.location is None and not reading.unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "a_man"),
+    [
+        ("my son is 15 and his acne is really bad", True),
+        ("72M with new onset hair loss", True),
+        ("my husband's rash", True),
+        ("my doctor said he thinks it's endometriosis", False),  # he: the doctor
+        ("my son and my daughter both have acne", False),
+        ("acne", False),
+    ],
+)
+def test_a_man_is_the_patient_when_a_noun_or_a_referrals_letter_says_so(text, a_man):
+    assert interpret(text).a_man is a_man
