@@ -21,15 +21,29 @@ from wtforms.validators import Length, NumberRange, Optional, StopValidation, Va
 from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
 from directory.geography import LocationNotFound, Place, city_places, resolve_place
+from directory.geography.states import state_code
 from directory.understanding import lexicon_for
 from directory.understanding.places import DOMINANT
 from directory.vocabulary import default_vocabulary
 
 
 def _nicknamed(text: str) -> Place | None:
+    """A name people give a city ("NYC", "philly"), or a neighbourhood we don't know with
+    the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
     nicknames = lexicon_for(default_vocabulary()).data.nicknames
     typed = " ".join(text.split())
-    return nicknames.get(typed) or nicknames.get(typed.lower())
+    found = nicknames.get(typed) or nicknames.get(typed.lower())
+    if found is not None or "," not in typed:
+        return found
+    head, _, tail = (part.strip() for part in typed.rpartition(","))
+    if head_place := nicknames.get(head) or nicknames.get(head.lower()):
+        return head_place  # "Koreatown, LA"
+    if not tail or state_code(tail):  # "Fakeville, LA" is no neighbourhood of Los Angeles
+        return None
+    try:
+        return nicknames.get(tail) or nicknames.get(tail.lower()) or resolve_place(tail)
+    except LocationNotFound:
+        return None
 
 
 class LenientBoolean(BooleanField):

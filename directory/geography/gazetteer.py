@@ -151,6 +151,16 @@ def cities_by_name() -> dict[str, tuple[City, ...]]:
 
 
 @cache
+def other_names_by_name() -> dict[str, tuple[City, ...]]:
+    """Another name's key -> the towns USPS knows by it, most ZIPs first ("the woodlands"
+    -> The Woodlands, TX): for the location box, where the whole text is a place."""
+    by_name: dict[str, list[City]] = defaultdict(list)
+    for (key, _state), city in other_names_index().items():
+        by_name[key].append(city)
+    return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
+
+
+@cache
 def city_keys_by_state() -> dict[str, tuple[str, ...]]:
     by_state: dict[str, list[str]] = defaultdict(list)
     for key, state in city_index():

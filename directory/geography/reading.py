@@ -26,6 +26,7 @@ from directory.geography.gazetteer import (
     city_place,
     county_place,
     county_places,
+    other_names_by_name,
     sorted_zips,
     state_place,
     zip_place,
@@ -34,6 +35,7 @@ from directory.geography.place import Place
 from directory.geography.states import state_after_comma, state_code
 
 _ZIP = re.compile(r"(\d{5})(?:-\d{4})?")
+OTHER_NAME_MIN_ZIPS = 3
 _TRAILING_ZIP = re.compile(r"^(.*?)[\s,]*\b(\d{5})(?:-\d{4})?$")
 _LATLON = re.compile(r"([-+]?\d{1,3}(?:\.\d+)?)\s*,\s*([-+]?\d{1,3}(?:\.\d+)?)")
 
@@ -122,6 +124,11 @@ def _local_place(text: str) -> Place | None:
     # A bare "Boston" means the biggest Boston; the label shows which one we picked.
     if same_name:
         return city_place(same_name[0].name, same_name[0].state)
+    # "The Woodlands", "Cleveland Heights": a town USPS files under another city's name;
+    # a one-word name of a ZIP or two ("Mary", KY) is more likely a typo than that town.
+    other = other_names_by_name().get(city_key(city), ())
+    if other and (" " in city.strip() or other[0].zip_count >= OTHER_NAME_MIN_ZIPS):
+        return city_place(other[0].name, other[0].state)
     if counties := county_places(city):  # "Orange County": the biggest
         return counties[0][0]
     # "Illinois", "IL": the whole state (a town of the name comes first: "New York").

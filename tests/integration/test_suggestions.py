@@ -397,6 +397,34 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
     assert body["resolved"]["location"]["label"] == label
 
 
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("The Woodlands", "The Woodlands, TX"),
+        ("Cleveland Heights", "Cleveland Heights, OH"),
+        ("East Los Angeles", "East Los Angeles, CA"),
+        ("Pilsen, Chicago", "Chicago, IL"),
+        ("the Heights, Houston", "Houston, TX"),
+        ("Back Bay, Boston", "Boston, MA"),
+    ],
+)
+def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, label):
+    """'The Woodlands', 'Pilsen, Chicago' and 'Cleveland Heights' were a form error: USPS
+    files such towns under another city's name, and a neighbourhood before its city's
+    name was read as a town of that city's state."""
+    body = api(client, q="cardiologist", location=typed)
+    assert body["resolved"]["location"]["label"] == label
+
+
+@pytest.mark.parametrize("typed", ["Paris, France", "Fakeville, LA", "Mary"])
+def test_a_place_we_do_not_know_is_still_a_form_error(client, typed):
+    response = client.get(
+        "/api/v1/physicians", query_string={"q": "cardiologist", "location": typed}
+    )
+    assert response.status_code == 400
+    assert "couldn't find" in response.get_json()["detail"]
+
+
 def test_a_referring_offices_number_beside_the_need_shows_who_treats_the_need(client):
     """A faxed referral's header carries the sender's number: the lookup by it found nobody,
     and the page fell back to every physician taking the plan, of any specialty."""
