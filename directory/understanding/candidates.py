@@ -118,8 +118,10 @@ def term_candidates(
                     )
                 if key in lexicon.prefixes:
                     stack.append((at + 1, key, cost, typos, skipped, short, rewritten))
-            # "my 3 kids": a small number inside a phrase is stepped over, like "my"
-            if term and (tokens[at].norm in skippable or is_a_count(tokens[at].norm)):
+            # "my 3 kids": a small number inside a phrase is stepped over, like "my"; a lone
+            # letter steps over nothing ("a week, I" is not "A/I", the allergists)
+            word = tokens[at].norm
+            if len(term) > 1 and (word in skippable or is_a_count(word)):
                 stack.append((at + 1, term, penalty, edits, skipped + 1, abbreviated, real))
     found += _other_readings(found, lexicon)
     found += _with_doctor_word(found, tokens, alternatives, lexicon)

@@ -30,6 +30,7 @@ MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
 # A generational suffix binds the same way ("Charles Adams Jr MD" is one name), and never
 # starts one.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+NUMERALS = frozenset({"ii", "iii"})  # ... after a first name and a surname ("John Smith III")
 CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"}) | SUFFIXES
 
 
@@ -128,6 +129,8 @@ def _credentialed(
     for end in (start + 1, start + 2):
         if end >= len(tokens) or not all(namelike[start:end]):
             break
+        if end == start + 1 and tokens[end].norm in NUMERALS:
+            continue  # "grade III", "Hurley II": a stage or a grade after one word
         if tokens[end].norm in CREDENTIALS:
             # A suffix is part of the name ("Adams Jr"); a credential only marks it.
             name = _name(text, tokens, start, end, glue=0)

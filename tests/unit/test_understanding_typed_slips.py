@@ -16,8 +16,8 @@ def _ids(text: str) -> set[str]:
     return {i for p in interpret(text).parts for i in p.ids}
 
 
-def _kinds(text: str) -> dict[str, str]:
-    return {p.text: p.kind for p in interpret(text).parts}
+def _codes(text: str) -> set[str]:
+    return {c for p in interpret(text).parts for c in p.codes}
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,60 @@ def test_a_first_baby_is_the_mothers_pregnancy_not_a_pediatric_patient():
 
 def test_a_newborn_is_a_pediatric_patient():
     assert "208000000X" in {c for p in interpret("newborn needs a dr").parts for c in p.codes}
+
+
+def test_a_lone_letter_steps_over_no_word():
+    """'blurry for a week, I wear contacts' listed allergists: 'a week, I' read as A/I."""
+    assert "207K00000X" not in _codes("eyes red and blurry for a week, I wear contacts")
+    assert "207K00000X" in _codes("A/I consult for hives")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grade III internal hemorrhoids, banding vs hemorrhoidectomy",
+        "hidradenitis supurativa Hurley II axillae/groin, failed doxy",
+    ],
+)
+def test_a_grade_or_stage_after_one_word_is_no_name(text):
+    """'grade III internal hemorrhoids' searched for a physician named Grade III."""
+    assert not [p for p in interpret(text).parts if p.kind == "name"], interpret(text).parts
+
+
+def test_a_suffix_after_a_full_name_is_still_the_name():
+    names = [p.label for p in interpret("Charles Adams III cardiology").parts if p.kind == "name"]
+    assert names == ["Charles Adams III"]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("cant see good drivng at night, halos around lights, 64", "cataracts"),
+        ("always tired joints ache and a rash across my cheeks", "lupus"),
+        ("pain right side under ribs after i eat greasy food", "gallstones"),
+        ("tsh is high, tired all the time", "hypothyroidism"),
+        ("psa is 9 and biopsy positive want second opinion", "prostate-cancer"),
+        ("incidental 9mm RUL nodule on CT, ex-smoker", "lung-nodule"),
+        ("full thickness supraspinatus tear on MRI, 61F", "rotator-cuff-tear"),
+        ("lump on the side of my neck for 6 weeks", "neck-lump"),
+        ("lots of moles, bad sunburns as a kid, want a full skin check", "moles-and-skin-growths"),
+        ("6 y/o peanut allergy, epipen, family asking about OIT", "allergy-shots"),
+    ],
+)
+def test_patients_and_referrals_words_for_a_condition(text, concept):
+    assert concept in _ids(text), interpret(text).parts
+
+
+def test_a_babys_rash_on_the_cheeks_is_not_lupus():
+    assert "lupus" not in _ids("my 3 month old has a rough red rash on his cheeks")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("hidradenitis suppurativa, failed doxy", "207N00000X"),
+        ("resistant HTN on 4 meds, r/o primary aldosteronism", "207RE0101X"),
+    ],
+)
+def test_a_condition_only_one_specialty_treats_names_it(text, code):
+    assert code in _codes(text), interpret(text).parts
