@@ -50,7 +50,7 @@ from directory.understanding.referral import (
     without_one_word_readings,
     without_patient_readings,
 )
-from directory.understanding.ruled_out import ruled_out, told_by
+from directory.understanding.ruled_out import denied, ruled_out, told_by
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.specialist import already_tried, saying_it
 from directory.understanding.tokens import (
@@ -110,8 +110,9 @@ def interpret(
     chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
     chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
+    chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
-    timing += tried + fine + told
+    timing += tried + fine + absent + told
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"

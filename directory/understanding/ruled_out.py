@@ -128,3 +128,21 @@ def told_by(
     if not out or not any(c.kind in _NEEDS for c in kept):
         return chosen, []
     return kept, out
+
+
+# "not sore", "no fever", "denies chest pain", "w/o pain": a sign said to be absent.
+_NOT = frozenset({"not", "no", "denies", "denied", "without", "w o", "neg", "never"})
+_SIGNS = ("symptom", "condition")
+
+
+def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, the signs said to be absent): "lump on my neck, not sore" asks
+    about the lump, not for pain doctors, while another need is still read; "no fever"
+    alone stays what the search says."""
+    out = [
+        c for c in chosen if c.kind in _SIGNS and c.start > 0 and tokens[c.start - 1].norm in _NOT
+    ]
+    kept = [c for c in chosen if c not in out]
+    if not out or not any(c.kind in _NEEDS for c in kept):
+        return chosen, []
+    return kept, out

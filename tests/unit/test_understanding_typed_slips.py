@@ -182,3 +182,26 @@ def test_a_babys_rash_on_the_cheeks_is_not_lupus():
 )
 def test_a_condition_only_one_specialty_treats_names_it(text, code):
     assert code in _codes(text), interpret(text).parts
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("lump on the side of my neck for 6 weeks, not sore, not going away", "Pain"),
+        ("cough no fever", "Fever"),
+        ("knee pain without swelling", "Swelling"),
+    ],
+)
+def test_a_sign_said_to_be_absent_is_not_asked_for(text, absent):
+    """'lump on the side of my neck, not sore' found nobody: it asked for the lump's
+    specialists who also treat pain."""
+    labels = [p.label for p in interpret(text).parts]
+    assert labels and absent not in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("no fever", "fever"), ("toddler not talking yet", "developmental-delay")],
+)
+def test_a_negation_that_is_the_need_stays(text, kept):
+    assert kept in _ids(text), interpret(text).parts
