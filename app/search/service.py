@@ -221,7 +221,11 @@ class SearchService:
         instead = ways.stand_in(page, self._lexicon())
         if instead is None:
             return self._near_town_typed_last(page, params)
-        shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
+        boxed = [p for p in params.place_choices if p.label == instead.label]
+        if instead.kind == "choose_place" and boxed:  # "Park Ridge" in the box: IL, not NJ
+            shown = self._physicians(replace(params, place=boxed[0], page=1))
+        else:
+            shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         if not shown.total:
             return page
         return _instead(page, shown, ways.shown_instead(page, instead, shown))

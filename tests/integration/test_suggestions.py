@@ -113,9 +113,13 @@ def test_a_place_several_namesakes_with_physicians_share_shows_the_one_with_the_
 
 
 def test_an_ambiguous_place_in_the_location_field_asks_too(client):
+    """The biggest Springfield (IL) has no cardiologist here: the page shows the one that
+    has, says so, and offers the others."""
     body = api(client, q="cardiologist", location="Springfield")
+    assert body["total"] > 0 and body["resolved"]["location"]["label"] == "Springfield, MA"
+    assert body["suggestions"][0]["kind"] == "reread"
     places = {s["label"]: s["count"] for s in body["suggestions"] if s["kind"] == "choose_place"}
-    assert places["Springfield, MA"] > 0 and "Springfield, IL" in places
+    assert "Springfield, IL" in places and "Springfield, MA" not in places
     assert "choose_place" not in kinds(api(client, q="cardiologist", location="Springfield, MA"))
 
 
@@ -414,6 +418,16 @@ def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, l
     name was read as a town of that city's state."""
     body = api(client, q="cardiologist", location=typed)
     assert body["resolved"]["location"]["label"] == label
+
+
+def test_a_town_in_the_box_several_places_share_is_the_one_with_physicians(client):
+    """'my mom is 82 keeps falling' near 'Park Ridge' found nobody: the box took Park
+    Ridge, NJ, and only offered Park Ridge, IL, where 297 physicians treat falls."""
+    body = api(client, q="neurologist", location="Park Ridge")
+    assert body["total"] > 0
+    assert body["resolved"]["location"]["label"] == "Park Ridge, IL"
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and "Park Ridge, IL" in notice["message"]
 
 
 @pytest.mark.parametrize("typed", ["Paris, France", "Fakeville, LA", "Mary"])
