@@ -136,7 +136,10 @@ AXE_OPTIONS = """{
 
 
 def axe_violations(page: Page) -> list[dict]:
-    """Run axe-core's WCAG 2.2 A/AA and best-practice rules on the page as it is now."""
+    """Run axe-core's WCAG 2.2 A/AA and best-practice rules on the page as it is now, once
+    its stylesheets have loaded: a form's answer checked mid-load has unstyled 17 px links
+    (target-size)."""
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(url=AXE_PATH)
     result = page.evaluate(f"async () => await axe.run(document, {AXE_OPTIONS})")
