@@ -43,6 +43,7 @@ from directory.understanding.names import (
     name_candidates,
     name_check,
 )
+from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import located_tokens, place_candidates, side_by_side
 from directory.understanding.referral import (
     cancer_candidates,
@@ -111,8 +112,9 @@ def interpret(
     chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
+    chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
-    timing += tried + fine + absent + told
+    timing += tried + fine + absent + past + told
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
@@ -140,7 +142,7 @@ def interpret(
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler = _the_sender(text, parts, filler, tokens)  # "FAX From: Alan Whitfield MD"
-    parts, filler, unplaced = _child_beside_a_need(parts, filler, unplaced, lexicon)
+    parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
 
@@ -171,7 +173,11 @@ _NEEDS = ("condition", "procedure", "body_part", "symptom")
 
 
 def _child_beside_a_need(
-    parts: tuple[Part, ...], filler: tuple[Word, ...], unplaced: list[Word], lexicon: Lexicon
+    text: str,
+    parts: tuple[Part, ...],
+    filler: tuple[Word, ...],
+    unplaced: list[Word],
+    lexicon: Lexicon,
 ) -> tuple[tuple[Part, ...], tuple[Word, ...], list[Word]]:
     """ "toddler with a fever", "children with adhd": a child named beside a need is who the
     care is for, as "my kid" is (a pediatrician part about the patient, Part.is_the_patient).
@@ -183,7 +189,14 @@ def _child_beside_a_need(
     # doctor for kids") is the condition's, and the child is still the patient.
     if any(p.kind == "specialty" and p.treats is None for p in parts):
         return parts, filler, unplaced
-    word = next((w for w in (*filler, *unplaced) if normalize_term(w.text) in CHILD_NOUNS), None)
+    word = next(
+        (
+            w
+            for w in (*filler, *unplaced)
+            if normalize_term(w.text) in CHILD_NOUNS and not a_childhood(text, w.span[0])
+        ),
+        None,
+    )
     starts = {w.span[0] for w in unplaced}
     if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
         return parts, filler, unplaced

@@ -205,3 +205,28 @@ def test_a_sign_said_to_be_absent_is_not_asked_for(text, absent):
 )
 def test_a_negation_that_is_the_need_stays(text, kept):
     assert kept in _ids(text), interpret(text).parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "adult adhd, diagnosed as a kid, need to get back on meds",
+        "i had asthma as a child and now its back",
+        "had ear tubes as a baby, now hearing loss",
+    ],
+)
+def test_a_childhood_told_is_no_child_patient_and_back_again_is_no_back(text):
+    """'adult adhd, diagnosed as a kid' listed ten pediatricians, and 'back on meds' the
+    back's specialists."""
+    parts = interpret(text).parts
+    assert "208000000X" not in _codes(text), parts
+    assert not [p for p in parts if p.kind == "body_part" and p.text.lower() == "back"], parts
+    assert _ids(text), parts
+
+
+@pytest.mark.parametrize(
+    "text", ["my kid has asthma", "my back is killing me", "toddler with a fever"]
+)
+def test_a_child_now_and_a_back_that_hurts_are_still_read(text):
+    parts = interpret(text).parts
+    assert "208000000X" in _codes(text) or "chronic-low-back-pain" in _ids(text), parts
