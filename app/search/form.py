@@ -22,7 +22,7 @@ from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
 from directory.geography import LocationNotFound, Place, city_places, resolve_place
 from directory.geography.states import state_code
-from directory.understanding import lexicon_for
+from directory.understanding import interpret, lexicon_for
 from directory.understanding.places import DOMINANT
 from directory.vocabulary import default_vocabulary
 
@@ -32,7 +32,7 @@ def _nicknamed(text: str) -> Place | None:
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
     nicknames = lexicon_for(default_vocabulary()).data.nicknames
     typed = " ".join(text.split())
-    found = nicknames.get(typed) or nicknames.get(typed.lower())
+    found = nicknames.get(typed) or nicknames.get(typed.lower()) or _read_whole(typed)
     if found is not None or "," not in typed:
         return found
     head, _, tail = (part.strip() for part in typed.rpartition(","))
@@ -44,6 +44,17 @@ def _nicknamed(text: str) -> Place | None:
         return nicknames.get(tail) or nicknames.get(tail.lower()) or resolve_place(tail)
     except LocationNotFound:
         return None
+
+
+def _read_whole(typed: str) -> Place | None:
+    """The place the search box reads in these words when they say nothing else
+    ("koreatown los angeles", "back bay boston")."""
+    reading = interpret(typed, lexicon=lexicon_for(default_vocabulary()))
+    where = reading.location
+    others = [part for part in reading.parts if part.kind != "location"]
+    if where is None or where.place is None or others or reading.unplaced:
+        return None
+    return where.place
 
 
 class LenientBoolean(BooleanField):

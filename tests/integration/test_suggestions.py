@@ -410,6 +410,7 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
         ("Pilsen, Chicago", "Chicago, IL"),
         ("the Heights, Houston", "Houston, TX"),
         ("Back Bay, Boston", "Boston, MA"),
+        ("koreatown los angeles", "Los Angeles, CA"),  # read as the search box reads it
     ],
 )
 def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, label):
@@ -430,7 +431,7 @@ def test_a_town_in_the_box_several_places_share_is_the_one_with_physicians(clien
     assert notice["kind"] == "reread" and "Park Ridge, IL" in notice["message"]
 
 
-@pytest.mark.parametrize("typed", ["Paris, France", "Fakeville, LA", "Mary"])
+@pytest.mark.parametrize("typed", ["Paris, France", "Fakeville, LA", "Mary", "cardiology"])
 def test_a_place_we_do_not_know_is_still_a_form_error(client, typed):
     response = client.get(
         "/api/v1/physicians", query_string={"q": "cardiologist", "location": typed}
