@@ -176,6 +176,8 @@ def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate
     the tokens typed, so the term spelled as typed wins when both exist)."""
     found = []
     for first in range(len(tokens)):
+        if _decimals_of(tokens, first):  # "VL 2.1M" is 2.1 million, not a 1-year-old boy
+            continue
         joined = ""
         for end in range(first, min(first + MAX_COMPACT_WORDS, len(tokens))):
             joined += tokens[end].norm
@@ -187,6 +189,18 @@ def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate
                 from_entry(first, end + 1, entry, term, glue=0, penalty=SPACING, match="fuzzy")
             )
     return found
+
+
+def _decimals_of(tokens: list[Token], at: int) -> bool:
+    """The token at ``at`` is what follows a number's decimal point ("2.1M", "8.5F")."""
+    before = tokens[at - 1] if at else None
+    starts_with_digit = tokens[at].norm[:1].isdigit()
+    return bool(
+        before
+        and starts_with_digit
+        and before.norm.isdigit()
+        and before.end + 1 == tokens[at].start
+    )
 
 
 def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:

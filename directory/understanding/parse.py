@@ -48,6 +48,7 @@ from directory.understanding.places import located_tokens, place_candidates, sid
 from directory.understanding.referral import (
     cancer_candidates,
     patients_beside_a_doctor,
+    the_emergency_department,
     without_one_word_readings,
     without_patient_readings,
 )
@@ -113,8 +114,9 @@ def interpret(
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
+    chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
-    timing += tried + fine + absent + past + told
+    timing += tried + fine + absent + past + visit + told
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"

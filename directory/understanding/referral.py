@@ -163,3 +163,27 @@ def cancer_candidates(
                 from_entry(at, at + 1, entry, "cancer", glue=0, penalty=0.0, match="synonym")
             )
     return found
+
+
+# "splinted in ED", "seen in the ED", "ED f/u": the emergency department, where care was
+# given, not erectile dysfunction.
+_BEFORE_A_PLACE = frozenset({"in", "the", "from", "to", "at", "via", "per", "an"})
+_AFTER_A_VISIT = frozenset(
+    {"visit", "visits", "f u", "follow", "followup", "dc", "discharge", "note"}
+)
+
+
+def the_emergency_department(
+    chosen: list[Candidate], tokens: Sequence[Token]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, "ED" read as the emergency department)."""
+    out = [c for c in chosen if c.end - c.start == 1 and _an_ed_visit(tokens, c.start)]
+    return [c for c in chosen if c not in out], out
+
+
+def _an_ed_visit(tokens: Sequence[Token], at: int) -> bool:
+    if tokens[at].norm != "ed":
+        return False
+    before = tokens[at - 1].norm if at else ""
+    after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+    return before in _BEFORE_A_PLACE or after in _AFTER_A_VISIT

@@ -230,3 +230,34 @@ def test_a_childhood_told_is_no_child_patient_and_back_again_is_no_back(text):
 def test_a_child_now_and_a_back_that_hurts_are_still_read(text):
     parts = interpret(text).parts
     assert "208000000X" in _codes(text) or "chronic-low-back-pain" in _ids(text), parts
+
+
+@pytest.mark.parametrize(
+    ("text", "not_meant"),
+    [
+        ("hep C genotype 1a VL 2.1M, tx naive", "208000000X"),  # 2.1 million, no 1-year-old
+        ("distal radius fx splinted in ED, 9 y/o", "erectile-dysfunction"),
+        ("seen in the ED for chest pain", "erectile-dysfunction"),
+        ("58F new onset afib, CHA2DS2-VASc 3", "2086S0129X"),  # no vascular surgeon
+    ],
+)
+def test_a_referrals_numbers_and_places_are_not_needs(text, not_meant):
+    assert not_meant not in _ids(text) | _codes(text), interpret(text).parts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("distal radius fx splinted in ED", "bone-fracture"),
+        ("new dx L breast IDC ER+/PR+/HER2-, s/p core bx", "breast-cancer"),
+        ("asthma uncontrolled on high dose ICS/LABA, biologic eval", "asthma"),
+        ("first prenatal appt masshealth", "pregnancy-care"),
+        ("ED meds not working", "erectile-dysfunction"),
+    ],
+)
+def test_referral_shorthand_for_a_diagnosis(text, concept):
+    assert concept in _ids(text), interpret(text).parts
+
+
+def test_uncontrolled_asks_for_the_specialist():
+    assert wants_a_specialist("asthma uncontrolled on ICS/LABA", lexicon_for(default_vocabulary()))
