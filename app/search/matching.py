@@ -95,7 +95,9 @@ def _specialty_clauses(
     ``fit``: the condition map's fit of each specialty, when a condition was asked."""
     typed = _typed(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
-    if resolution.specialists_first:  # "my 15 year old ... cutting herself": not her pediatrician
+    if resolution.specialists_first and (beside or typed.specialty_codes()):
+        # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
+        # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
         context = [c for c in context if c not in PRIMARY_CARE]
     codes, named = typed.specialty_codes(), typed.named_specialty_codes()
     if not codes:  # only a body part's specialists, or the patient's: what was asked

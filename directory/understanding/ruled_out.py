@@ -136,13 +136,26 @@ _SIGNS = ("symptom", "condition")
 
 
 def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate], list[Candidate]]:
-    """(what is still asked, the signs said to be absent): "lump on my neck, not sore" asks
-    about the lump, not for pain doctors, while another need is still read; "no fever"
-    alone stays what the search says."""
-    out = [
-        c for c in chosen if c.kind in _SIGNS and c.start > 0 and tokens[c.start - 1].norm in _NOT
-    ]
+    """(what is still asked, the signs said to be absent or to bring the need on): "lump on
+    my neck, not sore" asks about the lump, not for pain doctors, and "i leak urine when i
+    cough" about the leak, not a chronic cough, while another need is still read; "no
+    fever" alone stays what the search says."""
+    out = [c for c in chosen if c.kind in _SIGNS and (_said_absent(c, tokens) or _when(c, tokens))]
     kept = [c for c in chosen if c not in out]
     if not out or not any(c.kind in _NEEDS for c in kept):
         return chosen, []
     return kept, out
+
+
+_WHEN = frozenset({"when", "whenever", "if"})
+_WHO = frozenset({"i", "he", "she", "we", "they", "you", "im"})
+
+
+def _said_absent(candidate: Candidate, tokens: list[Token]) -> bool:
+    return candidate.start > 0 and tokens[candidate.start - 1].norm in _NOT
+
+
+def _when(candidate: Candidate, tokens: list[Token]) -> bool:
+    """ "when i cough", "whenever he sneezes": what brings the need on."""
+    at = candidate.start
+    return at >= 2 and tokens[at - 1].norm in _WHO and tokens[at - 2].norm in _WHEN

@@ -142,3 +142,13 @@ def test_care_only_women_receive_is_not_listed_for_a_man(client):
     assert found["results"]
     for hit in found["results"]:
         assert not any(specialties[s["code"]].sees_only_women for s in hit["specialties"]), hit
+
+
+def test_the_usual_care_tried_for_a_child_with_nothing_else_read_still_finds_pediatricians(
+    client,
+):
+    """'mi hijo de 8 ... ya tried everything' found nobody: 'tried everything' asks for a
+    specialist over primary care, and the child's pediatrician was all that was read."""
+    found = api(client, q="my son is 8, we tried everything", location="77030")
+    assert found["total"] > 0
+    assert found["results"][0]["specialties"][0]["name"] == "Pediatrician"

@@ -261,3 +261,31 @@ def test_referral_shorthand_for_a_diagnosis(text, concept):
 
 def test_uncontrolled_asks_for_the_specialist():
     assert wants_a_specialist("asthma uncontrolled on ICS/LABA", lexicon_for(default_vocabulary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("i leak urine when i cough or sneeze", "urinary-incontinence", "chronic-cough"),
+        ("bulge in my groin that pops out when i cough", "hernia", "chronic-cough"),
+    ],
+)
+def test_what_brings_a_need_on_is_not_another_need(text, kept, dropped):
+    """'i leak urine when i cough or sneeze' listed pulmonologists for a chronic cough."""
+    ids = _ids(text)
+    assert kept in ids and dropped not in ids, interpret(text).parts
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("2 months after the baby and i cry every day, not myself", "depression"),
+        ("big toe swollen red and hot, woke me up at 3am", "gout"),
+        ("toddlers head is flat on one side, do we need a helmet", "flat-head-syndrome"),
+        ("out of breath, have to sleep on 3 pillows to breathe", "heart-failure"),
+        ("mi hijo de 8 still moja la cama every night", "bedwetting"),
+        ("cough when i lie down", "chronic-cough"),
+    ],
+)
+def test_what_patients_say_for_a_condition(text, concept):
+    assert concept in _ids(text), interpret(text).parts
