@@ -359,10 +359,19 @@ def _the_sender(
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A name right after "from" or "referred by", beside what the referral asks for, is who
     sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
+    asked_by = [
+        p for p in parts if p.kind == "specialty" and _PER.search(text[: p.span[0]].lower())
+    ]
+    others = [p for p in parts if p.kind in _CLINICAL and p not in asked_by]
+    if asked_by and others:  # "referral to Dr. Chan per PCP": the PCP asked for Dr. Chan
+        parts, filler = _as_filler(asked_by, parts, filler, tokens)
     if not any(p.kind in _CLINICAL and p.kind != "name" for p in parts):
         return parts, filler
     sent = [p for p in parts if p.kind == "name" and _SENT_BY.search(text[: p.span[0]].lower())]
     return _as_filler(sent, parts, filler, tokens)
+
+
+_PER = re.compile(r"\bper\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$")
 
 
 def _as_filler(

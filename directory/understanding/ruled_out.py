@@ -137,10 +137,15 @@ _SIGNS = ("symptom", "condition")
 
 def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate], list[Candidate]]:
     """(what is still asked, the signs said to be absent or to bring the need on): "lump on
-    my neck, not sore" asks about the lump, not for pain doctors, and "i leak urine when i
-    cough" about the leak, not a chronic cough, while another need is still read; "no
-    fever" alone stays what the search says."""
-    out = [c for c in chosen if c.kind in _SIGNS and (_said_absent(c, tokens) or _when(c, tokens))]
+    my neck, not sore" asks about the lump, not for pain doctors, "i leak urine when i
+    cough" about the leak, not a chronic cough, and "BMI 16.8, restrictive eating" is no
+    obesity, while another need is still read; "no fever" alone stays what the search
+    says."""
+    out = [
+        c
+        for c in chosen
+        if c.kind in _SIGNS and (_said_absent(c, tokens) or _when(c, tokens) or _low_bmi(c, tokens))
+    ]
     kept = [c for c in chosen if c not in out]
     if not out or not any(c.kind in _NEEDS for c in kept):
         return chosen, []
@@ -159,3 +164,14 @@ def _when(candidate: Candidate, tokens: list[Token]) -> bool:
     """ "when i cough", "whenever he sneezes": what brings the need on."""
     at = candidate.start
     return at >= 2 and tokens[at - 1].norm in _WHO and tokens[at - 2].norm in _WHEN
+
+
+OVERWEIGHT_BMI = 25  # "BMI 16.8": underweight, not the obesity "BMI 42" reads as
+
+
+def _low_bmi(candidate: Candidate, tokens: list[Token]) -> bool:
+    if candidate.end - candidate.start != 1 or tokens[candidate.start].norm != "bmi":
+        return False
+    after = [t.norm for t in tokens[candidate.end : candidate.end + 3] if t.norm not in _BETWEEN]
+    number = next((w for w in after if w.isdigit()), None)
+    return number is not None and int(number) < OVERWEIGHT_BMI

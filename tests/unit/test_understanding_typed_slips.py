@@ -289,3 +289,22 @@ def test_what_brings_a_need_on_is_not_another_need(text, kept, dropped):
 )
 def test_what_patients_say_for_a_condition(text, concept):
     assert concept in _ids(text), interpret(text).parts
+
+
+def test_a_low_bmi_is_no_obesity():
+    """'14 y/o F amenorrhea, BMI 16.8, r/o eating disorder' asked for obesity care."""
+    text = "14 y/o F secondary amenorrhea, BMI 16.8, restrictive eating, r/o eating disorder"
+    assert "obesity" not in _ids(text) and "eating-disorders" in _ids(text)
+    assert "obesity" in _ids("BMI 42 w/ HTN, bariatric surgery consult")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["referral to Dr. Chan per PCP, pt doesn't have first name", "per cardiology, needs echo"],
+)
+def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
+    """'referral to Dr. Chan per PCP' looked for primary care doctors and physical
+    therapists named Chan Per."""
+    parts = interpret(text).parts
+    assert not [p for p in parts if p.kind == "specialty"], parts
+    assert [p for p in parts if p.kind != "specialty"], parts
