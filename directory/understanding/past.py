@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from directory.understanding.candidates import Candidate
+from directory.understanding.ruled_out import set_aside
 from directory.understanding.tokens import Token
 
 _AGAIN = frozenset(
     {"came", "come", "comes", "coming", "get", "getting", "got", "go", "going", "goes",
      "went", "gone", "bring", "brought", "call", "called", "calling", "its", "it s"}
 )  # fmt: skip
-_NEEDS = ("condition", "procedure", "symptom", "body_part", "specialty")
 
 
 def in_the_past(
@@ -25,11 +25,7 @@ def in_the_past(
 ) -> tuple[list[Candidate], list[Candidate]]:
     """(what is still asked, what tells of the past): "back" after "get", "go", "coming"
     ("get back on my meds"), while another need is still read."""
-    out = [c for c in chosen if _again(c, tokens)]
-    kept = [c for c in chosen if c not in out]
-    if not out or not any(c.kind in _NEEDS for c in kept):
-        return chosen, []
-    return kept, out
+    return set_aside(chosen, [c for c in chosen if _again(c, tokens)])
 
 
 _CHILDHOOD = re.compile(r"\b(?:as|was|were)\s+an?\s*$")

@@ -25,6 +25,19 @@ _BETWEEN = frozenset(
 )  # fmt: skip
 _REACH = 4
 _NEEDS = ("condition", "body_part", "symptom", "procedure", "specialty")
+
+
+def set_aside(
+    chosen: list[Candidate], out: list[Candidate]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, what was set aside): the readings ``out`` leave the search
+    while another need is still read; alone they stay what the search says."""
+    kept = [c for c in chosen if c not in out]
+    if not out or not any(c.kind in _NEEDS for c in kept):
+        return chosen, []
+    return kept, out
+
+
 # What a test or a doctor did about the need: "labs showed", "my pcp thinks", "came back".
 _TOLD = frozenset(
     {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
@@ -68,11 +81,7 @@ def ruled_out(
             return True
         return not named and system in systems
 
-    out = [c for c in chosen if is_out(c)]
-    kept = [c for c in chosen if not is_out(c)]
-    if not out or not any(c.kind in _NEEDS for c in kept):
-        return chosen, []
-    return kept, out
+    return set_aside(chosen, [c for c in chosen if is_out(c)])
 
 
 def _part(token: Token, lexicon: Lexicon):
@@ -124,10 +133,7 @@ def told_by(
         for c in chosen
         if c not in tellers and ((c.start in ends and word(c.start) == "came") or a_result(c))
     ]
-    kept = [c for c in chosen if c not in out]
-    if not out or not any(c.kind in _NEEDS for c in kept):
-        return chosen, []
-    return kept, out
+    return set_aside(chosen, out)
 
 
 # "not sore", "no fever", "denies chest pain", "w/o pain": a sign said to be absent.
@@ -146,10 +152,7 @@ def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
         for c in chosen
         if c.kind in _SIGNS and (_said_absent(c, tokens) or _when(c, tokens) or _low_bmi(c, tokens))
     ]
-    kept = [c for c in chosen if c not in out]
-    if not out or not any(c.kind in _NEEDS for c in kept):
-        return chosen, []
-    return kept, out
+    return set_aside(chosen, out)
 
 
 _WHEN = frozenset({"when", "whenever", "if"})
