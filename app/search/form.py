@@ -31,17 +31,21 @@ def _nicknamed(text: str) -> Place | None:
     """A name people give a city ("NYC", "philly"), or a neighbourhood we don't know with
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
     nicknames = lexicon_for(default_vocabulary()).data.nicknames
+
+    def nickname(words: str) -> Place | None:  # a key in capitals counts only so typed
+        return nicknames.get(words) or nicknames.get(words.lower())
+
     typed = " ".join(text.split())
-    found = nicknames.get(typed) or nicknames.get(typed.lower()) or _read_whole(typed)
+    found = nickname(typed) or _read_whole(typed)
     if found is not None or "," not in typed:
         return found
     head, _, tail = (part.strip() for part in typed.rpartition(","))
-    if head_place := nicknames.get(head) or nicknames.get(head.lower()):
+    if head_place := nickname(head):
         return head_place  # "Koreatown, LA"
     if not tail or state_code(tail):  # "Fakeville, LA" is no neighbourhood of Los Angeles
         return None
     try:
-        return nicknames.get(tail) or nicknames.get(tail.lower()) or resolve_place(tail)
+        return nickname(tail) or resolve_place(tail)
     except LocationNotFound:
         return None
 

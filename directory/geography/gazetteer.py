@@ -144,8 +144,13 @@ def median_point(infos: list[ZipInfo]) -> tuple[float, float]:
 @cache
 def cities_by_name() -> dict[str, tuple[City, ...]]:
     """City key -> the cities of that name, the one with most ZIPs first."""
+    return _by_name(city_index())
+
+
+def _by_name(index: dict[tuple[str, str], City]) -> dict[str, tuple[City, ...]]:
+    """An index by (key, state) regrouped by key, the city with most ZIPs first."""
     by_name: dict[str, list[City]] = defaultdict(list)
-    for (key, _state), city in city_index().items():
+    for (key, _state), city in index.items():
         by_name[key].append(city)
     return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
 
@@ -154,10 +159,7 @@ def cities_by_name() -> dict[str, tuple[City, ...]]:
 def other_names_by_name() -> dict[str, tuple[City, ...]]:
     """Another name's key -> the towns USPS knows by it, most ZIPs first ("the woodlands"
     -> The Woodlands, TX): for the location box, where the whole text is a place."""
-    by_name: dict[str, list[City]] = defaultdict(list)
-    for (key, _state), city in other_names_index().items():
-        by_name[key].append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
+    return _by_name(other_names_index())
 
 
 @cache
