@@ -129,12 +129,10 @@ _NEIGHBOURS = {
 }
 
 
-@lru_cache(maxsize=1)
 def _spanish() -> frozenset[str]:
     """Spanish words written at least as often as the English kept as real ("baja" in
     "espalda baja" is no slip for "baha")."""
-    counts = SpellChecker(language="es", distance=1).word_frequency.dictionary
-    return frozenset(w for w, n in counts.items() if n >= REAL_WORD_COUNT)
+    return _english()[2]
 
 
 def _next_key_slip(word: str, candidate: str) -> bool:
@@ -156,8 +154,12 @@ def commonest_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _english() -> tuple[Mapping[str, int], frozenset[str]]:
+def _english() -> tuple[Mapping[str, int], frozenset[str], frozenset[str]]:
+    """The word tables, loaded together once (a worker's warm-up reads them, so no search
+    waits ~70 ms for the Spanish words on its first phone-keyboard slip)."""
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
     real = {w: n for w, n in counts.items() if n >= REAL_WORD_COUNT and len(w) >= 4 and w.isalpha()}
     commonest = frozenset(w for w, n in counts.items() if n >= COMMONEST_COUNT and w.isalpha())
-    return MappingProxyType(real), commonest
+    spanish = SpellChecker(language="es", distance=1).word_frequency.dictionary
+    spoken = frozenset(w for w, n in spanish.items() if n >= REAL_WORD_COUNT)
+    return MappingProxyType(real), commonest, spoken
