@@ -27,14 +27,18 @@ from directory.understanding.places import DOMINANT
 from directory.vocabulary import default_vocabulary
 
 
+def _nickname(text: str) -> Place | None:
+    """The city a name people give it stands for ("NYC", "philly", "buckhead": Atlanta's,
+    not the hamlet of that name 60 miles away); a key in capitals counts only so typed."""
+    nicknames = lexicon_for(default_vocabulary()).data.nicknames
+    words = " ".join(text.split())
+    return nicknames.get(words) or nicknames.get(words.lower())
+
+
 def _nicknamed(text: str) -> Place | None:
     """A name people give a city ("NYC", "philly"), or a neighbourhood we don't know with
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
-    nicknames = lexicon_for(default_vocabulary()).data.nicknames
-
-    def nickname(words: str) -> Place | None:  # a key in capitals counts only so typed
-        return nicknames.get(words) or nicknames.get(words.lower())
-
+    nickname = _nickname
     typed = " ".join(text.split())
     found = nickname(typed) or _read_whole(typed)
     if found is not None or "," not in typed:
@@ -53,12 +57,13 @@ def _nicknamed(text: str) -> Place | None:
 def _read_whole(typed: str) -> Place | None:
     """The place the search box reads in these words when they say nothing else
     ("koreatown los angeles", "back bay boston")."""
-    reading = interpret(typed, lexicon=lexicon_for(default_vocabulary()))
-    where = reading.location
-    others = [part for part in reading.parts if part.kind != "location"]
-    if where is None or where.place is None or others or reading.unplaced:
-        return None
-    return where.place
+    for text in dict.fromkeys((typed, typed.lower())):  # "Koreatown Los Angeles" is no name
+        reading = interpret(text, lexicon=lexicon_for(default_vocabulary()))
+        where = reading.location
+        others = [part for part in reading.parts if part.kind != "location"]
+        if where is not None and where.place is not None and not others and not reading.unplaced:
+            return where.place
+    return None
 
 
 class LenientBoolean(BooleanField):
@@ -236,6 +241,12 @@ class _SearchFormBase(FlaskForm):
 
     def validate_location(self, field):
         if not field.data or field.errors:  # too long: don't geocode it or echo it back
+            return
+        # A neighbourhood's name is what the search box reads in it ("Buckhead": Atlanta's,
+        # not Buckhead, GA, a hamlet 60 miles away); a state's code ("LA") stays the state.
+        nicknamed = None if state_code(field.data.strip()) else _nickname(field.data)
+        if nicknamed is not None:
+            self.place = nicknamed
             return
         try:
             self.place = resolve_place(field.data, current_app.extensions.get("geocoder"))

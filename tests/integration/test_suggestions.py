@@ -411,14 +411,24 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
         ("the Heights, Houston", "Houston, TX"),
         ("Back Bay, Boston", "Boston, MA"),
         ("koreatown los angeles", "Los Angeles, CA"),  # read as the search box reads it
+        ("Koreatown Los Angeles", "Los Angeles, CA"),  # capitals: a place, not a name
+        ("Buckhead", "Atlanta, GA"),  # not Buckhead, GA, a hamlet with nobody near
+        ("Silver Lake", "Los Angeles, CA"),  # not Silver Lake, NH
     ],
 )
 def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, label):
     """'The Woodlands', 'Pilsen, Chicago' and 'Cleveland Heights' were a form error: USPS
     files such towns under another city's name, and a neighbourhood before its city's
-    name was read as a town of that city's state."""
+    name was read as a town of that city's state. 'Buckhead' found nobody: the box took
+    the hamlet of that name, the search box Atlanta's neighbourhood."""
     body = api(client, q="cardiologist", location=typed)
     assert body["resolved"]["location"]["label"] == label
+
+
+def test_a_states_code_in_the_location_box_stays_the_state(client):
+    """'LA' is also Los Angeles' nickname; typed alone in the location box it is Louisiana."""
+    body = api(client, q="cardiologist", location="LA")
+    assert body["resolved"]["location"]["label"] == "Louisiana"
 
 
 def test_a_town_in_the_box_several_places_share_is_the_one_with_physicians(client):
