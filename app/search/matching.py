@@ -135,8 +135,9 @@ def _patient_clauses(
     others = [c for c in context if c not in pediatric]
     clauses = [ranking.specialty_query(others)] if others else []
     place = max((fit[c] for c in PRIMARY_CARE if c in fit), default=0.0)
-    if place:
-        clauses.append(ranking.specialty_query(pediatric, weight=place / ranking.SPECIALTY_PRIMARY))
+    unplaced = [c for c in pediatric if c not in fit]  # placed by the map: that place alone
+    if place and unplaced:
+        clauses.append(ranking.specialty_query(unplaced, weight=place / ranking.SPECIALTY_PRIMARY))
     return clauses
 
 
