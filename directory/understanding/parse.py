@@ -52,7 +52,7 @@ from directory.understanding.referral import (
     without_one_word_readings,
     without_patient_readings,
 )
-from directory.understanding.ruled_out import denied, ruled_out, told_by
+from directory.understanding.ruled_out import denied, feared, ruled_out, told_by
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.specialist import already_tried, saying_it
 from directory.understanding.tokens import (
@@ -110,13 +110,14 @@ def interpret(
         chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     skipped = [(i, is_filler or i in sides) for i, is_filler in skipped]
     chosen, timing = _timing_only(chosen)  # "post op f/u lap chole"
-    chosen, tried = already_tried(chosen, tokens, lexicon)  # "failed 6 wks PT"
+    chosen, tried = already_tried(chosen, tokens, lexicon, text)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
-    timing += tried + fine + absent + past + visit + told
+    chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
+    timing += tried + fine + absent + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
@@ -371,7 +372,12 @@ def _the_sender(
     return _as_filler(sent, parts, filler, tokens)
 
 
-_PER = re.compile(r"\bper\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$")
+# Care named as who asked, who follows up or who gets a copy: "per PCP", "f/u w/ PCP after",
+# "return to PCP", "cc: cardiology".
+_PER = re.compile(
+    r"\b(?:per|f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
+    r"(?:return|back)\s+to|cc\s*:?)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
+)
 
 
 def _as_filler(

@@ -16,7 +16,8 @@ from directory.understanding.tokens import Token
 
 _AGAIN = frozenset(
     {"came", "come", "comes", "coming", "get", "getting", "got", "go", "going", "goes",
-     "went", "gone", "bring", "brought", "call", "called", "calling", "its", "it s"}
+     "went", "gone", "bring", "brought", "call", "called", "calling", "its", "it s",
+     "fall", "falling", "fell"}
 )  # fmt: skip
 
 

@@ -1,5 +1,6 @@
 """A body part someone says was checked and is fine: "panic attacks, heart racing, but the
-ER said my heart is fine" asks for help with panic, not for a cardiologist.
+ER said my heart is fine" asks for help with panic, not for a cardiologist, and so does
+"the cardiologist says my heart is fine" beside heartburn.
 
 The readings of that body part's system (the heart racing as an arrhythmia, the heart as
 heart problems) step aside when another need is still read; alone ("is my heart fine") they
@@ -73,8 +74,12 @@ def ruled_out(
     if not fine:
         return chosen, []
     systems = {lexicon.body_parts[p].body_system for p in fine}
+    # "the cardiologist did tests and says my heart is fine": who checked it, not whom to see
+    checked_by = {code for p in fine for code in lexicon.body_parts[p].specialties}
 
     def is_out(candidate: Candidate) -> bool:
+        if candidate.kind == "specialty":
+            return bool(set(candidate.ids) & checked_by)
         named = {p.id for p in parts[candidate.start : candidate.end] if p is not None}
         system = _system(candidate, lexicon)
         if named & fine and (candidate.kind == "body_part" or system in systems):
@@ -178,3 +183,26 @@ def _low_bmi(candidate: Candidate, tokens: list[Token]) -> bool:
     after = [t.norm for t in tokens[candidate.end : candidate.end + 3] if t.norm not in _BETWEEN]
     number = next((w for w in after if w.isdigit()), None)
     return number is not None and int(number) < OVERWEIGHT_BMI
+
+
+# "is it cancer??", "could it be cancer", "scared its cancer": what someone fears it is.
+_ASKED = (("is", "it"), ("is", "this"), ("is", "that"), ("it", "be"))
+_SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
+_AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})
+
+
+def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, a specialty named as what someone fears it is): "mole on my
+    back changed color, is it cancer??" asks who looks at the mole (the dermatologist),
+    not for an oncologist, while another need is still read."""
+
+    def asked_if(c: Candidate) -> bool:
+        before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
+        if c.kind != "specialty":
+            return False
+        if any(before[-len(q) :] == q for q in _ASKED):
+            return True
+        afraid = any(t.norm in _AFRAID for t in tokens[: c.start])
+        return afraid and any(before[-len(q) :] == q for q in _SAID)
+
+    return set_aside(chosen, [c for c in chosen if asked_if(c)])

@@ -6,8 +6,9 @@ heartburn, and for someone who says it has not worked, the wrong one. The phrase
 ``hard_to_treat`` in data/lexicon.json; a search that says one ranks primary care below the
 specialists, as a referral's diagnosis code does (``app.search.ranking.specialty_fit``).
 
-Care named after ``tried_words`` ("failed 6 wks PT", "tried physical therapy", "since
-chemo"), or before ``tried_after`` ("physical therapy didn't help"), is what was tried, not
+Care named after ``tried_words`` ("failed 6 wks PT", "already did PT", "since chemo"),
+joined to such care ("failed PT + ESI x3"), or before ``tried_after`` ("physical therapy
+didn't help"), is what was tried, not
 what is asked for (``already_tried``). A surgery word no term read ("who does the surgery")
 asks for the condition's surgeons (``asks_who_operates``).
 """
@@ -69,7 +70,7 @@ def _words(tokens: list[Token], start: int = 0) -> list[tuple[int, str, int]]:
 
 
 def already_tried(
-    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon, text: str = ""
 ) -> tuple[list[Candidate], list[Candidate]]:
     """(the needs, the care already tried): "M54.16 lumbar radic failed 6 wks PT" asks for
     whoever comes after physical therapy, not for a physical therapist; "tried physical
@@ -84,6 +85,8 @@ def already_tried(
         word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
         if care and word is None and _failed_after(candidate.end, tokens, failed, skippable):
             word = "failed"  # "physical therapy didn't help", "PT for 6 weeks, no relief"
+        if care and word is None and tried and _joined(tried[-1], candidate, tokens, text):
+            word = "failed"  # "failed PT + ESI x3": the injections were tried too
         if care and word is not None:
             tried.append(candidate)
             when = when or word in _WHEN
@@ -113,8 +116,18 @@ def _failed_after(
     return False
 
 
-# A duration after the care that ``skippable`` (determiners, qualifiers) does not hold.
+# A duration beside the care that ``skippable`` (determiners, qualifiers) does not hold.
 _DURATION = frozenset({"for", "x", "few", "several", "mo", "mos"})
+# Care tried together: "failed PT + ESI x3", "tried PT and injections"; after a comma
+# ("failed 6wk PT, ESI") the care is what the referral asks for.
+_JOINED = re.compile(r"\s*(?:\+|&|and|plus)\s*(?:x?\s*\d+\s*)?", re.IGNORECASE)
+
+
+def _joined(before: Candidate, candidate: Candidate, tokens: list[Token], text: str) -> bool:
+    if not 0 < before.end <= candidate.start < len(tokens):
+        return False
+    between = text[tokens[before.end - 1].end : tokens[candidate.start].start]
+    return bool(_JOINED.fullmatch(between))
 
 
 def _tried_word_before(
@@ -124,7 +137,7 @@ def _tried_word_before(
         word = tokens[i].norm
         if word in tried_words:
             return word
-        if not (is_a_count(word) or word in skippable):
+        if not (is_a_count(word) or word in skippable or word in _DURATION):
             return None
     return None
 

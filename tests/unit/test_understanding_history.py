@@ -29,6 +29,38 @@ def test_care_already_tried_is_not_what_is_asked_for(text, tried, need):
     assert not interpret(text).unplaced or text.startswith("M54")  # "radic" is not a word
 
 
+@pytest.mark.parametrize(
+    ("text", "tried", "need"),
+    [
+        (
+            "full thickness rotator cuff tear on MRI, failed 3 mo PT. eval for surgical repair",
+            ("specialty", "Physical therapist"),
+            ("condition", "Rotator Cuff Tear"),
+        ),
+        (
+            "lower back pain for 2 years, already did PT, I dont want surgery",
+            ("specialty", "Physical therapist"),
+            ("condition", "Chronic Low Back Pain"),
+        ),
+        (
+            "L4-5 spondylolisthesis, failed PT + ESI x3, surgical eval",
+            ("procedure", "Epidural Steroid Injection"),
+            ("condition", "Spondylolisthesis"),
+        ),
+    ],
+)
+def test_care_tried_over_months_already_or_with_other_care_is_not_asked_for(text, tried, need):
+    """'failed 3 mo PT' and 'already did PT' listed ten physical therapists for a rotator
+    cuff tear sent for surgery and a back pain that had had its therapy; 'failed PT + ESI
+    x3, surgical eval' listed the pain doctors who give the injections first."""
+    read = _read(text)
+    assert need in read and tried not in read, read
+
+
+def test_care_after_a_comma_is_still_what_the_referral_asks_for():
+    assert ("procedure", "Epidural Steroid Injection") in _read("L5 radic, failed 6wk PT, ESI")
+
+
 def test_care_since_which_a_condition_began_is_history_but_not_beside_a_bare_symptom():
     # Numb feet since chemo: the neuropathy, not the oncologist.
     ids = interpret("cant feel my feet right since chemo, tingling").concept_ids
@@ -49,6 +81,31 @@ def test_a_body_part_said_to_be_fine_is_not_searched():
     assert _read("palpitations and anxiety, heart checked out fine") == {
         ("condition", "Anxiety Disorders")
     }
+    # ... and the specialist who checked it: the heartburn's, not a cardiologist
+    text = "heartburn feels like chest pain, cardiologist did tests and says my heart is fine"
+    assert _read(text) == {("condition", "Acid Reflux (GERD)")}
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        (
+            "mole on my back changed color and bleeds sometimes is it cancer??",
+            "Moles and Skin Growths",
+        ),
+        ("lump in my neck could it be cancer", "Lump in the Neck or Swollen Glands"),
+        ("scared its cancer, lump in breast", "Breast Lump"),
+    ],
+)
+def test_a_diagnosis_feared_is_not_the_specialist_asked_for(text, need):
+    """'mole ... is it cancer??' listed ten medical oncologists, none of whom looks at a mole."""
+    read = _read(text)
+    assert ("condition", need) in read and ("specialty", "Medical oncologist") not in read, read
+
+
+def test_the_specialist_asked_for_by_name_is_still_read():
+    assert ("specialty", "Medical oncologist") in _read("cancer doctor for my lung mass")
+    assert ("specialty", "Cardiologist") in _read("is my heart ok, need a cardiologist")
 
 
 def test_only_that_body_part_steps_aside():
@@ -90,6 +147,7 @@ def test_a_medicine_or_a_lay_phrase_reads_as_its_need(text, concept):
         ("lekarz po polsku", "Polish"),
         ("doktè ki pale kreyòl", "Haitian Creole"),
         ("medico que habla italiano", "Italian"),
+        ("necesito doctor para la presion alta, hablo poco ingles", "Spanish"),
     ],
 )
 def test_a_language_named_in_its_own_words_is_the_language_filter(text, language):

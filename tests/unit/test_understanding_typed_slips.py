@@ -50,6 +50,7 @@ def test_a_real_word_is_not_corrected_into_another_need(text, not_meant):
     [
         "2yo severe atopic dermatitis failing topical steroids",
         "asthma uncontrolled on ICS/LABA",
+        "blood presure still high even on 3 different pills",
     ],
 )
 def test_care_failing_or_uncontrolled_asks_for_the_specialist(text):
@@ -138,6 +139,12 @@ def test_pt_for_what_therapists_treat_is_still_the_therapist(text):
         ("out of breath, have to sleep on 3 pillows to breathe", "heart-failure"),
         ("mi hijo de 8 still moja la cama every night", "bedwetting"),
         ("cough when i lie down", "chronic-cough"),
+        ("bp still high on 3 meds", "hypertension"),
+        ("my husbands eyes and skin turned yellow, he drinks alot", "abnormal-liver-tests"),
+        ("my daughter barely eats and makes herself throw up, shes 17", "eating-disorders"),
+        ("bilat CTS, EMG/NCS severe median neuropathy, refer for CTR", "carpal-tunnel-release"),
+        ("hx melanoma 2020, annual FBSE, Medicare", "moles-and-skin-growths"),
+        ("havent slept right in months, wake up at 3am every night", "insomnia"),
     ],
 )
 def test_patients_and_referrals_words_for_a_condition_or_procedure(text, concept):
@@ -221,6 +228,7 @@ def test_a_negation_that_is_the_need_stays(text, kept):
         "adult adhd, diagnosed as a kid, need to get back on meds",
         "i had asthma as a child and now its back",
         "had ear tubes as a baby, now hearing loss",
+        "wake up at 3am every night and cant fall back asleep",
     ],
 )
 def test_a_childhood_told_is_no_child_patient_and_back_again_is_no_back(text):
@@ -275,11 +283,16 @@ def test_a_low_bmi_is_no_obesity():
 
 @pytest.mark.parametrize(
     "text",
-    ["referral to Dr. Chan per PCP, pt doesn't have first name", "per cardiology, needs echo"],
+    [
+        "referral to Dr. Chan per PCP, pt doesn't have first name",
+        "per cardiology, needs echo",
+        "hx unprovoked DVT x2, pls see for hypercoag w/u. f/u w/ PCP after",
+        "anemia, follow up with PCP",
+    ],
 )
 def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
     """'referral to Dr. Chan per PCP' looked for primary care doctors and physical
-    therapists named Chan Per."""
+    therapists named Chan Per; 'DVT ... f/u w/ PCP after' for internists."""
     parts = interpret(text).parts
     assert not [p for p in parts if p.kind == "specialty"], parts
     assert [p for p in parts if p.kind != "specialty"], parts
