@@ -38,18 +38,17 @@ def _nickname(text: str) -> Place | None:
 def _nicknamed(text: str) -> Place | None:
     """A name people give a city ("NYC", "philly"), or a neighbourhood we don't know with
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
-    nickname = _nickname
     typed = " ".join(text.split())
-    found = nickname(typed) or _read_whole(typed)
+    found = _nickname(typed) or _read_whole(typed)
     if found is not None or "," not in typed:
         return found
     head, _, tail = (part.strip() for part in typed.rpartition(","))
-    if head_place := nickname(head):
+    if head_place := _nickname(head):
         return head_place  # "Koreatown, LA"
     if not tail or state_code(tail):  # "Fakeville, LA" is no neighbourhood of Los Angeles
         return None
     try:
-        return nickname(tail) or resolve_place(tail)
+        return _nickname(tail) or resolve_place(tail)
     except LocationNotFound:
         return None
 

@@ -8,9 +8,9 @@ specialists, as a referral's diagnosis code does (``app.search.ranking.specialty
 
 Care named after ``tried_words`` ("failed 6 wks PT", "already did PT", "since chemo"),
 joined to such care ("failed PT + ESI x3"), or before ``tried_after`` ("physical therapy
-didn't help"), is what was tried, not
-what is asked for (``already_tried``). A surgery word no term read ("who does the surgery")
-asks for the condition's surgeons (``asks_who_operates``).
+didn't help"), is what was tried, not what is asked for (``already_tried``). A surgery
+word no term read ("who does the surgery") asks for the condition's surgeons
+(``asks_who_operates``).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _failed_after(
 _DURATION = frozenset({"for", "x", "few", "several", "mo", "mos"})
 # Care tried together: "failed PT + ESI x3", "tried PT and injections"; after a comma
 # ("failed 6wk PT, ESI") the care is what the referral asks for.
-_JOINED = re.compile(r"\s*(?:\+|&|and|plus)\s*(?:x?\s*\d+\s*)?", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:\+|&|and|plus)\s*", re.IGNORECASE)
 
 
 def _joined(before: Candidate, candidate: Candidate, tokens: list[Token], text: str) -> bool:
