@@ -62,6 +62,7 @@ TOP_KEYS = frozenset(
         *WORD_LISTS,
         "abbreviations",
         "translations",
+        "scripts",
         "word_forms",
         "capital_abbreviations",
         "place_nicknames",
@@ -161,6 +162,9 @@ class LexiconData:
     ambiguous: tuple[Ambiguous, ...] = ()
     capitals: Mapping[str, str] = field(default_factory=dict)  # "MI" -> "heart attack"
     nicknames: Mapping[str, Place] = field(default_factory=dict)  # "LA" -> Los Angeles, CA
+    # A word in a script the parser's folding drops (Chinese, Korean, Arabic, Russian), as
+    # written -> the English words read in its place ("儿科" -> "pediatrician").
+    scripts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -317,6 +321,23 @@ def _translations(raw: Any, path: Path, abbreviations: Mapping[str, str]) -> dic
     return words
 
 
+def _scripts(raw: Any, path: Path) -> dict[str, tuple[str, ...]]:
+    """Word in another script -> English words, per language; only words the parser would
+    otherwise drop (a Latin-script word is a ``translations`` entry)."""
+    if not isinstance(raw, dict):
+        raise _fail(path, "scripts", "must map a language to its words")
+    words: dict[str, tuple[str, ...]] = {}
+    for language, table in raw.items():
+        where = f"scripts.{language}"
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise _fail(path, where, "must map a word to its English words")
+        for word, english in table.items():
+            if not word.strip() or normalize_term(word) or not normalize_term(english):
+                raise _fail(path, where, f"{word!r} must be a word in a non-Latin script")
+            words[word.strip()] = tuple(normalize_term(english).split())
+    return words
+
+
 def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
     """Read and check the lexicon file; raise ValueError naming the file and the entry."""
     try:
@@ -357,4 +378,5 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         ambiguous=tuple(_ambiguous(raw, path, i) for i, raw in enumerate(document["ambiguous"])),
         capitals=read_capitals(document["capital_abbreviations"], path),
         nicknames=read_nicknames(document["place_nicknames"], path),
+        scripts=_scripts(document["scripts"], path),
     )

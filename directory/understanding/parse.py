@@ -86,7 +86,7 @@ def interpret(
     """
     if lexicon is None:
         lexicon = lexicon_for(vocabulary or default_vocabulary())
-    all_tokens = tokenize(text)
+    all_tokens = tokenize(text, lexicon.data.scripts)
     tokens, overflow = all_tokens[:MAX_TOKENS], all_tokens[MAX_TOKENS:]
     if not tokens:
         return Interpretation(text)

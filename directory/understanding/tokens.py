@@ -9,6 +9,7 @@ lexicon doesn't know, the closest correctly spelled words ("siatica" -> "sciatic
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from directory.text import normalize_term
@@ -51,11 +52,16 @@ class Alternative(NamedTuple):
     real_word: bool = False  # a correction of a word spelled right (typos.rewrites_real_word)
 
 
-def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with their character spans."""
+def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) -> list[Token]:
+    """The words of ``text`` with their character spans; a run in a script the folding
+    drops is read through ``scripts`` (lexicon ``scripts``), its known words found in it
+    longest first, as Chinese is written without spaces and Korean joins its particles."""
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
+        if scripts and not normalize_term(raw):
+            tokens += _in_another_script(raw, match.start(), scripts)
+            continue
         if "." in raw:
             norm = raw.lower()
         elif "/" in raw:
@@ -66,6 +72,22 @@ def tokenize(text: str) -> list[Token]:
             norm = normalize_term(raw).replace(" ", "")
         if norm:
             tokens.append(Token(raw, norm, match.start(), match.end()))
+    return tokens
+
+
+def _in_another_script(raw: str, start: int, scripts: Mapping[str, tuple[str, ...]]) -> list[Token]:
+    """ "找会说中文的儿科医生": chinese, pediatrician, doctor, each spanning its characters."""
+    longest = max(map(len, scripts), default=0)
+    tokens, i = [], 0
+    while i < len(raw):
+        sizes = range(min(longest, len(raw) - i), 0, -1)
+        size = next((n for n in sizes if raw[i : i + n] in scripts), 0)
+        if not size:
+            i += 1
+            continue
+        word = raw[i : i + size]
+        tokens += [Token(word, english, start + i, start + i + size) for english in scripts[word]]
+        i += size
     return tokens
 
 

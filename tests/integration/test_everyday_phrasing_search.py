@@ -23,6 +23,20 @@ def test_an_injury_verb_finds_who_the_noun_finds(client, typed, term):
 
 @pytest.mark.parametrize(
     ("typed", "term"),
+    [
+        ("找会说中文的儿科医生", "chinese speaking pediatrician"),
+        ("허리가 너무 아파요 한국어 하는 의사", "korean speaking doctor back pain"),
+        ("طبيب باطنية يتكلم عربي", "arabic speaking internist"),
+    ],
+)
+def test_a_search_in_another_script_finds_who_its_english_finds(client, typed, term):
+    """Written in Chinese, Korean or Arabic, a search found nobody: its words were dropped."""
+    found = _npis(client, typed)
+    assert found and found == _npis(client, term)
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
     [("new dx breast ca", "breast cancer"), ("hx prostate CA f/u", "prostate cancer")],
 )
 def test_referral_cancer_shorthand_finds_who_the_cancer_finds(client, typed, term):

@@ -1,0 +1,49 @@
+"""A search written in a script the parser's folding drops (Chinese, Korean, Arabic, Russian)
+is read through the lexicon's ``scripts`` table (directory/understanding/tokens.py): blind
+probes' patients who wrote in their own language found nobody, their words dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directory.understanding import interpret
+from directory.understanding.lexicon_file import _scripts
+
+
+def _read(text: str) -> tuple[set[tuple[str, ...]], set[str]]:
+    parts = interpret(text).parts
+    filters = {p.ids for p in parts if p.kind == "filter"}
+    return filters, {p.label for p in parts if p.kind != "filter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "need"),
+    [
+        ("找会说中文的儿科医生", ("Mandarin", "Cantonese"), "Pediatrician"),
+        ("我爸爸有糖尿病，想找会说中文的医生", ("Mandarin", "Cantonese"), "Diabetes"),
+        ("허리가 너무 아파요 한국어 하는 의사 찾아요", ("Korean",), "Chronic Low Back Pain"),
+        ("한국어 하는 내과 의사", ("Korean",), "Internal medicine doctor"),
+        ("طبيب باطنية يتكلم عربي", ("Arabic",), "Internal medicine doctor"),
+        ("нужен врач кардиолог говорящий по-русски", ("Russian",), "Cardiologist"),
+    ],
+)
+def test_a_search_in_another_script_reads_its_need_and_language(text, language, need):
+    filters, needs = _read(text)
+    assert filters == {language} and need in needs, (filters, needs)
+
+
+def test_each_word_read_points_at_the_characters_typed():
+    """Chinese is written without spaces: the words found in a run keep their own spans,
+    so the page marks what was read."""
+    text = "找会说中文的儿科医生"
+    parts = {p.text: p for p in interpret(text).parts}
+    assert set(parts) == {"中文", "儿科医生"}
+    for typed, part in parts.items():
+        assert text[part.span[0] : part.span[1]] == typed
+
+
+def test_a_latin_word_is_no_entry_of_the_scripts_table():
+    with pytest.raises(ValueError, match="non-Latin"):
+        _scripts({"zh": {"knee": "knee"}}, Path("lexicon.json"))
