@@ -11,8 +11,9 @@ everyday reading.
 Capitals also stress a word: "back pain ALL day", "AS soon AS possible". So letters that
 are one of English's commonest words ("ALL", "AS") are the abbreviation only where no
 lower-case word follows them ("oncologist for ALL", "hx AS, CAD"), and "ALL relapse" is
-left to its words. "HA" (headache, but also hyaluronic acid: "HA injection knee") and
-"HAS" ("pt HAS knee pain") are not in the table: their capitals don't say which.
+left to its words, unless a grade comes first ("severe AS on echo"). "HA" (headache, but
+also hyaluronic acid: "HA injection knee") and "HAS" ("pt HAS knee pain") are not in the
+table: their capitals don't say which.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from directory.understanding.typos import commonest_words
 if TYPE_CHECKING:  # tokens imports this module
     from directory.understanding.tokens import Token
 
+# A grade before the capitals makes them the diagnosis: "severe AS on echo".
+_GRADES = frozenset({"severe", "moderate", "mild", "critical", "symptomatic", "known", "hx"})
 SHOUTED_WORDS = 3  # "ALL CAPS FOR BACK PAIN" is shouting; "HX MI" is a referral's shorthand
 MAX_LETTERS = 5  # "STEMI" is the longest worth the rule; longer words are not abbreviations
 
@@ -55,7 +58,8 @@ def capital_readings(tokens: Sequence[Token], capitals: Mapping[str, str]) -> di
         if term is None:
             continue
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if token.norm in commonest_words() and after.isalpha() and after.islower():
+        graded = i > 0 and tokens[i - 1].norm in _GRADES  # "severe AS on echo"
+        if token.norm in commonest_words() and after.isalpha() and after.islower() and not graded:
             continue  # "ALL day", "AS soon": a common word stressed, not the diagnosis
         found[i] = term
     return found

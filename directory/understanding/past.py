@@ -29,7 +29,7 @@ def in_the_past(
     return set_aside(chosen, [c for c in chosen if _again(c, tokens)])
 
 
-_CHILDHOOD = re.compile(r"\b(?:as|was|were)\s+an?\s*$")
+_CHILDHOOD = re.compile(r"\b(?:as|was|were)(?:\s+an?)?\s+$")  # "as a kid", "as kid"
 
 
 def a_childhood(text: str, start: int) -> bool:

@@ -42,8 +42,11 @@ def set_aside(
 # What a test or a doctor did about the need: "labs showed", "my pcp thinks", "came back".
 _TOLD = frozenset(
     {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
-     "revealed", "reveals", "confirmed", "confirms", "demonstrated", "demonstrates"}
+     "revealed", "reveals", "confirmed", "confirms", "demonstrated", "demonstrates",
+     "gave", "gives", "prescribed", "prescribes"}
 )  # fmt: skip
+# "urgent care just gives me antibiotics"
+_JUST = frozenset({"just", "only", "always", "keeps", "kept", "already"})
 _CARE = ("specialty", "procedure")
 _SEEN_ON = frozenset({"on", "in"})
 _AND = frozenset({"and", "but", "so", "plus"})
@@ -64,6 +67,9 @@ def ruled_out(
     fine: set[str] = set()
     for i, part in enumerate(parts):
         if part is None:
+            continue
+        if _said_not(i, tokens):  # "the ER said its anxiety, not my heart"
+            fine.add(part.id)
             continue
         for after in tokens[i + 1 : i + 1 + _REACH]:
             if after.norm in _FINE:
@@ -87,6 +93,14 @@ def ruled_out(
         return not named and system in systems
 
     return set_aside(chosen, [c for c in chosen if is_out(c)])
+
+
+def _said_not(at: int, tokens: list[Token]) -> bool:
+    """ "not my heart", "not the heart", "nothing wrong with my heart"."""
+    before = [t.norm for t in tokens[max(at - 4, 0) : at]]
+    if before and before[-1] in _WHOSE:
+        before.pop()
+    return bool(before) and (before[-1] == "not" or before[-3:] == ["nothing", "wrong", "with"])
 
 
 def _part(token: Token, lexicon: Lexicon):
@@ -114,7 +128,14 @@ def told_by(
         return tokens[i].norm if 0 <= i < len(tokens) else ""
 
     def seen_on(c: Candidate) -> bool:  # "high on my bloodwork"; not "is on dialysis"
-        return word(c.start - 1) in _WHOSE and word(c.start - 2) in _SEEN_ON
+        return (word(c.start - 1) in _WHOSE and word(c.start - 2) in _SEEN_ON) or (
+            word(c.start - 1) == "on" and word(c.start - 2) in _RESULTS  # "low on bloodwork"
+        )
+
+    def came_from(c: Candidate) -> bool:  # "the inhaler from urgent care"
+        return word(c.start - 1) == "from" or (
+            word(c.start - 1) in _WHOSE and word(c.start - 2) == "from"
+        )
 
     def tells(c: Candidate) -> bool:
         said = [tokens[i].norm for i in range(c.start, c.end)]
@@ -123,6 +144,7 @@ def told_by(
         if "," in text[tokens[c.start].start : tokens[c.end - 1].end]:
             return False
         told = word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
+        told = told or (word(c.end) in _JUST and word(c.end + 1) in _TOLD) or came_from(c)
         after = text[tokens[c.end - 1].end : tokens[c.end].start] if c.end < len(tokens) else ""
         ends_there = c.end == len(tokens) or word(c.end) in _AND or "," in after
         return told or (seen_on(c) and ends_there)

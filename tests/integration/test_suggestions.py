@@ -414,6 +414,7 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
         ("Koreatown Los Angeles", "Los Angeles, CA"),  # capitals: a place, not a name
         ("Buckhead", "Atlanta, GA"),  # not Buckhead, GA, a hamlet with nobody near
         ("Silver Lake", "Los Angeles, CA"),  # not Silver Lake, NH
+        ("east la", "East Los Angeles, CA"),
     ],
 )
 def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, label):

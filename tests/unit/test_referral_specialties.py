@@ -39,6 +39,7 @@ def specialties(text: str) -> list[str]:
         ("peds onc", "2080P0207X"),
         ("dev peds referral", "2080P0006X"),
         ("r/o ASD, dev-beh peds eval", "2080P0006X"),
+        ("trying for a baby 2 yrs, my sperm count came back low", "208800000X"),
         ("NICU referral", "2080N0001X"),
         ("endocrine referral", "207RE0101X"),
         ("REI referral", "207VE0102X"),

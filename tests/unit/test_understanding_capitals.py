@@ -19,6 +19,7 @@ from directory.vocabulary import default_vocabulary
         ("pediatric oncologist ALL", "leukemia"),
         ("AS", "heart-valve-disease"),
         ("hx AS, CAD", "heart-valve-disease"),
+        ("severe AS on echo, TAVR eval", "heart-valve-disease"),  # graded: not "as"
         ("PE", "pulmonary-embolism"),
         ("pe", "pulmonary-embolism"),
         ("CAD", "coronary-artery-disease"),

@@ -84,6 +84,9 @@ def test_a_body_part_said_to_be_fine_is_not_searched():
     # ... and the specialist who checked it: the heartburn's, not a cardiologist
     text = "heartburn feels like chest pain, cardiologist did tests and says my heart is fine"
     assert _read(text) == {("condition", "Acid Reflux (GERD)")}
+    # ... or said not to be it
+    text = "panic attacks, heart racing, ER said its anxiety not my heart"
+    assert _read(text) == {("condition", "Anxiety Disorders")}
 
 
 @pytest.mark.parametrize(
@@ -189,6 +192,21 @@ def test_spanish_scheduling_wishes_are_the_filters(text, wanted):
             "my blood test came back with low iron",
             ("specialty", "Primary care doctor"),
             ("condition", "Anemia"),
+        ),
+        (
+            "bruising easy and nosebleeds, platelets were low on bloodwork",
+            ("specialty", "Primary care doctor"),
+            ("condition", "Bleeding and Clotting Disorders"),
+        ),
+        (
+            "wheezing at night for weeks, the inhaler from urgent care only helps a little",
+            ("specialty", "Urgent care doctor"),
+            ("condition", "Asthma"),
+        ),
+        (
+            "keep getting UTIs, urgent care just gives me antibiotics again and again",
+            ("specialty", "Urgent care doctor"),
+            ("condition", "Urinary Tract Infection (UTI)"),
         ),
     ],
 )

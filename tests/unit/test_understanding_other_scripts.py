@@ -27,6 +27,7 @@ def _read(text: str) -> tuple[set[tuple[str, ...]], set[str]]:
         ("한국어 하는 내과 의사", ("Korean",), "Internal medicine doctor"),
         ("طبيب باطنية يتكلم عربي", ("Arabic",), "Internal medicine doctor"),
         ("нужен врач кардиолог говорящий по-русски", ("Russian",), "Cardiologist"),
+        ("我爸爸胃痛，想找会说中文的肠胃科医生", ("Mandarin", "Cantonese"), "Gastroenterologist"),
     ],
 )
 def test_a_search_in_another_script_reads_its_need_and_language(text, language, need):

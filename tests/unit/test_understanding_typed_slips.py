@@ -51,6 +51,9 @@ def test_a_real_word_is_not_corrected_into_another_need(text, not_meant):
         "2yo severe atopic dermatitis failing topical steroids",
         "asthma uncontrolled on ICS/LABA",
         "blood presure still high even on 3 different pills",
+        "blood pressure still 170/100 on 2 meds. do i need a specialist",
+        "pink eye 2 weeks and not going away with the drops",
+        "keep getting UTIs, urgent care just gives me antibiotics again and again",
     ],
 )
 def test_care_failing_or_uncontrolled_asks_for_the_specialist(text):
@@ -145,6 +148,7 @@ def test_pt_for_what_therapists_treat_is_still_the_therapist(text):
         ("bilat CTS, EMG/NCS severe median neuropathy, refer for CTR", "carpal-tunnel-release"),
         ("hx melanoma 2020, annual FBSE, Medicare", "moles-and-skin-growths"),
         ("havent slept right in months, wake up at 3am every night", "insomnia"),
+        ("tengo diabetes y se me duermen los pies y me arden en la noche", "peripheral-neuropathy"),
     ],
 )
 def test_patients_and_referrals_words_for_a_condition_or_procedure(text, concept):
@@ -229,6 +233,7 @@ def test_a_negation_that_is_the_need_stays(text, kept):
         "i had asthma as a child and now its back",
         "had ear tubes as a baby, now hearing loss",
         "wake up at 3am every night and cant fall back asleep",
+        "adult adhd, never diagnosed as kid, can't focus at work",
     ],
 )
 def test_a_childhood_told_is_no_child_patient_and_back_again_is_no_back(text):
