@@ -52,7 +52,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         # Referred to a child's specialist, the adults' generalists come after the
         # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
         tried = resolution.specialists_first or (referral and _for_a_child(resolution))
-        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried)
+        child = _for_a_child(resolution)
+        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))

@@ -102,6 +102,7 @@ def specialty_fit(
     providers: frozenset[str] = frozenset(),
     referral: bool = False,
     tried: bool = False,
+    child: bool = False,
 ) -> dict[str, float]:
     """NUCC code → fit score, from its place in the condition map.
 
@@ -110,15 +111,18 @@ def specialty_fit(
     so they are not ranked down as non-physicians. ``referral``: the search was a diagnosis
     code or names a specialist, so primary care (the pediatrician too) ranks below the
     specialists even where the map lists it first;
-    ``tried``: the words say primary care has tried, so it ranks below all of them.
+    ``tried``: the words say primary care has tried, so it ranks below all of them; the
+    pediatrician too, unless the patient is a ``child`` ("pink eye 2 weeks, not going away"
+    had listed ten pediatricians for an adult).
     """
+    tried_care = GENERALISTS if child else PRIMARY_CARE
     fit = {}
     for code, rank in ranks.items():
         physician = code in vocabulary.specialties and _physician(vocabulary, code)
         # The map's first answer is the fit even when not a physician: the podiatrist
         # for an ingrown toenail, the dentist for a toothache, the audiologist for hearing.
         score = fit_score(rank, code in providers or physician or rank == 0)
-        if tried and code in GENERALISTS:
+        if tried and code in tried_care:
             score = round(score * TRIED_FACTOR, 2)
         elif (rank > 0 and code in GENERALISTS) or (referral and code in PRIMARY_CARE):
             # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the

@@ -361,7 +361,10 @@ def _the_sender(
     """A name right after "from" or "referred by", beside what the referral asks for, is who
     sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
     asked_by = [
-        p for p in parts if p.kind == "specialty" and _PER.search(text[: p.span[0]].lower())
+        p
+        for p in parts
+        if p.kind == "specialty"
+        and (_PER.search(text[: p.span[0]].lower()) or _FROM_OFFICE.search(text[: p.span[0]]))
     ]
     others = [p for p in parts if p.kind in _CLINICAL and p not in asked_by]
     if asked_by and others:  # "referral to Dr. Chan per PCP": the PCP asked for Dr. Chan
@@ -378,6 +381,10 @@ _PER = re.compile(
     r"\b(?:per|f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
     r"(?:return|back)\s+to|cc\s*:?)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
 )
+
+
+# The sending office's name in a fax header: "FROM: Brookside Family Practice".
+_FROM_OFFICE = re.compile(r"\b(?i:from)\s*:?\s*(?:[A-Z][\w'&.-]*\s+){1,3}$")
 
 
 def _as_filler(

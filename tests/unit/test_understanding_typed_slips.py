@@ -301,3 +301,11 @@ def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
     parts = interpret(text).parts
     assert not [p for p in parts if p.kind == "specialty"], parts
     assert [p for p in parts if p.kind != "specialty"], parts
+
+
+def test_the_sending_offices_specialty_in_a_fax_header_is_not_asked_for():
+    """'FROM: Brookside Family Practice ... REQ: ortho consult' listed family doctors
+    beside the orthopedic surgeons asked for."""
+    text = "FROM: Brookside Family Practice RE: referral DX: M17.11 OA R knee REQ: ortho consult"
+    specialties = {p.label for p in interpret(text).parts if p.kind == "specialty"}
+    assert specialties == {"Orthopedic surgeon"}

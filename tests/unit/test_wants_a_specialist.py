@@ -42,6 +42,18 @@ def test_primary_care_then_ranks_after_every_specialist_listed():
     assert max(tried[c] for c in GENERALISTS if c in tried) < min(tried[c] for c in specialists)
 
 
+def test_an_adults_pediatrician_ranks_after_the_specialists_too():
+    """'pink eye 2 weeks and not going away with the drops' listed ten pediatricians: the
+    map puts them second for pink eye, and only family doctors stepped back. A child keeps
+    the pediatrician ("2yo eczema failing topical steroids")."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["conjunctivitis"])
+    adult = ranking.specialty_fit(vocabulary, ranks, tried=True)
+    child = ranking.specialty_fit(vocabulary, ranks, tried=True, child=True)
+    eyes = "207W00000X"
+    assert adult["208000000X"] < adult[eyes] < child["208000000X"]
+
+
 @pytest.mark.parametrize(
     ("concept", "first", "physician"),
     [
