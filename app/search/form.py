@@ -40,7 +40,9 @@ def _nicknamed(text: str) -> Place | None:
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
     typed = " ".join(text.split())
     found = _nickname(typed) or _read_whole(typed)
-    if found is not None or "," not in typed:
+    if found is None and "," not in typed:
+        return _city_typed_last(typed)
+    if found is not None:
         return found
     head, _, tail = (part.strip() for part in typed.rpartition(","))
     if head_place := _nickname(head):
@@ -51,6 +53,23 @@ def _nicknamed(text: str) -> Place | None:
         return _nickname(tail) or resolve_place(tail)
     except LocationNotFound:
         return None
+
+
+def _city_typed_last(typed: str) -> Place | None:
+    """A neighbourhood we don't know before its city, without a comma ("South End Boston"):
+    the city, as "Pilsen, Chicago" is; the last one or two words must name it alone."""
+    words = typed.split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        tail = " ".join(words[-size:])
+        if state_code(tail):  # "Fakeville LA" is no neighbourhood of Los Angeles
+            return None
+        try:
+            return _nickname(tail) or resolve_place(tail)
+        except LocationNotFound:
+            continue
+    return None
 
 
 def _read_whole(typed: str) -> Place | None:

@@ -196,7 +196,9 @@ def _child_beside_a_need(
         (
             w
             for w in (*filler, *unplaced)
-            if normalize_term(w.text) in CHILD_NOUNS and not a_childhood(text, w.span[0])
+            if normalize_term(w.text) in CHILD_NOUNS
+            and not a_childhood(text, w.span[0])
+            and not _a_mothers_baby(text, w)
         ),
         None,
     )
@@ -205,6 +207,18 @@ def _child_beside_a_need(
         return parts, filler, unplaced
     parts = _with_word_read_as(parts, word, entry)
     return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
+
+
+# "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
+_A_MOTHER = re.compile(
+    r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|c\s*-?\s*section|"
+    r"(?:after|since) (?:the|my) (?:baby|delivery))\b"
+)
+_BABIES = frozenset({"baby", "babies", "newborn", "infant"})
+
+
+def _a_mothers_baby(text: str, word: Word) -> bool:
+    return normalize_term(word.text) in _BABIES and bool(_A_MOTHER.search(text.lower()))
 
 
 ACCEPTING = frozenset({"accepting", "accepts"})

@@ -43,7 +43,8 @@ def set_aside(
 _TOLD = frozenset(
     {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
      "revealed", "reveals", "confirmed", "confirms", "demonstrated", "demonstrates",
-     "gave", "gives", "prescribed", "prescribes"}
+     "gave", "gives", "prescribed", "prescribes", "mentioned", "mentions", "recommended",
+     "recommends", "suggested", "suggests", "referred"}
 )  # fmt: skip
 # "urgent care just gives me antibiotics"
 _JUST = frozenset({"just", "only", "always", "keeps", "kept", "already"})

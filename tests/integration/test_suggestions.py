@@ -415,6 +415,7 @@ def test_a_citys_nickname_in_the_location_box_is_the_city(client, typed, label):
         ("Buckhead", "Atlanta, GA"),  # not Buckhead, GA, a hamlet with nobody near
         ("Silver Lake", "Los Angeles, CA"),  # not Silver Lake, NH
         ("east la", "East Los Angeles, CA"),
+        ("South End Boston", "Boston, MA"),  # a neighbourhood we don't know, then its city
     ],
 )
 def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, label):
@@ -442,7 +443,10 @@ def test_a_town_in_the_box_several_places_share_is_the_one_with_physicians(clien
     assert notice["kind"] == "reread" and "Park Ridge, IL" in notice["message"]
 
 
-@pytest.mark.parametrize("typed", ["Paris, France", "Fakeville, LA", "Mary", "cardiology"])
+@pytest.mark.parametrize(
+    "typed",
+    ["Paris, France", "Paris France", "Fakeville, LA", "Fakeville LA", "Mary", "cardiology"],
+)
 def test_a_place_we_do_not_know_is_still_a_form_error(client, typed):
     response = client.get(
         "/api/v1/physicians", query_string={"q": "cardiologist", "location": typed}

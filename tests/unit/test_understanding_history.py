@@ -204,6 +204,11 @@ def test_spanish_scheduling_wishes_are_the_filters(text, wanted):
             ("condition", "Asthma"),
         ),
         (
+            "my daughter keeps getting strep, pediatrician mentioned taking tonsils out",
+            ("specialty", "Pediatrician"),
+            ("procedure", "Tonsillectomy"),
+        ),
+        (
             "keep getting UTIs, urgent care just gives me antibiotics again and again",
             ("specialty", "Urgent care doctor"),
             ("condition", "Urinary Tract Infection (UTI)"),

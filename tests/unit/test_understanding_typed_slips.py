@@ -53,6 +53,7 @@ def test_a_real_word_is_not_corrected_into_another_need(text, not_meant):
         "blood presure still high even on 3 different pills",
         "blood pressure still 170/100 on 2 meds. do i need a specialist",
         "pink eye 2 weeks and not going away with the drops",
+        "copd getting worse even with inhalers",
         "keep getting UTIs, urgent care just gives me antibiotics again and again",
     ],
 )
@@ -149,6 +150,8 @@ def test_pt_for_what_therapists_treat_is_still_the_therapist(text):
         ("hx melanoma 2020, annual FBSE, Medicare", "moles-and-skin-growths"),
         ("havent slept right in months, wake up at 3am every night", "insomnia"),
         ("tengo diabetes y se me duermen los pies y me arden en la noche", "peripheral-neuropathy"),
+        ("me duele mucho el dedo gordo del pie, esta hinchado y rojo, creo que es gota", "gout"),
+        ("doktè pou fanm ansent ki pale kreyòl", "pregnancy-care"),
     ],
 )
 def test_patients_and_referrals_words_for_a_condition_or_procedure(text, concept):
@@ -309,3 +312,10 @@ def test_the_sending_offices_specialty_in_a_fax_header_is_not_asked_for():
     text = "FROM: Brookside Family Practice RE: referral DX: M17.11 OA R knee REQ: ortho consult"
     specialties = {p.label for p in interpret(text).parts if p.kind == "specialty"}
     assert specialties == {"Orthopedic surgeon"}
+
+
+def test_a_mothers_baby_is_not_the_patient():
+    """'pretty sure i have postpartum depression, baby is 2 months' listed eight
+    pediatricians: the mother is the patient."""
+    assert "208000000X" not in _codes("i have postpartum depression, baby is 2 months")
+    assert "208000000X" in _codes("my baby has a fever")
