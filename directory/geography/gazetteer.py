@@ -60,7 +60,9 @@ def zip_table() -> dict[str, ZipInfo]:
     for row in zip_rows():
         if not row["active"] or row["zip_code_type"] == "MILITARY":
             continue
-        if not row["lat"] or not row["long"]:
+        # Fifty ZIPs carry 0, 0 for unknown coordinates: a point in the Atlantic that drew
+        # Bell Gardens, CA (one good ZIP, one 0, 0) halfway there, where nobody practises.
+        if not float(row["lat"] or 0) or not float(row["long"] or 0):
             continue
         table[row["zip_code"]] = ZipInfo(
             float(row["lat"]),

@@ -38,6 +38,14 @@ def test_unknown_zip_has_no_point():
     assert zip_place("00000") is None
 
 
+def test_a_zip_without_coordinates_moves_no_city_into_the_ocean():
+    """Bell Gardens, CA has one ZIP with its point and one with 0, 0: its median lay in the
+    Atlantic, and every search near it found nobody."""
+    bell_gardens = resolve_place("Bell Gardens, CA")
+    assert miles_between((bell_gardens.lat, bell_gardens.lon), (34.05, -118.25)) < 15
+    assert zip_point("90205") is None  # no coordinates: not a point at 0, 0
+
+
 def test_military_zips_are_left_out():
     assert zip_point("96505") is None  # a DPO ZIP: no place a patient can drive to
 
