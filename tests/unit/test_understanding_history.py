@@ -43,6 +43,16 @@ def test_care_already_tried_is_not_what_is_asked_for(text, tried, need):
             ("condition", "Chronic Low Back Pain"),
         ),
         (
+            "tengo dolor de rodilla hace meses, ya fui a terapia fisica y no mejora",
+            ("procedure", "Physical Therapy"),
+            ("body_part", "Knee pain"),
+        ),
+        (
+            "whiplash s/p MVA 3 mo, neck pain + HA, PT done, r/o facet, for MBB/RFA",
+            ("specialty", "Physical therapist"),
+            ("condition", "Chronic Neck Pain"),
+        ),
+        (
             "L4-5 spondylolisthesis, failed PT + ESI x3, surgical eval",
             ("procedure", "Epidural Steroid Injection"),
             ("condition", "Spondylolisthesis"),

@@ -152,6 +152,22 @@ def test_pt_for_what_therapists_treat_is_still_the_therapist(text):
         ("tengo diabetes y se me duermen los pies y me arden en la noche", "peripheral-neuropathy"),
         ("me duele mucho el dedo gordo del pie, esta hinchado y rojo, creo que es gota", "gout"),
         ("doktè pou fanm ansent ki pale kreyòl", "pregnancy-care"),
+        (
+            "my eyes are bulging and red, heart racing, losing weight without trying",
+            "hyperthyroidism",
+        ),
+        (
+            "his ankles are swollen and he cant breathe lying flat, sleeps in his recliner",
+            "heart-failure",
+        ),
+        ("hypothyroid, TSH 12 on levo, 2.4cm nodule TI-RADS 4, FNA needed", "thyroid-nodules"),
+        ("6wk infant failed NBHS bilat, needs diagnostic ABR", "hearing-loss"),
+        ("my 2yo doesnt say many words, doesnt point or look at us", "autism"),
+        (
+            "3 month old has a flat spot on the back of his head, does he need a helmet",
+            "flat-head-syndrome",
+        ),
+        ("every spring my eyes itch like crazy and my lips swell up", "allergic-rhinitis"),
     ],
 )
 def test_patients_and_referrals_words_for_a_condition_or_procedure(text, concept):
@@ -319,3 +335,9 @@ def test_a_mothers_baby_is_not_the_patient():
     pediatricians: the mother is the patient."""
     assert "208000000X" not in _codes("i have postpartum depression, baby is 2 months")
     assert "208000000X" in _codes("my baby has a fever")
+
+
+def test_wanting_an_old_parent_comfortable_asks_for_palliative_care():
+    """'nana is 88 with dementia ... just want her comfortable' listed neurologists."""
+    text = "nana is 88 with dementia, we dont want more hospital trips, just want her comfortable"
+    assert "207RH0002X" in _codes(text)
