@@ -210,10 +210,7 @@ def _child_beside_a_need(
 
 
 # "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
-_A_MOTHER = re.compile(
-    r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|c\s*-?\s*section|"
-    r"(?:after|since) (?:the|my) (?:baby|delivery))\b"
-)
+_A_MOTHER = re.compile(r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth)\b")
 _BABIES = frozenset({"baby", "babies", "newborn", "infant"})
 
 

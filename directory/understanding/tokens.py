@@ -59,9 +59,6 @@ def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) ->
     tokens = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        if scripts and not normalize_term(raw):
-            tokens += _in_another_script(raw, match.start(), scripts)
-            continue
         if "." in raw:
             norm = raw.lower()
         elif "/" in raw:
@@ -72,6 +69,8 @@ def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) ->
             norm = normalize_term(raw).replace(" ", "")
         if norm:
             tokens.append(Token(raw, norm, match.start(), match.end()))
+        elif scripts:  # folded to nothing: Chinese, Korean, Arabic, Russian
+            tokens += _in_another_script(raw, match.start(), scripts)
     return tokens
 
 
