@@ -66,7 +66,7 @@ from directory.understanding.tokens import (
 from directory.understanding.treats import with_treated_concepts
 from directory.understanding.typos import english_counts
 from directory.understanding.where import body_parts_saying_where
-from directory.vocabulary import Vocabulary, default_vocabulary
+from directory.vocabulary import PRIMARY_CARE, Vocabulary, default_vocabulary
 
 
 def interpret(
@@ -375,7 +375,11 @@ def _the_sender(
         p
         for p in parts
         if p.kind == "specialty"
-        and (_PER.search(text[: p.span[0]].lower()) or _FROM_OFFICE.search(text[: p.span[0]]))
+        and (
+            _PER.search(text[: p.span[0]].lower())
+            or _FROM_OFFICE.search(text[: p.span[0]])
+            or (set(p.codes) <= PRIMARY_CARE and _BACK_TO.search(text[: p.span[0]].lower()))
+        )
     ]
     others = [p for p in parts if p.kind in _CLINICAL and p not in asked_by]
     if asked_by and others:  # "referral to Dr. Chan per PCP": the PCP asked for Dr. Chan
@@ -386,11 +390,13 @@ def _the_sender(
     return _as_filler(sent, parts, filler, tokens)
 
 
-# Care named as who asked, who follows up or who gets a copy: "per PCP", "f/u w/ PCP after",
-# "return to PCP", "cc: cardiology".
-_PER = re.compile(
-    r"\b(?:per|f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
-    r"(?:return|back)\s+to|cc\s*:?)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
+# Care named as who asked for the referral or gets a copy: "per PCP", "cc: cardiology".
+_PER = re.compile(r"\b(?:per|cc\s*:?)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$")
+# ... and primary care the patient returns to: "f/u w/ PCP after", "return to PCP" (a
+# specialist to follow up with is the ask: "ER said follow up with neuro").
+_BACK_TO = re.compile(
+    r"\b(?:f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
+    r"(?:return|back)\s+to)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
 )
 
 

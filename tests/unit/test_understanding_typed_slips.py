@@ -322,6 +322,13 @@ def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
     assert [p for p in parts if p.kind != "specialty"], parts
 
 
+def test_a_specialist_to_follow_up_with_is_still_asked_for():
+    """Primary care a referral returns to is no ask ('f/u w/ PCP after'); a specialist the
+    ER said to follow up with is."""
+    text = "had a seizure yesterday first time ever, ER said follow up with neuro"
+    assert ("specialty", "Neurologist") in {(p.kind, p.label) for p in interpret(text).parts}
+
+
 def test_the_sending_offices_specialty_in_a_fax_header_is_not_asked_for():
     """'FROM: Brookside Family Practice ... REQ: ortho consult' listed family doctors
     beside the orthopedic surgeons asked for."""
