@@ -286,3 +286,22 @@ def test_a_referrals_patient_who_speaks_a_language_is_no_physical_therapist():
         ("filter", "Speaks Tagalog"),
     }
     assert not interpret("J32.9 chronic sinusitis failed abx x3 ENT referral").unplaced
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("bác sĩ tim mạch nói tiếng Việt", ("specialty", "Cardiologist")),
+        (
+            "đau lưng dưới nhiều năm, cần bác sĩ nói tiếng Việt",
+            ("condition", "Chronic Low Back Pain"),
+        ),
+        ("bác sĩ gia đình nói tiếng Việt", ("specialty", "Family medicine doctor")),
+    ],
+)
+def test_vietnamese_needs_are_read_beside_the_language(text, need):
+    """'đau lưng' (back pain) folds to 'dau lung' and had been read as the lungs; 'bác sĩ
+    tim mạch' (a cardiologist) was not read at all."""
+    read = _read(text)
+    assert need in read and ("filter", "Speaks Vietnamese") in read, read
+    assert not any(label.startswith("Lung") for _, label in read)
