@@ -38,21 +38,14 @@ def _nickname(text: str) -> Place | None:
 def _nicknamed(text: str) -> Place | None:
     """A name people give a city ("NYC", "philly"), or a neighbourhood we don't know with
     the city after a comma ("Pilsen, Chicago", "the Heights, Houston": the city)."""
-    typed = " ".join(text.split())
-    found = _nickname(typed) or _read_whole(typed)
-    if found is None and "," not in typed:
-        return _city_typed_last(typed)
+    typed = " ".join(text.split())  # its nickname was looked up before the gazetteer
+    found = _read_whole(typed)
     if found is not None:
         return found
+    if "," not in typed:
+        return _city_typed_last(typed)
     head, _, tail = (part.strip() for part in typed.rpartition(","))
-    if head_place := _nickname(head):
-        return head_place  # "Koreatown, LA"
-    if not tail or state_code(tail):  # "Fakeville, LA" is no neighbourhood of Los Angeles
-        return None
-    try:
-        return _nickname(tail) or resolve_place(tail)
-    except LocationNotFound:
-        return None
+    return _nickname(head) or _city_after(tail)  # "Koreatown, LA"; "Pilsen, Chicago"
 
 
 def _city_typed_last(typed: str) -> Place | None:
@@ -65,11 +58,20 @@ def _city_typed_last(typed: str) -> Place | None:
         tail = " ".join(words[-size:])
         if state_code(tail):  # "Fakeville LA" is no neighbourhood of Los Angeles
             return None
-        try:
-            return _nickname(tail) or resolve_place(tail)
-        except LocationNotFound:
-            continue
+        if (city := _city_after(tail)) is not None:
+            return city
     return None
+
+
+def _city_after(tail: str) -> Place | None:
+    """The city named after a neighbourhood we don't know; a state's code names none
+    ("Fakeville, LA" is no neighbourhood of Los Angeles)."""
+    if not tail or state_code(tail):
+        return None
+    try:
+        return _nickname(tail) or resolve_place(tail)
+    except LocationNotFound:
+        return None
 
 
 def _read_whole(typed: str) -> Place | None:

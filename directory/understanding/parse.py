@@ -371,16 +371,7 @@ def _the_sender(
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A name right after "from" or "referred by", beside what the referral asks for, is who
     sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
-    asked_by = [
-        p
-        for p in parts
-        if p.kind == "specialty"
-        and (
-            _PER.search(text[: p.span[0]].lower())
-            or _FROM_OFFICE.search(text[: p.span[0]])
-            or (set(p.codes) <= PRIMARY_CARE and _BACK_TO.search(text[: p.span[0]].lower()))
-        )
-    ]
+    asked_by = [p for p in parts if p.kind == "specialty" and _not_asked(text, p)]
     others = [p for p in parts if p.kind in _CLINICAL and p not in asked_by]
     if asked_by and others:  # "referral to Dr. Chan per PCP": the PCP asked for Dr. Chan
         parts, filler = _as_filler(asked_by, parts, filler, tokens)
@@ -390,18 +381,25 @@ def _the_sender(
     return _as_filler(sent, parts, filler, tokens)
 
 
+_WHOSE_END = r"\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
 # Care named as who asked for the referral or gets a copy: "per PCP", "cc: cardiology".
-_PER = re.compile(r"\b(?:per|cc\s*:?)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$")
+_PER = re.compile(r"\b(?:per|cc\s*:?)" + _WHOSE_END)
 # ... and primary care the patient returns to: "f/u w/ PCP after", "return to PCP" (a
 # specialist to follow up with is the ask: "ER said follow up with neuro").
 _BACK_TO = re.compile(
     r"\b(?:f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
-    r"(?:return|back)\s+to)\s+(?:my\s+|her\s+|his\s+|the\s+|their\s+)?$"
+    r"(?:return|back)\s+to)" + _WHOSE_END
 )
-
-
 # The sending office's name in a fax header: "FROM: Brookside Family Practice".
 _FROM_OFFICE = re.compile(r"\b(?i:from)\s*:?\s*(?:[A-Z][\w'&.-]*\s+){1,3}$")
+
+
+def _not_asked(text: str, specialty: Part) -> bool:
+    """The specialty is who asked, who gets a copy, the sending office or the primary care
+    the patient returns to, not whom the referral asks for."""
+    before = text[: specialty.span[0]]
+    back_to = set(specialty.codes) <= PRIMARY_CARE and _BACK_TO.search(before.lower())
+    return bool(_PER.search(before.lower()) or _FROM_OFFICE.search(before) or back_to)
 
 
 def _as_filler(

@@ -220,9 +220,9 @@ def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
     not for an oncologist, while another need is still read."""
 
     def asked_if(c: Candidate) -> bool:
-        before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
         if c.kind != "specialty":
             return False
+        before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
         if any(before[-len(q) :] == q for q in _ASKED):
             return True
         afraid = any(t.norm in _AFRAID for t in tokens[: c.start])

@@ -40,8 +40,7 @@ def with_treated_concepts(
                 part = replace(part, treats=named)
         elif (
             part.kind in CONCEPTS
-            and normalize_term(part.text)[-1:]
-            and normalize_term(part.text).split()[-1] in doctors
+            and (normalize_term(part.text).split() or [""])[-1] in doctors
             and not for_a_child  # "asthma doctor for my kid": a pediatrician reading stays
         ):
             part = _its_specialist(part, lexicon) or part
