@@ -45,6 +45,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         )
         if resolution.surgeons_first or typed_a_surgeon:
             ranks = ranking.surgeons_first(vocabulary, ranks)
+        elif resolution.surgeons_last:
+            ranks = ranking.surgeons_behind(vocabulary, ranks)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
         if told_as_one_problem(resolution):
@@ -96,6 +98,8 @@ def _specialty_clauses(
     ``fit``: the condition map's fit of each specialty, when a condition was asked."""
     typed = _typed(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
+    if resolution.surgeons_last:  # "ortho consult knee pain, no surgery": not the surgeons
+        context = ranking.without_surgeons(default_vocabulary(), context)
     if resolution.specialists_first and (beside or typed.specialty_codes()):
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
@@ -104,6 +108,8 @@ def _specialty_clauses(
     if not codes:  # only a body part's specialists, or the patient's: what was asked
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     if not (beside or context):
+        if resolution.surgeons_last:  # "knee pain, no surgeon please"
+            return _surgeons_after(codes, named)
         return [ranking.specialty_query(codes, named)]
     behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
@@ -113,6 +119,18 @@ def _specialty_clauses(
     if context:
         clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     return clauses
+
+
+def _surgeons_after(codes: list[str], named: list[str]) -> list[dict]:
+    """The specialists of a body part, its surgeons after the others when surgery is
+    declined ("knee pain, no surgeon please": sports medicine first, then orthopedics)."""
+    others = ranking.without_surgeons(default_vocabulary(), codes)
+    if len(others) == len(codes):
+        return [ranking.specialty_query(codes, named)]
+    surgeons = [c for c in codes if c not in others]
+    first = ranking.specialty_query(others, [c for c in named if c in others] or None)
+    after = ranking.specialty_query(surgeons, weight=ranking.SURGEONS_DECLINED)
+    return [{"dis_max": {"queries": [first, after]}}]  # the best of the two, not their sum
 
 
 def _typed(resolution: Resolution) -> Resolution:

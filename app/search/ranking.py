@@ -191,16 +191,42 @@ def for_every_need(
 
 # Asked who operates, the condition's non-surgeons rank this many places further down.
 SURGERY_BEHIND = 3
+# Surgery declined, a body part's surgeons keep this share of a specialist's weight: after
+# its other specialists, still found (orthopedic surgeons treat knees without operating).
+SURGEONS_DECLINED = 0.5
 
 
 def surgeons_first(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, int]:
     """``ranks`` with the surgeons the condition map lists first ("carpal tunnel, who does
     the surgery": hand surgeons before neurologists); unchanged when it lists none."""
-    specialties = vocabulary.specialties
-    surgical = {c for c in ranks if c in specialties and specialties[c].is_surgical}
+    surgical = _surgical(vocabulary, ranks)
     if not surgical:
         return dict(ranks)
     return {c: r if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
+
+
+def surgeons_behind(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, int]:
+    """``ranks`` with the condition's surgeons after those who treat it otherwise, when the
+    words decline surgery ("spinal stenosis, NOT looking for a surgeon": pain specialists,
+    physiatrists and neurologists, then spine surgeons); unchanged when the map lists only
+    surgeons."""
+    surgical = _surgical(vocabulary, ranks)
+    if not surgical or surgical == set(ranks):
+        return dict(ranks)
+    last = len(ranks)  # after every other specialty the map lists
+    return {c: r + last if c in surgical else r for c, r in ranks.items()}
+
+
+def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
+    """``codes`` without the surgical specialties, unless nothing else is left: a body
+    part's specialists when surgery is declined ("knee pain, no surgeon please")."""
+    surgical = _surgical(vocabulary, codes)
+    return [c for c in codes if c not in surgical] or list(codes)
+
+
+def _surgical(vocabulary: Vocabulary, codes) -> set[str]:
+    specialties = vocabulary.specialties
+    return {c for c in codes if c in specialties and specialties[c].is_surgical}
 
 
 def generalists_first_for_all(

@@ -52,7 +52,11 @@ from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
 from directory.understanding.hospitals import named_by
-from directory.understanding.specialist import asks_who_operates, wants_a_specialist
+from directory.understanding.specialist import (
+    asks_who_operates,
+    declines_surgery,
+    wants_a_specialist,
+)
 from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
 
@@ -163,6 +167,7 @@ class SearchService:
                 "practice_text": read.core_text,
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),
+                "surgeons_last": declines_surgery(read, lexicon),
                 "needs_said": tuple(
                     dict.fromkeys(p.ids for p in read.parts if p.kind == "condition" and p.ids)
                 ),

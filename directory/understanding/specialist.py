@@ -16,8 +16,10 @@ word no term read ("who does the surgery") asks for the condition's surgeons
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from directory.crisis import notices_for
+from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Interpretation
@@ -142,18 +144,41 @@ def _tried_word_before(
     return None
 
 
-# "sciatica relief without surgery", "non surgical", "avoid surgery": not asking for it
-_NOT_SURGERY = re.compile(
-    r"\b(?:without|no|not|non|avoid|avoiding|instead of|other than)(?:\W+\w+)?\W*$"
+# "NOT looking for a surgeon", "dont want surgery", "no quiero cirujano", "non-surgical":
+# surgery declined, a few words at most between the no and the surgery word. "no relief
+# after surgery" is surgery done ("after" is no word that may stand between).
+_DECLINING = (
+    r"(?:no|not|without|avoid|avoiding|dont|don t|do not|doesnt|doesn t|does not|wont|won t|"
+    r"never|rather|instead of|other than|sin)"
 )
+_BETWEEN = (
+    r"(?:\s+(?:looking|look|for|a|an|any|more|another|to|have|having|get|getting|go|want|"
+    r"wanting|wants|need|needs|needing|interested|in|the|see|seeing|quiero|una|un|ser|"
+    r"ready|keen|on|major|big|back|spine|spinal|knee|hip|neck|shoulder)){0,4}"
+)
+_SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar")
+
+
+def declines_surgery(read: Interpretation, lexicon: Lexicon) -> bool:
+    """Whether the words say surgery is not wanted ("spinal stenosis, NOT looking for a
+    surgeon", "knee pain, want to avoid surgery", "non surgical options"): the condition's
+    surgeons then rank after those who treat it otherwise (``ranking.surgeons_behind``)."""
+    said = normalize_term(read.text)
+    return bool(_declining(lexicon.word_set("surgeon_words")).search(said))
+
+
+@lru_cache(maxsize=4)
+def _declining(surgeon_words: frozenset[str]) -> re.Pattern[str]:
+    words = sorted({*surgeon_words, *_SPANISH_SURGERY}, key=len, reverse=True)
+    surgery = "|".join(map(re.escape, words))
+    # "no surgical hx" is a referral's history, not a wish
+    return re.compile(rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+)(?:{surgery})\b(?! (?:history|hx))")
 
 
 def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:
     """A surgery word read as no part of a term ("who does the surgery", "surgeon for carpal
-    tunnel"); "carpal tunnel surgery" is a procedure and "pain after surgery" a condition."""
+    tunnel"); "carpal tunnel surgery" is a procedure and "pain after surgery" a condition.
+    Surgery declined ("sciatica relief without surgery") asks for no surgeon."""
     surgery = lexicon.word_set("surgeon_words")
-    return any(
-        word.text.casefold() in surgery
-        and not _NOT_SURGERY.search(read.text[: word.span[0]].casefold())
-        for word in read.filler
-    )
+    asked = any(word.text.casefold() in surgery for word in read.filler)
+    return asked and not declines_surgery(read, lexicon)

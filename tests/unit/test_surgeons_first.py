@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.search.ranking import surgeons_first
+from app.search.ranking import surgeons_behind, surgeons_first
 from directory.condition_map import specialty_ranks
 from directory.understanding import interpret, lexicon_for
-from directory.understanding.specialist import asks_who_operates
+from directory.understanding.specialist import asks_who_operates, declines_surgery
 from directory.vocabulary import default_vocabulary
 
 HAND_SURGERY, NEUROLOGY = "207XS0106X", "2084N0400X"
@@ -98,3 +98,33 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
     alone = Resolution("scoliosis", (scoliosis,))
     fit = _fit(_concept_clauses(with_child, SearchParams(q=with_child.text)))
     assert fit == _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "declines"),
+    [
+        ("spinal stenosis, NOT looking for a surgeon", True),
+        ("knee pain, dont want surgery", True),
+        ("non-surgical options for my shoulder", True),
+        ("nonsurgical treatment", True),
+        ("me duele la rodilla, no quiero cirujano", True),
+        ("herniated disc, hoping to avoid back surgery", True),
+        ("no relief after surgery", False),  # surgery had
+        ("never had surgery on it", False),
+        ("no surgical hx", False),  # a referral's history
+        ("who does the surgery for carpal tunnel", False),
+    ],
+)
+def test_words_that_decline_surgery(text, declines):
+    lexicon = lexicon_for(default_vocabulary())
+    assert declines_surgery(interpret(text, lexicon=lexicon), lexicon) is declines
+
+
+def test_surgery_declined_puts_the_surgeons_after_every_other_specialty():
+    vocabulary = default_vocabulary()
+    ranks = {"207XS0117X": 0, "207T00000X": 1, "208VP0014X": 2, "208100000X": 3}
+    declined = surgeons_behind(vocabulary, ranks)
+    others = max(declined["208VP0014X"], declined["208100000X"])
+    assert min(declined["207XS0117X"], declined["207T00000X"]) > others
+    only_surgeons = {"207XS0117X": 0, "207T00000X": 1}
+    assert surgeons_behind(vocabulary, only_surgeons) == only_surgeons

@@ -1,0 +1,53 @@
+"""Surgery declined in the words ("NOT looking for a surgeon", "no quiero cirujano"): the
+surgeons rank after everyone else who treats the need, and nobody is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.vocabulary import default_vocabulary
+
+
+def _search(client, q: str) -> dict:
+    response = client.get(
+        "/api/v1/physicians", query_string={"q": q, "location": "Boston, MA", "per_page": 20}
+    )
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def _surgeon(hit: dict) -> bool:
+    specialties = default_vocabulary().specialties
+    first = hit["specialties"][0]["code"]  # the physician's main practice
+    return first in specialties and specialties[first].is_surgical
+
+
+@pytest.mark.parametrize(
+    ("declined", "plain"),
+    [
+        ("spinal stenosis, NOT looking for a surgeon, want other options", "spinal stenosis"),
+        ("knee pain, no surgeon please", "knee pain"),
+        ("me duele la rodilla, no quiero cirujano", "me duele la rodilla"),
+        ("herniated disc, want to avoid surgery", "herniated disc"),
+    ],
+)
+def test_surgery_declined_lists_the_surgeons_after_the_others(client, declined, plain):
+    """'spinal stenosis lower back ... NOT looking for a surgeon' listed three spine
+    surgeons and a neurosurgeon first."""
+    asked, usual = _search(client, declined), _search(client, plain)
+    assert any(_surgeon(hit) for hit in usual["results"][:5])  # surgeons lead without it
+    assert asked["total"] == usual["total"]  # nobody left out
+    first = asked["results"][:5]
+    assert len(first) == 5 and not any(_surgeon(hit) for hit in first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["failed back surgery, no relief after surgery", "no surgical hx, new knee pain"],
+)
+def test_surgery_had_or_a_history_declines_nothing(client, text):
+    """Surgery done ('no relief after surgery') or a referral's history is no wish."""
+    plain = text.replace("no relief after surgery", "").replace("no surgical hx, ", "")
+    assert [h["npi"] for h in _search(client, text)["results"]] == [
+        h["npi"] for h in _search(client, plain.strip(", "))["results"]
+    ]
