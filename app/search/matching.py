@@ -45,8 +45,9 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         )
         if resolution.surgeons_first or typed_a_surgeon:
             ranks = ranking.surgeons_first(vocabulary, ranks)
-        elif resolution.surgeons_last:
-            ranks = ranking.surgeons_behind(vocabulary, ranks)
+        elif resolution.surgery_declined:
+            last = resolution.surgery_declined == "surgeon"
+            ranks = ranking.surgeons_behind(vocabulary, ranks, last)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
         if told_as_one_problem(resolution):
@@ -98,7 +99,8 @@ def _specialty_clauses(
     ``fit``: the condition map's fit of each specialty, when a condition was asked."""
     typed = _typed(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
-    if resolution.surgeons_last:  # "ortho consult knee pain, no surgery": not the surgeons
+    surgeon_declined = resolution.surgery_declined == "surgeon"
+    if surgeon_declined:  # "ortho consult for knee pain, not a surgeon": not the surgeons
         context = ranking.without_surgeons(default_vocabulary(), context)
     if resolution.specialists_first and (beside or typed.specialty_codes()):
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
@@ -108,7 +110,7 @@ def _specialty_clauses(
     if not codes:  # only a body part's specialists, or the patient's: what was asked
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     if not (beside or context):
-        if resolution.surgeons_last:  # "knee pain, no surgeon please"
+        if surgeon_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
         return [ranking.specialty_query(codes, named)]
     behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]

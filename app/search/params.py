@@ -86,9 +86,10 @@ class Resolution:
     # The words ask who operates ("carpal tunnel, who does the surgery"): the condition's
     # surgeons rank before those who treat it otherwise (ranking.surgeons_first).
     surgeons_first: bool = False
-    # The words decline surgery ("NOT looking for a surgeon", "non surgical options"): the
-    # condition's and the body part's surgeons rank after the others (ranking.surgeons_behind).
-    surgeons_last: bool = False
+    # What the words decline: "surgeon" ("NOT looking for a surgeon"): the condition's
+    # surgeons rank last, a body part's after its other specialists; "surgery" ("want to
+    # avoid surgery"): the condition's surgeons a few places down (ranking.surgeons_behind).
+    surgery_declined: str = ""
     # The child the search is for, in years ("my 4yo"): who sees only older patients ranks
     # after who sees the child (Interpretation.patient_age, query._for_the_childs_age).
     patient_age: int | None = None

@@ -189,10 +189,11 @@ def for_every_need(
     return {code: r + (most - covers[code]) * CLUSTER_BEHIND for code, r in ranks.items()}
 
 
-# Asked who operates, the condition's non-surgeons rank this many places further down.
+# Asked who operates, the condition's non-surgeons rank this many places further down; the
+# operation declined, its surgeons do.
 SURGERY_BEHIND = 3
-# Surgery declined, a body part's surgeons keep this share of a specialist's weight: after
-# its other specialists, still found (orthopedic surgeons treat knees without operating).
+# A surgeon declined, a body part's surgeons keep this share of a specialist's weight: after
+# its other specialists, still found.
 SURGEONS_DECLINED = 0.5
 
 
@@ -205,16 +206,20 @@ def surgeons_first(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str
     return {c: r if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
 
 
-def surgeons_behind(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, int]:
-    """``ranks`` with the condition's surgeons after those who treat it otherwise, when the
-    words decline surgery ("spinal stenosis, NOT looking for a surgeon": pain specialists,
-    physiatrists and neurologists, then spine surgeons); unchanged when the map lists only
-    surgeons."""
+def surgeons_behind(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], last: bool = False
+) -> dict[str, int]:
+    """``ranks`` with the condition's surgeons further down when the words decline surgery:
+    ``last``, a surgeon declined ("spinal stenosis, NOT looking for a surgeon": pain
+    specialists, physiatrists and neurologists, then spine surgeons), after every other
+    specialty the map lists; else (the operation declined, "bone on bone knees, want to
+    avoid surgery") SURGERY_BEHIND places, as orthopedic surgeons treat without operating.
+    Unchanged when the map lists only surgeons."""
     surgical = _surgical(vocabulary, ranks)
     if not surgical or surgical == set(ranks):
         return dict(ranks)
-    last = len(ranks)  # after every other specialty the map lists
-    return {c: r + last if c in surgical else r for c, r in ranks.items()}
+    behind = max(ranks.values()) + 1 if last else SURGERY_BEHIND
+    return {c: r + behind if c in surgical else r for c, r in ranks.items()}
 
 
 def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:

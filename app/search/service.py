@@ -167,7 +167,7 @@ class SearchService:
                 "practice_text": read.core_text,
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),
-                "surgeons_last": declines_surgery(read, lexicon),
+                "surgery_declined": declines_surgery(read, lexicon),
                 "needs_said": tuple(
                     dict.fromkeys(p.ids for p in read.parts if p.kind == "condition" and p.ids)
                 ),

@@ -157,14 +157,20 @@ _BETWEEN = (
     r"ready|keen|on|major|big|back|spine|spinal|knee|hip|neck|shoulder)){0,4}"
 )
 _SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar")
+_SURGEONS = frozenset({"surgeon", "surgeons", "cirujano", "cirujanos"})  # who, not what
 
 
-def declines_surgery(read: Interpretation, lexicon: Lexicon) -> bool:
-    """Whether the words say surgery is not wanted ("spinal stenosis, NOT looking for a
-    surgeon", "knee pain, want to avoid surgery", "non surgical options"): the condition's
-    surgeons then rank after those who treat it otherwise (``ranking.surgeons_behind``)."""
+def declines_surgery(read: Interpretation, lexicon: Lexicon) -> str:
+    """What the words decline: "surgeon" ("spinal stenosis, NOT looking for a surgeon", "no
+    quiero cirujano": not to see one), "surgery" ("knee pain, want to avoid surgery", "non
+    surgical options": the operation, which an orthopedic surgeon may also spare), or "".
+    The condition's surgeons rank after the others, last for a surgeon declined
+    (``ranking.surgeons_behind``)."""
     said = normalize_term(read.text)
-    return bool(_declining(lexicon.word_set("surgeon_words")).search(said))
+    found = [m.group(1) for m in _declining(lexicon.word_set("surgeon_words")).finditer(said)]
+    if not found:
+        return ""
+    return "surgeon" if _SURGEONS & set(found) else "surgery"
 
 
 @lru_cache(maxsize=4)
@@ -172,7 +178,7 @@ def _declining(surgeon_words: frozenset[str]) -> re.Pattern[str]:
     words = sorted({*surgeon_words, *_SPANISH_SURGERY}, key=len, reverse=True)
     surgery = "|".join(map(re.escape, words))
     # "no surgical hx" is a referral's history, not a wish
-    return re.compile(rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+)(?:{surgery})\b(?! (?:history|hx))")
+    return re.compile(rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+)({surgery})\b(?! (?:history|hx))")
 
 
 def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:

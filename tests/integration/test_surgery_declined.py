@@ -28,10 +28,9 @@ def _surgeon(hit: dict) -> bool:
         ("spinal stenosis, NOT looking for a surgeon, want other options", "spinal stenosis"),
         ("knee pain, no surgeon please", "knee pain"),
         ("me duele la rodilla, no quiero cirujano", "me duele la rodilla"),
-        ("herniated disc, want to avoid surgery", "herniated disc"),
     ],
 )
-def test_surgery_declined_lists_the_surgeons_after_the_others(client, declined, plain):
+def test_a_surgeon_declined_lists_the_surgeons_after_the_others(client, declined, plain):
     """'spinal stenosis lower back ... NOT looking for a surgeon' listed three spine
     surgeons and a neurosurgeon first."""
     asked, usual = _search(client, declined), _search(client, plain)
@@ -39,6 +38,26 @@ def test_surgery_declined_lists_the_surgeons_after_the_others(client, declined, 
     assert asked["total"] == usual["total"]  # nobody left out
     first = asked["results"][:5]
     assert len(first) == 5 and not any(_surgeon(hit) for hit in first)
+
+
+@pytest.mark.parametrize(
+    ("declined", "plain"),
+    [
+        ("herniated disc, want to avoid surgery", "herniated disc"),
+        ("spinal stenosis, non surgical options", "spinal stenosis"),
+    ],
+)
+def test_the_operation_declined_lists_fewer_surgeons_first(client, declined, plain):
+    """Surgery declined, not the surgeon: orthopedic and spine surgeons treat without
+    operating too, so they follow the others rather than leave the page."""
+    asked, usual = _search(client, declined), _search(client, plain)
+    assert asked["total"] == usual["total"]
+    assert _surgeon(usual["results"][0]) and not _surgeon(asked["results"][0])
+
+    def surgeons(found):
+        return sum(_surgeon(hit) for hit in found["results"][:10])
+
+    assert 0 < surgeons(asked) < surgeons(usual)
 
 
 @pytest.mark.parametrize(

@@ -103,28 +103,36 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
 @pytest.mark.parametrize(
     ("text", "declines"),
     [
-        ("spinal stenosis, NOT looking for a surgeon", True),
-        ("knee pain, dont want surgery", True),
-        ("non-surgical options for my shoulder", True),
-        ("nonsurgical treatment", True),
-        ("me duele la rodilla, no quiero cirujano", True),
-        ("herniated disc, hoping to avoid back surgery", True),
-        ("no relief after surgery", False),  # surgery had
-        ("never had surgery on it", False),
-        ("no surgical hx", False),  # a referral's history
-        ("who does the surgery for carpal tunnel", False),
+        ("spinal stenosis, NOT looking for a surgeon", "surgeon"),
+        ("me duele la rodilla, no quiero cirujano", "surgeon"),
+        ("knee pain, dont want surgery", "surgery"),
+        ("non-surgical options for my shoulder", "surgery"),
+        ("nonsurgical treatment", "surgery"),
+        ("herniated disc, hoping to avoid back surgery", "surgery"),
+        ("no relief after surgery", ""),  # surgery had
+        ("never had surgery on it", ""),
+        ("no surgical hx", ""),  # a referral's history
+        ("who does the surgery for carpal tunnel", ""),
     ],
 )
-def test_words_that_decline_surgery(text, declines):
+def test_words_that_decline_surgery_or_a_surgeon(text, declines):
     lexicon = lexicon_for(default_vocabulary())
     assert declines_surgery(interpret(text, lexicon=lexicon), lexicon) is declines
 
 
-def test_surgery_declined_puts_the_surgeons_after_every_other_specialty():
+def test_a_surgeon_declined_puts_the_surgeons_after_every_other_specialty():
     vocabulary = default_vocabulary()
-    ranks = {"207XS0117X": 0, "207T00000X": 1, "208VP0014X": 2, "208100000X": 3}
-    declined = surgeons_behind(vocabulary, ranks)
-    others = max(declined["208VP0014X"], declined["208100000X"])
-    assert min(declined["207XS0117X"], declined["207T00000X"]) > others
+    ranks = {"207XS0117X": 0, "207T00000X": 1, "208VP0014X": 2, "208100000X": 3, "207Q00000X": 6}
+    declined = surgeons_behind(vocabulary, ranks, last=True)
+    assert min(declined["207XS0117X"], declined["207T00000X"]) > declined["207Q00000X"]
     only_surgeons = {"207XS0117X": 0, "207T00000X": 1}
-    assert surgeons_behind(vocabulary, only_surgeons) == only_surgeons
+    assert surgeons_behind(vocabulary, only_surgeons, last=True) == only_surgeons
+
+
+def test_the_operation_declined_puts_the_surgeons_a_few_places_down():
+    """'bone on bone knees, want to avoid surgery': orthopedic surgeons treat without
+    operating, so they follow the first non-surgeons, not the family doctors too."""
+    vocabulary = default_vocabulary()
+    ranks = {"207XS0117X": 0, "207T00000X": 1, "208VP0014X": 2, "208100000X": 3, "207Q00000X": 6}
+    declined = surgeons_behind(vocabulary, ranks)
+    assert declined["208VP0014X"] < declined["207XS0117X"] < declined["207Q00000X"]
