@@ -109,6 +109,8 @@ def term_candidates(
                 rewritten = real or alt.real_word
                 entry = lexicon.phrases.get(key)
                 # A real word is read as another only inside a phrase ("planter fasciitis").
+                if entry is not None and at == first and _the_word(tokens, first, lexicon):
+                    entry = None
                 if entry is not None and not (rewritten and at == first):
                     match = _match(entry, typos, short)
                     found.append(
@@ -126,6 +128,21 @@ def term_candidates(
     found += _other_readings(found, lexicon)
     found += _with_doctor_word(found, tokens, alternatives, lexicon)
     return found + _compact_candidates(tokens, lexicon)
+
+
+# An article before clinical letters typed in lower case makes them the everyday word:
+# "soaking a pad every hour" (not PAD), "a sad movie"; "pt w/ pad" keeps PAD.
+_ARTICLES = frozenset({"a", "an", "the", "every", "each", "another", "one", "per"})
+
+
+def _the_word(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    token = tokens[at]
+    return (
+        at > 0
+        and token.norm in lexicon.everyday_acronyms
+        and token.text.islower()
+        and tokens[at - 1].norm in _ARTICLES
+    )
 
 
 def _other_readings(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

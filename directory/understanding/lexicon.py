@@ -29,7 +29,12 @@ from directory.understanding.lexicon_file import (
     read_lexicon_file,
 )
 from directory.understanding.term_table import TermTable
-from directory.understanding.typos import build_typo_index, commonest_words, english_counts
+from directory.understanding.typos import (
+    build_typo_index,
+    commonest_words,
+    english_counts,
+    everyday_short_words,
+)
 from directory.vocabulary import Vocabulary
 
 ExtraTerms = Mapping[str, tuple[str, str]]  # term -> (kind, concept id or NUCC code)
@@ -77,6 +82,9 @@ class Lexicon:
     # An ambiguous term ("endo") -> every meaning it may have, the default first.
     readings: Mapping[str, tuple[Entry, ...]]
     specialty_systems: Mapping[str, frozenset[str]]  # NUCC code -> body systems it treats
+    # Clinical letters written in capitals that are everyday words in lower case ("PAD",
+    # "SAD"): after an article, "soaking a pad", the word (candidates.term_candidates).
+    everyday_acronyms: frozenset[str]
 
     def is_content_word(self, word: str) -> bool:
         """A one-word term with a meaning ("spine", "endo", "cardiology"), not filler."""
@@ -120,6 +128,7 @@ class Lexicon:
             typo_cache={},
             readings=readings,
             specialty_systems=_specialty_systems(vocabulary, data),
+            everyday_acronyms=_everyday_acronyms(vocabulary),
             **_tables(vocabulary, data, phrases),
         )
 
@@ -190,6 +199,16 @@ def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:
                 continue
             compact.setdefault(word, term)
     return compact
+
+
+def _everyday_acronyms(vocabulary: Vocabulary) -> frozenset[str]:
+    short = everyday_short_words()
+    return frozenset(
+        term.lower()
+        for concept in vocabulary.concepts.values()
+        for term in concept.synonyms
+        if term.isalpha() and term.isupper() and term.lower() in short
+    )
 
 
 def _everyday(word: str) -> bool:

@@ -34,6 +34,10 @@ REAL_WORD_COUNT = 100
 # The ~1,000 words counted this often are English's commonest ("all" 11 million, "as" 6
 # million); clinical letters that happen to be words are far rarer ("ha" 65,000, "mi" 9,000).
 COMMONEST_COUNT = 100_000
+# A short word written this often is an everyday word ("pad" 7,000, "sad" 85,000), whatever
+# clinical letters it also spells ("PAD", "SAD"); "copd" and "gerd" are no words at all.
+EVERYDAY_SHORT_COUNT = 1_000
+SHORT = 5  # letters
 # A word written this often is meant as typed, even beside a commoner lexicon word one
 # letter away ("failing" 10,700 and "falling" 78,000; "pane" 900 is still read as "pain").
 MEANT_AS_TYPED = 5_000
@@ -153,8 +157,13 @@ def commonest_words() -> frozenset[str]:
     return _english()[1]
 
 
+def everyday_short_words() -> frozenset[str]:
+    """Everyday English words of up to five letters ("pad", "sad", "add"; not "ms")."""
+    return _english()[3]
+
+
 @lru_cache(maxsize=1)
-def _english() -> tuple[Mapping[str, int], frozenset[str], frozenset[str]]:
+def _english() -> tuple[Mapping[str, int], frozenset[str], frozenset[str], frozenset[str]]:
     """The word tables, loaded together once (a worker's warm-up reads them, so no search
     waits ~70 ms for the Spanish words on its first phone-keyboard slip)."""
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
@@ -162,4 +171,5 @@ def _english() -> tuple[Mapping[str, int], frozenset[str], frozenset[str]]:
     commonest = frozenset(w for w, n in counts.items() if n >= COMMONEST_COUNT and w.isalpha())
     spanish = SpellChecker(language="es", distance=1).word_frequency.dictionary
     spoken = frozenset(w for w, n in spanish.items() if n >= REAL_WORD_COUNT)
-    return MappingProxyType(real), commonest, spoken
+    short = frozenset(w for w, n in counts.items() if n >= EVERYDAY_SHORT_COUNT and len(w) <= SHORT)
+    return MappingProxyType(real), commonest, spoken, short

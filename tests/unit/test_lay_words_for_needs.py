@@ -1,0 +1,76 @@
+"""Words patients and referrals use for a need, which blind probes found unread or misread,
+read as that need (data/vocabulary/general.json synonyms, data/lexicon.json terms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret, lexicon_for
+from directory.understanding.specialist import wants_a_specialist
+from directory.vocabulary import default_vocabulary
+
+
+def concepts(text: str) -> set[str]:
+    return {i for part in interpret(text).of_kind("condition", "procedure") for i in part.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("bp 160/100 on 2 meds still high", "hypertension"),
+        ("virtual visit for bp med refill", "hypertension"),
+        ("pt w/ unprovoked DVT x2, hypercoag w/u", "bleeding-disorders"),
+        ("protein S deficiency", "bleeding-disorders"),
+        ("changing pigmented lesion on back, needs bx", "moles-and-skin-growths"),
+        ("just found out im pregnet need my first appointment", "pregnancy-care"),
+        ("my husband drinks every night and says he wants to quit", "alcohol-use-disorder"),
+        ("toddler tantrums hitting and biting, daycare wants him out", "child-behavior-problems"),
+        ("7 yr old eyes red and goopy both sides", "conjunctivitis"),
+        ("lately she leaves the stove on and got lost driving home", "dementia"),
+        ("mi abuela se olvida de todo, necesito doctor para la memoria", "dementia"),
+        ("35F BRCA1+, high-risk breast surveillance", "breast-cancer"),
+        ("egfr 38 and dropping", "chronic-kidney-disease"),
+        ("pain in the bottom of my heel first thing in the morning", "plantar-fasciitis"),
+        ("chronic knee pain bilateral OA, wants injections", "joint-injection"),
+        ("me duele la rodilla, quiero terapia o inyecciones", "joint-injection"),
+        ("6 wks postpartum, EPDS 18", "depression"),
+        ("tôi bị đau bao tử và ợ chua, muốn đi nội soi", "upper-endoscopy"),
+        ("tôi bị tiểu đường loại 2", "type-2-diabetes"),
+        ("我妈妈血压很高，吃了三种药还是降不下来", "hypertension"),
+        ("a bombinha não está resolvendo, acorda tossindo", "asthma"),
+        ("pitit mwen an gen lafyèv ak yon tous", "fever"),
+    ],
+)
+def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
+    assert concept in concepts(text)
+
+
+def test_waking_up_gasping_beside_snoring_is_sleep_apnea_not_heart_failure():
+    """'i snore so loud ... wake up gaspin and tired all day' listed ten cardiologists."""
+    found = concepts("i snore so loud my wife sleeps on the couch, wake up gaspin")
+    assert found == {"sleep-apnea"}
+
+
+def test_smoking_weed_every_day_asks_for_an_addiction_specialist():
+    read = interpret("son 15 smoking weed every day and vaping, failing school")
+    assert "207RA0401X" in {i for part in read.of_kind("specialty") for i in part.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "read"),
+    [
+        ("heavy periods soaking a pad every hour", "peripheral-artery-disease", False),
+        ("a sad movie made me cry", "depression", False),
+        ("pt w/ pad, claudication", "peripheral-artery-disease", True),
+        ("dx a PAD, ABI 0.6", "peripheral-artery-disease", True),  # typed in capitals
+        ("my son has add", "adhd", True),  # no article: what a parent writes
+    ],
+)
+def test_clinical_letters_after_an_article_are_the_everyday_word(text, concept, read):
+    """'heavy periods with big clots soaking a pad every hour' was read as peripheral artery
+    disease too, and listed ten family doctors, whom both needs share."""
+    assert (concept in concepts(text)) is read
+
+
+def test_a_number_still_high_on_treatment_asks_for_the_specialist():
+    assert wants_a_specialist("bp 160/100 on 2 meds still high", lexicon_for(default_vocabulary()))
