@@ -263,14 +263,19 @@ class _SearchFormBase(FlaskForm):
         if not field.data or field.errors:  # too long: don't geocode it or echo it back
             return
         # A neighbourhood's name is what the search box reads in it ("Buckhead": Atlanta's,
-        # not Buckhead, GA, a hamlet 60 miles away); a state's code ("LA") stays the state.
-        nicknamed = None if state_code(field.data.strip()) else _nickname(field.data)
-        if nicknamed is not None:
+        # not Buckhead, GA, a hamlet 60 miles away); a state's code ("LA") is the state, and
+        # the city it is a nickname of is offered beside it: with nobody for the search in
+        # Louisiana, Los Angeles is shown instead (SearchService.search_physicians).
+        a_state = state_code(field.data.strip())
+        nicknamed = _nickname(field.data)
+        if nicknamed is not None and not a_state:
             self.place = nicknamed
             return
         try:
             self.place = resolve_place(field.data, current_app.extensions.get("geocoder"))
             self.place_choices = same_name_places(field.data, self.place)
+            if a_state and nicknamed is not None:
+                self.place_choices = (self.place, nicknamed)
         except LocationNotFound as error:
             # "NYC", "philly", "south beach": a name people give a city, read as the search
             # box reads it (it had offered Nyack, NY or Nye, MT).

@@ -465,6 +465,10 @@ def shown_instead(
         which = "the" if any(s.count for s in others) else "the only"
         most = " the most" if which == "the" else ""
         message = f"Showing {instead.label}, {which} {name} with{most} physicians for this search"
+        empty = [s.label for s in others if not s.count and s.label.split(",")[0] != name]
+        if empty:  # "LA": Louisiana, or the city it is a nickname of
+            nowhere = " or ".join(empty)
+            message = f"Showing {instead.label}: {nowhere} has no physicians for this search"
         notice = Suggestion("reread", message, {}, shown.total, instead.label)
         return (notice, *others, *(s for s in shown.suggestions if s.kind != "choose_place"))
     said = shown.interpretation.describe() if shown.interpretation else instead.label

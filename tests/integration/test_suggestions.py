@@ -427,10 +427,19 @@ def test_a_suburb_or_neighbourhood_in_the_location_box_is_found(client, typed, l
     assert body["resolved"]["location"]["label"] == label
 
 
-def test_a_states_code_in_the_location_box_stays_the_state(client):
-    """'LA' is also Los Angeles' nickname; typed alone in the location box it is Louisiana."""
+def test_a_states_code_that_is_a_citys_nickname_shows_the_city_where_the_state_has_nobody(
+    client,
+):
+    """'kaiser obgyn' and 'cataract eval 82yo medicare' near 'LA' found nobody, with no
+    offer at all: the box read Louisiana, where the directory has no physicians, while the
+    search box reads 'in LA' as Los Angeles."""
     body = api(client, q="cardiologist", location="LA")
-    assert body["resolved"]["location"]["label"] == "Louisiana"
+    assert body["total"] > 0
+    assert body["resolved"]["location"]["label"] == "Los Angeles, CA"
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and "Louisiana has no physicians" in notice["message"]
+    back = [s for s in body["suggestions"] if s["kind"] == "choose_place"]
+    assert [s["label"] for s in back] == ["Louisiana"]  # one click back to the state
 
 
 def test_a_town_in_the_box_several_places_share_is_the_one_with_physicians(client):
