@@ -189,8 +189,7 @@ def for_every_need(
     return {code: r + (most - covers[code]) * CLUSTER_BEHIND for code, r in ranks.items()}
 
 
-# Asked who operates, the condition's non-surgeons rank this many places further down; the
-# operation declined, its surgeons do.
+# Asked who operates, the condition's non-surgeons rank this many places further down.
 SURGERY_BEHIND = 3
 # A surgeon declined, a body part's surgeons keep this share of a specialist's weight: after
 # its other specialists, still found.
@@ -212,14 +211,17 @@ def surgeons_behind(
     """``ranks`` with the condition's surgeons further down when the words decline surgery:
     ``last``, a surgeon declined ("spinal stenosis, NOT looking for a surgeon": pain
     specialists, physiatrists and neurologists, then spine surgeons), after every other
-    specialty the map lists; else (the operation declined, "bone on bone knees, want to
-    avoid surgery") SURGERY_BEHIND places, as orthopedic surgeons treat without operating.
-    Unchanged when the map lists only surgeons."""
+    specialty the map lists; else (the operation declined, "knee arthritis, want to avoid
+    surgery") right after the first who does not operate, as orthopedic surgeons treat
+    without operating too. Unchanged when the map lists only surgeons."""
     surgical = _surgical(vocabulary, ranks)
     if not surgical or surgical == set(ranks):
         return dict(ranks)
-    behind = max(ranks.values()) + 1 if last else SURGERY_BEHIND
-    return {c: r + behind if c in surgical else r for c, r in ranks.items()}
+    if last:
+        behind = max(ranks.values()) + 1
+        return {c: r + behind if c in surgical else r for c, r in ranks.items()}
+    first = min(r for c, r in ranks.items() if c not in surgical)
+    return {c: max(r, first + 1) if c in surgical else r for c, r in ranks.items()}
 
 
 def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:

@@ -129,10 +129,12 @@ def test_a_surgeon_declined_puts_the_surgeons_after_every_other_specialty():
     assert surgeons_behind(vocabulary, only_surgeons, last=True) == only_surgeons
 
 
-def test_the_operation_declined_puts_the_surgeons_a_few_places_down():
+def test_the_operation_declined_puts_the_surgeons_right_after_the_first_who_does_not_operate():
     """'bone on bone knees, want to avoid surgery': orthopedic surgeons treat without
     operating, so they follow the first non-surgeons, not the family doctors too."""
     vocabulary = default_vocabulary()
     ranks = {"207XS0117X": 0, "207T00000X": 1, "208VP0014X": 2, "208100000X": 3, "207Q00000X": 6}
     declined = surgeons_behind(vocabulary, ranks)
     assert declined["208VP0014X"] < declined["207XS0117X"] < declined["207Q00000X"]
+    knees = {"207Q00000X": 0, "207RR0500X": 0, "207X00000X": 2, "225100000X": 4}
+    assert surgeons_behind(vocabulary, knees) == knees  # family doctors lead already
