@@ -128,7 +128,9 @@ class Symptom:
 
 @dataclass(frozen=True)
 class Context:
-    """A phrase that changes what a condition means ("since my fusion" -> failed back surgery)."""
+    """A phrase that changes what a condition means ("since my fusion" -> failed back surgery).
+    ``concept`` "": the phrase means something only beside a body system it lists ("wants
+    injections" beside knee arthritis; not "the injection meds" beside psoriasis)."""
 
     terms: tuple[str, ...]
     concept: str
@@ -234,9 +236,10 @@ def _context(raw: Any, path: Path, index: int) -> Context:
     mapping = raw.get("by_body_system", {})
     if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
         raise _fail(path, where, "'by_body_system' must map body systems to concept ids")
-    return Context(
-        _terms(raw["terms"], path, where), str(raw.get("concept")), MappingProxyType(mapping)
-    )
+    concept = raw.get("concept") or ""
+    if not isinstance(concept, str) or not (concept or mapping):
+        raise _fail(path, where, "needs a 'concept' id, a 'by_body_system' map, or both")
+    return Context(_terms(raw["terms"], path, where), concept, MappingProxyType(mapping))
 
 
 def _specialty_terms(raw: Any, path: Path, index: int) -> SpecialtyTerms:

@@ -119,6 +119,7 @@ def interpret(
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
     timing += tried + fine + absent + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
+    parts, chosen, unfit = _without_unfitting_contexts(parts, chosen)  # "the injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
@@ -129,6 +130,7 @@ def interpret(
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
+    filler += unfit
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler and i not in said]
@@ -560,13 +562,28 @@ def _settle(
         if part.kind == "context" and candidate.entry is not None:
             context = lexicon.data.contexts[int(candidate.entry.ref)]
             fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
-            concept = lexicon.vocabulary.concepts[fitting[0] if fitting else context.concept]
-            part = replace(part, kind=concept.kind, ids=(concept.id,), label=concept.name)
+            meant = fitting[0] if fitting else context.concept
+            if meant:  # else it stays a context, which means nothing here
+                concept = lexicon.vocabulary.concepts[meant]
+                part = replace(part, kind=concept.kind, ids=(concept.id,), label=concept.name)
         if part.kind in ("condition", "procedure") and len(part.ids) > 1:
             ids, label = narrowed(part.ids, part.label, region, lexicon)
             part = replace(part, ids=ids, label=label)
         settled.append(part)
     return tuple(settled)
+
+
+def _without_unfitting_contexts(
+    parts: tuple[Part, ...], chosen: list[Candidate]
+) -> tuple[tuple[Part, ...], list[Candidate], tuple[Word, ...]]:
+    """A phrase that means something only beside a body system it lists, and is beside none
+    ("psoriasis, want to ask about the injection meds"), is no need: its words are filler."""
+    unfit = [at for at, part in enumerate(parts) if part.kind == "context"]
+    if not unfit:
+        return parts, chosen, ()
+    words = tuple(Word(parts[at].text, parts[at].span) for at in unfit)
+    kept = [at for at in range(len(parts)) if at not in unfit]
+    return tuple(parts[at] for at in kept), [chosen[at] for at in kept], words
 
 
 def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

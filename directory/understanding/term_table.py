@@ -127,9 +127,10 @@ class TermTable:
                 self.add(term, e.VOCABULARY, Entry(concepts[0].kind, group.concepts, label))
         self._add_body_words()
         for index, context in enumerate(data.contexts):
-            name = self.vocabulary.concepts[context.concept].name
+            concept = context.concept or next(iter(context.by_body_system.values()))
+            name = self.vocabulary.concepts[concept].name
             for term in context.terms:
-                entry = Entry("context", (context.concept,), name, ref=str(index))
+                entry = Entry("context", (concept,), name, ref=str(index))
                 self.add(term, e.VOCABULARY, entry)
         for term in data.near_me:
             self.add(term, e.VOCABULARY, Entry("near_me", (), "Near you", True))

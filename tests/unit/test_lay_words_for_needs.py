@@ -74,3 +74,22 @@ def test_clinical_letters_after_an_article_are_the_everyday_word(text, concept, 
 
 def test_a_number_still_high_on_treatment_asks_for_the_specialist():
     assert wants_a_specialist("bp 160/100 on 2 meds still high", lexicon_for(default_vocabulary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("sciatica, want injections", "epidural-steroid-injection"),
+        ("chronic knee pain bilateral OA, wants injections", "joint-injection"),
+    ],
+)
+def test_injections_beside_a_joint_or_the_spine_are_its_injections(text, concept):
+    assert concept in concepts(text)
+
+
+def test_injections_beside_no_joint_are_no_need():
+    """'psoriasis on my elbows and scalp, want to ask about the injection meds' (biologics)
+    had listed orthopedic surgeons for joint injections."""
+    read = interpret("psoriasis on my elbows and scalp, want to ask about the injection meds")
+    assert concepts(read.text) == {"psoriasis"}
+    assert "injection" in {w.text for w in read.filler}
