@@ -76,6 +76,7 @@ TOP_KEYS = frozenset(
         "contexts",
         "filters",
         "ambiguous",
+        "in_pregnancy",
     }
 )
 
@@ -167,6 +168,9 @@ class LexiconData:
     # A word in a script the parser's folding drops (Chinese, Korean, Arabic, Russian), as
     # written -> the English words read in its place ("儿科" -> "pediatrician").
     scripts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A condition said beside a pregnancy -> what it is in pregnancy ("high bp" with "32 wks
+    # pregnant": a high-risk pregnancy, the obstetricians' and maternal-fetal medicine's).
+    in_pregnancy: Mapping[str, str] = field(default_factory=dict)
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -382,4 +386,13 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         capitals=read_capitals(document["capital_abbreviations"], path),
         nicknames=read_nicknames(document["place_nicknames"], path),
         scripts=_scripts(document["scripts"], path),
+        in_pregnancy=_concept_map(document["in_pregnancy"], path, "in_pregnancy"),
     )
+
+
+def _concept_map(raw: Any, path: Path, where: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in raw.items()
+    ):
+        raise _fail(path, where, "must map concept ids to concept ids")
+    return dict(raw)

@@ -125,6 +125,7 @@ def interpret(
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
+    parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
@@ -584,6 +585,27 @@ def _without_unfitting_contexts(
     words = tuple(Word(parts[at].text, parts[at].span) for at in unfit)
     kept = [at for at in range(len(parts)) if at not in unfit]
     return tuple(parts[at] for at in kept), [chosen[at] for at in kept], words
+
+
+_PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy"})
+
+
+def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
+    """A condition said beside a pregnancy is what it is in pregnancy (``in_pregnancy``):
+    "wife is 32 wks pregnant, face and feet really swollen and her bp was high" had listed
+    family doctors, who treat each need, ahead of the obstetricians a high-risk pregnancy
+    needs."""
+    table = lexicon.data.in_pregnancy
+    if not any(_PREGNANT & set(p.ids) for p in parts if p.kind == "condition"):
+        return parts
+    concepts = lexicon.vocabulary.concepts
+    read = []
+    for part in parts:
+        if part.kind == "condition" and any(i in table for i in part.ids):
+            ids = tuple(dict.fromkeys(table.get(i, i) for i in part.ids))
+            part = replace(part, ids=ids, label=concepts[ids[0]].name)
+        read.append(part)
+    return tuple(read)
 
 
 def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -93,3 +93,26 @@ def test_injections_beside_no_joint_are_no_need():
     read = interpret("psoriasis on my elbows and scalp, want to ask about the injection meds")
     assert concepts(read.text) == {"psoriasis"}
     assert "injection" in {w.text for w in read.filler}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "not_meant"),
+    [
+        (
+            "wife is 32 wks pregnant, face and feet really swollen and her bp was high",
+            "high-risk-pregnancy",
+            "hypertension",
+        ),
+        ("pregnant, type 2 diabetes", "gestational-diabetes", "type-2-diabetes"),
+    ],
+)
+def test_a_condition_beside_a_pregnancy_is_what_it_is_in_pregnancy(text, concept, not_meant):
+    """Read apart, the pregnancy, the swelling and the blood pressure made family doctors,
+    who treat all three, the best fit; it is a high-risk pregnancy's obstetricians."""
+    found = concepts(text)
+    assert concept in found and not_meant not in found
+
+
+def test_a_condition_beside_no_pregnancy_keeps_its_reading():
+    assert "hypertension" in concepts("not pregnant, high blood pressure")
+    assert "hypertension" in concepts("my bp was high at walgreens")
