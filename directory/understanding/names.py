@@ -23,6 +23,7 @@ from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import COHESION, GLUE, NAME, span_score
 from directory.understanding.titles import place_starts, titles_a_name
 from directory.understanding.tokens import Token
+from directory.understanding.typos import MEANT_AS_TYPED, english_counts
 
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
@@ -154,6 +155,8 @@ def _titled(
 ) -> list[Candidate]:
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
+    if end < len(tokens) and _surname_said_plainly(tokens[end]):
+        namelike = [*namelike[:end], True, *namelike[end + 1 :]]  # "dr young", "dr little"
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
         if end > title + 1 and place_starts(tokens, end, lexicon):
             break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
@@ -164,7 +167,27 @@ def _titled(
         tokens[title].norm == "doctor" and not (first.capitalised or known(first.norm))
     ):
         return []
+    if _everyday_not_a_name(first, known):  # "shes a lady dr forgot her first name"
+        return []
     return [_name(text, tokens, title + 1, stop, glue=1) for stop in range(title + 2, end + 1)]
+
+
+# Common surnames the parser otherwise skips as plain words ("young", "little", "long"):
+# right after a title they are the name. Units of time and distance are never.
+_UNITS = frozenset({"miles", "weeks", "days", "months", "years"})
+
+
+def _surname_said_plainly(word: Token) -> bool:
+    return word.norm.isalpha() and is_surname(word.norm) and word.norm not in _UNITS
+
+
+def _everyday_not_a_name(word: Token, known: NameCheck) -> bool:
+    """An everyday English word typed in lower case that no one is named ("forgot", "said",
+    "wants"): after "dr" it is what the doctor did. "dr young", "dr brown" stay names."""
+    norm = word.norm
+    if word.capitalised or known(norm) or is_common_name(norm):
+        return False
+    return english_counts().get(norm, 0) >= MEANT_AS_TYPED
 
 
 def _name(text: str, tokens: list[Token], start: int, end: int, *, glue: int) -> Candidate:

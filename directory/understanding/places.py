@@ -6,10 +6,10 @@ before it ("in Mobile", "near Bath") unless it is a big city whose name is not a
 word (``bare_city_min_zips`` and ``not_places`` in data/lexicon.json), so "back pain
 mobile" keeps "mobile" as an unplaced word; a setting or a season is no place even after a
 cue (``settings``: "on oxygen at home", "cough in winter"). A city that is also a common surname
-(``surname_places``: Houston, Jackson) stands bare only after other words and never right
-after "Dr.": "dermatologist houston" is the city, "houston" alone or "Dr. Houston" a
-person. A name several cities share gives candidates, biggest first, and is only settled
-when one city clearly dominates (``DOMINANT``).
+(``surname_places``: Houston, Jackson; the state of Washington) stands bare only after
+other words and never right after "Dr.": "dermatologist houston" is the city, "houston"
+alone or "Dr. Houston" a person. A name several cities share gives candidates, biggest
+first, and is only settled when one city clearly dominates (``DOMINANT``).
 """
 
 from __future__ import annotations
@@ -167,7 +167,10 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         city = bool(_cities(name)) and name not in lexicon.phrases
         code = _state_code(name)
         if code and len(name) > 2:  # a state's full name may stand alone: "cardiologist ohio"
-            yield end, *_state_reading(code, name if city else None), False, PLACE
+            # ... but "dr washington" is a person, as "dr houston" is (surname_places)
+            person = name in lexicon.word_set("surname_places")
+            bare = None if person and not _after_clinical_word(norms, start, lexicon) else PLACE
+            yield end, *_state_reading(code, name if city else None), False, bare
         elif code and (name not in WORDLIKE_STATES or tokens[start].upper):
             yield end, *_state_reading(code, None), False, None  # "in CT", not "CT" alone
         elif city:

@@ -57,10 +57,34 @@ def test_a_doctor_word_after_a_specialty_before_a_city_is_not_a_title(text):
         ("cardiologist dr jackson", "Jackson"),
         ("neurosurgeon dr green", "Green"),
         ("family medicine doctor dr wright", "Wright"),
+        ("dr washington", "Washington"),  # a state's name, a person after "dr"
+        ("dr young", "Young"),  # a plain word, and a common surname
+        ("dr little cardiology", "Little"),
     ],
 )
 def test_dr_before_a_name_is_still_a_title(text, name):
     assert interpret(text).names == (name,)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("dr jones internist in atlanta, shes a lady dr forgot her first name", ("Jones",)),
+        ("dr said its arthritis", ()),
+        ("dr wants me to see a cardiologist", ()),
+        ("Dr. Said", ("Said",)),  # capitalised: a name
+    ],
+)
+def test_dr_before_an_everyday_word_nobody_is_named_is_no_title(text, names):
+    """'shes a lady dr forgot her first name' also asked for a Dr. Forgot, whom nobody
+    matched beside Dr. Jones."""
+    assert interpret(text).names == names
+
+
+def test_washington_after_a_clinical_word_or_a_cue_is_still_the_state():
+    for text in ("cardiologist washington", "doctors in washington"):
+        reading = interpret(text)
+        assert reading.names == () and reading.location.place.label.startswith("Washington")
 
 
 @pytest.mark.parametrize(
