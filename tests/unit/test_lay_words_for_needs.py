@@ -116,3 +116,13 @@ def test_a_condition_beside_a_pregnancy_is_what_it_is_in_pregnancy(text, concept
 def test_a_condition_beside_no_pregnancy_keeps_its_reading():
     assert "hypertension" in concepts("not pregnant, high blood pressure")
     assert "hypertension" in concepts("my bp was high at walgreens")
+
+
+def test_tubes_beside_ear_infections_are_ear_tubes():
+    """'4 yr old keeps getting ear infections, 6 this year, pediatrician mentioned tubes'
+    listed ten pediatricians: 'tubes' was unread, the pediatrician only told of them."""
+    assert "ear-tubes" in concepts(
+        "4 yr old keeps getting ear infections, pediatrician mentioned tubes"
+    )
+    assert "ear-tubes" not in concepts("tubes")
+    assert concepts("had my tubes tied") == {"birth-control"}
