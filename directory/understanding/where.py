@@ -22,6 +22,7 @@ PLACING = frozenset({"on", "in", "around", "behind", "under", "over", "across", 
 OWNERS = frozenset({"my", "the", "both", "his", "her", "their", "your", "our", "a", "an"})
 JOINING = frozenset({"and", "n", "or"})
 NEEDS = ("condition", "procedure", "symptom", "body_part")
+SKIN = "dermatology"
 
 
 def body_parts_saying_where(
@@ -39,7 +40,9 @@ def body_parts_saying_where(
             before.pop()
         placed = bool(before) and before[-1] in PLACING
         joined = len(before) == 1 and before[0] in JOINING
-        if placed or (joined and at and _places(at - 1, parts, where)):
+        # "acne face and back", "pigmented lesion back": where the skin need is
+        skin = at and len(before) <= 1 and (joined or not before) and _skin(parts[at - 1], lexicon)
+        if placed or skin or (joined and at and _places(at - 1, parts, where)):
             where.append(at)
     dropped = {at for at in where if _beside_another_need(at, parts, where, lexicon)}
     if not dropped:
@@ -53,6 +56,14 @@ def _places(at: int, parts: tuple[Part, ...], where: list[int]) -> bool:
     """The part says where: a body part that does, or words that place one ("rash on my
     arms" before "and legs")."""
     return at in where or bool(PLACING & set(normalize_term(parts[at].text).split()))
+
+
+def _skin(part: Part, lexicon: Lexicon) -> bool:
+    """A condition of the skin ("acne", "a pigmented lesion"): a body part right after it,
+    or joined to it, is where on the skin."""
+    concepts = lexicon.vocabulary.concepts
+    found = [concepts[i] for i in part.ids if i in concepts]
+    return part.kind == "condition" and bool(found) and all(c.body_system == SKIN for c in found)
 
 
 def _bare_region(candidate: Candidate, lexicon: Lexicon) -> bool:

@@ -329,3 +329,24 @@ def test_a_specialist_named_in_the_feminine_is_a_woman_asked_for(text, specialty
 @pytest.mark.parametrize("text", ["ginecólogo", "dermatólogo en houston", "cardiologist"])
 def test_a_specialist_named_in_the_masculine_asks_for_no_gender(text):
     assert "gender" not in interpret(text).filters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "teenager with really bad acne face and back, tried proactiv and everything",
+        "changing pigmented lesion back, needs bx",
+    ],
+)
+def test_a_body_part_joined_to_a_skin_condition_is_where_on_the_skin(text):
+    """'acne face and back' had listed OB/GYNs and spine doctors: the back read as back pain."""
+    reading = interpret(text)
+    assert not reading.of_kind("body_part")
+    assert not codes(text) & {ORTHOPEDICS, SPINE}
+
+
+def test_a_back_that_hurts_beside_a_skin_condition_is_still_a_need():
+    assert {p.ids for p in interpret("eczema and back pain").parts} == {
+        ("eczema",),
+        ("chronic-low-back-pain",),
+    }
