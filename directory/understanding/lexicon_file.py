@@ -77,8 +77,15 @@ TOP_KEYS = frozenset(
         "filters",
         "ambiguous",
         "in_pregnancy",
+        "panic",
     }
 )
+
+
+@dataclass(frozen=True)
+class Panic:
+    terms: tuple[str, ...]  # words that name the attack, in a condition part's text
+    signs: frozenset[str]  # the concept ids the attack's signs read as
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,10 @@ class LexiconData:
     # A condition said beside a pregnancy -> what it is in pregnancy ("high bp" with "32 wks
     # pregnant": a high-risk pregnancy, the obstetricians' and maternal-fetal medicine's).
     in_pregnancy: Mapping[str, str] = field(default_factory=dict)
+    # A panic attack named ("panic attacks", "anxiety attack") and the needs its signs read
+    # as ("heart racing", "cant breathe", "chest gets tight", "dizzy"): told beside it they
+    # are the attack's, not needs of their own.
+    panic: Panic | None = None
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -387,7 +398,15 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         nicknames=read_nicknames(document["place_nicknames"], path),
         scripts=_scripts(document["scripts"], path),
         in_pregnancy=_concept_map(document["in_pregnancy"], path, "in_pregnancy"),
+        panic=_panic(document["panic"], path),
     )
+
+
+def _panic(raw: Any, path: Path) -> Panic:
+    if not isinstance(raw, dict) or set(raw) != {"terms", "signs"}:
+        raise _fail(path, "panic", "must be an object with 'terms' and 'signs'")
+    terms = _terms(raw["terms"], path, "panic.terms")
+    return Panic(terms, frozenset(_codes(raw, "signs", path, "panic")))
 
 
 def _concept_map(raw: Any, path: Path, where: str) -> dict[str, str]:

@@ -126,12 +126,13 @@ def interpret(
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
+    parts, signs = _signs_of_a_panic_attack(parts, lexicon)  # "panic attacks, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
-    filler += unfit
+    filler += unfit + signs
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
     unplaced = [_word(tokens[i]) for i, is_filler in skipped if not is_filler and i not in said]
@@ -585,6 +586,32 @@ def _without_unfitting_contexts(
     words = tuple(Word(parts[at].text, parts[at].span) for at in unfit)
     kept = [at for at in range(len(parts)) if at not in unfit]
     return tuple(parts[at] for at in kept), [chosen[at] for at in kept], words
+
+
+def _signs_of_a_panic_attack(
+    parts: tuple[Part, ...], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
+    """Beside a panic attack named, the needs its signs read as are the attack's: "panic
+    attacks at work heart racing cant breathe" had listed cardiologists, and "i think i have
+    anxiety, panic attacks ... chest gets tight" family doctors, who treat all three."""
+    panic = lexicon.data.panic
+    if panic is None or not any(
+        any(term in normalize_term(p.text) for term in panic.terms)
+        for p in parts
+        if p.kind == "condition"
+    ):
+        return parts, ()
+    signs = [
+        p
+        for p in parts
+        if p.kind in ("condition", "symptom")
+        and p.ids
+        and set(p.ids) <= panic.signs
+        and not any(term in normalize_term(p.text) for term in panic.terms)
+    ]
+    if not signs:
+        return parts, ()
+    return tuple(p for p in parts if p not in signs), tuple(Word(p.text, p.span) for p in signs)
 
 
 _PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy"})

@@ -126,3 +126,21 @@ def test_tubes_beside_ear_infections_are_ear_tubes():
     )
     assert "ear-tubes" not in concepts("tubes")
     assert concepts("had my tubes tied") == {"birth-control"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "panic attacks at work heart racing cant breathe, ER said its anxiety",
+        "i think i have anxiety, panic attacks at work my chest gets tight and i cant breathe",
+        "panic attack heart pounding dizzy sweating shaking",
+    ],
+)
+def test_the_signs_of_a_panic_attack_told_beside_it_are_the_attacks(text):
+    """They had listed cardiologists, or family doctors, who treat all of them."""
+    assert concepts(text) == {"anxiety"}
+
+
+def test_the_same_signs_without_a_panic_attack_are_needs():
+    assert concepts("anxiety and chest pain") == {"anxiety", "chest-pain"}
+    assert concepts("chest pain and shortness of breath") == {"chest-pain", "dyspnea"}
