@@ -143,7 +143,7 @@ def interpret(
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     filler, unplaced = said_of_the_patient(filler, unplaced, lexicon)  # "im a guy"
-    parts, filler = _generic_doctor(parts, filler, unplaced, lexicon)
+    parts, filler = _generic_doctor(text, parts, filler, unplaced, lexicon)
     parts = _a_woman_asked_for(parts, lexicon)  # "busco ginecóloga"
     parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
     parts, filler = _accepting_alone(parts, filler, lexicon)
@@ -264,7 +264,8 @@ def _inside(word: Word, parts: tuple[Part, ...]) -> bool:
 # "doctor who speaks polish", "female doctor near me": a doctor with nothing clinical said
 # is a primary care doctor, the one people mean by "a doctor".
 GENERIC_DOCTORS = frozenset(
-    {"doctor", "doctors", "doc", "physician", "physicians", "medico", "medicos", "doctora"}
+    {"doctor", "doctors", "doc", "dr", "drs", "physician", "physicians", "medico", "medicos"}
+    | {"doctora", "dra"}
     # the same word in the languages of the directory's patients (lexicon: doctor_words)
     | {"docteur", "medecin", "doutor", "doutora", "lekarz", "doktor", "dokte", "dottore"}
 )
@@ -272,12 +273,31 @@ _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "nam
 
 
 def _generic_doctor(
-    parts: tuple[Part, ...], filler: tuple[Word, ...], unplaced: list[Word], lexicon: Lexicon
+    text: str,
+    parts: tuple[Part, ...],
+    filler: tuple[Word, ...],
+    unplaced: list[Word],
+    lexicon: Lexicon,
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
-    """Read a lone "doctor" as primary care when nothing else says what kind."""
+    """Read a lone "doctor" as primary care when nothing else says what kind; a child named
+    with nothing else asked ("who takes medicaid for kids", "doctor for kids") asks for a
+    pediatrician, as "my kids" does."""
     entry = lexicon.phrases.get("primary care")
     if entry is None or unplaced or any(p.kind in _CLINICAL for p in parts):
         return parts, filler
+    kid = next(
+        (
+            w
+            for w in filler
+            if normalize_term(w.text) in CHILD_NOUNS and not a_childhood(text, w.span[0])
+        ),
+        None,
+    )
+    pediatrician = lexicon.phrases.get("my kid")
+    if kid is not None and pediatrician is not None:
+        return _with_word_read_as(parts, kid, pediatrician), tuple(
+            w for w in filler if w is not kid
+        )
     word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
     if word is None:
         # "busco doctora", "lady doctor near me": a woman, and a doctor like any other. The

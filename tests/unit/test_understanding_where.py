@@ -124,6 +124,28 @@ def test_a_woman_doctor_with_nothing_clinical_said_is_a_woman_in_primary_care(te
     assert ("filter", "Female") in read and ("specialty", "Primary care doctor") in read, read
 
 
+@pytest.mark.parametrize("text", ["polish speaking dr", "dr near me", "a dr that takes medicaid"])
+def test_dr_with_nothing_clinical_said_is_primary_care(text):
+    """'polish speaking dr' listed urologists, ophthalmologists and physical therapists: the
+    'dr' was read as nothing, where 'doctor' is a primary care doctor."""
+    read = [(p.kind, p.label) for p in interpret(text).parts]
+    assert ("specialty", "Primary care doctor") in read, read
+
+
+@pytest.mark.parametrize(
+    "text", ["who takes medicaid for kids", "doctor for kids", "toddler", "dr for my kids"]
+)
+def test_a_child_named_with_nothing_clinical_said_is_a_pediatrician(text):
+    """'who takes medicaid for kids' listed a neurosurgeon, physical therapists and a
+    psychiatrist: any physician taking Medicaid."""
+    read = [(p.kind, p.label) for p in interpret(text).parts if p.kind == "specialty"]
+    assert read == [("specialty", "Pediatrician")], read
+
+
+def test_a_childhood_told_is_no_child_asked_for():
+    assert not interpret("as a kid i had asthma").of_kind("specialty")
+
+
 def test_a_woman_doctor_for_a_need_is_a_woman_who_treats_it():
     read = [p.label for p in interpret("lady doctor for a pap smear").parts]
     assert "Primary care doctor" not in read and "Female" in read
