@@ -96,6 +96,39 @@ def ruled_out(
     return set_aside(chosen, [c for c in chosen if is_out(c)])
 
 
+# "diabetes and bp are under control", "her sugars are well controlled", "CAD, stable"
+_CONTROLLED = frozenset({"controlled", "stable"})
+_STATE = frozenset(
+    {"is", "are", "was", "were", "been", "both", "well", "pretty", "fairly", "all", "s",
+     "has", "have", "stayed", "staying", "now", "currently", "very"}
+)  # fmt: skip
+
+
+def controlled(
+    chosen: list[Candidate], tokens: list[Token]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, what the words say is under control): "my mom is 78, diabetes
+    and bp are under control but lately she leaves the stove on" asks about her memory, and
+    had listed endocrinologists. Alone ("is my diabetes under control") they stay."""
+    ends = {c.end: c for c in chosen if c.kind == "condition"}
+    out: list[Candidate] = []
+    for i, token in enumerate(tokens):
+        if token.norm in _CONTROLLED:
+            at = i
+        elif token.norm == "control" and i and tokens[i - 1].norm == "under":
+            at = i - 1
+        else:
+            continue
+        while at > 0 and tokens[at - 1].norm in _STATE:
+            at -= 1
+        while at in ends:  # each condition joined before it: "diabetes and bp"
+            out.append(ends[at])
+            at = ends[at].start
+            while at > 0 and tokens[at - 1].norm in _AND:
+                at -= 1
+    return set_aside(chosen, out)
+
+
 def _said_not(at: int, tokens: list[Token]) -> bool:
     """ "not my heart", "not the heart", "nothing wrong with my heart"."""
     before = [t.norm for t in tokens[max(at - 4, 0) : at]]

@@ -144,3 +144,44 @@ def test_the_signs_of_a_panic_attack_told_beside_it_are_the_attacks(text):
 def test_the_same_signs_without_a_panic_attack_are_needs():
     assert concepts("anxiety and chest pain") == {"anxiety", "chest-pain"}
     assert concepts("chest pain and shortness of breath") == {"chest-pain", "dyspnea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("my son is 3 doesnt make eye contact lines up his toys", "autism"),
+        ("only says 5 words, daycare says get him checked. is it autism?", "autism"),
+        ("iron pills make me so sick, can i get iron through an iv", "iron-infusion"),
+        ("iron infusion", "iron-infusion"),
+    ],
+)
+def test_signs_and_care_named_in_plain_words(text, concept):
+    assert concept in concepts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left", "asked"),
+    [
+        (
+            "my mom is 78, diabetes and bp are under control but lately she leaves the stove on",
+            {"type-2-diabetes", "hypertension"},
+            "dementia",
+        ),
+        ("her sugars are well controlled but her feet are numb", {"type-2-diabetes"}, None),
+        ("pt w/ CAD, stable, new afib", {"coronary-artery-disease"}, "atrial-fibrillation"),
+    ],
+)
+def test_a_condition_said_to_be_under_control_is_not_the_ask(text, left, asked):
+    """'diabetes and bp are under control but ... she leaves the stove on' listed
+    endocrinologists and family doctors for the two conditions that need nothing."""
+    found = concepts(text)
+    assert not found & left
+    assert asked is None or asked in found
+
+
+def test_a_condition_asked_about_alone_stays_though_said_controlled():
+    assert "type-2-diabetes" in concepts("is my diabetes under control")
+
+
+def test_a_number_dropping_asks_for_the_specialist():
+    assert wants_a_specialist("egfr 38 and dropping", lexicon_for(default_vocabulary()))
