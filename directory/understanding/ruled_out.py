@@ -44,7 +44,7 @@ _TOLD = frozenset(
     {"said", "says", "showed", "shows", "show", "found", "finds", "told", "tells", "thinks",
      "revealed", "reveals", "confirmed", "confirms", "demonstrated", "demonstrates",
      "gave", "gives", "prescribed", "prescribes", "mentioned", "mentions", "recommended",
-     "recommends", "suggested", "suggests", "referred"}
+     "recommends", "suggested", "suggests", "referred", "wants", "wanted"}
 )  # fmt: skip
 # "urgent care just gives me antibiotics"
 _JUST = frozenset({"just", "only", "always", "keeps", "kept", "already"})

@@ -185,3 +185,29 @@ def test_a_condition_asked_about_alone_stays_though_said_controlled():
 
 def test_a_number_dropping_asks_for_the_specialist():
     assert wants_a_specialist("egfr 38 and dropping", lexicon_for(default_vocabulary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("elderly father fell 3 times this month, very unsteady", "falls-and-balance"),
+        ("my kid snores and stops breathing at night, his tonsils are huge", "tonsillectomy"),
+        ("dice el pediatra que tiene las amígdalas grandes", "tonsillectomy"),
+        ("kid has peanut allergy, reacted at school, need testing and epipen", "allergy-testing"),
+        ("77F osteoporotic compression fx L1, eval for kyphoplasty", "spinal-osteoporosis"),
+    ],
+)
+def test_what_a_family_or_a_referral_tells_reads_as_the_need(text, concept):
+    assert concept in concepts(text)
+
+
+def test_testing_beside_no_allergy_is_no_allergy_testing():
+    assert "allergy-testing" not in concepts("blood test")
+    assert "allergy-testing" not in concepts("knee pain, need testing")
+
+
+def test_the_pcp_who_wants_a_change_is_who_referred():
+    """'PCP wants her off lithium, needs psych med mgmt' listed internists beside the
+    psychiatrist: the PCP is who sent her."""
+    read = interpret("pt on lithium, PCP wants her off lithium, needs psych med mgmt")
+    assert [p.ids for p in read.of_kind("specialty")] == [("2084P0800X",)]
