@@ -282,7 +282,7 @@ def _generic_doctor(
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """Read a lone "doctor" as primary care when nothing else says what kind; a child named
     with nothing else asked ("who takes medicaid for kids", "doctor for kids") asks for a
-    pediatrician, as "my kids" does."""
+    children's doctor: a pediatrician or a family doctor, who sees children too."""
     entry = lexicon.phrases.get("primary care")
     if entry is None or unplaced or any(p.kind in _CLINICAL for p in parts):
         return parts, filler
@@ -294,11 +294,9 @@ def _generic_doctor(
         ),
         None,
     )
-    pediatrician = lexicon.phrases.get("my kid")
-    if kid is not None and pediatrician is not None:
-        return _with_word_read_as(parts, kid, pediatrician), tuple(
-            w for w in filler if w is not kid
-        )
+    childrens = lexicon.phrases.get("sick child")
+    if kid is not None and childrens is not None:
+        return _with_word_read_as(parts, kid, childrens), tuple(w for w in filler if w is not kid)
     word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
     if word is None:
         # "busco doctora", "lady doctor near me": a woman, and a doctor like any other. The

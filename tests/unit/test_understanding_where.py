@@ -133,13 +133,13 @@ def test_dr_with_nothing_clinical_said_is_primary_care(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["who takes medicaid for kids", "doctor for kids", "toddler", "dr for my kids"]
+    "text", ["who takes medicaid for kids", "doctor for kids", "toddler", "a dr for kids"]
 )
-def test_a_child_named_with_nothing_clinical_said_is_a_pediatrician(text):
+def test_a_child_named_with_nothing_clinical_said_is_a_childrens_doctor(text):
     """'who takes medicaid for kids' listed a neurosurgeon, physical therapists and a
-    psychiatrist: any physician taking Medicaid."""
-    read = [(p.kind, p.label) for p in interpret(text).parts if p.kind == "specialty"]
-    assert read == [("specialty", "Pediatrician")], read
+    psychiatrist: any physician taking Medicaid. Family doctors see children too."""
+    read = [p.codes for p in interpret(text).parts if p.kind == "specialty"]
+    assert read == [("208000000X", "207Q00000X")], read
 
 
 def test_a_childhood_told_is_no_child_asked_for():
