@@ -195,10 +195,18 @@ def test_a_number_dropping_asks_for_the_specialist():
         ("dice el pediatra que tiene las amígdalas grandes", "tonsillectomy"),
         ("kid has peanut allergy, reacted at school, need testing and epipen", "allergy-testing"),
         ("77F osteoporotic compression fx L1, eval for kyphoplasty", "spinal-osteoporosis"),
+        ("L1 compression fx, eval for kyphoplasty", "vertebral-compression-fracture"),
     ],
 )
 def test_what_a_family_or_a_referral_tells_reads_as_the_need(text, concept):
     assert concept in concepts(text)
+
+
+def test_a_fracture_in_an_osteoporosis_referrals_history_is_not_read_as_the_ask():
+    """'osteoporosis DXA T-score -3.1 w/ vert fx, consider prolia vs forteo' asks for the
+    bone doctors, not an orthopedic surgeon for a fracture."""
+    found = concepts("osteoporosis DXA T-score -3.1 w/ vert fx, consider prolia vs forteo")
+    assert found == {"osteoporosis"}
 
 
 def test_testing_beside_no_allergy_is_no_allergy_testing():
