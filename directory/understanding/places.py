@@ -205,12 +205,16 @@ def _state_after(text, tokens, norms, at: int, *, cued: bool) -> tuple[int, str]
         words = " ".join(norms[at:end])
         # "worcester mass", "springfield ill": a letterhead abbreviation, after a city only
         code = _state_code(words) or (AP_STYLE.get(words) if size == 1 else None)
-        if code is None or (
-            size == 1 and len(words) == 2 and not cued and not _state_code_ok(text, tokens, at)
-        ):
+        wordlike = size == 1 and len(words) == 2 and not _state_code_ok(text, tokens, at)
+        # after a cue too, "in" before a word is the word: "moving to atlanta in june"
+        if code is None or (wordlike and (not cued or _a_word_at(norms, end))):
             continue
         return end, code
     return None
+
+
+def _a_word_at(norms: list[str], at: int) -> bool:
+    return at < len(norms) and norms[at].isalpha()
 
 
 def _state_code_ok(text: str, tokens: list[Token], at: int) -> bool:

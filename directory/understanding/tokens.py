@@ -75,17 +75,21 @@ def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) ->
 
 
 def _in_another_script(raw: str, start: int, scripts: Mapping[str, tuple[str, ...]]) -> list[Token]:
-    """ "找会说中文的儿科医生": chinese, pediatrician, doctor, each spanning its characters."""
+    """ "找会说中文的儿科医生": chinese, pediatrician, doctor, each spanning its characters;
+    a capital letter is no other word ("Чикаго" is "чикаго")."""
     longest = max(map(len, scripts), default=0)
     tokens, i = [], 0
+    lowered = raw.lower()  # the same length: Cyrillic, Greek and Arabic lower case in place
+    if len(lowered) != len(raw):
+        lowered = raw
     while i < len(raw):
         sizes = range(min(longest, len(raw) - i), 0, -1)
-        size = next((n for n in sizes if raw[i : i + n] in scripts), 0)
+        size = next((n for n in sizes if lowered[i : i + n] in scripts), 0)
         if not size:
             i += 1
             continue
-        word = raw[i : i + size]
-        tokens += [Token(word, english, start + i, start + i + size) for english in scripts[word]]
+        word, key = raw[i : i + size], lowered[i : i + size]
+        tokens += [Token(word, english, start + i, start + i + size) for english in scripts[key]]
         i += size
     return tokens
 

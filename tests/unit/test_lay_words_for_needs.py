@@ -219,3 +219,36 @@ def test_the_pcp_who_wants_a_change_is_who_referred():
     psychiatrist: the PCP is who sent her."""
     read = interpret("pt on lithium, PCP wants her off lithium, needs psych med mgmt")
     assert [p.ids for p in read.of_kind("specialty")] == [("2084P0800X",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("chest gets tight walking up stairs, ekg was abnormal", "coronary-artery-disease"),
+        ("heart racing, losing weight, hands shaky, eyes look bulgy", "hyperthyroidism"),
+        ("joint pain in my hands and a rash on my cheeks in the sun", "lupus"),
+        ("tried 2 rounds of clomid, I'm 36, still nothing", "infertility"),
+        ("adjustment for neck pain takes aetna", "chiropractic-manipulation"),
+        ("mặt tôi bị nám và mụn nhiều năm rồi", "acne"),
+    ],
+)
+def test_more_words_people_use_for_a_need(text, concept):
+    assert concept in concepts(text)
+
+
+def test_an_adjustment_beside_no_spine_is_no_chiropractor():
+    assert "chiropractic-manipulation" not in concepts("med adjustment for my anxiety")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("нужен врач для отца, инсульт. говорит только по-русски. Чикаго", "Chicago, IL"),
+        ("أنا حامل وأبحث عن طبيب يتكلم العربية قريب من شيكاغو", "Chicago, IL"),
+        ("moving to atlanta in june, need an oncologist", "Atlanta, GA"),
+    ],
+)
+def test_a_place_written_in_the_text_is_found(text, place):
+    """A Russian search ending in 'Чикаго' and an Arabic one naming 'شيكاغو' searched the
+    whole country; 'moving to atlanta in june' searched Atlanta, Indiana, and found nobody."""
+    assert interpret(text).location.place.label == place
