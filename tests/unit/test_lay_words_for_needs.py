@@ -252,3 +252,22 @@ def test_a_place_written_in_the_text_is_found(text, place):
     """A Russian search ending in 'Чикаго' and an Arabic one naming 'شيكاغو' searched the
     whole country; 'moving to atlanta in june' searched Atlanta, Indiana, and found nobody."""
     assert interpret(text).location.place.label == place
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("lump in my breast, mammogram says BIRADS 4, they want a biopsy", "breast-biopsy"),
+        ("PSA went from 4.1 to 6.8, who does the MRI fusion biopsy", "prostate-cancer"),
+        ("psoriatic arthritis pt w/ recurrent uveitis flares", "uveitis"),
+        ("bilat carpal tunnel, for surgical release", "carpal-tunnel-release"),
+    ],
+)
+def test_tests_and_procedures_named_by_their_results(text, concept):
+    """'MRI fusion biopsy' had been read as a spinal fusion and listed a spine surgeon first."""
+    assert concept in concepts(text)
+    assert "spinal-fusion" not in concepts(text)
+
+
+def test_a_biopsy_beside_a_mole_is_no_breast_biopsy():
+    assert "breast-biopsy" not in concepts("mole on my back, derm wants to biopsy it")
