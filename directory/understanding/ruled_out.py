@@ -55,6 +55,10 @@ _WHOSE = frozenset({"my", "the", "his", "her", "their", "a", "an"})
 _RESULTS = frozenset(
     {"high", "low", "abnormal", "positive", "elevated", "bad", "off", "weird", "funny", "up"}
 )  # fmt: skip
+# A test's result said right after it, its clause ending there: "EMG severe", "MRI negative".
+_GRADES = frozenset(
+    {"severe", "moderate", "mild", "positive", "negative", "normal", "abnormal", "confirmed"}
+)
 _PATIENT = PATIENT_WORDS | CHILD_NOUNS  # "my kid said her ear hurts": who the care is for
 
 
@@ -181,7 +185,14 @@ def told_by(
         told = told or (word(c.end) in _JUST and word(c.end + 1) in _TOLD) or came_from(c)
         after = text[tokens[c.end - 1].end : tokens[c.end].start] if c.end < len(tokens) else ""
         ends_there = c.end == len(tokens) or word(c.end) in _AND or "," in after
-        return told or (seen_on(c) and ends_there)
+        return told or (seen_on(c) and ends_there) or graded(c)
+
+    def graded(c: Candidate) -> bool:  # "bilat carpal tunnel, EMG severe, for release"
+        if word(c.end) not in _GRADES:
+            return False
+        at = c.end + 1
+        after = text[tokens[at - 1].end : tokens[at].start] if at < len(tokens) else ""
+        return at == len(tokens) or word(at) in _AND or "," in after
 
     def a_result(c: Candidate) -> bool:  # "my liver numbers came back high"
         return (word(c.start), word(c.end - 1)) == ("came", "back") and word(c.end) in _RESULTS

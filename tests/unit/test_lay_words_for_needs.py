@@ -271,3 +271,11 @@ def test_tests_and_procedures_named_by_their_results(text, concept):
 
 def test_a_biopsy_beside_a_mole_is_no_breast_biopsy():
     assert "breast-biopsy" not in concepts("mole on my back, derm wants to biopsy it")
+
+
+def test_a_test_with_its_result_is_what_found_the_need_not_the_ask():
+    """'bilat carpal tunnel, EMG severe, for surgical release' asked for the EMG's
+    neurologists and physiatrists ahead of the hand surgeons who release it."""
+    read = interpret("bilat carpal tunnel, EMG severe, for surgical release")
+    assert not read.of_kind("specialty")
+    assert interpret("carpal tunnel, need an EMG").of_kind("specialty")
