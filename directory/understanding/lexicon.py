@@ -248,11 +248,13 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
         raise ValueError(f"{LEXICON_FILE}: unknown NUCC codes, concept or body part ids {unknown}")
 
 
-# One lexicon per vocabulary, a few vocabularies at most (a process normally has one; tests
-# load more). Keyed by identity: a lexicon holds its vocabulary, so a weak-keyed cache
-# would never let go of either.
-_LEXICONS: dict[int, Lexicon] = {}
-MAX_CACHED = 4
+# Per vocabulary, its plain lexicon and its latest curated one, a few vocabularies at most
+# (a process normally has one; tests load more). The search reads with the curated
+# lexicon and the location box with the plain one: in one slot they replaced each other,
+# and every search with a curated term in the store rebuilt both (~0.5 s). Keyed by
+# identity: a lexicon holds its vocabulary, so a weak-keyed cache would never let go.
+_LEXICONS: dict[tuple[int, bool], Lexicon] = {}
+MAX_CACHED = 8
 _BUILDING = threading.Lock()
 
 
@@ -275,15 +277,20 @@ def lexicon_for(
             return cached
         terms = extra_terms() if callable(extra_terms) else extra_terms
         lexicon = Lexicon.build(vocabulary, terms, version=version)
-        _LEXICONS.pop(id(vocabulary), None)
+        _LEXICONS.pop(_slot(vocabulary, version), None)
         while len(_LEXICONS) >= MAX_CACHED:
             _LEXICONS.pop(next(iter(_LEXICONS)))
-        _LEXICONS[id(vocabulary)] = lexicon
+        _LEXICONS[_slot(vocabulary, version)] = lexicon
         return lexicon
 
 
+def _slot(vocabulary: Vocabulary, version: object) -> tuple[int, bool]:
+    """The plain lexicon's slot, or the curated one's (each new version replaces it)."""
+    return id(vocabulary), version is None
+
+
 def _cached(vocabulary: Vocabulary, version: object) -> Lexicon | None:
-    lexicon = _LEXICONS.get(id(vocabulary))
+    lexicon = _LEXICONS.get(_slot(vocabulary, version))
     if lexicon is None or lexicon.vocabulary is not vocabulary or lexicon.version != version:
         return None
     return lexicon
