@@ -88,7 +88,8 @@ class Resolution:
     surgeons_first: bool = False
     # What the words decline: "surgeon" ("NOT looking for a surgeon"): the condition's
     # surgeons rank last, a body part's after its other specialists; "surgery" ("want to
-    # avoid surgery"): the condition's surgeons a few places down (ranking.surgeons_behind).
+    # avoid surgery"): the condition's surgeons right after the first specialist who does
+    # not operate (ranking.surgeons_behind).
     surgery_declined: str = ""
     # The child the search is for, in years ("my 4yo"): who sees only older patients ranks
     # after who sees the child (Interpretation.patient_age, query._for_the_childs_age).

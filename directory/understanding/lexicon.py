@@ -251,7 +251,7 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
 # Per vocabulary, its plain lexicon and its latest curated one, a few vocabularies at most
 # (a process normally has one; tests load more). The search reads with the curated
 # lexicon and the location box with the plain one: in one slot they replaced each other,
-# and every search with a curated term in the store rebuilt both (~0.5 s). Keyed by
+# and every search with a curated term in the store rebuilt both (~0.25 s). Keyed by
 # identity: a lexicon holds its vocabulary, so a weak-keyed cache would never let go.
 _LEXICONS: dict[tuple[int, bool], Lexicon] = {}
 MAX_CACHED = 8

@@ -149,7 +149,7 @@ def _tried_word_before(
 # after surgery" is surgery done ("after" is no word that may stand between).
 _DECLINING = (
     r"(?:no|not|without|avoid|avoiding|dont|don t|do not|doesnt|doesn t|does not|wont|won t|"
-    r"never|rather|instead of|other than|sin)"
+    r"never|rather than|instead of|other than|sin)"
 )
 _BETWEEN = (
     r"(?:\s+(?:looking|look|for|a|an|any|more|another|to|have|having|get|getting|go|want|"

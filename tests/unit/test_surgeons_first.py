@@ -110,6 +110,8 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
         ("nonsurgical treatment", "surgery"),
         ("herniated disc, hoping to avoid back surgery", "surgery"),
         ("no relief after surgery", ""),  # surgery had
+        ("id rather have surgery than keep hurting", ""),
+        ("PT rather than surgery", "surgery"),
         ("never had surgery on it", ""),
         ("no surgical hx", ""),  # a referral's history
         ("who does the surgery for carpal tunnel", ""),
