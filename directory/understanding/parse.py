@@ -120,14 +120,14 @@ def interpret(
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
     timing += tried + fine + steady + absent + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
-    parts, chosen, unfit = _without_unfitting_contexts(parts, chosen)  # "the injection meds"
+    parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
     parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
-    parts, signs = _signs_of_a_panic_attack(parts, lexicon)  # "panic attacks, heart racing"
+    parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
@@ -595,20 +595,20 @@ def _settle(
 
 
 def _without_unfitting_contexts(
-    parts: tuple[Part, ...], chosen: list[Candidate]
+    parts: tuple[Part, ...], chosen: list[Candidate], tokens: list[Token]
 ) -> tuple[tuple[Part, ...], list[Candidate], tuple[Word, ...]]:
     """A phrase that means something only beside a body system it lists, and is beside none
     ("psoriasis, want to ask about the injection meds"), is no need: its words are filler."""
     unfit = [at for at, part in enumerate(parts) if part.kind == "context"]
     if not unfit:
         return parts, chosen, ()
-    words = tuple(Word(parts[at].text, parts[at].span) for at in unfit)
+    words = tuple(w for at in unfit for w in _words_in(tokens, parts[at].span))
     kept = [at for at in range(len(parts)) if at not in unfit]
     return tuple(parts[at] for at in kept), [chosen[at] for at in kept], words
 
 
 def _signs_of_a_panic_attack(
-    parts: tuple[Part, ...], lexicon: Lexicon
+    parts: tuple[Part, ...], tokens: list[Token], lexicon: Lexicon
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """Beside a panic attack named, the needs its signs read as are the attack's: "panic
     attacks at work heart racing cant breathe" had listed cardiologists, and "i think i have
@@ -630,7 +630,8 @@ def _signs_of_a_panic_attack(
     ]
     if not signs:
         return parts, ()
-    return tuple(p for p in parts if p not in signs), tuple(Word(p.text, p.span) for p in signs)
+    words = tuple(w for p in signs for w in _words_in(tokens, p.span))
+    return tuple(p for p in parts if p not in signs), words
 
 
 _PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy"})
@@ -784,3 +785,8 @@ def _regions(tokens: list[Token], lexicon: Lexicon) -> set[str]:
 
 def _word(token: Token) -> Word:
     return Word(token.text, (token.start, token.end))
+
+
+def _words_in(tokens: list[Token], span: tuple[int, int]) -> tuple[Word, ...]:
+    """A part's words, one per token: what is set aside is accounted for word by word."""
+    return tuple(_word(t) for t in tokens if span[0] <= t.start and t.end <= span[1])

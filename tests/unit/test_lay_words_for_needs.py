@@ -279,3 +279,9 @@ def test_a_test_with_its_result_is_what_found_the_need_not_the_ask():
     read = interpret("bilat carpal tunnel, EMG severe, for surgical release")
     assert not read.of_kind("specialty")
     assert interpret("carpal tunnel, need an EMG").of_kind("specialty")
+
+
+def test_a_panic_attacks_signs_are_set_aside_word_by_word():
+    """Every word is a part's or set aside on its own (the parser's invariant)."""
+    read = interpret("anxiety attacks dizzy spell")
+    assert [w.text for w in read.filler] == ["dizzy", "spell"]
