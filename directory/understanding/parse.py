@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from directory.text import normalize_term
@@ -197,16 +197,7 @@ def _child_beside_a_need(
     # doctor for kids") is the condition's, and the child is still the patient.
     if any(p.kind == "specialty" and p.treats is None for p in parts):
         return parts, filler, unplaced
-    word = next(
-        (
-            w
-            for w in (*filler, *unplaced)
-            if normalize_term(w.text) in CHILD_NOUNS
-            and not a_childhood(text, w.span[0])
-            and not _a_mothers_baby(text, w)
-        ),
-        None,
-    )
+    word = _a_child_named(text, (*filler, *unplaced))
     starts = {w.span[0] for w in unplaced}
     if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
         return parts, filler, unplaced
@@ -273,6 +264,21 @@ GENERIC_DOCTORS = frozenset(
 _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "name")
 
 
+def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
+    """The first of ``words`` that names a child who is the patient now: not a childhood
+    told ("as a kid") nor a mother's baby ("postpartum depression, baby is 2 months")."""
+    return next(
+        (
+            w
+            for w in words
+            if normalize_term(w.text) in CHILD_NOUNS
+            and not a_childhood(text, w.span[0])
+            and not _a_mothers_baby(text, w)
+        ),
+        None,
+    )
+
+
 def _generic_doctor(
     text: str,
     parts: tuple[Part, ...],
@@ -286,14 +292,7 @@ def _generic_doctor(
     entry = lexicon.phrases.get("primary care")
     if entry is None or unplaced or any(p.kind in _CLINICAL for p in parts):
         return parts, filler
-    kid = next(
-        (
-            w
-            for w in filler
-            if normalize_term(w.text) in CHILD_NOUNS and not a_childhood(text, w.span[0])
-        ),
-        None,
-    )
+    kid = _a_child_named(text, filler)
     childrens = lexicon.phrases.get("sick child")
     if kid is not None and childrens is not None:
         return _with_word_read_as(parts, kid, childrens), tuple(w for w in filler if w is not kid)
@@ -614,11 +613,10 @@ def _signs_of_a_panic_attack(
     attacks at work heart racing cant breathe" had listed cardiologists, and "i think i have
     anxiety, panic attacks ... chest gets tight" family doctors, who treat all three."""
     panic = lexicon.data.panic
-    if panic is None or not any(
-        any(term in normalize_term(p.text) for term in panic.terms)
-        for p in parts
-        if p.kind == "condition"
-    ):
+    if panic is None:
+        return parts, ()
+    attacks = {p.span for p in parts if any(term in normalize_term(p.text) for term in panic.terms)}
+    if not any(p.kind == "condition" and p.span in attacks for p in parts):
         return parts, ()
     signs = [
         p
@@ -626,7 +624,7 @@ def _signs_of_a_panic_attack(
         if p.kind in ("condition", "symptom")
         and p.ids
         and set(p.ids) <= panic.signs
-        and not any(term in normalize_term(p.text) for term in panic.terms)
+        and p.span not in attacks
     ]
     if not signs:
         return parts, ()

@@ -41,7 +41,7 @@ def body_parts_saying_where(
         placed = bool(before) and before[-1] in PLACING
         joined = len(before) == 1 and before[0] in JOINING
         # "acne face and back", "pigmented lesion back": where the skin need is
-        skin = at and len(before) <= 1 and (joined or not before) and _skin(parts[at - 1], lexicon)
+        skin = at and (joined or not before) and _skin(parts[at - 1], lexicon)
         if placed or skin or (joined and at and _places(at - 1, parts, where)):
             where.append(at)
     dropped = {at for at in where if _beside_another_need(at, parts, where, lexicon)}
