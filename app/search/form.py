@@ -20,7 +20,7 @@ from wtforms.validators import Length, NumberRange, Optional, StopValidation, Va
 
 from app.search import params as p
 from app.search.filters import FILTERS, YES, YES_VALUE, YES_WORDS, Filter, Filters
-from directory.geography import LocationNotFound, Place, city_places, resolve_place
+from directory.geography import LocationNotFound, Place, city_places, meant_place, resolve_place
 from directory.geography.states import state_code
 from directory.understanding import interpret, lexicon_for
 from directory.understanding.places import DOMINANT
@@ -252,6 +252,7 @@ class _SearchFormBase(FlaskForm):
     place: Place | None = None
     location_suggestions: tuple[str, ...] = ()
     place_choices: tuple[Place, ...] = ()
+    place_typed: str | None = None  # misspelled, read as the city it clearly means
 
     def validate_sort(self, field):
         if field.data not in p.SORTS:
@@ -277,6 +278,12 @@ class _SearchFormBase(FlaskForm):
             if a_state and nicknamed is not None:
                 self.place_choices = (self.place, nicknamed)
         except LocationNotFound as error:
+            # "Chicgo", "Worchester, MA": a slip of a city that clearly means it is searched
+            # near that city, and the page says so (a 400 had sent a phone back to retype).
+            meant = meant_place(field.data)
+            if meant is not None:
+                self.place, self.place_typed = meant, field.data.strip()
+                return
             # "NYC", "philly", "south beach": a name people give a city, read as the search
             # box reads it (it had offered Nyack, NY or Nye, MT).
             nicknamed = _nicknamed(field.data)
@@ -316,6 +323,7 @@ class _SearchFormBase(FlaskForm):
             page=self.page.data or 1,
             per_page=self.per_page.data or p.PER_PAGE_DEFAULT,
             place_choices=self.place_choices,
+            place_typed=self.place_typed,
         )
 
     @property

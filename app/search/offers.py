@@ -15,6 +15,7 @@ from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import Facet, Suggestion
 from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
+from directory.geography import resolve_place, suggest_places
 from directory.text import normalize_term
 from directory.understanding import (
     Hospitals,
@@ -184,6 +185,29 @@ def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
                 keep_empty,
             )
         )
+    return offers
+
+
+RESPELLED = "place_respelled"
+
+
+def place_respelled(situation: Situation, filters: Filters) -> list[Offer]:
+    """The location box's misspelled place was read as the city it clearly means ("Chicgo":
+    Chicago, IL): say so, and offer the other places spelled like it that have physicians."""
+    typed, searched = situation.asked.place_typed, situation.asked.place
+    if not typed or searched is None:
+        return []
+    message = f"Searching near {searched.label}: we found no place called “{typed}”"
+    said = Suggestion(RESPELLED, message, {"location": searched.label}, None, searched.label)
+    offers = [Offer(said, keep_empty=True)]
+    for label in suggest_places(typed):
+        if label == searched.label:
+            continue
+        place = resolve_place(label)
+        params = replace(situation.params, place=place, page=1)
+        suggestion = Suggestion(RESPELLED, f"Search near {label}", {"location": label}, None, label)
+        search = count_search(params, situation.resolution, filters, situation.stale_policy)
+        offers.append(Offer(suggestion, search))  # only where someone is
     return offers
 
 

@@ -33,6 +33,9 @@ class SearchParams:
     per_page: int = PER_PAGE_DEFAULT
     # A bare city name several places share ("Springfield"): every one, biggest first.
     place_choices: tuple[Place, ...] = ()
+    # A misspelled place in the location box read as the city it clearly means ("Chicgo":
+    # ``place`` is Chicago, IL): what was typed, for the page to say so.
+    place_typed: str | None = None
 
     @property
     def offset(self) -> int:

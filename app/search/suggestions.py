@@ -76,6 +76,10 @@ SUGGESTION_KINDS = {
     "last words name; or of the places a name is shared by, only one has physicians for the "
     "search; or words typed last that nothing else reads name a town, searched near "
     '("pap smear providence": near Providence, RI). changes are empty.',
+    "place_respelled": "The location box held a misspelled place, read as the city it clearly "
+    'means ("Chicgo": Chicago, IL). The first says so (label: the place searched; changes '
+    "put its name in the box; no count); any others are places spelled like what was "
+    "typed, with their counts.",
     "place_in_text": "The location box names one place and the text another the search does "
     'not take in ("sciatica near boston" with Houston, TX in the box): the box\'s place is '
     "searched, as what the form chose always is, and the message says so; label is the "
@@ -92,7 +96,8 @@ MAX_OFFERS = 8  # a short list people read, not a menu
 
 def plan(situation: Situation, filters: Filters) -> list[Offer]:
     """Every offer worth counting for this search, best first."""
-    said = place_in_the_text(situation, filters)  # "near boston" typed, Houston in the box
+    said = build.place_respelled(situation, filters)  # "Chicgo" in the box: Chicago, IL
+    said += place_in_the_text(situation, filters)  # "near boston" typed, Houston in the box
     found = build.place_choices(situation, filters)
     asks_place = bool(found)
     found += build.other_readings(situation, filters)

@@ -33,7 +33,13 @@ from directory.geography.gazetteer import (
     zip_rows,
 )
 from directory.geography.place import Place
-from directory.geography.reading import LocationNotFound, resolve_place, suggest_places
+from directory.geography.reading import (
+    LocationNotFound,
+    meant_city,
+    meant_place,
+    resolve_place,
+    suggest_places,
+)
 from directory.geography.states import STATE_NAMES, state_code
 
 __all__ = [
@@ -48,6 +54,8 @@ __all__ = [
     "county_places",
     "is_city_name",
     "is_zip_city",
+    "meant_city",
+    "meant_place",
     "miles_between",
     "place_suggestions",
     "resolve_place",

@@ -17,8 +17,10 @@ from typing import Any
 
 from geopy.exc import GeopyError
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from directory.geography.gazetteer import (
+    City,
     cities_by_name,
     city_index,
     city_key,
@@ -157,6 +159,50 @@ def resolve_place(text: str, geocoder: Any = None) -> Place:
     if place is None:
         raise LocationNotFound(text, suggest_places(cleaned))
     return place
+
+
+# A misspelled city is read as the one it clearly means: a name this long or longer, one slip
+# away (a letter dropped, doubled, swapped or wrong; two from ``TWO_SLIPS`` letters), whose
+# city has ``CLEARLY_BIGGER`` times the ZIPs of every other as close.
+MIN_RESPELLED = 5
+TWO_SLIPS = 9
+CLEARLY_BIGGER = 3
+
+
+def meant_place(text: str) -> Place | None:
+    """The city a misspelled name clearly means: "Chicgo" is Chicago, IL (84 ZIPs), not
+    Chico, CA (6); "Providance, RI" is Providence. None when no place is that close, or
+    when two are and neither clearly bigger ("Springfeld": IL or MA?)."""
+    city, state = _split_city_state(" ".join(text.split()))
+    if "," in text and state is None:  # "Paris, France": no state of ours after the comma
+        return None
+    found = meant_city(city, state)
+    return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city") if found else None
+
+
+def meant_city(name: str, state: str | None = None) -> City | None:
+    """The city behind a misspelled ``name`` (in ``state`` when given), as ``meant_place``."""
+    key = city_key(name)
+    if len(key.replace(" ", "")) < MIN_RESPELLED:
+        return None
+    slips = 1 if len(key) < TWO_SLIPS else 2
+    keys = city_keys_by_state().get(state, ()) if state else _every_city_key()
+    close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=slips, limit=None)
+    if not close or any(distance == 0 for _, distance, _ in close):
+        return None  # a name we know ("Pittsburg", KS) is no slip of another's
+    ranked = sorted(
+        (
+            (distance, -city.zip_count, city.name, city)
+            for found, distance, _ in close
+            for city in ((city_index()[(found, state)],) if state else cities_by_name()[found])
+        ),
+        key=lambda row: row[:3],
+    )
+    distance, _, _, best = ranked[0]
+    rivals = [city.zip_count for slip, _, _, city in ranked[1:] if slip == distance]
+    if rivals and best.zip_count < CLEARLY_BIGGER * max(rivals):
+        return None
+    return best
 
 
 def _nearby_zip_labels(zip5: str, limit: int) -> tuple[str, ...]:

@@ -156,9 +156,10 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         if place:
             yield start + 1, place, (), True, None
         return
+    cued = _cue_length(norms, start, lexicon) > 0
     for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
         name = " ".join(norms[start:end])
-        state = _state_after(text, tokens, norms, end, cued=_cue_length(norms, start, lexicon) > 0)
+        state = _state_after(text, tokens, norms, end, cued=cued)
         if state is not None and (place := geography.city_place(name, state[1])):
             after = state[0]
             if after < len(tokens) and (zip_place := _zip_at(norms, after)):
@@ -176,10 +177,32 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif city:
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
+        elif (state is not None or cued) and (meant := _respelled(name, state, lexicon)):
+            # "urologist houstin tx", "in chicgo": a slip of the city clearly meant, where
+            # the words say a place is (a state after it, or a cue before it)
+            yield (state[0], meant, (), True, None) if state else (end, meant, (), False, None)
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
+
+
+def _respelled(name: str, state: tuple[int, str] | None, lexicon: Lexicon) -> Place | None:
+    """The city a misspelled name clearly means (``geography.meant_place``), when none of
+    its words (two at most) is a word we know: "chicgo", "san antonoi", not "agony",
+    "fever" or "near hartford" (New Hartford, CT)."""
+    words = name.split()
+    if len(words) > 2 or name in lexicon.phrases or is_common_name(words[-1]):
+        return None
+    if any(not w.isalpha() or w in lexicon.words or w in english_counts() for w in words):
+        return None
+    return _meant(name, state[1] if state else None)
+
+
+@lru_cache(maxsize=4_096)
+def _meant(name: str, state: str | None) -> Place | None:
+    city = geography.meant_city(name, state)
+    return Place(f"{city.name}, {city.state}", city.lat, city.lon, "city") if city else None
 
 
 @lru_cache(maxsize=65_536)  # words repeat across queries; each answer is a few microseconds

@@ -1,0 +1,43 @@
+"""A misspelled city in the location box ("Chicgo") is searched near the city it clearly
+means, and the page and the API say so, with the other places spelled like it that have
+physicians; one that is not clear ("Springfeld") is still a form error with suggestions."""
+
+from __future__ import annotations
+
+import html
+import re
+
+
+def test_the_api_searches_the_city_clearly_meant_and_says_so(client):
+    typed = client.get(
+        "/api/v1/physicians", query_string={"q": "cardiologist", "location": "Hartfrod, CT"}
+    )
+    right = client.get(
+        "/api/v1/physicians", query_string={"q": "cardiologist", "location": "Hartford, CT"}
+    )
+    assert typed.status_code == 200  # it had been a 400 "Please check your search"
+    body, usual = typed.get_json(), right.get_json()
+    assert body["total"] == usual["total"] > 0
+    assert [h["npi"] for h in body["results"]] == [h["npi"] for h in usual["results"]]
+    said = [s for s in body["suggestions"] if s["kind"] == "place_respelled"]
+    assert said[0]["label"] == "Hartford, CT"
+    assert "Hartfrod, CT" in said[0]["message"]
+    assert all(s["count"] for s in said[1:])  # other spellings only where someone is
+
+
+def test_the_page_says_which_place_was_searched(client):
+    response = client.get("/search?q=cardiologist&location=Hartfrod,+CT")
+    assert response.status_code == 200
+    page = html.unescape(response.get_data(as_text=True))
+    notice = re.search(r'<p class="did-you-mean" role="status">(.*?)</p>', page, re.S)
+    assert notice is not None
+    assert "Searching near Hartford, CT" in notice.group(1)
+    assert "Hartfrod, CT" in notice.group(1)
+
+
+def test_a_place_that_is_not_clear_is_still_asked_for(client):
+    response = client.get(
+        "/api/v1/physicians", query_string={"q": "cardiologist", "location": "Springfeld"}
+    )
+    assert response.status_code == 400
+    assert "Did you mean Springfield" in response.get_json()["detail"]

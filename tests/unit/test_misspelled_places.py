@@ -1,0 +1,71 @@
+"""A misspelled city is read as the one it clearly means, in the location box and in the
+words ("Chicgo", "urologist houstin tx"); when two places are as close and neither clearly
+bigger, nothing is guessed (directory/geography/reading.py, understanding/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.geography import meant_place
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Chicgo", "Chicago, IL"),  # not Chico, CA: one slip from both, 14x the ZIPs
+        ("Houstin", "Houston, TX"),
+        ("Worchester, MA", "Worcester, MA"),  # not Dorchester, MA
+        ("Providance, RI", "Providence, RI"),
+        ("Cincinatti", "Cincinnati, OH"),  # two slips in a long name
+        ("Chciago", "Chicago, IL"),  # two letters swapped
+        ("dalas tx", "Dallas, TX"),
+    ],
+)
+def test_a_slip_of_a_city_is_the_city_clearly_meant(typed, meant):
+    place = meant_place(typed)
+    assert place is not None and place.label == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Springfeld",  # Springfield, IL or MA: neither clearly bigger
+        "Pittsburg",  # a town of its own (KS, CA), not a slip of Pittsburgh
+        "Paris, France",  # no state of ours after the comma
+        "Bostn, XX",
+        "Mary",  # too short to guess from
+        "Hartfrdd, CT",  # two slips in a short name: offered, not searched
+    ],
+)
+def test_no_guess_when_the_place_is_not_clear(typed):
+    assert meant_place(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("urologist in chicgo", "Chicago, IL"),
+        ("urologist houstin tx", "Houston, TX"),
+        ("knee doctor near worchester ma", "Worcester, MA"),
+        ("cardiologist near san antonoi", "San Antonio, TX"),
+    ],
+)
+def test_a_misspelled_city_where_the_words_say_a_place_is(text, place):
+    reading = interpret(text)
+    assert reading.location is not None and reading.location.place.label == place
+    assert not reading.unplaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain in agony",  # an English word after a cue is no town
+        "knee pain near Hartford, CT",  # "near hartford" is no slip of New Hartford
+        "cardiologist chicgo",  # no cue, no state: not said to be a place
+    ],
+)
+def test_words_not_said_to_be_a_place_stay_words(text):
+    reading = interpret(text)
+    place = reading.location.place.label if reading.location and reading.location.place else None
+    assert place in (None, "Hartford, CT")
