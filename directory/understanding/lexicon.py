@@ -240,6 +240,7 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
     concepts += [c for x in data.contexts for c in (x.concept, *x.by_body_system.values()) if c]
     concepts += [c for pair in data.in_pregnancy.items() for c in pair]
     concepts += list(data.panic.signs if data.panic else ())
+    concepts += [c for key, causes in data.complications.items() for c in (key, *causes)]
     unknown = sorted({c for c in codes if c not in vocabulary.specialties})
     unknown += sorted({c for c in concepts if c not in vocabulary.concepts})
     parts = {p.id for p in data.body_parts}

@@ -78,6 +78,7 @@ TOP_KEYS = frozenset(
         "ambiguous",
         "in_pregnancy",
         "panic",
+        "complications",
     }
 )
 
@@ -182,6 +183,10 @@ class LexiconData:
     # as ("heart racing", "cant breathe", "chest gets tight", "dizzy"): told beside it they
     # are the attack's, not needs of their own.
     panic: Panic | None = None
+    # A condition -> the conditions it is a complication of ("diabetic-retinopathy" ->
+    # diabetes): said beside it, the cause is why, not what is asked ("T2DM needs dilated
+    # eye exam, diabetic retinopathy screening" had listed endocrinologists first).
+    complications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -399,6 +404,7 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         scripts=_scripts(document["scripts"], path),
         in_pregnancy=_concept_map(document["in_pregnancy"], path, "in_pregnancy"),
         panic=_panic(document["panic"], path),
+        complications=_concept_lists(document["complications"], path, "complications"),
     )
 
 
@@ -407,6 +413,12 @@ def _panic(raw: Any, path: Path) -> Panic:
         raise _fail(path, "panic", "must be an object with 'terms' and 'signs'")
     terms = _terms(raw["terms"], path, "panic.terms")
     return Panic(terms, frozenset(_codes(raw, "signs", path, "panic")))
+
+
+def _concept_lists(raw: Any, path: Path, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and k for k in raw):
+        raise _fail(path, where, "must map concept ids to lists of concept ids")
+    return {key: _codes(raw, key, path, where) for key in raw}
 
 
 def _concept_map(raw: Any, path: Path, where: str) -> dict[str, str]:

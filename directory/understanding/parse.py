@@ -52,7 +52,14 @@ from directory.understanding.referral import (
     without_one_word_readings,
     without_patient_readings,
 )
-from directory.understanding.ruled_out import controlled, denied, feared, ruled_out, told_by
+from directory.understanding.ruled_out import (
+    causes,
+    controlled,
+    denied,
+    feared,
+    ruled_out,
+    told_by,
+)
 from directory.understanding.scoring import FILLER, UNPLACED
 from directory.understanding.specialist import already_tried, saying_it
 from directory.understanding.tokens import (
@@ -113,12 +120,13 @@ def interpret(
     chosen, tried = already_tried(chosen, tokens, lexicon, text)  # "failed 6 wks PT"
     chosen, fine = ruled_out(chosen, tokens, lexicon)  # "the ER said my heart is fine"
     chosen, steady = controlled(chosen, tokens)  # "diabetes and bp are under control"
+    chosen, why = causes(chosen, lexicon)  # "T2DM ... diabetic retinopathy screening"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + absent + past + visit + told + fear
+    timing += tried + fine + steady + why + absent + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

@@ -133,6 +133,21 @@ def controlled(
     return set_aside(chosen, out)
 
 
+def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, the causes of a complication named beside them): "T2DM needs
+    dilated eye exam, diabetic retinopathy screening" asks for the eyes, and had listed
+    endocrinologists first; "diabetic, ckd stage 4" for the kidneys (``complications``).
+    Two complications said ("diabetic, kidney numbers worse and feet numb") are the cause's
+    to manage together: it stays."""
+    table = lexicon.data.complications
+    named = {i for c in chosen if c.kind == "condition" for i in c.ids if i in table}
+    if len(named) != 1:
+        return chosen, []
+    why = {cause for i in named for cause in table[i]}
+    out = [c for c in chosen if c.kind == "condition" and c.ids and set(c.ids) <= why]
+    return set_aside(chosen, out)
+
+
 def _said_not(at: int, tokens: list[Token]) -> bool:
     """ "not my heart", "not the heart", "nothing wrong with my heart"."""
     before = [t.norm for t in tokens[max(at - 4, 0) : at]]
