@@ -148,6 +148,36 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
     return set_aside(chosen, out)
 
 
+# "but mostly", "the main thing is", "lo principal": what follows is the ask.
+_MAINLY = frozenset({"mostly", "mainly", "primarily", "chiefly", "principalmente", "sobretodo"})
+_MAIN = frozenset({"main", "biggest", "primary", "principal", "major"})
+_ASK = frozenset({"thing", "concern", "problem", "issue", "reason", "complaint", "worry"})
+
+
+def main_need(
+    chosen: list[Candidate], tokens: list[Token]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, the needs said before "mostly" or "the main thing is"): "asthma and
+    high blood pressure but the main thing is heartburn every night" asks about the
+    heartburn, and the family doctors who treat all three had come first."""
+    cue = next((i for i, t in enumerate(tokens) if _cue_of_the_ask(tokens, i)), None)
+    if cue is None:
+        return chosen, []
+    needs = [c for c in chosen if c.kind in ("condition", "symptom", "body_part")]
+    if not any(c.start > cue for c in needs):
+        return chosen, []
+    return set_aside(chosen, [c for c in needs if c.end <= cue])
+
+
+def _cue_of_the_ask(tokens: list[Token], at: int) -> bool:
+    norm = tokens[at].norm
+    if norm in _MAINLY:
+        return True
+    if norm == "sobre":  # "sobre todo"
+        return at + 1 < len(tokens) and tokens[at + 1].norm == "todo"
+    return norm in _MAIN and at + 1 < len(tokens) and tokens[at + 1].norm in _ASK
+
+
 def _said_not(at: int, tokens: list[Token]) -> bool:
     """ "not my heart", "not the heart", "nothing wrong with my heart"."""
     before = [t.norm for t in tokens[max(at - 4, 0) : at]]

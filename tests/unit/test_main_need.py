@@ -1,0 +1,47 @@
+"""What follows "mostly" or "the main thing is" is the ask; the needs said before it are
+why the writer mentions them, not what to search (understanding/ruled_out.main_need)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+def concepts(text: str) -> set[str]:
+    reading = interpret(text)
+    return {i for part in reading.of_kind("condition", "symptom", "body_part") for i in part.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "beside"),
+    [
+        (
+            "i have asthma and high blood pressure but the main thing is heartburn every night",
+            "gerd",
+            {"asthma", "hypertension"},
+        ),
+        (
+            "also have anxiety and IBS but mostly need help with migraines 3x a week",
+            "migraine",
+            {"anxiety", "irritable-bowel-syndrome"},
+        ),
+        ("tengo diabetes pero principalmente dolor de rodilla", None, {"type-2-diabetes"}),
+    ],
+)
+def test_the_need_after_the_cue_is_the_ask(text, asked, beside):
+    found = concepts(text)
+    assert found and not (found & beside)
+    if asked:
+        assert asked in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asthma and heartburn",  # no cue: both asked
+        "asthma, mostly at night",  # nothing asked after the cue: the asthma stays
+    ],
+)
+def test_without_a_need_after_the_cue_every_need_stays(text):
+    assert "asthma" in concepts(text)
