@@ -48,6 +48,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         elif resolution.surgery_declined:
             last = resolution.surgery_declined == "surgeon"
             ranks = ranking.surgeons_behind(vocabulary, ranks, last)
+        if resolution.declined_providers:  # "no more injections please"
+            ranks = ranking.providers_last(ranks, resolution.declined_providers)
         providers = ranking.procedure_providers(vocabulary, procedures)
         referral = _referred(resolution)
         if told_as_one_problem(resolution):

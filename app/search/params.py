@@ -94,6 +94,9 @@ class Resolution:
     # avoid surgery"): the condition's surgeons right after the first specialist who does
     # not operate (ranking.surgeons_behind).
     surgery_declined: str = ""
+    # Who gives care the words decline besides surgery ("no more injections please": the
+    # pain doctors who inject), NUCC codes ranked after the others (ranking.providers_last).
+    declined_providers: tuple[str, ...] = ()
     # The child the search is for, in years ("my 4yo"): who sees only older patients ranks
     # after who sees the child (Interpretation.patient_age, query._for_the_childs_age).
     patient_age: int | None = None

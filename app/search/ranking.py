@@ -224,6 +224,17 @@ def surgeons_behind(
     return {c: max(r, first + 1) if c in surgical else r for c, r in ranks.items()}
 
 
+def providers_last(ranks: Mapping[str, int], declined: Sequence[str]) -> dict[str, int]:
+    """``ranks`` with who gives care the words decline after every other specialty the map
+    lists ("sciatica, no more injections please": the physiatrists and spine surgeons, then
+    the pain doctors who inject). Unchanged when they are all the map lists."""
+    out = set(declined) & set(ranks)
+    if not out or out == set(ranks):
+        return dict(ranks)
+    behind = max(ranks.values()) + 1
+    return {c: r + behind if c in out else r for c, r in ranks.items()}
+
+
 def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
     """``codes`` without the surgical specialties, unless nothing else is left: a body
     part's specialists when surgery is declined ("knee pain, no surgeon please")."""

@@ -51,6 +51,7 @@ from app.search.understanding import apply
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
+from directory.understanding.declined import declined_providers
 from directory.understanding.hospitals import named_by
 from directory.understanding.specialist import (
     asks_who_operates,
@@ -168,6 +169,7 @@ class SearchService:
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),
                 "surgery_declined": declines_surgery(read, lexicon),
+                "declined_providers": declined_providers(read, lexicon),
                 "needs_said": tuple(
                     dict.fromkeys(p.ids for p in read.parts if p.kind == "condition" and p.ids)
                 ),

@@ -234,6 +234,7 @@ def _check_references(vocabulary: Vocabulary, data: LexiconData) -> None:
     codes = [c for g in data.specialty_terms for c in g.codes]
     codes += [c for p in data.body_parts for c in (*p.specialties, *p.surgeons)]
     codes += [c for s in data.symptoms for c in s.specialties]
+    codes += [c for care in data.declined_care.values() for c in care.codes]
     concepts = [c for p in data.body_parts for c in p.concepts]
     concepts += [c for g in data.concept_terms for c in g.concepts]
     concepts += [c for s in data.symptoms for c in s.concepts]

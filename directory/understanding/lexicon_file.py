@@ -79,6 +79,7 @@ TOP_KEYS = frozenset(
         "in_pregnancy",
         "panic",
         "complications",
+        "declined_care",
     }
 )
 
@@ -87,6 +88,14 @@ TOP_KEYS = frozenset(
 class Panic:
     terms: tuple[str, ...]  # words that name the attack, in a condition part's text
     signs: frozenset[str]  # the concept ids the attack's signs read as
+
+
+@dataclass(frozen=True)
+class DeclinedCare:
+    """A kind of care people decline ("no more injections") and who gives it."""
+
+    words: tuple[str, ...]  # what is declined: "injections", "epidurals", "meds"
+    codes: tuple[str, ...]  # NUCC codes of who gives it: rank after the others
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,9 @@ class LexiconData:
     # diabetes): said beside it, the cause is why, not what is asked ("T2DM needs dilated
     # eye exam, diabetic retinopathy screening" had listed endocrinologists first).
     complications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Care besides surgery the words may decline, by name ("injections": the pain doctors
+    # who inject, after the others who treat the need).
+    declined_care: Mapping[str, DeclinedCare] = field(default_factory=dict)
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -405,7 +417,22 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         in_pregnancy=_concept_map(document["in_pregnancy"], path, "in_pregnancy"),
         panic=_panic(document["panic"], path),
         complications=_concept_lists(document["complications"], path, "complications"),
+        declined_care=_declined_care(document["declined_care"], path),
     )
+
+
+def _declined_care(raw: Any, path: Path) -> dict[str, DeclinedCare]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(v, dict) and set(v) == {"words", "codes"} for v in raw.values()
+    ):
+        raise _fail(path, "declined_care", "must map a name to 'words' and 'codes'")
+    return {
+        kind: DeclinedCare(
+            tuple(normalize_term(w) for w in _codes(care, "words", path, kind)),
+            _codes(care, "codes", path, kind),
+        )
+        for kind, care in raw.items()
+    }
 
 
 def _panic(raw: Any, path: Path) -> Panic:

@@ -30,6 +30,7 @@ from directory.understanding.candidates import Candidate, code_candidates, term_
 from directory.understanding.capitals import capital_readings
 from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
+from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
@@ -123,12 +124,14 @@ def interpret(
     chosen, steady = controlled(chosen, tokens)  # "diabetes and bp are under control"
     chosen, why = causes(chosen, lexicon)  # "T2DM ... diabetic retinopathy screening"
     chosen, besides = main_need(chosen, tokens)  # "asthma ... but the main thing is heartburn"
+    chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + why + besides + absent + past + visit + told + fear
+    timing += tried + fine + steady + why + besides + unwanted + absent + past + visit + told
+    timing += fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

@@ -1,0 +1,69 @@
+"""Care the words decline besides surgery (``declined_care`` in data/lexicon.json): "no more
+injections please", "want therapy, not meds". Who gives that care ranks after the others
+who treat the need, and the declined care is no procedure asked for. A wish, not a history:
+"not on meds", "no meds yet" and a referral's "no injections" (none tried) decline nothing.
+Surgery declined is ``specialist.declines_surgery``: its surgeons keep a place of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from directory.text import normalize_term
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Interpretation
+from directory.understanding.ruled_out import set_aside
+from directory.understanding.tokens import Token
+
+_WISHED_AWAY = (
+    r"(?:without|avoid|avoiding|rather than|instead of|other than|tired of|sick of|no more|"
+    r"not(?! on\b)|dont want|don t want|do not want|dont wanna|not interested in|rather not|"
+    r"prefer not|sin|no quiero|ya no)"
+)
+_CARE = ("procedure", "context")  # "injections" beside the spine is a context of its own
+_BETWEEN = (
+    r"(?:\s+(?:to|take|taking|be|being|on|any|more|another|the|a|get|getting|have|having|do)){0,4}"
+)
+
+
+def declined_providers(read: Interpretation, lexicon: Lexicon) -> tuple[str, ...]:
+    """NUCC codes of who gives the care the words decline: "no more injections please" the
+    pain doctors who inject, "want therapy, not meds" the psychiatrists who prescribe."""
+    said = normalize_term(read.text)
+    return tuple(
+        code
+        for care in lexicon.data.declined_care.values()
+        if _wished_away(care.words).search(said)
+        for code in care.codes
+    )
+
+
+def wished_away(
+    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, the care declined): "sciatica, no more injections please" asks for
+    no epidural; "injections" had been read as one asked for."""
+    words = tuple(w for care in lexicon.data.declined_care.values() for w in care.words)
+    if not words or not any(c.kind in _CARE for c in chosen):
+        return chosen, []
+    starts, at = [], 0
+    for token in tokens:
+        starts.append(at)
+        at += len(token.norm) + 1
+    said = " ".join(token.norm for token in tokens)
+    declined = set()
+    for match in _wished_away(words).finditer(said):
+        declined |= {i for i, s in enumerate(starts) if match.start(1) <= s < match.end(1)}
+    out = [c for c in chosen if c.kind in _CARE and declined & set(range(c.start, c.end))]
+    return set_aside(chosen, out)
+
+
+@lru_cache(maxsize=8)
+def _wished_away(words: tuple[str, ...]) -> re.Pattern[str]:
+    said = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return re.compile(
+        rf"\b{_WISHED_AWAY}{_BETWEEN}\s+({said})\b"
+        r"(?!\s+(?:yet|currently|so far|history|hx|at this time|right now|tried))"
+    )

@@ -1,0 +1,63 @@
+"""Care declined besides surgery ("no more injections please", "want therapy, not meds"):
+who gives it ranks after the others, and the declined care is no procedure asked for; a
+history ("not on meds", "no injections yet") declines nothing (understanding/declined.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search.ranking import providers_last
+from directory.understanding import interpret, lexicon_for
+from directory.understanding.declined import declined_providers
+from directory.vocabulary import default_vocabulary
+
+INJECTS = "208VP0014X"  # interventional pain medicine
+PRESCRIBES = "2084P0800X"  # psychiatry
+
+
+def declined(text: str) -> tuple[str, ...]:
+    return declined_providers(interpret(text), lexicon_for(default_vocabulary()))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("sciatica down my left leg 3 months, no more injections please", INJECTS),
+        ("tired of epidurals, neck pain", INJECTS),
+        ("ya no quiero inyecciones para la espalda", INJECTS),
+        ("panic attacks at work, want therapy, not meds", PRESCRIBES),
+        ("depression but dont want to be on meds", PRESCRIBES),
+    ],
+)
+def test_care_wished_away_names_who_gives_it(text, code):
+    assert code in declined(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "depression, not on meds",  # a state, not a wish
+        "MDD no meds yet, psych eval",
+        "failed PT, no injections",  # a referral's none tried
+        "injections didnt help",
+        "needs injections for back pain",
+    ],
+)
+def test_a_history_declines_nothing(text):
+    assert declined(text) == ()
+
+
+def test_declined_injections_are_no_procedure_asked_for():
+    """'injections' had been read as an epidural asked for beside the sciatica."""
+    reading = interpret("sciatica down my left leg, no more injections please")
+    assert not reading.of_kind("procedure", "context")
+    assert "sciatica" in {i for p in reading.of_kind("condition") for i in p.ids}
+    assert "epidural-steroid-injection" in {
+        i for p in interpret("sciatica, wants injections").of_kind("procedure") for i in p.ids
+    }
+
+
+def test_who_gives_declined_care_ranks_after_every_other():
+    ranks = {"208100000X": 0, INJECTS: 1, "207XS0117X": 2}
+    assert providers_last(ranks, (INJECTS,)) == {"208100000X": 0, INJECTS: 4, "207XS0117X": 2}
+    assert providers_last({INJECTS: 0}, (INJECTS,)) == {INJECTS: 0}  # all the map lists
