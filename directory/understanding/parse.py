@@ -140,6 +140,7 @@ def interpret(
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
+    parts = _the_parts_own_condition(text, parts, lexicon)  # "my hip ... xray says arthritis"
     parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
@@ -646,6 +647,39 @@ def _signs_of_a_panic_attack(
 
 
 _PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy"})
+
+
+def _the_parts_own_condition(
+    text: str, parts: tuple[Part, ...], lexicon: Lexicon
+) -> tuple[Part, ...]:
+    """A body part and a general condition said apart ("not my back, my hip. hurts going up
+    stairs and xray says arthritis"): the part's own condition, as "arthritis in my hip"
+    reads (hip osteoarthritis, the orthopedists'; arthritis anywhere had listed
+    rheumatologists). Only a condition the body part itself suggests."""
+    for body in (p for p in parts if p.kind == "body_part"):
+        part = _body_part_in(body, lexicon)
+        for condition in (p for p in parts if p.kind == "condition") if part else ():
+            said = normalize_term(condition.text)
+            own = (lexicon.phrases.get(f"{term} {said}") for term in part.terms)
+            entry = next((e for e in own if e and e.kind == "condition"), None)
+            if entry is None or not set(entry.ids) <= set(body.ids):
+                continue
+            start = min(body.span[0], condition.span[0])
+            end = max(body.span[1], condition.span[1])
+            merged = replace(
+                condition, ids=entry.ids, label=entry.label, span=(start, end),
+                text=text[start:end],
+            )  # fmt: skip
+            first = min(body, condition, key=lambda p: p.span[0])
+            kept = (p for p in parts if p is first or p not in (body, condition))
+            return tuple(merged if p is first else p for p in kept)
+    return parts
+
+
+def _body_part_in(part: Part, lexicon: Lexicon):
+    words = (lexicon.phrases.get(w) for w in normalize_term(part.text).split())
+    entry = next((e for e in words if e and e.kind == "body_part"), None)
+    return lexicon.body_parts.get(entry.ref) if entry else None
 
 
 def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
