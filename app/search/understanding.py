@@ -9,6 +9,7 @@ form gave none, filter selections the user did not make in the form, and the nam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from app.search.filters import YES_VALUE
@@ -68,7 +69,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
             named = _named(part.ids, vocabulary) if part.kind == "specialty" else part.codes
             # "rheum consult joint pain": rheumatologists first, the joints' specialists after;
             # "allergist for my son": allergists first, pediatricians after.
-            context = (by_body and typed) or part.is_the_patient
+            context = (by_body and typed) or part.is_the_patient or _with(part, interpretation)
             codes = part.codes
             if part.is_the_patient:  # "depression 15 year old": child psychiatrists too
                 codes = _for_the_child(interpretation, vocabulary, codes)
@@ -82,6 +83,27 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                 ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
             )
     return list(dict.fromkeys(terms))
+
+
+_WITH = re.compile(r"\bwith\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _with(part, interpretation: Interpretation) -> bool:
+    """A specialty said after "with" beside another typed ("palliative care doctor for my
+    dad with stage 4 cancer", "oncologist with palliative training"): what the patient has
+    or the first one knows, after it, never tied with it (the oncologists had come first)."""
+    if part.kind != "specialty":
+        return False
+    others = [
+        p for p in interpretation.parts
+        if p.kind == "specialty" and p is not part and not p.is_the_patient
+    ]  # fmt: skip
+    before = interpretation.text[: part.span[0]]
+    return (
+        bool(others)
+        and bool(_WITH.search(before))
+        and all(p.span[0] < part.span[0] for p in others)
+    )
 
 
 def _childrens(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

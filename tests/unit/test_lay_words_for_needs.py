@@ -39,10 +39,27 @@ def concepts(text: str) -> set[str]:
         ("我妈妈血压很高，吃了三种药还是降不下来", "hypertension"),
         ("a bombinha não está resolvendo, acorda tossindo", "asthma"),
         ("pitit mwen an gen lafyèv ak yon tous", "fever"),
+        ("aquatic therapy for chronic back pain", "physical-therapy"),
+        ("my son is the shortest in his class", "short-stature"),
+        ("travel vaccines before trip to africa", "travel-medicine"),
+        ("wound care for a bed sore that wont heal on my grandmother", "pressure-ulcers"),
+        ("lekarz od bólu kręgosłupa", "chronic-low-back-pain"),
+        ("aimovig isnt covered anymore, need a new plan", "migraine"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
     assert concept in concepts(text)
+
+
+def test_a_yellow_fever_shot_is_travel_care_not_a_fever():
+    """'travel vaccines before trip to africa yellow fever' listed ten pediatricians."""
+    found = concepts("travel vaccines before trip to africa yellow fever")
+    assert found == {"travel-medicine"}
+
+
+def test_a_bed_sore_is_no_diabetic_foot_ulcer():
+    """Pressure sores are the wound clinics', not the podiatrists' first."""
+    assert concepts("grandma has a bed sore on her tailbone") == {"pressure-ulcers"}
 
 
 def test_waking_up_gasping_beside_snoring_is_sleep_apnea_not_heart_failure():

@@ -14,17 +14,23 @@ from directory.understanding import interpret
         "venous ulcers",
         "stasis ulcer",
         "arterial ulcer",
-        "decubitus ulcer",
         "foot ulcer",
         "skin ulcer",
         "hand ulcer",
-        "bed sore",
         "wound care for venous stasis ulcer hartford",
     ],
 )
 def test_an_ulcer_of_the_skin_or_legs_is_a_chronic_wound(text):
     understood = interpret(text)
     assert set(understood.concept_ids) == {"chronic-wounds"}
+    assert not understood.unplaced
+
+
+@pytest.mark.parametrize("text", ["decubitus ulcer", "bed sore", "pressure injury on her heel"])
+def test_a_sore_from_lying_or_sitting_is_a_pressure_ulcer(text):
+    """The wound clinics' and geriatricians', not the diabetic foot's podiatrists first."""
+    understood = interpret(text)
+    assert set(understood.concept_ids) == {"pressure-ulcers"}
     assert not understood.unplaced
 
 
