@@ -281,8 +281,10 @@ class _SearchFormBase(FlaskForm):
             # "Chicgo", "Worchester, MA": a slip of a city that clearly means it is searched
             # near that city, and the page says so (a 400 had sent a phone back to retype).
             meant = meant_place(field.data)
-            if meant is not None:
+            if meant is not None:  # "Springfeld": as "Springfield" reads, IL with the others
                 self.place, self.place_typed = meant, field.data.strip()
+                if "," not in field.data:
+                    self.place_choices = same_name_places(meant.label.split(",")[0], meant)
                 return
             # "NYC", "philly", "south beach": a name people give a city, read as the search
             # box reads it (it had offered Nyack, NY or Nye, MT).

@@ -159,6 +159,9 @@ def did_you_mean(suggestions: tuple[Suggestion, ...]) -> tuple[str, ...]:
 def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
     seen, kept = set(), []
     for suggestion in suggestions:
+        if suggestion.kind == build.RESPELLED and suggestion.count is None:
+            kept.append(suggestion)  # what was searched, said: no link that another repeats
+            continue
         key = tuple(sorted((k, str(v)) for k, v in suggestion.changes.items()))
         if key not in seen:
             seen.add(key)

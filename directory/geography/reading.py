@@ -172,7 +172,7 @@ CLEARLY_BIGGER = 3
 def meant_place(text: str) -> Place | None:
     """The city a misspelled name clearly means: "Chicgo" is Chicago, IL (84 ZIPs), not
     Chico, CA (6); "Providance, RI" is Providence. None when no place is that close, or
-    when two are and neither clearly bigger ("Springfeld": IL or MA?)."""
+    when two names are and neither clearly bigger ("Bostan": Boston or Bostic?)."""
     city, state = _split_city_state(" ".join(text.split()))
     if "," in text and state is None:  # "Paris, France": no state of ours after the comma
         return None
@@ -181,7 +181,10 @@ def meant_place(text: str) -> Place | None:
 
 
 def meant_city(name: str, state: str | None = None) -> City | None:
-    """The city behind a misspelled ``name`` (in ``state`` when given), as ``meant_place``."""
+    """The city behind a misspelled ``name`` (in ``state`` when given), as ``meant_place``:
+    of the names as close, one with ``CLEARLY_BIGGER`` times the ZIPs of any other; of the
+    towns of that name, the biggest, as the name typed right reads ("Beverly Hils":
+    Beverly Hills, CA, before Beverly Hills, FL, which the page offers)."""
     key = city_key(name)
     if len(key.replace(" ", "")) < MIN_RESPELLED:
         return None
@@ -190,16 +193,16 @@ def meant_city(name: str, state: str | None = None) -> City | None:
     close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=slips, limit=None)
     if not close or any(distance == 0 for _, distance, _ in close):
         return None  # a name we know ("Pittsburg", KS) is no slip of another's
+    towns = {
+        found: (city_index()[(found, state)],) if state else cities_by_name()[found]
+        for found, _, _ in close
+    }
+    nearest = min(distance for _, distance, _ in close)
     ranked = sorted(
-        (
-            (distance, -city.zip_count, city.name, city)
-            for found, distance, _ in close
-            for city in ((city_index()[(found, state)],) if state else cities_by_name()[found])
-        ),
-        key=lambda row: row[:3],
+        (found for found, distance, _ in close if distance == nearest),
+        key=lambda found: (-towns[found][0].zip_count, found),
     )
-    distance, _, _, best = ranked[0]
-    rivals = [city.zip_count for slip, _, _, city in ranked[1:] if slip == distance]
+    best, rivals = towns[ranked[0]][0], [towns[found][0].zip_count for found in ranked[1:]]
     if rivals and best.zip_count < CLEARLY_BIGGER * max(rivals):
         return None
     return best

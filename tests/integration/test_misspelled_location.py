@@ -1,6 +1,6 @@
 """A misspelled city in the location box ("Chicgo") is searched near the city it clearly
 means, and the page and the API say so, with the other places spelled like it that have
-physicians; one that is not clear ("Springfeld") is still a form error with suggestions."""
+physicians; one that is not clear ("Columbis") is still a form error with suggestions."""
 
 from __future__ import annotations
 
@@ -37,7 +37,16 @@ def test_the_page_says_which_place_was_searched(client):
 
 def test_a_place_that_is_not_clear_is_still_asked_for(client):
     response = client.get(
-        "/api/v1/physicians", query_string={"q": "cardiologist", "location": "Springfeld"}
+        "/api/v1/physicians", query_string={"q": "cardiologist", "location": "Columbis"}
     )
     assert response.status_code == 400
-    assert "Did you mean Springfield" in response.get_json()["detail"]
+    assert "Did you mean Columbus, OH or Columbia" in response.get_json()["detail"]
+
+
+def test_a_misspelled_name_several_towns_share_asks_which_as_the_name_does(client):
+    """'Springfeld' reads as 'Springfield' does: the biggest, the others one click away."""
+    typed = client.get("/search?q=cardiologist&location=Springfeld").get_data(as_text=True)
+    right = client.get("/search?q=cardiologist&location=Springfield").get_data(as_text=True)
+    assert "Which Springfield did you mean?" in typed
+    asked = re.findall(r'data-suggestion="choose_place">([^<]+)</a>', right)
+    assert re.findall(r'data-suggestion="choose_place">([^<]+)</a>', typed) == asked

@@ -1,5 +1,5 @@
 """A misspelled city is read as the one it clearly means, in the location box and in the
-words ("Chicgo", "urologist houstin tx"); when two places are as close and neither clearly
+words ("Chicgo", "urologist houstin tx"); when two names are as close and neither clearly
 bigger, nothing is guessed (directory/geography/reading.py, understanding/places.py)."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from directory.understanding import interpret
         ("Cincinatti", "Cincinnati, OH"),  # two slips in a long name
         ("Chciago", "Chicago, IL"),  # two letters swapped
         ("dalas tx", "Dallas, TX"),
+        ("Beverly Hils", "Beverly Hills, CA"),  # of the towns of the name, the biggest
     ],
 )
 def test_a_slip_of_a_city_is_the_city_clearly_meant(typed, meant):
@@ -30,7 +31,7 @@ def test_a_slip_of_a_city_is_the_city_clearly_meant(typed, meant):
 @pytest.mark.parametrize(
     "typed",
     [
-        "Springfeld",  # Springfield, IL or MA: neither clearly bigger
+        "Columbis",  # Columbus or Columbia: neither clearly bigger
         "Pittsburg",  # a town of its own (KS, CA), not a slip of Pittsburgh
         "Paris, France",  # no state of ours after the comma
         "Bostn, XX",
