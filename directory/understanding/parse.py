@@ -57,6 +57,7 @@ from directory.understanding.ruled_out import (
     causes,
     controlled,
     denied,
+    family_history,
     feared,
     main_need,
     ruled_out,
@@ -124,14 +125,15 @@ def interpret(
     chosen, steady = controlled(chosen, tokens)  # "diabetes and bp are under control"
     chosen, why = causes(chosen, lexicon)  # "T2DM ... diabetic retinopathy screening"
     chosen, besides = main_need(chosen, tokens)  # "asthma ... but the main thing is heartburn"
+    chosen, kin = family_history(chosen, tokens, lexicon)  # "my dad had colon cancer"
     chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + why + besides + unwanted + absent + past + visit + told
-    timing += fear
+    timing += tried + fine + steady + why + besides + kin + unwanted + absent + past + visit
+    timing += told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

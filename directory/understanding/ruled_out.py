@@ -148,6 +148,48 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
     return set_aside(chosen, out)
 
 
+# Who a family history is of, and how it is said: "my dad had colon cancer", "family
+# history of breast cancer", "fhx colon ca", "mom passed from ovarian cancer".
+_RELATIVES = frozenset(
+    {"dad", "father", "mom", "mother", "brother", "sister", "grandma", "grandmother",
+     "grandpa", "grandfather", "aunt", "uncle", "parents", "parent", "sibling", "cousin",
+     "papa", "mama", "abuela", "abuelo", "madre", "padre", "hermano", "hermana"}
+)  # fmt: skip
+_HAD = frozenset({"had", "died", "passed", "tuvo", "murio"})
+_HISTORY = (("family", "history"), ("family", "hx"), ("fam", "hx"), ("fhx",), ("fh",))
+
+
+def family_history(
+    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, cancers in the family): "blood in my stool, im 45 and my dad had
+    colon cancer" asks about the bleeding (a gastroenterologist), not a cancer surgeon;
+    alone ("family history of breast cancer, what screening") the history is the ask."""
+    norms = [t.norm for t in tokens]
+    out = [
+        c for c in chosen
+        if c.kind == "condition" and _a_cancer(c, lexicon) and _in_the_family(norms, c.start)
+    ]  # fmt: skip
+    return set_aside(chosen, out)
+
+
+def _a_cancer(candidate: Candidate, lexicon: Lexicon) -> bool:
+    concepts = lexicon.vocabulary.concepts
+    return bool(candidate.ids) and all(
+        i in concepts and concepts[i].body_system == "oncology" for i in candidate.ids
+    )
+
+
+def _in_the_family(norms: list[str], at: int) -> bool:
+    before = norms[max(at - 4, 0) : at]
+    if any(tuple(before[-len(h) - k : len(before) - k]) == h for h in _HISTORY for k in (0, 1)):
+        return True  # "family history of", "fhx"
+    for i, word in enumerate(before):
+        if word in _RELATIVES and any(w in _HAD for w in before[i + 1 :]):
+            return True  # "my dad had", "mom passed from"
+    return False
+
+
 # "but mostly", "the main thing is", "lo principal": what follows is the ask.
 _MAINLY = frozenset({"mostly", "mainly", "primarily", "chiefly", "principalmente", "sobretodo"})
 _MAIN = frozenset({"main", "biggest", "primary", "principal", "major"})
