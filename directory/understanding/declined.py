@@ -22,9 +22,14 @@ _WISHED_AWAY = (
     r"not(?! on\b)|dont want|don t want|do not want|dont wanna|not interested in|rather not|"
     r"prefer not|sin|no quiero|ya no)"
 )
-_CARE = ("procedure", "context")  # "injections" beside the spine is a context of its own
+# What a declined word may have been read as: "injections" beside the spine is a context of
+# its own, "not a chiropractor" a specialty typed.
+_CARE = ("procedure", "context", "specialty")
 _BETWEEN = (
-    r"(?:\s+(?:to|take|taking|be|being|on|any|more|another|the|a|get|getting|have|having|do)){0,4}"
+    r"(?:\s+(?:to|take|taking|be|being|on|any|more|another|the|a|an|get|getting|have|having|do|"
+    r"looking|look|for|see|seeing|want|go|going|doing|"
+    # a list of what is declined: "dont want surgery or shots", "no pt, no injections"
+    r"or|nor|and|no|surgery|surgeries|surgeon|meds|pt|pills)){0,4}"
 )
 
 

@@ -39,3 +39,9 @@ def test_medication_declined_lists_therapists_before_psychiatrists(client):
     asked = _search(client, "panic attacks at work, want therapy, not meds")
     first = asked["results"][:3]
     assert len(first) == 3 and not any(_main(h).startswith(PSYCHIATRY) for h in first)
+
+
+def test_a_chiropractor_declined_lists_doctors_first(client):
+    asked = _search(client, "neck pain after a car accident, NOT a chiropractor")
+    first = asked["results"][:5]
+    assert len(first) == 5 and not any(_main(h).startswith("111N") for h in first)

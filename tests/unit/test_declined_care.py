@@ -13,6 +13,8 @@ from directory.vocabulary import default_vocabulary
 
 INJECTS = "208VP0014X"  # interventional pain medicine
 PRESCRIBES = "2084P0800X"  # psychiatry
+ADJUSTS = "111N00000X"  # chiropractic
+PT = "225100000X"  # physical therapy
 
 
 def declined(text: str) -> tuple[str, ...]:
@@ -27,6 +29,9 @@ def declined(text: str) -> tuple[str, ...]:
         ("ya no quiero inyecciones para la espalda", INJECTS),
         ("panic attacks at work, want therapy, not meds", PRESCRIBES),
         ("depression but dont want to be on meds", PRESCRIBES),
+        ("knee gives out, MRI says torn meniscus. not looking for a chiropractor", ADJUSTS),
+        ("sciatica. no more PT, dont want surgery or shots", PT),
+        ("sciatica. no more PT, dont want surgery or shots", INJECTS),
     ],
 )
 def test_care_wished_away_names_who_gives_it(text, code):
@@ -55,6 +60,13 @@ def test_declined_injections_are_no_procedure_asked_for():
     assert "epidural-steroid-injection" in {
         i for p in interpret("sciatica, wants injections").of_kind("procedure") for i in p.ids
     }
+
+
+def test_a_specialty_declined_is_no_specialty_asked_for():
+    """'NOT a chiropractor!! real doctor for neck pain' listed ten chiropractors first."""
+    reading = interpret("NOT a chiropractor!! real doctor for neck pain after a car accident")
+    assert not reading.of_kind("specialty")
+    assert "chronic-neck-pain" in {i for p in reading.of_kind("condition") for i in p.ids}
 
 
 def test_who_gives_declined_care_ranks_after_every_other():
