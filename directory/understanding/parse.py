@@ -54,6 +54,7 @@ from directory.understanding.referral import (
     without_patient_readings,
 )
 from directory.understanding.ruled_out import (
+    already_seen,
     causes,
     controlled,
     denied,
@@ -126,14 +127,15 @@ def interpret(
     chosen, why = causes(chosen, lexicon)  # "T2DM ... diabetic retinopathy screening"
     chosen, besides = main_need(chosen, tokens)  # "asthma ... but the main thing is heartburn"
     chosen, kin = family_history(chosen, tokens, lexicon)  # "my dad had colon cancer"
+    chosen, seen = already_seen(chosen, tokens)  # "cardiology already established"
     chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + why + besides + kin + unwanted + absent + past + visit
-    timing += told + fear
+    timing += tried + fine + steady + why + besides + kin + seen + unwanted + absent + past
+    timing += visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

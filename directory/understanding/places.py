@@ -177,17 +177,26 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif city:
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
-        elif (state is not None or cued) and (meant := _respelled(name, state, lexicon)):
+        elif (state or cued or end == len(tokens)) and (meant := _respelled(name, state, lexicon)):
             # "urologist houstin tx", "in chicgo": a slip of the city clearly meant, where
-            # the words say a place is (a state after it, or a cue before it)
-            yield (state[0], meant, (), True, None) if state else (end, meant, (), False, None)
+            # the words say a place is (a state after it, or a cue before it); a big
+            # city's typed last after what was asked ("cancer doctor hustn") stands bare
+            place, zips = meant
+            last = end == len(tokens) and _after_clinical_word(norms, start, lexicon)
+            big = last and zips >= lexicon.data.bare_city_min_zips
+            if state is not None:
+                yield state[0], place, (), True, None
+            elif cued or big:
+                yield end, place, (), False, BARE_CITY if big else None
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
 
 
-def _respelled(name: str, state: tuple[int, str] | None, lexicon: Lexicon) -> Place | None:
+def _respelled(
+    name: str, state: tuple[int, str] | None, lexicon: Lexicon
+) -> tuple[Place, int] | None:
     """The city a misspelled name clearly means (``geography.meant_place``), when none of
     its words (two at most) is a word we know: "chicgo", "san antonoi", not "agony",
     "fever" or "near hartford" (New Hartford, CT)."""
@@ -200,9 +209,11 @@ def _respelled(name: str, state: tuple[int, str] | None, lexicon: Lexicon) -> Pl
 
 
 @lru_cache(maxsize=4_096)
-def _meant(name: str, state: str | None) -> Place | None:
+def _meant(name: str, state: str | None) -> tuple[Place, int] | None:
     city = geography.meant_city(name, state)
-    return Place(f"{city.name}, {city.state}", city.lat, city.lon, "city") if city else None
+    if city is None:
+        return None
+    return Place(f"{city.name}, {city.state}", city.lat, city.lon, "city"), city.zip_count
 
 
 @lru_cache(maxsize=65_536)  # words repeat across queries; each answer is a few microseconds

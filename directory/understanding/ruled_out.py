@@ -148,6 +148,31 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
     return set_aside(chosen, out)
 
 
+# After a specialty, what says the patient sees one already: "cardiology already
+# established", "neuro following", "GI on board".
+_SEEN = frozenset({"already", "established", "following", "involved", "onboard"})
+
+
+def already_seen(
+    chosen: list[Candidate], tokens: list[Token]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, the specialists the patient already sees): "COPD + CHF, cardiology
+    already established, needs pulm only" asks for a pulmonologist, and had listed
+    cardiologists first."""
+    norms = [t.norm for t in tokens]
+    out = [
+        c for c in chosen
+        if c.kind == "specialty" and c.end < len(norms) and _seen_after(norms, c.end)
+    ]  # fmt: skip
+    return set_aside(chosen, out)
+
+
+def _seen_after(norms: list[str], at: int) -> bool:
+    if norms[at] in _SEEN:
+        return True
+    return norms[at : at + 2] == ["on", "board"]
+
+
 # Who a family history is of, and how it is said: "my dad had colon cancer", "family
 # history of breast cancer", "fhx colon ca", "mom passed from ovarian cancer".
 _RELATIVES = frozenset(

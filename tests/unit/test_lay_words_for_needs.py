@@ -45,10 +45,17 @@ def concepts(text: str) -> set[str]:
         ("wound care for a bed sore that wont heal on my grandmother", "pressure-ulcers"),
         ("lekarz od bólu kręgosłupa", "chronic-low-back-pain"),
         ("aimovig isnt covered anymore, need a new plan", "migraine"),
+        ("bump on my upper eyelid for 6 weeks, warm compresses didnt help", "stye"),
+        ("my son is 2 and a half and barely says any words", "developmental-delay"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
     assert concept in concepts(text)
+
+
+def test_someone_good_with_very_old_people_is_a_geriatrician():
+    read = interpret("mom is 95, looking for someone good with very old people")
+    assert "207RG0300X" in {i for part in read.of_kind("specialty") for i in part.ids}
 
 
 def test_a_yellow_fever_shot_is_travel_care_not_a_fever():

@@ -45,3 +45,12 @@ def test_the_need_after_the_cue_is_the_ask(text, asked, beside):
 )
 def test_without_a_need_after_the_cue_every_need_stays(text):
     assert "asthma" in concepts(text)
+
+
+def test_a_specialist_already_seen_is_not_the_one_asked_for():
+    """'COPD + CHF, cardiology already established, needs pulm only' listed cardiologists."""
+    reading = interpret("COPD + CHF, cardiology already established, needs pulm only")
+    assert {i for p in reading.of_kind("specialty") for i in p.ids} == {"207RP1001X"}
+    assert {i for p in interpret("cardiology").of_kind("specialty") for i in p.ids} == {
+        "207RC0000X"
+    }  # alone, what is asked

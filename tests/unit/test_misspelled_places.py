@@ -50,6 +50,7 @@ def test_no_guess_when_the_place_is_not_clear(typed):
         ("urologist houstin tx", "Houston, TX"),
         ("knee doctor near worchester ma", "Worcester, MA"),
         ("cardiologist near san antonoi", "San Antonio, TX"),
+        ("cardiologist chicgo", "Chicago, IL"),  # a big city typed last, after the ask
     ],
 )
 def test_a_misspelled_city_where_the_words_say_a_place_is(text, place):
@@ -63,7 +64,8 @@ def test_a_misspelled_city_where_the_words_say_a_place_is(text, place):
     [
         "back pain in agony",  # an English word after a cue is no town
         "knee pain near Hartford, CT",  # "near hartford" is no slip of New Hartford
-        "cardiologist chicgo",  # no cue, no state: not said to be a place
+        "chicgo cardiologist",  # no cue, no state, not typed last: not said to be a place
+        "dr chicgo",  # a name
     ],
 )
 def test_words_not_said_to_be_a_place_stay_words(text):
