@@ -61,6 +61,7 @@ from directory.understanding.ruled_out import (
     family_history,
     feared,
     main_need,
+    past_history,
     ruled_out,
     told_by,
 )
@@ -128,14 +129,15 @@ def interpret(
     chosen, besides = main_need(chosen, tokens)  # "asthma ... but the main thing is heartburn"
     chosen, kin = family_history(chosen, tokens, lexicon)  # "my dad had colon cancer"
     chosen, seen = already_seen(chosen, tokens)  # "cardiology already established"
+    chosen, history = past_history(chosen, tokens, text)  # "PMHx DM2, CAD. r/o stenosis"
     chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + why + besides + kin + seen + unwanted + absent + past
-    timing += visit + told + fear
+    timing += tried + fine + steady + why + besides + kin + seen + history + unwanted
+    timing += absent + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

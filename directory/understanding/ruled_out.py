@@ -148,6 +148,32 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
     return set_aside(chosen, out)
 
 
+# A referral's past medical history: "PMHx DM2, CAD. r/o lumbar stenosis ... spine eval".
+_HISTORY_OF = frozenset({"pmhx", "pmh", "phx", "comorbidities", "comorbid"})
+
+
+def past_history(
+    chosen: list[Candidate], tokens: list[Token], text: str
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, the conditions of a past medical history up to the sentence's end):
+    "PMHx DM2, CAD. r/o lumbar stenosis vs vascular claudication" asks about the spine,
+    and had listed cardiologists first."""
+    out: list[Candidate] = []
+    for i, token in enumerate(tokens):
+        if token.norm not in _HISTORY_OF:
+            continue
+        ends = (j for j in range(i + 1, len(tokens)) if _ends_a_sentence(text, tokens, j))
+        stop = next(ends, len(tokens))
+        out += [c for c in chosen if c.kind == "condition" and i < c.start and c.end <= stop]
+    return set_aside(chosen, out)
+
+
+def _ends_a_sentence(text: str, tokens: list[Token], at: int) -> bool:
+    """A full stop or semicolon between token ``at - 1`` and token ``at``."""
+    between = text[tokens[at - 1].end : tokens[at].start]
+    return "." in between or ";" in between
+
+
 # After a specialty, what says the patient sees one already: "cardiology already
 # established", "neuro following", "GI on board".
 _SEEN = frozenset({"already", "established", "following", "involved", "onboard"})
@@ -219,6 +245,7 @@ def _in_the_family(norms: list[str], at: int) -> bool:
 _MAINLY = frozenset({"mostly", "mainly", "primarily", "chiefly", "principalmente", "sobretodo"})
 _MAIN = frozenset({"main", "biggest", "primary", "principal", "major"})
 _ASK = frozenset({"thing", "concern", "problem", "issue", "reason", "complaint", "worry"})
+_REFERRAL = frozenset({"referral", "referred", "referring", "reason", "rfr"})
 
 
 def main_need(
@@ -239,6 +266,9 @@ def main_need(
 def _cue_of_the_ask(tokens: list[Token], at: int) -> bool:
     norm = tokens[at].norm
     if norm in _MAINLY:
+        return True
+    after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
+    if norm in _REFERRAL and after == "for":  # "HTN, DM2 — referral for: low back pain"
         return True
     if norm == "sobre":  # "sobre todo"
         return at + 1 < len(tokens) and tokens[at + 1].norm == "todo"

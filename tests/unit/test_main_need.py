@@ -54,3 +54,28 @@ def test_a_specialist_already_seen_is_not_the_one_asked_for():
     assert {i for p in interpret("cardiology").of_kind("specialty") for i in p.ids} == {
         "207RC0000X"
     }  # alone, what is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "history"),
+    [
+        (
+            "HTN, HLD, DM2 — referral for: chronic low back pain, failed PT",
+            "chronic-low-back-pain",
+            {"hypertension", "type-2-diabetes"},
+        ),
+        (
+            "PMHx DM2, CAD. r/o lumbar stenosis. Pain/spine eval",
+            "lumbar-spinal-stenosis",
+            {"type-2-diabetes", "coronary-artery-disease"},
+        ),
+    ],
+)
+def test_a_referrals_problem_list_is_why_not_what(text, asked, history):
+    """The problem list had made the family doctors, who treat all of it, the best fit."""
+    found = concepts(text)
+    assert asked in found and not (found & history)
+
+
+def test_a_past_history_alone_stays_the_ask():
+    assert "type-2-diabetes" in concepts("PMHx DM2")
