@@ -47,6 +47,8 @@ def concepts(text: str) -> set[str]:
         ("aimovig isnt covered anymore, need a new plan", "migraine"),
         ("bump on my upper eyelid for 6 weeks, warm compresses didnt help", "stye"),
         ("my son is 2 and a half and barely says any words", "developmental-delay"),
+        ("dr who does excision surgery for endo near me", "endometriosis"),
+        ("interstitial cystitis bladder pain", "interstitial-cystitis"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
