@@ -164,7 +164,12 @@ def past_history(
             continue
         ends = (j for j in range(i + 1, len(tokens)) if _ends_a_sentence(text, tokens, j))
         stop = next(ends, len(tokens))
-        out += [c for c in chosen if c.kind == "condition" and i < c.start and c.end <= stop]
+        # "pmhx pmhx dm2": each condition set aside once
+        out += [
+            c
+            for c in chosen
+            if c.kind == "condition" and i < c.start and c.end <= stop and c not in out
+        ]
     return set_aside(chosen, out)
 
 

@@ -55,6 +55,12 @@ def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
     assert concept in concepts(text)
 
 
+def test_downtown_before_a_city_says_where():
+    """'eye doctor near downtown Clevland' searched the whole country."""
+    reading = interpret("eye doctor near downtown Clevland, takes medicaid")
+    assert reading.location is not None and reading.location.place.label == "Cleveland, OH"
+
+
 def test_someone_good_with_very_old_people_is_a_geriatrician():
     read = interpret("mom is 95, looking for someone good with very old people")
     assert "207RG0300X" in {i for part in read.of_kind("specialty") for i in part.ids}
@@ -311,3 +317,10 @@ def test_a_panic_attacks_signs_are_set_aside_word_by_word():
     """Every word is a part's or set aside on its own (the parser's invariant)."""
     read = interpret("anxiety attacks dizzy spell")
     assert [w.text for w in read.filler] == ["dizzy", "spell"]
+
+
+def test_still_sick_months_later_asks_for_the_specialist():
+    """'lyme disease still sick months later' listed family doctors before infectious disease."""
+    assert wants_a_specialist(
+        "lyme disease still sick months later joints hurt", lexicon_for(default_vocabulary())
+    )

@@ -79,3 +79,10 @@ def test_a_referrals_problem_list_is_why_not_what(text, asked, history):
 
 def test_a_past_history_alone_stays_the_ask():
     assert "type-2-diabetes" in concepts("PMHx DM2")
+
+
+def test_a_history_said_twice_sets_each_condition_aside_once():
+    """Found by the property sweep: 'pmhx pmhx brca1 positive' listed its words twice."""
+    reading = interpret("pmhx pmhx DM2, knee pain")
+    words = [w.span for w in (*reading.filler, *reading.unplaced)]
+    assert len(words) == len(set(words))
