@@ -1,5 +1,7 @@
 """Surgery declined in the words ("NOT looking for a surgeon", "no quiero cirujano"): the
-surgeons rank after everyone else who treats the need, and nobody is left out."""
+surgeons rank after everyone else who treats the need, and nobody is left out. So does
+other care declined ("no more injections please", "want therapy, not meds", "NOT a
+chiropractor"): who gives it comes after the others."""
 
 from __future__ import annotations
 
@@ -70,3 +72,38 @@ def test_surgery_had_or_a_history_declines_nothing(client, text):
     assert [h["npi"] for h in _search(client, text)["results"]] == [
         h["npi"] for h in _search(client, plain.strip(", "))["results"]
     ]
+
+
+INJECTORS = {"208VP0014X", "208VP0000X", "207LP2900X"}
+PSYCHIATRY = "2084P08"
+
+
+def _main(hit: dict) -> str:
+    return hit["specialties"][0]["code"]
+
+
+def _only_injects(hit: dict) -> bool:
+    """A pain doctor who injects and practises nothing else (a physiatrist who also
+    injects still treats without needles)."""
+    return all(s["code"] in INJECTORS for s in hit["specialties"])
+
+
+def test_injections_declined_list_the_pain_doctors_who_inject_after_the_others(client):
+    asked = _search(client, "sciatica down my leg, no more injections please")
+    usual = _search(client, "sciatica down my leg")
+    assert asked["total"] == usual["total"]  # nobody left out
+    assert any(_only_injects(h) for h in usual["results"][:5])
+    first = asked["results"][:5]
+    assert len(first) == 5 and not any(_only_injects(h) for h in first)
+
+
+def test_medication_declined_lists_therapists_before_psychiatrists(client):
+    asked = _search(client, "panic attacks at work, want therapy, not meds")
+    first = asked["results"][:3]
+    assert len(first) == 3 and not any(_main(h).startswith(PSYCHIATRY) for h in first)
+
+
+def test_a_chiropractor_declined_lists_doctors_first(client):
+    asked = _search(client, "neck pain after a car accident, NOT a chiropractor")
+    first = asked["results"][:5]
+    assert len(first) == 5 and not any(_main(h).startswith("111N") for h in first)
