@@ -397,8 +397,12 @@ def named_without(name: str, left_out: str, shown: SearchPage) -> tuple[Suggesti
 
 
 def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
+    """A town by its name; a name one slip from a town's ("dr soucier": Saucier, MS) is
+    more likely the surname typed."""
     location = interpret(text, lexicon=lexicon).location
-    return location is not None and normalize_term(location.text).endswith(normalize_term(typed))
+    if location is None or location.match == "fuzzy":
+        return False
+    return normalize_term(location.text).endswith(normalize_term(typed))
 
 
 def _trailing_unplaced(reading) -> list:

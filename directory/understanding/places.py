@@ -71,17 +71,18 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
             end, place = nicknames[start]
             readings = [r for r in readings if r[0] > end]
             readings.append((end, place, (), False, PLACE))
-        for end, place, places, strong, bare in readings:
+        for end, place, places, strong, bare, *respelled in readings:
             words = end - start
+            match = "fuzzy" if respelled else "exact"  # "chicgo": the city clearly meant
             if strong or bare is not None:
                 score = span_score(PLACE if strong else bare, words)
-                found.append(_location(start, end, score, place, places, strong))
+                found.append(_location(start, end, score, place, places, strong, match))
             # "oxygen at home", "cough in winter": after a cue, a setting or a season, not
             # Home, PA or Winter, WI (``settings``); "Home, PA" typed with its state still is.
             setting = not strong and " ".join(norms[start:end]) in lexicon.word_set("settings")
             if cue and not setting:
                 score = span_score(PLACE, words, glue=cue)
-                found.append(_location(start - cue, end, score, place, places, strong))
+                found.append(_location(start - cue, end, score, place, places, strong, match))
     return _codes_not_zips(found, norms, lexicon) + _radius_candidates(norms)
 
 
@@ -137,10 +138,10 @@ def _far_from_every(
     )
 
 
-def _location(start, end, score, place, places, strong) -> Candidate:
+def _location(start, end, score, place, places, strong, match="exact") -> Candidate:
     label = place.label if place else places[0].label.split(",")[0]
     return Candidate(
-        start, end, score, "location", (), label, "exact", place=place, places=places,
+        start, end, score, "location", (), label, match, place=place, places=places,
         strong=strong,
     )  # fmt: skip
 
@@ -185,9 +186,9 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             last = end == len(tokens) and _after_clinical_word(norms, start, lexicon)
             big = last and zips >= lexicon.data.bare_city_min_zips
             if state is not None:
-                yield state[0], place, (), True, None
+                yield state[0], place, (), True, None, True
             elif cued or big:
-                yield end, place, (), False, BARE_CITY if big else None
+                yield end, place, (), False, BARE_CITY if big else None, True
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None

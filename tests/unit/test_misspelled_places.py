@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.search.suggestions import _reads_as_town
 from directory.geography import meant_place
-from directory.understanding import interpret
+from directory.understanding import interpret, lexicon_for
+from directory.vocabulary import default_vocabulary
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,10 @@ def test_words_not_said_to_be_a_place_stay_words(text):
     reading = interpret(text)
     place = reading.location.place.label if reading.location and reading.location.place else None
     assert place in (None, "Hartford, CT")
+
+
+def test_a_surname_one_slip_from_a_town_is_no_town_typed_last():
+    """'Dr. Soucier', found nowhere, had been searched again near Saucier, MS."""
+    lexicon = lexicon_for(default_vocabulary())
+    assert not _reads_as_town("doctor near soucier", "soucier", lexicon)
+    assert _reads_as_town("doctor near providence", "providence", lexicon)
