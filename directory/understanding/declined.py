@@ -1,7 +1,8 @@
 """Care the words decline besides surgery (``declined_care`` in data/lexicon.json): "no more
 injections please", "want therapy, not meds". Who gives that care ranks after the others
 who treat the need, and the declined care is no procedure asked for. A wish, not a history:
-"not on meds", "no meds yet" and a referral's "no injections" (none tried) decline nothing.
+"not on meds", "not taking meds", "no meds yet" and a referral's "no injections" (none
+tried) decline nothing.
 Surgery declined is ``specialist.declines_surgery``: its surgeons keep a place of their own.
 """
 
@@ -19,7 +20,8 @@ from directory.understanding.tokens import Token
 
 _WISHED_AWAY = (
     r"(?:without|avoid|avoiding|rather than|instead of|other than|tired of|sick of|no more|"
-    r"not(?! on\b)|dont want|don t want|do not want|dont wanna|not interested in|rather not|"
+    r"not(?! on\b| taking\b| currently\b| yet\b)|dont want|don t want|do not want|dont wanna|"
+    r"not interested in|rather not|"
     r"prefer not|sin|no quiero|ya no)"
 )
 # What a declined word may have been read as: "injections" beside the spine is a context of

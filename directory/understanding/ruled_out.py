@@ -8,7 +8,11 @@ stay, since then they are all the search says.
 
 So does the care that told someone about the need ("bloodwork said my platelets are low",
 "my pcp said i need a dermatologist", "biopsy showed melanoma"): it is who found it, not
-whom to see.
+whom to see. And so do what the words say is background to the ask: conditions under
+control, the cause of a complication named ("T2DM ... diabetic retinopathy screening"), the
+needs before "mostly" or "referral for:", a past medical history ("PMHx DM2, CAD."), a
+specialist already seen ("cardiology already established") and a cancer in the family
+("my dad had colon cancer").
 """
 
 from __future__ import annotations
@@ -256,9 +260,10 @@ _REFERRAL = frozenset({"referral", "referred", "referring", "reason", "rfr"})
 def main_need(
     chosen: list[Candidate], tokens: list[Token]
 ) -> tuple[list[Candidate], list[Candidate]]:
-    """(what is asked, the needs said before "mostly" or "the main thing is"): "asthma and
-    high blood pressure but the main thing is heartburn every night" asks about the
-    heartburn, and the family doctors who treat all three had come first."""
+    """(what is asked, the needs said before "mostly", "the main thing is" or a referral's
+    "referral for:"): "asthma and high blood pressure but the main thing is heartburn every
+    night" asks about the heartburn, and the family doctors who treat all three had come
+    first."""
     cue = next((i for i, t in enumerate(tokens) if _cue_of_the_ask(tokens, i)), None)
     if cue is None:
         return chosen, []
@@ -276,8 +281,8 @@ def _cue_of_the_ask(tokens: list[Token], at: int) -> bool:
     if norm in _REFERRAL and after == "for":  # "HTN, DM2 — referral for: low back pain"
         return True
     if norm == "sobre":  # "sobre todo"
-        return at + 1 < len(tokens) and tokens[at + 1].norm == "todo"
-    return norm in _MAIN and at + 1 < len(tokens) and tokens[at + 1].norm in _ASK
+        return after == "todo"
+    return norm in _MAIN and after in _ASK
 
 
 def _said_not(at: int, tokens: list[Token]) -> bool:

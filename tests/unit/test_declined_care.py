@@ -42,6 +42,7 @@ def test_care_wished_away_names_who_gives_it(text, code):
     "text",
     [
         "depression, not on meds",  # a state, not a wish
+        "depression, not taking meds right now",
         "MDD no meds yet, psych eval",
         "failed PT, no injections",  # a referral's none tried
         "injections didnt help",
