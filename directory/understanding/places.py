@@ -9,7 +9,9 @@ cue (``settings``: "on oxygen at home", "cough in winter"). A city that is also 
 (``surname_places``: Houston, Jackson; the state of Washington) stands bare only after
 other words and never right after "Dr.": "dermatologist houston" is the city, "houston"
 alone or "Dr. Houston" a person. A name several cities share gives candidates, biggest
-first, and is only settled when one city clearly dominates (``DOMINANT``).
+first, and is only settled when one city clearly dominates (``DOMINANT``). A misspelled
+city ("in chicgo", "houstin tx") is the one it clearly means (``geography.meant_city``),
+where the words say a place is; its reading is a fuzzy match.
 """
 
 from __future__ import annotations
@@ -181,7 +183,7 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif (state or cued or end == len(tokens)) and (meant := _respelled(name, state, lexicon)):
             # "urologist houstin tx", "in chicgo": a slip of the city clearly meant, where
             # the words say a place is (a state after it, or a cue before it); a big
-            # city's typed last after what was asked ("cancer doctor hustn") stands bare
+            # city's typed last after what was asked ("cardiologist chicgo") stands bare
             place, zips = meant
             last = end == len(tokens) and _after_clinical_word(norms, start, lexicon)
             big = last and zips >= lexicon.data.bare_city_min_zips
