@@ -202,9 +202,9 @@ def place_respelled(situation: Situation, filters: Filters) -> list[Offer]:
     offers = [Offer(said, keep_empty=True)]
     # Other spellings; the towns sharing the name read are offered as for the name typed
     # right ("Springfeld": which Springfield, place_choices).
-    shared = {p.label for p in situation.asked.place_choices}
-    labels = dict.fromkeys(label for label in suggest_places(typed) if label not in shared)
-    for label in [label for label in labels if label != searched.label][:MAX_PLACES]:
+    shared = {searched.label, *(p.label for p in situation.asked.place_choices)}
+    labels = [label for label in dict.fromkeys(suggest_places(typed)) if label not in shared]
+    for label in labels[:MAX_PLACES]:
         place = resolve_place(label)
         params = replace(situation.params, place=place, page=1)
         suggestion = Suggestion(RESPELLED, f"Search near {label}", {"location": label}, None, label)

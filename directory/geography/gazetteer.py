@@ -41,6 +41,10 @@ class City(NamedTuple):
     lon: float
     zip_count: int
 
+    def place(self, kind: str = "city") -> Place:
+        """The place a search is made around: "Hartford, CT" at its ZIPs' median point."""
+        return Place(f"{self.name}, {self.state}", self.lat, self.lon, kind)
+
 
 def zip_rows() -> Iterator[dict[str, Any]]:
     """Every row of the ``zipcodes`` data, in ZIP order, a hundredth at a time.
@@ -220,26 +224,20 @@ def city_place(city: str, state: str) -> Place | None:
         return None
     key = (city_key(city), code)
     found = city_index().get(key) or other_names_index().get(key)
-    if found is None:
-        return None
-    return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city")
+    return found.place() if found is not None else None
 
 
 def city_places(name: str) -> tuple[tuple[Place, int], ...]:
     """Every "City, ST" called ``name`` with its ZIP count, most ZIPs first ("Springfield" ->
     IL 35, MA 19, MO 16, ...): the candidates to offer when a bare name is ambiguous."""
-    return tuple(
-        (Place(f"{c.name}, {c.state}", c.lat, c.lon, "city"), c.zip_count)
-        for c in cities_by_name().get(city_key(name), ())
-    )
+    return tuple((c.place(), c.zip_count) for c in cities_by_name().get(city_key(name), ()))
 
 
 def county_places(name: str) -> tuple[tuple[Place, int], ...]:
     """Every county called ``name`` ("orange county") with its ZIP count, most ZIPs first:
     "Orange County, CA" 100+, FL, NY, ... A county is the median point of its ZIPs."""
     return tuple(
-        (Place(f"{c.name}, {c.state}", c.lat, c.lon, "county"), c.zip_count)
-        for c in _counties_by_name().get(city_key(name), ())
+        (c.place("county"), c.zip_count) for c in _counties_by_name().get(city_key(name), ())
     )
 
 

@@ -173,11 +173,11 @@ def meant_place(text: str) -> Place | None:
     """The city a misspelled name clearly means: "Chicgo" is Chicago, IL (84 ZIPs), not
     Chico, CA (6); "Providance, RI" is Providence. None when no place is that close, or
     when two names are and neither clearly bigger ("Bostan": Boston or Bostic?)."""
-    city, state = _split_city_state(" ".join(text.split()))
+    city, state = _split_city_state(text)
     if "," in text and state is None:  # "Paris, France": no state of ours after the comma
         return None
     found = meant_city(city, state)
-    return Place(f"{found.name}, {found.state}", found.lat, found.lon, "city") if found else None
+    return found.place() if found is not None else None
 
 
 def meant_city(name: str, state: str | None = None) -> City | None:

@@ -214,9 +214,7 @@ def _respelled(
 @lru_cache(maxsize=4_096)
 def _meant(name: str, state: str | None) -> tuple[Place, int] | None:
     city = geography.meant_city(name, state)
-    if city is None:
-        return None
-    return Place(f"{city.name}, {city.state}", city.lat, city.lon, "city"), city.zip_count
+    return (city.place(), city.zip_count) if city is not None else None
 
 
 @lru_cache(maxsize=65_536)  # words repeat across queries; each answer is a few microseconds
