@@ -67,8 +67,9 @@ def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
 
 def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
     """Specialties the rest of the text's conditions list as treating them ("therapy for
-    back pain": back pain lists physical therapists, so it is physical therapy)."""
-    ids = (i for c in chosen if c.kind in ("condition", "procedure") for i in c.ids)
+    back pain": back pain lists physical therapists, so it is physical therapy), and a body
+    part's conditions ("therapist for my back")."""
+    ids = (i for c in chosen if c.kind in ("condition", "procedure", "body_part") for i in c.ids)
     found = set(lexicon.vocabulary.treating(ids))
     found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
     return found

@@ -35,11 +35,11 @@ def for_children(
     for candidate in candidates:
         if candidate.kind != "specialty":
             continue
-        # Every specialty the words mean needs a children's counterpart: "teen therapist"
-        # is a child psychiatrist or psychologist (both have one), never only a child's
-        # physical therapist because the mental health reading had two codes.
+        # Each reading of the words gets the children's counterparts its codes have: "teen
+        # therapist" is a child psychologist (a counselor has none), never only a child's
+        # physical therapist because the talk therapist's reading had several codes.
         counterparts = [specialties[i].children for i in candidate.ids if i in specialties]
-        if not counterparts or not all(counterparts):
+        if not any(counterparts):
             continue
         codes = tuple(dict.fromkeys(c for found in counterparts for c in found))
         spans = (

@@ -54,6 +54,7 @@ WORD_LISTS = (
     "hard_to_treat",
     "tried_words",
     "tried_after",
+    "own_primary_care",
     "men",
     "women",
 )

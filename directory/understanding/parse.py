@@ -169,7 +169,7 @@ def interpret(
     parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
-    parts, filler = _the_sender(text, parts, filler, tokens)  # "FAX From: Alan Whitfield MD"
+    parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
@@ -409,11 +409,16 @@ _SENT_BY = re.compile(
 
 
 def _the_sender(
-    text: str, parts: tuple[Part, ...], filler: tuple[Word, ...], tokens: list[Token]
+    text: str,
+    parts: tuple[Part, ...],
+    filler: tuple[Word, ...],
+    tokens: list[Token],
+    lexicon: Lexicon,
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A name right after "from" or "referred by", beside what the referral asks for, is who
     sent it: a blind probe's faxed referral searched its sender's name and found nobody."""
-    asked_by = [p for p in parts if p.kind == "specialty" and _not_asked(text, p)]
+    home = lexicon.word_set("own_primary_care")
+    asked_by = [p for p in parts if p.kind == "specialty" and _not_asked(text, p, home)]
     others = [p for p in parts if p.kind in _CLINICAL and p not in asked_by]
     if asked_by and others:  # "referral to Dr. Chan per PCP": the PCP asked for Dr. Chan
         parts, filler = _as_filler(asked_by, parts, filler, tokens)
@@ -434,14 +439,29 @@ _BACK_TO = re.compile(
 )
 # The sending office's name in a fax header: "FROM: Brookside Family Practice".
 _FROM_OFFICE = re.compile(r"\b(?i:from)\s*:?\s*(?:[A-Z][\w'&.-]*\s+){1,3}$")
+# Primary care the patient already has: "my pcp just keeps raising my levothyroxine", "his
+# pediatrician wont prescribe anymore", "mom's family doctor".
+_OWN = re.compile(r"(?:\b(?:my|his|her|our|their|your|mi|su)|\w['’]s)\s+$")
+# ... and primary care that sent the referral: "PCP referral for adult ADHD evaluation",
+# "pediatrician referred us for tonsillectomy" (a specialist before "referral" is the ask:
+# "ortho ref", "neurology referral").
+_SENDS = re.compile(r"^\s*(?:referral|referred|ref|refd|sent)\b")
 
 
-def _not_asked(text: str, specialty: Part) -> bool:
-    """The specialty is who asked, who gets a copy, the sending office or the primary care
-    the patient returns to, not whom the referral asks for."""
-    before = text[: specialty.span[0]]
-    back_to = set(specialty.codes) <= PRIMARY_CARE and _BACK_TO.search(before.lower())
-    return bool(_PER.search(before.lower()) or _FROM_OFFICE.search(before) or back_to)
+def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
+    """The specialty is who asked, who gets a copy, the sending office, the patient's own
+    primary care (``home``: "my pcp", "his pediatrician") or the primary care the patient
+    returns to, not whom the search asks for."""
+    before = text[: specialty.span[0]].lower()
+    after = text[specialty.span[1] :].lower()
+    # primary care, not words about the patient ("my son", "6yo referred for ADHD eval")
+    primary = set(specialty.codes) <= PRIMARY_CARE and not specialty.is_the_patient
+    # "PCP referral for ...", where "IM referral for HTN" asks for an internist
+    sends = normalize_term(specialty.text) in home and _SENDS.search(after)
+    sent = _BACK_TO.search(before) or sends or _OWN.search(before)
+    return bool(
+        _PER.search(before) or _FROM_OFFICE.search(text[: specialty.span[0]]) or (primary and sent)
+    )
 
 
 def _as_filler(

@@ -39,7 +39,24 @@ def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:
     the mental health specialists first, not the family doctor or the pediatrician."""
     if any(n.kind == "suicide_crisis" for n in notices_for(text)):
         return True
-    return bool(saying_it(tokenize(text), lexicon))
+    return bool(saying_it(tokenize(text), lexicon)) or sees_primary_care(text, lexicon)
+
+
+def sees_primary_care(text: str, lexicon: Lexicon) -> bool:
+    """The patient has primary care already ("what doctor for hashimotos when my pcp just
+    keeps raising my levothyroxine", "his pediatrician wont prescribe anymore", "PCP
+    referral for ..."): what the words ask about besides is past it (``own_primary_care``
+    in data/lexicon.json)."""
+    return bool(_own(lexicon.word_set("own_primary_care")).search(normalize_term(text)))
+
+
+@lru_cache(maxsize=4)
+def _own(doctors: frozenset[str]) -> re.Pattern[str]:
+    said = "|".join(map(re.escape, sorted(doctors, key=len, reverse=True)))
+    return re.compile(
+        rf"\b(?:my|his|her|our|their|your|mi|su|\w+ s)\s+(?:{said})\b"
+        rf"|\b(?:{said})\s+(?:referral|referred|ref|refd)\b"  # "PCP referral for ..."
+    )
 
 
 def saying_it(tokens: list[Token], lexicon: Lexicon) -> set[int]:

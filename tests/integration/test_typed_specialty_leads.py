@@ -100,6 +100,23 @@ def test_saying_primary_care_has_tried_puts_the_specialists_first(client):
     assert not primary_care & set(tried[:3]), tried
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "what doctor do i see for hashimotos when my pcp just keeps raising my levothyroxine",
+        "hypothyroid, my family doctor keeps changing the dose",
+        "PCP referral for hypothyroidism",
+    ],
+)
+def test_primary_care_the_patient_already_has_is_no_ask(client, q):
+    """'... hashimotos when my pcp just keeps raising my levothyroxine' listed seven family
+    doctors first: their own primary care, read as the doctor asked for, and the condition
+    map's first answer besides. Said that way, the patient asks past it."""
+    assert _primaries(client, "hypothyroidism", "Atlanta, GA")[0] == "Family medicine doctor"
+    found = _primaries(client, q, "Atlanta, GA")
+    assert found[0] == "Endocrinologist" and "Family medicine doctor" not in found[:3], found
+
+
 @pytest.mark.parametrize("where", ["Houston, TX", "Los Angeles, CA"])
 def test_a_child_hurting_herself_is_for_mental_health_specialists_not_her_pediatrician(
     client, where

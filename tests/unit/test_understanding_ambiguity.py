@@ -147,14 +147,22 @@ def test_everyday_symptom_phrasing_reaches_the_condition(text, concept):
 
 
 @pytest.mark.parametrize(
-    ("text", "provider"),
+    ("text", "provider", "not_meant"),
     [
-        ("therapist near me", "2084P0800X"),
-        ("therapist for my knee", "225100000X"),
+        ("therapist near me", "103T00000X", "2084P0800X"),
+        ("referral for therapist for PTSD, CBT recommended", "1041C0700X", "2084P0800X"),
+        ("therapist for my knee", "225100000X", "103T00000X"),
+        ("therapist for my back", "225100000X", "103T00000X"),
     ],
 )
-def test_a_therapist_is_mental_health_unless_the_text_is_about_the_body(text, provider):
-    assert provider in interpret(text).specialty_codes
+def test_a_therapist_is_for_talk_therapy_unless_the_text_is_about_the_body(
+    text, provider, not_meant
+):
+    """A therapist for the mind is a psychologist, a counselor or a social worker: 'referral
+    for therapist for PTSD' had listed ten psychiatrists. Beside a body part the text names
+    ('therapist for my back', which had read talk therapy) it is a physical therapist."""
+    codes = interpret(text).specialty_codes
+    assert provider in codes and not_meant not in codes, codes
 
 
 def test_therapy_beside_back_pain_is_physical_therapy_and_beside_anxiety_talk_therapy():

@@ -67,12 +67,13 @@ def test_a_child_word_elsewhere_in_the_text_does_not_change_the_specialty(lexico
 
 @pytest.mark.parametrize("text", ["teen therapist", "kids therapist", "therapist for my teen"])
 def test_a_childs_therapist_is_a_childs_mental_health_specialist(text, lexicon):
-    """'therapist' means mental health first (physical therapist is the other reading); a
+    """'therapist' means talk therapy first (physical therapist is the other reading); a
     child word beside it composed only the physical therapist, whose reading had one code,
-    so 'teen therapist' listed pediatric physical therapists."""
+    so 'teen therapist' listed pediatric physical therapists. Of the talk therapists only
+    the psychologist has a children's counterpart."""
     (part,) = interpret(text, lexicon=lexicon).parts
     assert part.kind == "specialty"
-    assert set(part.ids) == {"2084P0804X", "103TC2200X"}  # child psychiatrist, psychologist
+    assert set(part.ids) == {"103TC2200X"}  # child psychologist
 
 
 def test_a_pediatric_allergist_broadens_to_allergists_before_pediatricians():

@@ -312,6 +312,11 @@ def test_a_low_bmi_is_no_obesity():
         "per cardiology, needs echo",
         "hx unprovoked DVT x2, pls see for hypercoag w/u. f/u w/ PCP after",
         "anemia, follow up with PCP",
+        "PCP referral for adult ADHD evaluation and testing",
+        "pediatrician referral for tonsillectomy, keeps getting strep",
+        "hashimotos, my pcp just keeps raising my levothyroxine",
+        "his pediatrician wont prescribe anymore for his ADHD",
+        "my mom's family doctor says her kidneys are failing",
     ],
 )
 def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
@@ -320,6 +325,23 @@ def test_the_specialty_that_asked_for_the_referral_is_not_asked_for(text):
     parts = interpret(text).parts
     assert not [p for p in parts if p.kind == "specialty"], parts
     assert [p for p in parts if p.kind != "specialty"], parts
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("my pcp retired", "Primary care doctor"),
+        ("L knee meniscus tear ortho ref aetna", "Orthopedic surgeon"),
+        ("my 6 year old needs a pediatrician for asthma", "Pediatrician"),
+        ("6yo referred for ADHD eval", "Pediatrician"),
+    ],
+)
+def test_the_patients_own_doctor_alone_or_a_specialist_referred_to_is_still_asked_for(text, asked):
+    """Primary care the patient has or that sent the referral is no ask beside a need;
+    alone it is all the words say, a specialist before "ref" is whom the referral asks
+    for, and a child ('6yo referred') is who the care is for."""
+    labels = {p.label for p in interpret(text).parts if p.kind == "specialty"}
+    assert asked in labels, labels
 
 
 def test_a_specialist_to_follow_up_with_is_still_asked_for():
