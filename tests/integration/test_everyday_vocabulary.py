@@ -264,3 +264,27 @@ def test_words_near_no_entry_still_find_nobody(client):
     found = api(client, q="xqzt wvvb")
     assert found["total"] == 0
     assert not [s for s in found["suggestions"] if s["kind"] == "reread"]
+
+
+HEMATOLOGY = ("207RH0000X", "207RH0003X", "207RX0202X", "2080P0207X")  # and hem-onc, med onc
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("CBC says platelets 85 thrombocytopenia", "77024"),
+        ("factor V Leiden positive after my DVT", "Atlanta, GA"),
+        ("ferritin 6 iron deficiency anemia, need iron infusion", "Chicago, IL"),
+    ],
+)
+def test_a_blood_disorder_where_no_hematologist_practises_finds_the_oncologists(
+    client, text, where
+):
+    """Hematology is mostly practised by hematologist-oncologists and medical oncologists.
+    Near Houston, Atlanta and Chicago the demo has no hematologist, and a low platelet
+    count listed ten gynecologists, factor V Leiden internists, an iron infusion family
+    doctors. They lead now (a clot's internists may follow)."""
+    found = api(client, q=text, location=where)["results"]
+    held = [{s["code"] for s in hit["specialties"]} for hit in found]
+    hematology = [bool(codes & set(HEMATOLOGY)) for codes in held]
+    assert hematology[0] and sum(hematology) >= 4, held
