@@ -446,12 +446,17 @@ _OWN = re.compile(r"(?:\b(?:my|his|her|our|their|your|mi|su)|\w['’]s)\s+$")
 # "pediatrician referred us for tonsillectomy" (a specialist before "referral" is the ask:
 # "ortho ref", "neurology referral").
 _SENDS = re.compile(r"^\s*(?:referral|referred|ref|refd|sent)\b")
+# An office that calls or writes for the referral: "oncology office needs a neuro referral".
+_OFFICE_ASKS = re.compile(
+    r"^\s*(?:office|clinic|practice)\s+(?:needs|wants|requests|requesting|is requesting|"
+    r"asking|is asking|calling|called|sent|sending)\b"
+)
 
 
 def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
-    """The specialty is who asked, who gets a copy, the sending office, the patient's own
-    primary care (``home``: "my pcp", "his pediatrician") or the primary care the patient
-    returns to, not whom the search asks for."""
+    """The specialty is who asked, who gets a copy, the sending or calling office, the
+    patient's own primary care (``home``: "my pcp", "his pediatrician") or the primary care
+    the patient returns to, not whom the search asks for."""
     before = text[: specialty.span[0]].lower()
     after = text[specialty.span[1] :].lower()
     # primary care, not words about the patient ("my son", "6yo referred for ADHD eval")
@@ -459,9 +464,8 @@ def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
     # "PCP referral for ...", where "IM referral for HTN" asks for an internist
     sends = normalize_term(specialty.text) in home and _SENDS.search(after)
     sent = _BACK_TO.search(before) or sends or _OWN.search(before)
-    return bool(
-        _PER.search(before) or _FROM_OFFICE.search(text[: specialty.span[0]]) or (primary and sent)
-    )
+    sender = _FROM_OFFICE.search(text[: specialty.span[0]]) or _OFFICE_ASKS.search(after)
+    return bool(_PER.search(before) or sender or (primary and sent))
 
 
 def _as_filler(

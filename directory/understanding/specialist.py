@@ -130,13 +130,16 @@ def _failed_after(
         if any(" ".join(words[start : start + n]) in phrases for n in range(1, longest + 1)):
             return True
         word = words[start]
-        if not (is_a_count(word) or word in skippable or word in _DURATION):
+        if not (is_a_count(word) or word in skippable or word in _DURATION or word in _THEN):
             return False
     return False
 
 
-# A duration beside the care that ``skippable`` (determiners, qualifiers) does not hold.
-_DURATION = frozenset({"for", "x", "few", "several", "mo", "mos"})
+# A duration beside the care that ``skippable`` (determiners, qualifiers) does not hold,
+# and the words of a visit ("went to the chiropractor", "ya fui al quiropráctico").
+_DURATION = frozenset({"for", "x", "few", "several", "mo", "mos", "to", "al"})
+# After the care, what joins it to its failing: "saw a chiro and it didn't help".
+_THEN = frozenset({"and", "but", "it", "y", "pero"})
 # Care tried together: "failed PT + ESI x3", "tried PT and injections"; after a comma
 # ("failed 6wk PT, ESI") the care is what the referral asks for.
 _JOINED = re.compile(r"\s*(?:\+|&|and|plus)\s*", re.IGNORECASE)

@@ -91,6 +91,7 @@ def test_the_api_schema_lists_every_kind_of_notice():
         "throat is closing peanut allergy",
         "dolor de pecho",
         "worst headache of my life",  # a bleed in the brain: no notice before
+        "my baby is choking",
     ],
 )
 def test_an_emergency_that_may_be_happening_now_brings_911(text):
@@ -113,6 +114,8 @@ def test_an_emergency_that_may_be_happening_now_brings_911(text):
         "cant breathe at night snoring",
         "stroke rehab",
         "asthma",
+        "dad is 85 and keeps choking when he eats and drinks",  # a swallowing problem
+        "my mom chokes on liquids",
     ],
 )
 def test_a_past_or_not_urgent_problem_brings_no_911_notice(text):

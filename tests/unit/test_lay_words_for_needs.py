@@ -324,3 +324,44 @@ def test_still_sick_months_later_asks_for_the_specialist():
     assert wants_a_specialist(
         "lyme disease still sick months later joints hurt", lexicon_for(default_vocabulary())
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "misread"),
+    [
+        ("EKG says left bundle branch block what does that mean", "heart-arrhythmia", None),
+        ("MRI shows 2 cm meningioma, who do I see", "brain-tumor", None),
+        ("arm swelling after breast cancer surgery, need lymphedema therapy", "lymphedema", None),
+        ("6 month old boy, one testicle hasn't come down", "undescended-testicle", None),
+        ("toddler still has really bowed legs at age 3", "bowed-legs", "irritable-bowel-syndrome"),
+        ("tarlov cyst causing tailbone and leg pain", "tarlov-cyst", None),
+        ("caller has dupuytrens contracture, asking who does xiaflex injections",
+         "dupuytrens-contracture", "joint-injection"),
+        ("biopsy came back atypical nevus", "moles-and-skin-growths", None),
+        ("ultrasound gallstones with sludge, need gallbladder removed", "cholecystectomy", None),
+        ("dad is 85 and keeps choking when he eats and drinks", "dysphagia", None),
+        ("my husband's drinking keeps getting worse", "alcohol-use-disorder", None),
+        ("my husband is 64, up all night to pee and his stream is slow", "enlarged-prostate",
+         "insomnia"),
+        ("my 17 year old is always tired, drinking tons of water and peeing constantly",
+         "type-1-diabetes", "alcohol-use-disorder"),
+        ("my partner has been really down for months, no energy", "depression", None),
+        ("my 6 year old keeps breaking out in hives", "hives", "acne"),
+        ("hemoglobin 19, JAK2 positive", "abnormal-blood-counts", None),
+    ],
+)  # fmt: skip
+def test_words_from_reports_and_caregivers_reach_the_need(text, concept, misread):
+    """Blind probes of words copied from reports and of caregivers' words: a meningioma,
+    lymphedema and a Tarlov cyst had no reading at all, 'bowed legs' read as bowels,
+    'xiaflex injections' as joint injections and 'breaking out in hives' as acne."""
+    found = concepts(text)
+    assert concept in found and misread not in found, found
+
+
+def test_a_named_complication_of_shingles_leaves_the_shingles_behind():
+    """'shingles was 5 months ago but the pain is still there, postherpetic neuralgia'
+    listed six dermatologists for the shingles."""
+    text = "shingles was 5 months ago but the pain is still there, postherpetic neuralgia"
+    found = concepts(text)
+    assert found == {"postherpetic-neuralgia"}, found
+    assert "shingles" in concepts("shingles rash on my side")

@@ -67,6 +67,46 @@ def test_care_tried_over_months_already_or_with_other_care_is_not_asked_for(text
     assert need in read and tried not in read, read
 
 
+@pytest.mark.parametrize(
+    ("text", "tried", "need"),
+    [
+        (
+            "sciatica, already went to the chiropractor and it didnt help",
+            "Chiropractor",
+            "Sciatica",
+        ),
+        (
+            "doctor que trate la ciática, ya fui al quiropráctico y no me ayudó",
+            "Chiropractor",
+            "Sciatica",
+        ),
+        ("saw a chiro for my neck pain", "Chiropractor", "Chronic Neck Pain"),
+        (
+            "went to urgent care for my cough, still coughing 6 weeks",
+            "Urgent care doctor",
+            "Chronic Cough",
+        ),
+    ],
+)
+def test_care_already_visited_is_not_what_is_asked_for(text, tried, need):
+    """'doctor que trate la ciática, ya fui al quiropráctico y no me ayudó' (I already went
+    to the chiropractor and it did not help me) listed ten chiropractors."""
+    labels = {label for _, label in _read(text)}
+    assert need in labels and tried not in labels, labels
+    assert not {"saw", "fui", "ya"} & {w.text for w in interpret(text).unplaced}
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("need to go to a cardiologist for chest pain", "Cardiologist"),
+        ("sciatica, chiropractor and physical therapy", "Chiropractor"),
+    ],
+)
+def test_care_to_go_to_is_still_asked_for(text, asked):
+    assert asked in {label for _, label in _read(text)}
+
+
 def test_care_after_a_comma_is_still_what_the_referral_asks_for():
     assert ("procedure", "Epidural Steroid Injection") in _read("L5 radic, failed 6wk PT, ESI")
 

@@ -344,6 +344,14 @@ def test_the_patients_own_doctor_alone_or_a_specialist_referred_to_is_still_aske
     assert asked in labels, labels
 
 
+def test_the_office_that_calls_for_a_referral_is_not_asked_for():
+    """'oncology office needs a neuro referral for chemo induced neuropathy' listed
+    medical oncologists before the neurologists asked for."""
+    text = "oncology office needs a neuro referral for chemo induced neuropathy"
+    labels = {p.label for p in interpret(text).parts if p.kind == "specialty"}
+    assert labels == {"Neurologist"}, labels
+
+
 def test_a_specialist_to_follow_up_with_is_still_asked_for():
     """Primary care a referral returns to is no ask ('f/u w/ PCP after'); a specialist the
     ER said to follow up with is."""
