@@ -17,7 +17,7 @@ from directory.understanding.tokens import Token
 _AGAIN = frozenset(
     {"came", "come", "comes", "coming", "get", "getting", "got", "go", "going", "goes",
      "went", "gone", "bring", "brought", "call", "called", "calling", "its", "it s",
-     "fall", "falling", "fell"}
+     "fall", "falling", "fell", "cut", "cutting"}
 )  # fmt: skip
 
 

@@ -18,7 +18,9 @@ from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Part, Word
 
 REGIONS = frozenset({"musculoskeletal", "spine"})  # body parts that can be where a need is
-PLACING = frozenset({"on", "in", "around", "behind", "under", "over", "across", "between"})
+PLACING = frozenset(
+    {"on", "in", "around", "behind", "under", "over", "across", "between", "covering", "covers"}
+)
 OWNERS = frozenset({"my", "the", "both", "his", "her", "their", "your", "our", "a", "an"})
 JOINING = frozenset({"and", "n", "or"})
 NEEDS = ("condition", "procedure", "symptom", "body_part")
@@ -40,8 +42,10 @@ def body_parts_saying_where(
             before.pop()
         placed = bool(before) and before[-1] in PLACING
         joined = len(before) == 1 and before[0] in JOINING
-        # "acne face and back", "pigmented lesion back": where the skin need is
-        skin = at and (joined or not before) and _skin(parts[at - 1], lexicon)
+        # "acne face and back", "pigmented lesion back", "eczema all over her cheeks and
+        # legs": where the skin need is
+        said_where = joined or not before or bool(PLACING & set(before))
+        skin = at and said_where and _skin(parts[at - 1], lexicon)
         if placed or skin or (joined and at and _places(at - 1, parts, where)):
             where.append(at)
     dropped = {at for at in where if _beside_another_need(at, parts, where, lexicon)}

@@ -365,3 +365,38 @@ def test_a_named_complication_of_shingles_leaves_the_shingles_behind():
     found = concepts(text)
     assert found == {"postherpetic-neuralgia"}, found
     assert "shingles" in concepts("shingles rash on my side")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("ankles swollen by evening and short of breath lying flat, prop up on pillows",
+         "heart-failure"),
+        ("calves cramp when I walk a block, stops when I rest", "peripheral-artery-disease"),
+        ("food feels like it gets stuck going down", "dysphagia"),
+        ("thick yellow crumbly toenails that are getting worse",
+         "nail-fungus-and-ingrown-toenails"),
+        ("losing weight even though I eat a lot, always hot and sweaty", "hyperthyroidism"),
+        ("blacked out and my arms were jerking", "epilepsy"),
+        ("big toe suddenly red, hot and so swollen even the bed sheet hurts", "gout"),
+        ("can't stop washing my hands and checking the locks", "ocd"),
+        ("trouble getting and keeping an erection", "erectile-dysfunction"),
+        ("one calf suddenly swollen, red and painful after a long flight",
+         "deep-vein-thrombosis"),
+        ("tiny red dots on my legs and nosebleeds that won't stop", "bleeding-disorders"),
+        ("burning and discharge after unprotected sex, want to get tested",
+         "sexually-transmitted-infections"),
+    ],
+)  # fmt: skip
+def test_a_textbook_set_of_symptoms_in_plain_words_reaches_its_condition(text, concept):
+    """A blind probe of symptom-first patients: 'thick yellow crumbly toenails' and
+    'food feels like it gets stuck going down' found nobody, claudication and a
+    hot swollen big toe listed family doctors and pain doctors."""
+    assert concept in concepts(text)
+
+
+def test_drinking_i_cannot_cut_back_is_no_back_problem():
+    """'drinking every night and can't cut back' listed a neurosurgeon for the back."""
+    read = interpret("drinking every night and can't cut back, hands shake in the morning")
+    assert "back" not in {p.text for p in read.parts}
+    assert "alcohol-use-disorder" in concepts("drinking every night and can't cut back")

@@ -358,6 +358,8 @@ def test_a_specialist_named_in_the_masculine_asks_for_no_gender(text):
     [
         "teenager with really bad acne face and back, tried proactiv and everything",
         "changing pigmented lesion back, needs bx",
+        "7 month old baby has eczema all over her cheeks and legs",
+        "psoriasis covering my arms",
     ],
 )
 def test_a_body_part_joined_to_a_skin_condition_is_where_on_the_skin(text):
