@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+import jellyfish
 from geopy.exc import GeopyError
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -163,10 +164,13 @@ def resolve_place(text: str, geocoder: Any = None) -> Place:
 
 # A misspelled city is read as the one it clearly means: a name this long or longer, one slip
 # away (a letter dropped, doubled, swapped or wrong; two from ``TWO_SLIPS`` letters), whose
-# city has ``CLEARLY_BIGGER`` times the ZIPs of every other as close.
+# city has ``CLEARLY_BIGGER`` times the ZIPs of every other as close. In the location box, a
+# name spelled as it sounds ("Alferetta", "Hueston") is also read, by its Metaphone key
+# (jellyfish: the phonetic codes are a solved problem we should not write again).
 MIN_RESPELLED = 5
 TWO_SLIPS = 9
 CLEARLY_BIGGER = 3
+SOUND_SLIPS = 3  # a name spelled as it sounds is still this near in letters
 
 
 def meant_place(text: str) -> Place | None:
@@ -176,11 +180,11 @@ def meant_place(text: str) -> Place | None:
     city, state = _split_city_state(text)
     if "," in text and state is None:  # "Paris, France": no state of ours after the comma
         return None
-    found = meant_city(city, state)
+    found = meant_city(city, state, by_sound=True)
     return found.place() if found is not None else None
 
 
-def meant_city(name: str, state: str | None = None) -> City | None:
+def meant_city(name: str, state: str | None = None, by_sound: bool = False) -> City | None:
     """The city behind a misspelled ``name`` (in ``state`` when given), as ``meant_place``:
     of the names as close, one with ``CLEARLY_BIGGER`` times the ZIPs of any other; of the
     towns of that name, the biggest, as the name typed right reads ("Beverly Hils":
@@ -191,6 +195,13 @@ def meant_city(name: str, state: str | None = None) -> City | None:
     slips = 1 if len(key) < TWO_SLIPS else 2
     keys = city_keys_by_state().get(state, ()) if state else _every_city_key()
     close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=slips, limit=None)
+    if by_sound:  # "Alferetta" is Alpharetta, "Hueston" Houston: as near as one slip
+        sound = [
+            (found, 1, 0)
+            for found in _sounding_like(key, state)
+            if found != key and OSA.distance(key, found) <= SOUND_SLIPS  # not "Koreatown": Gretna
+        ]
+        close = [c for c in close if c[0] not in {found for found, _, _ in sound}] + sound
     if not close or any(distance == 0 for _, distance, _ in close):
         return None  # a name we know ("Pittsburg", KS) is no slip of another's
     towns = {
@@ -237,6 +248,20 @@ def suggest_places(text: str, limit: int = 3) -> tuple[str, ...]:
 @cache
 def _every_city_key() -> tuple[str, ...]:
     return tuple(cities_by_name())
+
+
+def _sounding_like(key: str, state: str | None) -> tuple[str, ...]:
+    """The city keys (in ``state``, when given) that sound as ``key`` does."""
+    return _sounds(state).get(jellyfish.metaphone(key), ())
+
+
+@cache
+def _sounds(state: str | None) -> dict[str, tuple[str, ...]]:
+    keys = city_keys_by_state().get(state, ()) if state else _every_city_key()
+    found: dict[str, list[str]] = {}
+    for key in keys:
+        found.setdefault(jellyfish.metaphone(key), []).append(key)
+    return {sound: tuple(keys) for sound, keys in found.items()}
 
 
 def close_matches(word: str, keys: Iterable[str], n: int, cutoff: float = 0.6) -> list[str]:

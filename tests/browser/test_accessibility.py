@@ -28,7 +28,7 @@ PAGES = {
     "results-no-results": RESULTS + "&language=Klingon",
     "results-compact": RESULTS + "&view=compact",
     "results-crisis": "/search?q=quiero+morir&location=06106",
-    "search-errors": "/search?q=&location=Hartfrdd%2C+CT&radius=900",
+    "search-errors": "/search?q=&location=Hartfxxd%2C+CT&radius=900",
     "profile": "/physicians/{npi}",
     "condition": "/conditions/failed-back-surgery-syndrome",
     "procedure": "/procedures/spinal-cord-stimulation",

@@ -112,11 +112,11 @@ def test_empty_search_says_what_to_type_next_to_the_search_box(client):
 
 
 def test_unknown_location_suggests_the_place_next_to_the_location_box(client):
-    response = client.get("/search?q=sciatica&location=Hartfrdd,+CT")
+    response = client.get("/search?q=sciatica&location=Hartfxxd,+CT")
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     error = unescape(re.search(r'id="location-error".*?</div>', html, re.S).group(0))
-    assert "We couldn't find 'Hartfrdd, CT'. Did you mean Hartford, CT" in error
+    assert "We couldn't find 'Hartfxxd, CT'. Did you mean Hartford, CT" in error
     assert "location-error" in element(html, "location")
     suggestion = next(h for h in hrefs(html) if "Hartford" in h)
     assert query_of(suggestion)["location"] == ["Hartford, CT"]

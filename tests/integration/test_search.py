@@ -308,7 +308,7 @@ def test_conditions_endpoint_explains_a_code(client):
         ({"per_page": 500}, "per_page"),
         ({"sort": "price"}, "sort"),
         ({"sort": "distance"}, "sort"),
-        ({"location": "Hartfrdd, CT"}, "location"),
+        ({"location": "Hartfxxd, CT"}, "location"),
         ({"gender": "x"}, "gender"),
         ({"q": "x" * 201}, "q"),
         ({"colour": "red"}, "colour"),
@@ -323,7 +323,7 @@ def test_bad_parameters_get_a_problem_json_400(client, params, field):
 
 
 def test_unknown_location_suggests_the_right_city(client):
-    problem = client.get("/api/v1/physicians", query_string={"location": "Hartfrdd, CT"}).get_json()
+    problem = client.get("/api/v1/physicians", query_string={"location": "Hartfxxd, CT"}).get_json()
     assert "Did you mean Hartford, CT" in problem["errors"]["location"][0]
 
 

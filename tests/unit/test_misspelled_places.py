@@ -23,6 +23,11 @@ from directory.vocabulary import default_vocabulary
         ("Chciago", "Chicago, IL"),  # two letters swapped
         ("dalas tx", "Dallas, TX"),
         ("Beverly Hils", "Beverly Hills, CA"),  # of the towns of the name, the biggest
+        # spelled as they sound: two and three slips, in the location box
+        ("Hueston, TX", "Houston, TX"),
+        ("Alferetta GA", "Alpharetta, GA"),
+        ("Sinsinati", "Cincinnati, OH"),  # not Sinsinawa, WI, two slips away
+        ("Hartfrdd, CT", "Hartford, CT"),
     ],
 )
 def test_a_slip_of_a_city_is_the_city_clearly_meant(typed, meant):
@@ -38,7 +43,8 @@ def test_a_slip_of_a_city_is_the_city_clearly_meant(typed, meant):
         "Paris, France",  # no state of ours after the comma
         "Bostn, XX",
         "Mary",  # too short to guess from
-        "Hartfrdd, CT",  # two slips in a short name: offered, not searched
+        "Hartfxxd, CT",  # two slips in a short name, sounding otherwise: offered, not searched
+        "Koreatown LA",  # a neighbourhood, not Gretna, LA (one sound, far in letters)
     ],
 )
 def test_no_guess_when_the_place_is_not_clear(typed):
