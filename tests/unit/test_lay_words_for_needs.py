@@ -400,3 +400,27 @@ def test_drinking_i_cannot_cut_back_is_no_back_problem():
     read = interpret("drinking every night and can't cut back, hands shake in the morning")
     assert "back" not in {p.text for p in read.parts}
     assert "alcohol-use-disorder" in concepts("drinking every night and can't cut back")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "misread"),
+    [
+        ("gall bladder attacks after i eat, want it out", "gallstones", None),
+        ("lipoma on my back want it removed", "moles-and-skin-growths", None),
+        ("hypermobility ehlers danlos joint pain", "ehlers-danlos-syndrome", None),
+        ("dry needling", "physical-therapy", "trigger-point-injection"),
+        ("osteoporosis fracture in spine severe back pain", "vertebral-compression-fracture",
+         None),
+    ],
+)  # fmt: skip
+def test_more_words_from_blind_probes_reach_the_need(text, concept, misread):
+    """'gall bladder attacks' read the bladder for urologists, 'lipoma on my back' the back
+    for spine surgeons; dry needling is a physical therapist's, not an injection."""
+    found = concepts(text)
+    assert concept in found and misread not in found, found
+
+
+def test_statins_not_tolerated_ask_past_primary_care():
+    assert wants_a_specialist(
+        "cholesterol 300 and statins give me muscle pain", lexicon_for(default_vocabulary())
+    )
