@@ -448,9 +448,9 @@ _OWN = re.compile(r"(?:\b(?:my|his|her|our|their|your|mi|su)|\w['’]s)\s+$")
 _SENDS = re.compile(r"^\s*(?:referral|referred|ref|refd|sent)\b")
 # An office that calls or writes for the referral: "oncology office needs a neuro referral".
 _OFFICE_ASKS = re.compile(
-    r"^\s*(?:office|clinic|practice)\s+(?:needs|wants|requests|requesting|is requesting|"
-    r"asking|is asking|calling|called|sent|sending)\b"
-)
+    r"^\s*(?:(?:office|clinic|practice)\s+(?:needs|wants|requests|requesting|is requesting|"
+    r"asking|is asking|calling|called|sent|sending)|requests|requesting|is requesting)\b"
+)  # ... or the specialist that asks: "Ortho requests consult: ... bone health mgmt"
 
 
 def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:

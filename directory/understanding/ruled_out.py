@@ -61,8 +61,9 @@ _RESULTS = frozenset(
 )  # fmt: skip
 # A test's result said right after it, its clause ending there: "EMG severe", "MRI negative".
 _GRADES = frozenset(
-    {"severe", "moderate", "mild", "positive", "negative", "normal", "abnormal", "confirmed"}
-)
+    {"severe", "moderate", "mild", "positive", "negative", "normal", "abnormal", "confirmed",
+     "mod"}
+)  # fmt: skip
 _PATIENT = PATIENT_WORDS | CHILD_NOUNS  # "my kid said her ear hurts": who the care is for
 
 
@@ -342,9 +343,9 @@ def told_by(
     def graded(c: Candidate) -> bool:  # "bilat carpal tunnel, EMG severe, for release"
         if word(c.end) not in _GRADES:
             return False
-        at = c.end + 1
+        at = c.end + 1 + (word(c.end + 1) in _GRADES)  # "EMG/NCS mod-severe"
         after = text[tokens[at - 1].end : tokens[at].start] if at < len(tokens) else ""
-        return at == len(tokens) or word(at) in _AND or "," in after
+        return at == len(tokens) or word(at) in _AND or bool({",", "."} & set(after))
 
     def a_result(c: Candidate) -> bool:  # "my liver numbers came back high"
         return (word(c.start), word(c.end - 1)) == ("came", "back") and word(c.end) in _RESULTS

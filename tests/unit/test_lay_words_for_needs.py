@@ -313,6 +313,15 @@ def test_a_test_with_its_result_is_what_found_the_need_not_the_ask():
     assert interpret("carpal tunnel, need an EMG").of_kind("specialty")
 
 
+def test_a_test_graded_in_two_words_before_a_full_stop_found_the_need():
+    """'carpal tunnel syndrome, EMG/NCS mod-severe. Refer hand surgery for CTR' listed
+    neurologists for the nerve test beside the hand surgeon asked for."""
+    read = interpret(
+        "G56.01 carpal tunnel syndrome, EMG/NCS mod-severe. Refer hand surgery for CTR"
+    )
+    assert {p.label for p in read.of_kind("specialty")} == {"Hand surgeon"}
+
+
 def test_a_panic_attacks_signs_are_set_aside_word_by_word():
     """Every word is a part's or set aside on its own (the parser's invariant)."""
     read = interpret("anxiety attacks dizzy spell")

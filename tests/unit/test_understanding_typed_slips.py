@@ -344,12 +344,19 @@ def test_the_patients_own_doctor_alone_or_a_specialist_referred_to_is_still_aske
     assert asked in labels, labels
 
 
-def test_the_office_that_calls_for_a_referral_is_not_asked_for():
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("oncology office needs a neuro referral for chemo induced neuropathy", {"Neurologist"}),
+        ("Ortho requests consult: osteoporosis w pathological fx, needs bone health mgmt", set()),
+    ],
+)
+def test_the_office_or_specialist_that_asks_for_a_referral_is_not_asked_for(text, asked):
     """'oncology office needs a neuro referral for chemo induced neuropathy' listed
-    medical oncologists before the neurologists asked for."""
-    text = "oncology office needs a neuro referral for chemo induced neuropathy"
+    medical oncologists before the neurologists asked for; 'Ortho requests consult: ...
+    osteoporosis' listed orthopedic surgeons for the bone health they asked about."""
     labels = {p.label for p in interpret(text).parts if p.kind == "specialty"}
-    assert labels == {"Neurologist"}, labels
+    assert labels == asked, labels
 
 
 def test_a_specialist_to_follow_up_with_is_still_asked_for():
