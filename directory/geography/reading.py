@@ -196,12 +196,12 @@ def meant_city(name: str, state: str | None = None, by_sound: bool = False) -> C
     keys = city_keys_by_state().get(state, ()) if state else _every_city_key()
     close = process.extract(key, keys, scorer=OSA.distance, score_cutoff=slips, limit=None)
     if by_sound:  # "Alferetta" is Alpharetta, "Hueston" Houston: as near as one slip
-        sound = [
-            (found, 1, 0)
+        sound = {
+            found
             for found in _sounding_like(key, state)
             if found != key and OSA.distance(key, found) <= SOUND_SLIPS  # not "Koreatown": Gretna
-        ]
-        close = [c for c in close if c[0] not in {found for found, _, _ in sound}] + sound
+        }
+        close = [c for c in close if c[0] not in sound] + [(found, 1, 0) for found in sound]
     if not close or any(distance == 0 for _, distance, _ in close):
         return None  # a name we know ("Pittsburg", KS) is no slip of another's
     towns = {
