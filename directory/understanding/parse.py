@@ -152,7 +152,8 @@ def interpret(
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
-    filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end)) + where
+    filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end))
+    filler += tuple(x for w in where for x in _words_in(tokens, w.span))  # "ball of my foot"
     filler += unfit + signs
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)

@@ -90,6 +90,7 @@ def test_any_unicode_text_keeps_the_invariants(text):
 @SETTINGS
 @given(word_salad)
 @example("swollen feet and ankles achilles rupture")  # a merged part held filler: 'and'
+@example("aching fungal nails ball of my foot ball of my foot")  # a part saying where, 4 words
 def test_word_salad_of_real_terms_keeps_the_invariants(text):
     names = {"smith", "john", "paine"}
     check_invariants(text, interpret(text, known_names=names, hospitals=HOSPITALS))
