@@ -10,7 +10,7 @@ from directory.understanding import interpret
 
 
 def concepts(text: str) -> set[str]:
-    return {i for part in interpret(text).of_kind("condition", "procedure") for i in part.ids}
+    return set(interpret(text).concept_ids)
 
 
 @pytest.mark.parametrize(
