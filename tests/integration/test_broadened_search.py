@@ -10,6 +10,7 @@ import re
 from html import unescape
 
 GASTROENTEROLOGY = "207RG0100X"
+PSYCHIATRY = "2084P0800X"
 
 
 def _codes(hit: dict) -> set[str]:
@@ -143,3 +144,14 @@ def test_a_childs_autism_near_any_city_lists_those_who_see_children_for_it(clien
 
 def api_body(client, text: str) -> dict:
     return client.get("/api/v1/physicians", query_string={"q": text}).get_json()
+
+
+def test_a_psychiatric_subspecialty_nobody_practises_nearby_shows_psychiatrists(client):
+    """'geri psych referral' near a Boston ZIP found nobody: geriatric psychiatry shares its
+    NUCC classification with neurology, so nothing said which broader board to show."""
+    body = client.get(
+        "/api/v1/physicians", query_string={"q": "geri psych referral near boston"}
+    ).get_json()
+    assert body["total"] > 0 and body["suggestions"][0]["kind"] == "broadened"
+    assert body["suggestions"][0]["message"].startswith("No geriatric psychiatrists near Boston")
+    assert all(PSYCHIATRY in _codes(hit) for hit in body["results"])

@@ -49,10 +49,39 @@ def concepts(text: str) -> set[str]:
         ("my son is 2 and a half and barely says any words", "developmental-delay"),
         ("dr who does excision surgery for endo near me", "endometriosis"),
         ("interstitial cystitis bladder pain", "interstitial-cystitis"),
+        ("sarcoid doctor houston", "sarcoidosis"),
+        ("pots dysautonomia specialist virtual visit", "postural-orthostatic-tachycardia-syndrome"),
+        ("vasculitis specialist anca", "vasculitis"),
+        ("mcas mast cell activation doctor", "mast-cell-activation-syndrome"),
+        ("hereditary angioedema HAE swelling attacks", "hereditary-angioedema"),
+        ("pessary fitting", "pelvic-organ-prolapse"),
+        ("it hurts during sex", "pelvic-pain"),
+        ("told i have dense breasts need extra screening", "mammography"),
+        ("got called back after my mammogram", "mammography"),
+        ("mom is wearing depends all the time now", "urinary-incontinence"),
+        ("my mom needs her knee replaced", "knee-replacement"),
+        ("balance therapy for elderly after a fall", "falls-and-balance"),
+        ("narcolepsy sleep dr keep falling asleep at work", "narcolepsy"),
+        ("6 week postpartum checkup", "postpartum-care"),
+        ("cirujano de columna, tengo hernia de disco", "lumbar-herniated-disc"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
     assert concept in concepts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("hem/onc referral adult sickle cell pt transitioning from peds", "gender-affirming-care"),
+        ("narcolepsy sleep dr keep falling asleep at work", "carpal-tunnel-syndrome"),
+        ("had my knee replaced 2 yrs ago and it still clicks", "knee-replacement"),
+    ],
+)
+def test_words_that_only_look_like_a_need_are_not_read_as_it(text, concept):
+    """A patient moving from children's to adults' care is not transitioning gender; a
+    knee replaced years ago is the patient's history, and its knee still hurts."""
+    assert concept not in concepts(text)
 
 
 def test_downtown_before_a_city_says_where():
