@@ -35,6 +35,7 @@ from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
+from directory.understanding.languages import english_not_needed
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
@@ -163,6 +164,7 @@ def interpret(
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
+    parts, filler = _as_filler(english_not_needed(text, parts), parts, filler, tokens)
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     filler, unplaced = said_of_the_patient(filler, unplaced, lexicon)  # "im a guy"
     parts, filler = _generic_doctor(text, parts, filler, unplaced, lexicon)
@@ -171,6 +173,9 @@ def interpret(
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
+    parts, filler = _as_filler(_urgent_care_told(parts), parts, filler, tokens)
+    parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
+    parts, filler = _as_filler(_after_a_birth(parts), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
@@ -227,7 +232,10 @@ def _child_beside_a_need(
 
 
 # "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
-_A_MOTHER = re.compile(r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth)\b")
+_A_MOTHER = re.compile(
+    r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
+    r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+)*(?:baby|delivery|birth))\b"
+)
 _BABIES = frozenset({"baby", "babies", "newborn", "infant"})
 
 
@@ -360,6 +368,13 @@ _AFTER_AN_AGE = re.compile(
     r"[\s,]*$"
 )
 _BEFORE_A_PATIENT = re.compile(r"^[\s,]*(?:pts?|patients?)\b")
+# "elderly male", "older female": an age said in words before the sex.
+_AGED = re.compile(
+    r"\b(?:elderly|older|aging|aged|senior|geriatric|adult|young|teen|teenage|adolescent)[\s,]*$"
+)
+# "female 34", "male, 62 yo": the patient's age right after the sex (not "male 5 miles").
+_AN_AGE_AFTER = re.compile(r"^[\s,]*\d{1,3}(?!\d)(?!\s*(?:mi|miles?|min|mins|km|minutes?)\b)")
+_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+|my\s+|the\s+|his\s+|her\s+)?$")
 
 
 def _the_patients_sex(
@@ -372,12 +387,32 @@ def _the_patients_sex(
         for p in parts
         if p.filter == "gender"
         and not _names_a_doctor(p.text)
+        and not _names_a_doctor(_next_word(text, p.span[1]))  # "older female doctor"
         and (
-            _AFTER_AN_AGE.search(text[: p.span[0]].lower())
-            or _BEFORE_A_PATIENT.match(text[p.span[1] :].lower())
+            _AFTER_AN_AGE.search(before := text[: p.span[0]].lower())
+            or _AGED.search(before)
+            or _BEFORE_A_PATIENT.match(after := text[p.span[1] :].lower())
+            or _AN_AGE_AFTER.match(after)
+            or (_FOR.search(before) and _a_need_follows(text, p, parts))  # "for female SUI"
         )
     ]
     return _as_filler(said, parts, filler, tokens)
+
+
+def _next_word(text: str, at: int) -> str:
+    words = text[at:].split(maxsplit=1)
+    return words[0] if words else ""
+
+
+def _a_need_follows(text: str, part: Part, parts: tuple[Part, ...]) -> bool:
+    """The next part, right after ``part``, is a condition, symptom or procedure."""
+    after = [p for p in parts if p.span[0] >= part.span[1]]
+    nearest = min(after, key=lambda p: p.span[0], default=None)
+    return (
+        nearest is not None
+        and nearest.kind in ("condition", "symptom", "procedure")
+        and not text[part.span[1] : nearest.span[0]].strip()
+    )
 
 
 _SEX_LETTERS = frozenset({"f", "m"})
@@ -438,6 +473,22 @@ _BACK_TO = re.compile(
     r"\b(?:f\s*/?\s*u\s+(?:w\s*/?|with)|follow(?:\s*-?\s*up)?\s+(?:w\s*/?|with)|"
     r"(?:return|back)\s+to)" + _WHOSE_END
 )
+# ... unless the follow-up is the appointment to book: told to by an emergency room,
+# urgent care or a hospital stay ("ER said follow up with pediatrician in 2 days"), or
+# soon ("f/u with PCP within 48 hrs").
+_SENT_FROM_ACUTE_CARE = re.compile(
+    r"\b(?:e\.?r|ed|emergency|urgent\s*care|ucc|walk\s*-?\s*in|hospital|hospitalized"
+    r"|discharged?|d\s*/\s*c|dc'?d)\b"
+)
+_SOON = re.compile(
+    r"^\s*(?:in|within|w/?in|next|this|by)\s+(?:\d+|a|an|one|two|three|few|couple|the)\b"
+    r"|^\s*(?:asap|tomorrow|soon)\b"
+)
+# "my pcp ... but i dont have one", "follow up with my doctor, need a new one"
+_HAS_NONE = re.compile(
+    r"\b(?:don\W?t|do\s+not|doesn\W?t|does\s+not|no\s+longer)\s+have\s+(?:one|a|an|any)\b"
+    r"|\b(?:need|find|looking\s+for|want)\s+(?:a\s+)?(?:new\s+)?one\b"
+)
 # The sending office's name in a fax header: "FROM: Brookside Family Practice".
 _FROM_OFFICE = re.compile(r"\b(?i:from)\s*:?\s*(?:[A-Z][\w'&.-]*\s+){1,3}$")
 # Primary care the patient already has: "my pcp just keeps raising my levothyroxine", "his
@@ -464,9 +515,58 @@ def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
     primary = set(specialty.codes) <= PRIMARY_CARE and not specialty.is_the_patient
     # "PCP referral for ...", where "IM referral for HTN" asks for an internist
     sends = normalize_term(specialty.text) in home and _SENDS.search(after)
-    sent = _BACK_TO.search(before) or sends or _OWN.search(before)
+    back = _BACK_TO.search(before) and not _the_visit_to_book(text, after)
+    own = _OWN.search(before) and not _HAS_NONE.search(text.lower())
+    sent = back or sends or own
     sender = _FROM_OFFICE.search(text[: specialty.span[0]]) or _OFFICE_ASKS.search(after)
     return bool(_PER.search(before) or sender or (primary and sent))
+
+
+EMERGENCY_MEDICINE = "207P00000X"
+
+
+def _urgent_care_told(parts: tuple[Part, ...]) -> list[Part]:
+    """Urgent care beside another specialist asked for is part of the story: where the
+    patient went or what happened ("urgent care ultrasound showed a swollen kidney, see
+    urology", "cut my hand, ER stitched it, need hand surgeon"), not the care to book."""
+    urgent = [p for p in parts if p.kind == "specialty" and EMERGENCY_MEDICINE in p.codes]
+    specialists = [
+        p
+        for p in parts
+        if p.kind == "specialty"
+        and p not in urgent
+        and not p.is_the_patient
+        and not set(p.codes) <= PRIMARY_CARE
+    ]
+    return urgent if specialists else []
+
+
+# "glaucoma check up", "check up for my thyroid": a check-up of one need is that need's
+# care, not the yearly visit to primary care that "checkup" alone asks for.
+CHECK_UPS = frozenset({"checkup", "check up", "checkups", "check ups", "chequeo"})
+_OF_THE_NEED = re.compile(
+    r"^\s*(?:for|of|on|de|para)?\s*(?:my|his|her|the|a|an|mi|su|el|la)?\s*$", re.IGNORECASE
+)
+
+
+def _a_check_up_of_a_need(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    needs = [p for p in parts if p.kind in _NEEDS]
+    return [
+        p
+        for p in parts
+        if p.kind == "specialty"
+        and normalize_term(p.text) in CHECK_UPS
+        and any(_OF_THE_NEED.match(_between(text, p, n)) for n in needs)
+    ]
+
+
+def _between(text: str, one: Part, other: Part) -> str:
+    first, second = sorted((one, other), key=lambda p: p.span)
+    return text[first.span[1] : second.span[0]]
+
+
+def _the_visit_to_book(text: str, after: str) -> bool:
+    return bool(_SOON.search(after) or _SENT_FROM_ACUTE_CARE.search(text.lower()))
 
 
 def _as_filler(
@@ -729,6 +829,19 @@ def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]
             part = replace(part, ids=ids, label=concepts[ids[0]].name)
         read.append(part)
     return tuple(read)
+
+
+POSTPARTUM = "postpartum-care"
+
+
+def _after_a_birth(parts: tuple[Part, ...]) -> list[Part]:
+    """ "3 months postpartum and I cant stop crying", "pelvic floor therapy after baby":
+    the weeks after a birth say when a need began, and the need is the search. Alone
+    ("6 week postpartum checkup") they are the mother's postpartum care."""
+    after = [p for p in parts if p.kind == "condition" and p.ids == (POSTPARTUM,)]
+    if not any(p.kind in _NEEDS or p.treats for p in parts if p not in after):
+        return []
+    return after
 
 
 def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

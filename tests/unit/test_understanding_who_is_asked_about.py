@@ -27,7 +27,15 @@ def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
 
 @pytest.mark.parametrize(
     "text",
-    ["35 y/o female acne", "45yo F chest pain", "62 year old male afib", "female pt pelvic pain"],
+    [
+        "35 y/o female acne",
+        "45yo F chest pain",
+        "62 year old male afib",
+        "female pt pelvic pain",
+        "urinary incontinence eval, elderly male, spanish speaking",  # an age said in words
+        "infertility workup, female 34, trying x18mo",  # the age right after the sex
+        "urology or urogyn for female SUI",  # the sex of the need
+    ],
 )
 def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
     """'35 y/o female acne' listed only women dermatologists."""
@@ -42,6 +50,9 @@ def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
         ("female dermatologist", "female"),
         ("cardiologist female", "female"),
         ("lady gyno", "female"),
+        ("older female doctor", "female"),
+        ("male urologist within 5 miles", "male"),
+        ("looking for female gyn", "female"),
     ],
 )
 def test_a_gender_asked_of_the_physician_stays_a_filter(text, gender):
