@@ -90,7 +90,17 @@ def patients_beside_a_doctor(
             found.add(c.start)  # "dx colonoscopy, medicaid pt", "Pt: Jaylen W. ... ADHD"
         elif not tokens[c.start].upper and _treats_none_of(c, needs, lexicon):
             found.add(c.start)  # "UVJ stone w/ hydro, pt in torrance": no therapist's stone
+        elif c.start and tokens[c.start - 1].norm in DESCRIBE_A_PATIENT:
+            found.add(c.start)  # "home visits for homebound pt, medicare"
     return found
+
+
+# Words a coordinator says of a patient right before "pt": "homebound pt", "our pt". ("my
+# pt" is as often the patient's own physical therapist: "my pt said to see ortho".)
+DESCRIBE_A_PATIENT = frozenset(
+    {"homebound", "bedbound", "elderly", "geriatric", "established", "diabetic", "disabled"}
+    | {"our", "this", "that", "same"}
+)
 
 
 def _treats_none_of(patient: Candidate, needs: Sequence[Candidate], lexicon: Lexicon) -> bool:

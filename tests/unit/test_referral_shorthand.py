@@ -71,6 +71,24 @@ def test_pt_beside_a_physicians_specialty_is_the_patient(text, code):
     assert "225100000X" not in understood.specialty_codes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "home visit provider for homebound pt, medicare",
+        "our pt needs a new doctor",
+        "elderly pt with falls",
+    ],
+)
+def test_pt_a_coordinator_describes_is_the_patient(text):
+    """'home visit provider for homebound pt, medicare' listed ten physical therapists."""
+    assert "225100000X" not in interpret(text).specialty_codes, text
+
+
+@pytest.mark.parametrize("text", ["looking for a pt near me", "pt for my bad knee"])
+def test_a_pt_looked_for_is_still_a_therapist(text):
+    assert ("specialty", "pt") in reading(text)
+
+
 def test_the_patients_place_and_insurance_stay():
     understood = interpret("derm consult medicaid pt cleveland")
     assert understood.location.label == "Cleveland, OH"
