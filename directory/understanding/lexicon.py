@@ -198,7 +198,13 @@ def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:
             if _everyday(word) and not all(_everyday(w) for w in term.split()):
                 continue
             compact.setdefault(word, term)
+            if term.endswith(" doctor"):  # "eyedr", "footdoc": a doctor shortened as well
+                for short in _DOCTOR_SHORT:
+                    compact.setdefault(word.removesuffix("doctor") + short, term)
     return compact
+
+
+_DOCTOR_SHORT = ("dr", "doc")
 
 
 def _everyday_acronyms(vocabulary: Vocabulary) -> frozenset[str]:

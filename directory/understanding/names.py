@@ -115,6 +115,16 @@ def name_candidates(
     return found
 
 
+TERM_WORDS = 4  # the longest vocabulary term looked for after a name
+
+
+def _starts_a_term(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """The words from ``at`` on begin a vocabulary term of several words."""
+    last = min(at + TERM_WORDS, len(tokens))
+    runs = (" ".join(t.norm for t in tokens[at:end]) for end in range(at + 2, last + 1))
+    return any(run in lexicon.phrases for run in runs)
+
+
 def _ends_a_term(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     """Some words of the run, up to its last, are a vocabulary term of several words."""
     return any(
@@ -160,6 +170,8 @@ def _titled(
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:
         if end > title + 1 and place_starts(tokens, end, lexicon):
             break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
+        if end > title + 1 and _starts_a_term(tokens, end, lexicon):
+            break  # "dr hernandez sports medicine" is Dr. Hernandez, in sports medicine
         end += 1
     first = tokens[title + 1] if end > title + 1 else None
     # "doctor" is also a plain word ("doctor for sciatica"): it titles capitalised or known names.

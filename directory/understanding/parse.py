@@ -175,7 +175,7 @@ def interpret(
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
     parts, filler = _as_filler(_urgent_care_told(parts), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
-    parts, filler = _as_filler(_after_a_birth(parts), parts, filler, tokens)
+    parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
@@ -293,9 +293,16 @@ GENERIC_DOCTORS = frozenset(
 _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "name")
 
 
+# "done having kids", "want more children": a family planned, not a child who is ill.
+_A_FAMILY_PLANNED = re.compile(
+    r"\b(?:having|more|want|wanted|wants|planning|plan|trying\s+for)\s+(?:any\s+|more\s+)?$"
+)
+
+
 def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
     """The first of ``words`` that names a child who is the patient now: not a childhood
-    told ("as a kid") nor a mother's baby ("postpartum depression, baby is 2 months")."""
+    told ("as a kid"), a mother's baby ("postpartum depression, baby is 2 months") nor the
+    children a family plans ("done having kids, want to get snipped")."""
     return next(
         (
             w
@@ -303,6 +310,7 @@ def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
             if normalize_term(w.text) in CHILD_NOUNS
             and not a_childhood(text, w.span[0])
             and not _a_mothers_baby(text, w)
+            and not _A_FAMILY_PLANNED.search(text[: w.span[0]].lower())
         ),
         None,
     )
@@ -831,17 +839,19 @@ def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]
     return tuple(read)
 
 
-POSTPARTUM = "postpartum-care"
+# Conditions that also say when or how another need began: the weeks after a birth, an
+# injury at work.
+CIRCUMSTANCES = frozenset({"postpartum-care", "work-injury"})
 
 
-def _after_a_birth(parts: tuple[Part, ...]) -> list[Part]:
-    """ "3 months postpartum and I cant stop crying", "pelvic floor therapy after baby":
-    the weeks after a birth say when a need began, and the need is the search. Alone
-    ("6 week postpartum checkup") they are the mother's postpartum care."""
-    after = [p for p in parts if p.kind == "condition" and p.ids == (POSTPARTUM,)]
-    if not any(p.kind in _NEEDS or p.treats for p in parts if p not in after):
+def _how_it_began(parts: tuple[Part, ...]) -> list[Part]:
+    """ "3 months postpartum and I cant stop crying", "neck pain 5 yrs from a work injury":
+    the circumstance says when or how a need began, and the need is the search. Alone
+    ("6 week postpartum checkup", "workers comp doctor") it is the care asked for."""
+    said = [p for p in parts if p.kind == "condition" and set(p.ids) <= CIRCUMSTANCES]
+    if not any(p.kind in _NEEDS or p.treats for p in parts if p not in said):
         return []
-    return after
+    return said
 
 
 def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

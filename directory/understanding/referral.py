@@ -88,7 +88,11 @@ def patients_beside_a_doctor(
             found.add(c.start)
         elif needs and (_after_a_filter(c, chosen) or _labels_the_patient(text, tokens, c)):
             found.add(c.start)  # "dx colonoscopy, medicaid pt", "Pt: Jaylen W. ... ADHD"
-        elif not tokens[c.start].upper and _treats_none_of(c, needs, lexicon):
+        elif (
+            not tokens[c.start].upper
+            and _treats_none_of(c, needs, lexicon)
+            and not _therapy_after(tokens, c)  # "pt after rotator cuff surgery"
+        ):
             found.add(c.start)  # "UVJ stone w/ hydro, pt in torrance": no therapist's stone
         elif c.start and tokens[c.start - 1].norm in DESCRIBE_A_PATIENT:
             found.add(c.start)  # "home visits for homebound pt, medicare"
@@ -101,6 +105,11 @@ DESCRIBE_A_PATIENT = frozenset(
     {"homebound", "bedbound", "elderly", "geriatric", "established", "diabetic", "disabled"}
     | {"our", "this", "that", "same"}
 )
+
+
+def _therapy_after(tokens: Sequence[Token], patient: Candidate) -> bool:
+    """ "pt after rotator cuff surgery", "pt post knee scope": therapy after an operation."""
+    return patient.end < len(tokens) and tokens[patient.end].norm in ("after", "post")
 
 
 def _treats_none_of(patient: Candidate, needs: Sequence[Candidate], lexicon: Lexicon) -> bool:

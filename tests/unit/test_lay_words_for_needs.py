@@ -67,6 +67,21 @@ def concepts(text: str) -> set[str]:
         ("narcolepsy sleep dr keep falling asleep at work", "narcolepsy"),
         ("6 week postpartum checkup", "postpartum-care"),
         ("cirujano de columna, tengo hernia de disco", "lumbar-herniated-disc"),
+        ("peyronies curve getting worse", "peyronies-disease"),
+        ("testosterone replacement therapy doctor takes bcbs", "low-testosterone"),
+        ("wife and i are done having kids, want to get snipped", "vasectomy"),
+        ("mcl sprain from soccer", "acl-tear"),
+        ("work injury eval doctor", "work-injury"),
+        ("diabetic foot care", "diabetic-foot-care"),
+        ("naltrexone for drinking who prescribes", "alcohol-use-disorder"),
+        ("trauma therapist for sexual assault survivor", "ptsd"),
+        ("health anxiety, constantly googling symptoms", "anxiety"),
+        ("selective mutism 6 year old, wont talk at school", "anxiety"),
+        ("my mom hoards everything and wont throw anything out", "ocd"),
+        (
+            "legs feel creepy crawly at night and I have to keep moving them",
+            "restless-legs-syndrome",
+        ),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
@@ -79,6 +94,9 @@ def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
         ("hem/onc referral adult sickle cell pt transitioning from peds", "gender-affirming-care"),
         ("narcolepsy sleep dr keep falling asleep at work", "carpal-tunnel-syndrome"),
         ("had my knee replaced 2 yrs ago and it still clicks", "knee-replacement"),
+        ("testosterone replacement therapy doctor", "psychotherapy"),
+        ("neck pain 5 yrs from a work injury", "work-injury"),  # how it began
+        ("physical therapy for back injury at work", "work-injury"),
     ],
 )
 def test_words_that_only_look_like_a_need_are_not_read_as_it(text, concept):

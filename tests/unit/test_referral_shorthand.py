@@ -84,7 +84,14 @@ def test_pt_a_coordinator_describes_is_the_patient(text):
     assert "225100000X" not in interpret(text).specialty_codes, text
 
 
-@pytest.mark.parametrize("text", ["looking for a pt near me", "pt for my bad knee"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "looking for a pt near me",
+        "pt for my bad knee",
+        "pt after rotator cuff surgery that takes medicaid",  # listed the surgeons
+    ],
+)
 def test_a_pt_looked_for_is_still_a_therapist(text):
     assert ("specialty", "pt") in reading(text)
 

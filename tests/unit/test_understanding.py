@@ -391,6 +391,15 @@ def test_names_beside_other_parts():
     assert interpret("dr lee hartford").names == ("Lee",)
 
 
+@pytest.mark.parametrize("text", ["dr hernandez sports medicine", "dr jones sports medicine"])
+def test_a_specialty_after_a_titled_name_is_the_specialty(text):
+    """'dr hernandez sports medicine' searched for someone named Hernandez Sports Medicine
+    and found nobody."""
+    understood = interpret(text)
+    assert len(understood.names) == 1 and " " not in understood.names[0]
+    assert "207QS0010X" in understood.specialty_codes
+
+
 @pytest.mark.parametrize(
     "text", ["doctor for sciatica", "doctor near me", "i need a doctor", "best doctor in town"]
 )

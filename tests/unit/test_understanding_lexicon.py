@@ -132,3 +132,12 @@ def test_an_everyday_word_is_not_a_term_typed_without_its_space(text):
     word the term's own words do not spell. 'backpain' still is back pain."""
     assert "insurance" not in interpret(text).filters
     assert interpret("backpain").concept_ids == ("chronic-low-back-pain",)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("eyedr near me", "207W00000X"), ("footdr", "213E00000X"), ("heartdoc", "207RC0000X")],
+)
+def test_a_doctor_shortened_and_run_together_is_still_that_doctor(text, code):
+    """'eyedr near me' found nobody: 'eyedoctor' was read, 'eyedr' was not."""
+    assert code in interpret(text).specialty_codes

@@ -18,6 +18,7 @@ from directory.understanding import interpret
         ("peds cardiology - 3 mo infant with murmur", 0),  # adults' cardiologists were first
         ("back pain x 3 mo", None),  # a duration, no child
         ("pregnant with my first baby need an obgyn", None),  # the mother is the patient
+        ("wife and i are done having kids, want to get snipped", None),  # a family planned
     ],
 )
 def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
