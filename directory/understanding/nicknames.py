@@ -89,11 +89,16 @@ def nickname_places(
             place = table.get(token.text)
         # "dermatologist in la": where, typed last (not "dolor de la", Spanish "the")
         typed_last = i == last > 0 and token.text.islower() and capitals_count
-        if place is None and typed_last and tokens[i - 1].norm not in SPANISH_BEFORE:
+        # ... or right after an English word for where ("psychiatrist in la that takes ...")
+        cued = 0 < i and tokens[i - 1].norm in CUES and token.text.islower() and capitals_count
+        if place is None and (typed_last or cued) and tokens[i - 1].norm not in SPANISH_BEFORE:
             place = table.get(token.text.upper())
         if place is not None:
             found[i] = (i + 1, place)
     return found
+
+
+CUES = frozenset({"in", "near", "around", "downtown"})  # English words for where
 
 
 def _state_after(tokens: Sequence[Token], at: int) -> str | None:

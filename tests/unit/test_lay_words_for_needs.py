@@ -82,6 +82,16 @@ def concepts(text: str) -> set[str]:
             "legs feel creepy crawly at night and I have to keep moving them",
             "restless-legs-syndrome",
         ),
+        ("bright red blood in the toilet and on tp when i wipe", "hemorrhoids"),
+        ("my pee is really foamy every morning", "proteinuria"),
+        ("acid comes up in my throat if i lie down after eating", "gerd"),
+        ("food comes back up undigested", "dysphagia"),
+        ("chest gets tight and i wheeze running in cold air", "asthma"),
+        ("bloated all the time, so much gas", "irritable-bowel-syndrome"),
+        (
+            "2nd grader struggling w reading, learning disability testing",
+            "neuropsychological-testing",
+        ),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):

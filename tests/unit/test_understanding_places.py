@@ -87,7 +87,14 @@ def test_the_same_words_are_places_when_the_text_says_so(text, label):
 
 
 @pytest.mark.parametrize(
-    "text", ["copd getting worse now on oxygen at home", "allergies in winter", "pt at home"]
+    "text",
+    [
+        "copd getting worse now on oxygen at home",
+        "allergies in winter",
+        "pt at home",
+        "cough worse at night, allergies bad in spring",  # searched Spring, TX
+        "hay fever every summer",
+    ],
 )
 def test_a_setting_or_a_season_after_a_cue_is_no_place(text):
     """'on oxygen at home' searched Home, PA or KS, and 'allergies in winter' Winter, WI."""
@@ -163,6 +170,9 @@ def test_an_unknown_zip_is_unplaced():
         # typed last, in lower case: where the search is ("ktown la" found nobody there)
         ("dermatologist in la", "Los Angeles, CA"),
         ("korean speaking family doctor la", "Los Angeles, CA"),
+        # ... or after a word for where ("psychiatrist near downtown la that takes medicare")
+        ("psychiatrist near downtown la that takes medicare", "Los Angeles, CA"),
+        ("psychiatrist in la who takes medicare", "Los Angeles, CA"),
         ("allergist sf", "San Francisco, CA"),
         # a neighbourhood the gazetteer does not hold is its city ("koreatown" found nobody)
         ("korean speaking doctor in koreatown", "Los Angeles, CA"),
