@@ -28,6 +28,12 @@ CKD = "chronic-kidney-disease"
         ("diabetic with ckd stage 4, nephrology referral", CKD, DIABETES_2),
         ("diabetic foot ulcer wont heal, type 1 diabetes", "chronic-wounds", DIABETES_1),
         ("high blood pressure for years and now kidney disease", CKD, "hypertension"),
+        # listed endocrinologists for the diabetes ahead of nephrologists
+        (
+            "my pee is really foamy and urine test showed protein. diabetic 12 yrs",
+            "proteinuria",
+            DIABETES_2,
+        ),
     ],
 )
 def test_the_complication_is_asked_and_its_cause_is_why(text, asked, cause):

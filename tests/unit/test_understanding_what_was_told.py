@@ -95,3 +95,16 @@ def test_the_weeks_after_a_birth_say_when_a_need_began(text, concept):
     reading = interpret(text)
     assert concept in reading.concept_ids and "postpartum-care" not in reading.concept_ids
     assert reading.patient_age is None and "child" not in reading.describe()  # the mother's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blood in my urine, culture negative twice, want a specialist not urgent care again",
+        "bloating and diarrhea after bread and milk, maybe celiac? no more urgent care visits",
+    ],
+)
+def test_urgent_care_declined_is_not_asked_for(text):
+    """'... want a specialist not urgent care again' was headed 'Urgent care doctors' and
+    listed ten family doctors."""
+    assert EMERGENCY_MEDICINE not in interpret(text).specialty_codes, text
