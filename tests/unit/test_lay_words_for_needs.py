@@ -92,6 +92,7 @@ def concepts(text: str) -> set[str]:
             "2nd grader struggling w reading, learning disability testing",
             "neuropsychological-testing",
         ),
+        ("my 16 yo son has man boobs and is embarrassed", "gynecomastia"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):

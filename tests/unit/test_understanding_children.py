@@ -186,3 +186,17 @@ def test_the_patients_words_and_a_specialist_typed_after_them_stay_two_parts(lex
     a pediatrician: the broader search a child's need falls back to found nobody."""
     parts = interpret("son is 7 pediatrician for autistic", lexicon=lexicon).of_kind("specialty")
     assert [p.is_the_patient for p in parts] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "busco doctor de familia que hable español para mi y mis hijos",
+        "family doctor who sees kids and adults, me and my 3 kids",
+    ],
+)
+def test_a_doctor_for_a_parent_and_their_children_is_a_family_doctor(text, lexicon):
+    """'doctor de familia ... para mi y mis hijos' listed ten pediatricians, who do not see
+    the parent."""
+    codes = interpret(text, lexicon=lexicon).specialty_codes
+    assert "207Q00000X" in codes and PEDIATRICS not in codes, text
