@@ -381,7 +381,9 @@ _AGED = re.compile(
     r"\b(?:elderly|older|aging|aged|senior|geriatric|adult|young|teen|teenage|adolescent)[\s,]*$"
 )
 # "female 34", "male, 62 yo": the patient's age right after the sex (not "male 5 miles").
-_AN_AGE_AFTER = re.compile(r"^[\s,]*\d{1,3}(?!\d)(?!\s*(?:mi|miles?|min|mins|km|minutes?)\b)")
+_AN_AGE_AFTER = re.compile(
+    r"^[\s,]*\d{1,3}(?!\d|st\b|nd\b|rd\b|th\b)(?!\s*(?:mi|miles?|min|mins|km|minutes?)\b)"
+)
 _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+|my\s+|the\s+|his\s+|her\s+)?$")
 
 
@@ -485,8 +487,8 @@ _BACK_TO = re.compile(
 # urgent care or a hospital stay ("ER said follow up with pediatrician in 2 days"), or
 # soon ("f/u with PCP within 48 hrs").
 _SENT_FROM_ACUTE_CARE = re.compile(
-    r"\b(?:e\.?r|ed|emergency|urgent\s*care|ucc|walk\s*-?\s*in|hospital|hospitalized"
-    r"|discharged?|d\s*/\s*c|dc'?d)\b"
+    r"\b(?:e\.?r|ed|emergency|urgent\s*care|ucc|walk\s*-?\s*in|hospitalized|hospital\s+stay"
+    r"|(?:in|from|out\s+of|left)\s+the\s+hospital|discharged?|d\s*/\s*c|dc'?d)\b"
 )
 _SOON = re.compile(
     r"^\s*(?:in|within|w/?in|next|this|by)\s+(?:\d+|a|an|one|two|three|few|couple|the)\b"

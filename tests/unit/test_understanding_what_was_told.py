@@ -35,6 +35,7 @@ def test_the_follow_up_an_emergency_visit_asks_for_is_the_care_to_book(text, cod
     "text",
     [
         "ortho referral knee OA, f/u w/ PCP after",
+        "cardiology referral from Hartford Hospital, f/u w/ PCP after",  # a hospital's name
         "my pcp just keeps raising my levothyroxine",
     ],
 )

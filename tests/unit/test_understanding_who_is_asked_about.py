@@ -54,6 +54,7 @@ def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
         ("older female doctor", "female"),
         ("male urologist within 5 miles", "male"),
         ("looking for female gyn", "female"),
+        ("female 2nd opinion dermatologist", "female"),  # an ordinal, not an age
     ],
 )
 def test_a_gender_asked_of_the_physician_stays_a_filter(text, gender):
