@@ -508,6 +508,12 @@ _OWN = re.compile(r"(?:\b(?:my|his|her|our|their|your|mi|su)|\w['’]s)\s+$")
 # "pediatrician referred us for tonsillectomy" (a specialist before "referral" is the ask:
 # "ortho ref", "neurology referral").
 _SENDS = re.compile(r"^\s*(?:referral|referred|ref|refd|sent)\b")
+# ... and primary care that told, or cannot see, the patient: "pediatrician keeps saying
+# wait", "pcp says see nephrology", "pcp booked solid, need eye dr asap".
+_TOLD = re.compile(
+    r"^\s*(?:says|said|say|keeps\s+saying|told|tells|thinks|thought|suggested|recommended"
+    r"|ordered|wants\s+me|wanted\s+me|is\s+booked|booked|can\W?t\s+see|won\W?t|wont)\b"
+)
 # An office that calls or writes for the referral: "oncology office needs a neuro referral".
 _OFFICE_ASKS = re.compile(
     r"^\s*(?:(?:office|clinic|practice)\s+(?:needs|wants|requests|requesting|is requesting|"
@@ -527,7 +533,7 @@ def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
     sends = normalize_term(specialty.text) in home and _SENDS.search(after)
     back = _BACK_TO.search(before) and not _the_visit_to_book(text, after)
     own = _OWN.search(before) and not _HAS_NONE.search(text.lower())
-    sent = back or sends or own
+    sent = back or sends or own or _TOLD.search(after)
     sender = _FROM_OFFICE.search(text[: specialty.span[0]]) or _OFFICE_ASKS.search(after)
     return bool(_PER.search(before) or sender or (primary and sent))
 

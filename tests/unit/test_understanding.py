@@ -511,3 +511,11 @@ def test_a_common_surname_is_not_a_typo_of_a_filler_word():
 )
 def test_the_core_text_leaves_out_the_filler_it_starts_and_ends_with(text, core):
     assert interpret(text).core_text == core
+
+
+@pytest.mark.parametrize(
+    "text", ["they said follow up with new rology, i have medicaid", "new rologist near me"]
+)
+def test_a_specialty_split_by_voice_typing_is_that_specialty(text):
+    """'follow up with new rology' listed urologists first."""
+    assert interpret(text).specialty_codes[:1] == ("2084N0400X",)

@@ -109,3 +109,26 @@ def test_urgent_care_declined_is_not_asked_for(text):
     """'... want a specialist not urgent care again' was headed 'Urgent care doctors' and
     listed ten family doctors."""
     assert EMERGENCY_MEDICINE not in interpret(text).specialty_codes, text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("i think my son has autism, pediatrician keeps saying wait, i dont want to wait", None),
+        ("high potassium and creatinine on my bloodwork, pcp says see nephrology", "207RN0300X"),
+        ("shingles rash near the eye, pcp booked solid, need eye dr asap", "207W00000X"),
+    ],
+)
+def test_primary_care_that_told_or_cannot_see_the_patient_is_no_ask(text, code):
+    """'... pediatrician keeps saying wait' listed ten pediatricians; 'pcp booked solid,
+    need eye dr' listed nine family doctors."""
+    codes = interpret(text).specialty_codes
+    assert not set(codes) & PRIMARY_CARE, text
+    assert code is None or code in codes, text
+
+
+@pytest.mark.parametrize(
+    "text", ["blood work", "annual physical and blood work", "need bloodwork for my diabetes"]
+)
+def test_bloodwork_alone_is_still_primary_care(text):
+    assert set(interpret(text).specialty_codes) & PRIMARY_CARE
