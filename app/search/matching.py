@@ -58,7 +58,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
         tried = resolution.specialists_first or (referral and _for_a_child(resolution))
         child = _for_a_child(resolution)
-        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child)
+        young = resolution.patient_age is not None and resolution.patient_age < TEEN
+        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))

@@ -34,6 +34,11 @@ GENERALIST_FACTOR = 0.7
 # directory/understanding/specialist.py): primary care after every specialist listed, and
 # (4.0 at best) below a second-ranked specialist repeated on page 1 (7.2 x REPEAT_FLOOR).
 TRIED_FACTOR = 0.4
+# A young child's need: physicians trained for adults (an internist, a gastroenterologist, an
+# adult neurologist; Specialty.sees_only_adults) count half, after the pediatrician, whose
+# place beside a child's need is a full 10 ("toddler constipated for weeks" had listed ten
+# gastroenterologists where none for children practised), and after the family doctor.
+ADULTS_ONLY_FACTOR = 0.5
 # A secondary specialty is real training but not the physician's main practice.
 SECONDARY_FACTOR = 0.85
 # What a physician says they treat confirms the fit; it never makes a poor fit good.
@@ -103,6 +108,7 @@ def specialty_fit(
     referral: bool = False,
     tried: bool = False,
     child: bool = False,
+    young_child: bool = False,
 ) -> dict[str, float]:
     """NUCC code → fit score, from its place in the condition map.
 
@@ -113,7 +119,8 @@ def specialty_fit(
     specialists even where the map lists it first;
     ``tried``: the words say primary care has tried, so it ranks below all of them; the
     pediatrician too, unless the patient is a ``child`` ("pink eye 2 weeks, not going away"
-    had listed ten pediatricians for an adult).
+    had listed ten pediatricians for an adult); ``young_child``: physicians trained for
+    adults rank after those who see children (ADULTS_ONLY_FACTOR).
     """
     tried_care = GENERALISTS if child else PRIMARY_CARE
     fit = {}
@@ -128,6 +135,8 @@ def specialty_fit(
             # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the
             # gastroenterologists who see children, not the pediatrician who referred.
             score = round(score * GENERALIST_FACTOR, 2)
+        if young_child and physician and vocabulary.specialties[code].sees_only_adults:
+            score = round(score * ADULTS_ONLY_FACTOR, 2)
         fit[code] = score
     return fit
 

@@ -63,6 +63,20 @@ _AGE_SAID = re.compile(
 )
 
 
+# "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
+_A_MOTHER = re.compile(
+    r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
+    r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+)*(?:baby|delivery|birth))\b"
+)
+_BABIES = frozenset({"baby", "babies", "newborn", "infant"})
+
+
+def a_mothers_baby(text: str, word: str) -> bool:
+    """``word`` is the baby of a mother the text is about ("4 months after baby"), not a
+    child who is the patient."""
+    return normalize_term(word) in _BABIES and bool(_A_MOTHER.search(text.lower()))
+
+
 def says_an_age(text: str) -> bool:
     """The words say an age in weeks, months or years ("6 month old", "de 15 años")."""
     text = text.lower()
@@ -243,7 +257,10 @@ class Interpretation:
         # "peds cardiology - 3 mo infant": the specialty typed is read on its own, and the
         # child of the age beside it is still who the care is for ("pregnant with my first
         # baby" says no age: the patient is the mother)
-        child = {normalize_term(w.text) for w in (*self.filler, *self.unplaced)} & CHILD_NOUNS
+        words = (*self.filler, *self.unplaced)
+        child = {
+            normalize_term(w.text) for w in words if not a_mothers_baby(self.text, w.text)
+        } & CHILD_NOUNS
         age = child_age(self.text) if child and says_an_age(self.text) else ADULT
         if age >= ADULT:  # "baby eczema dermatologist", "teen acne dermatologist"
             age = min((child_age(words) for words in self._a_childs_need()), default=ADULT)
@@ -255,7 +272,7 @@ class Interpretation:
         needs = [p for p in self.parts if p.kind in ("condition", "symptom", "body_part")]
         found = [p.text for p in needs if set(p.text.lower().split()[:1]) & CHILD_NOUNS]
         for word in (*self.filler, *self.unplaced):
-            if word.text.lower() in CHILD_NOUNS:
+            if word.text.lower() in CHILD_NOUNS and not a_mothers_baby(self.text, word.text):
                 after = self.text[word.span[1] :]
                 gap = len(after) - len(after.lstrip())
                 if any(p.span[0] == word.span[1] + gap for p in needs):

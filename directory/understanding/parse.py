@@ -38,7 +38,13 @@ from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.languages import english_not_needed
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
-from directory.understanding.model import CHILD_NOUNS, Interpretation, Part, Word
+from directory.understanding.model import (
+    CHILD_NOUNS,
+    Interpretation,
+    Part,
+    Word,
+    a_mothers_baby,
+)
 from directory.understanding.names import (
     NameCheck,
     is_common_name,
@@ -231,18 +237,6 @@ def _child_beside_a_need(
     return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
 
 
-# "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
-_A_MOTHER = re.compile(
-    r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
-    r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+)*(?:baby|delivery|birth))\b"
-)
-_BABIES = frozenset({"baby", "babies", "newborn", "infant"})
-
-
-def _a_mothers_baby(text: str, word: Word) -> bool:
-    return normalize_term(word.text) in _BABIES and bool(_A_MOTHER.search(text.lower()))
-
-
 ACCEPTING = frozenset({"accepting", "accepts"})
 INSURANCE_WORDS = frozenset({"insurance", "plan", "plans", "coverage", "network", "covered"})
 
@@ -309,7 +303,7 @@ def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
             for w in words
             if normalize_term(w.text) in CHILD_NOUNS
             and not a_childhood(text, w.span[0])
-            and not _a_mothers_baby(text, w)
+            and not a_mothers_baby(text, w.text)
             and not _A_FAMILY_PLANNED.search(text[: w.span[0]].lower())
         ),
         None,

@@ -14,6 +14,19 @@ from directory.text import normalize_term
 
 PHYSICIAN_GROUPING = "Allopathic & Osteopathic Physicians"
 WOMENS_CLASSIFICATIONS = ("Obstetrics & Gynecology", "Midwife", "Advanced Practice Midwife")
+# Physicians trained for adults (NUCC names): internists and their subspecialists, adult
+# neurologists; each has a children's counterpart, and the pediatrician. Not psychiatrists:
+# where no child psychiatrist practises, one who sees children is a child's best chance
+# for medication ("his pediatrician wont prescribe anymore").
+ADULTS_CLASSIFICATIONS = ("Internal Medicine",)
+ADULTS_SPECIALIZATIONS = (
+    "Neurology", "Geriatric Medicine", "Geriatric Psychiatry", "Vascular Neurology",
+)  # fmt: skip
+# ... except internal medicine's fields that see children too.
+SEES_CHILDREN_TOO = (
+    "Adolescent Medicine", "Allergy & Immunology", "Clinical & Laboratory Immunology",
+    "Sports Medicine",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,18 @@ class Specialty:
         return self.classification in WOMENS_CLASSIFICATIONS or self.specialization in (
             "Women's Health",
             "Obstetrics & Gynecology",
+        )
+
+    @property
+    def sees_only_adults(self) -> bool:
+        """An internist, a gastroenterologist, an adult neurologist: trained for adults, by
+        NUCC name; a young child goes to the children's counterpart or the
+        pediatrician. Not dermatologists, ENTs or allergists, who see children too."""
+        if not self.is_physician or self.specialization in SEES_CHILDREN_TOO:
+            return False
+        return (
+            self.classification in ADULTS_CLASSIFICATIONS
+            or self.specialization in ADULTS_SPECIALIZATIONS
         )
 
     @property

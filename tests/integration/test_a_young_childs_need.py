@@ -1,0 +1,48 @@
+"""A young child's need goes to those who see children: where no children's specialist
+practises, the pediatrician comes before physicians trained for adults (internists'
+subspecialists, adult neurologists)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.vocabulary import default_vocabulary
+
+PLACES = ("Houston, TX", "Chicago, IL", "Atlanta, GA")
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/v1/physicians", query_string=params)
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def trained_for_adults(hit: dict) -> bool:
+    specialties = default_vocabulary().specialties
+    code = hit["specialties"][0]["code"]
+    return code in specialties and specialties[code].sees_only_adults
+
+
+@pytest.mark.parametrize(
+    ("child", "adult"),
+    [
+        ("toddler constipated for weeks, cries when he poops", "constipated for weeks"),
+        ("my 6 year old has a cough for a month, worse at night", "cough for a month"),
+        ("my 8 yo son gets migraines, misses school", "migraines"),
+    ],
+)
+def test_a_young_child_sees_the_pediatrician_before_adults_specialists(client, child, adult):
+    """ "toddler constipated for weeks" had listed ten gastroenterologists, who see adults."""
+    for place in PLACES:
+        grown = api(client, q=adult, location=place)
+        assert trained_for_adults(grown["results"][0]), (adult, place)
+        found = api(client, q=child, location=place)
+        top = found["results"][:5]
+        assert len(top) == 5 and not any(trained_for_adults(h) for h in top), (child, place)
+        assert top[0]["specialties"][0]["name"] == "Pediatrician", (child, place)
+
+
+def test_a_teenager_still_sees_the_specialists(client):
+    """From thirteen, a child's need goes to its specialists before the pediatrician."""
+    found = api(client, q="my 15 year old gets migraines", location="Chicago, IL")
+    assert trained_for_adults(found["results"][0])

@@ -1,0 +1,64 @@
+"""Which physicians are trained for adults (NUCC names), and how a young child's search
+ranks them (ranking.specialty_fit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search import ranking
+from directory.condition_map import specialty_ranks
+from directory.understanding.parse import interpret
+from directory.vocabulary import default_vocabulary
+
+GASTROENTEROLOGIST, FAMILY, INTERNIST = "207RG0100X", "207Q00000X", "207R00000X"
+
+
+@pytest.mark.parametrize(
+    ("code", "adults"),
+    [
+        (GASTROENTEROLOGIST, True),
+        (INTERNIST, True),
+        ("207RP1001X", True),  # pulmonologist
+        ("2084N0400X", True),  # neurologist
+        ("207N00000X", False),  # dermatologist: sees children too
+        ("207K00000X", False),  # allergist
+        ("207Y00000X", False),  # ENT
+        ("207RS0010X", False),  # internal medicine's sports medicine: young athletes
+        ("2084P0800X", False),  # psychiatrist: a child's best chance for medication
+        (FAMILY, False),
+        ("208000000X", False),
+        ("111NN0400X", False),  # a neurology chiropractor is no physician trained for adults
+    ],
+)
+def test_physicians_trained_for_adults(code, adults):
+    assert default_vocabulary().specialties[code].sees_only_adults is adults
+
+
+def test_a_young_childs_fit_puts_adults_specialists_after_the_family_doctor():
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["constipation"])
+    grown = ranking.specialty_fit(vocabulary, ranks)
+    assert grown[GASTROENTEROLOGIST] > grown[FAMILY]
+    young = ranking.specialty_fit(vocabulary, ranks, child=True, young_child=True)
+    assert young[GASTROENTEROLOGIST] < young[FAMILY]
+    eczema = specialty_ranks(vocabulary, ["eczema"])
+    assert ranking.specialty_fit(vocabulary, eczema, young_child=True) == (
+        ranking.specialty_fit(vocabulary, eczema)
+    )  # dermatologists see children
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "baby is 2 months and i cant stop crying, is this postpartum",
+        "hair falling out and exhausted 4 months after baby, thyroid?",
+        "6 weeks after having my baby i cry all day",
+    ],
+)
+def test_a_mothers_baby_says_no_childs_age(text):
+    assert interpret(text).patient_age is None
+
+
+@pytest.mark.parametrize(("text", "age"), [("my baby has reflux", 1), ("2 month old spits up", 0)])
+def test_a_babys_own_need_says_its_age(text, age):
+    assert interpret(text).patient_age == age
