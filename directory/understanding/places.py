@@ -177,7 +177,7 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             yield end, *_state_reading(code, name if city else None), False, bare
         elif code and (name not in WORDLIKE_STATES or tokens[start].upper):
             yield end, *_state_reading(code, None), False, None  # "in CT", not "CT" alone
-        elif city:
+        elif city and not _a_word_first(name, tokens[start]):
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
         elif (state or cued or end == len(tokens)) and (meant := _respelled(name, state, lexicon)):
@@ -195,6 +195,15 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
+
+
+def _a_word_first(name: str, token: Token) -> bool:
+    """An everyday word typed in lowercase that only a hamlet is named ("mass on my kidney
+    found by accident", "pain comes in waves"): the word, even after a cue. A town's own
+    name with its state ("accident md") is still read above."""
+    if token.text[:1].isupper() or " " in name or english_counts().get(name, 0) < EVERYDAY:
+        return False
+    return _cities(name)[0][1] < TOWN_ZIPS
 
 
 def _respelled(

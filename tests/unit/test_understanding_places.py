@@ -360,3 +360,27 @@ def test_a_town_someone_moved_to_is_where_they_are(text, place):
     """'just moved to alpharetta, need someone to keep checking on me' left the town unread
     and listed oncologists anywhere."""
     assert interpret(text).location.label == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain comes in waves",  # Waves, NC
+        "found a lump by accident on a scan",  # Accident, MD
+        "the dizziness comes and goes in waves, worse by speed of turning",  # Speed, NC
+    ],
+)
+def test_an_everyday_word_only_a_hamlet_is_named_stays_a_word_after_a_cue(text):
+    assert interpret(text).location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("dermatologist near Accident", "Accident, MD"),  # capitalised: the town
+        ("pediatrician in orange", "Orange, CA"),  # a city, not a hamlet
+        ("family doctor accident md", "Accident, MD"),  # with its state
+    ],
+)
+def test_the_hamlet_is_a_place_when_the_text_says_so(text, label):
+    assert location(text).place.label == label
