@@ -103,7 +103,7 @@ def name_candidates(
             found += _titled(text, tokens, namelike, start, known, lexicon)
         if not namelike[start] or token.norm in SUFFIXES:
             continue
-        found += _credentialed(text, tokens, namelike, start)
+        found += _credentialed(text, tokens, namelike, start, lexicon)
         if known(token.norm):  # a city of the same name competes in the cover (BARE_CITY)
             found.append(_name(text, tokens, start, start + 1, glue=0))
         for end in range(start + 2, min(start + MAX_NAME_WORDS, len(tokens)) + 1):
@@ -133,15 +133,19 @@ def _ends_a_term(tokens: list[Token], start: int, end: int, lexicon: Lexicon) ->
 
 
 def _credentialed(
-    text: str, tokens: list[Token], namelike: list[bool], start: int
+    text: str, tokens: list[Token], namelike: list[bool], start: int, lexicon: Lexicon
 ) -> list[Candidate]:
-    """ "whitehead md", "Ana Lopez MD": one or two name words before a credential."""
+    """ "whitehead md", "Ana Lopez MD": one or two name words before a credential; not two
+    lowercase words that are a vocabulary term ("weight loss md medicaid")."""
     found = []
     for end in (start + 1, start + 2):
         if end >= len(tokens) or not all(namelike[start:end]):
             break
         if end == start + 1 and tokens[end].norm in NUMERALS:
             continue  # "grade III", "Hurley II": a stage or a grade after one word
+        plain = not any(t.capitalised for t in tokens[start:end])
+        if end == start + 2 and plain and _ends_a_term(tokens, start, end, lexicon):
+            break
         if tokens[end].norm in CREDENTIALS:
             # A suffix is part of the name ("Adams Jr"); a credential only marks it.
             name = _name(text, tokens, start, end, glue=0)

@@ -379,6 +379,13 @@ def test_a_suffix_is_part_of_one_name_and_an_extension_is_none(text, name):
     assert interpret(text).names == (name,)
 
 
+@pytest.mark.parametrize("text", ["back pain md near me", "weight loss md who takes medicaid"])
+def test_a_term_before_a_credential_is_the_term_not_a_name(text):
+    """'weight loss md medicaid' searched for physicians named Weight Loss and found nobody."""
+    understood = interpret(text)
+    assert understood.names == () and understood.concept_ids
+
+
 def test_breast_surgeons_are_surgeons_not_gynecologists():
     assert set(interpret("breast surgeon").specialty_codes) == {"2086X0206X", "208600000X"}
     assert [p.label for p in interpret("breast pain").parts] == ["Breast pain"]
