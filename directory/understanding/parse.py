@@ -842,8 +842,8 @@ def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]
 
 
 # Conditions that also say when or how another need began: the weeks after a birth, an
-# injury at work.
-CIRCUMSTANCES = frozenset({"postpartum-care", "work-injury"})
+# injury at work, a fall.
+CIRCUMSTANCES = frozenset({"postpartum-care", "work-injury", "fall-injury"})
 
 
 def _how_it_began(parts: tuple[Part, ...]) -> list[Part]:

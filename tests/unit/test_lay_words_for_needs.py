@@ -93,6 +93,29 @@ def concepts(text: str) -> set[str]:
             "neuropsychological-testing",
         ),
         ("my 16 yo son has man boobs and is embarrassed", "gynecomastia"),
+        ("derm said the spot was basal cell, need it removed", "skin-cancer"),
+        ("my upper lip swells up every few weeks", "angioedema"),
+        (
+            "I keep getting infections, one after another, is my immune system weak",
+            "immunodeficiency",
+        ),
+        ("rash on my hands from latex gloves", "eczema"),
+        ("straight lines look wavy in my left eye", "macular-degeneration"),
+        ("grandpa can not hear the tv anymore", "hearing-loss"),
+        ("vocal nodules from teaching all day", "voice-disorders"),
+        ("vestibular testing referral", "vertigo"),
+        ("ultrasound showed a mass on my kidney", "kidney-cancer"),
+        ("he keeps losing weight since he got sick", "unexplained-weight-loss"),
+        ("prolia shots every 6 months, need a new prescriber", "osteoporosis"),
+        ("new to omnipod, looking for a new doctor", "type-1-diabetes"),
+        ("my dexcom keeps alarming at night", "type-2-diabetes"),
+        ("tonsil cancer from hpv, looking for a surgeon", "head-and-neck-cancer"),
+        ("need someone to manage my coumadin, INR checks", "anticoagulation-management"),
+        ("ganglion on the back of my hand", "ganglion-cyst"),
+        ("surgeon for a reverse shoulder", "shoulder-replacement"),
+        ("my second toe curls under, hammertoe", "hammertoe"),
+        ("my false teeth are loose", "dentures-and-implants"),
+        ("sleep apnea, want to know about the inspire implant", "hypoglossal-nerve-stimulation"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
@@ -108,11 +131,16 @@ def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
         ("testosterone replacement therapy doctor", "psychotherapy"),
         ("neck pain 5 yrs from a work injury", "work-injury"),  # how it began
         ("physical therapy for back injury at work", "work-injury"),
+        ("knee still swollen after a fall on the ice", "fall-injury"),  # how it began
+        ("ankle hurts since i slipped and fell", "falls-and-balance"),  # one fall
+        ("on eliquis for afib, need a cardiologist", "anticoagulation-management"),
     ],
 )
 def test_words_that_only_look_like_a_need_are_not_read_as_it(text, concept):
     """A patient moving from children's to adults' care is not transitioning gender; a
-    knee replaced years ago is the patient's history, and its knee still hurts."""
+    knee replaced years ago is the patient's history, and its knee still hurts; a fall
+    beside the injury it caused says how it began; a blood thinner the patient is on is
+    no ask to manage it."""
     assert concept not in concepts(text)
 
 
@@ -494,3 +522,15 @@ def test_statins_not_tolerated_ask_past_primary_care():
     assert wants_a_specialist(
         "cholesterol 300 and statins give me muscle pain", lexicon_for(default_vocabulary())
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("after a fall last week, need to get checked out", "fall-injury"),
+        ("keeps falling", "falls-and-balance"),
+    ],
+)
+def test_a_fall_alone_is_the_care_asked_for(text, concept):
+    """ "after a fall" alone is the injury's care; "keeps falling" is falls and balance."""
+    assert concepts(text) == {concept}
