@@ -56,8 +56,10 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)
         # Referred to a child's specialist, the adults' generalists come after the
         # pediatrician ("lung doctor for kids": pulmonologists, pediatricians, then family).
-        tried = resolution.specialists_first or (referral and _for_a_child(resolution))
         child = _for_a_child(resolution)
+        if child:
+            ranks = ranking.pediatrician_for_a_child(ranks)
+        tried = resolution.specialists_first or (referral and child)
         young = resolution.patient_age is not None and resolution.patient_age < TEEN
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists

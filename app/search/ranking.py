@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from directory.vocabulary import GENERALISTS, PRIMARY_CARE, Vocabulary
+from directory.vocabulary import GENERALISTS, PEDIATRICS, PRIMARY_CARE, Vocabulary
 
 # Score by place in the condition map's ranked list: each step down costs ~15%, so a
 # better-fitting specialty still wins when it is somewhat farther away (see DISTANCE_SHARE).
@@ -139,6 +139,16 @@ def specialty_fit(
             score = round(score * ADULTS_ONLY_FACTOR, 2)
         fit[code] = score
     return fit
+
+
+def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:
+    """A child's pediatrician stands where the condition map puts primary care, when the
+    map names both: "ear infection" lists the family doctor first for everyone's ears,
+    and a 4-year-old's goes to the pediatrician."""
+    if PEDIATRICS not in ranks:
+        return dict(ranks)
+    best = min((r for code, r in ranks.items() if code in PRIMARY_CARE), default=ranks[PEDIATRICS])
+    return {**ranks, PEDIATRICS: best}
 
 
 # A procedure named beside a condition it treats ("botox for chronic migraine", "PE tubes

@@ -46,3 +46,12 @@ def test_a_teenager_still_sees_the_specialists(client):
     """From thirteen, a child's need goes to its specialists before the pediatrician."""
     found = api(client, q="my 15 year old gets migraines", location="Chicago, IL")
     assert trained_for_adults(found["results"][0])
+
+
+def test_an_adults_ear_infection_is_primary_care_and_a_childs_the_pediatrician(client):
+    """ "think i have an ear infection" had listed ten pediatricians for an adult."""
+    for place in PLACES:
+        adult = api(client, q="my ear is killing me, probably an ear infection", location=place)
+        assert not any(h["specialties"][0]["name"] == "Pediatrician" for h in adult["results"][:5])
+        child = api(client, q="my 5 year old has another ear infection", location=place)
+        assert child["results"][0]["specialties"][0]["name"] == "Pediatrician", place

@@ -116,6 +116,8 @@ def concepts(text: str) -> set[str]:
         ("my second toe curls under, hammertoe", "hammertoe"),
         ("my false teeth are loose", "dentures-and-implants"),
         ("sleep apnea, want to know about the inspire implant", "hypoglossal-nerve-stimulation"),
+        ("dandruff so bad it flakes on my shirt", "seborrheic-dermatitis"),
+        ("consult for hair restoration", "hair-loss"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):

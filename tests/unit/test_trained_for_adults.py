@@ -62,3 +62,9 @@ def test_a_mothers_baby_says_no_childs_age(text):
 @pytest.mark.parametrize(("text", "age"), [("my baby has reflux", 1), ("2 month old spits up", 0)])
 def test_a_babys_own_need_says_its_age(text, age):
     assert interpret(text).patient_age == age
+
+
+def test_a_childs_pediatrician_stands_where_the_map_puts_primary_care():
+    ranks = {FAMILY: 0, INTERNIST: 1, "207Y00000X": 2, "208000000X": 3}
+    assert ranking.pediatrician_for_a_child(ranks)["208000000X"] == 0
+    assert ranking.pediatrician_for_a_child({FAMILY: 1}) == {FAMILY: 1}  # none named: none added
