@@ -66,7 +66,8 @@ _AGE_SAID = re.compile(
 # "postpartum depression, baby is 2 months": the mother is the patient, not her baby.
 _A_MOTHER = re.compile(
     r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
-    r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+)*(?:baby|delivery|birth))\b"
+    r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+|\d+(?:st|nd|rd|th)\s+"
+    r"|first\s+|second\s+|third\s+|last\s+)*(?:baby|delivery|birth))\b"
 )
 _BABIES = frozenset({"baby", "babies", "newborn", "infant"})
 

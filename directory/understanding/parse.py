@@ -182,6 +182,7 @@ def interpret(
     parts, filler = _as_filler(_urgent_care_told(parts), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
+    parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
@@ -289,7 +290,8 @@ _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "nam
 
 # "done having kids", "want more children": a family planned, not a child who is ill.
 _A_FAMILY_PLANNED = re.compile(
-    r"\b(?:having|more|want|wanted|wants|planning|plan|trying\s+for)\s+(?:any\s+|more\s+)?$"
+    r"\b(?:having|more|want|wanted|wants|planning|plan|trying\s+for)\s+(?:any\s+|more\s+|a\s+"
+    r"|another\s+)?$"
 )
 
 
@@ -854,6 +856,31 @@ def _how_it_began(parts: tuple[Part, ...]) -> list[Part]:
     if not any(p.kind in _NEEDS or p.treats for p in parts if p not in said):
         return []
     return said
+
+
+CLEARANCES = frozenset({"preoperative-clearance", "cardiac-clearance"})
+
+
+def _cleared_for(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
+    """ "medical clearance b4 my knee surgery": the clearance is the visit to book, and the
+    operation it is for (a procedure, a body part, a surgeon) is no ask: "cardiac clearance
+    for hip replacement" lists cardiologists, not joint surgeons."""
+    if not any(set(p.ids) & CLEARANCES for p in parts):
+        return []
+    specialties = lexicon.vocabulary.specialties
+    return [
+        p
+        for p in parts
+        if not set(p.ids) & CLEARANCES
+        and (
+            p.kind in ("procedure", "body_part")
+            or (
+                p.kind == "specialty"
+                and p.codes
+                and all(c in specialties and specialties[c].is_surgical for c in p.codes)
+            )
+        )
+    ]
 
 
 def _timing_only(chosen: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

@@ -118,6 +118,29 @@ def concepts(text: str) -> set[str]:
         ("sleep apnea, want to know about the inspire implant", "hypoglossal-nerve-stimulation"),
         ("dandruff so bad it flakes on my shirt", "seborrheic-dermatitis"),
         ("consult for hair restoration", "hair-loss"),
+        ("time to get my mirena swapped out", "birth-control"),
+        ("due for my depo shot", "birth-control"),
+        ("where can i get an std test done", "sexually-transmitted-infections"),
+        ("my amh came back low, what now", "infertility"),
+        ("we are using donor sperm", "ivf"),
+        ("need a viagra prescription", "erectile-dysfunction"),
+        ("mtf looking for someone to prescribe estrogen", "gender-affirming-care"),
+        ("consult for top surgery", "gender-affirming-surgery"),
+        ("low libido after menopause", "low-libido"),
+        ("preconception visit before trying for a baby", "pregnancy-care"),
+        ("surgeon for a pilonidal cyst", "pilonidal-cyst"),
+        ("perianal abscess keeps coming back", "anal-fistula-and-abscess"),
+        ("ready to reverse my colostomy", "ostomy-reversal"),
+        ("referral for av fistula placement", "dialysis-access"),
+        ("my incision is red and oozing", "surgical-wound-infection"),
+        ("lipoma on my back removed", "moles-and-skin-growths"),
+        ("sebaceous cyst on my neck keeps getting infected", "skin-cyst"),
+        ("keloid on my ear from a piercing", "scars-and-keloids"),
+        ("droopy eyelids, want a bleph", "eyelid-surgery"),
+        ("nose job consult", "rhinoplasty"),
+        ("my sons ears stick out, ear pinning", "otoplasty"),
+        ("pre op physical before my hernia repair", "preoperative-clearance"),
+        ("cardio clearance for my hip surgery", "cardiac-clearance"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
@@ -536,3 +559,19 @@ def test_statins_not_tolerated_ask_past_primary_care():
 def test_a_fall_alone_is_the_care_asked_for(text, concept):
     """ "after a fall" alone is the injury's care; "keeps falling" is falls and balance."""
     assert concepts(text) == {concept}
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_asked"),
+    [
+        ("need medical clearance b4 my knee surgery", "preoperative-clearance", "knee-replacement"),
+        ("cardiac clearance before hip replacement", "cardiac-clearance", "hip-replacement"),
+    ],
+)
+def test_a_clearance_is_the_visit_and_the_operation_only_what_it_is_for(text, asked, not_asked):
+    """ "medical clearance b4 my knee surgery" listed knee surgeons, not primary care."""
+    understood = interpret(text)
+    assert asked in understood.concept_ids and not_asked not in understood.concept_ids
+    assert not any(
+        default_vocabulary().specialties[c].is_surgical for c in understood.specialty_codes
+    )

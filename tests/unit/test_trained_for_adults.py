@@ -53,6 +53,8 @@ def test_a_young_childs_fit_puts_adults_specialists_after_the_family_doctor():
         "baby is 2 months and i cant stop crying, is this postpartum",
         "hair falling out and exhausted 4 months after baby, thyroid?",
         "6 weeks after having my baby i cry all day",
+        "belly button hernia since my 2nd baby, want it fixed",
+        "two moms want a baby, looking at donor sperm",
     ],
 )
 def test_a_mothers_baby_says_no_childs_age(text):

@@ -130,7 +130,7 @@ def test_more_lay_words_read_as_their_need(text, concept):
         ("88F recurrent falls", "falls-and-balance"),
         ("murmur, VSD on echo", "congenital-heart-disease"),
         ("34F w/ hx optic neuritis", "optic-neuritis"),  # was neuropathic pain
-        ("pre-op cardiac clearance hip replacement", "preoperative-clearance"),  # was dropped
+        ("pre-op cardiac clearance hip replacement", "cardiac-clearance"),  # was dropped
         ("swollen stiff hands in the morning", "rheumatoid-arthritis"),  # was hand surgeons
         ("leaking urine when i cough", "urinary-incontinence"),  # not a chronic cough
         ("abnormal heart rhythm", "heart-arrhythmia"),  # was "heart problems", rhythm unread
