@@ -119,10 +119,12 @@ def _far_from_every(
     zip_place: Place, others: list[Candidate], norms: list[str], number: int, lexicon: Lexicon
 ) -> bool:
     """Some other place read in the text, or a town's name typed after the number (and no
-    surname: "dr jackson 06106" keeps its ZIP), and every place of that name far from it."""
+    surname: "dr jackson 06106" keeps its ZIP), and every place of that name far from it;
+    a name typed right before the ZIP is no other place."""
     named: list[tuple[Place, ...]] = []
     for c in others:
-        if c.kind == "location" and not (c.start <= number < c.end):
+        # a name right before the ZIP is its neighbourhood ("clear lake 77058"), not a rival
+        if c.kind == "location" and not (c.start <= number <= c.end):
             named.append(tuple(p for p in (c.place, *c.places) if p is not None))
     for norm in norms[number + 1 :]:
         if norm in lexicon.phrases or _ZIP.match(norm) or is_surname(norm):
@@ -162,7 +164,7 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
     cued = _cue_length(norms, start, lexicon) > 0
     for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
         name = " ".join(norms[start:end])
-        state = _state_after(text, tokens, norms, end, cued=cued)
+        state = _state_after(text, tokens, norms, end, cued=cued) or _its_state(name, norms, end)
         if state is not None and (place := geography.city_place(name, state[1])):
             after = state[0]
             if after < len(tokens) and (zip_place := _zip_at(norms, after)):
@@ -257,6 +259,22 @@ def _state_after(text, tokens, norms, at: int, *, cued: bool) -> tuple[int, str]
     return None
 
 
+# Word-like state codes that are rarely anything else right after a town of that state.
+_TOWN_STATE_CODES = WORDLIKE_STATES - {"in", "me", "or", "hi", "ok"}
+
+
+def _its_state(name: str, norms: list[str], at: int) -> tuple[int, str] | None:
+    """ "strongsville oh pt": a word-like state code in lowercase, uncued, after a town of
+    that state whose name is no everyday word or common name (not "moving to atlanta in
+    june", where "in" is a word)."""
+    if at >= len(norms) or norms[at] not in _TOWN_STATE_CODES:
+        return None
+    if " " not in name and (name in english_counts() or is_common_name(name)):
+        return None
+    code = norms[at].upper()
+    return (at + 1, code) if geography.city_place(name, code) else None
+
+
 def _a_word_at(norms: list[str], at: int) -> bool:
     return at < len(norms) and norms[at].isalpha()
 
@@ -278,6 +296,8 @@ def _state_reading(code: str, city_name: str | None):
 
 @lru_cache(maxsize=65_536)
 def _counties(name: str) -> tuple[tuple[Place, int], ...]:
+    if name.endswith(" co") and " " in name:  # "gwinnett co pt", "dupage co"
+        name = f"{name[:-3]} county"
     return geography.county_places(name) if name.endswith((" county", " parish")) else ()
 
 
@@ -311,7 +331,9 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
         return False
     if cities[0][1] >= lexicon.data.bare_city_min_zips:
         return True
-    return _town_closing_a_need(name, cities, norms, start, lexicon)
+    return _town_closing_a_need(name, cities, norms, start, lexicon) or _town_beside_a_need(
+        name, cities, norms, start, lexicon
+    )
 
 
 def _joined(name: str) -> bool:
@@ -336,6 +358,20 @@ def _town_closing_a_need(
     if not _after_clinical_word(norms, start, lexicon):
         return False
     return cities[0][1] >= END_TOWN_MIN_ZIPS
+
+
+def _town_beside_a_need(
+    name: str, cities: tuple[tuple[Place, int], ...], norms: list[str], start: int, lexicon
+) -> bool:
+    """A town typed first, right before what is asked ("pearland knee hurts", "framingham
+    ortho for my moms hip"), or right after it with more words to come ("eye doctor evanston
+    saturday hours"): the town, on the same terms as one typed last."""
+    if is_common_name(name) or name in english_counts() or cities[0][1] < END_TOWN_MIN_ZIPS:
+        return False
+    end = start + len(name.split())
+    if start == 0:
+        return end < len(norms) and lexicon.is_content_word(norms[end])
+    return end < len(norms) and _after_clinical_word(norms, start, lexicon)
 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:

@@ -384,3 +384,21 @@ def test_an_everyday_word_only_a_hamlet_is_named_stays_a_word_after_a_cue(text):
 )
 def test_the_hamlet_is_a_place_when_the_text_says_so(text, label):
     assert location(text).place.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("naperville foot pain who should i see", "Naperville, IL"),  # a town typed first
+        ("schaumburg dermatologist for my acne", "Schaumburg, IL"),
+        ("allergist kennesaw tuesday afternoon", "Kennesaw, GA"),  # after the need, more after
+        ("lakewood oh pt needs a cardiologist", "Lakewood, OH"),  # a word-like state code
+        ("cobb co pediatrician", "Cobb County, GA"),  # a county as "co"
+        ("pain mgmt near montrose 77006", "Houston, TX 77006"),  # the ZIP, not Montrose, CO
+    ],
+)
+def test_a_town_beside_what_is_asked_is_the_place(text, label):
+    """ "pearland knee hurts", "framingham ortho", "strongsville oh pt", "gwinnett co pt"
+    and "clear lake 77058" searched everywhere, or around Clear Lake, IA."""
+    assert location(text).place.label == label
+
