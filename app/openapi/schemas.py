@@ -156,6 +156,11 @@ PART = {
             "description": 'A specialty named by a condition ("sleep apnea doctor"): that '
             "condition or procedure, read from the same words and searched too.",
         },
+        "preferred": {
+            "type": "boolean",
+            "description": 'A filter the words only prefer ("russian speaking preferred"): '
+            "those who match rank first and no one is hidden; absent for a filter applied.",
+        },
     },
 }
 
@@ -223,7 +228,11 @@ SEARCH_PAGE = {
                         "unplaced": {"type": "array", "items": {"type": "object"}},
                         "filler": {"type": "array", "items": {"type": "object"}},
                         "location": {"type": ["object", "null"]},
-                        "filters": {"type": "object"},
+                        "filters": {
+                            "type": "object",
+                            "description": "The filters the words apply, not those they only "
+                            "prefer (parts with `preferred`).",
+                        },
                     },
                 },
             ],

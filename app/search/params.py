@@ -113,6 +113,9 @@ class Resolution:
     # The words name the patient a man ("my son ... his acne"): the condition map's
     # specialties that see only women are left out (Interpretation.a_man).
     a_man: bool = False
+    # Filters the words only prefer ("russian speaking preferred"), as selections: who
+    # matches ranks first, no one is hidden (query._preferred_first).
+    preferred: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

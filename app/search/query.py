@@ -180,6 +180,26 @@ def _for_the_childs_age(query: dict, age: int | None) -> dict:
 AT_THE_HOSPITAL_NAMED = 3.0
 
 
+PREFERRED_FIRST = 3.0
+
+
+def _preferred_first(query: dict, resolution: Resolution, filters: Filters) -> dict:
+    """ "russian speaking preferred": who matches a preferred filter ranks first (times this
+    weight per filter matched), and no one is hidden."""
+    chosen = selected_filters(filters, dict(resolution.preferred))
+    if not chosen:
+        return query
+    functions = [{"filter": f.clause(values), "weight": PREFERRED_FIRST} for f, values in chosen]
+    return {
+        "function_score": {
+            "query": query,
+            "functions": functions,
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+
+
 def _at_the_hospital_named(query: dict, hospitals: tuple[str, ...]) -> dict:
     """ "oncology breast cancer Northwestern": physicians at a hospital one unread word
     names rank first. Not a filter: the word may be a surname or a town."""
@@ -212,7 +232,13 @@ def physician_search(
     search = {
         "query": _with_stale_policy(
             _for_the_childs_age(
-                _at_the_hospital_named(with_distance(query, params), resolution.hospitals_named),
+                _preferred_first(
+                    _at_the_hospital_named(
+                        with_distance(query, params), resolution.hospitals_named
+                    ),
+                    resolution,
+                    filters,
+                ),
                 resolution.patient_age,
             ),
             stale_policy,

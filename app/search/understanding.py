@@ -157,8 +157,18 @@ def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
 
 
 def _filters(params: SearchParams, interpretation: Interpretation) -> dict:
-    chosen = dict(params.filters)
-    typed = interpretation.filters
+    return _with_typed(dict(params.filters), interpretation.filters)
+
+
+def preferred_filters(params: SearchParams, interpretation: Interpretation) -> dict:
+    """The filters the words only prefer ("hindi speaking if possible"), as selections;
+    none the user also ticked or typed outright."""
+    chosen = _filters(params, interpretation)
+    preferred = _with_typed({}, interpretation.preferred)
+    return {name: values for name, values in preferred.items() if not chosen.get(name)}
+
+
+def _with_typed(chosen: dict, typed: dict) -> dict:
     for name in _YES_FILTERS:
         if typed.get(name) and not chosen.get(name):
             chosen[name] = (YES_VALUE,)

@@ -57,11 +57,27 @@ def describe(interpretation: Interpretation) -> str:
         sentence += f" at {_joined(list(filters['hospital']), 'or')}"
     sentence += _where(interpretation.location, filters.get("radius_miles"))
     extras = _extras(filters)
-    if not extras:
-        return sentence
-    # After a place ("near Hartford, CT") a comma keeps the filters apart from the place.
-    separator = ", " if interpretation.location else " "
-    return f"{sentence}{separator}{_joined(extras, 'and')}"
+    if extras:
+        # After a place ("near Hartford, CT") a comma keeps the filters apart from the place.
+        separator = ", " if interpretation.location else " "
+        sentence = f"{sentence}{separator}{_joined(extras, 'and')}"
+    preferred = _preferred(interpretation.preferred)
+    return f"{sentence}; {_joined(preferred, 'and')} first" if preferred else sentence
+
+
+def _preferred(filters: dict) -> list[str]:
+    """ "Russian speakers", "women", "telehealth": what the words only prefer, ranked first."""
+    said = []
+    if filters.get("language"):
+        said.append(f"{_joined(list(filters['language']), 'or')} speakers")
+    said += [{"female": "women", "male": "men"}.get(g, g) for g in filters.get("gender", ())]
+    if filters.get("telehealth"):
+        said.append("telehealth")
+    if filters.get("accepting_new_patients"):
+        said.append("those accepting new patients")
+    if filters.get("insurance"):
+        said.append(f"{_joined(list(filters['insurance']), 'or')} takers")
+    return said
 
 
 def _who(parts: tuple[Part, ...], filters: dict) -> str:

@@ -126,6 +126,9 @@ class Part:
     # A specialty the words name by a condition ("sleep apnea doctor"): that condition, read
     # from the same words (understanding/treats.py), so who else treats it is found too.
     treats: Part | None = None
+    # A filter part the words only prefer ("russian speaking preferred"): it orders, it
+    # hides no one (understanding/preferences.py).
+    preferred: bool = False
 
     @property
     def is_the_patient(self) -> bool:
@@ -168,6 +171,8 @@ class Part:
             data["codes"] = list(self.codes)
         if self.filter:
             data["filter"] = self.filter
+        if self.preferred:
+            data["preferred"] = True
         if self.radius_miles is not None:
             data["radius_miles"] = self.radius_miles
         if self.treats is not None:
@@ -295,7 +300,12 @@ class Interpretation:
     def filters(self) -> dict[str, Any]:
         """Filter name -> value: True for accepting_new_patients and telehealth, a tuple of
         stored values for language, gender and insurance, an int for radius_miles."""
-        return collect_filters(self.parts)
+        return collect_filters(tuple(p for p in self.parts if not p.preferred))
+
+    @property
+    def preferred(self) -> dict[str, Any]:
+        """The filters the words only prefer, in the shape of ``filters``: they order."""
+        return collect_filters(tuple(p for p in self.parts if p.preferred))
 
     def describe(self) -> str:
         """One sentence for people: "Spine surgeons for sciatica near Hartford, CT 06106"."""

@@ -53,6 +53,7 @@ from directory.understanding.names import (
 )
 from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import located_tokens, place_candidates, side_by_side
+from directory.understanding.preferences import with_preferences
 from directory.understanding.referral import (
     cancer_candidates,
     patients_beside_a_doctor,
@@ -184,6 +185,7 @@ def interpret(
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
+    parts = with_preferences(text, parts)  # "russian speaking preferred"
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
 

@@ -401,4 +401,3 @@ def test_a_town_beside_what_is_asked_is_the_place(text, label):
     """ "pearland knee hurts", "framingham ortho", "strongsville oh pt", "gwinnett co pt"
     and "clear lake 77058" searched everywhere, or around Clear Lake, IA."""
     assert location(text).place.label == label
-
