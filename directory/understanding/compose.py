@@ -130,8 +130,10 @@ def _combine(
             entry.kind, entry.ids, entry.label, match, codes=entry.codes, entry=entry,
             term=term, words=words, penalty=penalty,
         )  # fmt: skip
-    if other.kind == "symptom" and _on_the_skin(part, other, lexicon):
-        label = f"{other.label} on {part.term}"  # "Rash on arm": the skin's, not the arm's
+    nerves = other.kind == "symptom" and _of_the_nerves(other, lexicon)
+    if nerves or (other.kind == "symptom" and _on_the_skin(part, other, lexicon)):
+        # "Rash on arm": the skin's, not the arm's; "Numbness in hands": the nerves'
+        label = f"{other.label} {'in' if nerves else 'on'} {part.term}"
         return Candidate(
             first.start, last.end, span_score(BODY_PART, words, gap, penalty + COMPOSED),
             "symptom", other.ids, label[:1].upper() + label[1:], match, codes=other.codes,
@@ -161,6 +163,12 @@ def _on_the_skin(part: Candidate, symptom: Candidate, lexicon: Lexicon) -> bool:
     if not lexicon.symptoms[symptom.entry.ref].on_the_skin:
         return False
     return lexicon.body_parts[part.entry.ref].body_system in REGIONS
+
+
+def _of_the_nerves(symptom: Candidate, lexicon: Lexicon) -> bool:
+    """Numbness or tingling wherever it is felt ("numbness in my hands and feet", "one side
+    of my face feels numb"): the nerves' specialists, not the hand's or the face's."""
+    return symptom.entry is not None and lexicon.symptoms[symptom.entry.ref].of_the_nerves
 
 
 def _elsewhere(part: Candidate, other: Candidate, lexicon: Lexicon) -> bool:

@@ -143,6 +143,8 @@ class Symptom:
     concepts: tuple[str, ...]
     # A rash or bumps on an arm, a knee or the back is a skin need, not the limb's.
     on_the_skin: bool = False
+    # Numbness in the hands, legs or face is the nerves' need, not the body part's.
+    of_the_nerves: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,12 +249,14 @@ def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
 
 def _symptom(raw: Any, path: Path, index: int) -> Symptom:
     keys = {"id", "label", "terms", "specialties", "concepts"}
-    raw = _object(raw, keys | {"on_the_skin"}, path, f"symptom #{index}")
+    flags = ("on_the_skin", "of_the_nerves")
+    raw = _object(raw, keys | set(flags), path, f"symptom #{index}")
     where = f"symptom {raw.get('id')!r}"
     if not keys <= set(raw):
-        raise _fail(path, where, f"needs the keys {sorted(keys)} (and may say on_the_skin)")
-    if not isinstance(raw.get("on_the_skin", False), bool):
-        raise _fail(path, where, "on_the_skin is true or false")
+        raise _fail(path, where, f"needs the keys {sorted(keys)} (and may say {flags})")
+    for flag in flags:
+        if not isinstance(raw.get(flag, False), bool):
+            raise _fail(path, where, f"{flag} is true or false")
     return Symptom(
         id=normalize_term(str(raw["id"])),
         label=str(raw["label"]),
@@ -260,6 +264,7 @@ def _symptom(raw: Any, path: Path, index: int) -> Symptom:
         specialties=_codes(raw, "specialties", path, where),
         concepts=_codes(raw, "concepts", path, where),
         on_the_skin=raw.get("on_the_skin", False),
+        of_the_nerves=raw.get("of_the_nerves", False),
     )
 
 

@@ -141,6 +141,7 @@ def concepts(text: str) -> set[str]:
         ("my sons ears stick out, ear pinning", "otoplasty"),
         ("pre op physical before my hernia repair", "preoperative-clearance"),
         ("cardio clearance for my hip surgery", "cardiac-clearance"),
+        ("keep falling asleep at my desk", "narcolepsy"),
     ],
 )
 def test_a_lay_or_referral_word_reads_as_the_need(text, concept):
@@ -575,3 +576,19 @@ def test_a_clearance_is_the_visit_and_the_operation_only_what_it_is_for(text, as
     assert not any(
         default_vocabulary().specialties[c].is_surgical for c in understood.specialty_codes
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling in both arms for weeks",
+        "my face feels numb on one side",
+        "my legs keep falling asleep",
+    ],
+)
+def test_numbness_wherever_it_is_felt_is_the_nerves(text):
+    """ "numbness in my hands and feet" listed orthopedic surgeons, the hands' specialists;
+    "one side of my face feels numb" dermatologists."""
+    understood = interpret(text)
+    codes = {c for p in understood.parts for c in p.codes}
+    assert "2084N0400X" in codes and "207X00000X" not in codes and "207N00000X" not in codes

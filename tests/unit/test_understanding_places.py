@@ -401,3 +401,14 @@ def test_a_town_beside_what_is_asked_is_the_place(text, label):
     """ "pearland knee hurts", "framingham ortho", "strongsville oh pt", "gwinnett co pt"
     and "clear lake 77058" searched everywhere, or around Clear Lake, IA."""
     assert location(text).place.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("dermatologist sfv", "Van Nuys, CA"),
+        ("korean speaking dentist k-town", "Los Angeles, CA"),
+    ],
+)
+def test_a_metros_nicknamed_areas_are_places(text, label):
+    assert location(text).place.label == label
