@@ -66,18 +66,13 @@ def describe(interpretation: Interpretation) -> str:
 
 
 def _preferred(filters: dict) -> list[str]:
-    """ "Russian speakers", "women", "telehealth": what the words only prefer, ranked first."""
+    """ "Russian speakers", "women", "those offering telehealth": what the words only
+    prefer, ranked first."""
     said = []
     if filters.get("language"):
         said.append(f"{_joined(list(filters['language']), 'or')} speakers")
     said += [{"female": "women", "male": "men"}.get(g, g) for g in filters.get("gender", ())]
-    if filters.get("telehealth"):
-        said.append("telehealth")
-    if filters.get("accepting_new_patients"):
-        said.append("those accepting new patients")
-    if filters.get("insurance"):
-        said.append(f"{_joined(list(filters['insurance']), 'or')} takers")
-    return said
+    return said + [f"those {extra}" for extra in _extras(filters)]  # "those taking Aetna"
 
 
 def _who(parts: tuple[Part, ...], filters: dict) -> str:
