@@ -331,9 +331,7 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
         return False
     if cities[0][1] >= lexicon.data.bare_city_min_zips:
         return True
-    return _town_closing_a_need(name, cities, norms, start, lexicon) or _town_beside_a_need(
-        name, cities, norms, start, lexicon
-    )
+    return _town_beside_a_need(name, cities, norms, start, lexicon)
 
 
 def _joined(name: str) -> bool:
@@ -345,33 +343,24 @@ def _joined(name: str) -> bool:
 END_TOWN_MIN_ZIPS = 3  # a town, not a hamlet of one ZIP ("Miller, SD")
 
 
-def _town_closing_a_need(
-    name: str, cities: tuple[tuple[Place, int], ...], norms: list[str], start: int, lexicon
-) -> bool:
-    """A smaller town typed last, after what was asked ("neurologist for headaches
-    evanston", "oncologist for my mom worcester"): the town, when it is no common first name
-    or surname ("cardiologist miller" is Dr. Miller) nor an everyday word ("back pain
-    sterling"). Several towns of that name ("decatur": GA, IL, AL) make it a question the
-    page answers with the one that has physicians (suggestions.stand_in)."""
-    if start + 1 != len(norms) or is_common_name(name) or name in english_counts():
-        return False
-    if not _after_clinical_word(norms, start, lexicon):
-        return False
-    return cities[0][1] >= END_TOWN_MIN_ZIPS
-
-
 def _town_beside_a_need(
     name: str, cities: tuple[tuple[Place, int], ...], norms: list[str], start: int, lexicon
 ) -> bool:
-    """A town typed first, right before what is asked ("pearland knee hurts", "framingham
-    ortho for my moms hip"), or right after it with more words to come ("eye doctor evanston
-    saturday hours"): the town, on the same terms as one typed last."""
+    """A smaller town typed beside what was asked: last, after it ("neurologist for
+    headaches evanston", "oncologist for my mom worcester"); first, right before it
+    ("pearland knee hurts", "framingham ortho for my moms hip"); or right after it with more
+    words to come ("eye doctor evanston saturday hours"). The town, when it is no common
+    first name or surname ("cardiologist miller" is Dr. Miller) nor an everyday word ("back
+    pain sterling"). Several towns of that name ("decatur": GA, IL, AL) make it a question
+    the page answers with the one that has physicians (suggestions.stand_in)."""
     if is_common_name(name) or name in english_counts() or cities[0][1] < END_TOWN_MIN_ZIPS:
         return False
     end = start + len(name.split())
+    if end == len(norms):  # typed last: one word, after what was asked
+        return " " not in name and _after_clinical_word(norms, start, lexicon)
     if start == 0:
-        return end < len(norms) and lexicon.is_content_word(norms[end])
-    return end < len(norms) and _after_clinical_word(norms, start, lexicon)
+        return lexicon.is_content_word(norms[end])
+    return _after_clinical_word(norms, start, lexicon)
 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:
