@@ -14,6 +14,10 @@ lower-case word follows them ("oncologist for ALL", "hx AS, CAD"), and "ALL rela
 left to its words, unless a grade comes first ("severe AS on echo"). "HA" (headache, but
 also hyaluronic acid: "HA injection knee") and "HAS" ("pt HAS knee pain") are not in the
 table: their capitals don't say which.
+
+A test's letters followed by its value are the test however they are typed: "psa 9.2" is
+the prostate's blood test, not psoriatic arthritis, and "alt 120 ast 90" the liver's. Only
+the tests listed in lexicon.json ``lab_tests`` count; "fm 1960" is a Houston road.
 """
 
 from __future__ import annotations
@@ -48,14 +52,21 @@ def read_capitals(raw: Any, path: Path) -> dict[str, str]:
     return capitals
 
 
-def capital_readings(tokens: Sequence[Token], capitals: Mapping[str, str]) -> dict[int, str]:
-    """Token index -> the term each abbreviation typed in capitals stands for."""
-    if shouted(tokens):  # "BACK PAIN ALL DAY": a text all in capitals says nothing by them
-        return {}
+def capital_readings(
+    tokens: Sequence[Token], capitals: Mapping[str, str], lab_tests: frozenset[str] = frozenset()
+) -> dict[int, str]:
+    """Token index -> the term each abbreviation typed in capitals stands for, or a test's
+    letters in any case before its value ("psa 9.2")."""
     found = {}
     for i, token in enumerate(tokens):
+        after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if token.norm in lab_tests and after[:1].isdigit():
+            found[i] = capitals[token.norm.upper()]
+    if shouted(tokens):  # "BACK PAIN ALL DAY": a text all in capitals says nothing by them
+        return found
+    for i, token in enumerate(tokens):
         term = capitals.get(token.text)
-        if term is None:
+        if term is None or i in found:
             continue
         after = tokens[i + 1].text if i + 1 < len(tokens) else ""
         graded = i > 0 and tokens[i - 1].norm in _GRADES  # "severe AS on echo"

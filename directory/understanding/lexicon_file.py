@@ -51,6 +51,7 @@ WORD_LISTS = (
     "patient_cues",
     "site_words",
     "exact_number",
+    "lab_tests",
     "hard_to_treat",
     "tried_words",
     "tried_after",
@@ -400,8 +401,12 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
     # "tore my acl", "rolled my ankle": a verb read as the form the vocabulary uses ("torn"),
     # checked like a translation (one word each, never also an abbreviation).
     abbreviations |= _translations({"word_forms": document["word_forms"]}, path, abbreviations)
+    words = {name: frozenset(_terms(document[name], path, name)) for name in WORD_LISTS}
+    capitals = read_capitals(document["capital_abbreviations"], path)
+    if unknown := sorted(t for t in words["lab_tests"] if t.upper() not in capitals):
+        raise _fail(path, "lab_tests", f"{unknown} need their capitals in capital_abbreviations")
     return LexiconData(
-        words={name: frozenset(_terms(document[name], path, name)) for name in WORD_LISTS},
+        words=words,
         abbreviations=abbreviations,
         near_me=_terms(document["near_me"], path, "near_me"),
         bare_city_min_zips=min_zips,
@@ -417,7 +422,7 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         contexts=tuple(_context(raw, path, i) for i, raw in enumerate(document["contexts"])),
         filters=_filters(document["filters"], path),
         ambiguous=tuple(_ambiguous(raw, path, i) for i, raw in enumerate(document["ambiguous"])),
-        capitals=read_capitals(document["capital_abbreviations"], path),
+        capitals=capitals,
         nicknames=read_nicknames(document["place_nicknames"], path),
         scripts=_scripts(document["scripts"], path),
         in_pregnancy=_concept_map(document["in_pregnancy"], path, "in_pregnancy"),

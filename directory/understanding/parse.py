@@ -630,7 +630,9 @@ def _alternatives(
     # "hx of MI": an abbreviation in capitals, where it is not a place or a name
     capitals = {
         i: term
-        for i, term in capital_readings(tokens, lexicon.data.capitals).items()
+        for i, term in capital_readings(
+            tokens, lexicon.data.capitals, lexicon.word_set("lab_tests")
+        ).items()
         if i in correct
     }
     found = [

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from directory.understanding import interpret
+from directory.understanding.lexicon_file import LEXICON_FILE, read_lexicon_file
 from directory.understanding.typos import english_counts
 from directory.vocabulary import default_vocabulary
 
@@ -124,3 +127,38 @@ def test_no_acronym_in_the_vocabulary_is_an_everyday_word():
         if synonym.isupper() and synonym.isalpha() and words.get(synonym.lower(), 0) > 0
     }
     assert everyday <= {"AIDS"}  # "aids" typed in lower case still means the disease
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "not_read"),
+    [
+        ("psa 9.2 urology referral", "prostate-cancer", "psoriatic-arthritis"),
+        ("my husbands psa 12", "prostate-cancer", "psoriatic-arthritis"),
+        ("alt 120 ast 90 on my labs", "abnormal-liver-tests", None),
+        ("ana 1:640 and my joints hurt", None, None),
+        ("inr 4.5 on warfarin", "anticoagulation-management", None),
+    ],
+)
+def test_a_tests_letters_before_its_value_are_the_test_in_any_case(text, concept, not_read):
+    understood = interpret(text)
+    if concept:
+        assert concept in understood.concept_ids
+    else:  # a positive ANA is the rheumatologist's
+        assert "207RR0500X" in understood.specialty_codes
+    assert not_read not in understood.concept_ids
+
+
+@pytest.mark.parametrize("text", ["psa", "psa and joint pain", "pediatrician off fm 1960"])
+def test_without_a_value_lower_case_letters_keep_their_other_reading(text):
+    understood = interpret(text)
+    assert "prostate-cancer" not in understood.concept_ids
+    assert "207Q00000X" not in understood.specialty_codes  # "fm" is a road, not family medicine
+
+
+def test_a_lab_test_without_its_capitals_is_refused_by_name(tmp_path):
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    document["lab_tests"] = [*document["lab_tests"], "tsh"]
+    broken = tmp_path / "lexicon.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lexicon\.json.*lab_tests.*'tsh'"):
+        read_lexicon_file(broken)
