@@ -192,21 +192,55 @@ _SEEN = frozenset({"already", "established", "following", "involved", "onboard"}
 def already_seen(
     chosen: list[Candidate], tokens: list[Token]
 ) -> tuple[list[Candidate], list[Candidate]]:
-    """(what is asked, the specialists the patient already sees): "COPD + CHF, cardiology
-    already established, needs pulm only" asks for a pulmonologist, and had listed
-    cardiologists first."""
+    """(what is asked, the specialists the patient already sees or is leaving): "COPD + CHF,
+    cardiology already established, needs pulm only" asks for a pulmonologist, and had
+    listed cardiologists first; "aging out of pediatric endo, need adult endocrinologist"
+    asks for the adult one."""
     norms = [t.norm for t in tokens]
-    out = [
-        c for c in chosen
-        if c.kind == "specialty" and c.end < len(norms) and _seen_after(norms, c.end)
-    ]  # fmt: skip
-    return set_aside(chosen, out)
+    cues = _leaving(norms)
+    left = {end + (norms[end : end + 1] != [] and norms[end] in _WHOSE_CARE) for _, end in cues}
+
+    def is_out(c: Candidate) -> bool:
+        if any(start <= c.start and c.end <= end for start, end in cues):
+            return True  # "aging" of "aging out of" is no condition
+        if c.kind != "specialty":
+            return False
+        return _seen_after(norms, c.end) or c.start in left or _to_adult(norms, c.end)
+
+    return set_aside(chosen, [c for c in chosen if is_out(c)])
 
 
 def _seen_after(norms: list[str], at: int) -> bool:
-    if norms[at] in _SEEN:
+    if norms[at : at + 1] and norms[at] in _SEEN:
         return True
     return norms[at : at + 2] == ["on", "board"]
+
+
+# Care the patient is leaving, as a teen grows up or a patient moves: "aging out of
+# pediatric endo, need adult endocrinologist", "too old for my pediatrician", "transfer
+# care from childrens hospital"; and "pediatric to adult PCP".
+_LEAVING = (
+    ("aging", "out", "of"), ("aged", "out", "of"), ("ageing", "out", "of"),
+    ("too", "old", "for"), ("outgrew",), ("outgrown",), ("leaving",),
+    ("transition", "from"), ("transitioning", "from"), ("transfer", "from"),
+    ("transferring", "from"), ("transfer", "care", "from"), ("switching", "from"),
+)  # fmt: skip
+_WHOSE_CARE = frozenset({"my", "his", "her", "our", "their", "the", "a"})
+
+
+def _leaving(norms: list[str]) -> list[tuple[int, int]]:
+    """The spans of the words that say care is being left ("aging out of")."""
+    return [
+        (i, i + len(cue))
+        for i in range(len(norms))
+        for cue in _LEAVING
+        if norms[i : i + len(cue)] == list(cue)
+    ]
+
+
+def _to_adult(norms: list[str], at: int) -> bool:
+    """ "pediatric to adult PCP": the care before is the one left."""
+    return norms[at : at + 2] == ["to", "adult"]
 
 
 # Who a family history is of, and how it is said: "my dad had colon cancer", "family
