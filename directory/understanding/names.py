@@ -23,7 +23,7 @@ from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import COHESION, GLUE, NAME, span_score
 from directory.understanding.titles import place_starts, titles_a_name
 from directory.understanding.tokens import Token
-from directory.understanding.typos import MEANT_AS_TYPED, english_counts
+from directory.understanding.typos import MEANT_AS_TYPED, commonest_words, english_counts
 
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
@@ -176,11 +176,16 @@ def _titled(
             break  # "dr lee hartford" is Dr. Lee in Hartford; "Dr. Maria Lopez" stays whole
         if end > title + 1 and _starts_a_term(tokens, end, lexicon):
             break  # "dr hernandez sports medicine" is Dr. Hernandez, in sports medicine
+        if end > title + 1 and tokens[end].norm in _WHEN_SAID:
+            break  # "saw a doctor smith last year"
         end += 1
     first = tokens[title + 1] if end > title + 1 else None
-    # "doctor" is also a plain word ("doctor for sciatica"): it titles capitalised or known names.
+    # "doctor" is also a plain word ("doctor for sciatica"): it titles capitalised or known
+    # names, and a common surname that is no everyday word ("doctor jones in houston", as
+    # dictation types it), while "doctor young" or "doctor best" stay words.
     if first is None or (
-        tokens[title].norm == "doctor" and not (first.capitalised or known(first.norm))
+        tokens[title].norm == "doctor"
+        and not (first.capitalised or known(first.norm) or _plainly_a_surname(first, lexicon))
     ):
         return []
     if _everyday_not_a_name(first, known):  # "shes a lady dr forgot her first name"
@@ -188,6 +193,7 @@ def _titled(
     return [_name(text, tokens, title + 1, stop, glue=1) for stop in range(title + 2, end + 1)]
 
 
+_WHEN_SAID = frozenset({"last", "next", "yesterday", "today", "tomorrow"})
 # Common surnames the parser otherwise skips as plain words ("young", "little", "long"):
 # right after a title they are the name. Units of time and distance are never.
 _UNITS = frozenset({"miles", "weeks", "days", "months", "years"})
@@ -195,6 +201,12 @@ _UNITS = frozenset({"miles", "weeks", "days", "months", "years"})
 
 def _surname_said_plainly(word: Token) -> bool:
     return word.norm.isalpha() and is_surname(word.norm) and word.norm not in _UNITS
+
+
+def _plainly_a_surname(word: Token, lexicon: Lexicon) -> bool:
+    norm = word.norm
+    everyday = norm in commonest_words() or lexicon.is_content_word(norm)
+    return _surname_said_plainly(word) and not everyday
 
 
 def _everyday_not_a_name(word: Token, known: NameCheck) -> bool:

@@ -62,6 +62,7 @@ from directory.understanding.referral import (
     without_patient_readings,
 )
 from directory.understanding.ruled_out import (
+    a_name_forgotten,
     already_seen,
     causes,
     controlled,
@@ -140,12 +141,13 @@ def interpret(
     chosen, history = past_history(chosen, tokens, text)  # "PMHx DM2, CAD. r/o stenosis"
     chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
+    chosen, forgotten = a_name_forgotten(chosen, tokens)  # "i forget the first name"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
     timing += tried + fine + steady + why + besides + kin + seen + history + unwanted
-    timing += absent + past + visit + told + fear
+    timing += absent + forgotten + past + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
@@ -452,6 +454,11 @@ _SENT_BY = re.compile(
 )
 
 
+# "I'm at the front desk at doctor kim's office, we need an endocrinologist": the office
+# that writes, beside what it asks for.
+_THEIR_OFFICE = re.compile(r"\s*['’]?s\s+(?:office|clinic|practice)\b", re.IGNORECASE)
+
+
 def _the_sender(
     text: str,
     parts: tuple[Part, ...],
@@ -468,7 +475,12 @@ def _the_sender(
         parts, filler = _as_filler(asked_by, parts, filler, tokens)
     if not any(p.kind in _CLINICAL and p.kind != "name" for p in parts):
         return parts, filler
-    sent = [p for p in parts if p.kind == "name" and _SENT_BY.search(text[: p.span[0]].lower())]
+    sent = [
+        p
+        for p in parts
+        if p.kind == "name"
+        and (_SENT_BY.search(text[: p.span[0]].lower()) or _THEIR_OFFICE.match(text[p.span[1] :]))
+    ]
     return _as_filler(sent, parts, filler, tokens)
 
 
@@ -921,7 +933,16 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
-    return tuple(merged)
+    # "look up doctor smith ... she saw a doctor smith last year": one name, said twice
+    names: set[tuple[str, ...]] = set()
+    once = []
+    for part in merged:
+        if part.kind == "name" and part.ids in names:
+            continue
+        if part.kind == "name":
+            names.add(part.ids)
+        once.append(part)
+    return tuple(once)
 
 
 LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"

@@ -414,6 +414,40 @@ def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
     return set_aside(chosen, out)
 
 
+def a_name_forgotten(
+    chosen: list[Candidate], tokens: list[Token]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, the searcher forgetting a name): "doctor nguyen in houston, i forget
+    the first name" looks a physician up; it is no memory loss, even alone. "mom forgets
+    my name" still is."""
+    norms = [t.norm for t in tokens]
+    out = [
+        c for c in chosen
+        if c.kind == "condition" and norms[c.end - 1] in _FORGET
+        and _a_name(norms[c.end : c.end + _NAME_REACH])
+        and (_the_searcher(norms, c.start) or _a_name(norms[c.end : c.end + _NAME_REACH], 1))
+    ]  # fmt: skip
+    return [c for c in chosen if c not in out], out
+
+
+_FORGET = frozenset({"forget", "forgot", "remember", "recall"})
+_NAME_REACH = 4  # "i forget his first name"
+_SEARCHERS = frozenset({"i", "we", "pt", "patient"})  # who looks the physician up
+_CANT = frozenset({"dont", "don", "t", "cant", "can", "doesnt", "doesn", "didnt", "didn", "not"})
+
+
+def _a_name(words: list[str], whole: int = 0) -> bool:
+    """ "name" in ``words``; with ``whole``, a first or last name ("her first name")."""
+    at = words.index("name") if "name" in words else -1
+    return at >= whole and (not whole or words[at - 1] in {"first", "last"})
+
+
+def _the_searcher(norms: list[str], at: int) -> bool:
+    while at and norms[at - 1] in _CANT:
+        at -= 1
+    return at > 0 and norms[at - 1] in _SEARCHERS
+
+
 _WHEN = frozenset({"when", "whenever", "if"})
 _WHO = frozenset({"i", "he", "she", "we", "they", "you", "im"})
 

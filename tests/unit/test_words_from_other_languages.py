@@ -1,0 +1,97 @@
+"""How people whose first language is not English say their need, and how a front desk
+dictates a physician's name: blind probes 96 and 103 found these unread or misread."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+PRIMARY_CARE = {"207Q00000X", "207R00000X"}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("dotor for the presure, my presure is 170", "hypertension"),
+        ("necesito un doctor para la presión", "hypertension"),
+        ("médico que fala português, pressão alta", "hypertension"),
+        ("huyet ap cao, bac si viet nam", "hypertension"),
+        ("los nervios no me dejan dormir", "anxiety"),
+        ("i have the varicose in legs very big and hurt", "varicose-veins"),
+    ],
+)
+def test_an_everyday_word_for_the_need_in_learners_english_is_read(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    "text", ["eye doctor said pressure is high might be glaucoma", "eye pressure still high"]
+)
+def test_pressure_beside_the_eyes_is_not_blood_pressure(text):
+    assert "hypertension" not in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("reuma in all my hands, the fingers is swelling", "207RR0500X"),
+        ("my son 15 he use drogas, need help doctor spanish", "207RA0401X"),
+        ("where is clinic for the women speak portuguese", "207V00000X"),
+        ("russian speaking terapevt for my mother", "207R00000X"),
+    ],
+)
+def test_a_word_for_the_doctor_in_another_language_is_that_doctor(text, code):
+    assert code in interpret(text).specialty_codes
+
+
+def test_portuguese_words_for_back_pain_are_the_back():
+    labels = [p.label for p in interpret("dor nas costas muito forte").parts]
+    assert "Back problems" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("huyet ap cao, bac si viet nam", "Vietnamese"), ("médico que fala português", "Portuguese")],
+)
+def test_a_doctor_of_ones_own_language_is_the_language_filter(text, language):
+    assert interpret(text).filters.get("language") == (language,)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "I need to find doctor jones in houston the patient doesnt remember the first name",
+            "Jones",
+        ),
+        ("doctor nguyen in houston, i forget the first name", "Nguyen"),
+        ("look up doctor smith in atlanta, she saw a doctor smith last year", "Smith"),
+    ],
+)
+def test_doctor_before_a_surname_dictated_in_lower_case_is_the_name(text, name):
+    understood = interpret(text)
+    assert [p.label for p in understood.parts if p.kind == "name"] == [name]
+    assert "dementia" not in understood.concept_ids
+
+
+@pytest.mark.parametrize(
+    "text", ["doctor for back pain", "doctor young people", "find me a doctor"]
+)
+def test_doctor_before_an_everyday_word_stays_a_word(text):
+    assert not [p for p in interpret(text).parts if p.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    "text", ["mom forgets the names of her grandkids", "i forget things and repeat myself"]
+)
+def test_forgetting_that_is_not_a_name_looked_up_is_still_memory_loss(text):
+    assert "dementia" in interpret(text).concept_ids
+
+
+def test_the_office_a_front_desk_calls_from_is_not_the_physician_asked_for():
+    understood = interpret(
+        "I'm at the front desk at doctor kim's office we need an endocrinologist for type 1"
+    )
+    assert not [p for p in understood.parts if p.kind == "name"]
+    assert "207RE0101X" in understood.specialty_codes
