@@ -169,6 +169,8 @@ def _titled(
 ) -> list[Candidate]:
     """ "Dr. Soucier", "dr smith", "Doctor Ana Lopez": the title and up to 3 name words."""
     end = title + 1
+    if end < len(tokens) and "," in text[tokens[title].end : tokens[end].start]:
+        return []  # "pain management dr, stamford area": the doctor word, then the place
     if end < len(tokens) and _surname_said_plainly(tokens[end]):
         namelike = [*namelike[:end], True, *namelike[end + 1 :]]  # "dr young", "dr little"
     while end < len(tokens) and end - title <= MAX_NAME_WORDS and namelike[end]:

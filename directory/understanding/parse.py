@@ -157,6 +157,7 @@ def interpret(
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
     parts = _the_parts_own_condition(text, parts, lexicon)  # "my hip ... xray says arthritis"
+    parts = _pain_after_an_operation(text, parts, lexicon)  # "pain ... after hernia surgery"
     parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
@@ -406,7 +407,24 @@ def _the_patients_sex(
             or (_FOR.search(before) and _a_need_follows(text, p, parts))  # "for female SUI"
         )
     ]
-    return _as_filler(said, parts, filler, tokens)
+    parts, filler = _as_filler(said, parts, filler, tokens)
+    return _as_filler(_the_sex_that_failed(text, parts), parts, filler, tokens)
+
+
+# Doctors spoken of in the plural, as those met before: "male doctors keep brushing me off".
+_MET_BEFORE = re.compile(r"\s*(?:doctors|drs|docs|physicians|providers)\b", re.IGNORECASE)
+_MET = re.compile(r"\b(?:doctors|drs|docs|physicians|providers)$", re.IGNORECASE)
+
+
+def _the_sex_that_failed(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """Beside a gender asked for, the other said of doctors in the plural is who failed
+    them: "female fibro doctor please, male doctors keep brushing me off" asks for a woman
+    (it had filtered on both, so on neither)."""
+    sexes = [p for p in parts if p.filter == "gender" and not p.preferred]
+    if len({tuple(p.ids) for p in sexes}) < 2:
+        return []
+    plural = [p for p in sexes if _MET_BEFORE.match(text[p.span[1] :]) or _MET.search(p.text)]
+    return plural if len(plural) < len(sexes) else []
 
 
 def _next_word(text: str, at: int) -> str:
@@ -833,6 +851,37 @@ def _the_parts_own_condition(
             kept = (p for p in parts if p is first or p not in (body, condition))
             return tuple(merged if p is first else p for p in kept)
     return parts
+
+
+# "pain 8 months after hernia surgery", "hurting since my mastectomy"
+_AFTER_AN_OPERATION = re.compile(
+    r"\b(?:after|since|following|from)\s+(?:(?:my|his|her|the|a|an)\s+)?$"
+)
+POSTSURGICAL_PAIN = "chronic-postsurgical-pain"
+
+
+def _pain_after_an_operation(
+    text: str, parts: tuple[Part, ...], lexicon: Lexicon
+) -> tuple[Part, ...]:
+    """Pain said of an operation it came after ("still in pain 8 months after hernia
+    surgery") is chronic post-surgical pain, the pain doctors' as well as the surgeon's: read
+    as pain and hernia repair it asked for hernia surgeons alone and found nobody near
+    Atlanta. The operation stays asked for; back surgery has its own words (``contexts``)."""
+    concept = lexicon.vocabulary.concepts.get(POSTSURGICAL_PAIN)
+    after = [
+        p for p in parts
+        if p.kind == "procedure" and _AFTER_AN_OPERATION.search(text[: p.span[0]].lower())
+    ]  # fmt: skip
+    if concept is None or not after:
+        return parts
+    first = after[0].span
+    pains = [p for p in parts if p.kind == "symptom" and p.label == "Pain" and p.span < first]
+    return tuple(
+        replace(p, kind="condition", ids=(concept.id,), label=concept.name, codes=())
+        if p in pains
+        else p
+        for p in parts
+    )
 
 
 def _body_part_in(part: Part, lexicon: Lexicon):

@@ -96,7 +96,24 @@ def patients_beside_a_doctor(
             found.add(c.start)  # "UVJ stone w/ hydro, pt in torrance": no therapist's stone
         elif c.start and tokens[c.start - 1].norm in DESCRIBE_A_PATIENT:
             found.add(c.start)  # "home visits for homebound pt, medicare"
+        elif _for_a_patient_with(c, chosen, tokens):
+            found.add(c.start)  # "trigger point injections for fibro pt, bcbs"
     return found
+
+
+def _for_a_patient_with(
+    patient: Candidate, chosen: Sequence[Candidate], tokens: Sequence[Token]
+) -> bool:
+    """ "trigger point injections for fibro pt": "for", a condition, then "pt", beside a
+    procedure asked for, is the patient who has the condition; "PT for knee pain" and "knee
+    pain pt" alone keep the therapist."""
+    had = [
+        c
+        for c in chosen
+        if c.kind == "condition" and c.end == patient.start and c.start
+        and tokens[c.start - 1].norm == "for"
+    ]  # fmt: skip
+    return bool(had) and any(c.kind == "procedure" for c in chosen)
 
 
 # Words a coordinator says of a patient right before "pt": "homebound pt", "our pt". ("my
