@@ -34,7 +34,7 @@ from app.search.curation import CuratedTerms
 from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
 from app.search.hospitals import AffiliatedHospitals
-from app.search.params import Resolution, SearchParams
+from app.search.params import RADIUS_CHOICES, RADIUS_MAX, Resolution, SearchParams
 from app.search.physician_names import name_words
 from app.search.readings import Readings
 from app.search.results import (
@@ -226,17 +226,48 @@ class SearchService:
         named = self._namesake_where_named(page, params)
         if named is not None:
             return named
+        further = self._typed_specialist_further(page, params)
+        if further is not None:
+            return further
         instead = ways.stand_in(page, self._lexicon())
         if instead is None:
             return self._near_town_typed_last(page, params)
         boxed = [p for p in params.place_choices if p.label == instead.label]
         if instead.kind == "choose_place" and boxed:  # "Park Ridge" in the box: IL, not NJ
             shown = self._physicians(replace(params, place=boxed[0], page=1))
+        elif instead.kind == "widen_radius":  # the specialty asked for, a little further
+            shown = self._physicians(replace(params, radius_miles=instead.changes["radius"]))
+            codes = frozenset(page.resolution.specialty_codes())
+            if not ways.a_little_further(shown, params.radius_miles, codes):
+                instead = ways.broader_instead(page)
+                shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         else:
             shown = self._physicians(replace(params, q=ways.stand_in_text(instead, params.q)))
         if not shown.total:
             return page
         return _instead(page, shown, ways.shown_instead(page, instead, shown))
+
+    def _typed_specialist_further(
+        self, page: SearchPage, params: SearchParams
+    ) -> SearchPage | None:
+        """The specialist typed beside a need, nobody of whom is within the radius, when a
+        few are a little further (``ways.a_little_further``: "copd getting worse need a lung
+        dr" near Akron, pulmonologists 26 miles out, before the family doctors near who
+        also treat COPD). One more search, only for such a page."""
+        unfound = ways.typed_specialist_unfound(page)
+        reading = page.interpretation
+        if unfound is None or params.place is None or reading is None:
+            return None
+        if reading.of_kind("procedure"):  # "physical therapy ... after knee surgery": the
+            return None  # procedure says who is asked for, the specialty may be history
+        radius = next((r for r in RADIUS_CHOICES if r > params.radius_miles), RADIUS_MAX)
+        if radius == params.radius_miles:
+            return None
+        shown = self._physicians(replace(params, radius_miles=radius))
+        codes = frozenset(code for p in reading.of_kind("specialty") for code in p.codes)
+        if not ways.a_little_further(shown, params.radius_miles, codes):
+            return None
+        return _instead(page, shown, ways.reached_further(page, unfound, shown))
 
     def _namesake_where_named(self, page: SearchPage, params: SearchParams) -> SearchPage | None:
         """Of the places a typed town's name is shared by, the only one where a physician

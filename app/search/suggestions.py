@@ -40,6 +40,11 @@ __all__ = [
     "did_you_mean",
     "finish",
     "broadened",
+    "widened",
+    "reached_further",
+    "typed_specialist_unfound",
+    "a_little_further",
+    "broader_instead",
     "shown_instead",
     "stand_in",
     "stand_in_text",
@@ -88,6 +93,10 @@ SUGGESTION_KINDS = {
     "the first broader specialty that someone does (label), or, for a specialty typed beside "
     "a condition, the others who treat it (label: the specialty asked for); changes are "
     "empty. A `widen_radius` or `remove_location` beside it reaches the specialty asked for.",
+    "widened": "Nobody practises the specialty asked for within the radius asked, and a few "
+    "do a little further (the nearest within 1.5 times it): the results reach that far "
+    "(label: the radius searched), the specialty asked for first, and the broader "
+    "specialties near are offered beside; changes are empty.",
 }
 # On a page broadened to another specialty, the offers that still reach the one asked for.
 _REACH_ASKED = ("widen_radius", "remove_location")
@@ -235,7 +244,7 @@ def stand_in(page: SearchPage, lexicon: Lexicon | None = None) -> Suggestion | N
     for kind in ("name_and_place", "broader_specialty"):
         found = next((s for s in page.suggestions if s.kind == kind and s.count), None)
         if found is not None:
-            return found
+            return _just_beyond(page) if kind == "broader_specialty" else found
     contact = _a_contact_beside_a_need(page)
     if contact is not None:  # "From Sunrise Family Med ph (713)555-0142 ... Cardiology"
         found = (s for s in page.suggestions if s.kind == "drop_part" and s.count)
@@ -253,6 +262,44 @@ def stand_in(page: SearchPage, lexicon: Lexicon | None = None) -> Suggestion | N
     ):
         return next((s for s in page.suggestions if s.kind == "drop_text" and s.count), None)
     return meant
+
+
+def _just_beyond(page: SearchPage) -> Suggestion:
+    """Before a broader specialty, the specialty asked for a little further away: "copd
+    getting worse need a lung dr" near Akron had shown internists, with pulmonologists
+    26 miles away. The wider radius is offered here; the service shows it only when the
+    nearest found there is ``a_little_further`` (``broader_instead`` otherwise)."""
+    wider = next(
+        (
+            s
+            for s in page.suggestions
+            if s.kind == "widen_radius" and s.count and set(s.changes) == {"radius"}
+        ),
+        None,
+    )
+    return wider or broader_instead(page)
+
+
+def broader_instead(page: SearchPage) -> Suggestion:
+    """The first broader specialty offered that finds someone."""
+    return next(s for s in page.suggestions if s.kind == "broader_specialty" and s.count)
+
+
+JUST_BEYOND = 1.5  # times the radius asked: further, a broader specialty near is shown
+
+
+def a_little_further(shown: SearchPage, asked_miles: int, codes: frozenset[str]) -> bool:
+    """The nearest of ``codes`` on ``shown`` is within ``JUST_BEYOND`` times the radius
+    asked (37.5 miles for 25): close enough to be what was asked for."""
+    miles = [
+        hit.distance_miles
+        for hit in shown.results
+        if hit.distance_miles is not None and codes & {s.code for s in hit.specialties}
+    ]
+    return len(miles) >= A_FEW and min(miles) <= JUST_BEYOND * asked_miles
+
+
+A_FEW = 3  # one geriatric psychiatrist 34 miles out is no list; psychiatrists near are
 
 
 # The nearest vocabulary entry is shown for words nothing read only when it is this close
@@ -469,6 +516,8 @@ def shown_instead(
     """The suggestions of a page that shows ``instead`` of what was asked: say so first."""
     if instead.kind == "broader_specialty":
         return broadened(asked, instead, shown.suggestions)
+    if instead.kind == "widen_radius":
+        return widened(asked, instead, shown.suggestions)
     if instead.kind == "choose_place":
         name = instead.label.split(",")[0]
         others = tuple(
@@ -512,6 +561,36 @@ def _within(said: str, page: SearchPage) -> str:
     if where.whole_state:
         return f"{said} in {where.label}"
     return f"{said} within {page.effective.radius_miles} miles of {where.label}"
+
+
+def typed_specialist_unfound(page: SearchPage) -> Suggestion | None:
+    """The notice that page 1 shows none of the specialists typed beside a need
+    (``others_who_treat``: a "broadened" notice without a count)."""
+    return next((s for s in page.suggestions if s.kind == "broadened" and s.count is None), None)
+
+
+def reached_further(
+    asked: SearchPage, unfound: Suggestion, shown: SearchPage
+) -> tuple[Suggestion, ...]:
+    """Say the page reaches further to list the specialists typed beside a need first."""
+    who = people_called(unfound.label)
+    said = _within(who, asked)
+    radius = shown.effective.radius_miles if shown.effective else None
+    message = f"No {said}, so the search reaches {radius} miles: {who} first"
+    notice = Suggestion("widened", message, {}, shown.total, f"{radius} miles")
+    return (notice, *(s for s in shown.suggestions if s.kind != "widen_radius"))
+
+
+def widened(
+    asked: SearchPage, wider: Suggestion, shown: tuple[Suggestion, ...]
+) -> tuple[Suggestion, ...]:
+    """Say the page reaches further than asked, and keep the broader specialties near."""
+    said = asked.interpretation.describe() if asked.interpretation else asked.resolution.text
+    said = mid_sentence(said)
+    message = f"No {_within(said, asked)}, so these are {said} within {wider.label}"
+    notice = Suggestion("widened", message, {}, wider.count, wider.label)
+    broader = tuple(s for s in asked.suggestions if s.kind == "broader_specialty")
+    return (notice, *broader, *(s for s in shown if s.kind != "broader_specialty"))
 
 
 def broadened(

@@ -11,6 +11,7 @@ from html import unescape
 
 GASTROENTEROLOGY = "207RG0100X"
 PSYCHIATRY = "2084P0800X"
+NEPHROLOGY = "207RN0300X"
 
 
 def _codes(hit: dict) -> set[str]:
@@ -155,3 +156,49 @@ def test_a_psychiatric_subspecialty_nobody_practises_nearby_shows_psychiatrists(
     assert body["total"] > 0 and body["suggestions"][0]["kind"] == "broadened"
     assert body["suggestions"][0]["message"].startswith("No geriatric psychiatrists near Boston")
     assert all(PSYCHIATRY in _codes(hit) for hit in body["results"])
+
+
+def test_a_few_of_the_specialty_asked_for_a_little_further_come_before_a_broader_one(client):
+    """No nephrologist within 25 miles of Palmdale, CA, a few a little further: the page
+    reaches 50 miles, says so, and keeps the broader specialty near one click away (a
+    sleep physician 45 miles from Hartford is too far: pulmonologists near, above)."""
+    html = client.get("/search?q=nephrologist&location=Palmdale,+CA").get_data(as_text=True)
+    words = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    assert (
+        "No nephrologists within 25 miles of Palmdale, CA, so these are nephrologists within "
+        "50 miles" in words
+    )
+    broader = re.search(r'href="([^"]+)" data-suggestion="broader_specialty"', html)
+    assert broader and "location=Palmdale" in unescape(broader.group(1))
+    body = client.get(
+        "/api/v1/physicians", query_string={"q": "nephrologist", "location": "Palmdale, CA"}
+    ).get_json()
+    assert body["suggestions"][0]["kind"] == "widened"
+    assert len(body["results"]) >= 3
+    assert all(NEPHROLOGY in _codes(hit) for hit in body["results"])
+    assert all(25 < hit["distance_miles"] <= 50 for hit in body["results"])
+
+
+def test_a_specialist_typed_beside_a_need_a_little_further_comes_first(client):
+    """The same nephrologists, typed beside kidney disease: they come first, before the
+    others near who also treat it."""
+    body = client.get(
+        "/api/v1/physicians",
+        query_string={"q": "ckd stage 4 kidney doctor", "location": "Palmdale, CA"},
+    ).get_json()
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "widened"
+    assert notice["message"].startswith(
+        "No nephrologists within 25 miles of Palmdale, CA, so the search reaches 50 miles"
+    )
+    assert all(NEPHROLOGY in _codes(hit) for hit in body["results"][:3])
+    assert any(NEPHROLOGY not in _codes(hit) for hit in body["results"])  # the others after
+
+
+def test_a_specialist_typed_beside_a_need_far_away_leaves_the_others_near(client):
+    body = client.get(
+        "/api/v1/physicians",
+        query_string={"q": "sleep apnea sleep medicine doctor", "location": "06106"},
+    ).get_json()
+    assert body["suggestions"][0]["kind"] == "broadened"
+    assert all(hit["distance_miles"] <= 25 for hit in body["results"])
