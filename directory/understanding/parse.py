@@ -174,6 +174,7 @@ def interpret(
     # "feet and ankles achilles rupture": a merged part holds the "and" between its halves
     filler = tuple(w for w in filler if not _inside(w, parts))
     parts, filler = _the_patients_sex(text, parts, filler, tokens)  # "45 y/o female c/o chest pain"
+    parts, filler = _as_filler(_a_name_said_again(parts), parts, filler, tokens)
     parts, filler = _as_filler(english_not_needed(text, parts), parts, filler, tokens)
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     filler, unplaced = said_of_the_patient(filler, unplaced, lexicon)  # "im a guy"
@@ -982,16 +983,14 @@ def _merge_repeats(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
             part = replace(kept, span=span, text=text[span[0] : span[1]])
             merged.pop()
         merged.append(part)
-    # "look up doctor smith ... she saw a doctor smith last year": one name, said twice
-    names: set[tuple[str, ...]] = set()
-    once = []
-    for part in merged:
-        if part.kind == "name" and part.ids in names:
-            continue
-        if part.kind == "name":
-            names.add(part.ids)
-        once.append(part)
-    return tuple(once)
+    return tuple(merged)
+
+
+def _a_name_said_again(parts: tuple[Part, ...]) -> list[Part]:
+    """ "look up doctor smith ... she saw a doctor smith last year": one name, said twice
+    (it had searched for physicians named "Smith or Smith" and found nobody)."""
+    names = [p for p in parts if p.kind == "name"]
+    return [p for at, p in enumerate(names) if any(n.ids == p.ids for n in names[:at])]
 
 
 LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"

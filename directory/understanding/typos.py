@@ -75,8 +75,12 @@ def corrections(
     if cached is not None:
         return cached
     best: dict[str, int] = {}
+    said = spelled_as_said(word, index)  # "nefrologist" is "nephrologist", not "neurologist"
+    if said:
+        best[said] = 1
     # One edit first: most typos are one slip, and its deletions are ten times fewer.
-    for allowed in range(1, edits_allowed(len(word)) + 1):
+    tries = () if said else range(1, edits_allowed(len(word)) + 1)
+    for allowed in tries:
         candidates = {c for v in deletions(word, allowed) for c in index.get(v, ())}
         for candidate in candidates:
             if candidate == word or abs(len(candidate) - len(word)) > allowed:
@@ -95,6 +99,14 @@ def corrections(
         cache.clear()
     cache[word] = found
     return found
+
+
+def spelled_as_said(word: str, index: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The lexicon word ``word`` is with its "f" written "ph", as people spell a word they
+    have only heard, or as Spanish and Portuguese write it ("nefrologist", "emfysema",
+    "esofagus"): one slip from "neurologist", but meant as "nephrologist"."""
+    heard = word.replace("f", "ph")
+    return heard if heard != word and heard in index.get(heard, ()) else None
 
 
 def rewrites_real_word(word: str, candidate: str) -> bool:

@@ -34,3 +34,24 @@ def test_an_everyday_word_is_not_read_as_a_look_alike_term(text, not_meant):
 )
 def test_misspellings_are_still_corrected(typed, meant):
     assert labels(typed) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("nefrologist", "207RN0300X"),  # one slip from "neurologist", but said as "neph..."
+        ("nefrology", "207RN0300X"),
+    ],
+)
+def test_f_written_for_ph_is_the_word_said(typed, meant):
+    assert interpret(typed).specialty_codes == (meant,)
+
+
+@pytest.mark.parametrize(("typed", "concept"), [("emfysema", "copd")])
+def test_f_written_for_ph_in_a_condition_is_the_condition(typed, concept):
+    assert concept in interpret(typed).concept_ids
+
+
+@pytest.mark.parametrize("typed", ["fever", "fibro", "food allergy"])
+def test_words_spelled_with_f_keep_their_reading(typed):
+    assert interpret(typed).concept_ids
