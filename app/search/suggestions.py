@@ -269,6 +269,7 @@ def _just_beyond(page: SearchPage) -> Suggestion:
     getting worse need a lung dr" near Akron had shown internists, with pulmonologists
     26 miles away. The wider radius is offered here; the service shows it only when the
     nearest found there is ``a_little_further`` (``broader_instead`` otherwise)."""
+    asked = page.effective.radius_miles if page.effective else 0
     wider = next(
         (
             s
@@ -277,7 +278,9 @@ def _just_beyond(page: SearchPage) -> Suggestion:
         ),
         None,
     )
-    return wider or broader_instead(page)
+    if wider is None or wider.changes["radius"] > 2 * asked:  # nobody at the next step
+        return broader_instead(page)
+    return wider
 
 
 def broader_instead(page: SearchPage) -> Suggestion:
@@ -289,7 +292,7 @@ JUST_BEYOND = 1.5  # times the radius asked: further, a broader specialty near i
 
 
 def a_little_further(shown: SearchPage, asked_miles: int, codes: frozenset[str]) -> bool:
-    """The nearest of ``codes`` on ``shown`` is within ``JUST_BEYOND`` times the radius
+    """A few of ``codes`` on ``shown``, the nearest within ``JUST_BEYOND`` times the radius
     asked (37.5 miles for 25): close enough to be what was asked for."""
     miles = [
         hit.distance_miles
