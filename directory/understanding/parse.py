@@ -413,8 +413,9 @@ def _the_patients_sex(
 
 
 # Doctors spoken of in the plural, as those met before: "male doctors keep brushing me off".
-_MET_BEFORE = re.compile(r"\s*(?:doctors|drs|docs|physicians|providers)\b", re.IGNORECASE)
-_MET = re.compile(r"\b(?:doctors|drs|docs|physicians|providers)$", re.IGNORECASE)
+_DOCTORS = r"(?:doctors|drs|docs|physicians|providers)"
+_MET_BEFORE = re.compile(rf"\s*{_DOCTORS}\b", re.IGNORECASE)  # "male doctors keep ..."
+_MET = re.compile(rf"\b{_DOCTORS}$", re.IGNORECASE)  # the part itself ends in them
 
 
 def _the_sex_that_failed(text: str, parts: tuple[Part, ...]) -> list[Part]:
