@@ -51,6 +51,7 @@ from directory.understanding.names import (
     name_candidates,
     name_check,
 )
+from directory.understanding.origins import where_they_came_from
 from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import located_tokens, place_candidates, side_by_side
 from directory.understanding.preferences import with_preferences
@@ -160,9 +161,11 @@ def interpret(
     parts = _pain_after_an_operation(text, parts, lexicon)  # "pain ... after hernia surgery"
     parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
+    parts, moved_from = _without(where_they_came_from(text, parts), parts)  # "moved from ohio"
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
+    filler += tuple(x for p in moved_from for x in _words_in(tokens, p.span))
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end))
     filler += tuple(x for w in where for x in _words_in(tokens, w.span))  # "ball of my foot"
     filler += unfit + signs
@@ -995,6 +998,10 @@ def _a_name_said_again(parts: tuple[Part, ...]) -> list[Part]:
 
 
 LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"
+
+
+def _without(read: list[Part], parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], list[Part]]:
+    return tuple(p for p in parts if p not in read), read
 
 
 def _places_side_by_side(text: str, parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple]:

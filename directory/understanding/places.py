@@ -105,7 +105,9 @@ def _codes_not_zips(found: list[Candidate], norms: list[str], lexicon: Lexicon) 
     others = [c for c in found if c.place is None or c.place.kind != "zip"]
     dropped = set()
     for c in zips:
-        number = next(i for i in range(c.start, c.end) if _ZIP.match(norms[i]))
+        number = next((i for i in range(c.start, c.end) if _ZIP.match(norms[i])), None)
+        if number is None:
+            continue  # a ZIP said digit by digit is no billing code
         if _cue_length(norms, number, lexicon):
             continue  # "near 45378": a ZIP, said so (and its reading without the cue)
         if number and norms[number - 1] in CODE_WORDS:
@@ -161,6 +163,9 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         if place:
             yield start + 1, place, (), True, None
         return
+    if (spoken := spoken_zip(norms, start)) and (place := geography.zip_place(spoken)):
+        yield start + 5, place, (), True, None  # "near seven seven zero zero eight", dictated
+        return
     cued = _cue_length(norms, start, lexicon) > 0
     for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
         name = " ".join(norms[start:end])
@@ -197,6 +202,26 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
+
+
+# Digits as dictation writes them: "seven seven zero zero eight", "zero six one oh six".
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+
+
+def spoken_zip(norms: list[str], start: int) -> str | None:
+    """The ZIP five digits said one by one spell, as speech-to-text writes them ("seven seven
+    zero zero eight", or "7 7 0 0 8"), when no sixth digit follows: a phone number or a
+    longer code read aloud is no ZIP."""
+    said = norms[start : start + 6]
+    digits = [_DIGIT_WORDS.get(w, w if len(w) == 1 and w.isdigit() else None) for w in said]
+    if len(digits) < 5 or None in digits[:5] or (len(digits) == 6 and digits[5] is not None):
+        return None
+    if start and (norms[start - 1] in _DIGIT_WORDS or norms[start - 1].isdigit()):
+        return None  # the tail of a longer number said aloud
+    return "".join(digits[:5])
 
 
 def _a_word_first(name: str, token: Token) -> bool:

@@ -412,3 +412,59 @@ def test_a_town_beside_what_is_asked_is_the_place(text, label):
 )
 def test_a_metros_nicknamed_areas_are_places(text, label):
     assert location(text).place.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("cardiologist near seven seven zero zero eight", "Houston, TX 77008"),
+        ("knee doctor zero six one oh six", "Hartford, CT 06106"),
+        ("dermatologist in 4 4 1 0 6 please", "Cleveland, OH 44106"),
+    ],
+)
+def test_a_zip_said_digit_by_digit_is_the_zip(text, label):
+    """Dictation writes a ZIP said aloud as words: "near seven seven zero zero eight" had
+    been read as no place at all, and searched everywhere."""
+    assert location(text).place.label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me back at eight six zero five five five one two one two",  # a phone number
+        "i have two kids one is five and one is nine",
+        "pain is a seven out of ten",
+    ],
+)
+def test_other_numbers_said_aloud_are_no_zip(text):
+    assert interpret(text).location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("just moved here from ohio need a family doctor", None),
+        ("moved to houston from ohio need a pcp", "Houston, TX"),
+        ("we moved from chicago to marietta and need a pediatrician", "Marietta, GA"),
+        ("originally from cleveland now in akron need cardiologist", "Akron, OH"),
+        ("relocating from chicago to atlanta, need a new psychiatrist", "Atlanta, GA"),
+        ("visiting from boston, in houston, need a dermatologist", "Houston, TX"),
+    ],
+)
+def test_a_place_someone_moved_from_is_not_where_they_are(text, place):
+    """ "just moved here from ohio" had searched Ohio; "originally from cleveland now in
+    akron" searched Cleveland. Where they came from is history; the filler keeps it."""
+    found = interpret(text)
+    assert (found.location.label if found.location else None) == place
+    assert len(found.of_kind("location")) == (1 if place else 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("im from houston need a cardiologist", "Houston, TX"),
+        ("referral from dr smith in hartford", "Hartford, CT"),
+    ],
+)
+def test_where_the_asker_is_from_without_a_move_is_still_the_place(text, place):
+    assert interpret(text).location.label == place

@@ -1,0 +1,37 @@
+"""A place someone came from is not where they want a physician.
+
+"just moved here from ohio, need a family doctor", "we moved from chicago to marietta and
+need a pediatrician", "visiting from boston": the town after "from", when the words before
+it say the asker moved or travelled, is where they were, so it is no search place. The
+town they moved to, or the location field, is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from directory.understanding.model import Part
+
+# A move or a visit said before "from": "moved here from", "relocating from", "originally
+# from", "new to atlanta from", "transferring care from". A bare "i'm from houston" says
+# where the asker lives, and stays the place.
+_CAME_FROM = re.compile(
+    r"\b(?:moved|moving|move|relocat\w*|came|come|coming|originally|transferr?\w*|visiting"
+    r"|new)\b(?:\s+[\w'’,.]+){0,4}?\s+from\s*$",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"^from\s+", re.IGNORECASE)
+
+
+def where_they_came_from(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """The location parts that name where the asker moved or travelled from."""
+    found = []
+    for part in parts:
+        if part.kind != "location" or part.near_me:
+            continue
+        before = text[: part.span[0]]
+        if _FROM.match(part.text):  # the cue read with the place: "from ohio"
+            before += "from"
+        if _CAME_FROM.search(before):
+            found.append(part)
+    return found
