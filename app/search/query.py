@@ -252,8 +252,8 @@ def physician_search(
         **claimed_concepts_field(resolution),
     }
     window = diversity_window(params, resolution)
-    if window:
-        search |= {"from_": 0, "size": window}
+    if window:  # the window, and as much past it as the page reaches
+        search |= {"from_": 0, "size": max(window, params.offset + params.per_page)}
     if chosen:
         search["post_filter"] = {"bool": {"filter": list(chosen.values())}}
     return search

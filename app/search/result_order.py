@@ -47,14 +47,16 @@ def with_distance(query: dict, params: SearchParams) -> dict:
     return ranking.distance_weighted(query, params.origin.point, params.radius_miles)
 
 
-# Page 1 and 2 of a relevance search are cut from one window that the service spreads
-# across specialties (ranking.diversify): a permutation, so deeper pages stay consistent.
-DIVERSITY_PAGES = 2
+# The first results of a relevance search are cut from one window of this many that the
+# service spreads across specialties (ranking.diversify): a permutation, so deeper pages
+# stay consistent. One size for every page size (two default pages): the order people see
+# does not change with how many a page shows, as it did when the window was two pages.
+DIVERSITY_WINDOW = 40
 
 
 def diversity_window(params: SearchParams, resolution: Resolution) -> int | None:
-    """Size of the window to fetch from the top, or None to page plainly."""
-    window = params.per_page * DIVERSITY_PAGES
+    """Size of the window to spread from the top, or None to page plainly."""
+    window = DIVERSITY_WINDOW
     concept_search = bool(resolution.ids("condition") or resolution.ids("procedure"))
     concept_search = concept_search or bool(params.condition or params.procedure)
     # A specialty typed beside the condition ("physical therapist for back pain") is what

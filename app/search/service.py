@@ -330,8 +330,8 @@ class SearchService:
         response, resolution = self._search(params, resolution)
         total = response["hits"]["total"]["value"]
         hits = response["hits"]["hits"]
-        if q.diversity_window(params, resolution):
-            hits = ranking.diversify(hits, sort_score, primary_specialty)
+        if window := q.diversity_window(params, resolution):
+            hits = ranking.diversify(hits[:window], sort_score, primary_specialty) + hits[window:]
             hits = hits[params.offset : params.offset + params.per_page]
         read = hit_reader(params, resolution)
         results = tuple(read(h["_source"], claimed_concepts(h)) for h in hits)

@@ -178,6 +178,26 @@ def test_a_procedure_code_beside_a_town_is_no_zip(client, text):
     assert body["total"] > 0 and all(h["distance_miles"] <= 25 for h in body["results"])
 
 
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [("infertility", "Chicago, IL"), ("sciatica", HARTFORD), ("back pain", "Houston, TX")],
+)
+def test_the_order_of_results_does_not_change_with_the_page_size(client, text, location):
+    """The first page is spread across specialties from a window; it was two pages wide, so
+    the API's 50 a page showed an endocrinologist third for "trying to get pregnant" near
+    Chicago where the 20 a page showed obstetricians. One window for every page size."""
+
+    def npis(per_page, page=1):
+        found = search(client, q=text, location=location, per_page=per_page, page=page)
+        return [hit["npi"] for hit in found["results"]]
+
+    fifty = npis(50)
+    assert len(fifty) == 50
+    assert npis(10) + npis(10, 2) + npis(10, 3) + npis(10, 4) + npis(10, 5) == fifty
+    assert npis(20) + npis(20, 2) == fifty[:40]
+    assert npis(30, 2)[:10] == fifty[30:40]
+
+
 def test_near_beats_far_for_an_equal_match(client):
     body = search(client, q="knee replacement", location=HARTFORD, radius=100, per_page=50)
     by_score = [

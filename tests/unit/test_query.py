@@ -263,9 +263,10 @@ def test_condition_near_a_zip_with_facets_and_paging():
             {"profile_completeness": {"order": "desc", "unmapped_type": "half_float"}},
             {"npi": "asc"},
         ],
-        # Pages 1-2 come from one window of 20 that the service spreads across specialties.
+        # The first 40 come from one window the service spreads across specialties, whatever
+        # the page size (10 here): the order seen does not change with it.
         "from_": 0,
-        "size": 20,
+        "size": 40,
         "track_total_hits": True,
         "_source": SOURCE,
         # Which searched concepts each physician claims, not their whole claimed lists.
