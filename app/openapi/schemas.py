@@ -233,6 +233,12 @@ SEARCH_PAGE = {
                             "description": "The filters the words apply, not those they only "
                             "prefer (parts with `preferred`).",
                         },
+                        "written_in": {
+                            "type": ["string", "null"],
+                            "description": "The language the text is written in when not "
+                            "English (e.g. `Spanish`): unless a language was asked for, its "
+                            "speakers rank first and no one is hidden.",
+                        },
                     },
                 },
             ],

@@ -116,6 +116,10 @@ class Resolution:
     # Filters the words only prefer ("russian speaking preferred"), as selections: who
     # matches ranks first, no one is hidden (query._preferred_first).
     preferred: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The language the text is written in ("dolor de espalda": Spanish) when none was
+    # asked: its speakers rank a little higher, less than a preference said in words
+    # (Interpretation.speakers_first, query._preferred_first).
+    speakers_first: str | None = None
 
     def ids(self, kind: str) -> list[str]:
         return [t.id for t in self.terms if t.kind == kind]

@@ -47,7 +47,7 @@ from app.search.results import (
 )
 from app.search.suggestion_queries import count_search, msearch_body
 from app.search.suggestions import name_fallback
-from app.search.understanding import apply, preferred_filters
+from app.search.understanding import apply, preferred_filters, speakers_first
 from directory.accuracy import freshness
 from directory.indices import vocabulary_alias
 from directory.understanding import Lexicon, interpret, lexicon_for
@@ -171,6 +171,7 @@ class SearchService:
                 "surgery_declined": declines_surgery(read, lexicon),
                 "declined_providers": declined_providers(read, lexicon),
                 "preferred": tuple(preferred_filters(params, read).items()),
+                "speakers_first": speakers_first(params, read),
                 "needs_said": tuple(
                     dict.fromkeys(p.ids for p in read.parts if p.kind == "condition" and p.ids)
                 ),

@@ -168,6 +168,12 @@ def preferred_filters(params: SearchParams, interpretation: Interpretation) -> d
     return {name: values for name, values in preferred.items() if not chosen.get(name)}
 
 
+def speakers_first(params: SearchParams, interpretation: Interpretation) -> str | None:
+    """The language the text is written in, when no language is chosen, typed or preferred."""
+    language = interpretation.speakers_first
+    return None if language is None or params.filters.get("language") else language
+
+
 def _with_typed(chosen: dict, typed: dict) -> dict:
     for name in _YES_FILTERS:
         if typed.get(name) and not chosen.get(name):

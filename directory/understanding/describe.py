@@ -62,6 +62,8 @@ def describe(interpretation: Interpretation) -> str:
         separator = ", " if interpretation.location else " "
         sentence = f"{sentence}{separator}{_joined(extras, 'and')}"
     preferred = _preferred(interpretation.preferred)
+    if interpretation.speakers_first:  # written in Spanish: its speakers first
+        preferred.insert(0, f"{interpretation.speakers_first} speakers")
     return f"{sentence}; {_joined(preferred, 'and')} first" if preferred else sentence
 
 

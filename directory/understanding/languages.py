@@ -9,6 +9,7 @@ much english", "no english") it is what the physician need not rely on.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from directory.understanding.model import Part
 
@@ -33,3 +34,24 @@ def english_not_needed(text: str, parts: tuple[Part, ...]) -> list[Part]:
     if len(english) < len(languages):
         return english
     return [p for p in english if _NOT_SPOKEN.search(text[: p.span[0]].lower())]
+
+
+FEWEST_WORDS = 2  # one Spanish word ("la", "dolor") in an English text says nothing
+
+
+def written_in(words: list[str], tables: Mapping[str, frozenset[str]]) -> str | None:
+    """The language a text is written in, when not English: "segunda opinion operacion de
+    espalda", "dor nas costas preciso de medico". At least two of its words, half the words
+    at least, and more than any other language's (Spanish and Portuguese share "de",
+    "para"). Someone who writes in Spanish most likely would rather be seen in it."""
+    words = [w for w in words if w.isalpha()]
+    counts = {language: sum(w in told for w in words) for language, told in tables.items()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    language, count = ranked[0]
+    if count < FEWEST_WORDS or 2 * count < len(words):
+        return None
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None
+    return language

@@ -77,6 +77,7 @@ TOP_KEYS = frozenset(
         "symptoms",
         "contexts",
         "filters",
+        "written_in",
         "ambiguous",
         "in_pregnancy",
         "panic",
@@ -203,6 +204,9 @@ class LexiconData:
     # Care besides surgery the words may decline, by name ("injections": the pain doctors
     # who inject, after the others who treat the need).
     declined_care: Mapping[str, DeclinedCare] = field(default_factory=dict)
+    # The words a text written in another language is told by ("dolor de espalda, necesito
+    # medico"): language -> its words (its translations and its everyday small words).
+    written_in: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _fail(path: Path, where: str, problem: str) -> ValueError:
@@ -429,7 +433,29 @@ def read_lexicon_file(path: Path = LEXICON_FILE) -> LexiconData:
         panic=_panic(document["panic"], path),
         complications=_concept_lists(document["complications"], path, "complications"),
         declined_care=_declined_care(document["declined_care"], path),
+        written_in=_written_in(document, path),
     )
+
+
+def _written_in(document: dict, path: Path) -> dict[str, frozenset[str]]:
+    """Language -> the words that tell a text is written in it: the words of its
+    ``translations`` table and its own list. Each language must be one the filter knows."""
+    raw, languages = document["written_in"], document["filters"].get("language", {})
+    if not isinstance(raw, dict) or not all(
+        isinstance(v, dict) and set(v) == {"translations", "words"} for v in raw.values()
+    ):
+        raise _fail(path, "written_in", "must map a language to 'translations' and 'words'")
+    tables = {}
+    for language, told in raw.items():
+        where = f"written_in.{language}"
+        if language not in languages:
+            raise _fail(path, where, "must be a language of filters.language")
+        if told["translations"] not in document["translations"]:
+            raise _fail(path, where, f"no translations table {told['translations']!r}")
+        translated = document["translations"][told["translations"]]
+        words = (*translated, *_terms(told["words"], path, where))
+        tables[language] = frozenset(normalize_term(w) for w in words)
+    return tables
 
 
 def _declined_care(raw: Any, path: Path) -> dict[str, DeclinedCare]:

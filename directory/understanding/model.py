@@ -211,6 +211,9 @@ class Interpretation:
     # The words name the patient a man and no woman ("my son ... his acne", "72M"):
     # care only women receive is not his (men.a_man_is_the_patient).
     a_man: bool = False
+    # The language the text is written in when not English ("dolor de espalda, necesito
+    # medico": Spanish): its speakers rank first unless a language was asked for.
+    written_in: str | None = None
 
     def of_kind(self, *kinds: str) -> tuple[Part, ...]:
         return tuple(p for p in self.parts if p.kind in kinds)
@@ -307,6 +310,14 @@ class Interpretation:
         """The filters the words only prefer, in the shape of ``filters``: they order."""
         return collect_filters(tuple(p for p in self.parts if p.preferred))
 
+    @property
+    def speakers_first(self) -> str | None:
+        """The language whose speakers rank first because the text is written in it, when
+        no language was asked for or preferred in words."""
+        if not self.written_in or self.filters.get("language"):
+            return None
+        return None if self.preferred.get("language") else self.written_in
+
     def describe(self) -> str:
         """One sentence for people: "Spine surgeons for sciatica near Hartford, CT 06106"."""
         from directory.understanding.describe import describe
@@ -328,6 +339,7 @@ class Interpretation:
                 name: list(value) if isinstance(value, tuple) else value
                 for name, value in self.filters.items()
             },
+            "written_in": self.written_in,
         }
 
 

@@ -35,7 +35,7 @@ from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
-from directory.understanding.languages import english_not_needed
+from directory.understanding.languages import english_not_needed, written_in
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import (
@@ -194,7 +194,8 @@ def interpret(
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
-    return Interpretation(text, parts, tuple(unplaced), filler, others, a_man)
+    language = written_in([t.norm for t in tokens], lexicon.data.written_in)  # "dolor de ..."
+    return Interpretation(text, parts, tuple(unplaced), filler, others, a_man, language)
 
 
 # Words that name a kind of care by the word before them: "speech therapy", "infusion

@@ -27,3 +27,31 @@ def test_a_preferred_gender_ranks_first(client):
     genders = [h["gender"] for h in found["results"]]
     assert "male" in genders and genders[0] == "female"
     assert genders == sorted(genders, key=lambda g: g != "female")
+
+
+def test_a_need_written_in_spanish_ranks_spanish_speakers_first_and_hides_no_one(client):
+    """ "medico para dolor de espalda" found back doctors in any language: someone who
+    writes in Spanish most likely would rather be seen in it (blind probe 107)."""
+    text, place = "medico para dolor de espalda", "Houston, TX"
+    spanish = api(client, q=text, location=place, per_page=50)
+    only_speakers = api(client, q=text, location=place, language="Spanish")
+    assert spanish["interpretation"]["written_in"] == "Spanish"
+    assert "Spanish speakers first" in spanish["interpretation"]["description"]
+    assert spanish["total"] > only_speakers["total"] >= 3  # no one hidden
+    english = api(client, q="doctor for back pain", location=place, per_page=50)
+    assert english["total"] == spanish["total"]  # the same need, read alike
+
+    def speakers(found):
+        return [("Spanish" in h["languages"]) for h in found["results"][:10]]
+
+    assert speakers(spanish)[0] and sum(speakers(spanish)) > sum(speakers(english))
+
+
+def test_a_need_written_in_english_or_asking_a_language_ranks_as_before(client):
+    found = api(client, q="back pain doctor in los angeles")
+    assert found["interpretation"]["written_in"] is None
+    text, place = "medico para dolor de espalda", "Houston, TX"
+    asked = api(client, q=f"{text} que hable español", location=place)
+    assert asked["interpretation"]["filters"]["language"] == ["Spanish"]
+    assert "Spanish speakers first" not in asked["interpretation"]["description"]
+    assert asked["total"] < api(client, q=text, location=place)["total"]

@@ -55,6 +55,22 @@ def test_a_translation_that_is_also_an_abbreviation_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"Klingon": {"translations": "es", "words": ["qapla"]}}, r"written_in\.Klingon"),
+        ({"Spanish": {"translations": "xx", "words": ["para"]}}, r"no translations table 'xx'"),
+    ],
+)
+def test_a_language_a_text_is_written_in_must_be_one_the_filter_knows(tmp_path, change, problem):
+    document = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    document["written_in"] |= change
+    broken = tmp_path / "lexicon.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match=problem):
+        read_lexicon_file(broken)
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("dr de la cruz", "De La Cruz"),

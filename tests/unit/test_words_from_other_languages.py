@@ -95,3 +95,36 @@ def test_the_office_a_front_desk_calls_from_is_not_the_physician_asked_for():
     )
     assert not [p for p in understood.parts if p.kind == "name"]
     assert "207RE0101X" in understood.specialty_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("segunda opinion operacion de espalda", "Spanish"),
+        ("necesito medico para mi mama en houston", "Spanish"),
+        ("dor nas costas, preciso de um medico", "Portuguese"),
+        ("mwen gen doule nan vant", "Haitian Creole"),
+    ],
+)
+def test_a_text_written_in_another_language_prefers_its_speakers(text, language):
+    """Nobody who writes "segunda opinion operacion de espalda" is well served by a surgeon
+    they cannot talk to: the speakers rank first, no one is hidden."""
+    read = interpret(text)
+    assert read.written_in == language
+    assert read.speakers_first == language
+    assert "language" not in read.filters and "language" not in read.preferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cardiologist in la",  # Los Angeles, not Spanish
+        "dermatologist los angeles",
+        "second opinion spine surgery",
+        "doctor for la presion",  # one Spanish word in English
+        "pediatra que hable español",  # asked outright: a filter, not a preference
+        "back doctor que hable ingles",
+    ],
+)
+def test_english_with_a_foreign_word_or_a_language_asked_prefers_nobody(text):
+    assert interpret(text).speakers_first is None
