@@ -32,6 +32,7 @@ from directory.understanding.children import for_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree
+from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
@@ -190,6 +191,7 @@ def interpret(
     parts, filler = _as_filler(_urgent_care_told(parts), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
+    parts, filler = _as_filler(said_of_another_need(parts), parts, filler, tokens)  # "wont heal"
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"

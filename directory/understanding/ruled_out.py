@@ -409,9 +409,26 @@ def denied(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
     out = [
         c
         for c in chosen
-        if c.kind in _SIGNS and (_said_absent(c, tokens) or _when(c, tokens) or _low_bmi(c, tokens))
+        if c.kind in _SIGNS
+        and (_said_absent(c, tokens) or _when(c, tokens) or _low_bmi(c, tokens))
+        or _no_infection(c, tokens)
     ]
     return set_aside(chosen, out)
+
+
+# "infection" alone is read as its doctor, the infectious disease specialist
+_INFECTION = frozenset({"infection", "infections", "infected"})
+
+
+def _no_infection(candidate: Candidate, tokens: list[Token]) -> bool:
+    """ "ear pain but doctor says no infection", "sinus pressure, not an infection": an
+    infection said absent is no reason to see the infection's specialist."""
+    if candidate.kind != "specialty" or candidate.end - candidate.start != 1:
+        return False
+    if tokens[candidate.start].norm not in _INFECTION or candidate.start == 0:
+        return False
+    before = [t.norm for t in tokens[max(0, candidate.start - 2) : candidate.start]]
+    return before[-1] in _NOT or (before[-1] in {"an", "a"} and before[0] in _NOT)
 
 
 def a_name_forgotten(

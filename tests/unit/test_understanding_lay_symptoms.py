@@ -365,7 +365,7 @@ def test_an_adult_sons_age_is_no_child():
         ("charlie horse", ("condition", "Restless Legs Syndrome")),
         ("my ears are clogged", ("condition", "Earwax Buildup")),
         ("lost my taste", ("condition", "Loss of Smell or Taste")),
-        ("sore on my tongue", ("body_part", "Tongue pain")),
+        ("sore on my tongue", ("condition", "Mouth Sores and Patches")),
         # Spanish: each read nothing, or left its verb unread ('arde', 'pica', 'siento')
         ("me arde al orinar", ("condition", "Urinary Tract Infection (UTI)")),
         ("mi bebe no come", ("condition", "Feeding Problems")),

@@ -1,0 +1,78 @@
+"""A need told by what it looks and feels like, before anyone has named it: blind probes
+108 (vague symptoms) and 111 (eyes, ears, nose, throat and mouth) found these unread or
+misread."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("lump behind knee squishy hurts when i squat", "bakers-cyst"),
+        ("swelling behind my knee when i bend it", "bakers-cyst"),
+        ("pulling feeling in my groin when i cough or lift", "hernia"),
+        ("pulling in my groin when i lift", "hernia"),
+        ("big toe joint red hot and swollen woke up with it atlanta", "gout"),
+        ("scaly red patches on elbows and knees houston", "psoriasis"),
+        ("painful blisters in a band on one side of my back", "shingles"),
+        ("bump on top of my wrist that comes and goes", "ganglion-cyst"),
+        ("lady on the phone has a lump on her wrist, wants a woman doctor", "ganglion-cyst"),
+        ("sores in my mouth that wont heal", "mouth-sores"),
+        ("white patch on my tongue for a month", "mouth-sores"),
+        ("leukoplakia lateral tongue, refer for biopsy", "mouth-sores"),
+        ("mouth ulcer", "mouth-sores"),
+        ("burning feeling on my tongue all the time", "burning-mouth-syndrome"),
+        ("ear feels plugged for weeks popping", "eustachian-tube-dysfunction"),
+        ("ears keep popping since my cold", "eustachian-tube-dysfunction"),
+        ("kid always breathing through mouth adenoids", "tonsillitis"),
+        ("irregular periods acne and hair on my chin what kind of doctor", "pcos"),
+        ("peeing when i sneeze ever since i had my baby", "urinary-incontinence"),
+        ("had a fusion 2 years ago and the hardware hurts", "failed-back-surgery-syndrome"),
+        ("new dx oropharyngeal cancer, needs head and neck team", "head-and-neck-cancer"),
+    ],
+)
+def test_what_the_need_looks_or_feels_like_names_it(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("sore on side of my tongue that wont heal 3 weeks", "mouth-sores"),
+        ("sores in my mouth that wont heal", "mouth-sores"),
+        ("new dx throat cancer (oropharynx SCC), needs head & neck team", "head-and-neck-cancer"),
+        ("lung cancer squamous cell, needs oncology", "lung-cancer"),
+    ],
+)
+def test_words_that_describe_a_need_named_are_not_a_need_of_their_own(text, concept):
+    """A sore on the tongue that won't heal had listed podiatrists (a chronic wound), and
+    the SCC of a throat cancer added skin cancer to it."""
+    assert interpret(text).concept_ids == (concept,)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("cut on my leg that wont heal", "chronic-wounds"),
+        ("sore on my shin wont heal", "chronic-wounds"),
+        ("scc on my nose", "skin-cancer"),
+    ],
+)
+def test_alone_the_same_words_are_the_need(text, concept):
+    assert concept in interpret(text).concept_ids
+
+
+@pytest.mark.parametrize(
+    "text", ["ear pain but doctor says no infection", "sinus pressure, not an infection"]
+)
+def test_an_infection_said_absent_asks_for_no_infection_specialist(text):
+    read = interpret(text)
+    assert read.parts and not read.of_kind("specialty")
+
+
+def test_an_infection_named_still_asks_for_its_specialist():
+    assert interpret("infection doctor").specialty_codes == ("207RI0200X",)
