@@ -67,7 +67,8 @@ _AGE_SAID = re.compile(
 _A_MOTHER = re.compile(
     r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
     r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+|\d+(?:st|nd|rd|th)\s+"
-    r"|first\s+|second\s+|third\s+|last\s+)*(?:baby|delivery|birth))\b"
+    r"|first\s+|second\s+|third\s+|last\s+)*(?:baby|delivery|birth)"
+    r"|\b(?:had|delivered)\s+(?:our|my|her|the|a)\s+(?:baby|newborn))\b"  # "wife had our baby"
 )
 _BABIES = frozenset({"baby", "babies", "newborn", "infant"})
 

@@ -60,6 +60,7 @@ from directory.understanding.referral import (
     cancer_candidates,
     patients_beside_a_doctor,
     the_emergency_department,
+    without_a_cancers_surgeon,
     without_one_word_readings,
     without_patient_readings,
 )
@@ -126,6 +127,7 @@ def interpret(
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
     candidates += hospital_candidates(tokens, hospitals, lexicon.is_a_word)  # "at mgh"
     candidates = without_patient_readings(candidates, tokens, lexicon)
+    candidates = without_a_cancers_surgeon(candidates)  # "colon cancer surgery"
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"
     if patients:
@@ -302,8 +304,10 @@ _CLINICAL = ("condition", "procedure", "specialty", "body_part", "symptom", "nam
 
 # "done having kids", "want more children": a family planned, not a child who is ill.
 _A_FAMILY_PLANNED = re.compile(
-    r"\b(?:having|more|want|wanted|wants|planning|plan|trying\s+for)\s+(?:any\s+|more\s+|a\s+"
-    r"|another\s+)?$"
+    r"\b(?:having|more|want|wanted|wants|planning|plan|(?:try|trying)\s+for)\s+(?:any\s+|more"
+    r"\s+|a\s+|another\s+)?$"
+    # the children a mother has had: "tubes tied after 3 kids", "tummy tuck after kids"
+    r"|\bafter\s+(?:having\s+)?(?:my\s+|our\s+|\d+\s+|two\s+|three\s+|four\s+|five\s+)?$"
 )
 
 

@@ -223,3 +223,28 @@ def _an_ed_visit(tokens: Sequence[Token], at: int) -> bool:
     before = tokens[at - 1].norm if at else ""
     after = tokens[at + 1].norm if at + 1 < len(tokens) else ""
     return before in _BEFORE_A_PLACE or after in _AFTER_A_VISIT
+
+
+def without_a_cancers_surgeon(candidates: list[Candidate]) -> list[Candidate]:
+    """ "colon cancer surgery second opinion", "breast cancer surgeon": the cancer named and
+    who operates on it, not a surgical oncologist for the colon. A reading that starts at
+    "cancer" ("cancer surgery", "cancer surgeon") gives way to a cancer read whole up to that
+    word; "cancer surgeon" alone is still the surgical oncologist."""
+    cancers = {c.end for c in candidates if c.kind == "condition" and _names_a_cancer(c)}
+    return [
+        c
+        for c in candidates
+        if not (
+            c.kind == "specialty"
+            and (c.term or "").startswith("cancer ")
+            and c.start + 1 in cancers
+            and c.start + 1 < c.end
+        )
+    ]
+
+
+def _names_a_cancer(candidate: Candidate) -> bool:
+    return any("cancer" in i or i in _OTHER_CANCERS for i in candidate.ids)
+
+
+_OTHER_CANCERS = frozenset({"lymphoma", "leukemia", "melanoma", "sarcoma", "myeloma"})
