@@ -29,6 +29,7 @@ from app.search.offers import Offer, Situation, asks_for_care, text_with, text_w
 from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import SearchPage, Suggestion
 from app.search.two_places import place_in_the_text
+from directory import geography
 from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
@@ -448,11 +449,22 @@ def named_without(name: str, left_out: str, shown: SearchPage) -> tuple[Suggesti
 
 def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
     """A town by its name; a name one slip from a town's ("dr soucier": Saucier, MS) is
-    more likely the surname typed."""
+    more likely the surname typed, unless the town is a big city ("lowerback pain dr
+    clevland", "kidny stone dr los angles"): nobody has that name, the city is meant."""
     location = interpret(text, lexicon=lexicon).location
-    if location is None or location.match == "fuzzy":
+    if location is None:
+        return False
+    if location.match == "fuzzy" and not _a_big_city(location.place, lexicon):
         return False
     return normalize_term(location.text).endswith(normalize_term(typed))
+
+
+def _a_big_city(place, lexicon: Lexicon) -> bool:
+    if place is None:
+        return False
+    name = place.label.split(",")[0].lower()
+    zips = next((n for p, n in geography.city_places(name) if p.label == place.label), 0)
+    return zips >= lexicon.data.bare_city_min_zips
 
 
 def _trailing_unplaced(reading) -> list:

@@ -397,6 +397,12 @@ _AN_AGE_AFTER = re.compile(
     r"^[\s,]*\d{1,3}(?!\d|st\b|nd\b|rd\b|th\b)(?!\s*(?:mi|miles?|min|mins|km|minutes?)\b)"
 )
 _FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+|my\s+|the\s+|his\s+|her\s+)?$")
+# "lady calling asking ...", "woman on the phone has ...", "man with lupus": the caller or
+# the patient doing or having something, not the physician asked for.
+_WHO_CALLS = re.compile(
+    r"^[\s,]*(?:calling|called|calls|on\s+the\s+(?:phone|line)|asking|asks|asked|wants|wanted"
+    r"|needs|needing|says|said|has|had|with(?!\s+(?:experience|expertise|training|knowledge)))\b"
+)
 
 
 def _the_patients_sex(
@@ -415,6 +421,7 @@ def _the_patients_sex(
             or _AGED.search(before)
             or _BEFORE_A_PATIENT.match(after := text[p.span[1] :].lower())
             or _AN_AGE_AFTER.match(after)
+            or _WHO_CALLS.match(after)  # "lady calling asking who gives allergy shots"
             or (_FOR.search(before) and _a_need_follows(text, p, parts))  # "for female SUI"
         )
     ]

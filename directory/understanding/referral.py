@@ -28,10 +28,24 @@ def without_patient_readings(
         i
         for i, token in enumerate(tokens[:-1])
         if token.norm in patient
-        and (tokens[i + 1].norm in cues or tokens[i + 1].norm.isdigit())
+        and (
+            tokens[i + 1].norm in cues
+            or tokens[i + 1].norm.isdigit()
+            or _sent(tokens, i)  # "refer pt for remicade infusions"
+        )
         and not (token.upper and (tokens[i + 1].norm in ORDERS_AFTER or _how_often(tokens, i + 1)))
     }
     return without_one_word_readings(candidates, meant)
+
+
+def _sent(tokens: Sequence[Token], at: int) -> bool:
+    """ "scheduling pt for ESI", "refer pt for remicade": the patient referred or booked;
+    not "book PT eval", the order for a therapist's visit."""
+    token, after = tokens[at], tokens[at + 1].norm
+    return bool(at) and tokens[at - 1].norm in _SENDING and not token.upper and after not in _VISITS
+
+
+_VISITS = frozenset({"eval", "evaluation", "visit", "visits", "session", "sessions", "appt"})
 
 
 def _how_often(tokens: Sequence[Token], at: int) -> bool:
@@ -42,6 +56,10 @@ def _how_often(tokens: Sequence[Token], at: int) -> bool:
 
 
 _TIMES = frozenset({"times", "x", "per", "twice", "weekly", "daily"})
+# Who is referred, scheduled or booked is the patient: "scheduling pt for ESI".
+_SENDING = frozenset(
+    {"refer", "referring", "schedule", "scheduling", "book", "booking", "send", "sending"}
+)
 
 
 # "PT s/p R TKA": in capitals before "s/p", an order for physical therapy after the

@@ -530,6 +530,22 @@ def test_a_title_before_a_city_nobody_is_named_is_a_doctor_near_that_city(client
         assert "reread" not in [s["kind"] for s in found["suggestions"]], name
 
 
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("lowerback pain dr clevland", "Cleveland, OH"), ("knee pain dr chicgo", "Chicago, IL")],
+)
+def test_a_title_before_a_big_city_misspelled_is_a_doctor_near_that_city(client, text, city):
+    """'lowerback pain dr clevland' looked for a Dr. Clevland, found nobody, and listed
+    back doctors anywhere (blind probe 113). Nobody has the name, and a big city is one
+    slip away: a doctor near the city. A slip of a small town's name stays a surname
+    ('dr soucier' is not Saucier, MS)."""
+    found = api(client, q=text)
+    first = found["suggestions"][0]
+    assert first["kind"] == "reread" and city in first["message"]
+    distances = [hit["distance_miles"] for hit in found["results"]]
+    assert found["total"] > 0 and None not in distances and max(distances) <= 25
+
+
 def _unique_surnames(demo_profiles, min_letters: int) -> list[dict]:
     """Demo physicians whose surname nobody else has, as a surname or a first name."""
     counts: dict[str, int] = defaultdict(int)

@@ -76,3 +76,23 @@ def test_an_infection_said_absent_asks_for_no_infection_specialist(text):
 
 def test_an_infection_named_still_asks_for_its_specialist():
     assert interpret("infection doctor").specialty_codes == ("207RI0200X",)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("need help tapering off xanax safely been on it years", "sedative-dependence"),
+        ("hooked on ambien want to stop sleeping pills", "sedative-dependence"),
+        ("caller wants b12 injection appt chicago", "anemia"),
+        ("pt wants lumbar injection provider in boston", "epidural-steroid-injection"),
+    ],
+)
+def test_a_medicine_or_a_shot_named_is_the_care_around_it(text, concept):
+    """Blind probe 106 (medicines people name): these had found nobody, or every
+    physician near Chicago."""
+    assert concept in interpret(text).concept_ids
+
+
+def test_a_skin_rash_run_together_is_still_a_rash():
+    read = interpret("skinrash wont go away wat dr do i see")
+    assert [p.label.lower() for p in read.parts] == ["rash"]

@@ -87,3 +87,42 @@ def test_a_cancers_surgery_is_that_cancer_and_who_operates_on_it(text, concept):
 
 def test_a_cancer_surgeon_alone_is_still_the_surgical_oncologist():
     assert interpret("cancer surgeon").specialty_codes == ("2086X0206X",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lady calling asking who gives allergy shots near her",
+        "woman on the phone has a rash on her arm",
+        "man with chest pain wants a cardiologist",
+    ],
+)
+def test_the_callers_or_patients_sex_is_no_filter_on_the_physicians(text):
+    """'lady calling asking who gives allergy shots' listed only women allergists."""
+    assert "gender" not in interpret(text).filters
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("looking for a female who does botox", "female"),
+        ("female with experience in lupus", "female"),
+        ("lady on the phone has a lump on her wrist, wants a woman doctor", "female"),
+        ("male urologist", "male"),
+    ],
+)
+def test_the_physicians_sex_asked_for_is_still_a_filter(text, gender):
+    assert interpret(text).filters.get("gender") == (gender,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["refer pt for remicade infusions UC, marietta ga area", "scheduling pt for ESI, cigna"],
+)
+def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
+    assert "225100000X" not in interpret(text).specialty_codes
+
+
+@pytest.mark.parametrize("text", ["book PT eval for knee", "refer to pt for knee"])
+def test_a_physical_therapy_visit_booked_is_still_one(text):
+    assert "225100000X" in interpret(text).specialty_codes
