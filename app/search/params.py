@@ -11,6 +11,13 @@ from directory.geography import Place
 SORTS = {"relevance": "Best match", "distance": "Distance", "name": "Name (A to Z)"}
 RADIUS_MIN, RADIUS_MAX, RADIUS_DEFAULT = 1, 250, 25
 RADIUS_CHOICES = (5, 10, 25, 50, 100, 250)  # the distances the search form offers
+
+
+def next_radius(miles: int) -> int:
+    """The next distance the form offers past ``miles``: where "a little further" looks."""
+    return next((r for r in RADIUS_CHOICES if r > miles), RADIUS_MAX)
+
+
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 50
 # Elasticsearch's default (indexer/mapping.py sets it too); deeper paging is refused, not slow.
 MAX_RESULT_WINDOW = 10_000

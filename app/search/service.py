@@ -34,7 +34,7 @@ from app.search.curation import CuratedTerms
 from app.search.explain import profile_from_source
 from app.search.filters import FILTERS, Filters
 from app.search.hospitals import AffiliatedHospitals
-from app.search.params import RADIUS_CHOICES, RADIUS_MAX, Resolution, SearchParams
+from app.search.params import Resolution, SearchParams, next_radius
 from app.search.physician_names import name_words
 from app.search.readings import Readings
 from app.search.results import (
@@ -261,7 +261,7 @@ class SearchService:
             return None
         if reading.of_kind("procedure"):  # "physical therapy ... after knee surgery": the
             return None  # procedure says who is asked for, the specialty may be history
-        radius = next((r for r in RADIUS_CHOICES if r > params.radius_miles), RADIUS_MAX)
+        radius = next_radius(params.radius_miles)
         if radius == params.radius_miles:
             return None
         shown = self._physicians(replace(params, radius_miles=radius))

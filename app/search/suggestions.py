@@ -26,7 +26,7 @@ from dataclasses import replace
 from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, asks_for_care, text_with, text_without
-from app.search.params import RADIUS_MAX, Resolution, SearchParams
+from app.search.params import RADIUS_MAX, Resolution, SearchParams, next_radius
 from app.search.results import SearchPage, Suggestion
 from app.search.two_places import place_in_the_text
 from directory import geography
@@ -279,7 +279,7 @@ def _just_beyond(page: SearchPage) -> Suggestion:
         ),
         None,
     )
-    if wider is None or wider.changes["radius"] > 2 * asked:  # nobody at the next step
+    if wider is None or wider.changes["radius"] > next_radius(asked):  # nobody at the next step
         return broader_instead(page)
     return wider
 

@@ -202,3 +202,20 @@ def test_a_specialist_typed_beside_a_need_far_away_leaves_the_others_near(client
     ).get_json()
     assert body["suggestions"][0]["kind"] == "broadened"
     assert all(hit["distance_miles"] <= 25 for hit in body["results"])
+
+
+def test_a_little_further_is_the_next_distance_the_form_offers(client):
+    """Asked within 10 miles of Naperville, IL, the nearest nephrologists are 14 to 24 miles
+    out: the page reaches 25 miles, the next distance in the form, as it reaches 50 from 25.
+    The broader specialty had been shown instead, as if 25 were out of reach (two times 10
+    was the limit)."""
+    body = client.get(
+        "/api/v1/physicians",
+        query_string={"q": "nephrologist", "location": "Naperville, IL", "radius": 10},
+    ).get_json()
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "widened"
+    assert "within 10 miles of Naperville, IL" in notice["message"]
+    assert "within 25 miles" in notice["message"]
+    assert all(NEPHROLOGY in _codes(hit) for hit in body["results"])
+    assert all(10 < hit["distance_miles"] <= 25 for hit in body["results"])
