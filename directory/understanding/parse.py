@@ -384,7 +384,8 @@ def _a_woman_asked_for(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part,
 # "45 y/o female", "14yo M", "pt female", "female patient": the patient's sex, said the way
 # a referral describes the patient, not the physician's the user prefers.
 _AFTER_AN_AGE = re.compile(
-    r"(?:\b\d{1,3}\s*-?\s*(?:y/?o|y\.o\.?|yrs?|years?|yr\.?)(?:\s*-?\s*old)?|\bpts?|\bpatient)"
+    r"(?:\b\d{1,3}\s*-?\s*(?:y/?o|y\.o\.?|yrs?|years?|yr\.?)(?:\s*-?\s*old)?|\bpts?|\bpatient"
+    r"|(?<!within )(?<!top )(?<!best )(?<!under )\b(?:1[3-9]|[2-9]\d))"  # "hairline 28 male"
     r"[\s,]*$"
 )
 _BEFORE_A_PATIENT = re.compile(r"^[\s,]*(?:pts?|patients?)\b")

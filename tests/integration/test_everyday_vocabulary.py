@@ -242,14 +242,25 @@ def test_everyday_symptoms_read_as_the_need_and_list_who_treats_it(client, text,
         assert concept in {m["id"] for m in hit["matched"]}, (text, hit["name"], hit["matched"])
 
 
-@pytest.mark.parametrize("text", ["counselor", "grief counselor", "marriage counseling", "lcsw"])
-def test_a_counselor_finds_talk_therapy(client, text):
+@pytest.mark.parametrize("text", ["marriage counseling", "talk therapy"])
+def test_counseling_finds_talk_therapy(client, text):
     """'counselor' was a word nobody understood: Houston found nobody at all."""
     found = api(client, q=text, location="Houston, TX")
     assert [p["ids"] for p in found["interpretation"]["parts"]] == [["psychotherapy"]], text
     assert found["total"] > 0, text
     for hit in found["results"]:
         assert "psychotherapy" in {m["id"] for m in hit["matched"]}, (text, hit["name"])
+
+
+@pytest.mark.parametrize("text", ["counselor", "grief counselor", "lcsw"])
+def test_a_counselor_asked_where_none_practises_shows_who_is_nearest_to_one(client, text):
+    """A counselor or a social worker is the clinician asked for; near Houston the demo has
+    none, so the page says so and shows the broader care (psychiatrists) rather than
+    nobody."""
+    found = api(client, q=text, location="Houston, TX")
+    assert found["interpretation"]["parts"][0]["kind"] == "specialty", text
+    assert found["total"] > 0, text
+    assert found["suggestions"][0]["kind"] == "broadened", text
 
 
 def test_words_nothing_read_show_the_entry_they_are_surely_a_wording_of(client):
