@@ -66,3 +66,21 @@ def test_an_age_said_before_the_patients_sex_is_no_filter_on_the_physicians():
     """'receding hairline 28 male' had listed only men."""
     assert "gender" not in interpret("receding hairline 28 male want to stop it").filters
     assert interpret("within 25 female ob").filters.get("gender") == ("female",)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("sports physical therapist for a runner atlanta", "2251S0007X"),
+        ("neuro PT for balance after stroke", "2251N0400X"),
+    ],
+)
+def test_a_kind_of_physical_therapist_is_that_therapist(text, code):
+    """'sports physical therapist' read a sports physical (a child's check-up) and a talk
+    therapist; 'neuro PT' read neurologists."""
+    codes = interpret(text).specialty_codes
+    assert code in codes and "225100000X" in codes and "103T00000X" not in codes
+
+
+def test_advanced_heart_failure_shorthand_is_heart_failure():
+    assert "heart-failure" in interpret("EF 20% advanced HF eval ?LVAD/transplant").concept_ids
