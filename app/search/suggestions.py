@@ -450,7 +450,7 @@ def named_without(name: str, left_out: str, shown: SearchPage) -> tuple[Suggesti
 def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
     """A town by its name; a name one slip from a town's ("dr soucier": Saucier, MS) is
     more likely the surname typed, unless the town is a big city ("lowerback pain dr
-    clevland", "kidny stone dr los angles"): nobody has that name, the city is meant."""
+    clevland", "knee pain dr chicgo"): nobody has that name, the city is meant."""
     location = interpret(text, lexicon=lexicon).location
     if location is None:
         return False
@@ -459,7 +459,7 @@ def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
     return normalize_term(location.text).endswith(normalize_term(typed))
 
 
-def _a_big_city(place, lexicon: Lexicon) -> bool:
+def _a_big_city(place: geography.Place | None, lexicon: Lexicon) -> bool:
     if place is None:
         return False
     name = place.label.split(",")[0].lower()
