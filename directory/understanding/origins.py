@@ -14,10 +14,10 @@ from directory.understanding.model import Part
 
 # A move or a visit said before "from": "moved here from", "relocating from", "originally
 # from", "new to atlanta from", "transferring care from". A bare "i'm from houston" says
-# where the asker lives, and stays the place.
+# where the asker lives, and "new pt from hartford" where the patient is: both stay the place.
 _CAME_FROM = re.compile(
     r"\b(?:moved|moving|move|relocat\w*|came|come|coming|originally|transferr?\w*|visiting"
-    r"|new)\b(?:\s+[\w'’,.]+){0,4}?\s+from\s*$",
+    r"|new\s+(?:to|here|in))\b(?:\s+[\w'’,.]+){0,4}?\s+from\s*$",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"^from\s+", re.IGNORECASE)

@@ -464,6 +464,7 @@ def test_a_place_someone_moved_from_is_not_where_they_are(text, place):
     [
         ("im from houston need a cardiologist", "Houston, TX"),
         ("referral from dr smith in hartford", "Hartford, CT"),
+        ("new pt from hartford needs cardiology", "Hartford, CT"),
     ],
 )
 def test_where_the_asker_is_from_without_a_move_is_still_the_place(text, place):
