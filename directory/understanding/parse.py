@@ -164,11 +164,9 @@ def interpret(
     parts = _pain_after_an_operation(text, parts, lexicon)  # "pain ... after hernia surgery"
     parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
-    parts, moved_from = _without(where_they_came_from(text, parts), parts)  # "moved from ohio"
     parts = _merge_repeats(text, parts)
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
-    filler += tuple(x for p in moved_from for x in _words_in(tokens, p.span))
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end))
     filler += tuple(x for w in where for x in _words_in(tokens, w.span))  # "ball of my foot"
     filler += unfit + signs
@@ -194,6 +192,7 @@ def interpret(
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     parts, filler = _as_filler(said_of_another_need(parts), parts, filler, tokens)  # "wont heal"
+    parts, filler = _as_filler(where_they_came_from(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"
@@ -1013,10 +1012,6 @@ def _a_name_said_again(parts: tuple[Part, ...]) -> list[Part]:
 
 
 LANDMARK_WORDS = 2  # "ellington field houston", "galleria mall houston"
-
-
-def _without(read: list[Part], parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], list[Part]]:
-    return tuple(p for p in parts if p not in read), read
 
 
 def _places_side_by_side(text: str, parts: tuple[Part, ...]) -> tuple[tuple[Part, ...], tuple]:
