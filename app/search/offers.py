@@ -15,7 +15,7 @@ from app.search.params import RADIUS_MAX, Resolution, SearchParams
 from app.search.results import Facet, Suggestion
 from app.search.suggestion_queries import POLICY, count_search, reach_search
 from app.search.understanding import apply, explicit_terms
-from directory.geography import resolve_place, suggest_places
+from directory.geography import Place, big_city_a_slip_from, resolve_place, suggest_places
 from directory.text import normalize_term
 from directory.understanding import (
     Hospitals,
@@ -161,12 +161,13 @@ def place_choices(situation: Situation, filters: Filters) -> list[Offer]:
     if typed is not None and typed.ambiguous and situation.asked.place is None:
         text = text_without(situation.asked.q, typed.span)
         changes = {"q": text or None}
-        choices = typed.candidates
+        choices = _with_the_city_meant(typed.candidates, situation)
     elif situation.asked.place_choices:
         changes, choices = {}, situation.asked.place_choices
     elif _namesakes_worth_trying(typed, situation):
         text = text_without(situation.asked.q, typed.span)
-        changes, choices = {"q": text or None}, typed.candidates
+        changes = {"q": text or None}
+        choices = _with_the_city_meant(typed.candidates or (typed.place,), situation)
         keep_empty, limit = False, len(choices)  # only the namesakes that have someone
     else:
         return []
@@ -216,14 +217,27 @@ def place_respelled(situation: Situation, filters: Filters) -> list[Offer]:
 def _namesakes_worth_trying(typed: Part | None, situation: Situation) -> bool:
     """A town typed bare and read as the biggest of its name, where nobody fits the search
     ("neuro brookfield": Brookfield, WI): its namesakes are counted too, and the only one
-    with physicians is shown instead (suggestions.stand_in), as for an ambiguous name."""
+    with physicians is shown instead (suggestions.stand_in), as for an ambiguous name. So
+    is a hamlet whose name is a slip of a big city's ("cardioligist in huston")."""
     return (
         typed is not None
         and typed.place is not None
-        and len(typed.candidates) > 1
+        and (len(typed.candidates) > 1 or _city_meant(typed.place, situation) is not None)
         and situation.total == 0
         and situation.asked.place is None
     )
+
+
+def _with_the_city_meant(towns: tuple[Place, ...], situation: Situation) -> tuple[Place, ...]:
+    """The towns of a name, and the big city it is a slip of, when only hamlets have it:
+    "pittsburg" (NH, KY, IL, ...) offers Pittsburgh, PA too."""
+    meant = _city_meant(towns[0], situation) if towns else None
+    return towns if meant is None or meant in towns else (meant, *towns)
+
+
+def _city_meant(town: Place, situation: Situation) -> Place | None:
+    name = town.label.split(",")[0]
+    return big_city_a_slip_from(name, situation.lexicon.data.bare_city_min_zips)
 
 
 def drop_filters(situation: Situation, filters: Filters) -> list[Offer]:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import OSA
+
 from app.search import offers as build
 from app.search.filters import Filters
 from app.search.offers import Offer, Situation, asks_for_care, text_with, text_without
@@ -378,12 +380,23 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
         words = trailing[-size:]
         span = (words[0].span[0], words[-1].span[1])
         typed = reading.text[span[0] : span[1]]
-        if set(normalize_term(typed).split()) & names:
+        if _in_a_name(typed, names):
             continue
         text = text_with(reading.text, span, f"near {typed}")
         if _reads_as_town(text, typed, lexicon):
             return text, typed
     return _title_then_town(reading, names, lexicon)
+
+
+def _in_a_name(typed: str, names: set[str]) -> bool:
+    """A word typed is in a top result's name, or one slip from it: "huston" found the
+    Houstons, so it is their name, not Huston, ID."""
+    words = normalize_term(typed).split()
+    slipped = [word for word in words if len(word) >= MIN_SLIPPED]
+    return bool(set(words) & names) or any(OSA.distance(w, n) == 1 for w in slipped for n in names)
+
+
+MIN_SLIPPED = 5  # a shorter word one slip from a name is as likely another word
 
 
 def _title_then_town(reading, names: set[str], lexicon: Lexicon) -> tuple[str, str] | None:
@@ -395,7 +408,7 @@ def _title_then_town(reading, names: set[str], lexicon: Lexicon) -> tuple[str, s
         typed = " ".join(words)
         if title.lower().rstrip(".") not in titles or not 0 < len(words) <= MAX_TOWN_WORDS:
             continue
-        if set(normalize_term(typed).split()) & names:
+        if _in_a_name(typed, names):
             continue
         text = text_with(reading.text, part.span, f"doctor near {typed}")
         if _reads_as_town(text, typed, lexicon):
@@ -542,6 +555,9 @@ def shown_instead(
         most = " the most" if which == "the" else ""
         message = f"Showing {instead.label}, {which} {name} with{most} physicians for this search"
         empty = [s.label for s in others if not s.count and s.label.split(",")[0] != name]
+        typed = asked.interpretation.location if asked.interpretation else None
+        if typed is not None and typed.label.split(",")[0] != name:  # "huston": Houston, TX
+            empty = [typed.label]
         if empty:  # "LA": Louisiana, or the city it is a nickname of
             nowhere = " or ".join(empty)
             message = f"Showing {instead.label}: {nowhere} has no physicians for this search"

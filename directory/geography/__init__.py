@@ -35,6 +35,7 @@ from directory.geography.gazetteer import (
 from directory.geography.place import Place
 from directory.geography.reading import (
     LocationNotFound,
+    big_city_a_slip_from,
     meant_city,
     meant_place,
     resolve_place,
@@ -48,6 +49,7 @@ __all__ = [
     "LocationNotFound",
     "Place",
     "ZipInfo",
+    "big_city_a_slip_from",
     "city_place",
     "city_places",
     "county_place",

@@ -219,6 +219,28 @@ def meant_city(name: str, state: str | None = None, by_sound: bool = False) -> C
     return best
 
 
+HAMLET_ZIPS = 3  # a town of fewer ZIPs than this is a hamlet
+FAR_BIGGER = 5  # "huston": Houston, TX (178 ZIPs), not Ruston, LA (3)
+
+
+@cache
+def big_city_a_slip_from(name: str, min_zips: int) -> Place | None:
+    """The big city (``min_zips`` ZIPs or more) one slip from a name only hamlets have:
+    "huston" (Huston, ID) is a slip of Houston, TX; "phenix" of Phoenix, AZ. None for a
+    name some town has (``HAMLET_ZIPS`` or more), or when another town as near is not
+    ``FAR_BIGGER`` times smaller."""
+    key = city_key(name)
+    towns = cities_by_name().get(key, ())
+    if len(key) < MIN_RESPELLED or any(town.zip_count >= HAMLET_ZIPS for town in towns):
+        return None
+    close = process.extract(key, _every_city_key(), scorer=OSA.distance, score_cutoff=1, limit=None)
+    towns = [cities_by_name()[found][0] for found, distance, _ in close if distance == 1]
+    near = sorted((town.zip_count for town in towns if town.zip_count >= HAMLET_ZIPS), reverse=True)
+    if not near or near[0] < min_zips or (len(near) > 1 and near[0] < FAR_BIGGER * near[1]):
+        return None  # "ashville": Nashville, TN (39 ZIPs) or Asheville, NC (11): neither
+    return next(town for town in towns if town.zip_count == near[0]).place()
+
+
 def _nearby_zip_labels(zip5: str, limit: int) -> tuple[str, ...]:
     zips = sorted_zips()
     at = bisect.bisect_left(zips, zip5)

@@ -477,3 +477,31 @@ def test_a_referring_offices_number_beside_the_need_shows_who_treats_the_need(cl
     assert "No physician in the directory has the phone 713-555-0142" in notice["message"]
     assert body["total"] == notice["count"] > 0
     assert body["results"][0]["specialties"][0]["name"] == "Cardiologist"
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "typed"),
+    [
+        ("cardioligist in huston", "Houston, TX", "Huston, ID"),
+        ("knee pain huston", "Houston, TX", "Huston, ID"),
+        ("dermatologist in harford", "Hartford, CT", "Harford"),
+    ],
+)
+def test_a_hamlet_one_slip_from_a_big_city_shows_the_city(client, text, city, typed):
+    """'cardioligist in huston' found nobody: Huston, ID (one ZIP) is a real name, so the
+    slip of Houston was read as that hamlet, with only 'search without a location' offered.
+    Where nobody near the hamlet fits, the big city it is one slip from is shown, and said."""
+    body = api(client, q=text)
+    assert body["total"] > 0
+    assert body["resolved"]["location"]["label"] == city
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "reread" and f"{typed} has no physicians" in notice["message"]
+    assert all(h["distance_miles"] <= 25 for h in body["results"])
+
+
+def test_a_surname_one_slip_from_a_big_city_stays_the_name(client):
+    """'huston' alone found the physicians named Houston; it is no slip of the city."""
+    for text in ("huston", "dr huston"):
+        body = api(client, q=text)
+        assert "Houston" in body["results"][0]["name"]
+        assert body["resolved"]["location"] is None and not body["suggestions"]

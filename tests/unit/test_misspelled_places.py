@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.search.suggestions import _reads_as_town
-from directory.geography import meant_place
+from directory.geography import big_city_a_slip_from, meant_place
 from directory.understanding import interpret, lexicon_for
 from directory.vocabulary import default_vocabulary
 
@@ -87,3 +87,19 @@ def test_a_surname_one_slip_from_a_town_is_no_town_typed_last():
     lexicon = lexicon_for(default_vocabulary())
     assert not _reads_as_town("doctor near soucier", "soucier", lexicon)
     assert _reads_as_town("doctor near providence", "providence", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("huston", "Houston, TX"),  # Huston, ID: one ZIP
+        ("pittsburg", "Pittsburgh, PA"),  # every Pittsburg a hamlet
+        ("phenix", "Phoenix, AZ"),
+        ("ashville", None),  # Nashville, TN or Asheville, NC: a town in its own right
+        ("hartford", None),  # a city, no slip
+        ("ruston", None),  # Ruston, LA is a town, though one slip from Houston
+    ],
+)
+def test_a_hamlets_name_may_be_a_slip_of_a_big_city(name, city):
+    meant = big_city_a_slip_from(name, 20)
+    assert (meant.label if meant else None) == city
