@@ -44,7 +44,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             for code in _typed(resolution).specialty_codes()
         )
         if resolution.surgeons_first or typed_a_surgeon:
-            ranks = ranking.surgeons_first(vocabulary, ranks)
+            ranks = ranking.surgeons_first(vocabulary, ranks, conditions + procedures)
         elif resolution.surgery_declined:
             last = resolution.surgery_declined == "surgeon"
             ranks = ranking.surgeons_behind(vocabulary, ranks, last)

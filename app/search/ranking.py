@@ -11,6 +11,7 @@ specialties that fit (``diversify``) rather than showing ten of one kind.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
@@ -215,10 +216,14 @@ SURGERY_BEHIND = 3
 SURGEONS_DECLINED = 0.5
 
 
-def surgeons_first(vocabulary: Vocabulary, ranks: Mapping[str, int]) -> dict[str, int]:
+def surgeons_first(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], concept_ids: Sequence[str] = ()
+) -> dict[str, int]:
     """``ranks`` with the surgeons the condition map lists first ("carpal tunnel, who does
-    the surgery": hand surgeons before neurologists); unchanged when it lists none."""
-    surgical = _surgical(vocabulary, ranks)
+    the surgery": hand surgeons before neurologists); unchanged when it lists none. A board
+    that operates among other care counts where the map says it operates for the concept
+    asked ("snoring surgery": ENT, "Surgical options for the airway", before sleep doctors)."""
+    surgical = _surgical(vocabulary, ranks) | _operating_for(vocabulary, concept_ids)
     if not surgical:
         return dict(ranks)
     return {c: r if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
@@ -259,6 +264,17 @@ def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
     part's specialists when surgery is declined ("knee pain, no surgeon please")."""
     surgical = _surgical(vocabulary, codes)
     return [c for c in codes if c not in surgical] or list(codes)
+
+
+_OPERATES = re.compile(r"\b(?:surg\w*|operat\w*)", re.IGNORECASE)
+
+
+def _operating_for(vocabulary: Vocabulary, concept_ids: Sequence[str]) -> set[str]:
+    """The specialties the map says operate for these concepts, by the reason it gives."""
+    found = (vocabulary.concepts.get(i) for i in concept_ids)
+    return {
+        s.code for c in found if c is not None for s in c.specialties if _OPERATES.search(s.reason)
+    }
 
 
 def _surgical(vocabulary: Vocabulary, codes) -> set[str]:

@@ -140,3 +140,17 @@ def test_the_operation_declined_puts_the_surgeons_right_after_the_first_who_does
     assert declined["208VP0014X"] < declined["207XS0117X"] < declined["207Q00000X"]
     knees = {"207Q00000X": 0, "207RR0500X": 0, "207X00000X": 2, "225100000X": 4}
     assert surgeons_behind(vocabulary, knees) == knees  # family doctors lead already
+
+
+def test_a_board_the_map_says_operates_for_the_condition_comes_first_when_asked():
+    """'snoring surgery' listed pulmonologists before the ENT doctors who operate on the
+    airway: ENT is no surgical board by its NUCC name, but the map's reason says it operates
+    for sleep apnea. Asked nothing about surgery, the map's order stands."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["sleep-apnea"])
+    ent, pulmonology = "207Y00000X", "207RP1001X"
+    assert ranks[pulmonology] < ranks[ent]
+    asked = surgeons_first(vocabulary, ranks, ["sleep-apnea"])
+    assert asked[ent] < asked[pulmonology]
+    migraine = specialty_ranks(vocabulary, ["migraine"])
+    assert surgeons_first(vocabulary, migraine, ["migraine"]) == migraine
