@@ -163,13 +163,23 @@ def _plural_word(word: str) -> str:
     return word + "s"
 
 
+# Possessives of everyday nouns, no names: "Children's doctors" mid-sentence is lower case.
+_EVERYDAY_POSSESSIVES = frozenset({"children", "women", "men", "kids", "child"})
+
+
+def _a_name(word: str) -> bool:
+    """A possessive of a name ("Parkinson's", "Crohn's"), which keeps its capital."""
+    stem = re.split(r"['’]", word, maxsplit=1)
+    return len(stem) > 1 and stem[0].lower() not in _EVERYDAY_POSSESSIVES
+
+
 def _lower(label: str) -> str:
     """Lower-case ordinary capitalised words, keeping acronyms and names ("Parkinson's")."""
     words = label.split(" ")
     kept = []
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
-        proper = "'" in word or "’" in word or "'" in following or "’" in following
+        proper = _a_name(word) or _a_name(following)
         ordinary = word[:1].isupper() and word[1:] == word[1:].lower() and word[1:2].isalpha()
         bracketed = word.startswith("(") and word[1:2].isupper() and word[2:] == word[2:].lower()
         if (ordinary or bracketed) and not proper:

@@ -33,7 +33,7 @@ PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
 # "toddler with a fever": a child named on its own beside a need (parse._child_beside_a_need)
 CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
-    "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
+    "childrens teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
     # Spanish, folded ("niño" -> "nino"): "mi hijo de 15 años" is a child by the age said
     + "nino nina ninos ninas bebe bebes hijo hija hijos hijas".split()
 )

@@ -111,7 +111,9 @@ class TermTable:
                     self.add(raw, tier, replace(entry, exact=exact))
                     for form in e.derived_forms(normalize_term(raw)):
                         self.add(form, e.DERIVED, entry)
-            if specialty.specialization and "(" not in specialty.name:
+            # A physician's specialization stands on its own ("Interventional Cardiology");
+            # a counselor's or therapist's is an everyday word ("Clinical", "Sports").
+            if specialty.is_physician and specialty.specialization and "(" not in specialty.name:
                 self.add(specialty.specialization, e.DERIVED, entry)
 
     def add_lexicon_data(self) -> None:

@@ -128,3 +128,57 @@ def test_a_text_written_in_another_language_prefers_its_speakers(text, language)
 )
 def test_english_with_a_foreign_word_or_a_language_asked_prefers_nobody(text):
     assert interpret(text).speakers_first is None
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("doctor que hable arabe in cleveland", ("Arabic",)),
+        ("dentista que hable coreano", ("Korean",)),
+        ("doctora que hable ruso", ("Russian",)),
+        ("pediatra que hable vietnamita", ("Vietnamese",)),
+        ("medico que hable chino en los angeles", ("Mandarin", "Cantonese")),
+        ("medico que hable frances", ("French",)),
+    ],
+)
+def test_a_language_named_in_spanish_is_that_language(text, languages):
+    """'doctor que hable arabe in cleveland' listed every physician near Cleveland, 'arabe'
+    unread (blind probe 129): a Spanish speaker names the language in Spanish."""
+    assert interpret(text).filters.get("language") == languages
+
+
+def test_a_town_or_a_first_name_spelled_like_a_language_stays_what_it_is():
+    assert interpret("doctor chino ca").location.label == "Chino, CA"
+    assert interpret("dr frances smith").names == ("Frances Smith",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["clinica para niños", "clinica para niños en el monte que hablen español",
+     "doctor for children", "childrens clinic"],
+)  # fmt: skip
+def test_a_clinic_or_a_doctor_for_children_is_a_childrens_doctor(text):
+    """'clinica para niños' listed clinical social workers: 'clinica' was one slip from
+    'clinical', a counselor's NUCC specialization read as a specialty of its own, and
+    'niños' (like 'children') was left unread."""
+    codes = {c for p in interpret(text).of_kind("specialty") for c in p.codes}
+    assert "208000000X" in codes and "1041C0700X" not in codes
+
+
+@pytest.mark.parametrize(
+    "text", ["clinica", "clinical trials for cancer", "clinical child and adolescent"]
+)
+def test_a_counselors_specialization_is_no_word_of_its_own(text):
+    codes = {c for p in interpret(text).of_kind("specialty") for c in p.codes}
+    assert "1041C0700X" not in codes
+
+
+def test_a_dentists_own_field_still_names_the_dentist():
+    assert interpret("pediatric dentistry").of_kind("specialty")[0].codes[0] == "1223P0221X"
+
+
+def test_childrens_doctors_read_mid_sentence_in_lower_case():
+    assert interpret("spanish speaking doctor for kids").describe() == (
+        "Spanish-speaking children's doctors"
+    )
+    assert "Parkinson's" in interpret("female neurologist for parkinsons").describe()
