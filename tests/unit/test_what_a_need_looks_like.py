@@ -124,6 +124,10 @@ def test_a_skin_rash_run_together_is_still_a_rash():
         ("hemeroid doctor", "hemorrhoids"),
         ("radioactive iodine ablation graves", "hyperthyroidism"),
         ("gleason 7 prostate cancer radiation or surgery who to see houston", "prostate-cancer"),
+        ("familial hypercholesterolemia referral houston", "inherited-high-cholesterol"),
+        ("cant tolerate statins", "inherited-high-cholesterol"),
+        ("heart rate in the 40s and tired all the time", "heart-arrhythmia"),
+        ("liver transplant evaluation", "liver-transplant"),
     ],
 )
 def test_a_need_named_in_its_own_words_is_read(text, concept):
@@ -145,3 +149,16 @@ def test_an_accident_beside_what_it_caused_is_how_the_need_began(text, need):
     accident is when the headaches began, not a need of its own."""
     ids = {i for part in interpret(text).parts for i in part.ids}
     assert "car-accident-injuries" not in ids and need in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("diabetic foot doctor for toenails boston", "213E00000X"),  # a podiatrist
+        ("diabetes educator", "163WD0400X"),
+    ],
+)
+def test_the_clinician_a_need_is_asked_of_by_name_leads(text, code):
+    """'diabetic foot doctor' listed endocrinologists: a '<need> doctor' may be a
+    podiatrist, whom people call doctor too."""
+    assert interpret(text).of_kind("specialty")[0].codes[0] == code
