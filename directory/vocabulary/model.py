@@ -32,6 +32,7 @@ SEES_CHILDREN_TOO = (
 # Clinicians outside the physicians' grouping whom people call "doctor".
 DOCTORS_TOO = frozenset({"Podiatrist", "Dentist", "Chiropractor", "Optometrist"})
 
+
 @dataclass(frozen=True)
 class SpecialtyRank:
     """One NUCC taxonomy code recommended for a concept, with the reason shown to patients."""
