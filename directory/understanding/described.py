@@ -5,8 +5,6 @@
   the chronic wound, whose doctors are the wound and foot specialists.
 * "throat cancer (oropharynx SCC)", "lung cancer squamous cell": the cell type of the
   cancer named, not a skin cancer. "scc on my nose" is still the skin's.
-* "headaches and dizzy ever since car accident", "PTSD following MVC": the accident is how
-  the need began. Alone ("doctor who treats car accident injuries") it is the need.
 """
 
 from __future__ import annotations
@@ -22,20 +20,17 @@ _CELL_TYPE = re.compile(
     r"(?:scc|squamous(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca))?)", re.IGNORECASE
 )
 _WOUNDS, _SKIN_CANCER = ("chronic-wounds",), ("skin-cancer",)
-_ACCIDENTS = ("car-accident-injuries",)  # how an injury came about
 _NEEDS = ("condition", "symptom", "body_part")
 
 
 def said_of_another_need(parts: tuple[Part, ...]) -> list[Part]:
     """The parts that only describe another part's need: not healing beside a sore named,
-    a squamous cell type beside another cancer named, an accident beside what it caused."""
+    a squamous cell type beside another cancer named."""
     found = []
     for part in parts:
         others = [p for p in parts if p is not part and p.kind in _NEEDS]
         named = [p for p in others if p.kind == "condition"]  # a sore on a shin is a wound
         if part.ids == _WOUNDS and _NOT_HEALING.fullmatch(part.text.strip()) and named:
-            found.append(part)
-        elif part.ids == _ACCIDENTS and any(p.ids != _ACCIDENTS for p in others):
             found.append(part)
         elif part.ids == _SKIN_CANCER and _CELL_TYPE.fullmatch(part.text.strip()):
             if any(p.kind == "condition" and _a_cancer(p) for p in others):

@@ -928,8 +928,10 @@ def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]
 
 
 # Conditions that also say when or how another need began: the weeks after a birth, an
-# injury at work, a fall.
-CIRCUMSTANCES = frozenset({"postpartum-care", "work-injury", "fall-injury"})
+# injury at work, a fall, a car accident ("headaches ever since car accident").
+CIRCUMSTANCES = frozenset(
+    {"postpartum-care", "work-injury", "fall-injury", "car-accident-injuries"}
+)
 
 
 def _how_it_began(parts: tuple[Part, ...]) -> list[Part]:
