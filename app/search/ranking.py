@@ -221,8 +221,9 @@ def surgeons_first(
 ) -> dict[str, int]:
     """``ranks`` with the surgeons the condition map lists first ("carpal tunnel, who does
     the surgery": hand surgeons before neurologists); unchanged when it lists none. A board
-    that operates among other care counts where the map says it operates for the concept
-    asked ("snoring surgery": ENT, "Surgical options for the airway", before sleep doctors)."""
+    that operates among other care (ENT, eye, urology, OB/GYN) counts where the map says it
+    operates for the concept asked ("snoring surgery": ENT, "Surgical options for the
+    airway", before sleep doctors)."""
     surgical = _surgical(vocabulary, ranks) | _operating_for(vocabulary, concept_ids)
     if not surgical:
         return dict(ranks)
@@ -266,14 +267,27 @@ def without_surgeons(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
     return [c for c in codes if c not in surgical] or list(codes)
 
 
+# Boards that operate among other care: ENT, eye, urology, OB/GYN (NUCC code prefixes).
+OPERATING_BOARDS = ("207Y", "207W", "2088", "207V")
 _OPERATES = re.compile(r"\b(?:surg\w*|operat\w*)", re.IGNORECASE)
+# "Non-surgical care", "before and after surgery", "refer for surgery": no operation of theirs
+_NOT_OPERATING = re.compile(
+    r"non-?surgical|without surgery|(?:before|after|refer for) (?:\w+ )*surgery", re.IGNORECASE
+)
 
 
 def _operating_for(vocabulary: Vocabulary, concept_ids: Sequence[str]) -> set[str]:
-    """The specialties the map says operate for these concepts, by the reason it gives."""
+    """The boards that operate among other care that the map says operate for these
+    concepts, by the reason it gives ("Surgical options for the airway")."""
     found = (vocabulary.concepts.get(i) for i in concept_ids)
     return {
-        s.code for c in found if c is not None for s in c.specialties if _OPERATES.search(s.reason)
+        s.code
+        for c in found
+        if c is not None
+        for s in c.specialties
+        if s.code.startswith(OPERATING_BOARDS)
+        and _OPERATES.search(s.reason)
+        and not _NOT_OPERATING.search(s.reason)
     }
 
 

@@ -38,6 +38,7 @@ def with_treated_concepts(
             if entry is not None and entry.kind in CONCEPTS:
                 named = Part(entry.kind, entry.ids, entry.label, part.span, part.text, part.match)
                 part = replace(part, treats=named)
+                part = (the_childs(part, lexicon) or part) if for_a_child else part
         elif (
             part.kind in CONCEPTS
             and (normalize_term(part.text).split() or [""])[-1] in doctors
@@ -46,6 +47,22 @@ def with_treated_concepts(
             part = _its_specialist(part, lexicon) or part
         found.append(part)
     return tuple(found)
+
+
+def the_childs(part: Part, lexicon: Lexicon) -> Part | None:
+    """A specialist trained for adults, read for a child, as the children's counterpart: a
+    pediatric pulmonologist for "kids asthma doctor", the adults' pulmonologists after. None
+    when there is none, or the specialist sees children too (a dermatologist)."""
+    vocabulary = lexicon.vocabulary
+    specialties = vocabulary.specialties
+    adults = [specialties[code] for code in part.ids if code in specialties]
+    counterparts = (s.children for s in adults if s.sees_only_adults)
+    kids = tuple(dict.fromkeys(c for found in counterparts for c in found))
+    if not kids:
+        return None
+    label = vocabulary.specialty_name(kids[0])  # the children's first, the adults' after
+    codes = tuple(dict.fromkeys((*vocabulary.meant_by(kids), *part.codes)))
+    return replace(part, ids=kids, label=label, codes=codes)
 
 
 def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:

@@ -154,3 +154,13 @@ def test_a_board_the_map_says_operates_for_the_condition_comes_first_when_asked(
     assert asked[ent] < asked[pulmonology]
     migraine = specialty_ranks(vocabulary, ["migraine"])
     assert surgeons_first(vocabulary, migraine, ["migraine"]) == migraine
+
+
+@pytest.mark.parametrize("concept", ["hip-fracture", "carpal-tunnel-syndrome", "acl-tear"])
+def test_care_before_after_or_without_surgery_is_no_operation(concept):
+    """'Rehabilitation after surgery', 'Non-surgical care': a reason that names surgery
+    without operating moves nobody ('chronic pain after shoulder surgery' had put a
+    physiatrist before the pain doctors)."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, [concept])
+    assert surgeons_first(vocabulary, ranks, [concept]) == surgeons_first(vocabulary, ranks)

@@ -200,3 +200,19 @@ def test_a_doctor_for_a_parent_and_their_children_is_a_family_doctor(text, lexic
     the parent."""
     codes = interpret(text, lexicon=lexicon).specialty_codes
     assert "207Q00000X" in codes and PEDIATRICS not in codes, text
+
+
+@pytest.mark.parametrize(
+    ("text", "childs"),
+    [("kids asthma doctor", "2080P0214X"), ("childrens asthma doctor", "2080P0214X")],
+)
+def test_a_need_doctor_for_a_child_named_first_is_the_childrens_specialist(text, childs, lexicon):
+    """'kids asthma doctor' read adult pulmonologists (and a pediatrician): the child named
+    before the need's doctor is the patient, as in 'asthma doctor for kids'."""
+    specialists = [p for p in interpret(text, lexicon=lexicon).parts if p.treats is not None]
+    assert [p.ids for p in specialists] == [(childs,)]
+
+
+def test_a_need_doctor_who_sees_children_too_stays_for_a_child(lexicon):
+    specialists = [p for p in interpret("kids acne doctor", lexicon=lexicon).parts if p.treats]
+    assert [p.ids for p in specialists] == [("207N00000X",)]  # dermatologists see children
