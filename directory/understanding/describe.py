@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from directory.understanding.degrees import LABEL as DEGREES
 from directory.understanding.identifiers import describe_lookup
 from directory.understanding.model import ADULT, Part
+from directory.understanding.typos import english_counts
 from directory.vocabulary import PHYSICIAN
 
 if TYPE_CHECKING:
@@ -173,6 +174,17 @@ def _a_name(word: str) -> bool:
     return len(stem) > 1 and stem[0].lower() not in _EVERYDAY_POSSESSIVES
 
 
+def _ordinary(word: str) -> bool:
+    return word[:1].isupper() and word[1:] == word[1:].lower() and word[1:2].isalpha()
+
+
+def _ordinary_joined(word: str) -> bool:
+    """ "High-Risk", "Well-Child": everyday words joined, not names ("Ehlers-Danlos")."""
+    pieces = word.split("-")
+    everyday = english_counts()
+    return len(pieces) > 1 and all(_ordinary(w) and w.lower() in everyday for w in pieces)
+
+
 def _lower(label: str) -> str:
     """Lower-case ordinary capitalised words, keeping acronyms and names ("Parkinson's")."""
     words = label.split(" ")
@@ -180,7 +192,7 @@ def _lower(label: str) -> str:
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
         proper = _a_name(word) or _a_name(following)
-        ordinary = word[:1].isupper() and word[1:] == word[1:].lower() and word[1:2].isalpha()
+        ordinary = _ordinary(word) or _ordinary_joined(word)
         bracketed = word.startswith("(") and word[1:2].isupper() and word[2:] == word[2:].lower()
         if (ordinary or bracketed) and not proper:
             word = word.lower()

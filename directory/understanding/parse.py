@@ -188,7 +188,7 @@ def interpret(
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
-    parts, filler = _as_filler(_urgent_care_told(parts), parts, filler, tokens)
+    parts, filler = _as_filler(_urgent_care_told(parts, lexicon), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     parts, filler = _as_filler(said_of_another_need(parts), parts, filler, tokens)  # "wont heal"
@@ -590,10 +590,12 @@ def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
 EMERGENCY_MEDICINE = "207P00000X"
 
 
-def _urgent_care_told(parts: tuple[Part, ...]) -> list[Part]:
+def _urgent_care_told(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
     """Urgent care beside another specialist asked for is part of the story: where the
     patient went or what happened ("urgent care ultrasound showed a swollen kidney, see
-    urology", "cut my hand, ER stitched it, need hand surgeon"), not the care to book."""
+    urology", "cut my hand, ER stitched it, need hand surgeon"), not the care to book. Beside
+    care urgent care does not give, "walk in" says when, not who ("walkin physical
+    therapy for knee")."""
     urgent = [p for p in parts if p.kind == "specialty" and EMERGENCY_MEDICINE in p.codes]
     specialists = [
         p
@@ -603,7 +605,18 @@ def _urgent_care_told(parts: tuple[Part, ...]) -> list[Part]:
         and not p.is_the_patient
         and not set(p.codes) <= PRIMARY_CARE
     ]
-    return urgent if specialists else []
+    concepts = lexicon.vocabulary.concepts
+    elsewhere = [
+        p
+        for p in parts
+        if p.kind == "procedure"
+        and all(
+            EMERGENCY_MEDICINE not in {s.code for s in concepts[i].specialties}
+            for i in p.ids
+            if i in concepts
+        )
+    ]
+    return urgent if specialists or elsewhere else []
 
 
 # "glaucoma check up", "check up for my thyroid": a check-up of one need is that need's
@@ -844,7 +857,7 @@ def _signs_of_a_panic_attack(
     return tuple(p for p in parts if p not in signs), words
 
 
-_PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy"})
+_PREGNANT = frozenset({"pregnancy-care", "high-risk-pregnancy", "postpartum-care"})
 
 
 def _the_parts_own_condition(
@@ -912,10 +925,10 @@ def _body_part_in(part: Part, lexicon: Lexicon):
 
 
 def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
-    """A condition said beside a pregnancy is what it is in pregnancy (``in_pregnancy``):
-    "wife is 32 wks pregnant, face and feet really swollen and her bp was high" had listed
-    family doctors, who treat each need, ahead of the obstetricians a high-risk pregnancy
-    needs."""
+    """A condition said beside a pregnancy, or the weeks after a birth, is what it is in
+    pregnancy (``in_pregnancy``): "wife is 32 wks pregnant, face and feet really swollen and
+    her bp was high" had listed family doctors, who treat each need, ahead of the
+    obstetricians a high-risk pregnancy needs; so had "postpartum HTN f/u"."""
     table = lexicon.data.in_pregnancy
     if not any(_PREGNANT & set(p.ids) for p in parts if p.kind == "condition"):
         return parts

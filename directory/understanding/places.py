@@ -168,6 +168,8 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         return
     cued = _cue_length(norms, start, lexicon) > 0
     for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
+        if end - start > 1 and "," in text[tokens[end - 2].end : tokens[end - 1].start]:
+            break  # "accepting new, providence": a city's name has no comma inside
         name = " ".join(norms[start:end])
         state = _state_after(text, tokens, norms, end, cued=cued) or _its_state(name, norms, end)
         if state is not None and (place := geography.city_place(name, state[1])):

@@ -469,3 +469,14 @@ def test_a_place_someone_moved_from_is_not_where_they_are(text, place):
 )
 def test_where_the_asker_is_from_without_a_move_is_still_the_place(text, place):
     assert interpret(text).location.label == place
+
+
+def test_a_citys_name_does_not_run_across_a_comma():
+    """'... medicaid, accepting new, providence' read New Providence, NJ: 'new' ended the
+    filter, and the town began after the comma."""
+    read = interpret(
+        "mom calling, 4 yr old needs pediatrician, medicaid, accepting new, providence"
+    )
+    assert read.location is None or "New Providence" not in read.location.label
+    assert interpret("pediatrician in new providence nj").location.label == "New Providence, NJ"
+    assert interpret("dermatologist los angeles, ca").location.label == "Los Angeles, CA"

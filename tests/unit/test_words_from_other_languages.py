@@ -182,3 +182,8 @@ def test_childrens_doctors_read_mid_sentence_in_lower_case():
         "Spanish-speaking children's doctors"
     )
     assert "Parkinson's" in interpret("female neurologist for parkinsons").describe()
+
+
+def test_everyday_words_joined_by_a_hyphen_read_lower_case_and_names_keep_their_capitals():
+    assert interpret("high risk pregnancy").describe() == "Physicians for high-risk pregnancy"
+    assert "Ehlers-Danlos" in interpret("ehlers danlos").describe()
