@@ -144,8 +144,12 @@ def people_called(label: str) -> str:
 
 def _plural(label: str) -> str:
     """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)";
-    "Allergist and immunologist" -> "Allergists and immunologists"."""
+    "Allergist and immunologist" -> "Allergists and immunologists"; a NUCC name with its
+    board in brackets, "Sports Medicine (Internal Medicine) Physician" -> "... Physicians"."""
     head, bracket, rest = label.partition(" (")
+    if rest.partition(")")[2].strip():  # words after the bracket: the last is the person
+        before, _, last = label.rpartition(" ")
+        return f"{before} {_plural_word(last)}"
     words = head.split(" ")
     for index, word in enumerate(words):
         person = word.endswith(_PERSON_ENDINGS) and words[index + 1 : index + 2] == ["and"]

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 
 from directory.understanding.candidates import Candidate, from_entry
 from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import PATIENT_WORDS
 from directory.understanding.places import located_tokens
 from directory.understanding.tokens import Token
+from directory.vocabulary import PEDIATRICS
 
 
 def without_patient_readings(
@@ -93,7 +95,9 @@ def patients_beside_a_doctor(
     doctors = [
         c
         for c in chosen
-        if c.kind == "specialty" and any(specialties[code].is_physician for code in c.ids)
+        if c.kind == "specialty"
+        and any(specialties[code].is_physician for code in c.ids)
+        and not _the_patients_age(c, tokens)  # "PT referral ... 16F": the patient, 16
     ]
     needs = [c for c in chosen if c.kind in ("condition", "procedure") or c in doctors]
     found = set()
@@ -117,6 +121,15 @@ def patients_beside_a_doctor(
         elif _for_a_patient_with(c, chosen, tokens):
             found.add(c.start)  # "trigger point injections for fibro pt, bcbs"
     return found
+
+
+def _the_patients_age(candidate: Candidate, tokens: Sequence[Token]) -> bool:
+    """A pediatrician read from the patient's age ("16F", "6yo", "4 yr old"): who the care
+    is for, no physician asked for."""
+    return candidate.ids == (PEDIATRICS,) and any(
+        tokens[i].norm[:1].isdigit() or tokens[i].norm in PATIENT_WORDS
+        for i in range(candidate.start, candidate.end)
+    )
 
 
 def _for_a_patient_with(

@@ -219,3 +219,19 @@ def test_a_little_further_is_the_next_distance_the_form_offers(client):
     assert "within 25 miles" in notice["message"]
     assert all(NEPHROLOGY in _codes(hit) for hit in body["results"])
     assert all(10 < hit["distance_miles"] <= 25 for hit in body["results"])
+
+
+def test_a_teens_sports_doctor_where_no_pediatric_one_practises_is_a_sports_medicine_doctor(
+    client,
+):
+    """'sports medicine doctor for teenage athletes' listed pediatricians: nobody practises
+    pediatric sports medicine here, and the pediatrician was its only broader specialty.
+    Sports medicine doctors of the other boards see teens, and come first."""
+    params = {"q": "sports medicine doctor for teenage athletes", "location": "Chicago, IL"}
+    body = client.get("/api/v1/physicians", query_string=params).get_json()
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "broadened" and notice["label"].startswith("Sports medicine")
+    sports = {"207QS0010X", "207RS0010X", "2081S0010X"}
+    assert body["results"] and all(
+        sports & {s["code"] for s in hit["specialties"]} for hit in body["results"]
+    )

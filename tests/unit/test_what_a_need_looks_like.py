@@ -230,3 +230,23 @@ def test_dental_is_the_dentist_and_telemed_a_video_visit():
     specialty = interpret("dental referral for group home resident").of_kind("specialty")
     assert specialty and specialty[0].codes[0] == "1223G0001X"
     assert interpret("telemed birth control refill").filters.get("telehealth")
+
+
+def test_a_therapy_referral_keeps_its_therapist_beside_the_patients_age():
+    """'PT referral s/p ACL reconstruction 16F' read the patient's age as a pediatrician
+    asked for, and so 'PT' as the patient: the therapist was lost."""
+    read = interpret("PT referral s/p ACL reconstruction 16F, los angeles")
+    assert "225100000X" in {c for p in read.of_kind("specialty") for c in p.codes}
+    assert "physical therapist" not in interpret("derm consult medicaid pt cleveland").describe()
+
+
+def test_an_eating_disorder_named_in_spanish_is_read():
+    assert "eating-disorders" in interpret("psiquiatra para trastornos alimenticios").concept_ids
+
+
+def test_a_nucc_name_with_its_board_in_brackets_reads_as_people():
+    from directory.understanding.describe import people_called
+
+    assert people_called("Sports Medicine (Internal Medicine) Physician") == (
+        "sports medicine (internal medicine) physicians"
+    )
