@@ -5,6 +5,9 @@
   the chronic wound, whose doctors are the wound and foot specialists.
 * "throat cancer (oropharynx SCC)", "lung cancer squamous cell": the cell type of the
   cancer named, not a skin cancer. "scc on my nose" is still the skin's.
+* "hit my head, passed out for a few seconds": knocked out by the head injury, not a
+  faint of its own. Before it ("passed out and hit my head") the faint is the cause, a
+  need of its own.
 """
 
 from __future__ import annotations
@@ -20,17 +23,22 @@ _CELL_TYPE = re.compile(
     r"(?:scc|squamous(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca))?)", re.IGNORECASE
 )
 _WOUNDS, _SKIN_CANCER = ("chronic-wounds",), ("skin-cancer",)
+_FAINTING, _HEAD_INJURY = ("fainting",), ("concussion",)
 _NEEDS = ("condition", "symptom", "body_part")
 
 
 def said_of_another_need(parts: tuple[Part, ...]) -> list[Part]:
     """The parts that only describe another part's need: not healing beside a sore named,
-    a squamous cell type beside another cancer named."""
+    a squamous cell type beside another cancer named, passing out after a head injury."""
     found = []
     for part in parts:
         others = [p for p in parts if p is not part and p.kind in _NEEDS]
         named = [p for p in others if p.kind == "condition"]  # a sore on a shin is a wound
         if part.ids == _WOUNDS and _NOT_HEALING.fullmatch(part.text.strip()) and named:
+            found.append(part)
+        elif part.ids == _FAINTING and any(
+            p.ids == _HEAD_INJURY and p.span[0] < part.span[0] for p in others
+        ):
             found.append(part)
         elif part.ids == _SKIN_CANCER and _CELL_TYPE.fullmatch(part.text.strip()):
             if any(p.kind == "condition" and _a_cancer(p) for p in others):

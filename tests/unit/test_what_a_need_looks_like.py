@@ -250,3 +250,14 @@ def test_a_nucc_name_with_its_board_in_brackets_reads_as_people():
     assert people_called("Sports Medicine (Internal Medicine) Physician") == (
         "sports medicine (internal medicine) physicians"
     )
+
+
+def test_knocked_out_by_a_head_injury_is_no_faint_of_its_own():
+    """'hit my head passed out for a few seconds ... still feel foggy' listed cardiologists
+    for fainting; passing out before the blow is still the faint that caused it."""
+    after = interpret(
+        "hit my head passed out for a few seconds, CT was normal but i still feel foggy"
+    )
+    assert after.concept_ids == ("concussion",)
+    before = interpret("passed out and hit my head on the counter")
+    assert {"fainting", "concussion"} <= set(before.concept_ids)
