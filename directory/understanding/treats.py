@@ -66,9 +66,8 @@ def the_childs(part: Part, lexicon: Lexicon) -> Part | None:
 
 
 def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:
-    """ "lupus specialist", "acne doctor", "diabetic foot doctor": the specialist the
-    condition is first listed with (not primary care; a podiatrist is a doctor too), treating
-    the condition, so those physicians lead and the
+    """ "lupus specialist", "acne doctor": the specialist the condition is first listed
+    with (not primary care), treating the condition, so those physicians lead and the
     others who treat it follow; read as the condition alone, nephrologists and
     dermatologists came level with the rheumatologists asked for."""
     if len(part.ids) != 1:
@@ -81,7 +80,7 @@ def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:
             for rank in concept.specialties
             if rank.code not in GENERALISTS
             and rank.code in vocabulary.specialties
-            and vocabulary.specialties[rank.code].is_called_doctor
+            and vocabulary.specialties[rank.code].is_physician
         ),
         None,
     )

@@ -29,10 +29,6 @@ SEES_CHILDREN_TOO = (
 )  # fmt: skip
 
 
-# Clinicians outside the physicians' grouping whom people call "doctor".
-DOCTORS_TOO = frozenset({"Podiatrist", "Dentist", "Chiropractor", "Optometrist"})
-
-
 @dataclass(frozen=True)
 class SpecialtyRank:
     """One NUCC taxonomy code recommended for a concept, with the reason shown to patients."""
@@ -102,12 +98,6 @@ class Specialty:
     @property
     def is_physician(self) -> bool:
         return self.grouping == PHYSICIAN_GROUPING
-
-    @property
-    def is_called_doctor(self) -> bool:
-        """A physician, or a clinician people call "doctor" too: a podiatrist ("diabetic
-        foot doctor"), a dentist, a chiropractor, an optometrist."""
-        return self.is_physician or self.classification in DOCTORS_TOO
 
     @property
     def sees_only_women(self) -> bool:

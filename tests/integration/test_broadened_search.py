@@ -235,3 +235,15 @@ def test_a_teens_sports_doctor_where_no_pediatric_one_practises_is_a_sports_medi
     assert body["results"] and all(
         sports & {s["code"] for s in hit["specialties"]} for hit in body["results"]
     )
+
+
+def test_a_procedure_rare_specialists_perform_finds_the_surgeons_who_also_do_it(client):
+    """'carpal tunnel surgery chicago' found nobody: only hand surgeons were listed for the
+    release, and none practises near Chicago; orthopedic surgeons do it too."""
+    params = {"q": "carpal tunnel surgery", "location": "Chicago, IL"}
+    body = client.get("/api/v1/physicians", query_string=params).get_json()
+    assert body["total"] > 0
+    assert all(
+        {"207X00000X", "207XS0106X"} & {s["code"] for s in hit["specialties"]}
+        for hit in body["results"][:5]
+    )
