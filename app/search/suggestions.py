@@ -36,6 +36,7 @@ from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
 from directory.understanding.describe import mid_sentence, people_called
 from directory.understanding.model import Word
+from directory.understanding.names import is_first_name
 
 __all__ = [
     "Offer",
@@ -389,11 +390,15 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
 
 
 def _in_a_name(typed: str, names: set[str]) -> bool:
-    """A word typed is in a top result's name, or one slip from it: "huston" found the
-    Houstons, so it is their name, not Huston, ID."""
+    """A word typed is in a top result's name, or one slip from a surname there: "huston"
+    found the Houstons, so it is their name, not Huston, ID ("akron" is no slip of Dr.
+    Aaron Smith's first name)."""
     words = normalize_term(typed).split()
     slipped = [word for word in words if len(word) >= MIN_SLIPPED]
-    return bool(set(words) & names) or any(OSA.distance(w, n) == 1 for w in slipped for n in names)
+    surnames = [name for name in names if not is_first_name(name)]
+    return bool(set(words) & names) or any(
+        OSA.distance(w, n) == 1 for w in slipped for n in surnames
+    )
 
 
 MIN_SLIPPED = 5  # a shorter word one slip from a name is as likely another word

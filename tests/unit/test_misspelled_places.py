@@ -103,3 +103,12 @@ def test_a_surname_one_slip_from_a_town_is_no_town_typed_last():
 def test_a_hamlets_name_may_be_a_slip_of_a_big_city(name, city):
     meant = big_city_a_slip_from(name, 20)
     assert (meant.label if meant else None) == city
+
+
+def test_a_word_one_slip_from_a_top_results_surname_is_that_name_not_from_a_first_name():
+    """'huston' found the Houstons: their name, not Huston, ID. 'annualphysical dr akron'
+    is still Akron, OH, though a top result's first name is Aaron."""
+    from app.search.suggestions import _in_a_name
+
+    assert _in_a_name("huston", {"mary", "houston"})
+    assert not _in_a_name("akron", {"aaron", "smith"})
