@@ -97,7 +97,7 @@ def patients_beside_a_doctor(
         for c in chosen
         if c.kind == "specialty"
         and any(specialties[code].is_physician for code in c.ids)
-        and not _the_patients_age(c, tokens)  # "PT referral ... 16F": the patient, 16
+        and not _about_the_patient(c, tokens)  # "PT referral ... 16F": the patient, 16
     ]
     needs = [c for c in chosen if c.kind in ("condition", "procedure") or c in doctors]
     found = set()
@@ -123,9 +123,9 @@ def patients_beside_a_doctor(
     return found
 
 
-def _the_patients_age(candidate: Candidate, tokens: Sequence[Token]) -> bool:
-    """A pediatrician read from the patient's age ("16F", "6yo", "4 yr old"): who the care
-    is for, no physician asked for."""
+def _about_the_patient(candidate: Candidate, tokens: Sequence[Token]) -> bool:
+    """A pediatrician read from words about the patient ("16F", "6yo", "my kid"): who the
+    care is for, no physician asked for."""
     return candidate.ids == (PEDIATRICS,) and any(
         tokens[i].norm[:1].isdigit() or tokens[i].norm in PATIENT_WORDS
         for i in range(candidate.start, candidate.end)
