@@ -290,3 +290,17 @@ def test_a_diabetic_foot_doctor_is_a_podiatrist_and_a_wound_doctor_is_not():
     assert specialty and specialty[0].codes[0] == "213E00000X"
     wound = interpret("wound care doctor for bed sore").of_kind("specialty")
     assert wound and wound[0].codes[0] != "213E00000X"
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("FH colon cancer needs colonoscopy", "colonoscopy"),
+        ("fh of breast cancer, wants screening", "breast-cancer"),
+    ],
+)
+def test_fh_in_a_referral_is_family_history_not_inherited_cholesterol(text, need):
+    """'FH' is a referral's family history; read as familial hypercholesterolemia it took
+    the place of the need ('fh of breast cancer' lost the breast cancer)."""
+    read = interpret(text)
+    assert "inherited-high-cholesterol" not in read.concept_ids and need in read.concept_ids
