@@ -75,7 +75,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                 codes = _for_the_child(interpretation, vocabulary, codes)
             elif part.kind == "specialty":  # "foot doctor": foot and ankle surgeons after
                 codes = _with_narrower(codes, part.ids, vocabulary)
-                if child and (kids := _childrens(part.ids, vocabulary)):
+                if child and (kids := vocabulary.children_of(part.ids)):
                     # "allergist for my 6 yr old": pediatric allergists first, then the
                     # allergists (who see children first: query._for_the_childs_age)
                     codes, named = (*kids, *codes), kids
@@ -106,12 +106,6 @@ def _with(part, interpretation: Interpretation) -> bool:
     )
 
 
-def _childrens(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The children's counterparts of the specialties ``ids`` (specialties.json)."""
-    specialties = vocabulary.specialties
-    return tuple(dict.fromkeys(c for i in ids if i in specialties for c in specialties[i].children))
-
-
 def _with_narrower(
     codes: tuple[str, ...], ids: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, ...]:
@@ -134,7 +128,7 @@ def _for_the_child(
     # A children's specialist the map names itself counts ("back brace" lists pediatric
     # orthopedists): "scoliosis, back brace for my 12 year old" is theirs, not pediatricians'.
     own = (c for c in treating if c in vocabulary.childrens_codes)
-    childrens = tuple(dict.fromkeys((*_childrens(treating, vocabulary), *own)))
+    childrens = tuple(dict.fromkeys((*vocabulary.children_of(treating), *own)))
     if childrens and not set(treating) & PRIMARY_CARE:
         return childrens
     return (*childrens, *pediatrics)

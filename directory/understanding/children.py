@@ -31,17 +31,16 @@ def for_children(
     if says_an_age(said) and child_age(said) >= ADULT:
         return found
     child_words = lexicon.word_set("children")
-    specialties = lexicon.vocabulary.specialties
+    vocabulary = lexicon.vocabulary
     for candidate in candidates:
         if candidate.kind != "specialty":
             continue
         # Each reading of the words gets the children's counterparts its codes have: "teen
         # therapist" is a child psychologist (a counselor has none), never only a child's
         # physical therapist because the talk therapist's reading had several codes.
-        counterparts = [specialties[i].children for i in candidate.ids if i in specialties]
-        if not any(counterparts):
+        codes = vocabulary.children_of(candidate.ids)
+        if not codes:
             continue
-        codes = tuple(dict.fromkeys(c for found in counterparts for c in found))
         spans = (
             _before(tokens, candidate.start, child_words),
             _after(tokens, candidate.end, child_words),

@@ -605,16 +605,9 @@ def _urgent_care_told(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
         and not p.is_the_patient
         and not set(p.codes) <= PRIMARY_CARE
     ]
-    concepts = lexicon.vocabulary.concepts
+    treating = lexicon.vocabulary.treating
     elsewhere = [
-        p
-        for p in parts
-        if p.kind == "procedure"
-        and all(
-            EMERGENCY_MEDICINE not in {s.code for s in concepts[i].specialties}
-            for i in p.ids
-            if i in concepts
-        )
+        p for p in parts if p.kind == "procedure" and EMERGENCY_MEDICINE not in treating(p.ids)
     ]
     return urgent if specialists or elsewhere else []
 

@@ -55,9 +55,8 @@ def the_childs(part: Part, lexicon: Lexicon) -> Part | None:
     when there is none, or the specialist sees children too (a dermatologist)."""
     vocabulary = lexicon.vocabulary
     specialties = vocabulary.specialties
-    adults = [specialties[code] for code in part.ids if code in specialties]
-    counterparts = (s.children for s in adults if s.sees_only_adults)
-    kids = tuple(dict.fromkeys(c for found in counterparts for c in found))
+    adults = (c for c in part.ids if c in specialties and specialties[c].sees_only_adults)
+    kids = vocabulary.children_of(adults)
     if not kids:
         return None
     label = vocabulary.specialty_name(kids[0])  # the children's first, the adults' after

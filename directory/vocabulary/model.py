@@ -290,6 +290,13 @@ class Vocabulary:
         ranks = (s.code for i in concept_ids if i in concepts for s in concepts[i].specialties)
         return tuple(dict.fromkeys(ranks))
 
+    def children_of(self, codes: Iterable[str]) -> tuple[str, ...]:
+        """The children's counterparts of these specialties (specialties.json ``children``),
+        in order, once each: "allergist" -> pediatric allergist."""
+        specialties = self.specialties
+        found = (c for code in codes if code in specialties for c in specialties[code].children)
+        return tuple(dict.fromkeys(found))
+
     def meant_by(self, codes: Iterable[str]) -> tuple[str, ...]:
         """The codes a search for these specialties means: each with its ``also`` codes,
         once each ("pain doctor" -> every pain medicine code)."""
