@@ -29,9 +29,11 @@ from directory.understanding.scoring import (
 )
 from directory.understanding.titles import titles_a_name
 from directory.understanding.tokens import Alternative, Token, age_said, is_a_count
+from directory.understanding.typos import english_counts, heard_as
 
 WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
 MAX_COMPACT_WORDS = 3  # "low back pain" typed as "lowbackpain" is still found
+MAX_SPELLED_WORDS = 4  # letters spelled out one by one ("a d h d")
 _NUCC = re.compile(r"^[0-9A-Z]{9}X$")
 
 
@@ -190,22 +192,53 @@ def _match(entry: Entry, edits: int, abbreviated: bool) -> str:
 
 def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
     """ "backpain", "lowbackpain", "a-fib" -> the term written with other spacing (scored by
-    the tokens typed, so the term spelled as typed wins when both exist)."""
+    the tokens typed, so the term spelled as typed wins when both exist); and what speech
+    to text splits into other words, joined ("my grains", "cat aracts", "a d h d")."""
     found = []
     for first in range(len(tokens)):
         if _decimals_of(tokens, first):  # "VL 2.1M" is 2.1 million, not a 1-year-old boy
             continue
         joined = ""
-        for end in range(first, min(first + MAX_COMPACT_WORDS, len(tokens))):
+        for end in range(first, min(first + MAX_SPELLED_WORDS, len(tokens))):
             joined += tokens[end].norm
-            term = lexicon.compact.get(age_said(joined))  # "15F", "15 F": a 15 year old
+            term, edits = lexicon.compact.get(age_said(joined)), 0  # "15F": a 15 year old
+            if term is None and end > first:
+                term, edits = _heard_apart(tokens[first : end + 1], joined, lexicon)
             if term is None or term == " ".join(t.norm for t in tokens[first : end + 1]):
                 continue
             entry = lexicon.phrases[term]
+            penalty = SPACING + EDIT * edits
             found.append(
-                from_entry(first, end + 1, entry, term, glue=0, penalty=SPACING, match="fuzzy")
+                from_entry(first, end + 1, entry, term, glue=0, penalty=penalty, match="fuzzy")
             )
     return found
+
+
+HEARD_TYPED = 6  # letters typed apart at least, joined ("her nia" 6)
+HEARD_WORD = 3  # letters in each word heard apart ("app nia"; not "my appa", "fu ke")
+
+
+def _heard_apart(span: list[Token], joined: str, lexicon: Lexicon) -> tuple[str | None, int]:
+    """(term, edits) for words a phone's speech-to-text split apart: letters spelled out
+    ("a d h d", "G I") or words that, joined, sound like a term and nearly spell it ("my
+    grains", "loop us", "pull monologist", "cat aracts"); (None, 0) otherwise."""
+    if not joined.isalpha():
+        return None, 0
+    if all(len(t.norm) == 1 for t in span):
+        return (joined if joined in lexicon.phrases else None), 0
+    if len(span) > MAX_COMPACT_WORDS or len(joined) < HEARD_TYPED:
+        return None, 0
+    if any(len(t.norm) < HEARD_WORD for t in span):  # "my appa", "fu ke", "fè m mal"
+        return None, 0
+    # A word no one writes among them ("aracts", "monologist"): English words alone are
+    # meant as typed ("for skin" is no foreskin, "her meds" no hemorrhoids).
+    if all(t.norm in lexicon.words or t.norm in english_counts() for t in span):
+        return None, 0
+    for said in (joined, joined.removesuffix("s")):  # "cat aracts": cataract
+        if said in lexicon.phrases:
+            return said, 0
+    found = heard_as(joined, lexicon.heard)
+    return found if found is not None else (None, 0)
 
 
 def _decimals_of(tokens: list[Token], at: int) -> bool:

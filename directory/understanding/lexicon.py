@@ -30,10 +30,12 @@ from directory.understanding.lexicon_file import (
 )
 from directory.understanding.term_table import TermTable
 from directory.understanding.typos import (
+    HEARD_LETTERS,
     build_typo_index,
     commonest_words,
     english_counts,
     everyday_short_words,
+    sounds_like,
 )
 from directory.vocabulary import Vocabulary
 
@@ -69,6 +71,7 @@ class Lexicon:
     phrases: Mapping[str, Entry]  # normalised term -> meaning
     prefixes: frozenset[str]  # every word-prefix of a term, to stop extending a span early
     compact: Mapping[str, str]  # term without spaces -> term ("backpain" -> "back pain")
+    heard: Mapping[str, tuple[str, ...]]  # how a term sounds -> terms (typos.sounds_like)
     words: frozenset[str]  # every word the lexicon knows
     typo_index: Mapping[str, tuple[str, ...]]  # deletion variant -> words (typos.py)
     icd10: Mapping[str, tuple[str, ...]]  # compact code or category -> concept ids
@@ -144,6 +147,7 @@ def _tables(vocabulary: Vocabulary, data: LexiconData, phrases: Mapping[str, Ent
             " ".join(t.split()[:n]) for t in phrases for n in range(1, len(t.split()))
         ),
         "compact": _compact_table(phrases),
+        "heard": _heard_table(phrases),
         "words": frozenset(words),
         "typo_index": build_typo_index(correctable),
         "icd10": icd10,
@@ -205,6 +209,17 @@ def _compact_table(phrases: Mapping[str, Entry]) -> dict[str, str]:
 
 
 _DOCTOR_SHORT = ("dr", "doc")
+
+
+def _heard_table(phrases: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
+    """Terms by how they sound, their spaces left out ("migraines" MKRNS): what a phone's
+    speech-to-text splits into other words ("my grains") is found by its sound."""
+    heard: dict[str, list[str]] = defaultdict(list)
+    for term in phrases:
+        joined = term.replace(" ", "")
+        if len(joined) >= HEARD_LETTERS and joined.isalpha():
+            heard[sounds_like(joined)].append(term)
+    return {key: tuple(terms) for key, terms in heard.items()}
 
 
 def _everyday_acronyms(vocabulary: Vocabulary) -> frozenset[str]:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
+import jellyfish
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
@@ -107,6 +108,29 @@ def spelled_as_said(word: str, index: Mapping[str, tuple[str, ...]]) -> str | No
     "esofagus"): one slip from "neurologist", but meant as "nephrologist"."""
     heard = word.replace("f", "ph")
     return heard if heard != word and heard in index.get(heard, ()) else None
+
+
+# Words a phone's speech-to-text split apart ("my grains", "loop us", "pull monologist") are
+# a term when, joined, they sound like it (metaphone, jellyfish: the phonetic codes are a
+# solved problem) and are spelled within this many edits of it; terms this long or longer.
+HEARD_LETTERS = 5
+HEARD_EDITS = 2
+
+
+def sounds_like(word: str) -> str:
+    """How ``word`` sounds, as a phonetic key ("mygrains" and "migraines": MKRNS)."""
+    return jellyfish.metaphone(word)
+
+
+def heard_as(joined: str, heard: Mapping[str, tuple[str, ...]]) -> tuple[str, int] | None:
+    """(term, edits): the term that words typed apart, joined (``joined``), sound like and
+    nearly spell, the nearest first; None when none does."""
+    found = (
+        (OSA.distance(joined, term.replace(" ", ""), score_cutoff=HEARD_EDITS), term)
+        for term in heard.get(sounds_like(joined), ())
+    )
+    best = min((f for f in found if f[0] <= HEARD_EDITS), default=None)
+    return None if best is None else (best[1], best[0])
 
 
 def rewrites_real_word(word: str, candidate: str) -> bool:
