@@ -188,7 +188,7 @@ def interpret(
     parts, filler = _accepting_alone(parts, filler, lexicon)
     parts, filler = _asked_about_a_name(parts, filler, tokens)  # "is dr jacobson taking new pts"
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
-    parts, filler = _as_filler(_urgent_care_told(parts, lexicon), parts, filler, tokens)
+    parts, filler = _as_filler(_urgent_care_told(text, parts, lexicon), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     parts, filler = _as_filler(said_of_another_need(parts), parts, filler, tokens)  # "wont heal"
@@ -590,13 +590,26 @@ def _not_asked(text: str, specialty: Part, home: frozenset[str]) -> bool:
 EMERGENCY_MEDICINE = "207P00000X"
 
 
-def _urgent_care_told(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
+# "diagnosed at urgent care", "went to the ER", "sent home from the ER": a visit told
+_VISITED = re.compile(
+    r"\b(?:diagnosed|seen|saw|told|went|was|were|been|sent|discharged|released|treated)"
+    r"(?:\s+(?:home|me|him|her|us|them|over))?\s+(?:at|to|in|from|by)\s+(?:an?|the|my)?\s*$"
+    r"|\b(?:from|after)\s+(?:an?|the|my|our|his|her)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _urgent_care_told(text: str, parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
     """Urgent care beside another specialist asked for is part of the story: where the
     patient went or what happened ("urgent care ultrasound showed a swollen kidney, see
-    urology", "cut my hand, ER stitched it, need hand surgeon"), not the care to book. Beside
-    care urgent care does not give, "walk in" says when, not who ("walkin physical
+    urology", "cut my hand, ER stitched it, need hand surgeon"), not the care to book; so
+    is a visit told beside a need ("bells palsy diagnosed at urgent care, need follow up").
+    Beside care urgent care does not give, "walk in" says when, not who ("walkin physical
     therapy for knee")."""
     urgent = [p for p in parts if p.kind == "specialty" and EMERGENCY_MEDICINE in p.codes]
+    needs = any(p.kind in _NEEDS for p in parts)
+    visited = [p for p in urgent if needs and _VISITED.search(text[: p.span[0]])]
+    urgent = [p for p in urgent if p not in visited]
     specialists = [
         p
         for p in parts
@@ -609,7 +622,7 @@ def _urgent_care_told(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
     elsewhere = [
         p for p in parts if p.kind == "procedure" and EMERGENCY_MEDICINE not in treating(p.ids)
     ]
-    return urgent if specialists or elsewhere else []
+    return visited + (urgent if specialists or elsewhere else [])
 
 
 # "glaucoma check up", "check up for my thyroid": a check-up of one need is that need's

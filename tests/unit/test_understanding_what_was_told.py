@@ -60,7 +60,30 @@ def test_urgent_care_beside_the_specialist_asked_for_is_the_story(text, code):
     assert code in codes and EMERGENCY_MEDICINE not in codes, text
 
 
-@pytest.mark.parametrize("text", ["deep cut on my finger need stitches", "urgent care near me"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bells palsy diagnosed at urgent care half my face droopy need follow up",
+        "kidney stone, sent home from the ER, who do i see now",
+        "went to urgent care for my ankle, still swollen after a week",
+    ],
+)
+def test_a_visit_to_urgent_care_told_beside_a_need_is_the_story(text):
+    """'bells palsy diagnosed at urgent care ... need follow up' listed urgent care's family
+    doctors first, for a palsy a neurologist follows."""
+    read = interpret(text)
+    needs = [p for p in read.parts if p.kind in ("condition", "body_part")]
+    assert needs and EMERGENCY_MEDICINE not in read.specialty_codes, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deep cut on my finger need stitches",
+        "urgent care near me",
+        "go to urgent care for a sprained ankle",
+    ],
+)
 def test_urgent_care_asked_for_alone_is_still_asked(text):
     assert EMERGENCY_MEDICINE in interpret(text).specialty_codes
 
