@@ -19,6 +19,10 @@ worker_class = "gthread"
 timeout = 30
 graceful_timeout = 10
 keepalive = 5
+# A search of 500 characters (app.search.params.MAX_TEXT) in Chinese or Arabic is up to
+# 4,500 bytes once URL-encoded, past gunicorn's default request line (4,094), which it
+# refuses with a bare 414; 8,190 is the most gunicorn allows.
+limit_request_line = 8190
 
 # One thread per worker stays free for /healthz while the search node stalls
 # (app/capacity.py): at most threads - 1 requests work at once.

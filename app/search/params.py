@@ -21,7 +21,10 @@ def next_radius(miles: int) -> int:
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 20, 50
 # Elasticsearch's default (indexer/mapping.py sets it too); deeper paging is refused, not slow.
 MAX_RESULT_WINDOW = 10_000
-MAX_TEXT = 200  # the search text, and the text /api/v1/conditions explains
+# The search text, and the text /api/v1/conditions explains: room for a patient's polite
+# paragraph ("Good afternoon. I am 74 years old and have had arthritus in both of my knees
+# ...", 300 characters and more), which 200 had refused or the box had cut short.
+MAX_TEXT = 500
 MAX_SHORT_TEXT = 100  # a location, a concept id, a filter value, autocomplete text
 MAX_FILTER_VALUES = 50  # a facet lists 25 values; Elasticsearch refuses 65,536+ terms
 

@@ -31,7 +31,7 @@ def problem(response, status: int = 400) -> dict:
 
 REFUSED = [
     # (query string, the parameter the error names, words the message contains)
-    (f"q={HUGE}", "q", "200 characters or fewer"),
+    (f"q={HUGE}", "q", "500 characters or fewer"),
     ("q=back&radius=-5&location=06106", "radius", "from 1 to 250 miles"),
     ("q=back&radius=99999999999999999999&location=06106", "radius", "from 1 to 250 miles"),
     ("q=back&radius=1e3&location=06106", "radius", "valid integer"),

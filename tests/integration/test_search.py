@@ -330,7 +330,7 @@ def test_conditions_endpoint_explains_a_code(client):
         ({"sort": "distance"}, "sort"),
         ({"location": "Hartfxxd, CT"}, "location"),
         ({"gender": "x"}, "gender"),
-        ({"q": "x" * 201}, "q"),
+        ({"q": "x" * 501}, "q"),
         ({"colour": "red"}, "colour"),
     ],
 )
@@ -340,6 +340,25 @@ def test_bad_parameters_get_a_problem_json_400(client, params, field):
     assert response.content_type == "application/problem+json"
     problem = response.get_json()
     assert problem["status"] == 400 and field in problem["errors"]
+
+
+POLITE_PARAGRAPH = (
+    "Good afternoon. I am 74 years old and have had arthritus in both of my knees for about "
+    "ten years. My family doctor has given me shots but they do not help anymore and she "
+    "says I may need my knees replaced. Could you please help me find a good bone doctor "
+    "near Hartford who does knee replacements? Thank you kindly."
+)
+
+
+def test_a_patients_polite_paragraph_is_searched_not_refused(client):
+    """Past 200 characters the search was refused (the box cut it short): a whole blind
+    probe of older adults' paragraphs found nobody for 83 of 100."""
+    assert len(POLITE_PARAGRAPH) > 300
+    body = search(client, q=POLITE_PARAGRAPH)
+    assert body["total"] > 0
+    assert "knee-replacement" in [i for i, _ in resolved(body)]
+    page = client.get("/", query_string={"q": POLITE_PARAGRAPH}).get_data(as_text=True)
+    assert 'maxlength="500"' in page
 
 
 def test_unknown_location_suggests_the_right_city(client):

@@ -18,7 +18,7 @@ from directory.understanding.lexicon import lexicon_for
 from directory.understanding.tokens import MAX_TOKENS, tokenize
 from directory.vocabulary import default_vocabulary
 
-MAX_TEXT = 200  # the search box's limit (app.search.params.MAX_TEXT)
+MAX_TEXT = 500  # the search box's limit (app.search.params.MAX_TEXT)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
