@@ -18,7 +18,7 @@ from directory.understanding.model import SEX_AFTER_AGE
 from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections, english_counts, rewrites_real_word
 
-MAX_TOKENS = 48  # the search box allows 200 characters; more words are reported as unplaced
+MAX_TOKENS = 120  # the search box allows 500 characters; more words are reported as unplaced
 # A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234") and a
 # referral's slashed shorthand, one letter each side ("s/p", "r/o", "c/o": its letters alone
 # would read as names or places; "PT/OT", "OB/GYN" still split); everything else is a run
