@@ -599,6 +599,9 @@ _VISITED = re.compile(
 )
 
 
+_A_VISIT = re.compile(r"urgent|emergency|\ber\b|\bed\b|walk", re.IGNORECASE)  # not "bug bite"
+
+
 def _urgent_care_told(text: str, parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
     """Urgent care beside another specialist asked for is part of the story: where the
     patient went or what happened ("urgent care ultrasound showed a swollen kidney, see
@@ -608,7 +611,10 @@ def _urgent_care_told(text: str, parts: tuple[Part, ...], lexicon: Lexicon) -> l
     therapy for knee")."""
     urgent = [p for p in parts if p.kind == "specialty" and EMERGENCY_MEDICINE in p.codes]
     needs = any(p.kind in _NEEDS for p in parts)
-    visited = [p for p in urgent if needs and _VISITED.search(text[: p.span[0]])]
+    visited = [
+        p for p in urgent
+        if needs and _A_VISIT.search(p.text) and _VISITED.search(text[: p.span[0]])
+    ]  # fmt: skip
     urgent = [p for p in urgent if p not in visited]
     specialists = [
         p

@@ -167,7 +167,8 @@ def _singular(word: str, lexicon: Lexicon) -> str | None:
     if len(word) <= 3 or not word.endswith("s"):
         return None
     exact = lexicon.word_set("exact_number")
-    for ending, replacement in (("ies", "y"), ("es", ""), ("s", "")):
+    # "pees" is "pee", not "pe" (PE): a plain "s" first, then "es" ("rashes": "rash")
+    for ending, replacement in (("ies", "y"), ("s", ""), ("es", "")):
         if word.endswith(ending):
             base = word[: -len(ending)] + replacement
             if base in lexicon.words and base not in exact:

@@ -28,8 +28,25 @@ THERAPISTS = "103T00000X"
         ("red painful eye light hurts", "uveitis"),
         ("suboxen clinic that takes medicaid", "opioid-use-disorder"),
         ("enlarged prostrate", "enlarged-prostate"),
+        ("eyelid drooping so much its hard to see", "eyelid-surgery"),
+        ("choking on pills and food going down wrong way", "dysphagia"),
+        ("cut on finger infected and swollen wont heal atlanta", "cellulitis"),
+        ("burn from the oven not healing 2 weeks still weeping", "burn-injuries"),
+        ("perforated eardrum", "eardrum-perforation"),
+        ("hand foot and mouth, daycare says he needs a doctors note", "hand-foot-mouth-disease"),
+        ("salivary gland swells under my jaw when i eat", "salivary-gland-problems"),
+        ("daughter pees her pants during the day and night 6 years old", "bedwetting"),
+        ("daughter had strep 5 times this year should her tonsils come out", "tonsillectomy"),
+        ("i have type 2 diabetes and my doctor said i need a yearly dilated eye exam",
+         "diabetic-retinopathy"),
+        ("pt asking for contact lens exam, spanish speaker", "refractive-errors"),
+        ("breast lump needs biopsy", "breast-biopsy"),
+        ("hearing aid repair one of mine stopped working", "hearing-loss"),
+        ("non-healing oral ulcer x3 wks r/o SCC", "mouth-sores"),
+        ("82 yr old mom confused and sleepy all the time i think its her meds",
+         "medication-review"),
     ],
-)
+)  # fmt: skip
 def test_a_need_said_plainly_is_read(text, concept):
     assert concept in interpret(text).concept_ids, text
 
@@ -56,3 +73,25 @@ def test_an_addiction_psychiatrist_is_named_in_lay_words():
 def test_sweating_at_night_and_with_the_thyroid_keep_their_readings():
     assert interpret("night sweats").concept_ids == ("menopause",)
     assert interpret("always hot and sweaty").concept_ids == ("hyperthyroidism",)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_read"),
+    [
+        ("peeing burns and going every 10 min", "burn-injuries"),  # a burning pee
+        ("feet feel like pins and needles and burn at night", "burn-injuries"),
+        ("daughter pees her pants", "pulmonary-embolism"),  # "pees" is no plural of PE
+        ("non-healing oral ulcer", "chronic-wounds"),  # the mouth's, not a foot ulcer
+    ],
+)
+def test_a_word_inside_another_need_is_not_read_on_its_own(text, not_read):
+    assert not_read not in interpret(text).concept_ids, text
+
+
+def test_a_wound_that_will_not_heal_finds_family_doctors_where_no_wound_clinic_is():
+    """'burn from the oven not healing ... los angeles' found nobody: the map listed only
+    podiatrists, wound nurses and surgeons, none of whom practise there."""
+    from directory.vocabulary import default_vocabulary
+
+    codes = [s.code for s in default_vocabulary().concepts["chronic-wounds"].specialties]
+    assert "207Q00000X" in codes
