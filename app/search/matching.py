@@ -124,7 +124,12 @@ def _specialty_clauses(
     if behind:
         clauses.append(ranking.broader_query(behind))
     if context:
-        clauses += _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
+        # "nocturnal enuresis 8yo M urology referral": the child's pediatrician is who refers,
+        # after the urologists typed, as a referral's fit already puts primary care
+        referred = not set(codes) & PRIMARY_CARE
+        clauses += _patient_clauses(
+            list(dict.fromkeys(context)), fit or {}, resolution.patient_age, referred
+        )
     return clauses
 
 
@@ -147,15 +152,22 @@ def _typed(resolution: Resolution) -> Resolution:
 
 
 def _patient_clauses(
-    context: list[str], fit: dict[str, float], age: int | None = None
+    context: list[str], fit: dict[str, float], age: int | None = None, referred: bool = False
 ) -> list[dict]:
     """Who the words say the patient is, beside what was asked. Beside a condition, a
     teenager's pediatrician stands where the condition map puts primary care, not level
     with its first specialists: 'my 15 yo has bad acne' had listed eight pediatricians above
     the dermatologists, who treat it first. A younger child's pediatrician keeps the full
     weight: a baby who spits up or a kid who wheezes is seen by a pediatrician first. The
-    children's specialists keep their full weight."""
+    children's specialists keep their full weight; beside a specialist typed (``referred``)
+    the pediatrician keeps a generalist's share (ranking.GENERALIST_FACTOR)."""
     pediatric = [c for c in context if c in PRIMARY_CARE]
+    if referred and pediatric:
+        others = [c for c in context if c not in pediatric]
+        weight = ranking.GENERALIST_FACTOR
+        return [ranking.specialty_query(others)] * bool(others) + [
+            ranking.specialty_query(pediatric, weight=weight)
+        ]
     if not fit or not pediatric or age is None or age < TEEN:
         return [ranking.specialty_query(context)]
     others = [c for c in context if c not in pediatric]

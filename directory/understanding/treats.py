@@ -50,18 +50,17 @@ def with_treated_concepts(
 
 
 def the_childs(part: Part, lexicon: Lexicon) -> Part | None:
-    """A specialist trained for adults, read for a child, as the children's counterpart: a
-    pediatric pulmonologist for "kids asthma doctor", the adults' pulmonologists after. None
-    when there is none, or the specialist sees children too (a dermatologist)."""
-    vocabulary = lexicon.vocabulary
-    specialties = vocabulary.specialties
-    adults = (c for c in part.ids if c in specialties and specialties[c].sees_only_adults)
-    kids = vocabulary.children_of(adults)
-    if not kids:
+    """A "<need> doctor" read for a child whose specialist sees only adults, as the need:
+    "kids asthma doctor" is a child's asthma, as "asthma doctor for my kid" is, so the
+    children's pulmonologists and allergists and the pediatrician come first and the adults'
+    pulmonologists after (read as a pediatric pulmonologist, the adults' had filled page 1
+    where none practised). None when the specialist sees children too (a dermatologist)."""
+    specialties = lexicon.vocabulary.specialties
+    if part.treats is None or not all(
+        c in specialties and specialties[c].sees_only_adults for c in part.ids
+    ):  # "concussion doctor": sports medicine sees children, as neurology does not
         return None
-    label = vocabulary.specialty_name(kids[0])  # the children's first, the adults' after
-    codes = tuple(dict.fromkeys((*vocabulary.meant_by(kids), *part.codes)))
-    return replace(part, ids=kids, label=label, codes=codes)
+    return part.treats
 
 
 def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from app.search import ranking
 from app.search.matching import _referred, _specialty_clauses
 from app.search.params import Resolution, SearchParams
@@ -151,17 +153,30 @@ def test_primary_care_keeps_first_place_only_if_first_for_every_concept_asked():
 
 
 def test_a_specialist_for_a_child_named_apart_is_the_childrens_one_first():
-    """'dermatologist for my 5 year old', 'asthma doctor for kids': the child is the
-    patient, so the pediatric subspecialists lead and the adult ones follow; the child's
-    age already ranked adult-only physicians after those who see children."""
-    for text, kids, adults in (
-        ("dermatologist for my 5 year old", "207NP0225X", DERM),
-        ("asthma doctor for kids", "2080P0214X", "207RP1001X"),
-    ):
-        (typed,) = [t for t in resolution(text).terms if t.kind == "specialty" and not t.context]
-        assert typed.named == (kids,) and adults in typed.codes, text
+    """'dermatologist for my 5 year old': the child is the patient, so the pediatric
+    dermatologists lead and the adult ones follow; the child's age already ranked
+    adult-only physicians after those who see children."""
+    (typed,) = [
+        t
+        for t in resolution("dermatologist for my 5 year old").terms
+        if t.kind == "specialty" and not t.context
+    ]
+    assert typed.named == ("207NP0225X",) and DERM in typed.codes
     (adult,) = [t for t in resolution("dermatologist").terms]
     assert "207NP0225X" not in adult.codes
+
+
+@pytest.mark.parametrize("text", ["asthma doctor for kids", "kids asthma doctor"])
+def test_a_need_doctor_for_a_child_is_the_childs_need_not_the_adults_specialist(text):
+    """'asthma doctor for children' near Chicago listed eight adult pulmonologists (a
+    pediatric pulmonologist typed, the adults' right behind) where none for children
+    practised: read as the child's asthma, as 'asthma doctor for my kid' is, the children's
+    pulmonologists and the pediatrician lead, the adults' follow by the condition map."""
+    terms = resolution(text).terms
+    assert not [t for t in terms if t.kind == "specialty" and not t.context]
+    (patient,) = [t for t in terms if t.context]
+    assert patient.codes.index("2080P0214X") < patient.codes.index("208000000X")
+    assert "207RP1001X" not in patient.codes
 
 
 def test_orthopedic_surgeons_treat_the_hands_conditions_after_hand_surgeons():
@@ -202,3 +217,17 @@ def test_beside_a_childs_condition_the_pediatrician_stands_where_primary_care_do
     # Where the map lists pediatricians themselves, a young child's search keeps them first.
     eczema = _best_boosts("toddler eczema")
     assert eczema[PEDIATRICS] > eczema[DERM]
+
+
+def test_a_specialist_typed_for_a_young_child_leads_the_pediatrician_who_refers():
+    """'nocturnal enuresis 8yo M urology referral' listed ten pediatricians and said 'No
+    urologists found': the adults' urologists (after the children's) tied the child's
+    pediatrician. The pediatrician now keeps a generalist's share beside a specialist typed."""
+    found: dict[str, float] = {}
+    text = "nocturnal enuresis 8yo M urology referral"
+    for clause in _specialty_clauses(resolution(text), beside=True):
+        for code, boost in boosts(clause).items():
+            found[code] = max(found.get(code, 0.0), boost)
+    assert found["208800000X"] > found["208000000X"] + max(ranking.FIT_BY_RANK)
+    pediatrician = _specialty_clauses(resolution("bedwetting 8yo pediatrician"), beside=True)
+    assert max(boosts(pediatrician[0]).values()) == 2 * ranking.SPECIALTY_PRIMARY

@@ -88,10 +88,11 @@ def test_a_word_inside_another_need_is_not_read_on_its_own(text, not_read):
     assert not_read not in interpret(text).concept_ids, text
 
 
-def test_a_wound_that_will_not_heal_finds_family_doctors_where_no_wound_clinic_is():
-    """'burn from the oven not healing ... los angeles' found nobody: the map listed only
-    podiatrists, wound nurses and surgeons, none of whom practise there."""
+def test_a_wound_that_will_not_heal_finds_dermatologists_where_no_wound_clinic_is():
+    """'wound care doctor near me' near Houston found nobody: the map listed only
+    podiatrists, wound nurses and surgeons, none of whom practise there. Dermatologists
+    follow them; family doctors would lead every wound said beside another need."""
     from directory.vocabulary import default_vocabulary
 
     codes = [s.code for s in default_vocabulary().concepts["chronic-wounds"].specialties]
-    assert "207Q00000X" in codes
+    assert codes[-1] == "207N00000X" and "207Q00000X" not in codes
