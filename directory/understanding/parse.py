@@ -87,7 +87,7 @@ from directory.understanding.tokens import (
     is_a_count,
     tokenize,
 )
-from directory.understanding.treats import the_childs, with_treated_concepts
+from directory.understanding.treats import the_childs_need, with_treated_concepts
 from directory.understanding.typos import english_counts
 from directory.understanding.where import body_parts_saying_where
 from directory.vocabulary import PRIMARY_CARE, Vocabulary, default_vocabulary
@@ -247,8 +247,8 @@ def _child_beside_a_need(
     starts = {w.span[0] for w in unplaced}
     if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
         return parts, filler, unplaced
-    # "kids asthma doctor": the condition's specialist for children, where there is one
-    parts = tuple((the_childs(p, lexicon) or p) if p.treats else p for p in parts)
+    # "kids asthma doctor": a child's asthma, as "asthma doctor for my kid" is
+    parts = tuple((the_childs_need(p, lexicon) or p) if p.treats else p for p in parts)
     parts = _with_word_read_as(parts, word, entry)
     return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
 

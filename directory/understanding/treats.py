@@ -38,7 +38,7 @@ def with_treated_concepts(
             if entry is not None and entry.kind in CONCEPTS:
                 named = Part(entry.kind, entry.ids, entry.label, part.span, part.text, part.match)
                 part = replace(part, treats=named)
-                part = (the_childs(part, lexicon) or part) if for_a_child else part
+                part = (the_childs_need(part, lexicon) or part) if for_a_child else part
         elif (
             part.kind in CONCEPTS
             and (normalize_term(part.text).split() or [""])[-1] in doctors
@@ -49,7 +49,7 @@ def with_treated_concepts(
     return tuple(found)
 
 
-def the_childs(part: Part, lexicon: Lexicon) -> Part | None:
+def the_childs_need(part: Part, lexicon: Lexicon) -> Part | None:
     """A "<need> doctor" read for a child whose specialist sees only adults, as the need:
     "kids asthma doctor" is a child's asthma, as "asthma doctor for my kid" is, so the
     children's pulmonologists and allergists and the pediatrician come first and the adults'
