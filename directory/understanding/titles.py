@@ -29,7 +29,9 @@ def titles_a_name(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False
     # A city that is also a common surname right after a title is the person: front desks
     # type "cardiologist dr jackson" for Dr. Jackson far more often than for Jackson, MS.
-    if following in lexicon.word_set("surname_places"):
+    # "doctor" spelled out after a need is that need's doctor: "eczema doctor houston".
+    spelled = tokens[at].norm == "doctor" and at and lexicon.is_content_word(tokens[at - 1].norm)
+    if following in lexicon.word_set("surname_places") and not spelled:
         return True
     return not place_starts(tokens, at + 1, lexicon)
 

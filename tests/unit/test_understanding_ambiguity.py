@@ -81,6 +81,23 @@ def test_dr_before_an_everyday_word_nobody_is_named_is_no_title(text, names):
     assert interpret(text).names == names
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eczema doctor houston",
+        "caller needs copd doctor houston area",
+        "trigger finger doctor houston",
+        "osteoporosis doctor houston",
+    ],
+)
+def test_doctor_spelled_out_after_a_need_before_a_surname_city_is_the_place(text):
+    """'eczema doctor houston' (blind probe 145) read Dr. Houston, listing two
+    pediatricians named Houston first and no place at all: 'doctor' spelled out after a
+    need is that need's doctor word ('dr' stays a title: 'endo dr houston')."""
+    reading = interpret(text)
+    assert reading.names == () and reading.location.place.label == "Houston, TX", text
+
+
 def test_washington_after_a_clinical_word_or_a_cue_is_still_the_state():
     for text in ("cardiologist washington", "doctors in washington"):
         reading = interpret(text)
@@ -189,3 +206,10 @@ def test_therapy_beside_a_condition_its_board_treats_is_that_therapy():
     assert "physical-therapy" in reading.concept_ids and "psychotherapy" not in reading.concept_ids
     assert "psychotherapy" in interpret("therapy for depression").concept_ids
     assert "physical-therapy" in interpret("therapy for back pain").concept_ids
+
+
+def test_a_front_desks_calling_and_scheduling_name_nobody():
+    """'pt calling to schedule vasectomy reversal consult' ranked three physicians named
+    Collins first: 'calling schedule' was left over as a name to match."""
+    reading = interpret("pt calling to schedule vasectomy reversal consult")
+    assert reading.concept_ids == ("vasectomy",) and not reading.unplaced
