@@ -45,6 +45,18 @@ THERAPISTS = "103T00000X"
         ("non-healing oral ulcer x3 wks r/o SCC", "mouth-sores"),
         ("82 yr old mom confused and sleepy all the time i think its her meds",
          "medication-review"),
+        ("burn on my arm from cooking oil blistering bad", "burn-injuries"),
+        ("burn scar on hand so tight i cant straighten my fingers", "scars-and-keloids"),
+        ("caller needs staples removed after surgery", "stitch-and-staple-removal"),
+        ("home wound vac management referral post op dehiscence abdomen",
+         "surgical-wound-infection"),
+        ("road rash not healing boston", "cuts-and-scrapes"),
+        ("caller thinks its a brown recluse bite, turning black in the middle",
+         "insect-bites-and-stings"),
+        ("fire ant bites blistered and look infected", "insect-bites-and-stings"),
+        ("scab on my scalp that wont heal and bleeds sometimes", "skin-cancer"),
+        ("my dads toe is turning black and has a sore he's diabetic",
+         "peripheral-artery-disease"),
     ],
 )  # fmt: skip
 def test_a_need_said_plainly_is_read(text, concept):
