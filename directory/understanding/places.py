@@ -200,10 +200,30 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
                 yield state[0], place, (), True, None, True
             elif cued or big:
                 yield end, place, (), False, BARE_CITY if big else None, True
+        if end - start == 2 and (state or cued) and not city:
+            # "in glen view": a one-word town speech-to-text split in two
+            yield from _split_city(norms[start] + norms[start + 1], end, state, lexicon)
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
             if state is not None and (here := geography.county_place(name, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
+
+
+SPLIT_TOWN_ZIPS = 2  # a town, not a hamlet of one ZIP, two words typed apart may name
+
+
+def _split_city(joined: str, end: int, state: tuple[int, str] | None, lexicon: Lexicon):
+    """A one-word town typed as two words after a cue or before its state ("in glen view":
+    Glenview). Spelled exactly: a slip of two words joined reads towns into everyday pairs
+    ("near me", "it all")."""
+    if not joined.isalpha() or joined in lexicon.phrases:
+        return
+    cities = _cities(joined)
+    if not cities or " " in cities[0][0].label.split(",")[0] or cities[0][1] < SPLIT_TOWN_ZIPS:
+        return
+    if state is not None and (place := geography.city_place(joined, state[1])):
+        yield state[0], place, (), True, None
+    yield end, *_city_reading(joined), False, None
 
 
 # Digits as dictation writes them: "seven seven zero zero eight", "zero six one oh six".

@@ -480,3 +480,13 @@ def test_a_citys_name_does_not_run_across_a_comma():
     assert read.location is None or "New Providence" not in read.location.label
     assert interpret("pediatrician in new providence nj").location.label == "New Providence, NJ"
     assert interpret("dermatologist los angeles, ca").location.label == "Los Angeles, CA"
+
+
+def test_a_town_speech_to_text_split_in_two_is_the_town():
+    """'... never had one in glen view' (blind probe 158, dictated) read Glen, NH, WV or MS:
+    the two words after a cue are Glenview, IL. Everyday pairs joined stay words."""
+    reading = interpret("wife calling, he needs a colonoscopy hes fifty, in glen view")
+    assert "near Glenview" in reading.describe()
+    for text in ("gyno near me for really painful periods", "dry eye specialist near hartford ct"):
+        said = interpret(text).describe()
+        assert "Lefor" not in said and "New Hartford" not in said, said
