@@ -71,6 +71,8 @@ def test_a_need_said_plainly_is_read(text, concept):
         ("my prostrate doctor retired", UROLOGY),
         ("sex therapist for couples", THERAPISTS),
         ("gender therapist letter for surgery", THERAPISTS),
+        ("older pt wants a doctor who does house calls or video, medicare", "207Q00000X"),
+        ("home visit doctor for homebound mother medicare chicago", "207R00000X"),
     ],
 )
 def test_who_is_asked_for_plainly_is_read(text, code):
