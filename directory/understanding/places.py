@@ -170,6 +170,8 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
     for end in range(start + 1, min(start + MAX_CITY_WORDS, len(tokens)) + 1):
         if end - start > 1 and "," in text[tokens[end - 2].end : tokens[end - 1].start]:
             break  # "accepting new, providence": a city's name has no comma inside
+        if end < len(tokens) and tokens[end].text in _CLASSES:
+            continue  # "FNA Bethesda IV": a cytology class, not a town; "Stage III"
         name = " ".join(norms[start:end])
         state = _state_after(text, tokens, norms, end, cued=cued) or _its_state(name, norms, end)
         if state is not None and (place := geography.city_place(name, state[1])):
@@ -224,6 +226,9 @@ def _split_city(joined: str, end: int, state: tuple[int, str] | None, lexicon: L
     if state is not None and (place := geography.city_place(joined, state[1])):
         yield state[0], place, (), True, None
     yield end, *_city_reading(joined), False, None
+
+
+_CLASSES = frozenset({"II", "III", "IV", "V", "VI"})  # a grade or class in capitals
 
 
 # Digits as dictation writes them: "seven seven zero zero eight", "zero six one oh six".

@@ -490,3 +490,11 @@ def test_a_town_speech_to_text_split_in_two_is_the_town():
     for text in ("gyno near me for really painful periods", "dry eye specialist near hartford ct"):
         said = interpret(text).describe()
         assert "Lefor" not in said and "New Hartford" not in said, said
+
+
+def test_a_cytology_class_in_capitals_is_no_town():
+    """'FNA Bethesda IV (follicular neoplasm) ... Providence RI area' (blind probe 159)
+    searched near Bethesda, MD and found nobody."""
+    text = "2.1 cm thyroid nodule, FNA Bethesda IV, needs ENT for lobectomy. Providence RI area."
+    assert interpret(text).location.place.label == "Providence, RI"
+    assert interpret("neurologist in Bethesda").location.place.label == "Bethesda, MD"

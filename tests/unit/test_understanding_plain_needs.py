@@ -110,3 +110,16 @@ def test_a_wound_that_will_not_heal_finds_dermatologists_where_no_wound_clinic_i
 
     codes = [s.code for s in default_vocabulary().concepts["chronic-wounds"].specialties]
     assert codes[-1] == "207N00000X" and "207Q00000X" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "back pain, did 6 weeks of PT and a steroid pack, didnt help much",
+        "had months of physical therapy for my neck",
+    ],
+)
+def test_weeks_of_physical_therapy_done_are_care_tried_not_asked(text):
+    """A long message (blind probe 159) that 'did 6 weeks of PT and a steroid pack' was
+    headed 'Physical therapists' and listed them first."""
+    assert "225100000X" not in interpret(text).specialty_codes, text
