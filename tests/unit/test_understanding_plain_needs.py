@@ -73,6 +73,9 @@ def test_a_need_said_plainly_is_read(text, concept):
         ("gender therapist letter for surgery", THERAPISTS),
         ("older pt wants a doctor who does house calls or video, medicare", "207Q00000X"),
         ("home visit doctor for homebound mother medicare chicago", "207R00000X"),
+        ("caller needs ear nose throat dr in farmington ct", "207Y00000X"),
+        ("ear nose and throat chicago", "207Y00000X"),
+        ("RD referral for 15yo new onset T1D carb counting education", "133V00000X"),
     ],
 )
 def test_who_is_asked_for_plainly_is_read(text, code):
