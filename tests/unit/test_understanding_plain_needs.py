@@ -57,6 +57,8 @@ THERAPISTS = "103T00000X"
         ("scab on my scalp that wont heal and bleeds sometimes", "skin-cancer"),
         ("my dads toe is turning black and has a sore he's diabetic",
          "peripheral-artery-disease"),
+        ("flat spot on the back of babys head, repositioning isnt helping", "flat-head-syndrome"),
+        ("my sons head shape looks off and the soft spot closed early", "flat-head-syndrome"),
     ],
 )  # fmt: skip
 def test_a_need_said_plainly_is_read(text, concept):
