@@ -164,10 +164,8 @@ def _patient_clauses(
     pediatric = [c for c in context if c in PRIMARY_CARE]
     if referred and pediatric:
         others = [c for c in context if c not in pediatric]
-        weight = ranking.GENERALIST_FACTOR
-        return [ranking.specialty_query(others)] * bool(others) + [
-            ranking.specialty_query(pediatric, weight=weight)
-        ]
+        shared = ranking.specialty_query(pediatric, weight=ranking.GENERALIST_FACTOR)
+        return [ranking.specialty_query(others), shared] if others else [shared]
     if not fit or not pediatric or age is None or age < TEEN:
         return [ranking.specialty_query(context)]
     others = [c for c in context if c not in pediatric]

@@ -193,7 +193,7 @@ def _match(entry: Entry, edits: int, abbreviated: bool) -> str:
 def _compact_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
     """ "backpain", "lowbackpain", "a-fib" -> the term written with other spacing (scored by
     the tokens typed, so the term spelled as typed wins when both exist); and what speech
-    to text splits into other words, joined ("my grains", "cat aracts", "a d h d")."""
+    to text splits into other words, joined ("cat aracts", "sleep app nia", "a d h d")."""
     found = []
     for first in range(len(tokens)):
         if _decimals_of(tokens, first):  # "VL 2.1M" is 2.1 million, not a 1-year-old boy
@@ -220,8 +220,10 @@ HEARD_WORD = 3  # letters in each word heard apart ("app nia"; not "my appa", "f
 
 def _heard_apart(span: list[Token], joined: str, lexicon: Lexicon) -> tuple[str | None, int]:
     """(term, edits) for words a phone's speech-to-text split apart: letters spelled out
-    ("a d h d", "G I") or words that, joined, sound like a term and nearly spell it ("my
-    grains", "loop us", "pull monologist", "cat aracts"); (None, 0) otherwise."""
+    ("a d h d", "G I") or words, one of them no word at all, that joined sound like a term
+    and nearly spell it ("pull monologist", "cat aracts"); (None, 0) otherwise. Everyday
+    words split from a term ("my grains", "loop us") are left as typed: too many everyday
+    pairs sound like a term."""
     if not joined.isalpha():
         return None, 0
     if all(len(t.norm) == 1 for t in span):

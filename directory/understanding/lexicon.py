@@ -212,8 +212,8 @@ _DOCTOR_SHORT = ("dr", "doc")
 
 
 def _heard_table(phrases: Mapping[str, Entry]) -> dict[str, tuple[str, ...]]:
-    """Terms by how they sound, their spaces left out ("migraines" MKRNS): what a phone's
-    speech-to-text splits into other words ("my grains") is found by its sound."""
+    """Terms by how they sound, their spaces left out ("pulmonologist" PLMNLJST): what a
+    phone's speech-to-text splits into other words ("pull monologist") is found by it."""
     heard: dict[str, list[str]] = defaultdict(list)
     for term in phrases:
         joined = term.replace(" ", "")

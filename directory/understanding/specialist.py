@@ -137,29 +137,11 @@ def _failed_after(
 
 # A duration beside the care that ``skippable`` (determiners, qualifiers) does not hold,
 # and the words of a visit ("went to the chiropractor", "ya fui al quiropráctico").
+# "did 6 weeks of PT", "had months of physical therapy": a span of time steps over too
 _DURATION = frozenset(
-    {
-        "for",
-        "x",
-        "few",
-        "several",
-        "mo",
-        "mos",
-        "to",
-        "al",
-        "of",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "wk",
-        "wks",
-        "month",
-        "months",
-        "year",
-        "years",
-    }
-)  # fmt: skip  "did 6 weeks of PT", "had months of physical therapy"
+    {"for", "x", "few", "several", "mo", "mos", "to", "al", "of", "day", "days", "week",
+     "weeks", "wk", "wks", "month", "months", "year", "years"}
+)  # fmt: skip
 # After the care, what joins it to its failing: "saw a chiro and it didn't help".
 _THEN = frozenset({"and", "but", "it", "y", "pero"})
 # Care tried together: "failed PT + ESI x3", "tried PT and injections"; after a comma

@@ -110,7 +110,7 @@ def spelled_as_said(word: str, index: Mapping[str, tuple[str, ...]]) -> str | No
     return heard if heard != word and heard in index.get(heard, ()) else None
 
 
-# Words a phone's speech-to-text split apart ("my grains", "loop us", "pull monologist") are
+# Words a phone's speech-to-text split apart ("sleep app nia", "pull monologist") are
 # a term when, joined, they sound like it (metaphone, jellyfish: the phonetic codes are a
 # solved problem) and are spelled within this many edits of it; terms this long or longer.
 HEARD_LETTERS = 5
@@ -118,7 +118,8 @@ HEARD_EDITS = 2
 
 
 def sounds_like(word: str) -> str:
-    """How ``word`` sounds, as a phonetic key ("mygrains" and "migraines": MKRNS)."""
+    """How ``word`` sounds, as a phonetic key ("pullmonologist" and "pulmonologist":
+    PLMNLJST)."""
     return jellyfish.metaphone(word)
 
 
