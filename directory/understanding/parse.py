@@ -248,7 +248,7 @@ def _child_beside_a_need(
     if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
         return parts, filler, unplaced
     # "kids asthma doctor": a child's asthma, as "asthma doctor for my kid" is
-    parts = tuple((the_childs_need(p, lexicon) or p) if p.treats else p for p in parts)
+    parts = tuple(the_childs_need(p, lexicon) or p for p in parts)
     parts = _with_word_read_as(parts, word, entry)
     return parts, tuple(w for w in filler if w is not word), [w for w in unplaced if w is not word]
 
