@@ -191,7 +191,8 @@ def interpret(
     parts, filler = _as_filler(_urgent_care_told(text, parts, lexicon), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
-    parts, filler = _as_filler(said_of_another_need(parts), parts, filler, tokens)  # "wont heal"
+    said_of = said_of_another_need(text, parts)  # "wont heal", "cant sleep because of"
+    parts, filler = _as_filler(said_of, parts, filler, tokens)
     parts, filler = _as_filler(where_they_came_from(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
@@ -418,6 +419,7 @@ def _the_patients_sex(
         if p.filter == "gender"
         and not _names_a_doctor(p.text)
         and not _names_a_doctor(_next_word(text, p.span[1]))  # "older female doctor"
+        and not _before_a_specialist(text, p, parts)  # "new pt female internist"
         and (
             _AFTER_AN_AGE.search(before := text[: p.span[0]].lower())
             or _AGED.search(before)
@@ -451,6 +453,22 @@ def _the_sex_that_failed(text: str, parts: tuple[Part, ...]) -> list[Part]:
 def _next_word(text: str, at: int) -> str:
     words = text[at:].split(maxsplit=1)
     return words[0] if words else ""
+
+
+def _before_a_specialist(text: str, part: Part, parts: tuple[Part, ...]) -> bool:
+    """ "new pt female internist", "pt wants male urologist": a gender right before the
+    specialty asked for, with no age said before it, is the physician's; "67 yo female
+    cardiology referral" keeps the patient's."""
+    before = text[: part.span[0]].lower()
+    if _AGED.search(before) or re.search(r"\d", before[-12:]):
+        return False
+    after = [p for p in parts if p.span[0] >= part.span[1]]
+    nearest = min(after, key=lambda p: p.span[0], default=None)
+    return (
+        nearest is not None
+        and nearest.kind == "specialty"
+        and not text[part.span[1] : nearest.span[0]].strip()
+    )
 
 
 def _a_need_follows(text: str, part: Part, parts: tuple[Part, ...]) -> bool:

@@ -44,7 +44,8 @@ def with_treated_concepts(
             and (normalize_term(part.text).split() or [""])[-1] in doctors
             and not for_a_child  # "asthma doctor for my kid": a pediatrician reading stays
         ):
-            part = _its_specialist(part, lexicon) or part
+            beside = [i for p in parts if p.kind == "condition" for i in p.ids]
+            part = _its_specialist(part, lexicon, beside) or part
         found.append(part)
     return tuple(found)
 
@@ -63,25 +64,31 @@ def the_childs_need(part: Part, lexicon: Lexicon) -> Part | None:
     return part.treats
 
 
-def _its_specialist(part: Part, lexicon: Lexicon) -> Part | None:
+def _its_specialist(part: Part, lexicon: Lexicon, beside: Sequence[str] = ()) -> Part | None:
     """ "lupus specialist", "acne doctor": the specialist the condition is first listed
     with (not primary care), treating the condition, so those physicians lead and the
     others who treat it follow; read as the condition alone, nephrologists and
-    dermatologists came level with the rheumatologists asked for."""
+    dermatologists came level with the rheumatologists asked for. Beside a condition
+    (``beside``: concept ids), the first who also treats it: "migraine ... the botox
+    doctor" is the neurologist, not the dermatologist botox is first listed with."""
     if len(part.ids) != 1:
         return None
     vocabulary = lexicon.vocabulary
     concept = vocabulary.concepts[part.ids[0]]
-    lead = next(
-        (
-            rank.code
-            for rank in concept.specialties
-            if rank.code not in GENERALISTS
-            and rank.code in vocabulary.specialties
-            and vocabulary.specialties[rank.code].is_physician
-        ),
-        None,
-    )
+    leads = [
+        rank.code
+        for rank in concept.specialties
+        if rank.code not in GENERALISTS
+        and rank.code in vocabulary.specialties
+        and vocabulary.specialties[rank.code].is_physician
+    ]
+    also = {
+        r.code
+        for i in beside
+        if i in vocabulary.concepts
+        for r in vocabulary.concepts[i].specialties
+    }
+    lead = next((c for c in leads if c in also), None) or next(iter(leads), None)
     if lead is None:
         return None
     return Part(

@@ -57,7 +57,7 @@ def concepts(text: str) -> set[str]:
         ("pessary fitting", "pelvic-organ-prolapse"),
         ("it hurts during sex", "pelvic-pain"),
         ("told i have dense breasts need extra screening", "mammography"),
-        ("got called back after my mammogram", "mammography"),
+        ("got called back after my mammogram", "breast-biopsy"),  # the work-up, not a screening
         ("mom is wearing depends all the time now", "urinary-incontinence"),
         ("my mom needs her knee replaced", "knee-replacement"),
         ("balance therapy for elderly after a fall", "physical-therapy"),

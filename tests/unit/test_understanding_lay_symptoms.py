@@ -171,7 +171,7 @@ def test_a_childs_growth_and_a_referrals_lab_findings_read_as_their_need(text, c
         ("bulging blue veins that ache", "varicose-veins"),
         ("lfts elevated", "abnormal-liver-tests"),
         ("BI-RADS 4 L breast mass", "breast-lump"),
-        ("they found a spot on my mammogram", "breast-lump"),
+        ("they found a spot on my mammogram", "breast-biopsy"),  # the work-up: radiology
         # signs described: each had read nothing or only a body part ('yellow', 'gave')
         ("my eyes are yellow", "abnormal-liver-tests"),
         ("my newborn is yellow", "newborn-jaundice"),

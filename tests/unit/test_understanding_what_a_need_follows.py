@@ -1,0 +1,69 @@
+"""Words around a need that say what caused it or what it follows, not a need of their own:
+sleep lost to an itch or a pain, an operation the care comes after, botox beside a
+migraine."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+
+def concepts(text: str) -> set[str]:
+    return {i for p in interpret(text).parts if p.kind != "specialty" for i in p.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("cant sleep because of itching all night", "rash"),
+        ("back pain so bad i cant sleep", "chronic-low-back-pain"),
+        ("can't sleep from neck pain radiating down my arm", "chronic-neck-pain"),
+        ("hot flashes wake me up all night cant sleep", "menopause"),
+    ],
+)
+def test_sleep_lost_to_another_need_is_that_need(text, cause):
+    """ "cant sleep because of itching" had listed sleep physicians and pulmonologists."""
+    parts = interpret(text).parts
+    read = {i for p in parts for i in p.ids} | {p.label.lower() for p in parts}
+    assert cause in read
+    assert "insomnia" not in concepts(text)
+    assert not any("Sleep medicine" in p.label for p in parts)
+
+
+def test_a_sleep_doctor_named_by_sleeplessness_caused_by_an_itch_is_not_asked_for():
+    parts = interpret("mi piel me pica tanto que no puedo dormir, doctor que hable español").parts
+    assert not any(p.kind == "specialty" for p in parts)
+
+
+def test_sleeplessness_said_beside_a_need_with_no_cause_stays():
+    assert {"anxiety", "insomnia"} <= concepts("anxiety and cant sleep")
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "before"),
+    [
+        (
+            "pelvic floor therapy for men after prostate surgery",
+            "pelvic-floor-therapy",
+            "prostate-surgery",
+        ),
+        ("hand therapy after carpal tunnel surgery", "physical-therapy", "carpal-tunnel-release"),
+    ],
+)
+def test_care_after_an_operation_asks_for_the_care(text, asked, before):
+    """Urologists had led "pelvic floor therapy ... after prostate surgery"."""
+    read = concepts(text)
+    assert asked in read and before not in read
+
+
+def test_the_botox_doctor_beside_a_migraine_is_the_neurologist():
+    parts = interpret("migraine almost every day meds not working need the botox doctor").parts
+    specialists = [p.label for p in parts if p.kind == "specialty"]
+    assert specialists == ["Neurologist"]
+    alone = [p.label for p in interpret("botox doctor").parts if p.kind == "specialty"]
+    assert alone == ["Dermatologist"]
+
+
+def test_botox_shots_for_headaches_read_as_botox_for_a_migraine():
+    assert {"migraine", "botox-injections"} <= concepts("who gives botox shots for headaches")
