@@ -120,17 +120,37 @@ def _specialty_clauses(
         return [ranking.specialty_query(codes, named)]
     behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
-    clauses = [ranking.specialty_query(codes, named, weight)]
+    said = [t for t in typed.terms if t.kind == "specialty"]
+    by_body = bool(said) and all(t.by_body for t in said)  # "toddler has had diarrhea"
+    clauses = _body_part_clauses(codes, named, weight, resolution.patient_age) if by_body else []
+    clauses = clauses or [ranking.specialty_query(codes, named, weight)]
     if behind:
         clauses.append(ranking.broader_query(behind))
     if context:
         # "nocturnal enuresis 8yo M urology referral": the child's pediatrician is who refers,
         # after the urologists typed, as a referral's fit already puts primary care
-        referred = not set(codes) & PRIMARY_CARE
+        referred = not by_body and not set(codes) & PRIMARY_CARE
         clauses += _patient_clauses(
             list(dict.fromkeys(context)), fit or {}, resolution.patient_age, referred
         )
     return clauses
+
+
+def _body_part_clauses(
+    codes: list[str], named: list[str], weight: float, age: int | None
+) -> list[dict]:
+    """A body part's or symptom's specialists for a young child: those trained for adults
+    (gastroenterologists for "toddler has had diarrhea for a week") after those who see
+    children, as the condition map's fit puts them (ranking.ADULTS_ONLY_FACTOR); the
+    pediatrician keeps the full weight (no specialist was asked for). Empty otherwise."""
+    if age is None or age >= TEEN:
+        return []
+    adults = ranking.seeing_only_adults(default_vocabulary(), codes)
+    if not adults:
+        return []
+    rest = [c for c in codes if c not in adults]
+    later = ranking.specialty_query(adults, weight=ranking.ADULTS_ONLY_FACTOR)
+    return [ranking.specialty_query(rest, named, weight), later] if rest else [later]
 
 
 def _surgeons_after(codes: list[str], named: list[str]) -> list[dict]:

@@ -73,6 +73,8 @@ class ResolvedTerm:
     # For a specialty: the specialists of a body part or symptom typed beside a specialty
     # ("rheum consult joint pain"): they follow the specialty typed, never tie with it.
     context: bool = False
+    # For a specialty: read from a body part or symptom ("diarrhea"), not typed as one.
+    by_body: bool = False
 
 
 @dataclass(frozen=True)

@@ -136,10 +136,16 @@ def specialty_fit(
             # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the
             # gastroenterologists who see children, not the pediatrician who referred.
             score = round(score * GENERALIST_FACTOR, 2)
-        if young_child and physician and vocabulary.specialties[code].sees_only_adults:
+        if young_child and physician and seeing_only_adults(vocabulary, [code]):
             score = round(score * ADULTS_ONLY_FACTOR, 2)
         fit[code] = score
     return fit
+
+
+def seeing_only_adults(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
+    """The physicians among ``codes`` trained for adults only (``sees_only_adults``)."""
+    specialties = vocabulary.specialties
+    return [c for c in codes if c in specialties and specialties[c].sees_only_adults]
 
 
 def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:

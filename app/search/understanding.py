@@ -80,7 +80,9 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                     # allergists (who see children first: query._for_the_childs_age)
                     codes, named = (*kids, *codes), kids
             terms.append(
-                ResolvedTerm("specialty", part.codes[0], part.label, how, codes, named, context)
+                ResolvedTerm(
+                    "specialty", part.codes[0], part.label, how, codes, named, context, by_body
+                )
             )
     return list(dict.fromkeys(terms))
 

@@ -29,6 +29,8 @@ def trained_for_adults(hit: dict) -> bool:
         ("toddler constipated for weeks, cries when he poops", "constipated for weeks"),
         ("my 6 year old has a cough for a month, worse at night", "cough for a month"),
         ("my 8 yo son gets migraines, misses school", "migraines"),
+        # a body part's specialists, no condition: gastroenterologists had led
+        ("toddler has had diarrhea for a week", "diarrhea for a week"),
     ],
 )
 def test_a_young_child_sees_the_pediatrician_before_adults_specialists(client, child, adult):

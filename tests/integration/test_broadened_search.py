@@ -247,3 +247,16 @@ def test_a_procedure_rare_specialists_perform_finds_the_surgeons_who_also_do_it(
         {"207X00000X", "207XS0106X"} & {s["code"] for s in hit["specialties"]}
         for hit in body["results"][:5]
     )
+
+
+def test_a_foot_doctor_where_no_podiatrist_practises_is_an_orthopedic_surgeon(client):
+    """ "foot doctor in chicago" found nobody: every podiatrist practises in New England, and
+    a podiatrist had no broader specialty. Orthopedic surgeons (foot and ankle surgeons
+    first, where any is near) treat feet too, and the page says so."""
+    body = client.get("/api/v1/physicians", query_string={"q": "foot doctor in chicago"})
+    body = body.get_json()
+    assert body["total"] > 0
+    assert all(any(c.startswith("207X") for c in _codes(hit)) for hit in body["results"])
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
+    assert notice["message"].startswith("No podiatrists near Chicago, IL")
