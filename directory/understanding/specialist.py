@@ -168,17 +168,25 @@ def _tried_word_before(
     return None
 
 
-# "NOT looking for a surgeon", "dont want surgery", "no quiero cirujano", "non-surgical":
-# surgery declined, a few words at most between the no and the surgery word. "no relief
-# after surgery" is surgery done ("after" is no word that may stand between).
+# "NOT looking for a surgeon", "dont want surgery", "no quiero cirujano", "non-surgical",
+# "someone who isnt going to just operate": surgery declined, a few words at most between
+# the no and the surgery word. "no relief after surgery" is surgery done ("after" is no
+# word that may stand between).
 _DECLINING = (
     r"(?:no|not|without|avoid|avoiding|dont|don t|do not|doesnt|doesn t|does not|wont|won t|"
-    r"never|rather than|instead of|other than|sin)"
+    r"isnt|isn t|is not|never|rather than|instead of|other than|sin)"
 )
 _BETWEEN = (
     r"(?:\s+(?:looking|look|for|a|an|any|more|another|to|have|having|get|getting|go|want|"
     r"wanting|wants|need|needs|needing|interested|in|the|see|seeing|quiero|una|un|ser|"
-    r"ready|keen|on|major|big|back|spine|spinal|knee|hip|neck|shoulder)){0,4}"
+    r"ready|keen|on|major|big|back|spine|spinal|knee|hip|neck|shoulder|going|gonna|just|"
+    r"jump|rush|straight|into)){0,4}"
+)
+# "want to try everything before surgery", "other options before surgery": surgery put off
+# (not "cardiac clearance before surgery", which is for it).
+_PUT_OFF = (
+    r"(?:try|trying|options|everything|anything|alternatives?)(?:\s+\w+){0,3}?\s+"
+    r"(?:before|prior to)(?:\s+(?:a|an|any|the|my|having|getting))?"
 )
 _SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar")
 _SURGEONS = frozenset({"surgeon", "surgeons", "cirujano", "cirujanos"})  # who, not what
@@ -202,7 +210,9 @@ def _declining(surgeon_words: frozenset[str]) -> re.Pattern[str]:
     words = sorted({*surgeon_words, *_SPANISH_SURGERY}, key=len, reverse=True)
     surgery = "|".join(map(re.escape, words))
     # "no surgical hx" is a referral's history, not a wish
-    return re.compile(rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+)({surgery})\b(?! (?:history|hx))")
+    return re.compile(
+        rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+|{_PUT_OFF}\s+)({surgery})\b(?! (?:history|hx))"
+    )
 
 
 def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:

@@ -115,6 +115,10 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
         ("never had surgery on it", ""),
         ("no surgical hx", ""),  # a referral's history
         ("who does the surgery for carpal tunnel", ""),
+        ("herniated disc want to try everything before surgery", "surgery"),  # put off
+        ("other options before surgery for my knee", "surgery"),
+        ("cardiac clearance before surgery", ""),  # for it
+        ("want to see someone who isnt going to just operate", "surgery"),
     ],
 )
 def test_words_that_decline_surgery_or_a_surgeon(text, declines):
