@@ -1,5 +1,6 @@
 """A filter the words only prefer: "russian speaking preferred", "hindi speaking if
-possible", "pt prefers woman provider", "prefers video visits".
+possible", "pt prefers woman provider", "prefers video visits"; and "new pt", "new
+patient", said of the caller.
 
 Coordinators write what a patient would like beside what the referral needs. Read as a
 filter, a preference hid everyone else, and near most places nobody was left. A filter
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from directory.text import normalize_term
 from directory.understanding.model import Part
 
 _PREFERENCE = re.compile(
@@ -30,9 +32,17 @@ def with_preferences(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
     )
 
 
+# "new pt", "new patient": who the caller is, not a requirement ("accepting new patients",
+# "must take new pts"): those accepting rank first, and a specialty where nobody near is
+# accepting still lists its physicians (an internist had stood in for the endocrinologist).
+_A_NEW_PATIENT = frozenset({"new pt", "new pts", "new patient", "new patients"})
+
+
 def _preferred(text: str, part: Part) -> bool:
     if part.filter in (None, "radius_miles"):
         return False
+    if part.filter == "accepting_new_patients" and normalize_term(part.text) in _A_NEW_PATIENT:
+        return True
     start, end = part.span
     before = _CLAUSE_ENDS.split(text[:start])[-1]
     after = _CLAUSE_ENDS.split(text[end:])[0]

@@ -57,3 +57,17 @@ def test_an_adults_ear_infection_is_primary_care_and_a_childs_the_pediatrician(c
         assert not any(h["specialties"][0]["name"] == "Pediatrician" for h in adult["results"][:5])
         child = api(client, q="my 5 year old has another ear infection", location=place)
         assert child["results"][0]["specialties"][0]["name"] == "Pediatrician", place
+
+
+DIAGNOSE_AUTISM = {"2080P0006X", "103TC2200X", "103T00000X", "2084N0402X", "2084P0804X"}
+
+
+@pytest.mark.parametrize(
+    "text", ["where can i get my son tested for autism hes 3", "autism spectrum testing for girls"]
+)
+def test_an_autism_evaluation_lists_those_who_diagnose_it_before_the_pediatrician(client, text):
+    """General pediatricians screen for autism; developmental pediatricians, psychologists,
+    child neurologists and psychiatrists diagnose it. Pediatricians had led."""
+    found = api(client, q=text)
+    first = {s["code"] for s in found["results"][0]["specialties"]}
+    assert first & DIAGNOSE_AUTISM, first

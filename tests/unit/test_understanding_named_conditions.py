@@ -1,0 +1,70 @@
+"""Conditions people name, rare or common, and needs told by what they do to a day: each is
+read as the need, not left unread ("lynch syndrome", "too tired to work") or read as
+something else ("escaleras"-style slips aside, "falling out down there" was a fall)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+EMG = "204R00000X"
+
+
+def concepts(text: str) -> set[str]:
+    return {i for p in interpret(text).parts if p.kind != "specialty" for i in p.ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("just found out i have lynch syndrome what kind of doctor do i need",
+         "hereditary-cancer-syndromes"),
+        ("son has tics keeps blinking and clearing his throat is this tourettes",
+         "tics-and-tourette-syndrome"),
+        ("kid with down syndrome needs a doctor who speaks arabic", "down-syndrome"),
+        ("doctor near me for my son with cerebral palsy seizures and g tube", "cerebral-palsy"),
+        ("dequervains tenosynovitis", "de-quervains-tenosynovitis"),
+        ("hallux rigidus", "hallux-rigidus"),
+        ("charcot foot diabetic boston", "charcot-foot"),
+        ("A1AT deficiency ZZ genotype, pulm consult, cigna", "alpha-1-antitrypsin-deficiency"),
+        ("45,X Turner syndrome, 19yo transitioning from peds - adult endo", "turner-syndrome"),
+        ("referral for lactose intolerance breath test", "lactose-intolerance"),
+        ("burning when urinating and pain between legs prostatitis?", "prostatitis"),
+        ("cardiac rehab referral after MI", "cardiac-rehabilitation"),
+        ("cant stop going to the bathroom at night", "overactive-bladder"),
+        ("too tired to work", "chronic-fatigue-syndrome"),
+        ("can't read the menu at restaurants anymore", "refractive-errors"),
+        ("doctor para tunel carpiano", "carpal-tunnel-syndrome"),
+        ("doctor para ablacion de fibrilacion auricular", "atrial-fibrillation"),
+        ("verrugas en las manos de mi hijo", "warts"),
+        ("pie diabetico herida que no sana", "chronic-wounds"),
+        ("having problems in the bedroom wife says go get checked out", "erectile-dysfunction"),
+        ("painful lump by my butt hole hurts to sit", "hemorrhoids"),
+        ("lost 20 pounds without trying and no appetite", "unexplained-weight-loss"),
+        ("always full after a few bites and lost weight", "gastroparesis"),
+        ("feel like something is falling out down there", "pelvic-organ-prolapse"),
+        ("face pain one side like electric shock trigeminal", "trigeminal-neuralgia"),
+        ("widespread body pain muscles ache all over", "fibromyalgia"),
+        ("vulvodynia", "pelvic-pain"),
+        ("caller asking for a doctor who does endometrial ablation", "abnormal-uterine-bleeding"),
+        ("my big toe joint is crooked and rubs in my shoes who do i see", "bunions"),
+    ],
+)  # fmt: skip
+def test_a_named_or_plainly_told_need_is_read(text, concept):
+    assert concept in concepts(text)
+
+
+def test_a_fall_is_still_a_fall():
+    assert "falls-and-balance" in concepts("my mom keeps falling at home")
+
+
+def test_electromyography_is_the_nerve_test_specialist():
+    codes = {c for p in interpret("electromyography").parts for c in p.codes}
+    assert EMG in codes
+
+
+def test_a_child_with_a_named_condition_is_still_a_child():
+    """ "eye doctor for child with down syndrome": the child's eye doctor, as before."""
+    labels = [p.label for p in interpret("eye doctor for child with down syndrome").parts]
+    assert any("pediatric ophthalmologist" in label for label in labels)
