@@ -364,7 +364,16 @@ def broader_behind(vocabulary: Vocabulary, named: Sequence[str]) -> list[str]:
     """The broader specialties that follow a specialty typed beside a condition: its adult
     counterpart or parent board (hand surgeon -> orthopedic surgeons), never primary care or
     pediatrics, which the condition map ranks in their own place."""
-    found = (b for code in named for b in vocabulary.broader_specialties(code))
+    specialties = vocabulary.specialties
+    found = (
+        b
+        for code in named
+        for b in vocabulary.broader_specialties(code)
+        # a board of the same profession: not the orthopedic surgeons a podiatrist's search
+        # turns to where no podiatrist practises ("diabetic foot doctor callus")
+        if code in specialties and b in specialties
+        and specialties[b].grouping == specialties[code].grouping
+    )  # fmt: skip
     return [c for c in dict.fromkeys(found) if c not in PRIMARY_CARE]
 
 

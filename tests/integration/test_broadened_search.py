@@ -260,3 +260,13 @@ def test_a_foot_doctor_where_no_podiatrist_practises_is_an_orthopedic_surgeon(cl
     notice = body["suggestions"][0]
     assert notice["kind"] == "broadened" and notice["count"] == body["total"]
     assert notice["message"].startswith("No podiatrists near Chicago, IL")
+
+
+def test_where_podiatrists_practise_orthopedic_surgeons_never_come_between_them(client):
+    """The orthopedic surgeons a podiatrist's search turns to where none practises are
+    another profession, not the broader board right behind it: beside a need they had led
+    'diabetic foot doctor callus on my foot wont heal'."""
+    body = client.get(
+        "/api/v1/physicians", query_string={"q": "diabetic foot doctor callus on my foot wont heal"}
+    ).get_json()
+    assert all(any(c.startswith("213E") for c in _codes(hit)) for hit in body["results"][:10])
