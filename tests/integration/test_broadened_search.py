@@ -265,8 +265,14 @@ def test_a_foot_doctor_where_no_podiatrist_practises_is_an_orthopedic_surgeon(cl
 def test_where_podiatrists_practise_orthopedic_surgeons_never_come_between_them(client):
     """The orthopedic surgeons a podiatrist's search turns to where none practises are
     another profession, not the broader board right behind it: beside a need they had led
-    'diabetic foot doctor callus on my foot wont heal'."""
-    body = client.get(
-        "/api/v1/physicians", query_string={"q": "diabetic foot doctor callus on my foot wont heal"}
-    ).get_json()
-    assert all(any(c.startswith("213E") for c in _codes(hit)) for hit in body["results"][:10])
+    'diabetic foot doctor callus on my foot wont heal', and filled its list."""
+    text = "diabetic foot doctor callus on my foot wont heal"
+    first = client.get("/api/v1/physicians", query_string={"q": text}).get_json()
+    assert first["total"] > 0
+    listed = []
+    for page in range(1, (first["total"] - 1) // 50 + 2):  # every physician listed
+        params = {"q": text, "per_page": 50, "page": page}
+        listed += client.get("/api/v1/physicians", query_string=params).get_json()["results"]
+    assert len(listed) == first["total"]
+    assert any(c.startswith("213E") for c in _codes(listed[0]))
+    assert not any(hit["specialties"][0]["code"].startswith("207X") for hit in listed)
