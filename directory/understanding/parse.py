@@ -838,6 +838,10 @@ def _settle(
             context = lexicon.data.contexts[int(candidate.entry.ref)]
             fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
             meant = fitting[0] if fitting else context.concept
+            if meant == POSTSURGICAL_PAIN and not _PAIN_SAID.search(
+                part.text + " " + _text_of(tokens)
+            ):
+                meant = None  # "hernia came back after surgery", "swelling after surgery"
             if meant:  # else it stays a context, which means nothing here
                 concept = lexicon.vocabulary.concepts[meant]
                 part = replace(part, kind=concept.kind, ids=(concept.id,), label=concept.name)
@@ -922,6 +926,17 @@ _AFTER_AN_OPERATION = re.compile(
     r"\b(?:after|since|following|from)\s+(?:(?:my|his|her|the|a|an)\s+)?$"
 )
 POSTSURGICAL_PAIN = "chronic-postsurgical-pain"
+# An operation's aftermath is its pain only where pain is said: "after surgery" beside a
+# hernia that came back, a swelling or a follow-up is the story, not a pain problem.
+_PAIN_SAID = re.compile(
+    r"\b(?:pain|painful|pains|hurt|hurts|hurting|ache|aches|aching|sore|burning|throbbing"
+    r"|dolor|didn\W?t help|did not help|failed)\b",
+    re.IGNORECASE,
+)
+
+
+def _text_of(tokens: list[Token]) -> str:
+    return " ".join(t.norm for t in tokens)
 
 
 def _pain_after_an_operation(

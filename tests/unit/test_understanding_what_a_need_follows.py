@@ -67,3 +67,25 @@ def test_the_botox_doctor_beside_a_migraine_is_the_neurologist():
 
 def test_botox_shots_for_headaches_read_as_botox_for_a_migraine():
     assert {"migraine", "botox-injections"} <= concepts("who gives botox shots for headaches")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hernia came back after surgery",
+        "forgetful and confused after surgery grandpa 80",
+        "incision red and leaking after surgery",
+        "mom broke her hip last month needs ortho follow up after surgery",
+    ],
+)
+def test_after_surgery_with_no_pain_said_is_no_pain_problem(text):
+    """ "after surgery" had read as chronic post-surgical pain wherever it was said, so pain
+    doctors came beside a recurrent hernia or a confused grandfather."""
+    assert "chronic-postsurgical-pain" not in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["still in pain 8 months after hernia surgery", "nerve pain since my surgery"]
+)
+def test_pain_after_surgery_is_still_post_surgical_pain(text):
+    assert "chronic-postsurgical-pain" in concepts(text)
