@@ -190,6 +190,9 @@ def interpret(
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
     parts, filler = _as_filler(_urgent_care_told(text, parts, lexicon), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
+    parts, filler = _as_filler(
+        _where_a_result_showed(text, parts), parts, filler, tokens
+    )  # "on labs"
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     said_of = said_of_another_need(text, parts)  # "wont heal", "cant sleep because of"
     parts, filler = _as_filler(said_of, parts, filler, tokens)
@@ -655,6 +658,40 @@ CHECK_UPS = frozenset({"checkup", "check up", "checkups", "check ups", "chequeo"
 _OF_THE_NEED = re.compile(
     r"^\s*(?:for|of|on|de|para)?\s*(?:my|his|her|the|a|an|mi|su|el|la)?\s*$", re.IGNORECASE
 )
+
+
+# Lab words read as asking primary care for the tests ("needs blood work"); beside a need
+# they say where it showed ("anemia on my blood work", "calcium keeps coming back high on
+# labs"): who treats the need is asked for, not who orders the tests.
+LAB_WORK = frozenset(
+    {"labs", "lab", "lab work", "labwork", "lab results", "blood work", "bloodwork", "blood test"}
+    | {"blood tests", "blood results"}
+)
+
+
+_ON_THE_TEST = re.compile(
+    r"\b(?:on|in|from|at)\s+(?:(?:my|his|her|the|a|routine|recent|last|latest|his|their)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_A_RESULT = re.compile(
+    r"^\s*(?:(?:is|are|was|were|came|come|keep|keeps)\s+)?(?:abnormal|abn|off|back|showed|show|shows"
+    r"|said|says|results?|high|low|positive|bad|not normal)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_a_result_showed(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """ "anemia on my blood work", "thyroid blood test abnormal": where the need showed;
+    "need bloodwork for my diabetes" still asks primary care for the tests."""
+    if not any(p.kind in _NEEDS and p.ids for p in parts):
+        return []
+    return [
+        p
+        for p in parts
+        if p.kind == "specialty"
+        and normalize_term(p.text) in LAB_WORK
+        and (_ON_THE_TEST.search(text[: p.span[0]]) or _A_RESULT.match(text[p.span[1] :]))
+    ]
 
 
 def _a_check_up_of_a_need(text: str, parts: tuple[Part, ...]) -> list[Part]:

@@ -49,6 +49,21 @@ def concepts(text: str) -> set[str]:
         ("vulvodynia", "pelvic-pain"),
         ("caller asking for a doctor who does endometrial ablation", "abnormal-uterine-bleeding"),
         ("my big toe joint is crooked and rubs in my shoes who do i see", "bunions"),
+        # lab results and clinical words (probe 180, 181, 185-187)
+        ("hypertensive nephropathy referral los angeles ca", "chronic-kidney-disease"),
+        ("diagnosed with iga nephropathy", "chronic-kidney-disease"),
+        ("potassium high on bloodwork what doctor", "electrolyte-imbalance"),
+        ("my calcium keeps coming back high on labs who treats that", "hyperparathyroidism"),
+        ("alkaline phosphatase high what doctor", "abnormal-liver-tests"),
+        ("vitamin d keeps coming back low even with supplements", "vitamin-d-deficiency"),
+        ("white blood cell count high on routine labs", "abnormal-blood-counts"),
+        ("hyperferritinemia referral, ferritin 1450", "hemochromatosis"),
+        ("referral for 2nd metatarsal stress fx, marathon runner", "bone-fracture"),
+        ("PM&R consult post hip fx deconditioning", "hip-fracture"),
+        ("hypogammaglobulinemia eval", "immunodeficiency"),
+        ("throat itches when i eat apples and cherries", "food-allergy"),
+        ("advance directive visit telehealth", "advance-care-planning"),
+        ("recurrent malignant pleural effusion pleurx eval", "pleural-effusion"),
     ],
 )  # fmt: skip
 def test_a_named_or_plainly_told_need_is_read(text, concept):
@@ -68,3 +83,28 @@ def test_a_child_with_a_named_condition_is_still_a_child():
     """ "eye doctor for child with down syndrome": the child's eye doctor, as before."""
     labels = [p.label for p in interpret("eye doctor for child with down syndrome").parts]
     assert any("pediatric ophthalmologist" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "anemia on my blood work hemoglobin 9",
+        "thyroid blood test abnormal tsh high t4 low",
+        "my calcium keeps coming back high on labs who treats that",
+    ],
+)
+def test_where_a_result_showed_asks_for_no_primary_care_doctor(text):
+    """ "labs" and "blood test" read as asking primary care for the tests, so family doctors
+    led every lab result a patient asked about."""
+    assert not any(p.kind == "specialty" for p in interpret(text).parts)
+
+
+def test_a_fracture_said_as_fx_only_with_its_kind():
+    """ "stress fx", "hip fx" are fractures; a referral's "w/ vert fx" beside osteoporosis
+    is its history (test_lay_words_for_needs)."""
+    assert "bone-fracture" not in concepts("osteoporosis DXA T-score -3.1 w/ vert fx")
+
+
+def test_a_sports_doctor_in_spanish_is_the_sports_medicine_doctor():
+    labels = [p.label for p in interpret("medico deportivo que hable español en houston").parts]
+    assert "Sports medicine doctor (family medicine)" in labels
