@@ -112,16 +112,29 @@ def _specialty_clauses(
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
         context = [c for c in context if c not in PRIMARY_CARE]
     codes, named = typed.specialty_codes(), typed.named_specialty_codes()
+    said = [t for t in typed.terms if t.kind == "specialty"]
+    by_body = bool(said) and all(t.by_body for t in said)  # "toddler has had diarrhea"
+    if by_body and context and (resolution.a_man or _young(resolution)):
+        # a boy's or a young child's breasts: not the gynecologists the body part lists for
+        # women ("my son is 14 and is developing breasts"), the child's pediatrician instead
+        specialties = default_vocabulary().specialties
+        codes = [c for c in codes if c not in specialties or not specialties[c].sees_only_women]
+        named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
     if not (beside or context):
         if surgeon_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
         return [ranking.specialty_query(codes, named)]
-    behind = [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
+    # ... and, for a specialist named by the condition, only a board that treats it: not the
+    # pulmonologists behind the sleep physicians an "insomnia doctor" names
+    by_need = any(t.by_need for t in typed.terms if t.kind == "specialty")
+    behind = [
+        c
+        for c in ranking.broader_behind(default_vocabulary(), named)
+        if c not in codes and (not (fit and by_need) or c in fit)
+    ]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
-    said = [t for t in typed.terms if t.kind == "specialty"]
-    by_body = bool(said) and all(t.by_body for t in said)  # "toddler has had diarrhea"
     clauses = _body_part_clauses(codes, named, weight, resolution.patient_age) if by_body else []
     clauses = clauses or [ranking.specialty_query(codes, named, weight)]
     if behind:
@@ -134,6 +147,10 @@ def _specialty_clauses(
             list(dict.fromkeys(context)), fit or {}, resolution.patient_age, referred
         )
     return clauses
+
+
+def _young(resolution: Resolution) -> bool:
+    return resolution.patient_age is not None and resolution.patient_age < TEEN
 
 
 def _body_part_clauses(

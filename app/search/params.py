@@ -75,6 +75,8 @@ class ResolvedTerm:
     context: bool = False
     # For a specialty: read from a body part or symptom ("diarrhea"), not typed as one.
     by_body: bool = False
+    # For a specialty: named by the need it treats ("insomnia doctor").
+    by_need: bool = False
 
 
 @dataclass(frozen=True)

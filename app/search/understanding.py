@@ -81,8 +81,16 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                     codes, named = (*kids, *codes), kids
             terms.append(
                 ResolvedTerm(
-                    "specialty", part.codes[0], part.label, how, codes, named, context, by_body
-                )
+                    "specialty",
+                    part.codes[0],
+                    part.label,
+                    how,
+                    codes,
+                    named,
+                    context,
+                    by_body,
+                    by_need=part.treats is not None,
+                )  # fmt: skip
             )
     return list(dict.fromkeys(terms))
 

@@ -490,8 +490,11 @@ def _low_bmi(candidate: Candidate, tokens: list[Token]) -> bool:
     return number is not None and int(number) < OVERWEIGHT_BMI
 
 
-# "is it cancer??", "could it be cancer", "scared its cancer": what someone fears it is.
-_ASKED = (("is", "it"), ("is", "this"), ("is", "that"), ("it", "be"))
+# "is it cancer??", "could it be cancer", "scared its cancer", "is breast pain a sign of
+# cancer": what someone fears it is.
+_ASKED = (
+    ("is", "it"), ("is", "this"), ("is", "that"), ("it", "be"), ("sign", "of"), ("signs", "of"),
+)  # fmt: skip
 _SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
 _AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})
 

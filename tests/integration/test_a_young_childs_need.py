@@ -71,3 +71,13 @@ def test_an_autism_evaluation_lists_those_who_diagnose_it_before_the_pediatricia
     found = api(client, q=text)
     first = {s["code"] for s in found["results"][0]["specialties"]}
     assert first & DIAGNOSE_AUTISM, first
+
+
+@pytest.mark.parametrize(
+    "text", ["my son is 14 and is developing breasts", "my 7 yr old daughter has breast buds"]
+)
+def test_a_childs_breasts_are_the_pediatricians_not_the_gynecologists(client, text):
+    """The body part lists OB/GYNs, who see women: they had led both."""
+    found = api(client, q=text, location="Chicago, IL")
+    top = found["results"][:5]
+    assert top and all(h["specialties"][0]["name"] == "Pediatrician" for h in top)

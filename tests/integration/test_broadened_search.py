@@ -276,3 +276,13 @@ def test_where_podiatrists_practise_orthopedic_surgeons_never_come_between_them(
     assert len(listed) == first["total"]
     assert any(c.startswith("213E") for c in _codes(listed[0]))
     assert not any(hit["specialties"][0]["code"].startswith("207X") for hit in listed)
+
+
+def test_an_insomnia_doctor_is_followed_by_those_who_treat_insomnia(client):
+    """ "insomnia doctor" names sleep physicians; behind them had come pulmonologists (their
+    broader board), who treat sleep apnea, not sleeplessness."""
+    body = client.get("/api/v1/physicians", query_string={"q": "insomnia doctor"}).get_json()
+    assert body["results"]
+    for hit in body["results"]:  # a pulmonologist only as a sleep physician too
+        names = " ".join(s["name"] for s in hit["specialties"]).lower()
+        assert "pulmonologist" not in names or "sleep" in names, names

@@ -261,7 +261,7 @@ def test_spanish_scheduling_wishes_are_the_filters(text, wanted):
         (
             "keep getting UTIs, urgent care just gives me antibiotics again and again",
             ("specialty", "Urgent care doctor"),
-            ("condition", "Urinary Tract Infection (UTI)"),
+            ("condition", "Recurrent Urinary Tract Infections"),  # the urologist's
         ),
     ],
 )

@@ -64,6 +64,13 @@ def concepts(text: str) -> set[str]:
         ("throat itches when i eat apples and cherries", "food-allergy"),
         ("advance directive visit telehealth", "advance-care-planning"),
         ("recurrent malignant pleural effusion pleurx eval", "pleural-effusion"),
+        # breasts, bladders (probe 185, 191)
+        ("mastitis fever red hot breast 2 weeks after baby", "lactation-problems"),
+        ("clogged milk duct wont go away", "lactation-problems"),
+        ("ultrasound showed a fibroadenoma do i need it removed", "breast-lump"),
+        ("side effects from tamoxifen who do i talk to", "breast-cancer"),
+        ("saline implant rupture what do i do", "cosmetic-surgery"),
+        ("uti every time after sex help", "recurrent-urinary-tract-infections"),
     ],
 )  # fmt: skip
 def test_a_named_or_plainly_told_need_is_read(text, concept):
@@ -108,3 +115,10 @@ def test_a_fracture_said_as_fx_only_with_its_kind():
 def test_a_sports_doctor_in_spanish_is_the_sports_medicine_doctor():
     labels = [p.label for p in interpret("medico deportivo que hable español en houston").parts]
     assert "Sports medicine doctor (family medicine)" in labels
+
+
+def test_a_cancer_feared_as_a_sign_is_not_an_oncologist_asked_for():
+    """ "is breast pain a sign of cancer who do i see" had listed medical oncologists."""
+    parts = interpret("is breast pain a sign of cancer who do i see").parts
+    assert not any(p.kind == "specialty" for p in parts)
+    assert any(p.label == "Breast pain" for p in parts)
