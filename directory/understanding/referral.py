@@ -33,6 +33,7 @@ def without_patient_readings(
         and (
             tokens[i + 1].norm in cues
             or tokens[i + 1].norm.isdigit()
+            or (tokens[i + 1].norm[:1].isdigit() and not _how_often(tokens, i + 1))  # "pt 8yo"
             or _sent(tokens, i)  # "refer pt for remicade infusions"
         )
         and not (token.upper and (tokens[i + 1].norm in ORDERS_AFTER or _how_often(tokens, i + 1)))
@@ -151,6 +152,7 @@ def _for_a_patient_with(
 # pt" is as often the patient's own physical therapist: "my pt said to see ortho".)
 DESCRIBE_A_PATIENT = frozenset(
     {"homebound", "bedbound", "elderly", "geriatric", "established", "diabetic", "disabled"}
+    | {"adolescent", "teen", "teenage"}
     | {"our", "this", "that", "same"}
 )
 

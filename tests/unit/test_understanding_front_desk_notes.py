@@ -41,6 +41,7 @@ def test_a_new_pt_for_peds_is_the_pediatrician_not_a_childrens_physical_therapis
         "pt unable to walk >1 block due to back and leg pain, spinal stenosis? spine referral",
         "referral for pt unable to abduct arm past 90 degrees, shoulder pain x 6 wks, houston",
         "pt still has knee pain after cortisone shot, ortho consult",
+        "pt 8yo w/ ODD needs outpatient behavioral tx houston area",  # an age run together
     ],
 )
 def test_pt_followed_by_what_the_patient_cannot_do_is_the_patient(text):

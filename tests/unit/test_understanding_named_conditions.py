@@ -71,6 +71,15 @@ def concepts(text: str) -> set[str]:
         ("side effects from tamoxifen who do i talk to", "breast-cancer"),
         ("saline implant rupture what do i do", "cosmetic-surgery"),
         ("uti every time after sex help", "recurrent-urinary-tract-infections"),
+        # balance, sleep, families (probes 188-195)
+        ("woke up and the whole room was spinning cant walk straight", "vertigo"),
+        ("who does the epley maneuver", "vertigo"),
+        ("hissing noise in ears at night", "tinnitus"),
+        ("pt 8yo w/ ODD needs outpatient behavioral tx", "child-behavior-problems"),
+        ("play therapy for 5 year old", "psychotherapy"),
+        ("doxy pep prescription", "sexually-transmitted-infections"),
+        ("my son has cystic fibrosis and just turned 18", "cystic-fibrosis"),
+        ("skin removal surgery after losing 100 pounds", "cosmetic-surgery"),
     ],
 )  # fmt: skip
 def test_a_named_or_plainly_told_need_is_read(text, concept):
