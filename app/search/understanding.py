@@ -90,7 +90,7 @@ def _terms(interpretation: Interpretation, vocabulary: Vocabulary) -> list[Resol
                     context,
                     by_body,
                     by_need=part.treats is not None,
-                )  # fmt: skip
+                )
             )
     return list(dict.fromkeys(terms))
 

@@ -190,9 +190,8 @@ def interpret(
     parts, filler = _the_sender(text, parts, filler, tokens, lexicon)  # "FAX From: Dr. Lee"
     parts, filler = _as_filler(_urgent_care_told(text, parts, lexicon), parts, filler, tokens)
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
-    parts, filler = _as_filler(
-        _where_a_result_showed(text, parts), parts, filler, tokens
-    )  # "on labs"
+    shown = _where_a_result_showed(text, parts)  # "anemia on my blood work"
+    parts, filler = _as_filler(shown, parts, filler, tokens)
     parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
     said_of = said_of_another_need(text, parts)  # "wont heal", "cant sleep because of"
     parts, filler = _as_filler(said_of, parts, filler, tokens)
@@ -670,12 +669,13 @@ LAB_WORK = frozenset(
 
 
 _ON_THE_TEST = re.compile(
-    r"\b(?:on|in|from|at)\s+(?:(?:my|his|her|the|a|routine|recent|last|latest|his|their)\s+){0,2}$",
+    r"\b(?:on|in|from|at)\s+(?:(?:my|his|her|their|the|a|routine|recent|last|latest)\s+){0,2}$",
     re.IGNORECASE,
 )
 _A_RESULT = re.compile(
-    r"^\s*(?:(?:is|are|was|were|came|come|keep|keeps)\s+)?(?:abnormal|abn|off|back|showed|show|shows"
-    r"|said|says|results?|high|low|positive|bad|not normal)\b",
+    r"^\s*(?:(?:is|are|was|were|came|come|keep|keeps)\s+)?"
+    r"(?:abnormal|abn|off|back|showed|show|shows|said|says|results?|high|low|positive|bad"
+    r"|not normal)\b",
     re.IGNORECASE,
 )
 
