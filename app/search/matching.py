@@ -60,8 +60,9 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if child:
             ranks = ranking.pediatrician_for_a_child(ranks)
         tried = resolution.specialists_first or (referral and child)
-        young = resolution.patient_age is not None and resolution.patient_age < TEEN
-        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
+        fit = ranking.specialty_fit(
+            vocabulary, ranks, providers, referral, tried, child, _young(resolution)
+        )
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
@@ -117,8 +118,8 @@ def _specialty_clauses(
     if by_body and context and (resolution.a_man or _young(resolution)):
         # a boy's or a young child's breasts: not the gynecologists the body part lists for
         # women ("my son is 14 and is developing breasts"), the child's pediatrician instead
-        specialties = default_vocabulary().specialties
-        codes = [c for c in codes if c not in specialties or not specialties[c].sees_only_women]
+        women = ranking.seeing_only_women(default_vocabulary(), codes)
+        codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from directory.vocabulary import GENERALISTS, PEDIATRICS, PRIMARY_CARE, Vocabulary
@@ -94,12 +94,15 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
 
 def without_womens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[str, float]:
     """``fit`` without the specialties that see only women, unless nothing else is left."""
-    kept = {
-        code: score
-        for code, score in fit.items()
-        if code not in vocabulary.specialties or not vocabulary.specialties[code].sees_only_women
-    }
+    women = set(seeing_only_women(vocabulary, fit))
+    kept = {code: score for code, score in fit.items() if code not in women}
     return kept or fit
+
+
+def seeing_only_women(vocabulary: Vocabulary, codes: Iterable[str]) -> list[str]:
+    """The specialties among ``codes`` that see only women (``sees_only_women``)."""
+    specialties = vocabulary.specialties
+    return [c for c in codes if c in specialties and specialties[c].sees_only_women]
 
 
 def specialty_fit(
@@ -136,7 +139,7 @@ def specialty_fit(
             # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the
             # gastroenterologists who see children, not the pediatrician who referred.
             score = round(score * GENERALIST_FACTOR, 2)
-        if young_child and physician and seeing_only_adults(vocabulary, [code]):
+        if young_child and physician and vocabulary.specialties[code].sees_only_adults:
             score = round(score * ADULTS_ONLY_FACTOR, 2)
         fit[code] = score
     return fit

@@ -663,9 +663,11 @@ _OF_THE_NEED = re.compile(
 # they say where it showed ("anemia on my blood work", "calcium keeps coming back high on
 # labs"): who treats the need is asked for, not who orders the tests.
 LAB_WORK = frozenset(
-    {"labs", "lab", "lab work", "labwork", "lab results", "blood work", "bloodwork", "blood test"}
-    | {"blood tests", "blood results"}
-)
+    {
+        "labs", "lab", "lab work", "labwork", "lab results", "blood work", "bloodwork",
+        "blood test", "blood tests", "blood results",
+    }
+)  # fmt: skip
 
 
 _ON_THE_TEST = re.compile(
@@ -875,9 +877,7 @@ def _settle(
             context = lexicon.data.contexts[int(candidate.entry.ref)]
             fitting = [context.by_body_system[s] for s in systems if s in context.by_body_system]
             meant = fitting[0] if fitting else context.concept
-            if meant == POSTSURGICAL_PAIN and not _PAIN_SAID.search(
-                part.text + " " + _text_of(tokens)
-            ):
+            if meant == POSTSURGICAL_PAIN and not _PAIN_SAID.search(_text_of(tokens)):
                 meant = None  # "hernia came back after surgery", "swelling after surgery"
             if meant:  # else it stays a context, which means nothing here
                 concept = lexicon.vocabulary.concepts[meant]

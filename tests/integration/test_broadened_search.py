@@ -18,15 +18,21 @@ def _codes(hit: dict) -> set[str]:
     return {s["code"] for s in hit["specialties"]}
 
 
+def _broadened_notice(body: dict) -> str:
+    """The page's first suggestion says it shows a broader specialty, counting the page."""
+    notice = body["suggestions"][0]
+    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
+    return notice["message"]
+
+
 def test_a_specialty_nobody_practises_nearby_shows_the_broader_one_and_says_so(client):
     body = client.get("/api/v1/physicians", query_string={"q": "hepatologist near hartford ct"})
     body = body.get_json()
     assert body["total"] > 0
     assert all(GASTROENTEROLOGY in _codes(hit) for hit in body["results"])
-    notice = body["suggestions"][0]
-    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
-    assert notice["message"].startswith("No hepatologists near Hartford, CT")
-    assert "gastroenterologists, a broader specialty" in notice["message"]
+    message = _broadened_notice(body)
+    assert message.startswith("No hepatologists near Hartford, CT")
+    assert "gastroenterologists, a broader specialty" in message
     assert [t["id"] for t in body["resolved"]["terms"]] == [GASTROENTEROLOGY]
     # What was read is still what was typed: the notice says what was searched instead.
     assert body["interpretation"]["text"] == "hepatologist near hartford ct"
@@ -108,10 +114,9 @@ def test_a_need_nobody_treats_within_reach_shows_the_broader_specialty_for_it(cl
     body = body.get_json()
     assert body["total"] > 0
     assert all(any(c.startswith("207X") for c in _codes(hit)) for hit in body["results"])
-    notice = body["suggestions"][0]
-    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
-    assert notice["message"].startswith("No physicians for bunions near Atlanta, GA")
-    assert "orthopedic surgeons, a broader specialty" in notice["message"]
+    message = _broadened_notice(body)
+    assert message.startswith("No physicians for bunions near Atlanta, GA")
+    assert "orthopedic surgeons, a broader specialty" in message
     # The specialists who do treat bunions stay reachable, farther away.
     assert "remove_location" in _kinds(body)
 
@@ -257,9 +262,8 @@ def test_a_foot_doctor_where_no_podiatrist_practises_is_an_orthopedic_surgeon(cl
     body = body.get_json()
     assert body["total"] > 0
     assert all(any(c.startswith("207X") for c in _codes(hit)) for hit in body["results"])
-    notice = body["suggestions"][0]
-    assert notice["kind"] == "broadened" and notice["count"] == body["total"]
-    assert notice["message"].startswith("No podiatrists near Chicago, IL")
+    message = _broadened_notice(body)
+    assert message.startswith("No podiatrists near Chicago, IL")
 
 
 def test_where_podiatrists_practise_orthopedic_surgeons_never_come_between_them(client):
