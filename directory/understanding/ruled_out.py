@@ -497,6 +497,12 @@ _ASKED = (
 )  # fmt: skip
 _SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
 _AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})
+# "is this mole cancer", "is the lump on my neck cancer": the question, a few words apart.
+_IS, _THIS, _APART = "is", frozenset({"it", "this", "that", "the", "my"}), 6
+# "get my lungs checked for cancer", "screened for cancer": a screening, not an oncologist.
+_LOOKED_FOR = frozenset({"checked", "check", "screened", "screening", "tested", "test"})
+# ... unless the word before names one asked for: "is that a podiatrist", "time for hospice".
+_NAMES_ONE = frozenset({"a", "an", "the", "for", "to", "see", "my", "your", "our", "with"})
 
 
 def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate], list[Candidate]]:
@@ -510,7 +516,26 @@ def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
         before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
         if any(before[-len(q) :] == q for q in _ASKED):
             return True
+        if _asked_if_it_is(c, tokens):
+            return True
         afraid = any(t.norm in _AFRAID for t in tokens[: c.start])
         return afraid and any(before[-len(q) :] == q for q in _SAID)
 
     return set_aside(chosen, [c for c in chosen if asked_if(c)])
+
+
+def _asked_if_it_is(candidate: Candidate, tokens: list[Token]) -> bool:
+    """ "is this mole cancer", "is the lump on my neck cancer", "get my lungs checked for
+    cancer"; not "hearing test for 2yo" (the patient), "is that a podiatrist or er" or "is
+    it time for hospice" (the care asked about)."""
+    said = [t.norm for t in tokens[candidate.start : candidate.end]]
+    if any(w in _PATIENT or w[:1].isdigit() for w in said):
+        return False
+    before = [t.norm for t in tokens[max(candidate.start - _APART, 0) : candidate.start]]
+    if before[-2:-1] and before[-2] in _LOOKED_FOR and before[-1] == "for":
+        return True
+    if not before or before[-1] in _NAMES_ONE:
+        return False
+    return any(
+        w == _IS and before[i + 1 : i + 2] and before[i + 1] in _THIS for i, w in enumerate(before)
+    )

@@ -148,6 +148,8 @@ def test_a_body_part_said_to_be_fine_is_not_searched():
         ),
         ("lump in my neck could it be cancer", "Lump in the Neck or Swollen Glands"),
         ("scared its cancer, lump in breast", "Breast Lump"),
+        ("is this mole cancer", "Moles and Skin Growths"),
+        ("is the lump on my neck cancer", "Lump in the Neck or Swollen Glands"),
     ],
 )
 def test_a_diagnosis_feared_is_not_the_specialist_asked_for(text, need):
@@ -156,9 +158,20 @@ def test_a_diagnosis_feared_is_not_the_specialist_asked_for(text, need):
     assert ("condition", need) in read and ("specialty", "Medical oncologist") not in read, read
 
 
+def test_a_screening_for_cancer_is_not_an_oncologist_asked_for():
+    read = _read("i smoked for years should i get my lungs checked for cancer")
+    assert read == {("body_part", "Lungs problems")}
+
+
 def test_the_specialist_asked_for_by_name_is_still_read():
     assert ("specialty", "Medical oncologist") in _read("cancer doctor for my lung mass")
     assert ("specialty", "Cardiologist") in _read("is my heart ok, need a cardiologist")
+    # asked which one to see, or when: the care asked about, not a fear
+    text = "broke my pinky toe on the coffee table is that a podiatrist or er"
+    assert ("specialty", "Podiatrist") in _read(text)
+    text = "end stage dementia mom not eating anymore is it time for hospice"
+    assert ("specialty", "Palliative care doctor") in _read(text)
+    assert ("specialty", "Pediatrician") in _read("hearing test for 2yo with speech delay")
 
 
 def test_only_that_body_part_steps_aside():
