@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from directory.understanding.model import Part
+from directory.understanding.model import Part, Word
 
 ENGLISH = ("English",)
 
@@ -55,3 +55,28 @@ def written_in(words: list[str], tables: Mapping[str, frozenset[str]]) -> str | 
     if len(ranked) > 1 and ranked[1][1] == count:
         return None
     return language
+
+
+ASL = ("ASL",)
+_SIGNS = frozenset({"sign", "signs", "signing", "signer"})
+_DEAF = re.compile(r"\b(?:deaf|hard\s+of\s+hearing|hoh)\b", re.IGNORECASE)
+
+
+def signing_for_the_deaf(
+    text: str, parts: tuple[Part, ...], unplaced: list[Word]
+) -> tuple[tuple[Part, ...], list[Word], list[Part]]:
+    """(parts, unplaced words, the deaf parts said of the patient): "pediatrician who signs
+    my daughter is deaf", "pregnant and deaf need obgyn who can sign". Beside deafness,
+    signing is the language asked for (American Sign Language), and the deafness is who
+    the patient is, not a hearing loss to treat; without it, "sign" is any other word ("who
+    can sign my disability forms")."""
+    deaf = [p for p in parts if p.kind == "condition" and _DEAF.fullmatch(p.text.strip())]
+    signs = [w for w in unplaced if w.text.lower() in _SIGNS]
+    if not (signs and (deaf or _DEAF.search(text))):
+        return parts, unplaced, []
+    if any(p.filter == "language" and p.ids == ASL for p in parts):
+        return parts, unplaced, deaf
+    word = signs[0]
+    asl = Part("filter", ASL, "Speaks ASL", word.span, word.text, "synonym", filter="language")
+    placed = sorted((*parts, asl), key=lambda p: p.span)
+    return tuple(placed), [w for w in unplaced if w is not word], deaf

@@ -36,7 +36,11 @@ from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
 from directory.understanding.hospitals import Hospitals, hospital_candidates
 from directory.understanding.identifiers import identifier_candidates
-from directory.understanding.languages import english_not_needed, written_in
+from directory.understanding.languages import (
+    english_not_needed,
+    signing_for_the_deaf,
+    written_in,
+)
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import (
@@ -182,6 +186,10 @@ def interpret(
     parts, filler = _as_filler(english_not_needed(text, parts), parts, filler, tokens)
     filler, unplaced = _the_patients_sex_letter(text, filler, unplaced)  # "11 yo F"
     filler, unplaced = said_of_the_patient(filler, unplaced, lexicon)  # "im a guy"
+    parts, unplaced, deaf = signing_for_the_deaf(text, parts, unplaced)  # "who signs"
+    parts, filler = _as_filler(deaf, parts, filler, tokens)
+    parts, filler = _as_filler(_a_plans_state(text, parts), parts, filler, tokens)
+    parts, filler = _as_filler(_near_me_beside_a_place(parts), parts, filler, tokens)
     parts, filler = _generic_doctor(text, parts, filler, unplaced, lexicon)
     parts = _a_woman_asked_for(parts, lexicon)  # "busco ginecóloga"
     parts, filler, unplaced = physicians_by_degree(text, parts, filler, unplaced)  # "md", "DO"
@@ -349,7 +357,7 @@ def _generic_doctor(
     childrens = lexicon.phrases.get("sick child")
     if kid is not None and childrens is not None:
         return _with_word_read_as(parts, kid, childrens), tuple(w for w in filler if w is not kid)
-    word = next((w for w in filler if normalize_term(w.text) in GENERIC_DOCTORS), None)
+    word = next((w for w in filler if _a_doctor_word(w.text, lexicon)), None)
     if word is None:
         # "busco doctora", "lady doctor near me": a woman, and a doctor like any other. The
         # words say two things, so both parts share their span (see Interpretation).
@@ -359,6 +367,12 @@ def _generic_doctor(
             return parts, filler
         word = Word(part.text, part.span)
     return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
+
+
+def _a_doctor_word(text: str, lexicon: Lexicon) -> bool:
+    """ "doctor", "médico", or the word in another script ("دكتور", "врач", "医生")."""
+    said = lexicon.data.scripts.get(text.lower(), ()) or (normalize_term(text),)
+    return any(w in GENERIC_DOCTORS for w in said)
 
 
 # "ginecóloga", "una cardióloga", "cirujana": a Spanish specialist named in the feminine.
@@ -1181,6 +1195,36 @@ def _carriers_own_plan(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
                 merged.pop()
         merged.append(part)
     return tuple(merged)
+
+
+def _near_me_beside_a_place(parts: tuple[Part, ...]) -> list[Part]:
+    """ "nearest neurologist to gary indiana", "closest cardiologist to naperville": the
+    place typed is where the nearest is measured from (it had asked for the browser's
+    location and searched everywhere)."""
+    if not any(p.kind == "location" and not p.near_me for p in parts):
+        return []
+    return [p for p in parts if p.kind == "location" and p.near_me]
+
+
+_OF_A_STATE = re.compile(r"\s+of(?:\s+the\s+state\s+of)?\s+", re.IGNORECASE)
+
+
+def _a_plans_state(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """A state said after a carrier and "of" names the carrier's plan ("bcbs of texas",
+    "blue shield of california", "medical mutual of ohio"), not where to search: "bcbs of
+    texas ... sugar land" had searched all of Texas, and "blue shield of california
+    gastroenterologist torrance" had read Torrance as a physician's name."""
+    states = [p for p in parts if p.kind == "location" and p.place and p.place.kind == "state"]
+    return [
+        state
+        for state in states
+        if any(
+            p.filter == "insurance"
+            and p.span[1] <= state.span[0]
+            and _OF_A_STATE.fullmatch(text[p.span[1] : state.span[0]])
+            for p in parts
+        )
+    ]
 
 
 def _body_systems(chosen: list[Candidate], lexicon: Lexicon) -> list[str]:

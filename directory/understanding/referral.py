@@ -186,8 +186,19 @@ def _labels_the_patient(text: str, tokens: Sequence[Token], patient: Candidate) 
 
 
 def _after_a_filter(patient: Candidate, chosen: Sequence[Candidate]) -> bool:
-    """ "medicaid pt", "spanish speaking pt": the patient's plan or language, said of them."""
-    return any(c.kind == "filter" and c.end == patient.start for c in chosen)
+    """ "medicaid pt", "spanish speaking pt": the patient's plan or language, said of them;
+    so is a language or a plan right after ("pt portuguese speaking, spine referral")."""
+    return any(
+        c.kind == "filter"
+        and (
+            c.end == patient.start
+            or (c.start == patient.end and c.filter in _SAID_OF_THE_PATIENT)
+        )
+        for c in chosen
+    )
+
+
+_SAID_OF_THE_PATIENT = frozenset({"language", "insurance"})
 
 
 def _joined(text: str, tokens: Sequence[Token], one: Candidate, other: Candidate) -> bool:

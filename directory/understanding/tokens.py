@@ -19,13 +19,16 @@ from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections, english_counts, rewrites_real_word
 
 MAX_TOKENS = 120  # the search box allows 500 characters; more words are reported as unplaced
+# Marks that are part of a word though not letters themselves: combining accents, Arabic
+# vowel signs, and the vowel signs of the Indian scripts ("हिंदी" is one word, not four).
+_MARKS = "[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0dff]"
 # A dotted ICD-10-CM code stays one token ("M54.16"), as does a ZIP+4 ("06106-1234") and a
 # referral's slashed shorthand, one letter each side ("s/p", "r/o", "c/o": its letters alone
 # would read as names or places; "PT/OT", "OB/GYN" still split); everything else is a run
 # of letters and digits.
 _TOKEN = re.compile(
     r"(?<![\w.])[A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}(?![\w.])|\b\d{5}-\d{4}\b"
-    r"|(?<![\w/])[A-Za-z]/[A-Za-z](?![\w/])|[^\W_]+"
+    r"|(?<![\w/])[A-Za-z]/[A-Za-z](?![\w/])|(?:[^\W_]|" + _MARKS + ")+"
 )
 
 

@@ -28,6 +28,11 @@ def _read(text: str) -> tuple[set[tuple[str, ...]], set[str]]:
         ("طبيب باطنية يتكلم عربي", ("Arabic",), "Internal medicine doctor"),
         ("нужен врач кардиолог говорящий по-русски", ("Russian",), "Cardiologist"),
         ("我爸爸胃痛，想找会说中文的肠胃科医生", ("Mandarin", "Cantonese"), "Gastroenterologist"),
+        ("طبيب نفسي يتكلم عربي", ("Arabic",), "Psychiatrist"),
+        ("русскоязычный терапевт в лос анджелесе", ("Russian",), "Internal medicine doctor"),
+        ("हिंदी बोलने वाले डॉक्टर", ("Hindi",), "Primary care doctor"),
+        ("bác sĩ sản phụ khoa nói tiếng việt", ("Vietnamese",), "Gynecologist"),
+        ("gynécologue francophone", ("French",), "Gynecologist"),
     ],
 )
 def test_a_search_in_another_script_reads_its_need_and_language(text, language, need):
@@ -48,3 +53,26 @@ def test_each_word_read_points_at_the_characters_typed():
 def test_a_latin_word_is_no_entry_of_the_scripts_table():
     with pytest.raises(ValueError, match="non-Latin"):
         _scripts({"zh": {"knee": "knee"}}, Path("lexicon.json"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دكتور يتكلم عربي",
+        "врач говорящий по-русски",
+        "한국어 하는 의사",
+        "médecin qui parle français",
+    ],
+)
+def test_a_doctor_asked_for_in_another_language_is_a_primary_care_doctor(text):
+    """'دكتور يتكلم عربي' (a doctor who speaks Arabic) listed any Arabic speaker, surgeons
+    first; in English the same words ask for primary care."""
+    _, needs = _read(text)
+    assert needs == {"Primary care doctor"}, needs
+
+
+def test_vowel_signs_keep_a_word_whole():
+    """Hindi's vowel signs are marks, not letters: 'हिंदी' had split into four pieces and
+    nothing was read."""
+    parts = interpret("हिंदी बोलने वाले डॉक्टर").parts
+    assert {p.text for p in parts} >= {"हिंदी", "डॉक्टर"}

@@ -81,6 +81,8 @@ def test_accepting_new_patients_beside_a_specialty_stays_a_filter():
         ("chiropractor near me 60657", "Chicago, IL 60657"),
         ("dermatologist near me chicago", "Chicago, IL"),
         ("urgent care near me houston tx", "Houston, TX"),
+        ("nearest neurologist to gary indiana for stroke", "Gary, IN"),
+        ("closest cardiologist to naperville", "Naperville, IL"),
     ],
 )
 def test_near_me_beside_a_place_typed_is_that_place(text, label):
@@ -177,3 +179,46 @@ def test_an_adults_age_with_the_sex_letter_is_left_out():
     reading = interpret("54 F chest pain")
     assert reading.patient_age is None and not reading.unplaced
     assert reading.concept_ids == ("chest-pain",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("bcbs of texas orthopedic surgeon shoulder sugar land", "Sugar Land, TX"),
+        ("patient has medical mutual of ohio looking for family doc in akron", "Akron, OH"),
+        ("blue shield of california gastroenterologist torrance", None),  # reread as a town
+    ],
+)
+def test_a_state_in_a_plans_name_is_not_where_to_search(text, place):
+    """'bcbs of texas ... sugar land' searched all of Texas: "of Texas" names the plan."""
+    read = interpret(text)
+    places = [p.label for p in read.parts if p.kind == "location"]
+    assert places == ([place] if place else []), places
+    assert read.filters["insurance"]
+    # a state said as the place is still the place
+    assert interpret("dermatologist in massachusetts, has bcbs").location.label == "Massachusetts"
+
+
+def test_deafness_beside_signing_asks_for_a_physician_who_signs():
+    """'pediatrician who signs my daughter is deaf' listed pediatricians and ENTs for a
+    hearing loss, none of whom signs: the deaf patient needs American Sign Language."""
+    for text in (
+        "pediatrician who signs my daughter is deaf",
+        "pregnant and deaf need obgyn who can sign",
+        "deaf caller via relay wants family doc who signs, houston",
+    ):
+        read = interpret(text)
+        assert read.filters["language"] == ("ASL",), text
+        assert "Hearing Loss" not in {p.label for p in read.parts}, text
+    # without deafness "sign" is any other word
+    assert "language" not in interpret("doctor who can sign my disability forms").filters
+
+
+def test_pt_beside_the_patients_language_is_the_patient():
+    """'L4-5 herniated disc, pt portuguese speaking, spine referral' asked for physical
+    therapists who speak Portuguese."""
+    labels = {
+        p.label
+        for p in interpret("L4-5 herniated disc, pt portuguese speaking, spine referral").parts
+    }
+    assert "Physical therapist" not in labels and "Lumbar Herniated Disc" in labels
