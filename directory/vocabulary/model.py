@@ -173,6 +173,11 @@ class Vocabulary:
             if specialty.specialization and "Pediatric" not in specialty.specialization:
                 narrower[(specialty.grouping, specialty.classification)].append(specialty.code)
         self._narrower = {board: tuple(codes) for board, codes in narrower.items()}
+        # A classification people have no name for, searched as a named specialty that
+        # includes it ("Dentist" is searched as the general dentist, whose ``also`` it is).
+        self._named_as = {
+            code: s.code for s in self.specialties.values() if s.lay_name for code in s.also
+        }
         self._adults: dict[str, list[str]] = {}  # children's counterpart -> the adult ones
         for specialty in self.specialties.values():
             for code in specialty.children:
@@ -214,6 +219,8 @@ class Vocabulary:
             return specialty.broader
         parent = self._classifications.get((specialty.grouping, specialty.classification))
         named = parent if parent is not None and self.specialties[parent].lay_name else None
+        if parent is not None and named is None:  # dentists: named by the general dentist
+            named = self._named_as.get(parent)
         siblings = self.treating_alike(code) if named in GENERALISTS else ()
         adults = self._adults.get(code, [])
         pediatrician = PEDIATRICS if adults and specialty.is_physician else None

@@ -137,3 +137,12 @@ def test_a_boards_narrower_specialties_are_its_adult_specializations():
     assert vocab.narrower_specialties("207R00000X") == ()
     assert vocab.narrower_specialties("208000000X") == ()
     assert vocab.narrower_specialties("207XS0117X") == ()  # already a specialization
+
+
+def test_a_dental_specialty_broadens_to_the_general_dentist():
+    """'orofacial pain specialist' found nobody and offered nothing: NUCC's "Dentist"
+    classification has no name people search by, the general dentist (whose ``also`` it is)
+    does."""
+    vocab = default_vocabulary()
+    for code in ("1223X2210X", "1223P0700X", "1223X0400X"):
+        assert vocab.broader_specialties(code) == ("1223G0001X",), code
