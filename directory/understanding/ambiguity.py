@@ -20,13 +20,12 @@ from directory.understanding.model import Part
 
 
 def settle(
-    parts: Sequence[Part], chosen: Sequence[Candidate], systems: Sequence[str], lexicon: Lexicon
+    parts: Sequence[Part], chosen: Sequence[Candidate], lexicon: Lexicon
 ) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
-    """(parts with each ambiguous word read as the text supports, the readings not taken).
-
-    ``systems`` are the body systems of everything chosen (``parse._body_systems``); an
-    ambiguous word's own reading adds its system there, so it is compared with the others'.
-    """
+    """(parts with each ambiguous word read as the text supports, the readings not taken):
+    the body systems the rest of the text names choose, even one the word's own first
+    reading shares ("chest pain ... stent" is the heart's stent, "bile duct ... stent" the
+    gastroenterologist's)."""
     settled: list[Part] = []
     others: list[Part] = []
     for part, candidate in zip(parts, chosen, strict=True):
@@ -34,8 +33,9 @@ def settle(
         if not readings:
             settled.append(part)
             continue
-        context = set(systems) - _systems(_entry_of(part, readings), lexicon)
-        treating = _treating([c for c in chosen if c is not candidate], lexicon)
+        rest = [c for c in chosen if c is not candidate]
+        context = set(body_systems(rest, lexicon))
+        treating = _treating(rest, lexicon)
         fitting = [
             r
             for r in readings
@@ -52,6 +52,19 @@ def settle(
         # A reading the rest of the text rules out is not worth offering.
         others += [_as(part, r) for r in (fitting or readings) if r is not pick]
     return tuple(settled), tuple(others)
+
+
+def body_systems(chosen: Sequence[Candidate], lexicon: Lexicon) -> list[str]:
+    """The body systems of what was read: its body parts' and its concepts', in order."""
+    systems: dict[str, None] = {}
+    for candidate in chosen:
+        entry = candidate.entry
+        if entry is not None and entry.kind == "body_part":
+            systems[lexicon.body_parts[entry.ref].body_system] = None
+        if candidate.kind in ("condition", "procedure"):
+            for concept_id in candidate.ids:
+                systems[lexicon.vocabulary.concepts[concept_id].body_system] = None
+    return list(systems)
 
 
 def _entry_of(part: Part, readings: Sequence[Entry]) -> Entry:

@@ -160,7 +160,7 @@ def interpret(
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
-    parts, others = ambiguity.settle(parts, chosen, _body_systems(chosen, lexicon), lexicon)
+    parts, others = ambiguity.settle(parts, chosen, lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
@@ -882,7 +882,7 @@ def _settle(
     parts: list[Part], chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
 ) -> tuple[Part, ...]:
     """Resolve context phrases and narrow multi-region terms, using the whole text."""
-    systems = _body_systems(chosen, lexicon)
+    systems = ambiguity.body_systems(chosen, lexicon)
     regions = _regions(tokens, lexicon)
     region = next(iter(regions)) if len(regions) == 1 else None
     settled = []
@@ -1225,18 +1225,6 @@ def _a_plans_state(text: str, parts: tuple[Part, ...]) -> list[Part]:
             for p in parts
         )
     ]
-
-
-def _body_systems(chosen: list[Candidate], lexicon: Lexicon) -> list[str]:
-    systems: dict[str, None] = {}
-    for candidate in chosen:
-        entry = candidate.entry
-        if entry is not None and entry.kind == "body_part":
-            systems[lexicon.body_parts[entry.ref].body_system] = None
-        if candidate.kind in ("condition", "procedure"):
-            for concept_id in candidate.ids:
-                systems[lexicon.vocabulary.concepts[concept_id].body_system] = None
-    return list(systems)
 
 
 def _regions(tokens: list[Token], lexicon: Lexicon) -> set[str]:

@@ -191,8 +191,7 @@ def _after_a_filter(patient: Candidate, chosen: Sequence[Candidate]) -> bool:
     return any(
         c.kind == "filter"
         and (
-            c.end == patient.start
-            or (c.start == patient.end and c.filter in _SAID_OF_THE_PATIENT)
+            c.end == patient.start or (c.start == patient.end and c.filter in _SAID_OF_THE_PATIENT)
         )
         for c in chosen
     )
