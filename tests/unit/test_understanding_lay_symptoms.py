@@ -362,7 +362,7 @@ def test_an_adult_sons_age_is_no_child():
         ("premature ejaculation", ("condition", "Erectile Dysfunction")),
         ("low sex drive", ("condition", "Low Testosterone")),
         ("belly button bulge", ("condition", "Hernia")),
-        ("charlie horse", ("condition", "Restless Legs Syndrome")),
+        ("charlie horse", ("condition", "Muscle Cramps (Charley Horses)")),
         ("my ears are clogged", ("condition", "Earwax Buildup")),
         ("lost my taste", ("condition", "Loss of Smell or Taste")),
         ("sore on my tongue", ("condition", "Mouth Sores and Patches")),
