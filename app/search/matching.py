@@ -17,7 +17,7 @@ from app.search.physician_names import (
 )
 from directory.condition_map import specialty_ranks
 from directory.understanding.model import ADULT
-from directory.vocabulary import PRIMARY_CARE, default_vocabulary
+from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
 
@@ -60,9 +60,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if child:
             ranks = ranking.pediatrician_for_a_child(ranks)
         tried = resolution.specialists_first or (referral and child)
-        fit = ranking.specialty_fit(
-            vocabulary, ranks, providers, referral, tried, child, _young(resolution)
-        )
+        young = _young(resolution) or bool(_childs_specialist(resolution))
+        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
@@ -135,6 +134,11 @@ def _specialty_clauses(
         for c in ranking.broader_behind(default_vocabulary(), named)
         if c not in codes and (not (fit and by_need) or c in fit)
     ]
+    if _childs_specialist(resolution) and ranking.seeing_only_adults(default_vocabulary(), behind):
+        # "pediatric endocrinologist type 1 diabetes" where none practises: the child's
+        # pediatrician, then the adults' endocrinologists (the map's fit counts them half)
+        adults = ranking.seeing_only_adults(default_vocabulary(), behind)
+        behind = [PEDIATRICS, *(c for c in behind if c not in adults)]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
     clauses = _body_part_clauses(codes, named, weight, resolution.patient_age) if by_body else []
     clauses = clauses or [ranking.specialty_query(codes, named, weight)]
@@ -152,6 +156,17 @@ def _specialty_clauses(
 
 def _young(resolution: Resolution) -> bool:
     return resolution.patient_age is not None and resolution.patient_age < TEEN
+
+
+def _childs_specialist(resolution: Resolution) -> list[str]:
+    """A children's specialist typed ("peds endo", "pediatric gastroenterologist"), for a
+    patient not said to be a teenager: physicians trained for adults only come after those
+    who see children, as for a young child."""
+    age = resolution.patient_age
+    if age is not None and age >= TEEN:
+        return []
+    childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
+    return [c for c in _typed(resolution).named_specialty_codes() if c in childrens]
 
 
 def _body_part_clauses(

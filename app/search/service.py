@@ -265,7 +265,8 @@ class SearchService:
         if radius == params.radius_miles:
             return None
         shown = self._physicians(replace(params, radius_miles=radius))
-        codes = frozenset(code for p in reading.of_kind("specialty") for code in p.codes)
+        typed = (p for p in reading.of_kind("specialty") if not p.is_the_patient)  # not "9yo"
+        codes = frozenset(code for p in typed for code in p.codes)
         if not ways.a_little_further(shown, params.radius_miles, codes):
             return None
         return _instead(page, shown, ways.reached_further(page, unfound, shown))

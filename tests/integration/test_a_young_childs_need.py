@@ -81,3 +81,26 @@ def test_a_childs_breasts_are_the_pediatricians_not_the_gynecologists(client, te
     found = api(client, q=text, location="Chicago, IL")
     top = found["results"][:5]
     assert top and all(h["specialties"][0]["name"] == "Pediatrician" for h in top)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pediatric endocrinologist type 1 diabetes",
+        "peds endo new onset T1DM 9yo",
+        "pediatric gi for my sons constipation",
+    ],
+)
+def test_a_childs_specialist_nobody_practises_is_followed_by_the_pediatrician(client, text):
+    """'pediatric endocrinologist type 1 diabetes' (none in the directory) listed adult
+    endocrinologists, who see adults only; the child's pediatrician comes first, and the page
+    says no one of the specialty typed was found (not that the search reached further)."""
+    for place in PLACES:
+        found = api(client, q=text, location=place)
+        top = found["results"][:5]
+        assert len(top) == 5 and not any(trained_for_adults(h) for h in top), (text, place)
+        kinds = [s["kind"] for s in found["suggestions"]]
+        assert "broadened" in kinds and "widened" not in kinds, (text, place, kinds)
+    # a teenager's, or a specialist who also sees children behind it, as before
+    found = api(client, q="peds ENT for adenoids", location="Chicago, IL")
+    assert found["results"][0]["specialties"][0]["name"].startswith("Ear, nose and throat")

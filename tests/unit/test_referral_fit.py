@@ -67,15 +67,18 @@ def test_a_referral_to_a_childs_specialist_leaves_the_pediatrician_behind():
 
 
 def test_a_referral_to_a_childs_specialist_puts_the_pediatrician_before_the_generalists():
-    """'lung doctor for kids': after the pulmonologists, pediatricians before family doctors,
-    though the asthma map lists family medicine first."""
+    """'lung doctor for kids': after the children's pulmonologists, the allergists (who see
+    children too) and pediatricians, then the pulmonologists trained for adults only, then
+    family doctors, though the asthma map lists adults' pulmonologists and family medicine
+    first."""
     text = "lung doctor for kids asthma"
     terms = (
         ResolvedTerm("specialty", "2080P0214X", "Pediatric pulmonologist", "exact"),
         ResolvedTerm("condition", "asthma", "Asthma", "exact"),
     )
     fit = primary_fit(physician_search(SearchParams(q=text), Resolution(text, terms)))
-    assert fit["207RP1001X"] > fit["208000000X"] > fit[FAMILY]
+    assert fit["2080P0214X"] > fit["208000000X"] > fit["207RP1001X"] > fit[FAMILY]
+    assert fit["207K00000X"] > fit["207RP1001X"]
     adult = (ResolvedTerm("specialty", "207RP1001X", "Pulmonologist", "exact"), terms[1])
     fit = primary_fit(physician_search(SearchParams(q="pulm asthma"), Resolution("", adult)))
     assert fit[FAMILY] > fit["208000000X"]  # an adult's referral: the map's order
