@@ -79,6 +79,7 @@ from directory.understanding.ruled_out import (
     main_need,
     past_history,
     ruled_out,
+    the_patient_is,
     told_by,
 )
 from directory.understanding.scoring import FILLER, UNPLACED
@@ -151,11 +152,12 @@ def interpret(
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, forgotten = a_name_forgotten(chosen, tokens)  # "i forget the first name"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
+    chosen, who = the_patient_is(chosen, lexicon)  # "ingrown toenail infected and im diabetic"
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
     timing += tried + fine + steady + why + besides + kin + seen + history + unwanted
-    timing += absent + forgotten + past + visit + told + fear
+    timing += absent + forgotten + past + who + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"

@@ -153,6 +153,30 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
     return set_aside(chosen, out)
 
 
+# "ingrown toenail infected and im diabetic", "diabetic with erectile dysfunction": the
+# word says who the patient is beside the need, whose specialists know what diabetes changes.
+_SAID_OF_THE_PATIENT = frozenset({"diabetic", "diabetics"})
+
+
+def the_patient_is(
+    chosen: list[Candidate], lexicon: Lexicon
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is still asked, "diabetic" said of the patient beside another need): the
+    podiatrist for an infected ingrown toenail, not the endocrinologists the word had
+    listed first. Alone, beside a specialist ("type 2 diabetic needs endocrinologist") or
+    beside what diabetes causes ("diabetic, kidney numbers worse and feet numb": ``causes``
+    decides) diabetes is the need."""
+    out = [c for c in chosen if c.kind == "condition" and c.term in _SAID_OF_THE_PATIENT]
+    others = [c for c in chosen if c.kind in _CONCERNS and c not in out]
+    caused = lexicon.data.complications
+    if not others or any(i in caused for c in others for i in c.ids):
+        return chosen, []
+    return set_aside(chosen, out)
+
+
+_CONCERNS = ("condition", "body_part", "symptom", "procedure")  # a need, not who treats it
+
+
 # A referral's past medical history: "PMHx DM2, CAD. r/o lumbar stenosis ... spine eval".
 _HISTORY_OF = frozenset({"pmhx", "pmh", "phx", "comorbidities", "comorbid"})
 

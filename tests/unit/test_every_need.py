@@ -42,7 +42,7 @@ def test_two_needs_keep_the_maps_order():
 
 def test_one_need_read_two_ways_counts_once():
     """'diabetic' is type 1 or type 2: one need, not two."""
-    assert len(_needs("diabetic with kidney stones")) == 2
+    assert len(_needs("diabetic, kidney numbers getting worse and feet numb")) == 3
 
 
 def _fit(text: str) -> dict[str, float]:

@@ -49,7 +49,7 @@ def concepts(text: str) -> set[str]:
         ("bruxism", "teeth-grinding"),
         ("tmj arthroscopy", "tmj-surgery"),
         ("tbi follow up", "traumatic-brain-injury"),
-        ("brain injury doctor", "traumatic-brain-injury"),
+        ("brain injury rehab", "traumatic-brain-injury"),
         ("doctor who treats tbi and ptsd", "traumatic-brain-injury"),
         ("spasticity botox after stroke", "spasticity"),
         ("aneurysm in my brain", "brain-aneurysm"),

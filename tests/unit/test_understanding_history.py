@@ -358,3 +358,24 @@ def test_vietnamese_needs_are_read_beside_the_language(text, need):
     read = _read(text)
     assert need in read and ("filter", "Speaks Vietnamese") in read, read
     assert not any(label.startswith("Lung") for _, label in read)
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("ingrown toenail infected and im diabetic", "Toenail Fungus and Ingrown Toenails"),
+        ("diabetic with erectile dysfunction", "Erectile Dysfunction"),
+        (
+            "sore on bottom of my foot diabetic and the edge is turning black",
+            "Chronic Wounds and Diabetic Foot Ulcers",
+        ),
+    ],
+)
+def test_diabetic_said_of_the_patient_is_not_the_need(text, need):
+    """'ingrown toenail infected and im diabetic' listed endocrinologists beside podiatrists."""
+    assert _read(text) == {("condition", need)}
+
+
+def test_diabetes_alone_or_beside_its_specialist_is_the_need():
+    assert ("condition", "Diabetic") in _read("diabetic")
+    assert ("condition", "Diabetic") in _read("type 2 diabetic needs endocrinologist")
