@@ -105,6 +105,9 @@ def patients_beside_a_doctor(
     for c in chosen:
         if c.kind != "specialty" or c.end - c.start != 1 or tokens[c.start].norm not in patient:
             continue
+        if _asked_to_see(tokens, c.start):
+            found.add(c.start)  # "kindly see pt for refractory GERD", "please evaluate pt for"
+            continue
         if c.end < len(tokens) and tokens[c.end].norm == "for":
             continue
         if doctors and not any(_joined(text, tokens, c, d) for d in doctors):
@@ -150,6 +153,22 @@ def _for_a_patient_with(
 
 # Words a coordinator says of a patient right before "pt": "homebound pt", "our pt". ("my
 # pt" is as often the patient's own physical therapist: "my pt said to see ortho".)
+# A consult's verbs: what follows them is the patient ("please evaluate pt for ..."); "see"
+# only after a request's courtesy ("kindly see pt"): "need to see pt for my shoulder" is a
+# physical therapist.
+_ASKED_TO_SEE = frozenset(
+    {"evaluate", "eval", "evaluating", "assess", "examine", "consult", "treat", "manage"}
+)
+_KINDLY = frozenset({"kindly", "please", "pls", "plz"})
+
+
+def _asked_to_see(tokens: Sequence[Token], at: int) -> bool:
+    before = [t.norm for t in tokens[max(at - 2, 0) : at]]
+    if before[-1:] and before[-1] in _ASKED_TO_SEE:
+        return True
+    return before[-1:] == ["see"] and len(before) == 2 and before[0] in _KINDLY
+
+
 DESCRIBE_A_PATIENT = frozenset(
     {"homebound", "bedbound", "elderly", "geriatric", "established", "diabetic", "disabled"}
     | {"adolescent", "teen", "teenage"}

@@ -163,9 +163,17 @@ def _tried_word_before(
         word = tokens[i].norm
         if word in tried_words:
             return word
-        if not (is_a_count(word) or word in skippable or word in _DURATION):
+        if not (is_a_count(word) or word in skippable or word in _DURATION or word in _TRIED_TOO):
             return None
     return None
+
+
+# Other care tried, named between the word and the care: "failed NSAIDs and PT".
+_TRIED_TOO = frozenset(
+    {"nsaids", "nsaid", "meds", "medication", "medications", "medicine", "ibuprofen",
+     "naproxen", "tylenol", "gabapentin", "steroids", "prednisone", "relaxers", "muscle",
+     "and", "or"}
+)  # fmt: skip
 
 
 # "NOT looking for a surgeon", "dont want surgery", "no quiero cirujano", "non-surgical",

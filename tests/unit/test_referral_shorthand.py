@@ -87,6 +87,21 @@ def test_pt_a_coordinator_describes_is_the_patient(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "referral says kindly see pt for refractory GERD and dysphagia to solids, ?EGD",
+        "Please evaluate pt for hypothyroidism, TSH 14 on levothyroxine 100mcg",
+        "consult for chronic low back pain, candidate for ESI? failed NSAIDs and PT",
+    ],
+)
+def test_pt_a_consult_asks_to_see_or_has_tried_is_no_therapist_asked_for(text):
+    """A consult's 'kindly see pt for refractory GERD' listed physical therapists first."""
+    assert "225100000X" not in interpret(text).specialty_codes, text
+    # a patient asking to see a physical therapist still does
+    assert "225100000X" in interpret("need to see pt for my shoulder").specialty_codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "looking for a pt near me",
         "pt for my bad knee",
         "pt after rotator cuff surgery that takes medicaid",  # listed the surgeons
