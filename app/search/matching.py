@@ -16,7 +16,7 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.understanding.model import ADULT
+from directory.understanding.model import ADULT, child_age, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
@@ -163,6 +163,8 @@ def _childs_specialist(resolution: Resolution) -> list[str]:
     patient not said to be a teenager: physicians trained for adults only come after those
     who see children, as for a young child."""
     age = resolution.patient_age
+    if age is None and says_an_age(resolution.text):  # "diabetic 18 yr old ... pediatric endo"
+        age = child_age(resolution.text)
     if age is not None and age >= TEEN:
         return []
     childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
