@@ -20,6 +20,7 @@ from directory.understanding.model import ADULT, child_age, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
+INFANCY = 2  # a baby or toddler ("baby", "toddler" read as 1): the pediatrician before its specialists
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
@@ -221,7 +222,11 @@ def _patient_clauses(
         others = [c for c in context if c not in pediatric]
         shared = ranking.specialty_query(pediatric, weight=ranking.GENERALIST_FACTOR)
         return [ranking.specialty_query(others), shared] if others else [shared]
-    if not fit or not pediatric or age is None or age < TEEN:
+    # a baby's need is the pediatrician's first ("baby spitting up", "thrush"), whoever else
+    young = age is not None and (
+        age < INFANCY or (age < TEEN and not _a_childs_specialist_first(fit))
+    )
+    if not fit or not pediatric or age is None or young:
         return [ranking.specialty_query(context)]
     others = [c for c in context if c not in pediatric]
     clauses = [ranking.specialty_query(others)] if others else []
@@ -230,6 +235,24 @@ def _patient_clauses(
     if place and unplaced:
         clauses.append(ranking.specialty_query(unplaced, weight=place / ranking.SPECIALTY_PRIMARY))
     return clauses
+
+
+def _a_childs_specialist_first(fit: dict[str, float]) -> bool:
+    """The condition map's first answer is a specialist who sees every age ("food allergy
+    eval 2yo": the allergist; "my 6 yr old has eczema": the dermatologist), not primary
+    care, one trained for adults only ("toddler constipated": the gastroenterologist, whose
+    fit a young child's search halves) nor a children's subspecialist the pediatrician
+    stands in for ("adhd eval 8yo"): the child's pediatrician then stands where the map
+    puts primary care, as a teenager's does."""
+    vocabulary = default_vocabulary()
+    first = (c for c, score in fit.items() if score >= ranking.FIT_BY_RANK[0])  # the map's first
+    return any(
+        c in vocabulary.specialties
+        and c not in PRIMARY_CARE
+        and c not in vocabulary.childrens_codes  # "adhd 8yo": the pediatrician stands in
+        and not vocabulary.specialties[c].sees_only_adults
+        for c in first
+    )
 
 
 def text_query(params: SearchParams, resolution: Resolution) -> dict:

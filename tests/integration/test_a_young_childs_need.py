@@ -104,3 +104,32 @@ def test_a_childs_specialist_nobody_practises_is_followed_by_the_pediatrician(cl
     # a teenager's, or a specialist who also sees children behind it, as before
     found = api(client, q="peds ENT for adenoids", location="Chicago, IL")
     assert found["results"][0]["specialties"][0]["name"].startswith("Ear, nose and throat")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("my 6 yr old has eczema all over her legs and arms", "Dermatologist"),
+        ("lazy eye in my 4 year old daughter", "Ophthalmologist"),
+    ],
+)
+def test_a_childs_need_whose_specialist_sees_every_age_lists_that_specialist_first(
+    client, text, first
+):
+    """'my 6 yr old has eczema' listed ten pediatricians before any dermatologist: the
+    condition map's first answer sees children too, so it leads, and the pediatrician
+    stands where the map puts primary care."""
+    found = api(client, q=text, location="Boston, MA")
+    assert found["results"][0]["specialties"][0]["name"].startswith(first), text
+
+
+@pytest.mark.parametrize(
+    "text", ["adhd evaluation for 7 year old", "my baby has eczema on her cheeks"]
+)
+def test_the_pediatrician_still_leads_for_a_baby_or_where_a_childrens_subspecialist_is_first(
+    client, text
+):
+    """ADHD's first answer is the child psychiatrist, for whom the pediatrician stands in;
+    a baby's need is the pediatrician's first."""
+    found = api(client, q=text, location="Boston, MA")
+    assert found["results"][0]["specialties"][0]["name"] == "Pediatrician", text
