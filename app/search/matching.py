@@ -20,7 +20,9 @@ from directory.understanding.model import ADULT, child_age, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
-INFANCY = 2  # a baby or toddler ("baby", "toddler" read as 1): the pediatrician before its specialists
+INFANCY = (
+    2  # a baby or toddler ("baby", "toddler" read as 1): the pediatrician before its specialists
+)
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.

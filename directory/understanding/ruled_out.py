@@ -154,8 +154,12 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
 
 
 # "ingrown toenail infected and im diabetic", "diabetic with erectile dysfunction": the
-# word says who the patient is beside the need, whose specialists know what diabetes changes.
-_SAID_OF_THE_PATIENT = frozenset({"diabetic", "diabetics"})
+# word says who the patient is beside the need, whose specialists know what diabetes changes;
+# so does the type said with it ("ingrown toenail and im a type 1 diabetic").
+_SAID_OF_THE_PATIENT = frozenset({
+    "diabetic", "diabetics", "type 1 diabetic", "type 1 diabetics", "type one diabetic",
+    "type i diabetic", "type1 diabetic", "t1 diabetic",
+})  # fmt: skip
 
 
 def the_patient_is(

@@ -30,7 +30,9 @@ from directory.understanding.tokens import Token, is_a_count, tokenize
 _TRIED_REACH = 4
 _CARE = ("procedure", "specialty")
 _NEEDS = ("condition", "body_part", "symptom")
-_WHEN = frozenset({"since", "after"})  # history only beside a condition or a body part
+_WHEN = frozenset(
+    {"since", "after", "s p", "status post"}
+)  # history only beside a condition or a body part
 
 
 def wants_a_specialist(text: str, lexicon: Lexicon) -> bool:

@@ -18,7 +18,7 @@ PHYSICAL_THERAPIST = "225100000X"
         ("c diff came back third time, asking about fecal transplant", "c-diff-infection"),
         ("OPAT referral IV antibiotics outpatient", "outpatient-iv-antibiotics"),
         ("smell and taste never came back after covid", "loss-of-smell-and-taste"),
-        ("abscess on my butt need it drained asap", "anal-fistula-and-abscess"),
+        ("abscess on my butt need it drained asap", "skin-abscess"),  # not the anus's
         ("PPM interrogation, dual chamber medtronic", "pacemaker-implantation"),
         ("legs swollen and short of breath laying down", "heart-failure"),
         ("symptomatic varicosities GSV reflux on duplex", "varicose-veins"),

@@ -379,3 +379,10 @@ def test_diabetic_said_of_the_patient_is_not_the_need(text, need):
 def test_diabetes_alone_or_beside_its_specialist_is_the_need():
     assert ("condition", "Diabetic") in _read("diabetic")
     assert ("condition", "Diabetic") in _read("type 2 diabetic needs endocrinologist")
+
+
+def test_an_operation_after_s_p_is_history_beside_a_need():
+    """'hypertrophic scar s/p abdominal surgery, scar revision consult' asked for abdominal
+    surgeons, who had no answer for the scar."""
+    read = _read("hypertrophic scar s/p abdominal surgery, scar revision consult")
+    assert {kind for kind, _ in read} == {"condition"}, read

@@ -279,7 +279,7 @@ def test_a_babys_age_in_months_is_the_patient():
         ("HOCM", "Cardiomyopathy"),
         ("SUD", "Addiction specialist"),
         ("recurrent c diff", "Infectious disease or GI doctor"),
-        ("pituitary adenoma", "Pituitary problems"),
+        ("pituitary adenoma", "Pituitary Gland Disorders"),
     ],
 )
 def test_a_referrals_shorthand_is_read_whole(text, label):

@@ -79,7 +79,7 @@ def concepts(text: str) -> set[str]:
         ("play therapy for 5 year old", "psychotherapy"),
         ("doxy pep prescription", "sexually-transmitted-infections"),
         ("my son has cystic fibrosis and just turned 18", "cystic-fibrosis"),
-        ("skin removal surgery after losing 100 pounds", "cosmetic-surgery"),
+        ("skin removal surgery after losing 100 pounds", "body-contouring-after-weight-loss"),
     ],
 )  # fmt: skip
 def test_a_named_or_plainly_told_need_is_read(text, concept):

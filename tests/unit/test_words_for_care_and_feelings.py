@@ -49,7 +49,7 @@ def test_a_licence_or_a_profession_named_is_that_clinician(text, code):
         ("molluscum bumps on my daughter who removes them", "molluscum-contagiosum"),
         ("who prescribes accutane", "acne"),
         ("receding hairline 28 male want to stop it", "hair-loss"),
-        ("chemical peel and microneedling", "botox-injections"),
+        ("chemical peel and microneedling", "laser-skin-treatments"),
         ("bone density low what kind of doctor", "osteoporosis"),
     ],
 )
