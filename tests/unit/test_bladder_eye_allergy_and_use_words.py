@@ -67,3 +67,17 @@ def test_a_stent_is_the_one_the_rest_of_the_text_names(text, concept):
     """'stent' beside a bile duct is the gastroenterologist's; alone or beside the heart it is
     still the coronary stent."""
     assert concept in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "caller has itching and bleeding from rectum wants appt this week",
+        "bump next to my butthole",
+    ],
+)
+def test_the_anus_and_rectum_are_a_body_part_for_the_gastroenterologist(text):
+    """'bleeding from rectum' had read only an itchy rash, for dermatologists."""
+    parts = interpret(text).parts
+    codes = {c for p in parts if p.kind == "body_part" for c in p.codes}
+    assert "207RG0100X" in codes and "208C00000X" in codes, parts

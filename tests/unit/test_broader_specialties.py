@@ -146,3 +146,9 @@ def test_a_dental_specialty_broadens_to_the_general_dentist():
     vocab = default_vocabulary()
     for code in ("1223X2210X", "1223P0700X", "1223X0400X"):
         assert vocab.broader_specialties(code) == ("1223G0001X",), code
+
+
+def test_colorectal_surgeons_broaden_to_general_surgeons_then_gastroenterologists():
+    """'butt doctor' near Houston found nobody: colorectal surgeons and general surgeons all
+    practise in New England here; gastroenterologists treat the same needs without surgery."""
+    assert default_vocabulary().broader_specialties("208C00000X") == ("208600000X", "207RG0100X")
