@@ -20,9 +20,11 @@ from directory.understanding.model import ADULT, child_age, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
-INFANCY = (
-    2  # a baby or toddler ("baby", "toddler" read as 1): the pediatrician before its specialists
-)
+# Below this age (a "baby" or "toddler" is read as 1), the pediatrician before the specialists.
+INFANCY = 2
+# A child's pediatrician placed where the map puts primary care: this much (x10) above the
+# family doctor of the same place, still below the specialist the map ranks first.
+PEDIATRICIAN_FIRST = 0.2
 
 # --- How physicians rank for what was understood: see app/search/ranking.py -------------
 # Free text over condition/specialty names and bios, only when nothing was resolved.
@@ -234,8 +236,13 @@ def _patient_clauses(
     clauses = [ranking.specialty_query(others)] if others else []
     place = max((fit[c] for c in PRIMARY_CARE if c in fit), default=0.0)
     unplaced = [c for c in pediatric if c not in fit]  # placed by the map: that place alone
+    # a child's pediatrician first of the two beside the family doctor of the same place
+    first = PEDIATRICIAN_FIRST if age < TEEN else 0.0
     if place and unplaced:
-        clauses.append(ranking.specialty_query(unplaced, weight=place / ranking.SPECIALTY_PRIMARY))
+        weight = place / ranking.SPECIALTY_PRIMARY + first
+        clauses.append(ranking.specialty_query(unplaced, weight=weight))
+    elif first:
+        clauses.append(ranking.specialty_query(pediatric, weight=first))
     return clauses
 
 

@@ -376,6 +376,9 @@ def broader_behind(vocabulary: Vocabulary, named: Sequence[str]) -> list[str]:
         # turns to where no podiatrist practises ("diabetic foot doctor callus")
         if code in specialties and b in specialties
         and specialties[b].grouping == specialties[code].grouping
+        # and behind a surgeon a surgeon: general surgeons, not the gastroenterologists a
+        # colorectal surgeon's search turns to where no surgeon practises
+        and specialties[b].is_surgical == specialties[code].is_surgical
     )  # fmt: skip
     return [c for c in dict.fromkeys(found) if c not in PRIMARY_CARE]
 

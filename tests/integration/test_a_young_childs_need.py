@@ -124,7 +124,13 @@ def test_a_childs_need_whose_specialist_sees_every_age_lists_that_specialist_fir
 
 
 @pytest.mark.parametrize(
-    "text", ["adhd evaluation for 7 year old", "my baby has eczema on her cheeks"]
+    "text",
+    [
+        "adhd evaluation for 7 year old",
+        "my baby has eczema on her cheeks",
+        "my 3 year old has blood in her poop",  # beside family doctors of the same place
+        "my 7 year old was just diagnosed with type 1 who do we see now",
+    ],
 )
 def test_the_pediatrician_still_leads_for_a_baby_or_where_a_childrens_subspecialist_is_first(
     client, text

@@ -152,3 +152,12 @@ def test_colorectal_surgeons_broaden_to_general_surgeons_then_gastroenterologist
     """'butt doctor' near Houston found nobody: colorectal surgeons and general surgeons all
     practise in New England here; gastroenterologists treat the same needs without surgery."""
     assert default_vocabulary().broader_specialties("208C00000X") == ("208600000X", "207RG0100X")
+
+
+def test_behind_a_typed_surgeon_stand_surgeons():
+    """'colorectal surgery eval for recurrent sigmoid diverticulitis' listed
+    gastroenterologists right behind the three colorectal surgeons: behind a surgeon typed
+    beside a need, the general surgeons."""
+    from app.search.ranking import broader_behind
+
+    assert broader_behind(default_vocabulary(), ["208C00000X"]) == ["208600000X"]
