@@ -65,7 +65,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if child:
             ranks = ranking.pediatrician_for_a_child(ranks)
         tried = resolution.specialists_first or (referral and child)
-        young = _young(resolution) or bool(_childs_specialist(resolution))
+        young = _young(resolution) or _a_childs_specialist_typed(resolution)
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
@@ -139,10 +139,11 @@ def _specialty_clauses(
         for c in ranking.broader_behind(default_vocabulary(), named)
         if c not in codes and (not (fit and by_need) or c in fit)
     ]
-    if _childs_specialist(resolution) and ranking.seeing_only_adults(default_vocabulary(), behind):
-        # "pediatric endocrinologist type 1 diabetes" where none practises: the child's
-        # pediatrician, then the adults' endocrinologists (the map's fit counts them half)
-        adults = ranking.seeing_only_adults(default_vocabulary(), behind)
+    # "pediatric endocrinologist type 1 diabetes" where none practises: the child's
+    # pediatrician, then the adults' endocrinologists (the map's fit counts them half)
+    typed_for_a_child = _a_childs_specialist_typed(resolution)
+    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if typed_for_a_child else []
+    if adults:
         behind = [PEDIATRICS, *(c for c in behind if c not in adults)]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
     clauses = _body_part_clauses(codes, named, weight, resolution.patient_age) if by_body else []
@@ -163,7 +164,7 @@ def _young(resolution: Resolution) -> bool:
     return resolution.patient_age is not None and resolution.patient_age < TEEN
 
 
-def _childs_specialist(resolution: Resolution) -> list[str]:
+def _a_childs_specialist_typed(resolution: Resolution) -> bool:
     """A children's specialist typed ("peds endo", "pediatric gastroenterologist"), for a
     patient not said to be a teenager: physicians trained for adults only come after those
     who see children, as for a young child."""
@@ -171,9 +172,9 @@ def _childs_specialist(resolution: Resolution) -> list[str]:
     if age is None and says_an_age(resolution.text):  # "diabetic 18 yr old ... pediatric endo"
         age = child_age(resolution.text)
     if age is not None and age >= TEEN:
-        return []
+        return False
     childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
-    return [c for c in _typed(resolution).named_specialty_codes() if c in childrens]
+    return any(c in childrens for c in _typed(resolution).named_specialty_codes())
 
 
 def _body_part_clauses(
