@@ -6,18 +6,9 @@ duct blockage needs stent")."""
 from __future__ import annotations
 
 import pytest
+from reading_helpers import concepts
 
 from directory.understanding import interpret
-
-
-def concepts(text: str) -> set[str]:
-    found = set()
-    for part in interpret(text).parts:
-        if part.kind in ("condition", "procedure"):
-            found |= set(part.ids)
-        elif part.treats is not None:
-            found |= set(part.treats.ids)
-    return found
 
 
 @pytest.mark.parametrize(

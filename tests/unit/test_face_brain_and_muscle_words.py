@@ -5,19 +5,9 @@ concussion or restless legs."""
 from __future__ import annotations
 
 import pytest
+from reading_helpers import concepts
 
 from directory.understanding import interpret
-
-
-def concepts(text: str) -> set[str]:
-    """The concepts read, also those a specialist is asked for ("muscular dystrophy doctor")."""
-    found = set()
-    for part in interpret(text).parts:
-        if part.kind in ("condition", "procedure"):
-            found |= set(part.ids)
-        elif part.treats is not None:
-            found |= set(part.treats.ids)
-    return found
 
 
 @pytest.mark.parametrize(
