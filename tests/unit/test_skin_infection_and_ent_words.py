@@ -60,7 +60,7 @@ from directory.vocabulary import default_vocabulary
         ("shingles near my eye and forehead", "herpes-zoster-ophthalmicus", "shingles"),
         ("shingles in my eye", "herpes-zoster-ophthalmicus", "shingles"),
         ("fever for 3 weeks and no one knows why", "fever-of-unknown-origin", "fever"),
-        ("fevers that wont go away", "fever-of-unknown-origin", "fever"),
+        ("fevers for weeks and nobody can explain them", "fever-of-unknown-origin", "fever"),
         ("fever of unknown origin", "fever-of-unknown-origin", None),
         ("fevers on and off for a month", "fever-of-unknown-origin", "fever"),
         (
@@ -175,3 +175,10 @@ def test_a_sinus_specialist_is_the_ent_and_who_else_treats_sinusitis():
     [part] = interpret("sinus specialist").parts
     assert part.kind == "specialty" and part.ids == (ENT,)
     assert part.treats is not None and part.treats.ids == ("sinusitis",)
+
+
+def test_a_fever_of_some_days_is_no_fever_of_unknown_origin():
+    """'fever wont go away its been 5 days' is primary care's; an unexplained fever of weeks
+    is the infectious disease specialist's."""
+    read = concepts("fever wont go away its been 5 days what kind of doctor do i see")
+    assert "fever-of-unknown-origin" not in read and "fever" in read, read
