@@ -153,3 +153,16 @@ def test_each_need_leads_with_the_specialist_a_referral_nurse_sends_to():
     dvt = ranked("deep-vein-thrombosis")
     assert dvt[0] == "207RH0000X"
     assert dvt.index("2086S0129X") < dvt.index("202K00000X") < dvt.index("207R00000X")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("type 1 diabetic w/ hypoglycemia unawareness, islet transplant eval", "type-1-diabetes"),
+        ("fecal incontinence after childbirth", "fecal-incontinence"),
+    ],
+)
+def test_a_need_the_words_name_is_read_beside_who_the_patient_is(text, concept):
+    """Low blood sugar had no words ('hypoglycemia unawareness' unread), and 'incontinence
+    after childbirth' had taken the bladder's reading from 'fecal incontinence'."""
+    assert concept in concepts(text)
