@@ -16,7 +16,7 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.understanding.model import ADULT, child_age, says_an_age
+from directory.understanding.model import ADULT, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
@@ -165,13 +165,12 @@ def _young(resolution: Resolution) -> bool:
 
 
 def _a_childs_specialist_typed(resolution: Resolution) -> bool:
-    """A children's specialist typed ("peds endo", "pediatric gastroenterologist"), for a
-    patient not said to be a teenager: physicians trained for adults only come after those
-    who see children, as for a young child."""
-    age = resolution.patient_age
-    if age is None and says_an_age(resolution.text):  # "diabetic 18 yr old ... pediatric endo"
-        age = child_age(resolution.text)
-    if age is not None and age >= TEEN:
+    """A children's specialist typed ("pediatric endocrinologist", "peds GI") for a child
+    of no age said: physicians trained for adults only come after those who see children,
+    as for a young child. With an age ("peds GI 4yo FTT") the adults' specialists who note
+    they see a child that old may come first (`query._for_the_childs_age` orders the rest);
+    an adult's age ("diabetic 18 yr old ... pediatric endo") leaves the adults' board."""
+    if resolution.patient_age is not None or says_an_age(resolution.text):
         return False
     childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
     return any(c in childrens for c in _typed(resolution).named_specialty_codes())
