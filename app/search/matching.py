@@ -170,7 +170,7 @@ def _a_childs_specialist_typed(resolution: Resolution) -> bool:
     as for a young child. With an age ("peds GI 4yo FTT") the adults' specialists who note
     they see a child that old may come first (`query._for_the_childs_age` orders the rest);
     an adult's age ("diabetic 18 yr old ... pediatric endo") leaves the adults' board."""
-    if resolution.patient_age is not None or says_an_age(resolution.text):
+    if resolution.patient_age is not None or says_an_age(resolution.text or ""):
         return False
     childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
     return any(c in childrens for c in _typed(resolution).named_specialty_codes())
