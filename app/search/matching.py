@@ -38,6 +38,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     specialties = resolution.specialty_codes()
     vocabulary = default_vocabulary()
     clauses: list[dict] = []
+    childs_specialist = _a_childs_specialist_typed(resolution)
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
@@ -65,7 +66,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if child:
             ranks = ranking.pediatrician_for_a_child(ranks)
         tried = resolution.specialists_first or (referral and child)
-        young = _young(resolution) or _a_childs_specialist_typed(resolution)
+        young = _young(resolution) or childs_specialist
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
@@ -73,7 +74,9 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     else:
         fit = {}
     if specialties:
-        clauses += _specialty_clauses(resolution, bool(conditions or procedures), fit)
+        clauses += _specialty_clauses(
+            resolution, bool(conditions or procedures), fit, childs_specialist
+        )
     return clauses
 
 
@@ -102,12 +105,18 @@ def _for_a_child(resolution: Resolution) -> bool:
 
 
 def _specialty_clauses(
-    resolution: Resolution, beside: bool, fit: dict[str, float] | None = None
+    resolution: Resolution,
+    beside: bool,
+    fit: dict[str, float] | None = None,
+    childs_specialist: bool | None = None,
 ) -> list[dict]:
     """The specialty typed; beside a condition or a body part ("rheum consult joint pain")
     it leads, its broader specialty right behind, the body part's specialists after.
-    ``fit``: the condition map's fit of each specialty, when a condition was asked."""
+    ``fit``: the condition map's fit of each specialty, when a condition was asked;
+    ``childs_specialist``: a children's specialist typed for a child of no age said."""
     typed = _typed(resolution)
+    if childs_specialist is None:
+        childs_specialist = _a_childs_specialist_typed(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
     surgeon_declined = resolution.surgery_declined == "surgeon"
     if surgeon_declined:  # "ortho consult for knee pain, not a surgeon": not the surgeons
@@ -141,8 +150,7 @@ def _specialty_clauses(
     ]
     # "pediatric endocrinologist type 1 diabetes" where none practises: the child's
     # pediatrician, then the adults' endocrinologists (the map's fit counts them half)
-    typed_for_a_child = _a_childs_specialist_typed(resolution)
-    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if typed_for_a_child else []
+    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if childs_specialist else []
     if adults:
         behind = [PEDIATRICS, *(c for c in behind if c not in adults)]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT

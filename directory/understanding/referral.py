@@ -210,13 +210,13 @@ def _after_a_filter(patient: Candidate, chosen: Sequence[Candidate]) -> bool:
     return any(
         c.kind == "filter"
         and (
-            c.end == patient.start or (c.start == patient.end and c.filter in _SAID_OF_THE_PATIENT)
+            c.end == patient.start or (c.start == patient.end and c.filter in _THE_PATIENTS_FILTERS)
         )
         for c in chosen
     )
 
 
-_SAID_OF_THE_PATIENT = frozenset({"language", "insurance"})
+_THE_PATIENTS_FILTERS = frozenset({"language", "insurance"})
 
 
 def _joined(text: str, tokens: Sequence[Token], one: Candidate, other: Candidate) -> bool:

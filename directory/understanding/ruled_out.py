@@ -156,7 +156,7 @@ def causes(chosen: list[Candidate], lexicon: Lexicon) -> tuple[list[Candidate], 
 # "ingrown toenail infected and im diabetic", "diabetic with erectile dysfunction": the
 # word says who the patient is beside the need, whose specialists know what diabetes changes;
 # so does the type said with it ("ingrown toenail and im a type 1 diabetic").
-_SAID_OF_THE_PATIENT = frozenset({
+_DIABETIC_SAID = frozenset({
     "diabetic", "diabetics", "type 1 diabetic", "type 1 diabetics", "type one diabetic",
     "type i diabetic", "type1 diabetic", "t1 diabetic",
 })  # fmt: skip
@@ -170,7 +170,7 @@ def the_patient_is(
     listed first. Alone, beside a specialist ("type 2 diabetic needs endocrinologist") or
     beside what diabetes causes ("diabetic, kidney numbers worse and feet numb": ``causes``
     decides) diabetes is the need."""
-    out = [c for c in chosen if c.kind == "condition" and c.term in _SAID_OF_THE_PATIENT]
+    out = [c for c in chosen if c.kind == "condition" and c.term in _DIABETIC_SAID]
     others = [c for c in chosen if c.kind in _CONCERNS and c not in out]
     caused = lexicon.data.complications
     if not others or any(i in caused for c in others for i in c.ids):
