@@ -58,7 +58,12 @@ from directory.understanding.names import (
 )
 from directory.understanding.origins import where_they_came_from
 from directory.understanding.past import a_childhood, in_the_past
-from directory.understanding.places import located_tokens, place_candidates, side_by_side
+from directory.understanding.places import (
+    codes_beside_a_procedure,
+    located_tokens,
+    place_candidates,
+    side_by_side,
+)
 from directory.understanding.preferences import with_preferences
 from directory.understanding.referral import (
     cancer_candidates,
@@ -127,6 +132,7 @@ def interpret(
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
     terms += allergy_candidates(tokens, alts, lexicon)  # "allergic to peanuts"
     terms += compose(terms, tokens, alts, lexicon, text)
+    places = codes_beside_a_procedure(places, terms, tokens)  # "ESI 64483" beside M54.16
     candidates = terms + for_children(terms, tokens, lexicon) + places
     candidates += name_candidates(text, tokens, lexicon, known)
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number

@@ -23,6 +23,7 @@ from functools import lru_cache
 from directory import geography
 from directory.geography import Place
 from directory.geography.states import AP_STYLE
+from directory.text import compact_icd10
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.names import is_common_name, is_first_name, is_surname
@@ -115,6 +116,28 @@ def _codes_not_zips(found: list[Candidate], norms: list[str], lexicon: Lexicon) 
         elif _far_from_every(c.place, others, norms, number, lexicon):
             dropped.add(id(c))
     return [c for c in found if id(c) not in dropped]
+
+
+def codes_beside_a_procedure(
+    places: list[Candidate], terms: list[Candidate], tokens: Sequence[Token]
+) -> list[Candidate]:
+    """``places`` without a five-digit number typed right beside a procedure in a text that
+    carries a diagnosis code: the procedure's billing code, not a ZIP ("M54.16 lumbar
+    radiculopathy, refer for ESI 64483", "96132 neuropsych testing R41.3"). Without a
+    diagnosis code ("PT eval s/p ACL recon 77030") or after "near"/"in" the ZIP stays."""
+    coded = any(t.kind == "condition" and t.match == "code" for t in terms)
+    if not (coded or any("." in t.text and compact_icd10(t.text) for t in tokens)):
+        return places
+    beside = {i for t in terms if t.kind == "procedure" for i in (t.start - 1, t.end)}
+    return [c for c in places if _bare_zip(c, tokens) not in beside]
+
+
+def _bare_zip(candidate: Candidate, tokens: Sequence[Token]) -> int | None:
+    """The index of the five digits a ZIP reading is, typed alone (no "near" before)."""
+    place, (start, end) = candidate.place, (candidate.start, candidate.end)
+    if candidate.strong and place and place.kind == "zip" and end - start == 1:
+        return start if _ZIP.match(tokens[start].text) else None
+    return None
 
 
 def _far_from_every(

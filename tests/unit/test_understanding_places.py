@@ -314,6 +314,37 @@ def test_a_procedure_code_is_not_a_zip(text, place):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "M54.16 lumbar radiculopathy, refer for ESI 64483",
+        "96132 neuropsych testing R41.3 referral",
+        "K80.20 cholelithiasis symptomatic lap chole 47562 referral",
+        "J30.9 allergic rhinitis allergy skin testing 95004",
+    ],
+)
+def test_a_number_beside_a_procedure_in_a_coded_referral_is_its_billing_code(text):
+    """A referral's diagnosis code, and five digits right beside the procedure: the
+    procedure's CPT code, which had been read as a ZIP across the country (Rosendale, MO
+    for 64483) and found nobody."""
+    reading = interpret(text)
+    assert reading.location is None, reading.location
+    assert reading.of_kind("procedure"), reading.parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT eval and treat s/p ACL recon 77030",  # no diagnosis code: a ZIP
+        "refractory migraine G43.909 neuro referral 02114",  # beside no procedure
+        "colonoscopy K63.5 near 60614",  # after "near"
+    ],
+)
+def test_a_zip_in_a_referral_stays_a_zip(text):
+    reading = interpret(text)
+    assert reading.location is not None and reading.location.place.kind == "zip"
+
+
+@pytest.mark.parametrize(
     "text", ["dr jackson 06106", "knee pain 06106 mobile", "cardiologist near 45378", "zip 45378"]
 )
 def test_a_zip_beside_a_surname_a_word_or_a_cue_stays_a_zip(text):
