@@ -38,7 +38,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     specialties = resolution.specialty_codes()
     vocabulary = default_vocabulary()
     clauses: list[dict] = []
-    childs_specialist = _a_childs_specialist_typed(resolution)
+    adults_after = _adults_after(resolution)
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
@@ -66,7 +66,10 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if child:
             ranks = ranking.pediatrician_for_a_child(ranks)
         tried = resolution.specialists_first or (referral and child)
-        young = _young(resolution) or childs_specialist
+        # a child's need: physicians trained for adults only after those who see children,
+        # unless one was typed ("neurologist for my 16 year old daughters migraines")
+        typed = _typed(resolution).specialty_codes()
+        young = adults_after and not ranking.seeing_only_adults(vocabulary, typed)
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
@@ -74,9 +77,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     else:
         fit = {}
     if specialties:
-        clauses += _specialty_clauses(
-            resolution, bool(conditions or procedures), fit, childs_specialist
-        )
+        clauses += _specialty_clauses(resolution, bool(conditions or procedures), fit, adults_after)
     return clauses
 
 
@@ -108,20 +109,24 @@ def _specialty_clauses(
     resolution: Resolution,
     beside: bool,
     fit: dict[str, float] | None = None,
-    childs_specialist: bool | None = None,
+    adults_after: bool | None = None,
 ) -> list[dict]:
     """The specialty typed; beside a condition or a body part ("rheum consult joint pain")
     it leads, its broader specialty right behind, the body part's specialists after.
     ``fit``: the condition map's fit of each specialty, when a condition was asked;
-    ``childs_specialist``: a children's specialist typed for a child of no age said."""
+    ``adults_after``: the patient is a child (`_adults_after`)."""
     typed = _typed(resolution)
-    if childs_specialist is None:
-        childs_specialist = _a_childs_specialist_typed(resolution)
+    if adults_after is None:
+        adults_after = _adults_after(resolution)
     context = [c for t in resolution.terms if t.context for c in t.codes]
     surgeon_declined = resolution.surgery_declined == "surgeon"
     if surgeon_declined:  # "ortho consult for knee pain, not a surgeon": not the surgeons
         context = ranking.without_surgeons(default_vocabulary(), context)
-    if resolution.specialists_first and (beside or typed.specialty_codes()):
+    asked = typed.specialty_codes()
+    # nor when only physicians trained for adults were read for a child ("my 8 year old
+    # keeps getting headaches": the neurologists), whom the pediatrician stands in for
+    for_adults = adults_after and asked == ranking.seeing_only_adults(default_vocabulary(), asked)
+    if resolution.specialists_first and (beside or asked) and not for_adults:
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
         context = [c for c in context if c not in PRIMARY_CARE]
@@ -135,7 +140,9 @@ def _specialty_clauses(
         codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
-        return _patient_clauses(list(dict.fromkeys(context)), fit or {}, resolution.patient_age)
+        stands_in = adults_after and _led_by_adults_specialists(resolution)
+        age = resolution.patient_age
+        return _patient_clauses(list(dict.fromkeys(context)), fit or {}, age, stands_in=stands_in)
     if not (beside or context):
         if surgeon_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
@@ -148,9 +155,10 @@ def _specialty_clauses(
         for c in ranking.broader_behind(default_vocabulary(), named)
         if c not in codes and (not (fit and by_need) or c in fit)
     ]
-    # "pediatric endocrinologist type 1 diabetes" where none practises: the child's
-    # pediatrician, then the adults' endocrinologists (the map's fit counts them half)
-    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if childs_specialist else []
+    # "pediatric endocrinologist type 1 diabetes", "peds GI referral abd pain 9yo" where none
+    # practises: the child's pediatrician, then the adults' specialists (the map's fit
+    # counts them half)
+    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if adults_after else []
     if adults:
         behind = [PEDIATRICS, *(c for c in behind if c not in adults)]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
@@ -172,12 +180,20 @@ def _young(resolution: Resolution) -> bool:
     return resolution.patient_age is not None and resolution.patient_age < TEEN
 
 
+def _adults_after(resolution: Resolution) -> bool:
+    """The patient is a child, so physicians trained for adults only come after those who
+    see children: an age under 18 said ("teen stomach ulcer pain at night", "peds GI
+    referral abd pain 9yo": the pediatrician before the adults' gastroenterologists), or a
+    children's specialist typed for a child of no age said."""
+    if resolution.patient_age is not None:
+        return resolution.patient_age < ADULT
+    return _a_childs_specialist_typed(resolution)
+
+
 def _a_childs_specialist_typed(resolution: Resolution) -> bool:
-    """A children's specialist typed ("pediatric endocrinologist", "peds GI") for a child
-    of no age said: physicians trained for adults only come after those who see children,
-    as for a young child. With an age ("peds GI 4yo FTT") the adults' specialists who note
-    they see a child that old may come first (`query._for_the_childs_age` orders the rest);
-    an adult's age ("diabetic 18 yr old ... pediatric endo") leaves the adults' board."""
+    """A children's specialist typed ("pediatric endocrinologist", "peds GI") and no age
+    said; an adult's age the parser leaves aside ("diabetic 18 yr old ... pediatric endo")
+    keeps the adults' board."""
     if resolution.patient_age is not None or says_an_age(resolution.text or ""):
         return False
     childrens = default_vocabulary().childrens_codes - {PEDIATRICS}
@@ -220,7 +236,11 @@ def _typed(resolution: Resolution) -> Resolution:
 
 
 def _patient_clauses(
-    context: list[str], fit: dict[str, float], age: int | None = None, referred: bool = False
+    context: list[str],
+    fit: dict[str, float],
+    age: int | None = None,
+    referred: bool = False,
+    stands_in: bool = False,
 ) -> list[dict]:
     """Who the words say the patient is, beside what was asked. Beside a condition, a
     teenager's pediatrician stands where the condition map puts primary care, not level
@@ -228,7 +248,9 @@ def _patient_clauses(
     the dermatologists, who treat it first. A younger child's pediatrician keeps the full
     weight: a baby who spits up or a kid who wheezes is seen by a pediatrician first. The
     children's specialists keep their full weight; beside a specialist typed (``referred``)
-    the pediatrician keeps a generalist's share (ranking.GENERALIST_FACTOR)."""
+    the pediatrician keeps a generalist's share (ranking.GENERALIST_FACTOR). Where the
+    first who treat the need are trained for adults only (``stands_in``: "ulcerative
+    colitis 15 year old"), a teenager's pediatrician keeps the full weight too."""
     pediatric = [c for c in context if c in PRIMARY_CARE]
     if referred and pediatric:
         others = [c for c in context if c not in pediatric]
@@ -236,7 +258,7 @@ def _patient_clauses(
         return [ranking.specialty_query(others), shared] if others else [shared]
     # a baby's need is the pediatrician's first ("baby spitting up", "thrush"), whoever else
     young = age is not None and (
-        age < INFANCY or (age < TEEN and not _a_childs_specialist_first(fit))
+        age < INFANCY or stands_in or (age < TEEN and not _a_childs_specialist_first(fit))
     )
     if not fit or not pediatric or age is None or young:
         return [ranking.specialty_query(context)]
@@ -244,14 +266,22 @@ def _patient_clauses(
     clauses = [ranking.specialty_query(others)] if others else []
     place = max((fit[c] for c in PRIMARY_CARE if c in fit), default=0.0)
     unplaced = [c for c in pediatric if c not in fit]  # placed by the map: that place alone
-    # a child's pediatrician first of the two beside the family doctor of the same place
-    first = PEDIATRICIAN_FIRST if age < TEEN else 0.0
+    # a child's pediatrician, a teenager's too, first of the two beside the family doctor
+    # of the same place
+    first = PEDIATRICIAN_FIRST if age < ADULT else 0.0
     if place and unplaced:
         weight = place / ranking.SPECIALTY_PRIMARY + first
         clauses.append(ranking.specialty_query(unplaced, weight=weight))
     elif first:
         clauses.append(ranking.specialty_query(pediatric, weight=first))
     return clauses
+
+
+def _led_by_adults_specialists(resolution: Resolution) -> bool:
+    """The condition map's first answer to what was asked is trained for adults only."""
+    vocabulary = default_vocabulary()
+    lead = vocabulary.treating(resolution.ids("condition") + resolution.ids("procedure"))[:1]
+    return bool(ranking.seeing_only_adults(vocabulary, lead))
 
 
 def _a_childs_specialist_first(fit: dict[str, float]) -> bool:

@@ -131,7 +131,9 @@ def _for_the_child(
     """Who else may help a child: the children's counterparts of the specialties that treat
     what was asked for, then the pediatrician, unless no primary care physician treats it:
     a procedure no pediatrician does ("ear tubes for my 3 year old": pediatric ENTs) or a
-    specialist's condition ("my kid needs glasses": eye doctors, not pediatricians)."""
+    specialist's condition ("my kid needs glasses": eye doctors, not pediatricians). Where
+    the first who treat it are trained for adults only ("ulcerative colitis 15 year old":
+    gastroenterologists), the pediatrician stands in for their children's counterparts."""
     procedures = [p for p in interpretation.concepts if p.kind == "procedure"]
     asked = tuple(i for p in procedures for i in p.ids) or interpretation.concept_ids
     treating = vocabulary.treating(asked)
@@ -139,7 +141,10 @@ def _for_the_child(
     # orthopedists): "scoliosis, back brace for my 12 year old" is theirs, not pediatricians'.
     own = (c for c in treating if c in vocabulary.childrens_codes)
     childrens = tuple(dict.fromkeys((*vocabulary.children_of(treating), *own)))
-    if childrens and not set(treating) & PRIMARY_CARE:
+    specialties = vocabulary.specialties
+    for_adults = bool(treating) and treating[0] in specialties
+    for_adults = for_adults and specialties[treating[0]].sees_only_adults
+    if childrens and not set(treating) & PRIMARY_CARE and not for_adults:
         return childrens
     return (*childrens, *pediatrics)
 
