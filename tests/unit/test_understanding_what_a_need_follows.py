@@ -48,7 +48,7 @@ def test_sleeplessness_said_beside_a_need_with_no_cause_stays():
             "pelvic-floor-therapy",
             "prostate-surgery",
         ),
-        ("hand therapy after carpal tunnel surgery", "physical-therapy", "carpal-tunnel-release"),
+        ("hand therapy after carpal tunnel surgery", "hand-therapy", "carpal-tunnel-release"),
     ],
 )
 def test_care_after_an_operation_asks_for_the_care(text, asked, before):
