@@ -108,6 +108,9 @@ def patients_beside_a_doctor(
         if _asked_to_see(tokens, c.start):
             found.add(c.start)  # "kindly see pt for refractory GERD", "please evaluate pt for"
             continue
+        if c.start and tokens[c.start - 1].norm in DESCRIBE_A_PATIENT:
+            found.add(c.start)  # "home visits for homebound pt", "elderly pt for guardianship"
+            continue
         if c.end < len(tokens) and tokens[c.end].norm == "for":
             continue
         if doctors and not any(_joined(text, tokens, c, d) for d in doctors):
@@ -120,8 +123,6 @@ def patients_beside_a_doctor(
             and not _therapy_after(tokens, c)  # "pt after rotator cuff surgery"
         ):
             found.add(c.start)  # "UVJ stone w/ hydro, pt in torrance": no therapist's stone
-        elif c.start and tokens[c.start - 1].norm in DESCRIBE_A_PATIENT:
-            found.add(c.start)  # "home visits for homebound pt, medicare"
         elif _for_a_patient_with(c, chosen, tokens):
             found.add(c.start)  # "trigger point injections for fibro pt, bcbs"
     return found

@@ -77,6 +77,8 @@ def test_pt_beside_a_physicians_specialty_is_the_patient(text, code):
         "home visit provider for homebound pt, medicare",
         "our pt needs a new doctor",
         "elderly pt with falls",
+        "capacity evaluation elderly pt for guardianship",  # "for" after: still the patient
+        "geriatric pt for memory eval",
     ],
 )
 def test_pt_a_coordinator_describes_is_the_patient(text):
