@@ -30,7 +30,7 @@ from directory.understanding.names import is_common_name, is_first_name, is_surn
 from directory.understanding.nicknames import nickname_places
 from directory.understanding.scoring import BARE_CITY, PLACE, span_score
 from directory.understanding.tokens import Token
-from directory.understanding.typos import english_counts
+from directory.understanding.typos import commonest_words, english_counts
 
 MAX_CITY_WORDS = 4  # "salt lake city", "winston salem" ...; no US city name is longer
 MAX_CANDIDATES = 8  # places offered for an ambiguous name
@@ -76,6 +76,8 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
             readings.append((end, place, (), False, PLACE))
         for end, place, places, strong, bare, *respelled in readings:
             words = end - start
+            if not strong and _everyday_words_owned(norms, start, end):
+                continue  # "in my new city": the asker's new city, not New City, NY
             match = "fuzzy" if respelled else "exact"  # "chicgo": the city clearly meant
             if strong or bare is not None:
                 score = span_score(PLACE if strong else bare, words)
@@ -87,6 +89,18 @@ def place_candidates(text: str, tokens: list[Token], lexicon: Lexicon) -> list[C
                 score = span_score(PLACE, words, glue=cue)
                 found.append(_location(start - cue, end, score, place, places, strong, match))
     return _codes_not_zips(found, norms, lexicon) + _radius_candidates(norms)
+
+
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
+
+
+def _everyday_words_owned(norms: list[str], start: int, end: int) -> bool:
+    """A place name of everyday words only, after "my" or "our": what someone has ("my
+    new city", "our new town"), not a town of that name."""
+    if not start or norms[start - 1] not in POSSESSIVES:
+        return False
+    common = commonest_words()
+    return all(w in common or english_counts().get(w, 0) >= EVERYDAY for w in norms[start:end])
 
 
 # Words before a number that make it a billing code, not a ZIP: "cpt 45378".

@@ -101,6 +101,18 @@ def test_a_setting_or_a_season_after_a_cue_is_no_place(text):
     assert interpret(text).location is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "therapist for anxiety in my new city, telehealth ok",
+        "knee doctor in our new town",
+    ],
+)
+def test_a_place_of_everyday_words_someone_has_is_no_town(text):
+    """'in my new city' searched New City, NY and found nobody."""
+    assert interpret(text).location is None
+
+
 @pytest.mark.parametrize(("text", "label"), [("cardiologist in home pa", "Home, PA")])
 def test_a_setting_typed_with_its_state_is_the_town(text, label):
     assert location(text).place.label == label
