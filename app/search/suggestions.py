@@ -375,10 +375,13 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
         return None
     if reading.location is not None:
         return None
-    trailing = _trailing_unplaced(reading)
     names = {w for hit in page.results[:_NAME_CHECKED] for w in normalize_term(hit.name).split()}
-    for size in range(min(len(trailing), MAX_TOWN_WORDS), 0, -1):
-        words = trailing[-size:]
+    trailing = _trailing_unplaced(reading)
+    # the last words first; then the first ones, or words set off by commas ("torrance
+    # neurologist alzheimers", "spine appt for sciatica, torrance, pt just moved from az")
+    runs = [trailing[-size:] for size in range(min(len(trailing), MAX_TOWN_WORDS), 0, -1)]
+    runs += _unplaced_apart(reading)
+    for words in runs:
         span = (words[0].span[0], words[-1].span[1])
         typed = reading.text[span[0] : span[1]]
         if _in_a_name(typed, names):
@@ -387,6 +390,28 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
         if _reads_as_town(text, typed, lexicon):
             return text, typed
     return _title_then_town(reading, names, lexicon)
+
+
+def _unplaced_apart(reading) -> list[list]:
+    """Runs of unread words (up to MAX_TOWN_WORDS) that open the text or stand between
+    commas, longest first."""
+    text = reading.text
+    words = sorted(reading.unplaced, key=lambda w: w.span)
+    runs: list[list] = []
+    for i, first in enumerate(words):
+        before = text[: first.span[0]].rstrip()
+        if before and not before.endswith(","):
+            continue
+        run = [first]
+        for word in words[i + 1 : i + MAX_TOWN_WORDS]:
+            if text[run[-1].span[1] : word.span[0]].strip():
+                break
+            run.append(word)
+        for size in range(len(run), 0, -1):
+            after = text[run[size - 1].span[1] :].lstrip()
+            if not before or not after or after.startswith(","):
+                runs.append(run[:size])
+    return runs
 
 
 def _in_a_name(typed: str, names: set[str]) -> bool:
@@ -470,7 +495,7 @@ def _reads_as_town(text: str, typed: str, lexicon: Lexicon) -> bool:
     more likely the surname typed, unless the town is a big city ("lowerback pain dr
     clevland", "knee pain dr chicgo"): nobody has that name, the city is meant."""
     location = interpret(text, lexicon=lexicon).location
-    if location is None:
+    if location is None or location.near_me:  # "moved here": no town named Here
         return False
     if location.match == "fuzzy" and not _a_big_city(location.place, lexicon):
         return False

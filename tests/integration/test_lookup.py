@@ -485,6 +485,26 @@ def test_a_specialty_and_a_town_typed_last_search_near_that_town(client, demo_pr
         assert first["kind"] == "reread" and town in first["message"], (town, first)
 
 
+@pytest.mark.parametrize(
+    "shape", ["{town} family doctor", "new pt, family doctor, {town}, moved here"]
+)
+def test_a_town_typed_first_or_between_commas_is_where(client, demo_profiles, shape):
+    """'torrance neurologist alzheimers', 'spine appt for sciatica, torrance, pt just moved
+    from az': an unread town typed first, or set off by commas, had left the list the whole
+    country's; only a town typed last was read as where."""
+    towns = _family_doctor_towns(demo_profiles)
+    cases = [t for t in towns if _unread_town(shape.format(town=t.lower()))][:3]
+    assert cases, "no town the parser leaves unread in the demo data"
+    for town in cases:
+        found = api(client, q=shape.format(town=town.lower()))
+        first = found["suggestions"][0]
+        if first["kind"] == "choose_place":
+            continue
+        distances = [hit["distance_miles"] for hit in found["results"]]
+        assert found["total"] > 0 and None not in distances and max(distances) <= 25, town
+        assert first["kind"] == "reread" and town in first["message"], (town, first)
+
+
 def test_a_surname_that_is_also_a_town_stays_the_physician(client, demo_profiles):
     """'family doctor warren' ranks Dr. Warren first: a word typed last that names one of
     the top physicians is the name, not a town of that name."""
