@@ -147,14 +147,15 @@ def _specialty_clauses(
         if surgeon_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
         return [ranking.specialty_query(codes, named)]
-    # ... and, for a specialist named by the condition, only a board that treats it: not the
-    # pulmonologists behind the sleep physicians an "insomnia doctor" names
+    # ... but not behind a specialist named by the condition: its map orders the rest (not
+    # the pulmonologists behind the sleep physicians an "insomnia doctor" names, nor the
+    # OB/GYNs ahead of the oncologists behind an "ovarian cancer doctor")
     by_need = any(t.by_need for t in typed.terms if t.kind == "specialty")
-    behind = [
-        c
-        for c in ranking.broader_behind(default_vocabulary(), named)
-        if c not in codes and (not (fit and by_need) or c in fit)
-    ]
+    behind = (
+        [c for c in ranking.broader_behind(default_vocabulary(), named) if c not in codes]
+        if not (fit and by_need)
+        else []
+    )
     # "pediatric endocrinologist type 1 diabetes", "peds GI referral abd pain 9yo" where none
     # practises: the child's pediatrician, then the adults' specialists (the map's fit
     # counts them half)

@@ -156,3 +156,18 @@ def test_a_board_typed_by_its_name_finds_its_specializations_after_it(client, de
         npis = [hit["npi"] for hit in found["results"]]
         assert profile["npi"] in npis, (board, profile["npi"])
         assert board in {s["code"] for s in found["results"][0]["specialties"]}, board
+
+
+@pytest.mark.parametrize(
+    ("q", "location"),
+    [("ovarian cancer doctor", "Los Angeles, CA"), ("liver cancer doctor", "Chicago, IL")],
+)
+def test_a_specialist_the_need_names_where_none_practises_leaves_the_needs_own_order(
+    client, q, location
+):
+    """'ovarian cancer doctor' names gynecologic oncologists; none near Los Angeles, the
+    page had put OB/GYNs (their broader board) ahead of the medical oncologists the
+    condition lists next. The condition's own first specialists lead the page."""
+    found = _primaries(client, q, location)
+    alone = _primaries(client, q.removesuffix(" doctor"), location)
+    assert found[:3] == [alone[0]] * 3, (found, alone)
