@@ -140,7 +140,8 @@ def _specialty_clauses(
         codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
-        stands_in = adults_after and _led_by_adults_specialists(resolution)
+        needs = resolution.ids("condition") + resolution.ids("procedure")
+        stands_in = adults_after and default_vocabulary().led_by_adults_physicians(needs)
         age = resolution.patient_age
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, age, stands_in=stands_in)
     if not (beside or context):
@@ -276,13 +277,6 @@ def _patient_clauses(
     elif first:
         clauses.append(ranking.specialty_query(pediatric, weight=first))
     return clauses
-
-
-def _led_by_adults_specialists(resolution: Resolution) -> bool:
-    """The condition map's first answer to what was asked is trained for adults only."""
-    vocabulary = default_vocabulary()
-    lead = vocabulary.treating(resolution.ids("condition") + resolution.ids("procedure"))[:1]
-    return bool(ranking.seeing_only_adults(vocabulary, lead))
 
 
 def _a_childs_specialist_first(fit: dict[str, float]) -> bool:

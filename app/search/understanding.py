@@ -141,9 +141,7 @@ def _for_the_child(
     # orthopedists): "scoliosis, back brace for my 12 year old" is theirs, not pediatricians'.
     own = (c for c in treating if c in vocabulary.childrens_codes)
     childrens = tuple(dict.fromkeys((*vocabulary.children_of(treating), *own)))
-    specialties = vocabulary.specialties
-    for_adults = bool(treating) and treating[0] in specialties
-    for_adults = for_adults and specialties[treating[0]].sees_only_adults
+    for_adults = vocabulary.led_by_adults_physicians(asked)
     if childrens and not set(treating) & PRIMARY_CARE and not for_adults:
         return childrens
     return (*childrens, *pediatrics)

@@ -297,6 +297,16 @@ class Vocabulary:
         ranks = (s.code for i in concept_ids if i in concepts for s in concepts[i].specialties)
         return tuple(dict.fromkeys(ranks))
 
+    def led_by_adults_physicians(self, concept_ids: Iterable[str]) -> bool:
+        """The condition map's first answer for these concepts is trained for adults only
+        (ulcerative colitis: the gastroenterologist): a child's pediatrician stands in."""
+        lead = self.treating(concept_ids)[:1]
+        return (
+            bool(lead)
+            and lead[0] in self.specialties
+            and self.specialties[lead[0]].sees_only_adults
+        )
+
     def children_of(self, codes: Iterable[str]) -> tuple[str, ...]:
         """The children's counterparts of these specialties (specialties.json ``children``),
         in order, once each: "allergist" -> pediatric allergist."""
