@@ -16,10 +16,9 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
-from directory.understanding.model import ADULT, says_an_age
+from directory.understanding.model import ADULT, TEEN, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
-TEEN = 13  # from this age, a child's need goes to its specialists before the pediatrician
 # Below this age (a "baby" or "toddler" is read as 1), the pediatrician before the specialists.
 INFANCY = 2
 # A child's pediatrician placed where the map puts primary care: this much (x10) above the
@@ -125,7 +124,8 @@ def _specialty_clauses(
     asked = typed.specialty_codes()
     # nor when only physicians trained for adults were read for a child ("my 8 year old
     # keeps getting headaches": the neurologists), whom the pediatrician stands in for
-    for_adults = adults_after and asked == ranking.seeing_only_adults(default_vocabulary(), asked)
+    for_adults = adults_after and bool(asked)
+    for_adults = for_adults and asked == ranking.seeing_only_adults(default_vocabulary(), asked)
     if resolution.specialists_first and (beside or asked) and not for_adults:
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
