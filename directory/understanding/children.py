@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.model import ADULT, child_age, says_an_age
+from directory.understanding.model import ADULT, TEEN, TEEN_NOUNS, child_age, says_an_age
 from directory.understanding.scoring import COMPOSED, CONTENT, span_score
 from directory.understanding.tokens import Token
 
@@ -47,8 +47,38 @@ def for_children(
         )
         for span in spans:
             if span is not None:
-                found.append(_counterpart(candidate, codes, *span, lexicon))
+                typed = _a_teenagers_adults_specialist(candidate, span[0], tokens, said, lexicon)
+                found.append(_counterpart(candidate, (*codes, *typed), *span, lexicon))
     return found
+
+
+def _a_teenagers_adults_specialist(
+    candidate: Candidate, edge: int, tokens: list[Token], said: str, lexicon: Lexicon
+) -> tuple[str, ...]:
+    """The adults' specialty typed by its own name for a teenager ("neurologist for my
+    teenage daughters migraines"): it stays asked beside its children's counterpart, as
+    adult neurologists see teenagers; a younger child's is the counterpart alone."""
+    start, end = (edge, candidate.start) if edge < candidate.start else (candidate.end, edge)
+    teen = any(t.norm in TEEN_NOUNS for t in tokens[start:end])
+    teen = teen or (says_an_age(said) and TEEN <= child_age(said) < ADULT)
+    specialties = lexicon.vocabulary.specialties
+    adults = tuple(c for c in candidate.ids if c in specialties and specialties[c].sees_only_adults)
+    return adults if teen else ()
+
+
+# "colitis doctor for college kid", "my grown son": a son or daughter who is no child.
+GROWN = frozenset({"college", "grown", "adult", "university", "uni"})
+
+
+def grown_children(tokens: list[Token], lexicon: Lexicon) -> set[int]:
+    """The token indexes of child words said of a grown son or daughter ("college kid",
+    "adult children"): no pediatric reading of them."""
+    child_words = lexicon.word_set("children")
+    return {
+        i
+        for i in range(1, len(tokens))
+        if tokens[i].norm in child_words and tokens[i - 1].norm in GROWN
+    }
 
 
 def _before(tokens: list[Token], start: int, child_words: frozenset[str]):

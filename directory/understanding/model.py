@@ -53,6 +53,7 @@ TEEN_NOUNS = frozenset(
 )
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
 ADULT = 18  # a patient this old is no child: no pediatric reading of their age
+TEEN = 13  # a teenager from this age: their need goes first to specialists who see them
 
 
 # An age said as one ("15 year old", "3 months old", "de 15 años", "12yo"), not a duration

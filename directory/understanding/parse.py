@@ -28,7 +28,7 @@ from directory.understanding.allergies import allergy_candidates
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
-from directory.understanding.children import for_children
+from directory.understanding.children import GROWN, for_children, grown_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree
@@ -138,6 +138,7 @@ def interpret(
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
     candidates += hospital_candidates(tokens, hospitals, lexicon.is_a_word)  # "at mgh"
     candidates = without_patient_readings(candidates, tokens, lexicon)
+    candidates = without_one_word_readings(candidates, grown_children(tokens, lexicon))
     candidates = without_a_cancers_surgeon(candidates)  # "colon cancer surgery"
     chosen, skipped = best_cover(tokens, alts, candidates, lexicon)
     patients = patients_beside_a_doctor(text, chosen, tokens, lexicon)  # "derm consult pt"
@@ -333,8 +334,9 @@ _A_FAMILY_PLANNED = re.compile(
 
 def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
     """The first of ``words`` that names a child who is the patient now: not a childhood
-    told ("as a kid"), a mother's baby ("postpartum depression, baby is 2 months") nor the
-    children a family plans ("done having kids, want to get snipped")."""
+    told ("as a kid"), a mother's baby ("postpartum depression, baby is 2 months"), the
+    children a family plans ("done having kids, want to get snipped") nor a grown one
+    ("college kid")."""
     return next(
         (
             w
@@ -343,6 +345,7 @@ def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
             and not a_childhood(text, w.span[0])
             and not a_mothers_baby(text, w.text)
             and not _A_FAMILY_PLANNED.search(text[: w.span[0]].lower())
+            and (text[: w.span[0]].lower().split() or [""])[-1] not in GROWN
         ),
         None,
     )

@@ -19,6 +19,8 @@ from directory.understanding import interpret
         ("back pain x 3 mo", None),  # a duration, no child
         ("pregnant with my first baby need an obgyn", None),  # the mother is the patient
         ("wife and i are done having kids, want to get snipped", None),  # a family planned
+        ("colitis doctor for college kid on remicade infusions", None),  # a grown one: was 8
+        ("my grown kids need a family doctor", None),
     ],
 )
 def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
@@ -222,3 +224,20 @@ def test_pt_beside_the_patients_language_is_the_patient():
         for p in interpret("L4-5 herniated disc, pt portuguese speaking, spine referral").parts
     }
     assert "Physical therapist" not in labels and "Lumbar Herniated Disc" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("neurologist for my teenage daughters migraines", True),
+        ("cardiologist for my teen", True),
+        ("neurologist for my kid", False),  # a younger child's: the counterpart alone
+        ("allergist for my teenager", False),  # one who sees every age has no need
+    ],
+)
+def test_an_adults_specialist_typed_for_a_teenager_stays_asked(text, adults):
+    """'neurologist for my teenage daughters migraines' read as child neurologists only
+    (none practise) and listed pediatricians; adult neurologists see teenagers."""
+    [asked] = [p for p in interpret(text).of_kind("specialty") if not p.is_the_patient]
+    trained_for_adults = {"2084N0400X", "207RC0000X"}
+    assert bool(trained_for_adults & set(asked.codes)) is adults, asked
