@@ -133,10 +133,12 @@ def alternatives(
 def _known_spelling(word: str, lexicon: Lexicon) -> bool:
     """A word the lexicon reads as typed. A word known only inside a phrase, which is no
     English word either, may be a misspelling there too: "brest" is in the vocabulary's
-    "brest cancer", and "a lump in her brest" is still a breast."""
+    "brest cancer", and "a lump in her brest" is still a breast. A filler word is read as
+    typed too ("tambien" is Spanish's "also", no slip for Ambien)."""
     if word not in lexicon.words:
         return False
-    return word in lexicon.phrases or len(word) < 4 or word in english_counts()
+    known = word in lexicon.phrases or len(word) < 4 or word in english_counts()
+    return known or word in lexicon.word_set("filler")
 
 
 def is_a_count(word: str) -> bool:

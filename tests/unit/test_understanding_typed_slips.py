@@ -39,6 +39,8 @@ def test_a_neighbouring_key_in_a_short_word_is_corrected(text, meant):
         ("anne", {"acne"}),  # n and c are not neighbours
         ("dolor de espalda baja", {"cochlear-implant"}),  # Spanish, not a slip for BAHA
         ("2yo eczema failing topical steroids", {"falls-and-balance"}),  # meant as typed
+        # a filler word: Spanish's "also" typed without its accent is no slip for Ambien
+        ("mi mamá tiene la presión muy alta y el azúcar también", {"insomnia"}),
     ],
 )
 def test_a_real_word_is_not_corrected_into_another_need(text, not_meant):
