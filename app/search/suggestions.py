@@ -380,7 +380,10 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
     # the last words first; then the first ones, or words set off by commas ("torrance
     # neurologist alzheimers", "spine appt for sciatica, torrance, pt just moved from az")
     runs = [trailing[-size:] for size in range(min(len(trailing), MAX_TOWN_WORDS), 0, -1)]
-    runs += _unplaced_apart(reading)
+    # ... unless a practice was found by name ("Houston Allergy & Asthma")
+    hits = page.results[:_NAME_CHECKED]
+    if not any(m.kind == "practice" for hit in hits for m in hit.matched):
+        runs += _unplaced_apart(reading)
     for words in runs:
         span = (words[0].span[0], words[-1].span[1])
         typed = reading.text[span[0] : span[1]]
