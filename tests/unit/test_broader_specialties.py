@@ -96,9 +96,9 @@ def test_a_broader_code_outside_the_taxonomy_is_refused_naming_the_entry(tmp_pat
 
 
 def test_a_need_broadens_to_the_specialist_board_of_those_who_treat_it(vocab):
-    """Ankle sprains are treated by sports physicians, foot and ankle surgeons and
-    podiatrists: the surgeons' board, orthopedic surgery, treats them too."""
-    assert vocab.boards_beyond("ankle-sprain") == ("207X00000X",)
+    """Bunions are treated by podiatrists and foot and ankle surgeons: their board,
+    orthopedic surgery, operates on bunions too."""
+    assert vocab.boards_beyond("bunions") == ("207X00000X",)
     # Trigger finger's map lists orthopedic surgeons themselves (after hand surgeons): its
     # board is no longer beyond it.
     assert vocab.boards_beyond("trigger-finger") == ()
