@@ -123,9 +123,14 @@ def _specialty_clauses(
         context = ranking.without_surgeons(default_vocabulary(), context)
     asked = typed.specialty_codes()
     # nor when only physicians trained for adults were read for a child ("my 8 year old
-    # keeps getting headaches": the neurologists), whom the pediatrician stands in for
-    for_adults = adults_after and bool(asked)
-    for_adults = for_adults and asked == ranking.seeing_only_adults(default_vocabulary(), asked)
+    # keeps getting headaches": the neurologists) or lead the need's map ("gerd in kids
+    # specialist": the gastroenterologists), whom the pediatrician stands in for
+    needs = resolution.ids("condition") + resolution.ids("procedure")
+    for_adults = adults_after and (
+        asked == ranking.seeing_only_adults(default_vocabulary(), asked)
+        if asked
+        else default_vocabulary().led_by_adults_physicians(needs)
+    )
     if resolution.specialists_first and (beside or asked) and not for_adults:
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
@@ -140,7 +145,6 @@ def _specialty_clauses(
         codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
-        needs = resolution.ids("condition") + resolution.ids("procedure")
         stands_in = adults_after and default_vocabulary().led_by_adults_physicians(needs)
         age = resolution.patient_age
         return _patient_clauses(list(dict.fromkeys(context)), fit or {}, age, stands_in=stands_in)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.model import ADULT, TEEN, TEEN_NOUNS, child_age, says_an_age
+from directory.understanding.model import ADULT, TEEN_NOUNS, child_age, says_an_age
 from directory.understanding.scoring import COMPOSED, CONTENT, span_score
 from directory.understanding.tokens import Token
 
@@ -60,7 +60,6 @@ def _a_teenagers_adults_specialist(
     adult neurologists see teenagers; a younger child's is the counterpart alone."""
     start, end = (edge, candidate.start) if edge < candidate.start else (candidate.end, edge)
     teen = any(t.norm in TEEN_NOUNS for t in tokens[start:end])
-    teen = teen or (says_an_age(said) and TEEN <= child_age(said) < ADULT)
     specialties = lexicon.vocabulary.specialties
     adults = tuple(c for c in candidate.ids if c in specialties and specialties[c].sees_only_adults)
     return adults if teen else ()
