@@ -62,7 +62,8 @@ def _a_teenagers_adults_specialist(
     teen = any(t.norm in TEEN_NOUNS for t in tokens[start:end])
     specialties = lexicon.vocabulary.specialties
     adults = tuple(c for c in candidate.ids if c in specialties and specialties[c].sees_only_adults)
-    return adults if teen else ()
+    # one board named ("neurologist"), not a need's several ("concussion doctor")
+    return adults if teen and len(candidate.ids) == 1 else ()
 
 
 # "colitis doctor for college kid", "my grown son": a son or daughter who is no child.
