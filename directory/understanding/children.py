@@ -47,13 +47,13 @@ def for_children(
         )
         for span in spans:
             if span is not None:
-                typed = _a_teenagers_adults_specialist(candidate, span[0], tokens, said, lexicon)
+                typed = _a_teenagers_adults_specialist(candidate, span[0], tokens, lexicon)
                 found.append(_counterpart(candidate, (*codes, *typed), *span, lexicon))
     return found
 
 
 def _a_teenagers_adults_specialist(
-    candidate: Candidate, edge: int, tokens: list[Token], said: str, lexicon: Lexicon
+    candidate: Candidate, edge: int, tokens: list[Token], lexicon: Lexicon
 ) -> tuple[str, ...]:
     """The adults' specialty typed by its own name for a teenager ("neurologist for my
     teenage daughters migraines"): it stays asked beside its children's counterpart, as

@@ -95,8 +95,8 @@ POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 
 
 def _everyday_words_owned(norms: list[str], start: int, end: int) -> bool:
-    """A place name of everyday words only, after "my" or "our": what someone has ("my
-    new city", "our new town"), not a town of that name."""
+    """A place name of everyday words only, after a possessive ("my", "our"): what someone
+    has ("my new city", "our new town"), not a town of that name."""
     if not start or norms[start - 1] not in POSSESSIVES:
         return False
     common = commonest_words()
