@@ -38,6 +38,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
     vocabulary = default_vocabulary()
     clauses: list[dict] = []
     adults_after = _adults_after(resolution)
+    typed = _typed(resolution).specialty_codes()
     if conditions or procedures:
         ranks = specialty_ranks(vocabulary, conditions + procedures)
         ranks = ranking.for_the_condition(vocabulary, ranks, conditions, procedures)
@@ -46,7 +47,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         # diverticulitis, where no colorectal surgeon is near): the map's surgeons first.
         typed_a_surgeon = any(
             code in vocabulary.specialties and vocabulary.specialties[code].is_surgical
-            for code in _typed(resolution).specialty_codes()
+            for code in typed
         )
         if resolution.surgeons_first or typed_a_surgeon:
             ranks = ranking.surgeons_first(vocabulary, ranks, conditions + procedures)
@@ -67,8 +68,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         tried = resolution.specialists_first or (referral and child)
         # a child's need: physicians trained for adults only after those who see children,
         # unless one was typed ("neurologist for my 16 year old daughters migraines")
-        typed = _typed(resolution).specialty_codes()
-        young = adults_after and not ranking.seeing_only_adults(vocabulary, typed)
+        young = adults_after and not vocabulary.seeing_only_adults(typed)
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
@@ -126,16 +126,15 @@ def _specialty_clauses(
     # keeps getting headaches": the neurologists) or lead the need's map ("gerd in kids
     # specialist": the gastroenterologists), whom the pediatrician stands in for
     needs = resolution.ids("condition") + resolution.ids("procedure")
+    led_by_adults = adults_after and default_vocabulary().led_by_adults_physicians(needs)
     for_adults = adults_after and (
-        asked == ranking.seeing_only_adults(default_vocabulary(), asked)
-        if asked
-        else default_vocabulary().led_by_adults_physicians(needs)
+        asked == default_vocabulary().seeing_only_adults(asked) if asked else led_by_adults
     )
     if resolution.specialists_first and (beside or asked) and not for_adults:
         # "my 15 year old ... cutting herself": not her pediatrician; but with nothing else
         # read ("mi hijo ... ya tried everything") the pediatrician is all that was asked
         context = [c for c in context if c not in PRIMARY_CARE]
-    codes, named = typed.specialty_codes(), typed.named_specialty_codes()
+    codes, named = asked, typed.named_specialty_codes()
     said = [t for t in typed.terms if t.kind == "specialty"]
     by_body = bool(said) and all(t.by_body for t in said)  # "toddler has had diarrhea"
     if by_body and context and (resolution.a_man or _young(resolution)):
@@ -145,9 +144,10 @@ def _specialty_clauses(
         codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
-        stands_in = adults_after and default_vocabulary().led_by_adults_physicians(needs)
         age = resolution.patient_age
-        return _patient_clauses(list(dict.fromkeys(context)), fit or {}, age, stands_in=stands_in)
+        return _patient_clauses(
+            list(dict.fromkeys(context)), fit or {}, age, stands_in=led_by_adults
+        )
     if not (beside or context):
         if surgeon_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
@@ -164,7 +164,7 @@ def _specialty_clauses(
     # "pediatric endocrinologist type 1 diabetes", "peds GI referral abd pain 9yo" where none
     # practises: the child's pediatrician, then the adults' specialists (the map's fit
     # counts them half)
-    adults = ranking.seeing_only_adults(default_vocabulary(), behind) if adults_after else []
+    adults = default_vocabulary().seeing_only_adults(behind) if adults_after else []
     if adults:
         behind = [PEDIATRICS, *(c for c in behind if c not in adults)]
     weight = ranking.SPECIALTY_BESIDE_CONCEPT
@@ -215,7 +215,7 @@ def _body_part_clauses(
     pediatrician keeps the full weight (no specialist was asked for). Empty otherwise."""
     if age is None or age >= TEEN:
         return []
-    adults = ranking.seeing_only_adults(default_vocabulary(), codes)
+    adults = default_vocabulary().seeing_only_adults(codes)
     if not adults:
         return []
     rest = [c for c in codes if c not in adults]

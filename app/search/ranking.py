@@ -145,12 +145,6 @@ def specialty_fit(
     return fit
 
 
-def seeing_only_adults(vocabulary: Vocabulary, codes: Sequence[str]) -> list[str]:
-    """The physicians among ``codes`` trained for adults only (``sees_only_adults``)."""
-    specialties = vocabulary.specialties
-    return [c for c in codes if c in specialties and specialties[c].sees_only_adults]
-
-
 def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:
     """A child's pediatrician stands where the condition map puts primary care, when the
     map names both: "ear infection" lists the family doctor first for everyone's ears,

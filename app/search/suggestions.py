@@ -384,11 +384,13 @@ def town_typed_last(page: SearchPage, lexicon: Lexicon) -> tuple[str, str] | Non
     hits = page.results[:_NAME_CHECKED]
     if not any(m.kind == "practice" for hit in hits for m in hit.matched):
         runs += _unplaced_apart(reading)
+    tried: set[tuple[int, int]] = set()  # a whole text unread opens and ends it alike
     for words in runs:
         span = (words[0].span[0], words[-1].span[1])
         typed = reading.text[span[0] : span[1]]
-        if _in_a_name(typed, names):
+        if span in tried or _in_a_name(typed, names):
             continue
+        tried.add(span)
         text = text_with(reading.text, span, f"near {typed}")
         if _reads_as_town(text, typed, lexicon):
             return text, typed

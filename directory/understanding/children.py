@@ -60,8 +60,7 @@ def _a_teenagers_adults_specialist(
     adult neurologists see teenagers; a younger child's is the counterpart alone."""
     start, end = (edge, candidate.start) if edge < candidate.start else (candidate.end, edge)
     teen = any(t.norm in TEEN_NOUNS for t in tokens[start:end])
-    specialties = lexicon.vocabulary.specialties
-    adults = tuple(c for c in candidate.ids if c in specialties and specialties[c].sees_only_adults)
+    adults = tuple(lexicon.vocabulary.seeing_only_adults(candidate.ids))
     # one board named ("neurologist"), not a need's several ("concussion doctor")
     return adults if teen and len(candidate.ids) == 1 else ()
 

@@ -300,12 +300,12 @@ class Vocabulary:
     def led_by_adults_physicians(self, concept_ids: Iterable[str]) -> bool:
         """The condition map's first answer for these concepts is trained for adults only
         (ulcerative colitis: the gastroenterologist): a child's pediatrician stands in."""
-        lead = self.treating(concept_ids)[:1]
-        return (
-            bool(lead)
-            and lead[0] in self.specialties
-            and self.specialties[lead[0]].sees_only_adults
-        )
+        return bool(self.seeing_only_adults(self.treating(concept_ids)[:1]))
+
+    def seeing_only_adults(self, codes: Iterable[str]) -> list[str]:
+        """The physicians among ``codes`` trained for adults only (``sees_only_adults``)."""
+        specialties = self.specialties
+        return [c for c in codes if c in specialties and specialties[c].sees_only_adults]
 
     def children_of(self, codes: Iterable[str]) -> tuple[str, ...]:
         """The children's counterparts of these specialties (specialties.json ``children``),
