@@ -144,12 +144,15 @@ def _specialty_clauses(
         codes = [c for c in codes if c not in women]
         named = [c for c in named if c in codes]
     if not codes:  # only a body part's specialists, or the patient's: what was asked
+        if resolution.surgery_declined and context and not fit:
+            # "my moms back ... wont do surgery": the back's surgeons after the others
+            return _surgeons_after(list(dict.fromkeys(context)), [])
         age = resolution.patient_age
         return _patient_clauses(
             list(dict.fromkeys(context)), fit or {}, age, stands_in=led_by_adults
         )
     if not (beside or context):
-        if surgeon_declined:  # "knee pain, no surgeon please"
+        if resolution.surgery_declined:  # "knee pain, no surgeon please"
             return _surgeons_after(codes, named)
         return [ranking.specialty_query(codes, named)]
     # ... but not behind a specialist named by the condition: its map orders the rest (not

@@ -88,7 +88,7 @@ from directory.understanding.ruled_out import (
     told_by,
 )
 from directory.understanding.scoring import FILLER, UNPLACED
-from directory.understanding.specialist import already_tried, saying_it
+from directory.understanding.specialist import already_tried, saying_it, surgery_wished_away
 from directory.understanding.tokens import (
     MAX_TOKENS,
     Alternative,
@@ -156,6 +156,7 @@ def interpret(
     chosen, seen = already_seen(chosen, tokens)  # "cardiology already established"
     chosen, history = past_history(chosen, tokens, text)  # "PMHx DM2, CAD. r/o stenosis"
     chosen, unwanted = wished_away(chosen, tokens, lexicon)  # "no more injections please"
+    chosen, unoperated = surgery_wished_away(chosen, tokens, lexicon)  # "dont want back surgery"
     chosen, absent = denied(chosen, tokens)  # "lump on my neck, not sore"
     chosen, forgotten = a_name_forgotten(chosen, tokens)  # "i forget the first name"
     chosen, past = in_the_past(chosen, tokens)  # "adult adhd, diagnosed as a kid"
@@ -163,7 +164,7 @@ def interpret(
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
-    timing += tried + fine + steady + why + besides + kin + seen + history + unwanted
+    timing += tried + fine + steady + why + besides + kin + seen + history + unwanted + unoperated
     timing += absent + forgotten + past + who + visit + told + fear
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"

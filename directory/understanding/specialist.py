@@ -184,13 +184,15 @@ _TRIED_TOO = frozenset(
 # word that may stand between).
 _DECLINING = (
     r"(?:no|not|without|avoid|avoiding|dont|don t|do not|doesnt|doesn t|does not|wont|won t|"
-    r"isnt|isn t|is not|never|rather than|instead of|other than|sin)"
+    r"isnt|isn t|is not|never|rather than|instead of|other than|sin|declines|declined|"
+    r"refuses|refused)"
 )
 _BETWEEN = (
     r"(?:\s+(?:looking|look|for|a|an|any|more|another|to|have|having|get|getting|go|want|"
     r"wanting|wants|need|needs|needing|interested|in|the|see|seeing|quiero|una|un|ser|"
     r"ready|keen|on|major|big|back|spine|spinal|knee|hip|neck|shoulder|going|gonna|just|"
-    r"jump|rush|straight|into)){0,4}"
+    r"jump|rush|straight|into|do|doing|push|pushing|pushes|consider|considering|recommend|"
+    r"recommending)){0,4}"
 )
 # "want to try everything before surgery", "other options before surgery": surgery put off
 # (not "cardiac clearance before surgery", which is for it).
@@ -198,7 +200,8 @@ _PUT_OFF = (
     r"(?:try|trying|options|everything|anything|alternatives?)(?:\s+\w+){0,3}?\s+"
     r"(?:before|prior to)(?:\s+(?:a|an|any|the|my|having|getting))?"
 )
-_SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar")
+# "non-operative spine referral": the operation declined by its clinical word
+_SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar", "operative")
 _SURGEONS = frozenset({"surgeon", "surgeons", "cirujano", "cirujanos"})  # who, not what
 
 
@@ -223,6 +226,35 @@ def _declining(surgeon_words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:non ?|{_DECLINING}{_BETWEEN}\s+|{_PUT_OFF}\s+)({surgery})\b(?! (?:history|hx))"
     )
+
+
+def surgery_wished_away(
+    chosen: list[Candidate], tokens: list[Token], lexicon: Lexicon
+) -> tuple[list[Candidate], list[Candidate]]:
+    """(what is asked, a surgeon read from the words that decline surgery): "i dont want back
+    surgery ... sciatica" asks for no spine surgeon; the need's surgeons rank after the
+    others (``declines_surgery``). A specialist who does not operate, named with the words
+    ("non surgical spine doctor"), stays asked."""
+    if not any(c.kind == "specialty" for c in chosen):
+        return chosen, []
+    starts, at = [], 0
+    for token in tokens:
+        starts.append(at)
+        at += len(token.norm) + 1
+    said = " ".join(token.norm for token in tokens)
+    declined = set()
+    for match in _declining(lexicon.word_set("surgeon_words")).finditer(said):
+        declined |= {i for i, s in enumerate(starts) if match.start(1) <= s < match.end(1)}
+    specialties = lexicon.vocabulary.specialties
+    out = [
+        c
+        for c in chosen
+        if c.kind == "specialty"
+        and declined & set(range(c.start, c.end))
+        # "non surgical spine doctor" is the physiatrist asked, no surgeon declined
+        and all(code in specialties and specialties[code].is_surgical for code in c.ids)
+    ]
+    return [c for c in chosen if c not in out], out
 
 
 def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:

@@ -63,6 +63,32 @@ def test_the_operation_declined_lists_fewer_surgeons_first(client, declined, pla
 
 
 @pytest.mark.parametrize(
+    ("declined", "plain"),
+    [
+        ("need someone for my moms back, she wont do surgery", "need someone for my moms back"),
+        ("back doctor that doesnt push surgery", "back doctor"),
+    ],
+)
+def test_the_operation_declined_beside_a_body_part_or_a_board_lists_others_first(
+    client, declined, plain
+):
+    """'my moms back ... wont do surgery' had listed orthopedic and spine surgeons first, as
+    for any back."""
+    asked, usual = _search(client, declined), _search(client, plain)
+    assert asked["total"] == usual["total"]  # nobody left out
+    assert any(_surgeon(hit) for hit in usual["results"][:5])
+    first = asked["results"][:5]
+    assert len(first) == 5 and not any(_surgeon(hit) for hit in first)
+
+
+def test_the_surgery_declined_is_no_surgeon_asked_for(client):
+    """'i dont want back surgery what kind of doctor treats sciatica without surgery' had
+    read 'back surgery' as a spine surgeon asked for, and listed ten."""
+    first = _search(client, "i dont want back surgery, who treats sciatica")["results"][:3]
+    assert len(first) == 3 and not any(_surgeon(hit) for hit in first)
+
+
+@pytest.mark.parametrize(
     "text",
     ["failed back surgery, no relief after surgery", "no surgical hx, new knee pain"],
 )

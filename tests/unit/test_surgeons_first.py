@@ -119,6 +119,11 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
         ("other options before surgery for my knee", "surgery"),
         ("cardiac clearance before surgery", ""),  # for it
         ("want to see someone who isnt going to just operate", "surgery"),
+        ("non-operative spine referral sciatica", "surgery"),
+        ("sciatica, patient declines surgery", "surgery"),
+        ("my moms back, shes 90 and wont do surgery", "surgery"),
+        ("back doctor that doesnt push surgery", "surgery"),
+        ("post operative pain in my knee", ""),
     ],
 )
 def test_words_that_decline_surgery_or_a_surgeon(text, declines):
@@ -168,3 +173,17 @@ def test_care_before_after_or_without_surgery_is_no_operation(concept):
     vocabulary = default_vocabulary()
     ranks = specialty_ranks(vocabulary, [concept])
     assert surgeons_first(vocabulary, ranks, [concept]) == surgeons_first(vocabulary, ranks)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a surgeon read from the words that decline surgery is not asked for
+        ("i dont want back surgery, who treats sciatica without surgery", set()),
+        # a specialist who does not operate, named with the words, is
+        ("non surgical spine doctor atlanta", {"208100000X"}),
+    ],
+)
+def test_a_surgeon_is_not_read_from_the_words_that_decline_surgery(text, asked):
+    read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
+    assert {c for p in read.parts if p.kind == "specialty" for c in p.codes} == asked
