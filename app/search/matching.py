@@ -72,6 +72,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
+        if resolution.an_adult:  # "adult autism evaluation": not the map's pediatricians
+            fit = ranking.without_childrens_care(vocabulary, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     else:
         fit = {}

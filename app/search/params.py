@@ -127,6 +127,9 @@ class Resolution:
     # The words name the patient a man ("my son ... his acne"): the condition map's
     # specialties that see only women are left out (Interpretation.a_man).
     a_man: bool = False
+    # The words say the patient is grown ("adult autism evaluation"): the condition map's
+    # children's specialists are left out (Interpretation.an_adult).
+    an_adult: bool = False
     # Filters the words only prefer ("russian speaking preferred"), as selections: who
     # matches ranks first, no one is hidden (query._preferred_first).
     preferred: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -99,6 +99,14 @@ def without_womens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[s
     return kept or fit
 
 
+def without_childrens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[str, float]:
+    """``fit`` without the pediatrician and the children's specialists, unless nothing else
+    is left: a grown patient's need ("im 34 and think i have aspergers")."""
+    children = vocabulary.childrens_codes | {PEDIATRICS}
+    kept = {code: score for code, score in fit.items() if code not in children}
+    return kept or fit
+
+
 def seeing_only_women(vocabulary: Vocabulary, codes: Iterable[str]) -> list[str]:
     """The specialties among ``codes`` that see only women (``sees_only_women``)."""
     specialties = vocabulary.specialties

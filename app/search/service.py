@@ -165,6 +165,7 @@ class SearchService:
             said = {
                 "patient_age": read.patient_age,
                 "a_man": read.a_man,
+                "an_adult": read.an_adult,
                 "practice_text": read.core_text,
                 "hospitals_named": named,
                 "surgeons_first": asks_who_operates(read, lexicon),

@@ -53,6 +53,13 @@ TEEN_NOUNS = frozenset(
 )
 SCHOOL_AGE = 8  # "my kid", "mi hijo": a child of no stated age
 ADULT = 18  # a patient this old is no child: no pediatric reading of their age
+# Words that say the patient is grown, whatever else is said of them.
+GROWN_PATIENTS = frozenset({"adult", "adults", "husband", "wife", "boyfriend", "girlfriend"})
+# An age said of the patient: "im 34", "28F", "30 yr old son", "pt 45 y/o".
+_GROWN_AGE = re.compile(
+    r"\b(?:i ?m|i am|age|aged|pt|patient)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:yo|y/o|y\.o\.|yr|yrs|"
+    r"year|years|[mf])\b"
+)
 TEEN = 13  # a teenager from this age: their need goes first to specialists who see them
 
 
@@ -276,6 +283,19 @@ class Interpretation:
         if age >= ADULT:  # "baby eczema dermatologist", "teen acne dermatologist"
             age = min((child_age(words) for words in self._a_childs_need()), default=ADULT)
         return age if age < ADULT else None
+
+    @property
+    def an_adult(self) -> bool:
+        """The words say the patient is grown ("adult autism evaluation", "my husband might
+        be on the spectrum", "im 34 and think i have aspergers"): the children's specialists
+        a condition map puts first are not theirs. Never when a child is the patient."""
+        if self.patient_age is not None:
+            return False
+        words = set(re.findall(r"[a-z]+", self.text.lower()))
+        if words & GROWN_PATIENTS:
+            return True
+        ages = (int(a or b) for a, b in _GROWN_AGE.findall(self.text.lower()))
+        return any(ADULT <= age < 120 for age in ages)
 
     def _a_childs_need(self) -> list[str]:
         """A need said with a child word first or right before it ("baby eczema", "teen

@@ -6,6 +6,10 @@ import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
+from directory.vocabulary import PEDIATRICS, default_vocabulary
+
 
 def api(client, **params) -> dict:
     response = client.get("/api/v1/physicians", query_string=params)
@@ -152,3 +156,22 @@ def test_the_usual_care_tried_for_a_child_with_nothing_else_read_still_finds_ped
     found = api(client, q="my son is 8, we tried everything", location="77030")
     assert found["total"] > 0
     assert found["results"][0]["specialties"][0]["name"] == "Pediatrician"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "adult autism evaluation",
+        "im 34 and think i have aspergers, who diagnoses that",
+        "my husband might be on the spectrum, where do we go",
+    ],
+)
+def test_a_grown_patients_need_is_not_listed_for_childrens_doctors(client, text):
+    """'adult autism evaluation' listed ten pediatricians: the autism map leads with the
+    children's developmental specialists. A grown patient's goes to those who see adults."""
+    children = default_vocabulary().childrens_codes | {PEDIATRICS}
+    found = api(client, q=text, location="Chicago, IL", per_page=10)["results"]
+    child = api(client, q="autism evaluation for my 3 year old", location="Chicago, IL")
+    assert child["results"][0]["specialties"][0]["code"] in children  # a child's: theirs
+    assert len(found) == 10
+    assert not any(h["specialties"][0]["code"] in children for h in found)

@@ -216,3 +216,20 @@ def test_a_need_doctor_for_a_child_named_first_is_the_childs_need(text, lexicon)
 def test_a_need_doctor_who_sees_children_too_stays_for_a_child(lexicon):
     specialists = [p for p in interpret("kids acne doctor", lexicon=lexicon).parts if p.treats]
     assert [p.ids for p in specialists] == [("207N00000X",)]  # dermatologists see children
+
+
+@pytest.mark.parametrize(
+    ("text", "grown"),
+    [
+        ("adult autism evaluation", True),
+        ("im 34 and think i have aspergers", True),
+        ("my husband might be on the spectrum", True),
+        ("adult ASD diagnostic assessment, pt 28F", True),
+        ("lady calling for her 30 yr old son thinks hes autistic", True),
+        ("autism eval for my 3 year old", False),
+        ("adhd in my 16 year old", False),
+        ("autism evaluation", False),  # nobody's age said
+    ],
+)
+def test_words_that_say_the_patient_is_grown(text, grown):
+    assert interpret(text, lexicon=lexicon_for(default_vocabulary())).an_adult is grown
