@@ -50,6 +50,9 @@ _TOLD = frozenset(
      "gave", "gives", "prescribed", "prescribes", "mentioned", "mentions", "recommended",
      "recommends", "suggested", "suggests", "referred", "wants", "wanted"}
 )  # fmt: skip
+# An operation advised is no teller of the need: it is the need ("knee replacement
+# recommended, want a second opinion").
+_ADVISED = frozenset({"recommended", "recommends", "suggested", "suggests"})
 # "urgent care just gives me antibiotics"
 _JUST = frozenset({"just", "only", "always", "keeps", "kept", "already"})
 _CARE = ("specialty", "procedure")
@@ -396,6 +399,8 @@ def told_by(
             return False
         if "," in text[tokens[c.start].start : tokens[c.end - 1].end]:
             return False
+        if c.kind == "procedure" and word(c.end) in _ADVISED:
+            return False  # "scoliosis surgery recommended ...": the operation is what is asked
         told = word(c.end) in _TOLD or (word(c.end), word(c.end + 1)) == ("came", "back")
         told = told or (word(c.end) in _JUST and word(c.end + 1) in _TOLD) or came_from(c)
         after = text[tokens[c.end - 1].end : tokens[c.end].start] if c.end < len(tokens) else ""

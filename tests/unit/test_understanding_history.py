@@ -386,3 +386,17 @@ def test_an_operation_after_s_p_is_history_beside_a_need():
     surgeons, who had no answer for the scar."""
     read = _read("hypertrophic scar s/p abdominal surgery, scar revision consult")
     assert {kind for kind, _ in read} == {"condition"}, read
+
+
+@pytest.mark.parametrize(
+    ("text", "procedure"),
+    [
+        ("scoliosis surgery recommended for my 13 yr old, second opinion", "scoliosis-surgery"),
+        ("knee replacement recommended want a second opinion", "knee-replacement"),
+        ("pacemaker recommended for slow heart rate", "pacemaker-implantation"),
+    ],
+)
+def test_an_operation_advised_is_what_is_asked_not_who_told(text, procedure):
+    """'scoliosis surgery recommended for my 13 year old daughter' had set the operation
+    aside as the teller of the need, and listed pediatricians alone."""
+    assert procedure in interpret(text).concept_ids
