@@ -80,11 +80,12 @@ def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
 
 def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
     """Specialties the rest of the text's conditions list as treating them ("therapy for
-    back pain": back pain lists physical therapists, so it is physical therapy), and a body
-    part's conditions ("therapist for my back")."""
+    back pain": back pain lists physical therapists, so it is physical therapy), a body
+    part's conditions ("therapist for my back"), and a specialty typed beside the word
+    ("stent, urologist": the urologist's stent is the ureteral stent)."""
     ids = (i for c in chosen if c.kind in ("condition", "procedure", "body_part") for i in c.ids)
     found = set(lexicon.vocabulary.treating(ids))
-    found |= {code for c in chosen if c.kind == "body_part" for code in c.codes}
+    found |= {code for c in chosen if c.kind in ("body_part", "specialty") for code in c.codes}
     return found
 
 

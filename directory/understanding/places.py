@@ -406,7 +406,7 @@ def _ranked_reading(ranked: tuple[tuple[Place, int], ...]):
 def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> bool:
     if name in lexicon.word_set("surname_places"):
         return _after_clinical_word(norms, start, lexicon)
-    if name in lexicon.word_set("not_places") or name in lexicon.words:
+    if name in lexicon.word_set("not_places") or _a_word_we_read(name, lexicon):
         return False
     if name in english_counts() and _joined(name):  # "northeast" is a word, not North East
         return False
@@ -421,6 +421,23 @@ def _bare_city_ok(name: str, norms: list[str], start: int, lexicon: Lexicon) -> 
     if cities[0][1] >= lexicon.data.bare_city_min_zips:
         return True
     return _town_beside_a_need(name, cities, norms, start, lexicon)
+
+
+def _a_word_we_read(name: str, lexicon: Lexicon) -> bool:
+    """A word of the lexicon, unless it is a big city's name that only begins longer terms:
+    "boston brace" is a brace where it is typed (the longer term wins the cover), and
+    "dermatologist boston" stays the city."""
+    if name not in lexicon.words:
+        return False
+    listed = name in lexicon.phrases or name in lexicon.data.abbreviations
+    listed = listed or any(name in words for words in lexicon.data.words.values())
+    return listed or not big_enough(name, lexicon)
+
+
+def big_enough(name: str, lexicon: Lexicon) -> bool:
+    """A city big enough to be typed without its state (``bare_city_min_zips``)."""
+    cities = _cities(name)
+    return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips
 
 
 def _joined(name: str) -> bool:
