@@ -45,6 +45,8 @@ _YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o|años|anos|año
 # A referral's age with the patient's sex after it, "15F", "62yom" (tokens.age_said too).
 SEX_AFTER_AGE = r"(?:yo|y)?[mf]"
 _BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "12yom"
+# The adjective alone, read as a pediatrician, says whom the need is for.
+PEDIATRIC_WORDS = frozenset({"pediatric", "paediatric"})
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
 )
@@ -150,6 +152,9 @@ class Part:
             and (
                 any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
                 or (len(words) == 1 and words[0] in CHILD_NOUNS)  # "kids doctor" is not
+                # "pediatric scoliosis specialist", "pediatric kidney stones": who the need is
+                # for, as "kid" is ("peds", a noun, and "pediatric doctor" ask for the specialty)
+                or (len(words) == 1 and words[0] in PEDIATRIC_WORDS)
             )
         )
 

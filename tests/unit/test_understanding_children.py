@@ -233,3 +233,25 @@ def test_a_need_doctor_who_sees_children_too_stays_for_a_child(lexicon):
 )
 def test_words_that_say_the_patient_is_grown(text, grown):
     assert interpret(text, lexicon=lexicon_for(default_vocabulary())).an_adult is grown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pediatric scoliosis specialist boston",
+        "pediatric cochlear implant candidacy referral",
+        "supracondylar humerus fracture pediatric",
+    ],
+)
+def test_pediatric_before_a_need_says_whom_it_is_for(text):
+    """'pediatric scoliosis specialist boston' listed ten pediatricians: the adjective was
+    read as the pediatrician asked for, not as whom the need is for."""
+    read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
+    assert read.patient_age is not None
+    assert not [p for p in read.parts if p.kind == "specialty" and not p.is_the_patient]
+
+
+@pytest.mark.parametrize("text", ["peds atlanta", "new patient peds cigna", "pediatric doctor"])
+def test_a_pediatrician_asked_for_by_name_stays_asked(text):
+    read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
+    assert any(p.kind == "specialty" and not p.is_the_patient for p in read.parts)
