@@ -55,16 +55,23 @@ def wished_away(
     words = tuple(w for care in lexicon.data.declined_care.values() for w in care.words)
     if not words or not any(c.kind in _CARE for c in chosen):
         return chosen, []
+    declined = words_matched(tokens, _wished_away(words))
+    out = [c for c in chosen if c.kind in _CARE and declined & set(range(c.start, c.end))]
+    return set_aside(chosen, out)
+
+
+def words_matched(tokens: list[Token], pattern: re.Pattern[str]) -> set[int]:
+    """The indexes of the tokens whose words ``pattern``'s first group covers, matched on the
+    tokens' words joined by spaces: what a wish declines ("no more injections")."""
     starts, at = [], 0
     for token in tokens:
         starts.append(at)
         at += len(token.norm) + 1
     said = " ".join(token.norm for token in tokens)
-    declined = set()
-    for match in _wished_away(words).finditer(said):
-        declined |= {i for i, s in enumerate(starts) if match.start(1) <= s < match.end(1)}
-    out = [c for c in chosen if c.kind in _CARE and declined & set(range(c.start, c.end))]
-    return set_aside(chosen, out)
+    found: set[int] = set()
+    for match in pattern.finditer(said):
+        found |= {i for i, s in enumerate(starts) if match.start(1) <= s < match.end(1)}
+    return found
 
 
 @lru_cache(maxsize=8)

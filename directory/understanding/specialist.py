@@ -21,6 +21,7 @@ from functools import lru_cache
 from directory.crisis import notices_for
 from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
+from directory.understanding.declined import words_matched
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Interpretation
 from directory.understanding.tokens import Token, is_a_count, tokenize
@@ -237,14 +238,7 @@ def surgery_wished_away(
     ("non surgical spine doctor"), stays asked."""
     if not any(c.kind == "specialty" for c in chosen):
         return chosen, []
-    starts, at = [], 0
-    for token in tokens:
-        starts.append(at)
-        at += len(token.norm) + 1
-    said = " ".join(token.norm for token in tokens)
-    declined = set()
-    for match in _declining(lexicon.word_set("surgeon_words")).finditer(said):
-        declined |= {i for i, s in enumerate(starts) if match.start(1) <= s < match.end(1)}
+    declined = words_matched(tokens, _declining(lexicon.word_set("surgeon_words")))
     specialties = lexicon.vocabulary.specialties
     out = [
         c
