@@ -93,7 +93,7 @@ from directory.vocabulary import default_vocabulary
         ("syndesmosis injury", "ankle-sprain", None),
         ("chronic ankle instability", "ankle-sprain", None),
         ("ankle keeps rolling", "ankle-sprain", None),
-        ("brostrom", "ankle-sprain", None),
+        ("brostrom", "ankle-stabilization-surgery", None),
     ],
 )
 def test_a_need_typed_in_its_own_words_is_read_as_it(text, concept, not_read):
