@@ -69,7 +69,10 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         # a child's need: physicians trained for adults only after those who see children,
         # unless one was typed ("neurologist for my 16 year old daughters migraines")
         young = adults_after and not vocabulary.seeing_only_adults(typed)
-        fit = ranking.specialty_fit(vocabulary, ranks, providers, referral, tried, child, young)
+        under_teen = young and _young(resolution)
+        fit = ranking.specialty_fit(
+            vocabulary, ranks, providers, referral, tried, child, young, under_teen
+        )
         if resolution.a_man:  # "my son ... his acne": not the map's gynecologists
             fit = ranking.without_womens_care(vocabulary, fit)
         if resolution.an_adult:  # "adult autism evaluation": not the map's pediatricians

@@ -121,6 +121,7 @@ def specialty_fit(
     tried: bool = False,
     child: bool = False,
     young_child: bool = False,
+    under_teen: bool = False,
 ) -> dict[str, float]:
     """NUCC code → fit score, from its place in the condition map.
 
@@ -132,7 +133,9 @@ def specialty_fit(
     ``tried``: the words say primary care has tried, so it ranks below all of them; the
     pediatrician too, unless the patient is a ``child`` ("pink eye 2 weeks, not going away"
     had listed ten pediatricians for an adult); ``young_child``: physicians trained for
-    adults rank after those who see children (ADULTS_ONLY_FACTOR).
+    adults rank after those who see children (ADULTS_ONLY_FACTOR), and for a child
+    ``under_teen`` those trained for adults and teenagers too (a general psychiatrist:
+    "F84.0 autism screen failed MCHAT 2yo" had listed ten).
     """
     tried_care = GENERALISTS if child else PRIMARY_CARE
     fit = {}
@@ -147,10 +150,15 @@ def specialty_fit(
             # A referral leaves the pediatrician too: "peds GI referral, FTT" is for the
             # gastroenterologists who see children, not the pediatrician who referred.
             score = round(score * GENERALIST_FACTOR, 2)
-        if young_child and physician and vocabulary.specialties[code].sees_only_adults:
+        if young_child and physician and _adults_first(vocabulary, code, under_teen):
             score = round(score * ADULTS_ONLY_FACTOR, 2)
         fit[code] = score
     return fit
+
+
+def _adults_first(vocabulary: Vocabulary, code: str, under_teen: bool) -> bool:
+    specialty = vocabulary.specialties[code]
+    return specialty.sees_no_young_children if under_teen else specialty.sees_only_adults
 
 
 def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:

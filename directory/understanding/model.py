@@ -78,7 +78,10 @@ _A_MOTHER = re.compile(
     r"\b(?:post\s*-?\s*partum|pregnan\w*|breast\s*feeding|gave birth|giving birth"
     r"|(?:after|since)\s+(?:having\s+|the\s+|my\s+|our\s+|a\s+|\d+(?:st|nd|rd|th)\s+"
     r"|first\s+|second\s+|third\s+|last\s+)*(?:baby|delivery|birth)"
-    r"|\b(?:had|delivered)\s+(?:our|my|her|the|a)\s+(?:baby|newborn))\b"  # "wife had our baby"
+    r"|\b(?:had|delivered)\s+(?:our|my|her|the|a)\s+(?:baby|newborn)"  # "wife had our baby"
+    # "new mom crying all the time cant bond with baby", "since my c section", "baby blues"
+    r"|new\s+(?:mom|mum|mother)|c\s*-?\s*section|bond(?:ing)?\s+with\s+(?:my\s+|the\s+|her\s+)?baby"
+    r"|baby\s+blues)\b"
 )
 _BABIES = frozenset({"baby", "babies", "newborn", "infant"})
 

@@ -22,6 +22,9 @@ ADULTS_CLASSIFICATIONS = ("Internal Medicine",)
 ADULTS_SPECIALIZATIONS = (
     "Neurology", "Geriatric Medicine", "Geriatric Psychiatry", "Vascular Neurology",
 )  # fmt: skip
+# Trained for adults, seeing teenagers too ("Psychiatry": the child and adolescent
+# psychiatrist is the children's counterpart): a young child's need is not theirs first.
+TEENS_AND_ADULTS_SPECIALIZATIONS = ("Psychiatry",)
 # ... except internal medicine's fields that see children too.
 SEES_CHILDREN_TOO = (
     "Adolescent Medicine", "Allergy & Immunology", "Clinical & Laboratory Immunology",
@@ -120,6 +123,14 @@ class Specialty:
         return (
             self.classification in ADULTS_CLASSIFICATIONS
             or self.specialization in ADULTS_SPECIALIZATIONS
+        )
+
+    @property
+    def sees_no_young_children(self) -> bool:
+        """Trained for adults, or for adults and teenagers (a general psychiatrist): a child
+        under 13 goes to the children's counterpart or the pediatrician first."""
+        return self.sees_only_adults or (
+            self.is_physician and self.specialization in TEENS_AND_ADULTS_SPECIALIZATIONS
         )
 
     @property

@@ -175,3 +175,11 @@ def test_a_grown_patients_need_is_not_listed_for_childrens_doctors(client, text)
     assert child["results"][0]["specialties"][0]["code"] in children  # a child's: theirs
     assert len(found) == 10
     assert not any(h["specialties"][0]["code"] in children for h in found)
+
+
+def test_a_young_childs_need_lists_no_general_psychiatrists_first(client):
+    """'F84.0 autism screen failed MCHAT 2yo developmental eval' near Houston listed ten
+    general psychiatrists, there for grown patients, before the pediatricians."""
+    found = api(client, q="autism screen failed MCHAT 2yo developmental eval", location="77030")
+    first = [h["specialties"][0]["code"] for h in found["results"][:5]]
+    assert len(first) == 5 and "2084P0800X" not in first

@@ -255,3 +255,12 @@ def test_pediatric_before_a_need_says_whom_it_is_for(text):
 def test_a_pediatrician_asked_for_by_name_stays_asked(text):
     read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
     assert any(p.kind == "specialty" and not p.is_the_patient for p in read.parts)
+
+
+@pytest.mark.parametrize(
+    "text", ["new mom crying all the time cant bond with baby", "c section scar pain"]
+)
+def test_a_new_mothers_baby_is_not_the_patient(text):
+    """'new mom crying all the time cant bond with baby' read a child's depression."""
+    read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
+    assert read.patient_age is None and "child" not in read.describe()
