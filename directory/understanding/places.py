@@ -431,10 +431,10 @@ def _a_word_we_read(name: str, lexicon: Lexicon) -> bool:
         return False
     listed = name in lexicon.phrases or name in lexicon.data.abbreviations
     listed = listed or any(name in words for words in lexicon.data.words.values())
-    return listed or not big_enough(name, lexicon)
+    return listed or not _big_enough(name, lexicon)
 
 
-def big_enough(name: str, lexicon: Lexicon) -> bool:
+def _big_enough(name: str, lexicon: Lexicon) -> bool:
     """A city big enough to be typed without its state (``bare_city_min_zips``)."""
     cities = _cities(name)
     return bool(cities) and cities[0][1] >= lexicon.data.bare_city_min_zips

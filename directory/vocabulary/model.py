@@ -22,14 +22,16 @@ ADULTS_CLASSIFICATIONS = ("Internal Medicine",)
 ADULTS_SPECIALIZATIONS = (
     "Neurology", "Geriatric Medicine", "Geriatric Psychiatry", "Vascular Neurology",
 )  # fmt: skip
-# Trained for adults, seeing teenagers too ("Psychiatry": the child and adolescent
-# psychiatrist is the children's counterpart): a young child's need is not theirs first.
-TEENS_AND_ADULTS_SPECIALIZATIONS = ("Psychiatry",)
 # ... except internal medicine's fields that see children too.
 SEES_CHILDREN_TOO = (
     "Adolescent Medicine", "Allergy & Immunology", "Clinical & Laboratory Immunology",
     "Sports Medicine",
 )  # fmt: skip
+# Trained for adults, seeing teenagers too ("Psychiatry", whose children's counterpart is
+# the child and adolescent psychiatrist): a teenager's need may lead with them, a child
+# under 13's goes first to those who see children, with them after, never left out
+# ("F84.0 autism screen failed MCHAT 2yo" had listed ten; Specialty.sees_no_young_children).
+TEENS_AND_ADULTS_SPECIALIZATIONS = ("Psychiatry",)
 
 
 @dataclass(frozen=True)
