@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from directory.vocabulary import GENERALISTS, PEDIATRICS, PRIMARY_CARE, Vocabulary
@@ -94,16 +94,18 @@ def _tiered(scores: Mapping[str, float]) -> list[dict]:
 
 def without_womens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[str, float]:
     """``fit`` without the specialties that see only women, unless nothing else is left."""
-    women = set(seeing_only_women(vocabulary, fit))
-    kept = {code: score for code, score in fit.items() if code not in women}
-    return kept or fit
+    return _without(fit, set(seeing_only_women(vocabulary, fit)))
 
 
 def without_childrens_care(vocabulary: Vocabulary, fit: dict[str, float]) -> dict[str, float]:
     """``fit`` without the pediatrician and the children's specialists, unless nothing else
     is left: a grown patient's need ("im 34 and think i have aspergers")."""
-    children = vocabulary.childrens_codes | {PEDIATRICS}
-    kept = {code: score for code, score in fit.items() if code not in children}
+    return _without(fit, vocabulary.childrens_codes | {PEDIATRICS})
+
+
+def _without(fit: dict[str, float], codes: Collection[str]) -> dict[str, float]:
+    """``fit`` without ``codes``, unless nothing else is left."""
+    kept = {code: score for code, score in fit.items() if code not in codes}
     return kept or fit
 
 

@@ -154,10 +154,9 @@ class Part:
             and self.ids == (PEDIATRICS,)
             and (
                 any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
-                or (len(words) == 1 and words[0] in CHILD_NOUNS)  # "kids doctor" is not
-                # "pediatric scoliosis specialist", "pediatric kidney stones": who the need is
-                # for, as "kid" is ("peds", a noun, and "pediatric doctor" ask for the specialty)
-                or (len(words) == 1 and words[0] in PEDIATRIC_WORDS)
+                # "kids doctor" is not; "pediatric scoliosis specialist" says whom the need is
+                # for, as "kid" does ("peds", a noun, and "pediatric doctor" ask for one)
+                or (len(words) == 1 and words[0] in CHILD_NOUNS | PEDIATRIC_WORDS)
             )
         )
 

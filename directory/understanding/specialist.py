@@ -201,8 +201,9 @@ _PUT_OFF = (
     r"(?:try|trying|options|everything|anything|alternatives?)(?:\s+\w+){0,3}?\s+"
     r"(?:before|prior to)(?:\s+(?:a|an|any|the|my|having|getting))?"
 )
-# "non-operative spine referral": the operation declined by its clinical word
-_SPANISH_SURGERY = ("cirujano", "cirujanos", "cirugia", "operacion", "operar", "operative")
+# Surgery's words besides the lexicon's: Spanish ones, and "operative" ("non-operative
+# spine referral": the operation declined by its clinical word)
+_SURGERY_WORDS_TOO = ("cirujano", "cirujanos", "cirugia", "operacion", "operar", "operative")
 _SURGEONS = frozenset({"surgeon", "surgeons", "cirujano", "cirujanos"})  # who, not what
 
 
@@ -221,7 +222,7 @@ def declines_surgery(read: Interpretation, lexicon: Lexicon) -> str:
 
 @lru_cache(maxsize=4)
 def _declining(surgeon_words: frozenset[str]) -> re.Pattern[str]:
-    words = sorted({*surgeon_words, *_SPANISH_SURGERY}, key=len, reverse=True)
+    words = sorted({*surgeon_words, *_SURGERY_WORDS_TOO}, key=len, reverse=True)
     surgery = "|".join(map(re.escape, words))
     # "no surgical hx" is a referral's history, not a wish
     return re.compile(
