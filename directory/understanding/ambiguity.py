@@ -36,10 +36,20 @@ def settle(
         rest = [c for c in chosen if c is not candidate]
         context = set(body_systems(rest, lexicon))
         treating = _treating(rest, lexicon)
+        typed = {code for c in rest if c.kind == "specialty" for code in c.codes}
+        leading = _treating(rest, lexicon, LEADING)
+        # A specialty typed beside a condition it treats first ("gyn for endo", "ob gyn that
+        # treats endo"), or who the rest is treated by first, before any other fit
         fitting = [
             r
             for r in readings
-            if _systems(r, lexicon) & context or _providers(r, lexicon) & treating
+            if _providers(r, lexicon) & (leading | typed) or _treated_by(r, lexicon) & typed
+        ]
+        fitting += [
+            r
+            for r in readings
+            if r not in fitting
+            and (_systems(r, lexicon) & context or _providers(r, lexicon) & treating)
         ]
         # Else who treats it by board: a stroke's neurologic physical therapists are
         # physical therapists, as "therapy" reads them ("he had a stroke, needs therapy").
@@ -78,13 +88,18 @@ def _systems(entry: Entry, lexicon: Lexicon) -> set[str]:
     return {concepts[i].body_system for i in entry.ids if i in concepts}
 
 
-def _treating(chosen: Sequence[Candidate], lexicon: Lexicon) -> set[str]:
+# The first specialties a condition map lists: who the condition is treated by first.
+LEADING = 3
+
+
+def _treating(chosen: Sequence[Candidate], lexicon: Lexicon, first: int | None = None) -> set[str]:
     """Specialties the rest of the text's conditions list as treating them ("therapy for
-    back pain": back pain lists physical therapists, so it is physical therapy), a body
-    part's conditions ("therapist for my back"), and a specialty typed beside the word
-    ("stent, urologist": the urologist's stent is the ureteral stent)."""
-    ids = (i for c in chosen if c.kind in ("condition", "procedure", "body_part") for i in c.ids)
-    found = set(lexicon.vocabulary.treating(ids))
+    back pain": back pain lists physical therapists, so it is physical therapy), the
+    ``first`` of each map only when given, a body part's conditions ("therapist for my
+    back"), and a specialty typed beside the word ("stent, urologist": the urologist's stent
+    is the ureteral stent)."""
+    ids = [i for c in chosen if c.kind in ("condition", "procedure", "body_part") for i in c.ids]
+    found = {code for i in ids for code in lexicon.vocabulary.treating([i])[:first]}
     found |= {code for c in chosen if c.kind in ("body_part", "specialty") for code in c.codes}
     return found
 
@@ -108,6 +123,13 @@ def _providers(entry: Entry, lexicon: Lexicon) -> set[str]:
         for i in entry.ids
         if entry.kind == "procedure" and i in concepts and concepts[i].specialties
     }
+
+
+def _treated_by(entry: Entry, lexicon: Lexicon) -> set[str]:
+    """The specialties a condition reading lists as treating it; none for other readings."""
+    if entry.kind != "condition":
+        return set()
+    return set(lexicon.vocabulary.treating(entry.ids)[:LEADING])
 
 
 def _as(part: Part, entry: Entry) -> Part:

@@ -35,6 +35,38 @@ def test_the_rest_of_the_text_chooses_what_endo_means(text, kind):
     assert reading.alternatives == (), "a reading the text rules out is not offered"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gyn for endo",
+        "ob gyn in pasadena that treats endo",
+        "endo flare went to er they said see gyn asap",
+        "need a regular doctor first to get referred to gyn for endo",
+    ],
+)
+def test_a_specialist_typed_who_treats_endometriosis_says_endo_is_the_condition(text):
+    reading = interpret(text)
+    assert "endometriosis" in reading.concept_ids
+    assert ENDOCRINOLOGIST not in reading.specialty_codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDM on insulin needs endo co-management 32 wks",
+        "GDM referral 28 wks needs MFM or endo",
+        "endo referral for pcos",
+        "uremic pruritus in HD pt, nephrology requesting derm consult",
+    ],
+)
+def test_a_specialist_who_treats_only_another_need_later_settles_nothing(text):
+    """Maternal-fetal medicine leads gestational diabetes' map; endocrinologists follow, and
+    a physical therapist typed is not who first treats Huntington's disease."""
+    reading = interpret(text)
+    assert "endometriosis" not in reading.concept_ids
+    assert "huntingtons-disease" not in reading.concept_ids
+
+
 def test_an_unambiguous_word_has_no_alternatives():
     assert interpret("cardiologist").alternatives == ()
 
