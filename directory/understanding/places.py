@@ -478,11 +478,20 @@ def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool
     if before not in lexicon.words:
         # "derm consult xyz houston": after a word nothing reads, the city still follows
         # what was asked, unless that word is a first name ("cardiologist linda houston").
-        asked = any(lexicon.is_content_word(n) for n in norms[: start - 1])
+        asked = _asked(norms[: start - 1], lexicon)
         worded = before.isalpha() or _NUMBER.fullmatch(before) is not None  # "4yo", "bmi 42"
         return asked and worded and not is_first_name(before)
     titles = lexicon.word_set("name_titles")
     return before not in titles or (start >= 2 and len(before) > 3)
+
+
+def _asked(norms: list[str], lexicon: Lexicon) -> bool:
+    """The words say what was asked: a term of one word or of several ("bác sĩ nói tiếng
+    việt ... houston": a doctor who speaks Vietnamese, in Houston)."""
+    if any(lexicon.is_content_word(n) for n in norms):
+        return True
+    spans = ((i, j) for i in range(len(norms)) for j in range(i + 2, min(i + 5, len(norms) + 1)))
+    return any(" ".join(norms[i:j]) in lexicon.phrases for i, j in spans)
 
 
 _MOVED = frozenset({"moved", "moving", "move", "relocated", "relocating", "new", "transferred"})

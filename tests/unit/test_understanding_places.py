@@ -241,6 +241,10 @@ def test_la_in_lower_case_or_shouted_is_not_los_angeles(text):
         ("peds cardiology referral murmur 4yo houston", "Houston, TX"),
         ("asthma 9yo houston", "Houston, TX"),
         ("bariatric surgery consult BMI 42 houston", "Houston, TX"),  # a measure
+        # what was asked said in several words, none a term alone (Vietnamese: a doctor who
+        # speaks Vietnamese, for a prostate exam; for arm pain)
+        ("bác sĩ nói tiếng việt khám tuyến tiền liệt houston", "Houston, TX"),
+        ("bac si noi tieng viet dau canh tay houston", "Houston, TX"),
     ],
 )
 def test_a_surname_city_after_an_unknown_word_is_still_the_city(text, place):
