@@ -3,7 +3,9 @@
 "just moved here from ohio, need a family doctor", "we moved from chicago to marietta and
 need a pediatrician", "visiting from boston": the town after "from", when the words before
 it say the asker moved or travelled, is where they were, so it is no search place. The
-town they moved to, or the location field, is.
+town they moved to, or the location field, is. So is the place said after "now" or "back"
+when an earlier one was where something happened ("tick bit me up in wisconsin now back
+home in chicago").
 """
 
 from __future__ import annotations
@@ -35,3 +37,18 @@ def where_they_came_from(text: str, parts: tuple[Part, ...]) -> list[Part]:
         if _CAME_FROM.search(before):
             found.append(part)
     return found
+
+
+# Between a place and a later one, words that say the later is where the asker is now.
+_NOW_AT = re.compile(r"\b(?:now|currently|back|live|living)\b", re.IGNORECASE)
+
+
+def where_they_were(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """The location parts before another one the words say the asker is at now ("bit by a
+    tick in wisconsin, now back home in chicago": Wisconsin is where it happened)."""
+    places = [p for p in parts if p.kind == "location" and not p.near_me]
+    return [
+        place
+        for place, later in zip(places, places[1:], strict=False)
+        if _NOW_AT.search(text[place.span[1] : later.span[0]])
+    ]

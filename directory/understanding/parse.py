@@ -56,7 +56,7 @@ from directory.understanding.names import (
     name_candidates,
     name_check,
 )
-from directory.understanding.origins import where_they_came_from
+from directory.understanding.origins import where_they_came_from, where_they_were
 from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import (
     codes_beside_a_procedure,
@@ -214,6 +214,7 @@ def interpret(
     said_of = said_of_another_need(text, parts)  # "wont heal", "cant sleep because of"
     parts, filler = _as_filler(said_of, parts, filler, tokens)
     parts, filler = _as_filler(where_they_came_from(text, parts), parts, filler, tokens)
+    parts, filler = _as_filler(where_they_were(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"

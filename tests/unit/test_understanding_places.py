@@ -509,6 +509,24 @@ def test_a_place_someone_moved_from_is_not_where_they_are(text, place):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        ("tick bit me up in wisconsin now back home in chicago and i have a rash", "Chicago, IL"),
+        ("had shingles in houston now living in atlanta need a doctor", "Atlanta, GA"),
+        (
+            "knee replacement in poland 2 years ago, now knee is swollen, doctor in chicago",
+            "Chicago, IL",
+        ),
+    ],
+)
+def test_a_place_said_before_where_the_asker_is_now_is_where_it_happened(text, place):
+    """ "tick bit me up in wisconsin now back home in chicago" had searched Wisconsin and
+    found nobody: the place after "now" or "back" is where the asker is."""
+    found = interpret(text)
+    assert [p.label for p in found.of_kind("location")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
         ("im from houston need a cardiologist", "Houston, TX"),
         ("referral from dr smith in hartford", "Hartford, CT"),
         ("new pt from hartford needs cardiology", "Hartford, CT"),
