@@ -176,6 +176,7 @@ def interpret(
     parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
     parts = _the_parts_own_condition(text, parts, lexicon)  # "my hip ... xray says arthritis"
     parts = _pain_after_an_operation(text, parts, lexicon)  # "pain ... after hernia surgery"
+    parts = _pain_an_illness_left(text, parts, lexicon)  # "had shingles, still burning pain"
     parts, signs = _signs_of_a_panic_attack(parts, tokens, lexicon)  # "panic, heart racing"
     parts, landmarks = _places_side_by_side(text, parts)  # "buckhead atlanta", "newton boston"
     parts = _merge_repeats(text, parts)
@@ -1025,6 +1026,40 @@ def _pain_after_an_operation(
         else p
         for p in parts
     )
+
+
+# An illness whose pain can outlast it, and the condition that pain is: the nerve pain
+# shingles leaves is neurologists' and pain doctors', where shingles is primary care's.
+PAIN_LEFT_BY = {"shingles": "postherpetic-neuralgia"}
+# Words that put the illness before the pain: "had shingles", "3 months ago", "still".
+_OUTLASTED = re.compile(
+    r"\b(?:had|after|since|still|ago|last\s+(?:year|month|week)|months|lingering|left\s*over"
+    r"|wont\s+(?:go\s+away|stop)|won'?t\s+(?:go\s+away|stop)|never\s+went\s+away)\b"
+)
+_PAINS = frozenset({"Pain", "Numbness"})
+
+
+def _pain_an_illness_left(text: str, parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
+    """Pain said after an illness that can leave it ("had shingles 3 months ago still burning
+    pain where the rash was", "stabbing pain in my ribs after shingles rash") is the pain it
+    left: the illness was, and the pain is what is asked (read as shingles and pain it had
+    listed family doctors and dermatologists). The pain without words that put the illness
+    before it ("shingles rash is so painful") stays the illness's."""
+    ill = [p for p in parts if p.kind == "condition" and p.ids[0] in PAIN_LEFT_BY]
+    if not ill or not _OUTLASTED.search(text.lower()):
+        return parts
+    left = lexicon.vocabulary.concepts.get(PAIN_LEFT_BY[ill[0].ids[0]])
+    pains = [
+        p
+        for p in parts
+        if (p.kind == "symptom" and p.label.split(" in ")[0] in _PAINS)
+        or (p.kind == "body_part" and p.label.lower().endswith(" pain"))
+    ]
+    if left is None or not pains:
+        return parts
+    pain = replace(pains[0], kind="condition", ids=(left.id,), label=left.name, codes=())
+    said = {id(p) for p in (*ill, *pains[1:])}  # one pain, however many words said it
+    return tuple(pain if p is pains[0] else p for p in parts if id(p) not in said)
 
 
 def _body_part_in(part: Part, lexicon: Lexicon):

@@ -89,3 +89,27 @@ def test_after_surgery_with_no_pain_said_is_no_pain_problem(text):
 )
 def test_pain_after_surgery_is_still_post_surgical_pain(text):
     assert "chronic-postsurgical-pain" in concepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had shingles 3 months ago still burning pain on my side where the rash was",
+        "stabbing pain in my ribs after shingles rash",
+        "my mom is 78 and had shingles now she cant sleep from the pain, who does she see",
+        "burning tingling numb skin after shingles on my chest",
+        "shingels pain wont stop",
+    ],
+)
+def test_pain_that_outlasts_shingles_is_the_nerve_pain_it_left(text):
+    """Read as shingles and pain these had listed family doctors and dermatologists; the
+    pain shingles leaves is neurologists' and pain doctors'."""
+    found = concepts(text)
+    assert "postherpetic-neuralgia" in found
+    assert "shingles" not in found
+
+
+@pytest.mark.parametrize("text", ["shingles rash is so painful", "painful shingles on my back"])
+def test_the_pain_of_shingles_now_is_still_shingles(text):
+    assert "shingles" in concepts(text)
+    assert "postherpetic-neuralgia" not in concepts(text)
