@@ -35,6 +35,7 @@ def without_patient_readings(
             or tokens[i + 1].norm.isdigit()
             or (tokens[i + 1].norm[:1].isdigit() and not _how_often(tokens, i + 1))  # "pt 8yo"
             or _sent(tokens, i)  # "refer pt for remicade infusions"
+            or _the_referred(tokens, i)  # "podiatry referral pt", "new fibromyalgia pt"
         )
         and not (token.upper and (tokens[i + 1].norm in ORDERS_AFTER or _how_often(tokens, i + 1)))
     }
@@ -48,6 +49,18 @@ def _sent(tokens: Sequence[Token], at: int) -> bool:
     return bool(at) and tokens[at - 1].norm in _SENDING and not token.upper and after not in _VISITS
 
 
+def _the_referred(tokens: Sequence[Token], at: int) -> bool:
+    """ "podiatry referral pt in salem", "scheduling new fibromyalgia pt": in lower case
+    after a referral, or after "new" and the need, the patient; not "PT referral" nor "pt
+    eval", the therapy ordered."""
+    token = tokens[at]
+    if token.upper or not at or tokens[at + 1].norm in _VISITS:
+        return False
+    before = [t.norm for t in tokens[max(0, at - 3) : at]]
+    return before[-1] in _REFERRALS or "new" in before
+
+
+_REFERRALS = frozenset({"referral", "referrals", "consult", "referred"})
 _VISITS = frozenset({"eval", "evaluation", "visit", "visits", "session", "sessions", "appt"})
 
 

@@ -117,12 +117,21 @@ def test_the_physicians_sex_asked_for_is_still_a_filter(text, gender):
 
 @pytest.mark.parametrize(
     "text",
-    ["refer pt for remicade infusions UC, marietta ga area", "scheduling pt for ESI, cigna"],
+    [
+        "refer pt for remicade infusions UC, marietta ga area",
+        "scheduling pt for ESI, cigna",
+        # after a referral, or after "new" and the need: the patient
+        "podiatry referral pt in salem ma",
+        "scheduling new fibromyalgia pt, need physician accepting medicaid in chicago",
+        "neurocognitive eval referral, pt mandarin speaking, los angeles",
+    ],
 )
 def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
     assert "225100000X" not in interpret(text).specialty_codes
 
 
-@pytest.mark.parametrize("text", ["book PT eval for knee", "refer to pt for knee"])
+@pytest.mark.parametrize(
+    "text", ["book PT eval for knee", "refer to pt for knee", "PT referral for knee"]
+)
 def test_a_physical_therapy_visit_booked_is_still_one(text):
     assert "225100000X" in interpret(text).specialty_codes
