@@ -32,7 +32,7 @@ MATCHES = ("exact", "synonym", "fuzzy", "code")
 PATIENT_WORDS = frozenset({"my", "our", "mi", "mis", "yo", "old"})
 # "toddler with a fever": a child named on its own beside a need (parse._child_beside_a_need)
 CHILD_NOUNS = frozenset(
-    "baby babies infant infants newborn newborns toddler toddlers kid kids child children "
+    "baby babies babys infant infants newborn newborns toddler toddlers kid kids child children "
     "childrens teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
     # Spanish, folded ("niño" -> "nino"): "mi hijo de 15 años" is a child by the age said
     + "nino nina ninos ninas bebe bebes hijo hija hijos hijas".split()
@@ -48,7 +48,7 @@ _BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "
 # The adjective alone, read as a pediatrician, says whom the need is for.
 PEDIATRIC_WORDS = frozenset({"pediatric", "paediatric"})
 YOUNG_CHILD_NOUNS = frozenset(
-    "baby babies infant infants newborn newborns toddler toddlers bebe bebes".split()
+    "baby babies babys infant infants newborn newborns toddler toddlers bebe bebes".split()
 )
 TEEN_NOUNS = frozenset(
     "teen teens teenage teenaged teenager teenagers adolescent adolescents".split()
@@ -83,7 +83,7 @@ _A_MOTHER = re.compile(
     r"|new\s+(?:mom|mum|mother)|c\s*-?\s*section|bond(?:ing)?\s+with\s+(?:my\s+|the\s+|her\s+)?baby"
     r"|baby\s+blues)\b"
 )
-_BABIES = frozenset({"baby", "babies", "newborn", "infant"})
+_BABIES = frozenset({"baby", "babies", "babys", "newborn", "infant"})
 
 
 def a_mothers_baby(text: str, word: str) -> bool:

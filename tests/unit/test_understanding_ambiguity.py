@@ -176,6 +176,12 @@ def test_a_childs_age_asks_for_a_pediatrician(text):
     assert "208000000X" in interpret(text).specialty_codes
 
 
+@pytest.mark.parametrize("text", ["my babys rash wont go away", "babys eczema keeps flaring"])
+def test_a_baby_typed_without_the_apostrophe_is_still_the_patient(text):
+    reading = interpret(text)
+    assert reading.patient_age == 1
+
+
 def test_an_adults_age_is_a_qualifier_not_a_pediatrician():
     reading = interpret("my 45 year old husband snores")
     assert not reading.specialty_codes and "habitual-snoring" in reading.concept_ids
