@@ -44,6 +44,9 @@ _MONTHS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:months?|mos?|meses|mes)\b")
 _YEARS_OLD = re.compile(r"(\d{1,2})\s*-?\s*(?:years?|yrs?|yo|y/o|años|anos|año|ano)\b")
 # A referral's age with the patient's sex after it, "15F", "62yom" (tokens.age_said too).
 SEX_AFTER_AGE = r"(?:yo|y)?[mf]"
+# What follows the years in "2y9m", "3yr6mo": the months, which a child's age in years drops.
+YEARS_AND_MONTHS = r"y(?:rs?|o)?\d{1,2}m(?:os?)?"
+_YEARS_MONTHS_OLD = re.compile(rf"\b(\d{{1,2}}){YEARS_AND_MONTHS}\b")
 _BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "12yom"
 # The adjective alone, read as a pediatrician, says whom the need is for.
 PEDIATRIC_WORDS = frozenset({"pediatric", "paediatric"})
@@ -95,12 +98,15 @@ def a_mothers_baby(text: str, word: str) -> bool:
 def says_an_age(text: str) -> bool:
     """The words say an age in weeks, months or years ("6 month old", "de 15 años")."""
     text = text.lower()
-    return bool(_WEEKS_OLD.search(text) or _MONTHS_OLD.search(text) or _YEARS_OLD.search(text))
+    said = (_WEEKS_OLD, _MONTHS_OLD, _YEARS_OLD, _YEARS_MONTHS_OLD)
+    return any(age.search(text) for age in said)
 
 
 def child_age(text: str) -> int:
     """The age in years of the child these words describe ("my toddler" 1, "teen" 13)."""
     text = text.lower()
+    if found := _YEARS_MONTHS_OLD.search(text):  # "2y9m": 2
+        return int(found[1])
     if _WEEKS_OLD.search(text):
         return 0
     if found := _MONTHS_OLD.search(text):

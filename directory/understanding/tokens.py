@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from directory.text import normalize_term
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.model import SEX_AFTER_AGE
+from directory.understanding.model import SEX_AFTER_AGE, YEARS_AND_MONTHS
 from directory.understanding.scoring import PLURAL
 from directory.understanding.typos import corrections, english_counts, rewrites_real_word
 
@@ -152,7 +152,8 @@ def is_a_count(word: str) -> bool:
     return bool(_AGE_AND_SEX.fullmatch(word) or _HOW_LONG.fullmatch(word) or _TIMES.fullmatch(word))
 
 
-_AGE_AND_SEX = re.compile(rf"(\d{{1,3}}){SEX_AFTER_AGE}")
+# "15f", "12yom", and a toddler's years and months as a chart writes them: "2y9m", "3yr6mo"
+_AGE_AND_SEX = re.compile(rf"(\d{{1,3}})(?:{SEX_AFTER_AGE}|{YEARS_AND_MONTHS})")
 _TIMES = re.compile(r"x\d{1,2}")  # "failed abx x3": how many times
 _HOW_LONG = re.compile(
     r"\d{1,3}(?:x|hrs?|days?|d|wks?|weeks?|mos|mths?|months?|yrs?|years?|yo|yoa|yrsold)"

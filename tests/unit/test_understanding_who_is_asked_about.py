@@ -177,6 +177,20 @@ def test_a_childs_age_with_the_sex_letter_is_the_patient(text, age):
     assert not reading.unplaced
 
 
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("autism eval 2y9m delayed speech", 2),
+        ("speech delay 3yr6mo", 3),
+        ("1y2m ear infections", 1),
+    ],
+)
+def test_a_toddlers_years_and_months_are_the_patients_age(text, age):
+    """'peds referral autism eval 2y9m' read no child: a chart's years and months ("2y9m")
+    are a two year old, whose need goes first to those who see young children."""
+    assert interpret(text).patient_age == age
+
+
 def test_an_adults_age_with_the_sex_letter_is_left_out():
     reading = interpret("54 F chest pain")
     assert reading.patient_age is None and not reading.unplaced
