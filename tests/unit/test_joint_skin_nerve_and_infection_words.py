@@ -94,6 +94,8 @@ def test_the_words_people_type_reach_the_need(text, concept):
         ("pelvic congestion syndrome", "allergic-rhinitis"),
         ("erythema migrans", "migraine"),
         ("stomach and gut problems", "gout"),
+        ("numbness tingling hands and feet from old hiv meds", "carpal-tunnel-syndrome"),
+        ("tingling hands and feet since covid", "carpal-tunnel-syndrome"),
     ],
 )
 def test_a_near_word_is_not_read_as_the_new_term(text, not_read):
