@@ -57,7 +57,15 @@ def _the_referred(tokens: Sequence[Token], at: int) -> bool:
     if token.upper or not at or tokens[at + 1].norm in _VISITS:
         return False
     before = [t.norm for t in tokens[max(0, at - 3) : at]]
-    return before[-1] in _REFERRALS or "new" in before
+    if before[-1] in _REFERRALS or "new" in before:
+        return True
+    # "surgeon for sleeve, pt in norwood": the patient's town after what was asked; "need a
+    # pt in boston" asks for a therapist there
+    return at >= 2 and tokens[at + 1].norm in _WHERE_FROM and before[-1] not in _ASKING
+
+
+_WHERE_FROM = frozenset({"in", "from", "lives"})
+_ASKING = frozenset({"a", "an", "the", "good", "find", "need", "best", "any", "nearest"})
 
 
 _REFERRALS = frozenset({"referral", "referrals", "consult", "referred"})

@@ -124,6 +124,9 @@ def test_the_physicians_sex_asked_for_is_still_a_filter(text, gender):
         "podiatry referral pt in salem ma",
         "scheduling new fibromyalgia pt, need physician accepting medicaid in chicago",
         "neurocognitive eval referral, pt mandarin speaking, los angeles",
+        # the patient's town after what was asked
+        "surgeon for sleeve, pt in norwood",
+        "stricture after sleeve needs scope, pt in houston",
     ],
 )
 def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
@@ -131,7 +134,13 @@ def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["book PT eval for knee", "refer to pt for knee", "PT referral for knee"]
+    "text",
+    [
+        "book PT eval for knee",
+        "refer to pt for knee",
+        "PT referral for knee",
+        "need a pt in boston",
+    ],
 )
 def test_a_physical_therapy_visit_booked_is_still_one(text):
     assert "225100000X" in interpret(text).specialty_codes
