@@ -443,6 +443,7 @@ def _the_patients_sex(
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """A gender after the patient's age or beside "pt" describes the patient: not a filter
     on the physicians ("35 y/o female acne" listed only women dermatologists)."""
+    typed = any(p.kind == "specialty" for p in parts) or _names_a_doctor(text)
     said = [
         p
         for p in parts
@@ -457,6 +458,9 @@ def _the_patients_sex(
             or _AN_AGE_AFTER.match(after)
             or _WHO_CALLS.match(after)  # "lady calling asking who gives allergy shots"
             or (_FOR.search(before) and _a_need_follows(text, p, parts))  # "for female SUI"
+            # the text opens with who has the need, and no physician is named: "woman jaw
+            # pain and nausea" ("female pelvic floor therapist" asks for a woman)
+            or (not before.strip() and _a_need_follows(text, p, parts, _ILLS) and not typed)
         )
     ]
     parts, filler = _as_filler(said, parts, filler, tokens)
@@ -501,13 +505,19 @@ def _before_a_specialist(text: str, part: Part, parts: tuple[Part, ...]) -> bool
     )
 
 
-def _a_need_follows(text: str, part: Part, parts: tuple[Part, ...]) -> bool:
-    """The next part, right after ``part``, is a condition, symptom or procedure."""
+_NEEDS_SAID = ("condition", "symptom", "procedure")
+_ILLS = ("condition", "symptom")  # not a procedure: "female pelvic floor therapist"
+
+
+def _a_need_follows(
+    text: str, part: Part, parts: tuple[Part, ...], kinds: tuple[str, ...] = _NEEDS_SAID
+) -> bool:
+    """The next part, right after ``part``, is a need of one of ``kinds``."""
     after = [p for p in parts if p.span[0] >= part.span[1]]
     nearest = min(after, key=lambda p: p.span[0], default=None)
     return (
         nearest is not None
-        and nearest.kind in ("condition", "symptom", "procedure")
+        and nearest.kind in kinds
         and not text[part.span[1] : nearest.span[0]].strip()
     )
 

@@ -38,6 +38,7 @@ def test_a_childs_age_in_a_referrals_shorthand_is_read(text, age):
         "urinary incontinence eval, elderly male, spanish speaking",  # an age said in words
         "infertility workup, female 34, trying x18mo",  # the age right after the sex
         "urology or urogyn for female SUI",  # the sex of the need
+        "woman jaw pain and nausea could it be heart atlanta",  # who has the need, first
     ],
 )
 def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
@@ -57,6 +58,8 @@ def test_the_patients_sex_in_a_referral_is_not_the_physicians(text):
         ("male urologist within 5 miles", "male"),
         ("looking for female gyn", "female"),
         ("female 2nd opinion dermatologist", "female"),  # an ordinal, not an age
+        ("female pelvic floor therapist houston", "female"),
+        ("female hair thinning dermatologist houston", "female"),
     ],
 )
 def test_a_gender_asked_of_the_physician_stays_a_filter(text, gender):
