@@ -216,12 +216,19 @@ def test_a_babys_rash_on_the_cheeks_is_not_lupus():
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("hidradenitis suppurativa, failed doxy", "207N00000X"),
         ("resistant HTN on 4 meds, r/o primary aldosteronism", "207RE0101X"),
     ],
 )
 def test_a_condition_only_one_specialty_treats_names_it(text, code):
     assert code in _codes(text), interpret(text).parts
+
+
+def test_hidradenitis_is_its_own_condition_dermatologists_treat_first():
+    """Hidradenitis was only a word for dermatologists; it is a condition now, whose surgeons
+    (deroofing, excision) come after the dermatologists."""
+    text = "hidradenitis suppurativa, failed doxy"
+    assert _ids(text) == {"hidradenitis-suppurativa"}, interpret(text).parts
+    assert default_vocabulary().treating(["hidradenitis-suppurativa"])[0] == "207N00000X"
 
 
 @pytest.mark.parametrize(
