@@ -126,7 +126,8 @@ def _providers(entry: Entry, lexicon: Lexicon) -> set[str]:
 
 
 def _treated_by(entry: Entry, lexicon: Lexicon) -> set[str]:
-    """The specialties a condition reading lists as treating it; none for other readings."""
+    """The specialties a condition reading's map lists first (``LEADING``); none for other
+    readings."""
     if entry.kind != "condition":
         return set()
     return set(lexicon.vocabulary.treating(entry.ids)[:LEADING])

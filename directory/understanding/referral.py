@@ -66,8 +66,6 @@ def _the_referred(tokens: Sequence[Token], at: int) -> bool:
 
 _WHERE_FROM = frozenset({"in", "from", "lives"})
 _ASKING = frozenset({"a", "an", "the", "good", "find", "need", "best", "any", "nearest"})
-
-
 _REFERRALS = frozenset({"referral", "referrals", "consult", "referred"})
 _VISITS = frozenset({"eval", "evaluation", "visit", "visits", "session", "sessions", "appt"})
 
