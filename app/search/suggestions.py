@@ -207,12 +207,17 @@ def others_who_treat(
     """Say that nobody of the specialty typed beside a need was found, when page 1 shows only
     the others who treat it ("HIV care infectious disease" near Atlanta: family doctors),
     rather than let the heading's specialty stand over them. The typed specialty ranks first
-    (ranking.SPECIALTY_BESIDE_CONCEPT), so none on page 1 means none at all."""
+    (ranking.SPECIALTY_BESIDE_CONCEPT), so none on page 1 means none at all, unless a filter
+    the words prefer put others first."""
     if reading is None or not results or params.offset:
         return ()
     typed = [p for p in reading.of_kind("specialty") if not p.is_the_patient and p.codes]
     needs = [p.label for p in reading.concepts]
     if len(typed) != 1 or not needs:
+        return ()
+    # A filter the words only prefer ranks its matches first ("hem onc that sees sickle cell
+    # patients new patient": those accepting), so the typed specialty may be further down.
+    if any(p.preferred for p in reading.parts):
         return ()
     codes = set(typed[0].codes)
     if any(s.code in codes for hit in results for s in hit.specialties):

@@ -42,3 +42,12 @@ def test_nothing_is_said_on_later_pages_or_without_a_need():
     assert (
         others_who_treat(interpret("infectious disease"), hits("207Q00000X"), SearchParams()) == ()
     )
+
+
+def test_nothing_is_said_when_a_preferred_filter_may_have_put_others_first():
+    """'hem onc that sees sickle cell patients new patient' said no hematologist-oncologists
+    were found: there are, but those accepting new patients rank first, and none of them
+    was a hematologist-oncologist."""
+    reading = interpret("hem onc that sees sickle cell patients new patient")
+    assert any(p.preferred for p in reading.parts)
+    assert others_who_treat(reading, hits("207RX0202X"), SearchParams()) == ()
