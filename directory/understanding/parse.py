@@ -650,7 +650,8 @@ EMERGENCY_MEDICINE = "207P00000X"
 
 # "diagnosed at urgent care", "went to the ER", "sent home from the ER": a visit told
 _VISITED = re.compile(
-    r"\b(?:diagnosed|seen|saw|told|went|was|were|been|sent|discharged|released|treated)"
+    r"\b(?:diagnosed|seen|saw|told|went|was|were|been|sent|discharged|released|treated"
+    r"|drained|splinted|tested|checked)"  # "had some drained at urgent care"
     r"(?:\s+(?:home|me|him|her|us|them|over))?\s+(?:at|to|in|from|by)\s+(?:an?|the|my)?\s*$"
     r"|\b(?:from|after)\s+(?:an?|the|my|our|his|her)?\s*$",
     re.IGNORECASE,

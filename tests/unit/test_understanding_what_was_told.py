@@ -66,6 +66,9 @@ def test_urgent_care_beside_the_specialist_asked_for_is_the_story(text, code):
         "bells palsy diagnosed at urgent care half my face droopy need follow up",
         "kidney stone, sent home from the ER, who do i see now",
         "went to urgent care for my ankle, still swollen after a week",
+        # what was done there ("had some drained at urgent care", probe 159)
+        "painful lumps in my armpits that drain, had some drained at urgent care, hidradenitis",
+        "wrist splinted at urgent care, still hurts after 2 weeks",
     ],
 )
 def test_a_visit_to_urgent_care_told_beside_a_need_is_the_story(text):
