@@ -33,6 +33,9 @@ from directory.understanding.titles import surnames_read_as_names
 from directory.vocabulary import PEDIATRICS, default_vocabulary
 
 MAX_CONCEPTS = 3  # closest concepts offered for words that were not understood
+# A vocabulary entry this close (0-100, suggest.closest_concepts) is surely what was meant:
+# "arthralgias" is the rheumatologist's (84.6), "brain fog" is not deep brain stimulation (71).
+SURE_CONCEPT = 80.0
 MAX_PLACES = 6  # places offered for an ambiguous name
 # Parts that say where or which (kept when "every physician near ..." drops the topic).
 _WHERE_KINDS = ("location", "filter")
@@ -409,11 +412,20 @@ def closest(situation: Situation, filters: Filters) -> list[Offer]:
         return []
     unplaced = reading.unplaced if reading is not None and reading.parts else ()
     rest = text_without(text, *(w.span for w in unplaced)) if unplaced else ""
-    variants = [
-        (f"{near.label} {rest}".strip(), f"Search for {near.label}", near.label)
-        for near in nearest_concepts(reading, text, situation.lexicon)
-    ]
+    near = nearest_concepts(reading, text, situation.lexicon)
+    if _only_a_name(reading):  # "Dr. Soucier" is nobody here, not "Dry Socket"; "dr socket" is
+        near = tuple(n for n in near if n.score >= SURE_CONCEPT)
+    variants = [(f"{n.label} {rest}".strip(), f"Search for {n.label}", n.label) for n in near]
     return _text_offers(situation, filters, "closest_concept", variants)
+
+
+def _only_a_name(reading: Interpretation | None) -> bool:
+    """The whole text was read as a name (with where and which): a title's letters ("dr")
+    make any name look like "dry", "drug" or "drop" something, so only a concept the text
+    is surely a wording of is offered for it."""
+    if reading is None or reading.unplaced or not reading.of_kind("name"):
+        return False
+    return all(p.kind in ("name", *_WHERE_KINDS) for p in reading.parts)
 
 
 def nearest_concepts(reading: Interpretation | None, text: str, lexicon: Lexicon):

@@ -314,10 +314,8 @@ def a_little_further(shown: SearchPage, asked_miles: int, codes: frozenset[str])
 A_FEW = 3  # one geriatric psychiatrist 34 miles out is no list; psychiatrists near are
 
 
-# The nearest vocabulary entry is shown for words nothing read only when it is this close
-# (0-100, suggest.closest_concepts) and clearly closer than the next: "arthralgias" is the
-# rheumatologist's (84.6), "brain fog" is not deep brain stimulation (71).
-SURE_CONCEPT = 80.0
+# The nearest vocabulary entry is shown for words nothing read only when it is surely
+# meant (offers.SURE_CONCEPT) and clearly closer than the next.
 SURE_MARGIN = 5.0
 
 
@@ -330,7 +328,7 @@ def _surely_meant(page: SearchPage, lexicon: Lexicon | None) -> Suggestion | Non
     if any(p.kind not in ("location", "filter") for p in reading.parts):
         return None  # a need or a name was read: its own offers say what to do
     near = build.nearest_concepts(reading, reading.text, lexicon)  # the offers' own answer
-    if not near or near[0].score < SURE_CONCEPT:
+    if not near or near[0].score < build.SURE_CONCEPT:
         return None
     if len(near) > 1 and near[0].score - near[1].score < SURE_MARGIN:
         return None

@@ -505,3 +505,14 @@ def test_a_surname_one_slip_from_a_big_city_stays_the_name(client):
         body = api(client, q=text)
         assert "Houston" in body["results"][0]["name"]
         assert body["resolved"]["location"] is None and not body["suggestions"]
+
+
+def test_a_surname_nobody_here_has_is_not_offered_the_need_its_title_spells(client):
+    """ "dr" reads like "dry", "drug" or "drop": a name nobody has is said so, with no
+    "Dry Socket" or "Gastroenterologist" to follow; a misspelled need stays offered."""
+    body = api(client, q="dr sockol")
+    assert body["total"] == 0 and "closest_concept" not in kinds(body), body["suggestions"]
+    body = api(client, q="dr socket")
+    offered = [s for s in body["suggestions"] if s["kind"] == "closest_concept"]
+    assert [s["label"] for s in offered][:1] == ["Dry Socket (Pain After Tooth Extraction)"]
+    assert offered[0]["count"] > 0
