@@ -363,7 +363,7 @@ def test_vietnamese_needs_are_read_beside_the_language(text, need):
 @pytest.mark.parametrize(
     ("text", "need"),
     [
-        ("ingrown toenail infected and im diabetic", "Toenail Fungus and Ingrown Toenails"),
+        ("ingrown toenail infected and im diabetic", "Ingrown Toenail"),
         ("diabetic with erectile dysfunction", "Erectile Dysfunction"),
         (
             "sore on bottom of my foot diabetic and the edge is turning black",
