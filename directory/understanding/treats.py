@@ -45,7 +45,8 @@ def with_treated_concepts(
             and not for_a_child  # "asthma doctor for my kid": a pediatrician reading stays
         ):
             beside = [i for p in parts if p.kind == "condition" for i in p.ids]
-            part = _its_specialist(part, lexicon, beside) or part
+            beyond = normalize_term(part.text).split()[-1] in _SPECIALIST
+            part = _its_specialist(part, lexicon, beside, beyond) or part
         found.append(part)
     return tuple(found)
 
@@ -64,21 +65,30 @@ def the_childs_need(part: Part, lexicon: Lexicon) -> Part | None:
     return part.treats
 
 
-def _its_specialist(part: Part, lexicon: Lexicon, beside: Sequence[str] = ()) -> Part | None:
+# "bedwetting specialist": someone past the child's pediatrician, whom a "doctor" may be.
+_SPECIALIST = frozenset({"specialist", "specialists", "expert", "experts"})
+
+
+def _its_specialist(
+    part: Part, lexicon: Lexicon, beside: Sequence[str] = (), beyond: bool = False
+) -> Part | None:
     """ "lupus specialist", "acne doctor": the specialist the condition is first listed
     with (not primary care), treating the condition, so those physicians lead and the
     others who treat it follow; read as the condition alone, nephrologists and
     dermatologists came level with the rheumatologists asked for. Beside a condition
     (``beside``: concept ids), the first who also treats it: "migraine ... the botox
-    doctor" is the neurologist, not the dermatologist botox is first listed with."""
+    doctor" is the neurologist, not the dermatologist botox is first listed with.
+    ``beyond``: a specialist was asked for, so not the pediatrician either ("bedwetting
+    specialist": the pediatric urologist the map lists after the pediatrician)."""
     if len(part.ids) != 1:
         return None
     vocabulary = lexicon.vocabulary
     concept = vocabulary.concepts[part.ids[0]]
+    general = GENERALISTS | {PEDIATRICS} if beyond else GENERALISTS
     leads = [
         rank.code
         for rank in concept.specialties
-        if rank.code not in GENERALISTS
+        if rank.code not in general
         and rank.code in vocabulary.specialties
         and vocabulary.specialties[rank.code].is_physician
     ]

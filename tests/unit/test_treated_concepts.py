@@ -62,3 +62,20 @@ def test_a_condition_and_a_doctor_word_is_the_conditions_specialist(text, specia
 def test_a_childs_condition_doctor_stays_the_condition_beside_a_pediatrician():
     kinds = [(p.kind, p.label) for p in interpret("asthma doctor for my kid").parts]
     assert kinds == [("condition", "Asthma"), ("specialty", "Pediatrician")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A specialist is asked past the pediatrician the child's need is first listed with.
+        ("bedwetting specialist", "Pediatric urologist"),
+        ("enuresis specialist near atlanta", "Pediatric urologist"),
+        # A doctor for it may be the pediatrician.
+        ("bedwetting doctor", "Pediatrician"),
+    ],
+)
+def test_a_childs_need_specialist_is_past_the_pediatrician(text, label):
+    """'bedwetting specialist' had listed pediatricians, whom the parent has seen already;
+    the map's pediatric urologists now lead and the pediatricians follow."""
+    (part,) = interpret(text).of_kind("specialty")
+    assert part.label == label and part.treats is not None
