@@ -464,9 +464,15 @@ def _town_beside_a_need(
     end = start + len(name.split())
     if end == len(norms):  # typed last: one word, after what was asked
         return " " not in name and _after_clinical_word(norms, start, lexicon)
-    if start == 0:
-        return lexicon.is_content_word(norms[end])
+    if start == 0:  # "worcester knee surgeon"; "worcester family doctor": a term's first word
+        return lexicon.is_content_word(norms[end]) or _a_term_begins(norms, end, lexicon)
     return _after_clinical_word(norms, start, lexicon)
+
+
+def _a_term_begins(norms: list[str], at: int, lexicon: Lexicon) -> bool:
+    """A term of several words starts at ``at`` ("family doctor", "grief counselor"), whose
+    first word alone reads nothing."""
+    return any(" ".join(norms[at:j]) in lexicon.phrases for j in range(at + 2, at + 5))
 
 
 def _after_clinical_word(norms: list[str], start: int, lexicon: Lexicon) -> bool:

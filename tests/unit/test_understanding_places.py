@@ -442,6 +442,8 @@ def test_the_hamlet_is_a_place_when_the_text_says_so(text, label):
         ("lakewood oh pt needs a cardiologist", "Lakewood, OH"),  # a word-like state code
         ("cobb co pediatrician", "Cobb County, GA"),  # a county as "co"
         ("pain mgmt near montrose 77006", "Houston, TX 77006"),  # the ZIP, not Montrose, CO
+        ("worcester family doctor", "Worcester, MA"),  # before a term of several words
+        ("lowell grief counselor", "Lowell, MA"),
     ],
 )
 def test_a_town_beside_what_is_asked_is_the_place(text, label):
