@@ -69,7 +69,7 @@ def concepts(text: str) -> set[str]:
         ("clogged milk duct wont go away", "lactation-problems"),
         ("ultrasound showed a fibroadenoma do i need it removed", "breast-lump"),
         ("side effects from tamoxifen who do i talk to", "breast-cancer"),
-        ("saline implant rupture what do i do", "cosmetic-surgery"),
+        ("saline implant rupture what do i do", "breast-implant-problems"),
         ("uti every time after sex help", "recurrent-urinary-tract-infections"),
         # balance, sleep, families (probes 188-195)
         ("woke up and the whole room was spinning cant walk straight", "vertigo"),

@@ -41,7 +41,7 @@ GERIATRICIAN, PHARMACIST, GI = "207RG0300X", "183500000X", "207RG0100X"
         ("stomach looks pregnant by night", "irritable-bowel-syndrome"),
         ("first time herpes outbreak freaking out", "sexually-transmitted-infections"),
         ("knee bump below kneecap, osgood schlatter?? 13", "osgood-schlatter"),
-        ("breast implant removal explant surgeon", "cosmetic-surgery"),
+        ("breast implant removal explant surgeon", "breast-implant-problems"),
     ],
 )
 def test_a_visit_or_a_familys_words_read_as_the_need(text, concept):
