@@ -209,6 +209,15 @@ def hospital_candidates(
     return found
 
 
+def not_an_insurers_name(candidates: list[Candidate]) -> list[Candidate]:
+    """ "nephrologist kaiser permanente long beach": the words that name an insurer are the
+    insurer asked for, not the hospital whose name begins with them ("Kaiser Permanente Los
+    Angeles Medical Center"), which had left 2 of the 9 nephrologists who take it. After
+    "at" the hospital's reading spans the cue too, so "at kaiser permanente" stays one."""
+    insurers = {(c.start, c.end) for c in candidates if c.filter == "insurance"}
+    return [c for c in candidates if not (c.filter == "hospital" and (c.start, c.end) in insurers)]
+
+
 def _cue_before(tokens: list[Token], start: int) -> int:
     """How many words before ``start`` say a hospital follows: "at", "at the"."""
     if start and tokens[start - 1].norm in CUES:

@@ -34,7 +34,7 @@ from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
-from directory.understanding.hospitals import Hospitals, hospital_candidates
+from directory.understanding.hospitals import Hospitals, hospital_candidates, not_an_insurers_name
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.languages import (
     english_not_needed,
@@ -137,6 +137,7 @@ def interpret(
     candidates += name_candidates(text, tokens, lexicon, known)
     candidates += identifier_candidates(text, tokens)  # an NPI or a phone number
     candidates += hospital_candidates(tokens, hospitals, lexicon.is_a_word)  # "at mgh"
+    candidates = not_an_insurers_name(candidates)  # "kaiser permanente": the plan
     candidates = without_patient_readings(candidates, tokens, lexicon)
     candidates = without_one_word_readings(candidates, grown_children(tokens, lexicon))
     candidates = without_a_cancers_surgeon(candidates)  # "colon cancer surgery"

@@ -189,3 +189,26 @@ def test_a_first_name_in_a_referrals_capitals_is_no_hospital():
     assert "hospital" not in said
     ucla = interpret("UCLA cardiology", hospitals=hospitals).filters
     assert ucla["hospital"] == ("Ronald Reagan UCLA Medical Center",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nephrologist kaiser permanente long beach",
+        "endocrinology kaiser permanente",
+        "kaiser permanente pediatrician",
+    ],
+)
+def test_an_insurers_name_is_the_insurer_not_the_hospital_it_begins(text):
+    """'nephrologist kaiser permanente long beach' kept only the 2 nephrologists affiliated
+    with Kaiser Permanente Los Angeles Medical Center, of the 9 nearby who take the plan."""
+    kaiser = Hospitals.of((*NAMES, "Kaiser Permanente Los Angeles Medical Center"))
+    understood = interpret(text, hospitals=kaiser)
+    assert understood.filters.get("insurance") == ("Kaiser Permanente",)
+    assert "hospital" not in understood.filters
+
+
+def test_the_hospitals_longer_name_stays_the_hospital():
+    kaiser = Hospitals.of((*NAMES, "Kaiser Permanente Los Angeles Medical Center"))
+    understood = interpret("kaiser permanente los angeles medical center", hospitals=kaiser)
+    assert understood.filters["hospital"] == ("Kaiser Permanente Los Angeles Medical Center",)
