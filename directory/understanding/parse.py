@@ -99,7 +99,7 @@ from directory.understanding.tokens import (
 )
 from directory.understanding.treats import the_childs_need, with_treated_concepts
 from directory.understanding.typos import english_counts
-from directory.understanding.where import body_parts_saying_where
+from directory.understanding.where import body_parts_saying_where, pain_said_apart
 from directory.vocabulary import PRIMARY_CARE, Vocabulary, default_vocabulary
 
 
@@ -170,6 +170,7 @@ def interpret(
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
+    parts, chosen, aches = pain_said_apart(parts, chosen, lexicon)  # "my wrist ... still hurts"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
     parts, others = ambiguity.settle(parts, chosen, lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
@@ -184,7 +185,9 @@ def interpret(
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end))
-    filler += tuple(x for w in where for x in _words_in(tokens, w.span))  # "ball of my foot"
+    filler += tuple(
+        x for w in where + aches for x in _words_in(tokens, w.span)
+    )  # "ball of my foot"
     filler += unfit + signs
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)

@@ -8,6 +8,13 @@ that places something ("on", "in", "around") or joined by "and" to one that was,
 when the text also asks for a need whose specialists are none of that body part's; it leaves
 the parts and counts as filler. "pain in my knee" is one reading already (compose), and
 "knee and hip" or "back and knee" have no other need, so they keep their parts.
+
+The reverse holds for pain said apart from its body part ("fell on my wrist and it still
+hurts", "gas pains and bloating", "hurt to pee"): the body part is where the pain is, not
+beside it, and the pain is the body part's, whose specialists treat it; so is pain beside
+a condition of the limbs or the spine ("twisted my ankle ... it really hurts"). Read as a need of
+its own it had asked for pain medicine: the wrist's hand surgeons were dropped for pain
+specialists. ``pain_said_apart`` leaves the body part and lets the pain go as filler.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ OWNERS = frozenset({"my", "the", "both", "his", "her", "their", "your", "our", "
 JOINING = frozenset({"and", "n", "or"})
 NEEDS = ("condition", "procedure", "symptom", "body_part")
 SKIN = "dermatology"
+PAIN = "pain"  # the lexicon's symptom read from "hurts", "aches", "pains"
 
 
 def body_parts_saying_where(
@@ -56,6 +64,37 @@ def body_parts_saying_where(
     return kept, readings, tuple(Word(parts[at].text, parts[at].span) for at in sorted(dropped))
 
 
+def pain_said_apart(
+    parts: tuple[Part, ...], chosen: list[Candidate], lexicon: Lexicon
+) -> tuple[tuple[Part, ...], list[Candidate], tuple[Word, ...]]:
+    """The parts without a bare pain that a body part read elsewhere in the text has."""
+    if not any(_a_place_that_hurts(p, lexicon) for p in parts):
+        return parts, chosen, ()
+    pains = {at for at, c in enumerate(chosen) if _bare_pain(c, lexicon)}
+    if not pains:
+        return parts, chosen, ()
+    kept = tuple(p for at, p in enumerate(parts) if at not in pains)
+    readings = [c for at, c in enumerate(chosen) if at not in pains]
+    return kept, readings, tuple(Word(parts[at].text, parts[at].span) for at in sorted(pains))
+
+
+def _a_place_that_hurts(part: Part, lexicon: Lexicon) -> bool:
+    """A body part, or a condition of the limbs or the spine ("twisted my ankle")."""
+    if part.kind == "body_part":
+        return True
+    concepts = lexicon.vocabulary.concepts
+    found = [concepts[i] for i in part.ids if i in concepts]
+    return part.kind == "condition" and bool(found) and all(c.body_system in REGIONS for c in found)
+
+
+def _bare_pain(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """ "hurts", "pains" read alone: the symptom whose specialists are pain medicine's."""
+    entry = candidate.entry
+    if candidate.kind != "symptom" or entry is None or entry.kind != "symptom":
+        return False
+    return lexicon.symptoms[entry.ref].id == PAIN
+
+
 def _places(at: int, parts: tuple[Part, ...], where: list[int]) -> bool:
     """The part says where: a body part that does, or words that place one ("rash on my
     arms" before "and legs")."""
@@ -84,7 +123,11 @@ def _beside_another_need(
 ) -> bool:
     """Another part asks for something this body part's specialists do not treat."""
     own = set(parts[at].codes)
-    others = (p for i, p in enumerate(parts) if i != at and i not in where and p.kind in NEEDS)
+    others = (
+        p
+        for i, p in enumerate(parts)
+        if i != at and i not in where and p.kind in NEEDS and p.label.casefold() != PAIN
+    )
     return any((codes := _treating(p, lexicon)) and not own & codes for p in others)
 
 
