@@ -84,7 +84,7 @@ from directory.vocabulary import default_vocabulary
         ("diabetes in pregnancy", "high-risk-pregnancy", None),
         ("microalbumin high on my labs", "proteinuria", None),
         ("protein in urine diabetes", "proteinuria", None),
-        ("diabetic kidney disease", "chronic-kidney-disease", None),
+        ("diabetic kidney disease", "diabetic-kidney-disease", None),
         ("laser for diabetes eyes", "diabetic-retinopathy", None),
         ("diabetic eye laser", "diabetic-retinopathy", None),
     ],

@@ -95,7 +95,7 @@ from directory.vocabulary import default_vocabulary
         ("mất ngủ", "insomnia"),
         ("bac si mat ngu", "insomnia"),
         ("bác sĩ mất ngủ", "insomnia"),
-        ("sundowning", "dementia"),
+        ("sundowning", "dementia-behavior-changes"),
         ("my mom is up all night wandering", "dementia"),
     ],
 )

@@ -19,7 +19,7 @@ from directory.vocabulary import default_vocabulary
         ("blood in my pee", "blood-in-urine"),
         ("can't poop", "constipation"),
         ("food gets stuck", "dysphagia"),
-        ("foot drop", "lumbar-radiculopathy"),
+        ("foot drop", "foot-drop"),
         ("numb feet", "peripheral-neuropathy"),
         ("passed out twice", "fainting"),
         ("room spinning", "vertigo"),

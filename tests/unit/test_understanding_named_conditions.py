@@ -51,7 +51,7 @@ def concepts(text: str) -> set[str]:
         ("my big toe joint is crooked and rubs in my shoes who do i see", "bunions"),
         # lab results and clinical words (probe 180, 181, 185-187)
         ("hypertensive nephropathy referral los angeles ca", "chronic-kidney-disease"),
-        ("diagnosed with iga nephropathy", "chronic-kidney-disease"),
+        ("diagnosed with iga nephropathy", "glomerulonephritis"),
         ("potassium high on bloodwork what doctor", "electrolyte-imbalance"),
         ("my calcium keeps coming back high on labs who treats that", "hyperparathyroidism"),
         ("alkaline phosphatase high what doctor", "abnormal-liver-tests"),
