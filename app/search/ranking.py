@@ -186,8 +186,11 @@ def for_the_condition(
     procedures: Sequence[str],
 ) -> dict[str, int]:
     """``ranks`` with the specialties that both a procedure and a condition it treats list
-    first: neurologists, not dermatologists, give botox for migraine."""
-    shared: set[str] = set()
+    first: neurologists, not dermatologists, give botox for migraine. Among those, a place
+    in the procedure's list counts one ahead of the same place in the condition's, as the
+    procedure says who does it: "genicular nerve block knee OA" is the pain doctors'
+    procedure, though the orthopedic surgeons lead the arthritis's map."""
+    shared: dict[str, int] = {}
     for procedure_id in procedures:
         procedure = vocabulary.concepts.get(procedure_id)
         for condition_id in conditions:
@@ -195,12 +198,14 @@ def for_the_condition(
             if procedure is None or condition is None:
                 continue
             if condition_id in procedure.related or procedure_id in condition.related:
-                shared |= {s.code for s in procedure.specialties} & {
-                    s.code for s in condition.specialties
-                }
+                treating = {s.code: at for at, s in enumerate(condition.specialties)}
+                for at, s in enumerate(procedure.specialties):
+                    if s.code in treating:
+                        rank = min(at, treating[s.code] + 1)
+                        shared[s.code] = min(rank, shared.get(s.code, rank))
     if not shared:
         return dict(ranks)
-    return {code: r if code in shared else r + PAIRED_BEHIND for code, r in ranks.items()}
+    return {code: shared.get(code, r + PAIRED_BEHIND) for code, r in ranks.items()}
 
 
 # Three or more needs said together are most often one problem described by its signs

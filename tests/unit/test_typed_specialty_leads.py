@@ -124,6 +124,27 @@ def test_a_procedure_beside_the_condition_it_treats_ranks_who_does_both_first():
     assert ranking.for_the_condition(vocabulary, both, ["depression"], ["knee-replacement"]) == both
 
 
+@pytest.mark.parametrize(
+    ("condition", "procedure", "performer", "before"),
+    [
+        # who does the nerve block, though orthopedic surgeons lead the arthritis's map
+        ("knee-osteoarthritis", "genicular-nerve-procedures", "208VP0014X", "207X00000X"),
+        # and the orthopedic surgeon still leads the replacement he does
+        ("knee-osteoarthritis", "knee-replacement", "207X00000X", "208VP0014X"),
+    ],
+)
+def test_beside_its_condition_the_procedures_own_performer_leads(
+    condition, procedure, performer, before
+):
+    """'genicular nerve block knee OA' listed ten orthopedic surgeons: the arthritis's first
+    specialists and the procedure's fifth ranked level with the pain doctors who do it."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, [condition, procedure])
+    paired = ranking.for_the_condition(vocabulary, ranks, [condition], [procedure])
+    fit = ranking.specialty_fit(vocabulary, paired)
+    assert fit[performer] > fit[before]
+
+
 def test_a_specialist_typed_beside_a_condition_ranks_primary_care_last():
     """'heme referral anemia' listed family doctors right after two hematologists: the
     referral leaves primary care, as a diagnosis code does. A generalist typed keeps it."""
