@@ -100,7 +100,7 @@ from directory.understanding.tokens import (
 from directory.understanding.treats import the_childs_need, with_treated_concepts
 from directory.understanding.typos import english_counts
 from directory.understanding.where import body_parts_saying_where, pain_said_apart
-from directory.vocabulary import PRIMARY_CARE, Vocabulary, default_vocabulary
+from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, Vocabulary, default_vocabulary
 
 
 def interpret(
@@ -266,13 +266,19 @@ def _child_beside_a_need(
     entry = lexicon.phrases.get("my kid")
     if entry is None or not any(p.kind in _NEEDS or p.treats for p in parts):
         return parts, filler, unplaced
-    # A specialty typed decides on its own; one the words name by a condition ("asthma
-    # doctor for kids") is the condition's, and the child is still the patient.
-    if any(p.kind == "specialty" and p.treats is None for p in parts):
+    # A children's specialty typed decides on its own; one the words name by a condition
+    # ("asthma doctor for kids") is the condition's, and the child is still the patient, as
+    # beside an adults' specialty typed apart ("infant reflux gi specialist": the
+    # gastroenterologists who see babies first, not adult ones with the infant dropped).
+    typed = [p for p in parts if p.kind == "specialty" and p.treats is None]
+    childrens = lexicon.vocabulary.childrens_codes | {PEDIATRICS}
+    if any(set(p.codes) & childrens for p in typed):
         return parts, filler, unplaced
     word = _a_child_named(text, (*filler, *unplaced))
-    starts = {w.span[0] for w in unplaced}
-    if word is None or word.span[1] + 1 in starts:  # "baby boomer": a word we do not know
+    # "baby boomer": a word we do not know; not a verb ("toddler pulling at ear")
+    after = {w.span[0]: w.text for w in unplaced}.get(word.span[1] + 1) if word else None
+    compound = after is not None and not after.lower().endswith("ing")
+    if word is None or (compound and normalize_term(word.text) not in OFFSPRING):
         return parts, filler, unplaced
     # "kids asthma doctor": a child's asthma, as "asthma doctor for my kid" is
     parts = tuple(the_childs_need(p, lexicon) or p for p in parts)
@@ -339,16 +345,30 @@ _A_FAMILY_PLANNED = re.compile(
 )
 
 
+# A son or daughter at school is a child: "my daughter cant sit still in class, teacher
+# says adhd" had listed adult psychiatrists. Not "my son is a teacher".
+OFFSPRING = frozenset({"son", "sons", "daughter", "daughters"})
+_AT_SCHOOL = re.compile(
+    r"\b(?:in|at|from|after|for)\s+(?:pre\s*)?school\b|\b(?:in|during)\s+class\b"
+    r"|\b(?:her|his|their|the)\s+teachers?\b|\bteachers?\s+(?:says?|said|thinks?|noticed)\b"
+    r"|\b(?:kindergarten|preschool|daycare|recess|homework)\b|\b\d(?:st|nd|rd|th)\s+grade"
+)
+
+
 def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
     """The first of ``words`` that names a child who is the patient now: not a childhood
     told ("as a kid"), a mother's baby ("postpartum depression, baby is 2 months"), the
     children a family plans ("done having kids, want to get snipped") nor a grown one
-    ("college kid")."""
+    ("college kid"); a son or a daughter when the words put them at school."""
+    at_school = bool(_AT_SCHOOL.search(text.lower()))
     return next(
         (
             w
             for w in words
-            if normalize_term(w.text) in CHILD_NOUNS
+            if (
+                normalize_term(w.text) in CHILD_NOUNS
+                or (at_school and normalize_term(w.text) in OFFSPRING)
+            )
             and not a_childhood(text, w.span[0])
             and not a_mothers_baby(text, w.text)
             and not _A_FAMILY_PLANNED.search(text[: w.span[0]].lower())

@@ -1,0 +1,60 @@
+"""A child said by school or by what the child is doing is the patient.
+
+"my daughter cant sit still in class teacher says adhd" listed adult psychiatrists: a son or
+daughter is not always a child, but one in class or with a teacher is. "toddler pulling at
+ear crying at night" dropped the toddler, as if "toddler pulling" were a word we did not
+know ("baby boomer")."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.understanding import interpret
+
+PEDIATRICS = "208000000X"
+
+
+def for_a_child(text: str) -> bool:
+    understood = interpret(text)
+    return any(p.kind == "specialty" and PEDIATRICS in p.codes for p in understood.parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son keeps getting in trouble at school for adhd",
+        "my daughter has headaches in class",
+        "his teacher says my son might have adhd",
+        "my daughter in kindergarten wets the bed",
+        "toddler pulling at his ear",
+        "baby crying and pulling at ears",
+    ],
+)
+def test_the_child_is_the_patient(text):
+    assert for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my son is a teacher and has adhd", "my daughter has migraines", "baby boomer back pain"],
+)
+def test_a_grown_son_or_an_unknown_compound_is_no_child(text):
+    assert not for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("infant reflux gi specialist", "207RG0100X"),
+        ("toddler eczema dermatologist", "207N00000X"),
+        ("kid with asthma lung doctor", "207RP1001X"),
+    ],
+)
+def test_a_child_named_apart_from_an_adults_specialty_typed_is_the_patient(text, typed):
+    """'infant reflux gi specialist' listed adult gastroenterologists with the infant
+    dropped: the specialty typed stays asked, and the child is the patient (those who see
+    children first)."""
+    understood = interpret(text)
+    assert for_a_child(text), [(p.kind, p.label) for p in understood.parts]
+    assert any(typed in p.codes for p in understood.parts if p.kind == "specialty")
+    assert understood.patient_age is not None and understood.patient_age < 18
