@@ -57,6 +57,7 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
         if resolution.declined_providers:  # "no more injections please"
             ranks = ranking.providers_last(ranks, resolution.declined_providers)
         providers = ranking.procedure_providers(vocabulary, procedures)
+        ranks = ranking.providers_asked_first(vocabulary, ranks, providers)
         referral = _referred(resolution)
         if told_as_one_problem(resolution):
             ranks = ranking.for_every_need(vocabulary, ranks, resolution.needs_said)

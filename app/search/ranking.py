@@ -341,6 +341,19 @@ def procedure_providers(vocabulary: Vocabulary, procedures: Sequence[str]) -> fr
     return frozenset(c.specialties[0].code for c in firsts if c is not None and c.specialties)
 
 
+def providers_asked_first(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], providers: frozenset[str]
+) -> dict[str, int]:
+    """A therapy named whose providers are no physicians ("pelvic floor physical therapy for
+    constipation", "fall prevention physical therapy"): they were asked for by name and
+    lead; the physicians who treat the condition follow one place down. Gastroenterologists
+    and geriatricians had come first, level with the therapists."""
+    asked = {c for c in providers if c in vocabulary.specialties and not _physician(vocabulary, c)}
+    if not asked:
+        return dict(ranks)
+    return {code: 0 if code in asked else r + 1 for code, r in ranks.items()}
+
+
 def _physician(vocabulary: Vocabulary, code: str) -> bool:
     return vocabulary.specialties[code].is_physician
 

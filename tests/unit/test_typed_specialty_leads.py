@@ -252,3 +252,29 @@ def test_a_specialist_typed_for_a_young_child_leads_the_pediatrician_who_refers(
     assert found["208800000X"] > found["208000000X"] + max(ranking.FIT_BY_RANK)
     pediatrician = _specialty_clauses(resolution("bedwetting 8yo pediatrician"), beside=True)
     assert max(boosts(pediatrician[0]).values()) == 2 * ranking.SPECIALTY_PRIMARY
+
+
+@pytest.mark.parametrize(
+    ("condition", "procedure", "provider", "physician"),
+    [
+        ("constipation", "pelvic-floor-therapy", "225100000X", "207RG0100X"),
+        ("falls-and-balance", "physical-therapy", "225100000X", "207QG0300X"),
+    ],
+)
+def test_a_therapy_named_leads_with_its_providers(condition, procedure, provider, physician):
+    """'pelvic floor physical therapy for constipation' listed ten gastroenterologists: the
+    therapists asked for by name tied with the condition's first physicians."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, [condition, procedure])
+    ranks = ranking.for_the_condition(vocabulary, ranks, [condition], [procedure])
+    providers = ranking.procedure_providers(vocabulary, [procedure])
+    ranks = ranking.providers_asked_first(vocabulary, ranks, providers)
+    fit = ranking.specialty_fit(vocabulary, ranks, providers)
+    assert fit[provider] > fit[physician]
+
+
+def test_a_physicians_procedure_changes_nothing():
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["knee-osteoarthritis", "knee-replacement"])
+    providers = ranking.procedure_providers(vocabulary, ["knee-replacement"])
+    assert ranking.providers_asked_first(vocabulary, ranks, providers) == ranks
