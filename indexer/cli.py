@@ -256,11 +256,22 @@ def vocabulary(alias):
 @cli.command()
 @click.option("--alias", default=None)
 def ensure(alias):
-    """Load the bundled demo data if the alias is missing (used by `make run`)."""
+    """Load the bundled demo data if the alias is missing (used by `make run`); if it
+    exists, rebuild its vocabulary index when data/vocabulary changed since."""
     es, alias = _client(), _alias(alias)
     kept = f"alias '{alias}' left as it was"
     if run(lambda: lifecycle.indices_of(es, alias), kept=kept):
-        click.echo(f"alias '{alias}' exists; nothing to load")
+        rebuilt = run(
+            lambda: jobs.refresh_vocabulary(es, alias, default_vocabulary()),
+            kept=f"'{alias}-vocabulary' left as it was", action="vocabulary",
+        )  # fmt: skip
+        if rebuilt is None:
+            click.echo(f"alias '{alias}' exists; nothing to load")
+        else:
+            click.echo(
+                f"alias '{alias}' exists; its vocabulary index was older than data/vocabulary:"
+                f" rebuilt, {rebuilt[0]} entries, {rebuilt[1]} curated"
+            )
         return
     files = jobs.demo_files()
     if not files:

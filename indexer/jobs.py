@@ -20,7 +20,12 @@ from indexer import lifecycle
 from indexer.curated import rebuild_curated_vocabulary
 from indexer.formats import read_files
 from indexer.gates import Gates
-from indexer.load import rebuild_all, upsert
+from indexer.load import (
+    built_vocabulary_fingerprint,
+    rebuild_all,
+    upsert,
+    vocabulary_fingerprint,
+)
 from indexer.overrides import StoreOverlay
 from indexer.progress import Progress
 from indexer.rejects import RejectsFiles
@@ -73,6 +78,18 @@ def rollback(es: Elasticsearch, alias: str) -> tuple[str, str, list[str]]:
     notes = store.reapply(es, target, built=lifecycle.created_at(es, target))
     live, previous = lifecycle.rollback(es, alias)
     return live, previous, notes + store.caught_up(es, alias)
+
+
+def refresh_vocabulary(
+    es: Elasticsearch, alias: str, vocabulary: Vocabulary
+) -> tuple[int, int] | None:
+    """``ensure`` on a directory already loaded: the vocabulary index rebuilt (with the
+    staff's curated terms) when data/vocabulary changed since it was built, as after an
+    upgrade; the parser reads the files at start, and an older index would leave
+    autocomplete and "did you mean" without the new words. None when it is current."""
+    if built_vocabulary_fingerprint(es, alias) == vocabulary_fingerprint(vocabulary):
+        return None
+    return rebuild_curated_vocabulary(es, alias, vocabulary)
 
 
 def demo_files() -> tuple[Path, ...]:

@@ -9,6 +9,7 @@ the alias or deletes anything.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -23,7 +24,12 @@ from indexer.bulk import BulkAction, chunks, prefetch, send
 from indexer.document import build_document
 from indexer.errors import LoadFailed, LoadRefused
 from indexer.lock import LoaderLock
-from indexer.mapping import SERVING_SETTINGS, physician_index_body, vocabulary_index_body
+from indexer.mapping import (
+    SERVING_SETTINGS,
+    VOCABULARY_FINGERPRINT,
+    physician_index_body,
+    vocabulary_index_body,
+)
 from indexer.records import Category, Record, Rejection
 from indexer.synonyms import physician_synonyms, vocabulary_documents
 from indexer.tally import BulkError, Tally
@@ -250,6 +256,28 @@ def _written_in_place(tally: Tally, alias: str, withheld: int) -> str:
     )
 
 
+def vocabulary_fingerprint(vocabulary: Vocabulary) -> str:
+    """What the vocabulary index holds, before staff curation, as one digest."""
+    return _fingerprint(list(vocabulary_documents(vocabulary)))
+
+
+def _fingerprint(documents: list[dict]) -> str:
+    ordered = sorted(documents, key=lambda d: (d["kind"], d["id"]))
+    return hashlib.sha256(orjson.dumps(ordered, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def built_vocabulary_fingerprint(es: Elasticsearch, alias: str) -> str | None:
+    """The fingerprint the live vocabulary index was built with; None when it has none
+    (built before fingerprints, or missing)."""
+    target = vocabulary_alias(alias)
+    if not es.indices.exists_alias(name=target):
+        return None
+    mappings = es.indices.get_mapping(index=target)
+    metas = [m.get("mappings", {}).get("_meta", {}) for m in mappings.values()]
+    found = {m.get(VOCABULARY_FINGERPRINT) for m in metas}
+    return found.pop() if len(found) == 1 else None
+
+
 def rebuild_vocabulary(
     es: Elasticsearch, alias: str, vocabulary: Vocabulary, curated: Mapping | None = None
 ) -> int:
@@ -260,11 +288,12 @@ def rebuild_vocabulary(
     target = vocabulary_alias(alias)
     lifecycle.delete_orphans(es, target)
     index = lifecycle.new_index_name(target)
-    es.indices.create(index=index, **vocabulary_index_body())
+    documents = list(vocabulary_documents(vocabulary))
+    es.indices.create(index=index, **vocabulary_index_body(_fingerprint(documents)))
     try:
         actions = (
             {"_index": index, "_id": f"{d['kind']}:{d['id']}", "_source": d}
-            for d in merge_curated(vocabulary_documents(vocabulary), curated or {})
+            for d in merge_curated(documents, curated or {})
         )
         indexed, errors = helpers.bulk(es, actions, refresh=True, raise_on_error=True)
         es.indices.put_settings(index=index, body=SERVING_SETTINGS)

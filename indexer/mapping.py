@@ -187,15 +187,23 @@ def physician_index_body(synonyms: list[str], shards: int = PHYSICIAN_SHARDS) ->
     }
 
 
-def vocabulary_index_body() -> dict:
+def vocabulary_index_body(fingerprint: str | None = None) -> dict:
+    """``fingerprint``: of the vocabulary the index is built from (``_meta``), so a start
+    after an upgrade can tell the index is older than the files (``indexer ensure``)."""
+    mappings: dict = {"dynamic": "strict", "properties": VOCABULARY_PROPERTIES}
+    if fingerprint:
+        mappings["_meta"] = {VOCABULARY_FINGERPRINT: fingerprint}
     return {
         "settings": {
             "number_of_shards": 1,
             "number_of_replicas": 0,
             "analysis": _analysis([]),
         },
-        "mappings": {"dynamic": "strict", "properties": VOCABULARY_PROPERTIES},
+        "mappings": mappings,
     }
+
+
+VOCABULARY_FINGERPRINT = "vocabulary_fingerprint"
 
 
 # Settings restored once a bulk load is verified.

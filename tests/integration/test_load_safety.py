@@ -19,8 +19,9 @@ from directory.vocabulary import default_vocabulary
 from indexer import lifecycle
 from indexer.cli import Exit, cli
 from indexer.demo import claims_from_vocabulary, generate
-from indexer.load import rebuild
+from indexer.load import built_vocabulary_fingerprint, rebuild, vocabulary_fingerprint
 from indexer.lock import LOCK_INDEX, LoaderLock
+from indexer.synonyms import vocabulary_documents
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +259,27 @@ def test_ensure_works_from_any_working_directory(es, alias, tmp_path):
     assert lifecycle.indices_of(es, vocabulary_alias(alias))  # vocabulary after physicians
     again = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert again.returncode == 0 and "exists; nothing to load" in again.stdout
+
+
+def test_ensure_after_an_upgrade_rebuilds_a_vocabulary_index_older_than_the_files(es, alias):
+    """A checkout pulled to a new vocabulary kept serving the old vocabulary index on
+    `make run` ("nothing to load"): autocomplete and "did you mean" lacked the new words."""
+    env = {**os.environ, "PHYSICIAN_INDEX_ALIAS": alias, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "indexer", "ensure"]
+    assert subprocess.run(command, env=env, capture_output=True, text=True).returncode == 0
+    current = vocabulary_fingerprint(default_vocabulary())
+    assert built_vocabulary_fingerprint(es, alias) == current
+    target = vocabulary_alias(alias)
+    (older,) = lifecycle.indices_of(es, target)
+    es.indices.put_mapping(index=older, body={"_meta": {"vocabulary_fingerprint": "older"}})
+    upgraded = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert "vocabulary index was older than data/vocabulary: rebuilt" in upgraded.stdout
+    assert built_vocabulary_fingerprint(es, alias) == current
+    assert lifecycle.indices_of(es, target) != [older]
+    assert es.count(index=target)["count"] == len(list(vocabulary_documents(default_vocabulary())))
+    again = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert "exists; nothing to load" in again.stdout
 
 
 def test_delete_refuses_what_is_not_an_npi(alias):
