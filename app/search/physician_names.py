@@ -15,6 +15,7 @@ from nicknames import NickNamer
 
 from directory.text import normalize_term
 from directory.understanding.identifiers import read_identifiers
+from directory.understanding.typos import english_counts
 
 # Names: all words of the name present beats a fuzzy near-miss.
 NAME_ALL_WORDS = 20.0
@@ -29,6 +30,9 @@ NAME_HINT = NAME_ALL_WORDS
 # Bilgrami): after the exact name, as a typed name's near spellings rank.
 NAME_HINT_FUZZY = NAME_FUZZY
 MIN_FUZZY_HINT_LETTERS = 6  # shorter words have too many look-alike surnames
+# ... nor an everyday English word this common, which is itself: "lifting weights" had put
+# three physicians named Wright first for a chiropractor (typed exactly, a name still counts).
+EVERYDAY_WORD = 1_000
 # A nickname typed for the first name ("bill ingram" for William Ingram): as a near spelling.
 NAME_NICKNAME = NAME_FUZZY
 MAX_FULL_FORMS = 12  # "al" stands for a dozen names; enough for any the front desk means
@@ -169,7 +173,12 @@ def hint_clause(hint: str) -> dict | None:
     if not words:
         return None
     exact = {"match": {"full_name": {"query": words, "operator": "or", "boost": NAME_HINT}}}
-    long_words = " ".join(w for w in words.split() if len(w) >= MIN_FUZZY_HINT_LETTERS)
+    counts = english_counts()
+    long_words = " ".join(
+        w
+        for w in words.split()
+        if len(w) >= MIN_FUZZY_HINT_LETTERS and counts.get(w, 0) < EVERYDAY_WORD
+    )
     if not long_words:
         return exact
     near = {"query": long_words, "operator": "or", "fuzziness": "AUTO", "prefix_length": 1}

@@ -414,6 +414,35 @@ def test_a_misspelled_surname_beside_a_specialty_ranks_that_physician_first(
         assert found["results"][0]["npi"] == profile["npi"], (typo, found["results"][0]["name"])
 
 
+@pytest.mark.parametrize(
+    ("text", "everyday"),
+    [
+        ("chiropractor for back pain from lifting weights", "weights"),
+        ("dermatologist for a rash from working outdoors", "outdoors"),
+    ],
+)
+def test_an_everyday_word_left_unread_is_no_near_spelling_of_a_surname(
+    client, demo_profiles, text, everyday
+):
+    """'chiropractor for lower back pain from lifting weights' listed three physicians named
+    Wright first, a chiropractor among them: 'weights' is a word, not a misspelled name."""
+    found = api(client, q=text)
+    assert everyday in [w["text"] for w in found["interpretation"]["unplaced"]] or any(
+        everyday in p["text"] for p in found["interpretation"]["parts"]
+    )
+    surnames = {p["name"]["last"].lower() for p in demo_profiles}
+    for hit in found["results"][:10]:
+        last = hit["name"].split()[-1].lower()
+        assert last not in surnames or last == everyday or _far(last, everyday), hit["name"]
+
+
+def _far(name: str, word: str) -> bool:
+    """More than two letters apart: what the fuzzy name match would never join."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(name, word) > 2
+
+
 def test_a_place_name_shared_by_several_shows_the_one_with_physicians_and_says_so(client):
     """'near farmington' asked which Farmington and listed the whole country: only
     Farmington, CT has physicians for the search, so the page shows those within 25 miles,
