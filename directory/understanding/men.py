@@ -87,6 +87,8 @@ def _the_patients_sex(
     """ "man" or "woman" when the words say only one of them of the patient, else ""."""
     taken = {i for c in chosen if c.kind in _NOT_THE_PATIENT for i in range(c.start, c.end)}
     words = {normalize_term(t.text) for i, t in enumerate(tokens) if i not in taken}
+    # "my husbands breasts": a possessive typed without its apostrophe
+    words |= {w[:-1] for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")}
     letters = {(a or b)[0] for a, b in _AGE_AND_SEX.findall(text.lower())}
     men = lexicon.word_set("men") if pronouns else lexicon.word_set("men") - _PRONOUNS
     man = bool(words & men) or "m" in letters

@@ -72,3 +72,20 @@ def test_a_word_for_the_patients_sex_is_said_of_them_not_a_town():
 )
 def test_a_man_is_the_patient_when_a_noun_or_a_referrals_letter_says_so(text, a_man):
     assert interpret(text).a_man is a_man
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["man with swollen breasts", "my husbands breasts are getting bigger", "45 M breast swelling"],
+)
+def test_a_mans_breasts_are_gynecomastias_not_a_gynecologists(text):
+    """'man with swollen breasts' listed three OB/GYNs: a man's breast is the
+    endocrinologist's and the surgeon's (gynecomastia)."""
+    parts = [p for p in interpret(text).parts if p.kind == "body_part"]
+    assert parts and all("gynecomastia" in p.ids for p in parts), parts
+    assert GYNECOLOGY not in _codes(text) and "207RE0101X" in _codes(text)
+
+
+@pytest.mark.parametrize("text", ["swollen breasts", "my wife has breast pain"])
+def test_a_womans_breasts_stay_a_gynecologists(text):
+    assert GYNECOLOGY in _codes(text)
