@@ -51,7 +51,11 @@ def test_ordinary_searches_bring_no_notice(text):
 
 # The vocabulary's words for an emergency that may be happening now: a search for them says
 # to call 911 ("if this is happening now"), and still lists the physicians.
-EMERGENCIES = {"heart-attack", "chest-pain", "dyspnea", "food-allergy", "bells-palsy"}
+EMERGENCIES = {
+    "heart-attack", "chest-pain", "dyspnea", "food-allergy", "bells-palsy",
+    "insect-sting-allergy",  # "bee sting anaphylaxis": the allergist, and 911 if it is now
+    "hemoptysis",  # "coughing up blood": the pulmonologist, and 911 if it is a lot
+}  # fmt: skip
 
 
 def _alarming(kind: str) -> set[str]:
