@@ -253,7 +253,11 @@ def surgeons_first(
     surgical = _surgical(vocabulary, ranks) | _operating_for(vocabulary, concept_ids)
     if not surgical:
         return dict(ranks)
-    return {c: r if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
+    # The map's surgeons close ranks at the top, in its order: "breast cancer surgeon" near
+    # Boston, where no surgical oncologist practises, is the general surgeons the map lists
+    # last, not the medical oncologists it lists second.
+    places = sorted({r for c, r in ranks.items() if c in surgical})
+    return {c: places.index(r) if c in surgical else r + SURGERY_BEHIND for c, r in ranks.items()}
 
 
 def surgeons_behind(

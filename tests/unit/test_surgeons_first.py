@@ -23,6 +23,19 @@ def test_the_conditions_surgeons_come_before_those_who_treat_it_otherwise():
     assert min(asked, key=asked.get) == HAND_SURGERY
 
 
+def test_every_surgeon_the_map_lists_comes_before_those_who_treat_it_otherwise():
+    """'breast cancer surgeon' near Boston listed medical oncologists: no surgical
+    oncologist practises there, and the general surgeons the map lists last ranked after
+    the medical oncologists it lists second."""
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["breast-cancer"])
+    general, medical = "208600000X", "207RX0202X"
+    assert ranks[general] > ranks[medical]
+    asked = surgeons_first(vocabulary, ranks)
+    assert asked[general] < asked[medical]
+    assert asked["2086X0206X"] <= asked[general]  # the map's order among its surgeons
+
+
 def test_a_condition_no_surgeon_treats_keeps_its_order():
     vocabulary = default_vocabulary()
     ranks = specialty_ranks(vocabulary, ["migraine"])
