@@ -132,6 +132,9 @@ class BodyPart:
     # The body part a man's words mean by this one's ("a rash down there", said of a husband,
     # is a urologist's need, not a gynecologist's): another body part's id, or "".
     in_men: str = ""
+    # ... and a boy's, when it differs: a boy's breasts are puberty's, the pediatrician's
+    # (the body part itself, ""), not a grown man's gynecomastia. None: as ``in_men``.
+    in_boys: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,9 +240,10 @@ def _object(raw: Any, keys: set[str], path: Path, where: str) -> dict:
 
 def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
     keys = {"id", "body_system", "terms", "specialties", "surgeons", "concepts"}
-    raw = _object(raw, keys | {"in_men"}, path, f"body part #{index}")
+    optional = {"in_men", "in_boys"}
+    raw = _object(raw, keys | optional, path, f"body part #{index}")
     where = f"body part {raw.get('id')!r}"
-    if set(raw) - {"in_men"} != keys:
+    if set(raw) - optional != keys:
         raise _fail(path, where, f"needs exactly the keys {sorted(keys)}, and may say in_men")
     return BodyPart(
         id=str(raw["id"]),
@@ -249,6 +253,7 @@ def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
         surgeons=_codes(raw, "surgeons", path, where),
         concepts=_codes(raw, "concepts", path, where),
         in_men=str(raw.get("in_men", "")),
+        in_boys=str(raw["in_boys"]) if "in_boys" in raw else None,
     )
 
 

@@ -34,10 +34,11 @@ def in_a_mans_body(
 ) -> tuple[tuple[Part, ...], list[Candidate]]:  # fmt: skip
     """The parts and their readings, a woman's body part read as a man's when the words
     say the patient is a man."""
+    a_boy = any(p.is_the_patient for p in parts)  # "my son is 14": a child's need
     turned = {
         at: men
         for at, candidate in enumerate(chosen)
-        if candidate.kind == "body_part" and (men := _in_men(candidate, lexicon))
+        if candidate.kind == "body_part" and (men := _in_men(candidate, lexicon, a_boy))
     }
     if not turned or _the_patients_sex(text, tokens, chosen, lexicon) != "man":
         return parts, chosen
@@ -63,10 +64,12 @@ def said_of_the_patient(
     return filler, [w for w in unplaced if w not in said]
 
 
-def _in_men(candidate: Candidate, lexicon: Lexicon) -> str:
+def _in_men(candidate: Candidate, lexicon: Lexicon, a_boy: bool = False) -> str:
     entry = candidate.entry
     body = lexicon.body_parts.get(entry.ref) if entry is not None else None
-    return body.in_men if body is not None else ""
+    if body is None:
+        return ""
+    return body.in_boys if a_boy and body.in_boys is not None else body.in_men
 
 
 def a_man_is_the_patient(

@@ -89,3 +89,11 @@ def test_a_mans_breasts_are_gynecomastias_not_a_gynecologists(text):
 @pytest.mark.parametrize("text", ["swollen breasts", "my wife has breast pain"])
 def test_a_womans_breasts_stay_a_gynecologists(text):
     assert GYNECOLOGY in _codes(text)
+
+
+def test_a_boys_breasts_stay_the_childs_need():
+    """Breasts developing in a boy of 14 are puberty's, the pediatrician's (the child's
+    body part, in_boys), not a grown man's gynecomastia and its surgeons."""
+    parts = interpret("my son is 14 and is developing breasts").parts
+    assert not any("gynecomastia" in p.ids for p in parts)
+    assert any(p.is_the_patient for p in parts)
