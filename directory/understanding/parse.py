@@ -185,9 +185,8 @@ def interpret(
     parts = _carriers_own_plan(text, parts)  # "humana medicare advantage"
     filler = tuple(_word(tokens[i]) for i, is_filler in skipped if is_filler) + landmarks
     filler += tuple(_word(tokens[i]) for c in timing for i in range(c.start, c.end))
-    filler += tuple(
-        x for w in where + aches for x in _words_in(tokens, w.span)
-    )  # "ball of my foot"
+    placed = where + aches  # "ball of my foot", "my wrist ... still hurts"
+    filler += tuple(x for w in placed for x in _words_in(tokens, w.span))
     filler += unfit + signs
     said = saying_it(tokens, lexicon)  # "even on 3 meds": how hard it has been
     filler += tuple(_word(tokens[i]) for i, is_filler in skipped if not is_filler and i in said)
