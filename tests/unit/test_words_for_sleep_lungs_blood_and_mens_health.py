@@ -72,3 +72,28 @@ def test_the_clinician_is_read(text, code):
 def test_an_exact_code_wins_over_its_categorys_sibling():
     assert "nosebleeds" not in read("hemoptysis R04.2")
     assert "mast-cell-activation-syndrome" not in read("essential thrombocythemia D47.3")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # probes 364-371 (the final code's blind run): words that had read nothing
+        ("gilberts syndrome", "gilberts-syndrome"),
+        ("MCTD", "mixed-connective-tissue-disease"),
+        ("wernicke encephalopathy", "wernicke-encephalopathy"),
+        ("A1 pulley release", "trigger-finger"),
+        ("lap appy", "appendectomy"),
+        ("scaling and root planing", "gum-disease"),
+        ("sialolithiasis", "salivary-gland-problems"),
+    ],
+)
+def test_a_clinical_word_that_read_nothing_is_read(text, concept):
+    assert concept in read(text), [(p.kind, p.label) for p in interpret(text).parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("pancreas doctor", "207RG0100X"), ("inflammatory polyarthritis eval", "207RR0500X")],
+)
+def test_an_organ_or_a_rheumatologists_word_reads_its_specialist(text, code):
+    assert code in typed(text), [(p.kind, p.label) for p in interpret(text).parts]
