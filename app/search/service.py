@@ -206,9 +206,10 @@ class SearchService:
         return params, resolution, took, interpretation
 
     def warm(self) -> None:
-        """Build the parser's tables (lexicon, typo index, places) now, ~2 s of CPU, so a
-        worker's first search does not wait for them (gunicorn imports wsgi.py per worker)."""
-        interpret("knee pain near Hartford, CT 06106", lexicon=self._lexicon())
+        """Build the parser's tables (lexicon, typo index, places, the diagnosis codes'
+        descriptions) now, ~2 s of CPU, so a worker's first search does not wait for them
+        (gunicorn imports wsgi.py per worker)."""
+        interpret("knee pain M25.561 near Hartford, CT 06106", lexicon=self._lexicon())
         self.hospitals.get()
         english_counts()
 

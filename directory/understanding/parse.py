@@ -28,6 +28,7 @@ from directory.understanding.allergies import allergy_candidates
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
+from directory.understanding.code_words import described_codes
 from directory.understanding.children import GROWN, for_children, grown_children
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.declined import wished_away
@@ -128,6 +129,7 @@ def interpret(
     places = place_candidates(text, tokens, lexicon)
     alts = _alternatives(tokens, places, known, lexicon, hospitals)
     terms = term_candidates(tokens, alts, lexicon) + code_candidates(tokens, lexicon)
+    terms = described_codes(terms, tokens, lexicon, lambda words: interpret(words, lexicon=lexicon))
     terms, sides = _not_the_back_of_a_part(terms, tokens, lexicon)  # "the back of my knee"
     terms += cancer_candidates(tokens, places, lexicon)  # "breast ca", not "Los Angeles, CA"
     terms += allergy_candidates(tokens, alts, lexicon)  # "allergic to peanuts"

@@ -16,7 +16,12 @@ from directory.text import normalize_term
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import SEX_AFTER_AGE, YEARS_AND_MONTHS
 from directory.understanding.scoring import PLURAL
-from directory.understanding.typos import corrections, english_counts, rewrites_real_word
+from directory.understanding.typos import (
+    INDEX_DEPTH,
+    corrections,
+    english_counts,
+    rewrites_real_word,
+)
 
 MAX_TOKENS = 120  # the search box allows 500 characters; more words are reported as unplaced
 # Marks that are part of a word though not letters themselves: combining accents, Arabic
@@ -123,9 +128,13 @@ def alternatives(
     if singular or expanded or plural or noun or _known_spelling(word, lexicon):
         return tuple(found)
     if correct and word.isalpha():
+        # A word known inside a phrase is one slip from a term at most: "brest" is a breast,
+        # but "hypoxemia" (in "nocturnal hypoxemia") is no "hypomimia" two letters away.
+        most = 1 if word in lexicon.words else INDEX_DEPTH
         found += [
             Alternative(fixed, 0.0, edits, real_word=rewrites_real_word(word, fixed))
             for fixed, edits in corrections(word, lexicon.typo_index, lexicon.typo_cache)
+            if edits <= most
         ]
     return tuple(found)
 

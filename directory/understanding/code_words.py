@@ -1,0 +1,130 @@
+"""A diagnosis code the vocabulary does not list, read by what it says.
+
+The vocabulary lists a few ICD-10-CM codes for each of its concepts; a referral carries any
+of the code set's. Such a code was read by its nearest category, and as nothing without
+one: "M25.561" (pain in right knee), "R19.7" (diarrhea) and "Z47.1" (aftercare after a
+joint replacement) found no need, and a sign took a sibling of another site: "M79.671"
+(pain in right foot) read Growing Pains through M79.606. Now its description
+(``directory.icd10cm``) is read by the parser with the same lexicon:
+
+- beside a nearest category's concepts, it narrows them to those it names, and, among signs
+  and pains (chapter R, M25, M79), where a sibling is another place, reads its own
+  condition, or a body part none of the sibling's specialists treat; a disease's code keeps
+  its category's ("C50.021", a man's nipple, is still breast cancer);
+- without one, its condition, procedure, body part, symptom or specialty, in that order.
+
+A history code (Z85-Z87, "Personal history of ...") says why, not what, and is read as
+nothing; a code the vocabulary lists keeps its concepts.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from directory.icd10cm import description
+from directory.text import compact_icd10, dotted_icd10
+from directory.understanding.candidates import Candidate
+from directory.understanding.lexicon import Lexicon
+from directory.understanding.model import Interpretation
+from directory.understanding.scoring import CONTENT, span_score
+from directory.understanding.tokens import Token
+
+# The kinds a description may say, first what it is, then where it is and how it feels,
+# last who treats it ("Aftercare following joint replacement surgery").
+KINDS = ("condition", "procedure", "body_part", "symptom", "specialty")
+# A history code says why, not what: "Personal history of nicotine dependence" (Z87.891)
+# beside a lung screening is no smoking cessation.
+HISTORY = re.compile(r"^(personal|family) history of ", re.IGNORECASE)
+# "Non-pressure chronic ulcer of skin" (L97, L98.4) is no pressure ulcer.
+# Chapter R (symptoms and signs) and the joint and limb pains listed by site: categories
+# whose codes are places or signs, not one disease.
+BY_SITE = ("R", "M25", "M79")
+NEGATED = re.compile(r"\bnon-\S+\s*", re.IGNORECASE)
+
+_reading = threading.local()  # a description is read by the parser, which reads no code in it
+
+
+def described_codes(
+    candidates: list[Candidate],
+    tokens: list[Token],
+    lexicon: Lexicon,
+    read: Callable[[str], Interpretation],
+) -> list[Candidate]:
+    """``candidates`` with each code the vocabulary does not list read by its description
+    (``read`` parses it with the same lexicon)."""
+    if getattr(_reading, "active", False):
+        return candidates
+    found = list(candidates)
+    for index, token in enumerate(tokens):
+        compact = compact_icd10(token.text)
+        if compact is None or compact in lexicon.icd10_exact:
+            continue
+        words = description(compact)
+        if words is None or HISTORY.match(words):
+            continue
+        nearest = [c for c in found if c.start == index and c.match == "code" and c.kind == "condition"]
+        reading = _read(NEGATED.sub("", words), read)
+        ids = tuple(i for c in nearest for i in c.ids)
+        said = _what_it_says(reading, ids, compact, lexicon)
+        if said is not None:
+            said = replace(said, start=index, end=index + 1)
+            found = [c for c in found if c not in nearest]
+            found.append(said)
+    return found
+
+
+def _read(words: str, read: Callable[[str], Interpretation]) -> Interpretation:
+    _reading.active = True
+    try:
+        return read(words)
+    finally:
+        _reading.active = False
+
+
+def _what_it_says(
+    reading: Interpretation, nearest: tuple[str, ...], compact: str, lexicon: Lexicon
+) -> Candidate | None:
+    """The candidate the code's description reads, at the code's token; None to keep the
+    nearest category's reading (or nothing).
+
+    Beside a nearest category's concepts the description only narrows them to those it
+    names, except among signs and pains, whose categories list sites, not diseases: in
+    chapter R and M25/M79 a sibling is another place or sign ("R22.1" a neck lump for
+    "R22.2" the trunk's, "M79.606" growing pains for "M79.671" a foot's), so a condition
+    the description names, or a body part none of the sibling's specialists treat, is read
+    instead. Elsewhere a sibling is the same disease said more exactly ("C50.021", "I63.429")."""
+    parts = [p for p in reading.parts if p.kind in KINDS]
+    concepts = tuple(i for p in parts if p.kind in ("condition", "procedure") for i in p.ids)
+    label = f"ICD-10 {dotted_icd10(compact)}"
+    confirmed = tuple(i for i in nearest if i in concepts)
+    if confirmed:
+        return _candidate("condition", confirmed, label, lexicon)
+    if not parts or (nearest and not compact.startswith(BY_SITE)):
+        return None
+    first = min(parts, key=lambda p: KINDS.index(p.kind))
+    if first.kind in ("condition", "procedure"):
+        ids = tuple(dict.fromkeys(i for p in parts if p.kind == first.kind for i in p.ids))
+        return _candidate(first.kind, ids, label, lexicon)
+    if not (first.ids or first.codes):  # "Localized swelling, mass and lump": no one's
+        return None
+    if nearest and (first.kind != "body_part" or _treated_alike(first.codes, nearest, lexicon)):
+        return None
+    named = f"{first.label} ({dotted_icd10(compact)})"
+    return _candidate(first.kind, first.ids, named, lexicon, codes=first.codes)
+
+
+def _treated_alike(codes: tuple[str, ...], concept_ids: tuple[str, ...], lexicon: Lexicon) -> bool:
+    concepts = lexicon.vocabulary.concepts
+    theirs = {s.code for i in concept_ids if i in concepts for s in concepts[i].specialties}
+    return bool(theirs & set(codes))
+
+
+def _candidate(
+    kind: str, ids: tuple[str, ...], label: str, lexicon: Lexicon, codes: tuple[str, ...] = ()
+) -> Candidate:
+    if kind in ("condition", "procedure") and len(ids) == 1:
+        label = lexicon.vocabulary.concepts[ids[0]].name
+    return Candidate(0, 0, span_score(CONTENT, 1), kind, ids, label, "code", codes=codes)

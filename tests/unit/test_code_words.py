@@ -1,0 +1,102 @@
+"""A diagnosis code the vocabulary does not list is read by what it says
+(understanding/code_words.py, directory/icd10cm.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directory.icd10cm import description
+from directory.text import compact_icd10
+from directory.understanding import interpret
+from directory.vocabulary import default_vocabulary
+
+ORTHOPEDIC_SURGEON = "207X00000X"
+GASTROENTEROLOGIST = "207RG0100X"
+JOINT_REPLACEMENT_SURGEON = "207XS0114X"
+
+
+def _asked(text: str) -> set[str]:
+    """Who the reading asks for: a specialty's codes, or a body part's specialists."""
+    return {c for part in interpret(text).parts for c in part.codes}
+
+
+@pytest.mark.parametrize(
+    ("code", "specialist"),
+    [
+        ("M25.561", ORTHOPEDIC_SURGEON),  # pain in right knee: read as nothing before
+        ("M25.511", ORTHOPEDIC_SURGEON),  # pain in right shoulder
+        ("R19.7", GASTROENTEROLOGIST),  # diarrhea, unspecified
+        ("Z47.1", JOINT_REPLACEMENT_SURGEON),  # aftercare following joint replacement
+        ("S43.431A", ORTHOPEDIC_SURGEON),  # a SLAP tear, by its stem without the encounter
+    ],
+)
+def test_a_code_the_vocabulary_does_not_list_asks_for_who_treats_what_it_says(code, specialist):
+    assert not interpret(code).unplaced
+    assert specialist in _asked(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "sibling", "meant"),
+    [
+        # a pain's sibling is another site: growing pains is a child's leg pain
+        ("M79.671", "growing-pains", None),
+        ("R94.4", "abnormal-liver-tests", "chronic-kidney-disease"),  # kidney function
+        ("R06.7", "sleep-apnea", "allergic-rhinitis"),  # sneezing, not snoring
+        ("R29.810", "falls-and-balance", "bells-palsy"),  # facial weakness
+    ],
+)
+def test_a_sign_is_not_read_as_its_sibling_of_another_place(code, sibling, meant):
+    ids = interpret(code).concept_ids
+    assert sibling not in ids
+    if meant:
+        assert meant in ids
+
+
+@pytest.mark.parametrize(
+    ("code", "concept"),
+    [
+        ("I63.429", "stroke"),  # not "artery problems"
+        ("C50.021", "breast-cancer"),  # a man's nipple, still breast cancer
+        ("S72.00", "hip-fracture"),  # "neck of femur" is the hip
+        ("G56.11", "carpal-tunnel-syndrome"),  # the median nerve
+    ],
+)
+def test_a_diseases_code_keeps_the_disease_of_its_category(code, concept):
+    assert concept in interpret(code).concept_ids
+
+
+def test_a_history_code_says_why_not_what():
+    """Z87.891, a history of smoking, beside a lung screening is no smoking cessation."""
+    ids = interpret("Z87.891 LDCT").concept_ids
+    assert "nicotine-dependence" not in ids
+    assert "lung-cancer-screening" in ids
+
+
+def test_a_non_pressure_ulcer_is_no_pressure_ulcer():
+    ids = interpret("L97.919").concept_ids
+    assert "pressure-ulcers" not in ids
+    assert "chronic-wounds" in ids
+
+
+def test_a_workout_is_no_code_with_its_x_dropped():
+    """P90 is a newborn's convulsions; "p90x" is a workout, and X a placeholder only in a
+    seven-character code."""
+    assert description("P90X") is None
+    assert description("T814XXA") == "Infection following a procedure"
+    assert not interpret("p90x workout").concept_ids
+
+
+def test_every_code_the_vocabulary_lists_has_a_description():
+    """The descriptions are the code set the vocabulary's codes are checked against."""
+    codes = {c for concept in default_vocabulary().concepts.values() for c in concept.icd10}
+    compact = [compact_icd10(c) for c in codes]
+    missing = [c for c in compact if c is not None and description(c) is None]
+    assert not missing
+    assert len(compact) > 1000
+
+
+def test_a_word_known_in_a_phrase_is_one_slip_from_another_term_at_most():
+    """"hypoxemia" (in "nocturnal hypoxemia") read Parkinson's "hypomimia" two letters
+    away; "brest" (in "brest cancer") is still the breast, one away."""
+    assert "parkinsons-disease" not in interpret("pulm consult hypoxemia on exertion").concept_ids
+    assert "breast-lump" in interpret("lump in her brest").concept_ids
