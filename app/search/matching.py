@@ -16,6 +16,7 @@ from app.search.physician_names import (
     prefix_clause,
 )
 from directory.condition_map import specialty_ranks
+from directory.text import compact_icd10
 from directory.understanding.model import ADULT, TEEN, says_an_age
 from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
@@ -96,11 +97,19 @@ def told_as_one_problem(resolution: Resolution) -> bool:
 def _referred(resolution: Resolution) -> bool:
     """The search leaves primary care for a specialist: a diagnosis code ("E03.9"), what a
     referral carries, or a specialist typed beside the condition ("heme referral anemia":
-    after the hematologists, medical oncologists before family doctors)."""
-    if any(t.how == "code" for t in resolution.terms if t.kind != "specialty"):
+    after the hematologists, medical oncologists before family doctors). A Z code is an
+    encounter, a screening or a status ("Z00.00" a yearly physical, "Z13.220" a lipid
+    screening): primary care's as much as anyone's."""
+    coded = any(t.how == "code" for t in resolution.terms if t.kind != "specialty")
+    if coded and any(_a_diagnosis(word) for word in resolution.text.split()):
         return True
     typed = (t for t in resolution.terms if t.kind == "specialty" and not t.context)
     return any(not {*(t.codes or (t.id,))} & PRIMARY_CARE for t in typed)
+
+
+def _a_diagnosis(word: str) -> bool:
+    code = compact_icd10(word.strip(",.;:()"))
+    return code is not None and not code.startswith("Z")
 
 
 def _for_a_child(resolution: Resolution) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from directory.icd10cm import description
 from directory.text import compact_icd10, dotted_icd10
@@ -34,14 +34,18 @@ from directory.understanding.tokens import Token
 
 # The kinds a description may say, first what it is, then where it is and how it feels,
 # last who treats it ("Aftercare following joint replacement surgery").
+CONDITION = "condition"
+CONCEPTS = (CONDITION, "procedure")
+CATEGORY = 3  # "M79": the characters of a category, before the dot
 KINDS = ("condition", "procedure", "body_part", "symptom", "specialty")
 # A history code says why, not what: "Personal history of nicotine dependence" (Z87.891)
 # beside a lung screening is no smoking cessation.
 HISTORY = re.compile(r"^(personal|family) history of ", re.IGNORECASE)
 # "Non-pressure chronic ulcer of skin" (L97, L98.4) is no pressure ulcer.
-# Chapter R (symptoms and signs) and the joint and limb pains listed by site: categories
-# whose codes are places or signs, not one disease.
-BY_SITE = ("R", "M25", "M79")
+# Chapter R (symptoms and signs), the joint and limb pains listed by site, and a
+# pregnancy's other diseases listed by body system: categories whose codes are places,
+# signs or systems, not one disease.
+BY_SITE = ("R", "M25", "M79", "O99", "O9A")
 NEGATED = re.compile(r"\bnon-\S+\s*", re.IGNORECASE)
 
 _reading = threading.local()  # a description is read by the parser, which reads no code in it
@@ -65,15 +69,37 @@ def described_codes(
         words = description(compact)
         if words is None or HISTORY.match(words):
             continue
-        nearest = [c for c in found if c.start == index and c.match == "code" and c.kind == "condition"]
+        nearest = [
+            c for c in found if c.start == index and c.match == "code" and c.kind == CONDITION
+        ]
         reading = _read(NEGATED.sub("", words), read)
-        ids = tuple(i for c in nearest for i in c.ids)
-        said = _what_it_says(reading, ids, compact, lexicon)
-        if said is not None:
-            said = replace(said, start=index, end=index + 1)
+        sibling = Sibling(tuple(i for c in nearest for i in c.ids), _shared(compact, lexicon))
+        keep, said = _what_it_says(reading, sibling, compact, lexicon)
+        if not keep:
             found = [c for c in found if c not in nearest]
-            found.append(said)
+        if said is not None:
+            found.append(replace(said, start=index, end=index + 1))
     return found
+
+
+@dataclass(frozen=True)
+class Sibling:
+    """The concepts of the nearest category a code the vocabulary does not list falls in,
+    and how many characters of the code that category shares (3: only the category)."""
+
+    ids: tuple[str, ...]
+    shared: int
+
+    @property
+    def far(self) -> bool:
+        return self.shared <= CATEGORY
+
+
+def _shared(compact: str, lexicon: Lexicon) -> int:
+    for size in range(len(compact), CATEGORY - 1, -1):
+        if compact[:size] in lexicon.icd10:
+            return size
+    return 0
 
 
 def _read(words: str, read: Callable[[str], Interpretation]) -> Interpretation:
@@ -85,35 +111,42 @@ def _read(words: str, read: Callable[[str], Interpretation]) -> Interpretation:
 
 
 def _what_it_says(
-    reading: Interpretation, nearest: tuple[str, ...], compact: str, lexicon: Lexicon
-) -> Candidate | None:
-    """The candidate the code's description reads, at the code's token; None to keep the
-    nearest category's reading (or nothing).
+    reading: Interpretation, sibling: Sibling, compact: str, lexicon: Lexicon
+) -> tuple[bool, Candidate | None]:
+    """Whether to keep the sibling's reading, and the description's, at the code's token.
 
-    Beside a nearest category's concepts the description only narrows them to those it
-    names, except among signs and pains, whose categories list sites, not diseases: in
-    chapter R and M25/M79 a sibling is another place or sign ("R22.1" a neck lump for
-    "R22.2" the trunk's, "M79.606" growing pains for "M79.671" a foot's), so a condition
-    the description names, or a body part none of the sibling's specialists treat, is read
-    instead. Elsewhere a sibling is the same disease said more exactly ("C50.021", "I63.429")."""
+    Beside a sibling's concepts the description narrows them to those it names. Among
+    signs, pains and a pregnancy's other diseases (``BY_SITE``) a sibling is another place
+    or system ("R22.1" a neck lump for "R22.2" the trunk's, "M79.606" growing pains for
+    "M79.671" a foot's): a condition the description names, or a body part none of the
+    sibling's specialists treat, is read instead, and a sibling sharing only the category
+    is dropped. Elsewhere a sibling is the same disease said more exactly ("C50.021",
+    "I63.429"): a category's other concepts read by the description were as often worse
+    ("I63.522", a stenosis of a brain artery, read spinal stenosis) as better."""
     parts = [p for p in reading.parts if p.kind in KINDS]
-    concepts = tuple(i for p in parts if p.kind in ("condition", "procedure") for i in p.ids)
+    concepts = tuple(i for p in parts if p.kind in CONCEPTS for i in p.ids)
     label = f"ICD-10 {dotted_icd10(compact)}"
-    confirmed = tuple(i for i in nearest if i in concepts)
+    confirmed = tuple(i for i in sibling.ids if i in concepts)
     if confirmed:
-        return _candidate("condition", confirmed, label, lexicon)
-    if not parts or (nearest and not compact.startswith(BY_SITE)):
-        return None
-    first = min(parts, key=lambda p: KINDS.index(p.kind))
-    if first.kind in ("condition", "procedure"):
+        return False, _candidate(CONDITION, confirmed, label, lexicon)
+    by_site = compact.startswith(BY_SITE)
+    kept = bool(sibling.ids) and not (by_site and sibling.far)
+    first = min(parts, key=lambda p: KINDS.index(p.kind)) if parts else None
+    if first is None or not (first.ids or first.codes):  # "swelling, mass and lump": no one's
+        return kept, None
+    if first.kind in CONCEPTS:
+        if kept and not by_site:
+            return True, None
         ids = tuple(dict.fromkeys(i for p in parts if p.kind == first.kind for i in p.ids))
-        return _candidate(first.kind, ids, label, lexicon)
-    if not (first.ids or first.codes):  # "Localized swelling, mass and lump": no one's
-        return None
-    if nearest and (first.kind != "body_part" or _treated_alike(first.codes, nearest, lexicon)):
-        return None
+        return False, _candidate(first.kind, ids, label, lexicon)
+    if kept and not (
+        by_site
+        and first.kind == "body_part"
+        and not _treated_alike(first.codes, sibling.ids, lexicon)
+    ):
+        return True, None
     named = f"{first.label} ({dotted_icd10(compact)})"
-    return _candidate(first.kind, first.ids, named, lexicon, codes=first.codes)
+    return False, _candidate(first.kind, first.ids, named, lexicon, codes=first.codes)
 
 
 def _treated_alike(codes: tuple[str, ...], concept_ids: tuple[str, ...], lexicon: Lexicon) -> bool:
@@ -125,6 +158,6 @@ def _treated_alike(codes: tuple[str, ...], concept_ids: tuple[str, ...], lexicon
 def _candidate(
     kind: str, ids: tuple[str, ...], label: str, lexicon: Lexicon, codes: tuple[str, ...] = ()
 ) -> Candidate:
-    if kind in ("condition", "procedure") and len(ids) == 1:
+    if kind in CONCEPTS and len(ids) == 1:
         label = lexicon.vocabulary.concepts[ids[0]].name
     return Candidate(0, 0, span_score(CONTENT, 1), kind, ids, label, "code", codes=codes)

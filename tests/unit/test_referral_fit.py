@@ -82,3 +82,15 @@ def test_a_referral_to_a_childs_specialist_puts_the_pediatrician_before_the_gene
     adult = (ResolvedTerm("specialty", "207RP1001X", "Pulmonologist", "exact"), terms[1])
     fit = primary_fit(physician_search(SearchParams(q="pulm asthma"), Resolution("", adult)))
     assert fit[FAMILY] > fit["208000000X"]  # an adult's referral: the map's order
+
+
+def test_a_z_code_is_an_encounter_not_a_referral():
+    """'Z13.220', a lipid screening, and 'Z00.00', a yearly physical, are primary care's:
+    only a diagnosis code sends the search past it."""
+    term = ResolvedTerm("condition", "high-cholesterol", "High Cholesterol", "code")
+    for text in ("Z13.220 lipid screening", "Z13.220"):
+        fit = primary_fit(physician_search(SearchParams(q=text), Resolution(text, (term,))))
+        assert fit[FAMILY] >= fit["207RC0000X"], text  # not behind the cardiologist
+    text = "E78.5 lipid screening"
+    fit = primary_fit(physician_search(SearchParams(q=text), Resolution(text, (term,))))
+    assert fit["207RC0000X"] > fit[FAMILY]
