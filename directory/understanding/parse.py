@@ -28,8 +28,8 @@ from directory.understanding.allergies import allergy_candidates
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
-from directory.understanding.code_words import described_codes
 from directory.understanding.children import GROWN, for_children, grown_children
+from directory.understanding.code_words import described_codes
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree

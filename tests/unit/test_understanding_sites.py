@@ -13,11 +13,24 @@ from directory.understanding import interpret
         "venous stasis ulcer",
         "venous ulcers",
         "stasis ulcer",
+        "wound care for venous stasis ulcer hartford",
+    ],
+)
+def test_an_ulcer_of_the_legs_veins_is_a_venous_ulcer(text):
+    """The vascular surgeon's before the podiatrist's: not a diabetic foot's wound."""
+    understood = interpret(text)
+    assert "venous-leg-ulcers" in understood.concept_ids
+    assert set(understood.concept_ids) <= {"venous-leg-ulcers", "chronic-wounds"}  # "wound care"
+    assert not understood.unplaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "arterial ulcer",
         "foot ulcer",
         "skin ulcer",
         "hand ulcer",
-        "wound care for venous stasis ulcer hartford",
     ],
 )
 def test_an_ulcer_of_the_skin_or_legs_is_a_chronic_wound(text):
