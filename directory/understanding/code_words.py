@@ -73,7 +73,8 @@ def described_codes(
             c for c in found if c.start == index and c.match == "code" and c.kind == CONDITION
         ]
         reading = _read(NEGATED.sub("", words), read)
-        sibling = Sibling(tuple(i for c in nearest for i in c.ids), _shared(compact, lexicon))
+        ids = tuple(i for c in nearest for i in c.ids)
+        sibling = Sibling(ids, _shared(compact, lexicon), len(compact))
         keep, said = _what_it_says(reading, sibling, compact, lexicon)
         if not keep:
             found = [c for c in found if c not in nearest]
@@ -89,10 +90,13 @@ class Sibling:
 
     ids: tuple[str, ...]
     shared: int
+    typed: int  # characters in the code typed
 
     @property
     def far(self) -> bool:
-        return self.shared <= CATEGORY
+        """Only the category is shared: "R22.1" for "R22.2". Under a category typed ("R51"
+        with R51.9 listed) the concepts are the category's own, no sibling's."""
+        return self.shared <= CATEGORY < self.typed
 
 
 def _shared(compact: str, lexicon: Lexicon) -> int:

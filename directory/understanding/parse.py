@@ -177,7 +177,7 @@ def interpret(
     parts, others = ambiguity.settle(parts, chosen, lexicon)
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
-    parts = _in_pregnancy(parts, lexicon)  # "32 wks pregnant ... her bp was high"
+    parts = _in_pregnancy(text, parts, lexicon)  # "32 wks pregnant ... her bp was high"
     parts = _the_parts_own_condition(text, parts, lexicon)  # "my hip ... xray says arthritis"
     parts = _pain_after_an_operation(text, parts, lexicon)  # "pain ... after hernia surgery"
     parts = _pain_an_illness_left(text, parts, lexicon)  # "had shingles, still burning pain"
@@ -1104,13 +1104,25 @@ def _body_part_in(part: Part, lexicon: Lexicon):
     return lexicon.body_parts.get(entry.ref) if entry else None
 
 
-def _in_pregnancy(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
-    """A condition said beside a pregnancy, or the weeks after a birth, is what it is in
-    pregnancy (``in_pregnancy``): "wife is 32 wks pregnant, face and feet really swollen and
-    her bp was high" had listed family doctors, who treat each need, ahead of the
-    obstetricians a high-risk pregnancy needs; so had "postpartum HTN f/u"."""
+# How far along a pregnancy is, said without the word: "my bp went way up at 34 weeks",
+# "im 30 wks and my feet swell"; not a duration ("for 3 weeks", "2 weeks ago") nor a
+# baby's age ("6 weeks old").
+_WEEKS_ALONG = re.compile(
+    r"\b(?:at|im|i'm|i am|she'?s|she is|currently)\s+([4-9]|[1-3]\d|4[0-2])\s*(?:weeks?|wks?)\b"
+    r"(?!\s*(?:ago|old|postpartum|post|after|since|out)\b)",
+    re.IGNORECASE,
+)
+
+
+def _in_pregnancy(text: str, parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
+    """A condition said beside a pregnancy, or the weeks after a birth, or how many weeks
+    along ("at 34 weeks", ``_WEEKS_ALONG``), is what it is in pregnancy (``in_pregnancy``):
+    "wife is 32 wks pregnant, face and feet really swollen and her bp was high" had listed
+    family doctors, who treat each need, ahead of the obstetricians a high-risk pregnancy
+    needs; so had "postpartum HTN f/u" and "my blood pressure went way up at 34 weeks"."""
     table = lexicon.data.in_pregnancy
-    if not any(_PREGNANT & set(p.ids) for p in parts if p.kind == "condition"):
+    said = any(_PREGNANT & set(p.ids) for p in parts if p.kind == "condition")
+    if not (said or _WEEKS_ALONG.search(text)):
         return parts
     concepts = lexicon.vocabulary.concepts
     read = []

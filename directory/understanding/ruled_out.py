@@ -329,13 +329,17 @@ def main_need(
     """(what is asked, the needs said before "mostly", "the main thing is" or a referral's
     "referral for:"): "asthma and high blood pressure but the main thing is heartburn every
     night" asks about the heartburn, and the family doctors who treat all three had come
-    first."""
+    first. "Mostly" before a body part alone says where the need said is ("swollen and
+    stiff in the morning, mostly my hands", "rash mostly on my arms"), and sets none aside."""
     cue = next((i for i, t in enumerate(tokens) if _cue_of_the_ask(tokens, i)), None)
     if cue is None:
         return chosen, []
     needs = [c for c in chosen if c.kind in ("condition", "symptom", "body_part")]
-    if not any(c.start > cue for c in needs):
+    asked = [c for c in needs if c.start > cue]
+    if not asked:
         return chosen, []
+    if tokens[cue].norm in _MAINLY and all(c.kind == "body_part" and c.words == 1 for c in asked):
+        return chosen, []  # "stiff in the morning, mostly my hands": where, not another ask
     return set_aside(chosen, [c for c in needs if c.end <= cue])
 
 

@@ -95,10 +95,12 @@ def test_referral_specialty_shorthand_finds_who_the_specialty_finds(client, type
     assert found and found == _npis(client, term)
 
 
-def test_a_venous_stasis_ulcer_finds_who_treats_chronic_wounds(client):
+def test_a_venous_stasis_ulcer_finds_who_treats_a_venous_leg_ulcer(client):
+    """The vascular surgeon's, not the podiatrist's a diabetic foot's wound goes to first."""
     found = _npis(client, "venous stasis ulcer")
-    assert found and found == _npis(client, "chronic wound")
+    assert found and found == _npis(client, "venous leg ulcer")
     assert found != _npis(client, "stomach ulcer")
+    assert found != _npis(client, "diabetic foot ulcer")
 
 
 @pytest.mark.parametrize(
