@@ -189,7 +189,9 @@ def for_the_condition(
     first: neurologists, not dermatologists, give botox for migraine. Among those, a place
     in the procedure's list counts one ahead of the same place in the condition's, as the
     procedure says who does it: "genicular nerve block knee OA" is the pain doctors'
-    procedure, though the orthopedic surgeons lead the arthritis's map."""
+    procedure, though the orthopedic surgeons lead the arthritis's map. An operation's own
+    surgeon leads even where the condition's map lists medicine alone: "bariatric surgery
+    for obesity" is the general surgeon's, though obesity's map is the obesity doctors'."""
     shared: dict[str, int] = {}
     for procedure_id in procedures:
         procedure = vocabulary.concepts.get(procedure_id)
@@ -203,6 +205,11 @@ def for_the_condition(
                     if s.code in treating:
                         rank = min(at, treating[s.code] + 1)
                         shared[s.code] = min(rank, shared.get(s.code, rank))
+                operates = procedure.specialties and _surgical(
+                    vocabulary, [procedure.specialties[0].code]
+                )
+                if operates:  # "bariatric surgery for obesity": its surgeon, not its medicine
+                    shared[procedure.specialties[0].code] = 0
     if not shared:
         return dict(ranks)
     return {code: shared.get(code, r + PAIRED_BEHIND) for code, r in ranks.items()}

@@ -6,13 +6,15 @@ statement; its words are looser ("herniated disc" is the lumbar and the cervical
 widen the search past what the code says. So a condition or procedure typed beside a code
 keeps only the concepts it shares with the code's, and when it shares none but is of the
 same body system, it is read as the code's concepts: the search is the code's. Words of
-another body system ("E11.9 and knee pain") are a second problem and stay as they are.
+another body system ("E11.9 and knee pain") are a second problem and stay as they are, and
+so do words beside a code read only by its description.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from directory.text import compact_icd10
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Part
 
@@ -21,7 +23,7 @@ CONCEPTS = ("condition", "procedure")
 
 def words_read_as_the_code(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[Part, ...]:
     """``parts`` with each worded concept beside a code narrowed to the code's concepts."""
-    coded = [p for p in parts if p.kind in CONCEPTS and p.match == "code"]
+    coded = [p for p in parts if p.kind in CONCEPTS and p.match == "code" and _listed(p, lexicon)]
     if not coded:
         return parts
     code_ids = tuple(dict.fromkeys(i for p in coded for i in p.ids))
@@ -41,3 +43,13 @@ def words_read_as_the_code(parts: tuple[Part, ...], lexicon: Lexicon) -> tuple[P
                 part = replace(part, ids=ids, label=label)
         read.append(part)
     return tuple(read)
+
+
+def _listed(part: Part, lexicon: Lexicon) -> bool:
+    """A code the vocabulary lists, or one of its category's: what it names is precise. A
+    code read by its description (``code_words``) is only as exact as the parser's reading
+    of those words: "Z23" (an immunization) does not narrow "travel vaccines" beside it."""
+    compact = compact_icd10(part.text)
+    return compact is not None and any(
+        compact[:size] in lexicon.icd10 for size in range(len(compact), 2, -1)
+    )

@@ -11,7 +11,9 @@ joint replacement) found no need, and a sign took a sibling of another site: "M7
   and pains (chapter R, M25, M79), where a sibling is another place, reads its own
   condition, or a body part none of the sibling's specialists treat; a disease's code keeps
   its category's ("C50.021", a man's nipple, is still breast cancer);
-- without one, its condition, procedure, body part, symptom or specialty, in that order.
+- without one, its condition, procedure, body part, symptom or specialty, in that order,
+  and when it reads none of them, who first sees its chapter's needs ("A07.1", giardiasis:
+  the infectious disease specialist; ``icd10cm.chapter_specialists``).
 
 A history code (Z85-Z87, "Personal history of ...") says why, not what, and is read as
 nothing; a code the vocabulary lists keeps its concepts.
@@ -24,7 +26,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from directory.icd10cm import description
+from directory.icd10cm import chapter_specialists, description
 from directory.text import compact_icd10, dotted_icd10
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
@@ -137,7 +139,7 @@ def _what_it_says(
     kept = bool(sibling.ids) and not (by_site and sibling.far)
     first = min(parts, key=lambda p: KINDS.index(p.kind)) if parts else None
     if first is None or not (first.ids or first.codes):  # "swelling, mass and lump": no one's
-        return kept, None
+        return kept, None if kept else _chapters(compact, lexicon)
     if first.kind in CONCEPTS:
         if kept and not by_site:
             return True, None
@@ -151,6 +153,19 @@ def _what_it_says(
         return True, None
     named = f"{first.label} ({dotted_icd10(compact)})"
     return False, _candidate(first.kind, first.ids, named, lexicon, codes=first.codes)
+
+
+def _chapters(compact: str, lexicon: Lexicon) -> Candidate | None:
+    """Who first sees the code's chapter, for a description the parser cannot read
+    ("A07.1", giardiasis: the infectious disease specialist)."""
+    codes = chapter_specialists(compact)
+    if not codes:
+        return None
+    name = lexicon.vocabulary.specialty_name(codes[0])
+    label = f"{name} (ICD-10 {dotted_icd10(compact)})"
+    return Candidate(
+        0, 0, span_score(CONTENT, 1), "specialty", codes[:1], label, "code", codes=codes
+    )
 
 
 def _treated_alike(codes: tuple[str, ...], concept_ids: tuple[str, ...], lexicon: Lexicon) -> bool:

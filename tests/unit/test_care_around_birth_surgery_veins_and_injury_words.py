@@ -109,9 +109,18 @@ def test_the_map_sends_each_need_to_its_specialist_first(concept, first):
     assert default_vocabulary().concepts[concept].specialties[0].code == first
 
 
-def test_bariatric_surgery_beside_obesity_is_the_surgeons():
-    """Obesity leads with medicine; asked for its operation, its surgeons are on its map
-    too, so they lead beside it ("bariatric surgery for obesity")."""
-    codes = [s.code for s in default_vocabulary().concepts["obesity"].specialties]
-    assert GENERAL_SURGEON in codes
-    assert codes.index(GENERAL_SURGEON) > codes.index("207RE0101X")  # medicine first alone
+def test_an_operation_beside_its_condition_is_its_surgeons():
+    """Obesity's map is medicine's, and 'bariatric surgery for obesity' had listed
+    endocrinologists: the operation's own surgeon leads beside it (ranking.for_the_condition);
+    a child's overweight stays the pediatrician's, with no surgeon on obesity's map."""
+    from app.search.ranking import for_the_condition
+    from directory.condition_map import specialty_ranks
+
+    vocabulary = default_vocabulary()
+    ranks = specialty_ranks(vocabulary, ["obesity", "bariatric-surgery"])
+    paired = for_the_condition(vocabulary, ranks, ["obesity"], ["bariatric-surgery"])
+    assert min(paired, key=paired.get) == GENERAL_SURGEON
+    assert GENERAL_SURGEON not in {s.code for s in vocabulary.concepts["obesity"].specialties}
+    ranks = specialty_ranks(vocabulary, ["migraine", "botox-injections"])
+    botox = for_the_condition(vocabulary, ranks, ["migraine"], ["botox-injections"])
+    assert min(botox, key=botox.get) == "2084N0400X"  # the neurologist, not the dermatologist

@@ -99,3 +99,23 @@ def test_a_word_known_in_a_phrase_is_one_slip_from_another_term_at_most():
     away; "brest" (in "brest cancer") is still the breast, one away."""
     assert "parkinsons-disease" not in interpret("pulm consult hypoxemia on exertion").concept_ids
     assert "breast-lump" in interpret("lump in her brest").concept_ids
+
+
+@pytest.mark.parametrize(
+    ("code", "specialist"),
+    [
+        ("A07.1", "207RI0200X"),  # giardiasis: the infectious disease specialist
+        ("B77.9", "207RI0200X"),  # ascariasis
+        ("O99.42", "207V00000X"),  # a circulatory disease in childbirth: the obstetrician
+    ],
+)
+def test_a_code_whose_words_read_nothing_asks_for_its_chapters_specialist(code, specialist):
+    """A coordinator's code found nobody when the parser knew none of its words."""
+    reading = interpret(f"{code} referral")
+    assert [p.kind for p in reading.parts] == ["specialty"]
+    assert specialist in _asked(code)
+
+
+def test_a_sign_or_an_injury_chapter_names_no_specialist():
+    """R22.2 (a lump on the trunk) says too little about whom to see: still nobody asked."""
+    assert not interpret("R22.2").parts

@@ -191,10 +191,17 @@ def test_an_icd10_category_means_every_concept_under_it():
     assert only(interpret("M54.1"), "condition").label == "ICD-10 M54.1"
 
 
-def test_an_unknown_icd10_code_is_unplaced_not_a_guess():
-    understood = interpret("A00.1")
+def test_a_code_no_code_set_has_is_unplaced_not_a_guess():
+    understood = interpret("B12.3")  # shaped like a code, but ICD-10-CM has no B12
     assert understood.parts == ()
-    assert words(understood.unplaced) == ["A00.1"]
+    assert words(understood.unplaced) == ["B12.3"]
+
+
+def test_a_code_whose_words_are_unknown_is_its_chapters_specialists():
+    """A00.1, cholera: the parser knows none of its words; the infectious disease
+    specialist first sees its chapter's needs (code_words, icd10cm.chapter_specialists)."""
+    understood = interpret("A00.1")
+    assert only(understood, "specialty").ids == ("207RI0200X",)
 
 
 @pytest.mark.parametrize("code", ["Z87.891", "Z98.890"])
