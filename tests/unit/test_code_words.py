@@ -104,8 +104,9 @@ def test_a_word_known_in_a_phrase_is_one_slip_from_another_term_at_most():
 @pytest.mark.parametrize(
     ("code", "specialist"),
     [
-        ("A07.1", "207RI0200X"),  # giardiasis: the infectious disease specialist
-        ("B77.9", "207RI0200X"),  # ascariasis
+        ("A06.0", "207RI0200X"),  # acute amebic dysentery: the infectious disease specialist
+        ("B58.9", "207RI0200X"),  # toxoplasmosis
+        ("J62.8", "207RP1001X"),  # silicosis: the pulmonologist
         ("O99.42", "207V00000X"),  # a circulatory disease in childbirth: the obstetrician
     ],
 )

@@ -108,3 +108,16 @@ def test_a_vasectomy_beside_a_sterilization_code_is_the_urologists():
     both treat, not the family doctor."""
     codes = [s.code for s in default_vocabulary().concepts["birth-control"].specialties]
     assert codes[-1] == UROLOGIST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tapeworm doctor",
+        "pinworms kids treatment houston",
+        "my son has little white worms in his poop",
+    ],
+)
+def test_worms_are_the_guts_parasites(text):
+    """'tapeworm doctor' had reread as emergency medicine, the nearest vocabulary word."""
+    assert "intestinal-parasites" in interpret(text).concept_ids
