@@ -76,7 +76,7 @@ def described_codes(
         ]
         reading = _read(NEGATED.sub("", words), read)
         ids = tuple(i for c in nearest for i in c.ids)
-        sibling = Sibling(ids, _shared(compact, lexicon), len(compact))
+        sibling = Sibling(ids, listed_length(compact, lexicon), len(compact))
         keep, said = _what_it_says(reading, sibling, compact, lexicon)
         if not keep:
             found = [c for c in found if c not in nearest]
@@ -101,7 +101,9 @@ class Sibling:
         return self.shared <= CATEGORY < self.typed
 
 
-def _shared(compact: str, lexicon: Lexicon) -> int:
+def listed_length(compact: str, lexicon: Lexicon) -> int:
+    """How many characters of the code the nearest category the vocabulary lists shares
+    with it (the whole code when listed, 3 for its category alone); 0 when none does."""
     for size in range(len(compact), CATEGORY - 1, -1):
         if compact[:size] in lexicon.icd10:
             return size
