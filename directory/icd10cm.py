@@ -45,9 +45,9 @@ def _descriptions() -> dict[str, str]:
 
 
 # Who first sees a need of each ICD-10-CM chapter (or block), for a code whose words the
-# parser cannot read ("A07.1 giardiasis", "B77.9"): a coordinator's code should never find
-# nobody. Chapters of signs, injuries, external causes and encounters (R, S-Z) say too
-# little about whom to see, and have none.
+# parser cannot read ("A06.0 acute amebic dysentery", "J62.8"): a coordinator's code
+# should never find nobody. Chapters of signs, injuries, external causes and encounters
+# (R, S-Z) say too little about whom to see, and have none.
 CHAPTER_SPECIALISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("A00", "B99", ("207RI0200X",)),  # infectious and parasitic diseases
     ("C00", "D49", ("207RX0202X", "207RH0003X")),  # neoplasms

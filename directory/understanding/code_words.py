@@ -7,16 +7,18 @@ joint replacement) found no need, and a sign took a sibling of another site: "M7
 (pain in right foot) read Growing Pains through M79.606. Now its description
 (``directory.icd10cm``) is read by the parser with the same lexicon:
 
-- beside a nearest category's concepts, it narrows them to those it names, and, among signs
-  and pains (chapter R, M25, M79), where a sibling is another place, reads its own
-  condition, or a body part none of the sibling's specialists treat; a disease's code keeps
-  its category's ("C50.021", a man's nipple, is still breast cancer);
+- beside a nearest category's concepts, it narrows them to those it names. Among signs,
+  pains and a pregnancy's other diseases (``BY_SITE``), where a sibling is another place or
+  system, it reads its own condition, or a body part none of the sibling's specialists
+  treat, and drops a sibling that shares only the category ("R22.2" is no neck lump); a
+  disease's code keeps its category's ("C50.021", a man's nipple, is still breast cancer);
 - without one, its condition, procedure, body part, symptom or specialty, in that order,
-  and when it reads none of them, who first sees its chapter's needs ("A07.1", giardiasis:
-  the infectious disease specialist; ``icd10cm.chapter_specialists``).
+  and when it reads none of them, who first sees its chapter's needs ("A06.0", amebic
+  dysentery: the infectious disease specialist; ``icd10cm.chapter_specialists``).
 
-A history code (Z85-Z87, "Personal history of ...") says why, not what, and is read as
-nothing; a code the vocabulary lists keeps its concepts.
+A personal or family history code ("Personal history of ...") says why, not what, and is
+read as nothing; a code the vocabulary lists keeps its concepts; words beside a code read
+only by its description are not narrowed to it (``beside_code``).
 """
 
 from __future__ import annotations
@@ -39,16 +41,16 @@ from directory.understanding.tokens import Token
 CONDITION = "condition"
 CONCEPTS = (CONDITION, "procedure")
 CATEGORY = 3  # "M79": the characters of a category, before the dot
-KINDS = ("condition", "procedure", "body_part", "symptom", "specialty")
+KINDS = (CONDITION, "procedure", "body_part", "symptom", "specialty")
 # A history code says why, not what: "Personal history of nicotine dependence" (Z87.891)
 # beside a lung screening is no smoking cessation.
 HISTORY = re.compile(r"^(personal|family) history of ", re.IGNORECASE)
 # "Non-pressure chronic ulcer of skin" (L97, L98.4) is no pressure ulcer.
+NEGATED = re.compile(r"\bnon-\S+\s*", re.IGNORECASE)
 # Chapter R (symptoms and signs), the joint and limb pains listed by site, and a
 # pregnancy's other diseases listed by body system: categories whose codes are places,
 # signs or systems, not one disease.
 BY_SITE = ("R", "M25", "M79", "O99", "O9A")
-NEGATED = re.compile(r"\bnon-\S+\s*", re.IGNORECASE)
 
 _reading = threading.local()  # a description is read by the parser, which reads no code in it
 
@@ -159,7 +161,7 @@ def _what_it_says(
 
 def _chapters(compact: str, lexicon: Lexicon) -> Candidate | None:
     """Who first sees the code's chapter, for a description the parser cannot read
-    ("A07.1", giardiasis: the infectious disease specialist)."""
+    ("A06.0", amebic dysentery: the infectious disease specialist)."""
     codes = chapter_specialists(compact)
     if not codes:
         return None
