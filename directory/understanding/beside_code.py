@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from directory.text import compact_icd10
-from directory.understanding.code_words import listed_length
+from directory.understanding.candidates import nearest_category
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Part
 
@@ -51,4 +51,4 @@ def _listed(part: Part, lexicon: Lexicon) -> bool:
     code read by its description (``code_words``) is only as exact as the parser's reading
     of those words: "Z23" (an immunization) does not narrow "travel vaccines" beside it."""
     compact = compact_icd10(part.text)
-    return compact is not None and listed_length(compact, lexicon) > 0
+    return compact is not None and nearest_category(compact, lexicon) > 0

@@ -35,6 +35,7 @@ WEIGHTS = {"body_part": BODY_PART, "symptom": BODY_PART, "near_me": PLACE}
 MAX_COMPACT_WORDS = 3  # "low back pain" typed as "lowbackpain" is still found
 MAX_SPELLED_WORDS = 4  # letters spelled out one by one ("a d h d")
 _NUCC = re.compile(r"^[0-9A-Z]{9}X$")
+ICD10_CATEGORY = 3  # "M79": the characters of an ICD-10-CM category, before the dot
 
 
 @dataclass(slots=True)
@@ -284,12 +285,27 @@ def code_candidates(tokens: list[Token], lexicon: Lexicon) -> list[Candidate]:
 
 
 def _icd10_concepts(text: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """Concepts listing the code, else those under the code or its nearest category. A Z
-    code (a status, not a disease) has no nearest category: Z87.891, a history of
-    smoking, is no sibling of Z87.890 (gender-affirming surgery) however close it is."""
+    """Concepts listing the code, else those under the code or its nearest category."""
     compact = compact_icd10(text)
     if compact is None:
         return ()
+    if compact in lexicon.icd10_exact:
+        return lexicon.icd10_exact[compact]
+    size = nearest_category(compact, lexicon)
+    return lexicon.icd10[compact[:size]] if size else ()
+
+
+def nearest_category(compact: str, lexicon: Lexicon) -> int:
+    """How many characters of ``compact`` (a compact ICD-10-CM code) the nearest code or
+    category the vocabulary lists shares with it: the whole code when it is listed or has
+    listed codes under it, 3 for its category alone; 0 when none is. A Z code (a status,
+    not a disease) has no nearest category: Z87.891, a history of smoking, is no sibling of
+    Z87.890 (gender-affirming surgery) however close it is."""
+    shortest = len(compact) if compact.startswith("Z") else ICD10_CATEGORY
+    for size in range(len(compact), shortest - 1, -1):
+        if compact[:size] in lexicon.icd10:
+            return size
+    return 0
     if compact in lexicon.icd10_exact:
         return lexicon.icd10_exact[compact]
     shortest = len(compact) if compact.startswith("Z") else 3

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from directory.icd10cm import chapter_specialists, description
 from directory.text import compact_icd10, dotted_icd10
-from directory.understanding.candidates import Candidate
+from directory.understanding.candidates import ICD10_CATEGORY, Candidate, nearest_category
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import Interpretation
 from directory.understanding.scoring import CONTENT, span_score
@@ -40,7 +40,6 @@ from directory.understanding.tokens import Token
 # last who treats it ("Aftercare following joint replacement surgery").
 CONDITION = "condition"
 CONCEPTS = (CONDITION, "procedure")
-CATEGORY = 3  # "M79": the characters of a category, before the dot
 KINDS = (CONDITION, "procedure", "body_part", "symptom", "specialty")
 # A history code says why, not what: "Personal history of nicotine dependence" (Z87.891)
 # beside a lung screening is no smoking cessation.
@@ -78,7 +77,7 @@ def described_codes(
         ]
         reading = _read(NEGATED.sub("", words), read)
         ids = tuple(i for c in nearest for i in c.ids)
-        sibling = Sibling(ids, listed_length(compact, lexicon), len(compact))
+        sibling = Sibling(ids, nearest_category(compact, lexicon), len(compact))
         keep, said = _what_it_says(reading, sibling, compact, lexicon)
         if not keep:
             found = [c for c in found if c not in nearest]
@@ -100,16 +99,7 @@ class Sibling:
     def far(self) -> bool:
         """Only the category is shared: "R22.1" for "R22.2". Under a category typed ("R51"
         with R51.9 listed) the concepts are the category's own, no sibling's."""
-        return self.shared <= CATEGORY < self.typed
-
-
-def listed_length(compact: str, lexicon: Lexicon) -> int:
-    """How many characters of the code the nearest category the vocabulary lists shares
-    with it (the whole code when listed, 3 for its category alone); 0 when none does."""
-    for size in range(len(compact), CATEGORY - 1, -1):
-        if compact[:size] in lexicon.icd10:
-            return size
-    return 0
+        return self.shared <= ICD10_CATEGORY < self.typed
 
 
 def _read(words: str, read: Callable[[str], Interpretation]) -> Interpretation:

@@ -244,7 +244,9 @@ def _body_part(raw: Any, path: Path, index: int) -> BodyPart:
     raw = _object(raw, keys | optional, path, f"body part #{index}")
     where = f"body part {raw.get('id')!r}"
     if set(raw) - optional != keys:
-        raise _fail(path, where, f"needs exactly the keys {sorted(keys)}, and may say in_men")
+        raise _fail(
+            path, where, f"needs exactly the keys {sorted(keys)}, and may say {sorted(optional)}"
+        )
     return BodyPart(
         id=str(raw["id"]),
         body_system=str(raw["body_system"]),
