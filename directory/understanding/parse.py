@@ -25,6 +25,7 @@ from dataclasses import replace
 from directory.text import normalize_term
 from directory.understanding import ambiguity
 from directory.understanding.allergies import allergy_candidates
+from directory.understanding.background import what_is_new
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
@@ -167,8 +168,9 @@ def interpret(
     chosen, visit = the_emergency_department(chosen, tokens)  # "splinted in ED"
     chosen, told = told_by(chosen, tokens, text)  # "bloodwork said my platelets are low"
     chosen, fear = feared(chosen, tokens)  # "mole changed color, is it cancer??"
+    chosen, lived = what_is_new(chosen, tokens, lexicon)  # "psoriasis for years. now my ..."
     timing += tried + fine + steady + why + besides + kin + seen + history + unwanted + unoperated
-    timing += absent + forgotten + past + who + visit + told + fear
+    timing += absent + forgotten + past + who + visit + told + fear + lived
     parts = _settle(_parts(text, tokens, chosen), chosen, tokens, lexicon)
     parts, chosen, unfit = _without_unfitting_contexts(parts, chosen, tokens)  # "injection meds"
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
