@@ -50,6 +50,9 @@ _YEARS_MONTHS_OLD = re.compile(rf"\b(\d{{1,2}}){YEARS_AND_MONTHS}\b")
 _BARE_AGE = re.compile(rf"\b(\d{{1,2}})(?:{SEX_AFTER_AGE})?\b")  # "3", "15F", "12yom"
 # The adjective alone, read as a pediatrician, says whom the need is for.
 PEDIATRIC_WORDS = frozenset({"pediatric", "paediatric"})
+# A son or a daughter may be grown ("my son has asthma"); at school ("my son failed the eye
+# test at school") a child (parse._child_beside_a_need)
+OFFSPRING = frozenset({"son", "sons", "daughter", "daughters"})
 YOUNG_CHILD_NOUNS = frozenset(
     "baby babies babys infant infants newborn newborns toddler toddlers bebe bebes".split()
 )
@@ -162,7 +165,7 @@ class Part:
                 any(w in PATIENT_WORDS or w[:1].isdigit() for w in words)  # "3yo"
                 # "kids doctor" is not; "pediatric scoliosis specialist" says whom the need is
                 # for, as "kid" does ("peds", a noun, and "pediatric doctor" ask for one)
-                or (len(words) == 1 and words[0] in CHILD_NOUNS | PEDIATRIC_WORDS)
+                or (len(words) == 1 and words[0] in CHILD_NOUNS | PEDIATRIC_WORDS | OFFSPRING)
             )
         )
 

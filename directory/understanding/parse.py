@@ -47,6 +47,7 @@ from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import (
     CHILD_NOUNS,
+    OFFSPRING,
     Interpretation,
     Part,
     Word,
@@ -350,7 +351,6 @@ _A_FAMILY_PLANNED = re.compile(
 
 # A son or daughter at school is a child: "my daughter cant sit still in class, teacher
 # says adhd" had listed adult psychiatrists. Not "my son is a teacher".
-OFFSPRING = frozenset({"son", "sons", "daughter", "daughters"})
 _AT_SCHOOL = re.compile(
     r"\b(?:in|at|from|after|for)\s+(?:pre\s*)?school\b|\b(?:in|during)\s+class\b"
     r"|\b(?:her|his|their|the)\s+teachers?\b|\bteachers?\s+(?:says?|said|thinks?|noticed)\b"

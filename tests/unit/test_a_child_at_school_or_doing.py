@@ -58,3 +58,20 @@ def test_a_child_named_apart_from_an_adults_specialty_typed_is_the_patient(text,
     assert for_a_child(text), [(p.kind, p.label) for p in understood.parts]
     assert any(typed in p.codes for p in understood.parts if p.kind == "specialty")
     assert understood.patient_age is not None and understood.patient_age < 18
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son failed the eye test at school",
+        "daughter got flagged for scoliosis at school screening",
+        "my daughter has headaches in class",
+    ],
+)
+def test_a_son_at_school_is_who_the_care_is_for_not_the_pediatrician_asked(text):
+    """'my son failed the eye test at school' had searched pediatricians for the failed
+    screening: the word 'son' was read as a pediatrician asked for, where 'my kid' is the
+    patient (Part.is_the_patient); the eye doctors who see children lead."""
+    understood = interpret(text)
+    pediatrician = [p for p in understood.parts if p.kind == "specialty" and PEDIATRICS in p.codes]
+    assert pediatrician and all(p.is_the_patient for p in pediatrician)
