@@ -743,7 +743,7 @@ _ON_THE_TEST = re.compile(
 _A_RESULT = re.compile(
     r"^\s*(?:(?:is|are|was|were|came|come|keep|keeps)\s+)?"
     r"(?:abnormal|abn|off|back|showed|show|shows|said|says|results?|high|low|positive|bad"
-    r"|not normal)\b",
+    r"|monitor|monitored|monitoring|not normal)\b",
     re.IGNORECASE,
 )
 
