@@ -79,6 +79,8 @@ def _concept_clauses(resolution: Resolution, params: SearchParams) -> list[dict]
             fit = ranking.without_womens_care(vocabulary, fit)
         if resolution.an_adult:  # "adult autism evaluation": not the map's pediatricians
             fit = ranking.without_childrens_care(vocabulary, fit)
+        elif not child and resolution.patient_age is None:  # no child said
+            fit = ranking.childrens_care_after(vocabulary, ranks, fit)
         clauses.append(ranking.concept_query(fit, conditions, procedures))
     else:
         fit = {}

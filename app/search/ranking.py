@@ -158,6 +158,24 @@ def specialty_fit(
     return fit
 
 
+# No child said: a children's specialist the condition map lists after an adults' one (the
+# pediatric surgeon after the general surgeon for a gallbladder) counts this much, below the
+# map's next adults' specialists ("laparoscopic cholecystectomy" had a pediatric surgeon
+# third). A child's need, whose map leads with children's care, keeps its order.
+CHILDRENS_AFTER = 0.7
+
+
+def childrens_care_after(
+    vocabulary: Vocabulary, ranks: Mapping[str, int], fit: dict[str, float]
+) -> dict[str, float]:
+    """``fit`` with the children's specialists after the adults' (CHILDRENS_AFTER), where
+    the map's first choice is an adults' specialty; the pediatrician keeps its own rule."""
+    childrens = vocabulary.childrens_codes - {PEDIATRICS}
+    if any(rank == 0 and code in childrens | {PEDIATRICS} for code, rank in ranks.items()):
+        return fit
+    return {c: round(s * CHILDRENS_AFTER, 2) if c in childrens else s for c, s in fit.items()}
+
+
 def _adults_first(vocabulary: Vocabulary, code: str, under_teen: bool) -> bool:
     specialty = vocabulary.specialties[code]
     return specialty.sees_no_young_children if under_teen else specialty.sees_only_adults

@@ -70,3 +70,20 @@ def test_a_childs_pediatrician_stands_where_the_map_puts_primary_care():
     ranks = {FAMILY: 0, INTERNIST: 1, "207Y00000X": 2, "208000000X": 3}
     assert ranking.pediatrician_for_a_child(ranks)["208000000X"] == 0
     assert ranking.pediatrician_for_a_child({FAMILY: 1}) == {FAMILY: 1}  # none named: none added
+
+
+def test_with_no_child_said_childrens_specialists_follow_the_adults():
+    """'laparoscopic cholecystectomy' had a pediatric surgeon third, above general surgeons:
+    with no child said, the children's specialists the map lists after an adults' one count
+    less; a child's need whose map leads with children's care keeps its order."""
+    vocabulary = default_vocabulary()
+    general, pediatric_surgeon = "208600000X", "2086S0120X"
+    ranks = specialty_ranks(vocabulary, ["cholecystectomy"])
+    fit = ranking.specialty_fit(vocabulary, ranks)
+    after = ranking.childrens_care_after(vocabulary, ranks, fit)
+    assert after[general] == fit[general]
+    assert after[pediatric_surgeon] < fit[pediatric_surgeon]
+    assert after[pediatric_surgeon] < ranking.fit_score(3, True)  # below the map's fourth
+    ear_tubes = specialty_ranks(vocabulary, ["ear-tubes"])
+    tubes_fit = ranking.specialty_fit(vocabulary, ear_tubes)
+    assert ranking.childrens_care_after(vocabulary, ear_tubes, tubes_fit) == tubes_fit
