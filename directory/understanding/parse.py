@@ -355,6 +355,11 @@ _AT_SCHOOL = re.compile(
     r"\b(?:in|at|from|after|for)\s+(?:pre\s*)?school\b|\b(?:in|during)\s+class\b"
     r"|\b(?:her|his|their|the)\s+teachers?\b|\bteachers?\s+(?:says?|said|thinks?|noticed)\b"
     r"|\b(?:kindergarten|preschool|daycare|recess|homework)\b|\b\d(?:st|nd|rd|th)\s+grade"
+    # what children do: "fainted at basketball practice", "short of breath in gym class"
+    r"|\b(?:gym|pe)\s+class\b|\b(?:middle|elementary|grade)\s+school\b|\blittle\s+league\b"
+    r"|\b(?:soccer|basketball|football|baseball|softball|lacrosse|hockey|volleyball|cheer"
+    r"|swim|track|wrestling|dance|gymnastics)\s+(?:practice|tryouts?|camp)\b"
+    r"|\b(?:his|her|their)\s+(?:pediatrician|peds|pediatra)\b"  # "his pediatrician retired"
 )
 
 

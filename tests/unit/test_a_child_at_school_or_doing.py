@@ -75,3 +75,26 @@ def test_a_son_at_school_is_who_the_care_is_for_not_the_pediatrician_asked(text)
     understood = interpret(text)
     pediatrician = [p for p in understood.parts if p.kind == "specialty" and PEDIATRICS in p.codes]
     assert pediatrician and all(p.is_the_patient for p in pediatrician)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son fainted at basketball practice",
+        "my daughter gets short of breath running in gym class",
+        "my sons asthma inhaler ran out and his pediatrician retired",
+        "my daughter in middle school has stomach aches every morning",
+    ],
+)
+def test_a_son_at_practice_or_with_a_pediatrician_is_a_child(text):
+    """'my son fainted at basketball practice' listed adult cardiologists and 'his
+    pediatrician retired' adult pulmonologists: what children do, and their own
+    pediatrician, say the son is a child."""
+    assert for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
+
+
+@pytest.mark.parametrize(
+    "text", ["my son plays on a mens basketball team and hurt his knee", "my son has asthma"]
+)
+def test_a_grown_sons_team_is_no_child(text):
+    assert not for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
