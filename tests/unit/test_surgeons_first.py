@@ -110,7 +110,13 @@ def test_a_childs_surgical_specialists_read_from_the_age_ask_for_no_surgeon():
     with_child = Resolution("scoliosis in my 12 year old", (scoliosis, child))
     alone = Resolution("scoliosis", (scoliosis,))
     fit = _fit(_concept_clauses(with_child, SearchParams(q=with_child.text)))
-    assert fit == _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
+    grown = _fit(_concept_clauses(alone, SearchParams(q=alone.text)))
+    pediatric_orthopedist = "207XP3100X"
+    # with no child said, the children's orthopedist follows the adults' (ranking.CHILDRENS_AFTER)
+    assert grown[pediatric_orthopedist] < fit[pediatric_orthopedist]
+    assert {c: s for c, s in fit.items() if c != pediatric_orthopedist} == {
+        c: s for c, s in grown.items() if c != pediatric_orthopedist
+    }
 
 
 @pytest.mark.parametrize(
