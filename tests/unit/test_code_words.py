@@ -26,7 +26,8 @@ def _asked(text: str) -> set[str]:
         ("M25.561", ORTHOPEDIC_SURGEON),  # pain in right knee: read as nothing before
         ("M25.511", ORTHOPEDIC_SURGEON),  # pain in right shoulder
         ("R19.7", GASTROENTEROLOGIST),  # diarrhea, unspecified
-        ("Z47.1", JOINT_REPLACEMENT_SURGEON),  # aftercare following joint replacement
+        ("M25.551", JOINT_REPLACEMENT_SURGEON),  # pain in right hip
+        ("Z47.89", ORTHOPEDIC_SURGEON),  # other orthopedic aftercare (Z47.1 is listed now)
     ],
 )
 def test_a_code_the_vocabulary_does_not_list_asks_for_who_treats_what_it_says(code, specialist):
