@@ -1,15 +1,17 @@
 """What a told story gives as background: the conditions someone has lived with, said
 before what is new.
 
-"psoriasis on my elbows for years, i use creams, also high cholesterol. now my fingers
-swell up like sausages" asks about the joints, and had listed dermatologists; "my mom has
-diabetes and high blood pressure ... since yesterday she sees flashes, like a curtain over
-her eye" asks for the eye doctor, and had listed endocrinologists. The turn is a word that
-says when the new trouble came ("now", "lately", "yesterday", "this week", "out of
-nowhere", "new" before the need). A condition said before it stays asked when its own
-specialist also treats what came after ("asthma for years, now wheezing at night"), when
-the words after name something it is related to, or when it is a cancer or a pregnancy,
-which change whom any new trouble is for.
+"my mom has diabetes and high blood pressure, since yesterday she sees flashes like a
+curtain over her eye" asks for the eye doctor, and had listed endocrinologists; "i get bad
+migraines and have endometriosis on the pill. yesterday my right arm and face went numb"
+had listed gynecologists. The turn is a word that says when the new trouble came ("now",
+"lately", "yesterday", "this week", "out of nowhere", "new" before the need). A condition
+said before it stays asked when one of its first two specialists (primary care aside) is
+among the first two of what came after ("asthma for years, now wheezing at night";
+"psoriasis for years, now my fingers swell up like sausages": psoriatic arthritis's
+rheumatologist treats both), when the words after name it, or when it is a cancer or a
+pregnancy, which change whom any new trouble is for. A sign with no place after the turn
+("now its swollen") tells how the old need is going, and nothing is set aside.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _PHRASES = (("out", "of", "nowhere"), ("all", "of", "a", "sudden"))
 _NEEDS = ("condition", "symptom", "body_part", "procedure")
 # "now on buprenorphine", "now taking insulin": a treatment, not a new trouble
 _TREATED = frozenset({"on", "taking", "off"})
-# Whose new trouble changes who sees it: a cancer's or a pregnancy's.
+# Whose new trouble changes who sees it: a cancer's (and a pregnancy's, by its id).
 _WHO_THE_PATIENT_IS = frozenset({"oncology"})
 _SHARED_REACH = 2  # a need after the turn whose first two specialists include the condition's
 
