@@ -16,6 +16,7 @@ word no term read ("who does the surgery") asks for the condition's surgeons
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from directory.crisis import notices_for
@@ -102,10 +103,13 @@ def already_tried(
     skippable = lexicon.word_set("skippable")
     failed = lexicon.word_set("tried_after")
     kept, tried, when = [], [], False
+    # "neurosurgeon for failed back syndrome": a need's own words are not its care failing
+    needs = {i for c in chosen if c.kind not in _CARE for i in range(c.start, c.end)}
     for candidate in chosen:
         care = candidate.kind in _CARE
         word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
-        if care and word is None and _failed_after(candidate.end, tokens, failed, skippable):
+        after = _failed_after(candidate.end, tokens, failed, skippable, needs)
+        if care and word is None and after:
             word = "failed"  # "physical therapy didn't help", "PT for 6 weeks, no relief"
         if care and word is None and tried and _joined(tried[-1], candidate, tokens, text):
             word = "failed"  # "failed PT + ESI x3": the injections were tried too
@@ -123,11 +127,18 @@ def already_tried(
 
 
 def _failed_after(
-    end: int, tokens: list[Token], phrases: frozenset[str], skippable: frozenset[str]
+    end: int,
+    tokens: list[Token],
+    phrases: frozenset[str],
+    skippable: frozenset[str],
+    needs: Collection[int] = (),
 ) -> bool:
     """Words right after the care say it did not work, a duration stepped over ("PT x 6
-    weeks didn't help") as the words before it are."""
-    words = [norm for _, norm, _ in _words(tokens, end)][: _TRIED_REACH + 3]
+    weeks didn't help") as the words before it are; the words of a need read after it
+    (``needs``: "failed back syndrome") end the reach."""
+    read = [(first, norm) for first, norm, _ in _words(tokens, end)][: _TRIED_REACH + 3]
+    cut = next((at for at, (first, _) in enumerate(read) if first in needs), len(read))
+    words = [norm for _, norm in read[:cut]]
     longest = max((len(p.split()) for p in phrases), default=0)
     for start in range(min(len(words), _TRIED_REACH)):
         if any(" ".join(words[start : start + n]) in phrases for n in range(1, longest + 1)):

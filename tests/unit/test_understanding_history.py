@@ -101,6 +101,9 @@ def test_care_already_visited_is_not_what_is_asked_for(text, tried, need):
     [
         ("need to go to a cardiologist for chest pain", "Cardiologist"),
         ("sciatica, chiropractor and physical therapy", "Chiropractor"),
+        # "failed" is the condition's own word, not the neurosurgeon failing
+        ("referral to neurosurgery for failed back syndrome", "Neurosurgeon"),
+        ("pain doctor for failed back surgery syndrome", "Interventional pain management doctor"),
     ],
 )
 def test_care_to_go_to_is_still_asked_for(text, asked):
