@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from app.search.filters import YES_VALUE
 from app.search.params import RADIUS_MAX, RADIUS_MIN, ResolvedTerm, SearchParams
 from directory.understanding import Interpretation
-from directory.understanding.typos import english_counts
+from directory.understanding.typos import commonest_words, english_counts
 from directory.vocabulary import PRIMARY_CARE, Vocabulary
 
 # Parser match → how the API has always named a match.
@@ -214,8 +214,17 @@ def _name_like(interpretation: Interpretation) -> list:
     describes = interpretation.of_kind("condition", "symptom", "body_part")
     if not describes or len(interpretation.text.split()) < SENTENCE_WORDS:
         return unplaced
-    counts = english_counts()
-    return [w for w in unplaced if not (w.text.islower() and counts.get(w.text, 0) >= EVERYDAY)]
+    return [w for w in unplaced if not (w.text.islower() and _everyday(w.text))]
+
+
+def _everyday(word: str) -> bool:
+    """An everyday English word: a common one ("hill"), one of the commonest short ones
+    ("one" in "weakness one side of body comes and goes" had found Dr. Oneill), or one of
+    those with its apostrophe dropped ("theres a bulge in my groin" had found Theresa)."""
+    common = commonest_words()
+    if english_counts().get(word, 0) >= EVERYDAY or word in common:
+        return True
+    return len(word) > 3 and word.endswith("s") and word[:-1] in common
 
 
 def apply(

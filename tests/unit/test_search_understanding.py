@@ -23,6 +23,19 @@ def test_an_everyday_word_in_a_patients_sentence_is_no_surname():
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        # a short everyday word: Dr. Oneill had come first
+        ("numbness on one side of my face that comes and goes", "one"),
+        # an apostrophe dropped: Theresa had come first
+        ("theres a lump in my groin that pops out when i cough", "theres"),
+    ],
+)
+def test_a_short_or_contracted_everyday_word_is_no_surname(text, word):
+    assert word not in hint(text).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
         ("back pain hill", "hill"),  # three words: may be Dr. Hill
         ("knee pain evangelista internal medicine trumbull", "evangelista"),  # no English word
         ("my knee hurts when i climb stairs Hill", "Hill"),  # capitalised: a name
