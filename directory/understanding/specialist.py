@@ -108,8 +108,7 @@ def already_tried(
     for candidate in chosen:
         care = candidate.kind in _CARE
         word = _tried_word_before(candidate.start, tokens, tried_words, skippable)
-        after = _failed_after(candidate.end, tokens, failed, skippable, needs)
-        if care and word is None and after:
+        if care and word is None and _failed_after(candidate.end, tokens, failed, skippable, needs):
             word = "failed"  # "physical therapy didn't help", "PT for 6 weeks, no relief"
         if care and word is None and tried and _joined(tried[-1], candidate, tokens, text):
             word = "failed"  # "failed PT + ESI x3": the injections were tried too
