@@ -306,10 +306,3 @@ def nearest_category(compact: str, lexicon: Lexicon) -> int:
         if compact[:size] in lexicon.icd10:
             return size
     return 0
-    if compact in lexicon.icd10_exact:
-        return lexicon.icd10_exact[compact]
-    shortest = len(compact) if compact.startswith("Z") else 3
-    for size in range(len(compact), shortest - 1, -1):
-        if compact[:size] in lexicon.icd10:
-            return lexicon.icd10[compact[:size]]
-    return ()
