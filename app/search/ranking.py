@@ -182,13 +182,15 @@ def _adults_first(vocabulary: Vocabulary, code: str, under_teen: bool) -> bool:
 
 
 def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:
-    """A child's pediatrician stands where the condition map puts primary care, when the
-    map names both: "ear infection" lists the family doctor first for everyone's ears,
-    and a 4-year-old's goes to the pediatrician."""
-    if PEDIATRICS not in ranks:
+    """A child's pediatrician stands where the condition map puts primary care: "ear
+    infection" lists the family doctor first for everyone's ears, and a 4-year-old's goes
+    to the pediatrician. Where the map names primary care and no pediatrician ("pediatric
+    uti", "pediatric long covid" had listed ten family doctors), the pediatrician joins it
+    there: what a family doctor treats in a child, a pediatrician does."""
+    general = [r for code, r in ranks.items() if code in PRIMARY_CARE]
+    if not general:
         return dict(ranks)
-    best = min((r for code, r in ranks.items() if code in PRIMARY_CARE), default=ranks[PEDIATRICS])
-    return {**ranks, PEDIATRICS: best}
+    return {**ranks, PEDIATRICS: min(general)}
 
 
 # A procedure named beside a condition it treats ("botox for chronic migraine", "PE tubes

@@ -69,7 +69,22 @@ def test_a_babys_own_need_says_its_age(text, age):
 def test_a_childs_pediatrician_stands_where_the_map_puts_primary_care():
     ranks = {FAMILY: 0, INTERNIST: 1, "207Y00000X": 2, "208000000X": 3}
     assert ranking.pediatrician_for_a_child(ranks)["208000000X"] == 0
-    assert ranking.pediatrician_for_a_child({FAMILY: 1}) == {FAMILY: 1}  # none named: none added
+    # the map names primary care and no pediatrician ("pediatric uti" had listed ten
+    # family doctors): the pediatrician joins primary care's place
+    assert ranking.pediatrician_for_a_child({FAMILY: 1, "207RI0200X": 0}) == {
+        FAMILY: 1,
+        "207RI0200X": 0,
+        "208000000X": 1,
+    }
+    assert ranking.pediatrician_for_a_child({"207RG0100X": 0}) == {"207RG0100X": 0}
+
+
+@pytest.mark.parametrize("concept", ["urinary-tract-infection", "covid-19"])
+def test_a_childs_need_the_map_gives_primary_care_is_the_pediatricians(concept):
+    vocabulary = default_vocabulary()
+    ranks = ranking.pediatrician_for_a_child(specialty_ranks(vocabulary, [concept]))
+    fit = ranking.specialty_fit(vocabulary, ranks, child=True)
+    assert fit["208000000X"] >= max(fit.values())
 
 
 def test_with_no_child_said_childrens_specialists_follow_the_adults():
