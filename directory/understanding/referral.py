@@ -43,10 +43,16 @@ def without_patient_readings(
 
 
 def _sent(tokens: Sequence[Token], at: int) -> bool:
-    """ "scheduling pt for ESI", "refer pt for remicade": the patient referred or booked;
-    not "book PT eval", the order for a therapist's visit."""
+    """ "scheduling pt for ESI", "refer pt for remicade", "where do we send a pt for botox":
+    the patient referred or booked; not "book PT eval", the order for a therapist's visit,
+    nor "book a pt", which may ask for a therapist."""
     token, after = tokens[at], tokens[at + 1].norm
-    return bool(at) and tokens[at - 1].norm in _SENDING and not token.upper and after not in _VISITS
+    if token.upper or after in _VISITS or not at:
+        return False
+    before = tokens[at - 1].norm
+    if before in _SENDING:
+        return True
+    return before in _THIS_ONE and at >= 2 and tokens[at - 2].norm in _REFERRING
 
 
 def _the_referred(tokens: Sequence[Token], at: int) -> bool:
@@ -82,6 +88,9 @@ _TIMES = frozenset({"times", "x", "per", "twice", "weekly", "daily"})
 _SENDING = frozenset(
     {"refer", "referring", "schedule", "scheduling", "book", "booking", "send", "sending"}
 )
+# "send a pt", "refer this pt": sending or referring someone is sending the patient
+_REFERRING = frozenset({"refer", "referring", "send", "sending", "sent", "referred"})
+_THIS_ONE = frozenset({"a", "an", "the", "this", "our", "my", "that"})
 
 
 # "PT s/p R TKA": in capitals before "s/p", an order for physical therapy after the

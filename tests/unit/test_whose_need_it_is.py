@@ -127,6 +127,10 @@ def test_the_physicians_sex_asked_for_is_still_a_filter(text, gender):
         # the patient's town after what was asked
         "surgeon for sleeve, pt in norwood",
         "stricture after sleeve needs scope, pt in houston",
+        # sending or referring "a pt", "the pt": the patient ("send a pt for botox for
+        # chronic migraine" had listed ten physical therapists)
+        "where do we send a pt for botox for chronic migraine",
+        "referring the pt for lumbar fusion eval",
     ],
 )
 def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
@@ -140,6 +144,8 @@ def test_the_patient_referred_or_booked_is_not_a_physical_therapist(text):
         "refer to pt for knee",
         "PT referral for knee",
         "need a pt in boston",
+        "book a pt for my knee",  # booking "a pt" may ask for the therapist
+        "send a PT referral for knee",
     ],
 )
 def test_a_physical_therapy_visit_booked_is_still_one(text):
