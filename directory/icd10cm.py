@@ -62,6 +62,11 @@ CHAPTER_SPECIALISTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("K00", "K14", ("1223G0001X",)),  # mouth and teeth
     ("K20", "K95", ("207RG0100X",)),  # digestive
     ("L00", "L99", ("207N00000X",)),  # skin
+    # blocks of the musculoskeletal chapter that are the rheumatologist's or the bones'
+    # medicine ("M02.30 reactive arthritis" had listed ten orthopedic surgeons)
+    ("M02", "M14", ("207RR0500X",)),  # inflammatory arthropathies: reactive, RA, gout
+    ("M30", "M36", ("207RR0500X",)),  # systemic connective tissue disorders
+    ("M80", "M85", ("207RE0101X", "207RR0500X")),  # bone density and structure
     ("M00", "M99", ("207X00000X", "207RR0500X")),  # musculoskeletal
     ("N00", "N29", ("207RN0300X",)),  # kidney
     ("N30", "N53", ("208800000X",)),  # urinary and male genital

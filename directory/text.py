@@ -10,7 +10,9 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_ICD10 = re.compile(r"^([A-TV-Z])([0-9])([0-9A-Z])\.?([0-9A-Z]{0,4})$")
+# Letters A-T and V-Z head the chapters; U heads only the codes for special purposes that
+# ICD-10-CM uses, U07 (COVID-19, vaping) and U09 (post-COVID condition, "U09.9").
+_ICD10 = re.compile(r"^([A-TV-Z]|U(?=0[79]))([0-9])([0-9A-Z])\.?([0-9A-Z]{0,4})$")
 
 
 def fold(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from directory.icd10cm import description
+from directory.icd10cm import chapter_specialists, description
 from directory.text import compact_icd10
 from directory.understanding import interpret
 from directory.vocabulary import default_vocabulary
@@ -105,7 +105,7 @@ def test_a_word_known_in_a_phrase_is_one_slip_from_another_term_at_most():
 @pytest.mark.parametrize(
     ("code", "specialist"),
     [
-        ("A06.0", "207RI0200X"),  # acute amebic dysentery: the infectious disease specialist
+        ("A30.9", "207RI0200X"),  # leprosy: the infectious disease specialist
         ("B58.9", "207RI0200X"),  # toxoplasmosis
         ("J62.8", "207RP1001X"),  # silicosis: the pulmonologist
         ("O99.42", "207V00000X"),  # a circulatory disease in childbirth: the obstetrician
@@ -121,3 +121,42 @@ def test_a_code_whose_words_read_nothing_asks_for_its_chapters_specialist(code, 
 def test_a_sign_or_an_injury_chapter_names_no_specialist():
     """R22.2 (a lump on the trunk) says too little about whom to see: still nobody asked."""
     assert not interpret("R22.2").parts
+
+
+@pytest.mark.parametrize(
+    ("code", "specialist"),
+    [
+        # blocks of the musculoskeletal chapter that are the rheumatologist's: "M02.30
+        # reactive arthritis" had listed ten orthopedic surgeons
+        ("M02.30", "207RR0500X"),  # reactive arthropathy
+        ("M02.39", "207RR0500X"),
+    ],
+)
+def test_a_block_of_a_chapter_asks_for_its_own_specialist(code, specialist):
+    assert specialist in _asked(code)
+    assert ORTHOPEDIC_SURGEON not in _asked(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "first"),
+    [
+        ("M0230", "207RR0500X"),
+        ("M359", "207RR0500X"),  # systemic connective tissue involvement
+        ("M8580", "207RE0101X"),  # bone density: the endocrinologist's first
+        ("M2320", "207X00000X"),  # the rest of the chapter: the orthopedic surgeon's
+    ],
+)
+def test_the_blocks_come_before_their_chapter(code, first):
+    assert chapter_specialists(code)[0] == first
+
+
+@pytest.mark.parametrize("code", ["U09.9", "U07.1", "u099"])
+def test_the_covid_codes_are_codes(code):
+    """U heads the special-purpose codes: the post-COVID condition (U09.9) read nothing."""
+    assert compact_icd10(code) is not None
+    assert "covid-19" in {i for p in interpret(code).parts for i in p.ids}
+
+
+@pytest.mark.parametrize("word", ["U2", "U10", "U85.0"])
+def test_no_other_u_word_is_a_code(word):
+    assert compact_icd10(word) is None
