@@ -19,7 +19,7 @@ from directory.understanding.ruled_out import set_aside
 from directory.understanding.tokens import Token
 
 _WISHED_AWAY = (
-    r"(?:without|avoid|avoiding|rather than|instead of|other than|tired of|sick of|no more|"
+    r"(?:without|avoid|avoiding|rather than|instead of|other than|besides|tired of|sick of|no more|"
     r"not(?! on\b| taking\b| currently\b| yet\b)|dont want|don t want|do not want|dont wanna|"
     r"not interested in|rather not|"
     r"prefer not|sin|no quiero|ya no)"

@@ -416,9 +416,10 @@ def _generic_doctor(
 
 
 def _a_doctor_word(text: str, lexicon: Lexicon) -> bool:
-    """ "doctor", "médico", or the word in another script ("دكتور", "врач", "医生")."""
+    """ "doctor", "médico", the word in another script ("دكتور", "врач", "医生"), or a short
+    form or spelling the lexicon knows ("doc", "docter")."""
     said = lexicon.data.scripts.get(text.lower(), ()) or (normalize_term(text),)
-    return any(w in GENERIC_DOCTORS for w in said)
+    return any(lexicon.data.abbreviations.get(w, w) in GENERIC_DOCTORS for w in said)
 
 
 # "ginecóloga", "una cardióloga", "cirujana": a Spanish specialist named in the feminine.

@@ -15,6 +15,7 @@ INJECTS = "208VP0014X"  # interventional pain medicine
 PRESCRIBES = "2084P0800X"  # psychiatry
 ADJUSTS = "111N00000X"  # chiropractic
 PT = "225100000X"  # physical therapy
+TALKS = "103T00000X"  # psychologist
 
 
 def declined(text: str) -> tuple[str, ...]:
@@ -32,6 +33,11 @@ def declined(text: str) -> tuple[str, ...]:
         ("knee gives out, MRI says torn meniscus. not looking for a chiropractor", ADJUSTS),
         ("sciatica. no more PT, dont want surgery or shots", PT),
         ("sciatica. no more PT, dont want surgery or shots", INJECTS),
+        # "besides", and a talk therapist declined: "who treats depression besides a
+        # therapist, i think i need meds" had listed ten psychologists
+        ("who treats depression besides a therapist, i think i need meds", TALKS),
+        ("anxiety, dont want a therapist i want medication", TALKS),
+        ("besides injections what helps a bad back", INJECTS),
     ],
 )
 def test_care_wished_away_names_who_gives_it(text, code):
@@ -75,3 +81,12 @@ def test_who_gives_declined_care_ranks_after_every_other():
     ranks = {"208100000X": 0, INJECTS: 1, "207XS0117X": 2}
     assert providers_last(ranks, (INJECTS,)) == {"208100000X": 0, INJECTS: 4, "207XS0117X": 2}
     assert providers_last({INJECTS: 0}, (INJECTS,)) == {INJECTS: 0}  # all the map lists
+
+
+def test_a_talk_therapist_declined_leaves_the_prescriber():
+    """The therapist declined is no specialty asked for, and depression's psychiatrists
+    lead its map."""
+    reading = interpret("who treats depression besides a therapist, i think i need meds")
+    assert not reading.of_kind("specialty")
+    assert "depression" in {i for p in reading.of_kind("condition") for i in p.ids}
+    assert TALKS not in declined("therapist for depression")

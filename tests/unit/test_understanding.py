@@ -179,6 +179,12 @@ def test_a_yearly_exam_is_primary_care(text):
     assert [p.label for p in interpret(text).parts] == ["Primary care doctor"]
 
 
+@pytest.mark.parametrize("text", ["need a docter near me", "need a doc", "i need a docter"])
+def test_a_doctor_misspelled_or_short_is_a_doctor(text):
+    """'need a docter near me' had listed a neurosurgeon, an OB/GYN and a therapist."""
+    assert "Primary care doctor" in [p.label for p in interpret(text).parts]
+
+
 @pytest.mark.parametrize("text", ["PAD with claudication", "PAD w/ claudication"])
 def test_two_names_of_one_condition_joined_by_with_are_one_part(text):
     """'PAD with claudication' showed two chips, both 'Peripheral Artery Disease (PAD)'."""
