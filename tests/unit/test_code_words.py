@@ -108,7 +108,7 @@ def test_a_word_known_in_a_phrase_is_one_slip_from_another_term_at_most():
         ("A30.9", "207RI0200X"),  # leprosy: the infectious disease specialist
         ("B58.9", "207RI0200X"),  # toxoplasmosis
         ("J62.8", "207RP1001X"),  # silicosis: the pulmonologist
-        ("O99.42", "207V00000X"),  # a circulatory disease in childbirth: the obstetrician
+        ("H27.10", "207W00000X"),  # a dislocated lens: the ophthalmologist
     ],
 )
 def test_a_code_whose_words_read_nothing_asks_for_its_chapters_specialist(code, specialist):

@@ -83,8 +83,12 @@ def test_a_belly_doctors_slang_and_procedure_are_the_gastroenterologist(text):
     ],
 )
 def test_balls_are_the_testicles(text):
-    labels = [p.label for p in interpret(text).parts if p.kind == "body_part"]
-    assert labels and labels[0].startswith("Testicles")
+    """A testicle's lump is the scrotal mass (the urologist's), its pain the testicles'."""
+    reading = interpret(text)
+    labels = [p.label for p in reading.parts if p.kind == "body_part"]
+    assert (labels and labels[0].startswith("Testicles")) or reading.concept_ids == (
+        "scrotal-mass",
+    )
 
 
 def test_the_balls_of_the_feet_stay_feet():

@@ -125,7 +125,7 @@ def test_a_skin_rash_run_together_is_still_a_rash():
         ("radioactive iodine ablation graves", "hyperthyroidism"),
         ("gleason 7 prostate cancer radiation or surgery who to see houston", "prostate-cancer"),
         ("familial hypercholesterolemia referral houston", "inherited-high-cholesterol"),
-        ("cant tolerate statins", "inherited-high-cholesterol"),
+        ("cant tolerate statins", "statin-intolerance"),  # primary care, then cardiology
         ("heart rate in the 40s and tired all the time", "heart-arrhythmia"),
         ("liver transplant evaluation", "liver-transplant"),
     ],

@@ -66,3 +66,20 @@ def test_the_condition_stays_where_nothing_new_is_told(text, stays):
 def test_a_new_patient_is_no_new_trouble():
     reading = interpret("accepting new patients cardiologist for heart failure")
     assert "heart-failure" in concepts(reading.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have lupus and high blood pressure and now my joints are swelling",
+        "lupus and now all my joints hurt",
+    ],
+)
+def test_a_disease_whose_specialist_treats_the_joints_stays(text):
+    """Joints, many of them, are the rheumatologist's first: lupus beside them stays asked
+    (it had set aside for ten orthopedic surgeons); the blood pressure steps aside."""
+    reading = interpret(text)
+    assert "lupus" in concepts(text)
+    assert "hypertension" not in concepts(text)
+    joints = [p for p in reading.of_kind("body_part") if "207RR0500X" in p.codes]
+    assert joints and joints[0].codes[0] == "207RR0500X"
