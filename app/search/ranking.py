@@ -184,11 +184,12 @@ def _adults_first(vocabulary: Vocabulary, code: str, under_teen: bool) -> bool:
 def pediatrician_for_a_child(ranks: Mapping[str, int]) -> dict[str, int]:
     """A child's pediatrician stands where the condition map puts primary care: "ear
     infection" lists the family doctor first for everyone's ears, and a 4-year-old's goes
-    to the pediatrician. Where the map names primary care and no pediatrician ("pediatric
-    uti", "pediatric long covid" had listed ten family doctors), the pediatrician joins it
-    there: what a family doctor treats in a child, a pediatrician does."""
+    to the pediatrician. Where the map puts primary care first and names no pediatrician
+    ("pediatric uti", "pediatric long covid" had listed ten family doctors), the
+    pediatrician joins it there: what a family doctor sees first in a child, a pediatrician
+    does. Behind a specialist (a teenager's acne, POTS) the map is left as it is."""
     general = [r for code, r in ranks.items() if code in PRIMARY_CARE]
-    if not general:
+    if not general or (PEDIATRICS not in ranks and min(general) > 0):
         return dict(ranks)
     return {**ranks, PEDIATRICS: min(general)}
 

@@ -71,12 +71,17 @@ def test_a_childs_pediatrician_stands_where_the_map_puts_primary_care():
     assert ranking.pediatrician_for_a_child(ranks)["208000000X"] == 0
     # the map names primary care and no pediatrician ("pediatric uti" had listed ten
     # family doctors): the pediatrician joins primary care's place
-    assert ranking.pediatrician_for_a_child({FAMILY: 1, "207RI0200X": 0}) == {
-        FAMILY: 1,
-        "207RI0200X": 0,
-        "208000000X": 1,
+    assert ranking.pediatrician_for_a_child({FAMILY: 0, "207RI0200X": 1}) == {
+        FAMILY: 0,
+        "207RI0200X": 1,
+        "208000000X": 0,
     }
     assert ranking.pediatrician_for_a_child({"207RG0100X": 0}) == {"207RG0100X": 0}
+    # behind a specialist ("16 yo daughter passes out when she stands up POTS"): as it is
+    assert ranking.pediatrician_for_a_child({"207RC0000X": 0, FAMILY: 1}) == {
+        "207RC0000X": 0,
+        FAMILY: 1,
+    }
 
 
 @pytest.mark.parametrize("concept", ["urinary-tract-infection", "covid-19"])
