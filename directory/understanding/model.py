@@ -305,6 +305,10 @@ class Interpretation:
         """The words say the patient is grown ("adult autism evaluation", "my husband might
         be on the spectrum", "im 34 and think i have aspergers"): the children's specialists
         a condition map puts first are not theirs. Never when a child is the patient."""
+        from directory.understanding.grown_up import leaving_childrens_care
+
+        if leaving_childrens_care(self.text):  # "my cf son is 19 and cant see the kids ..."
+            return True
         if self.patient_age is not None:
             return False
         words = set(re.findall(r"[a-z]+", self.text.lower()))

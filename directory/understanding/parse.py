@@ -36,6 +36,7 @@ from directory.understanding.declined import wished_away
 from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
+from directory.understanding.grown_up import as_grown_up, left_behind
 from directory.understanding.hospitals import Hospitals, hospital_candidates, not_an_insurers_name
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.languages import (
@@ -227,6 +228,8 @@ def interpret(
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"
+    parts = as_grown_up(text, parts, lexicon.vocabulary)  # "aged out of the kids pulmonologist"
+    parts, filler = _as_filler(left_behind(text, parts), parts, filler, tokens)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     language = written_in([t.norm for t in tokens], lexicon.data.written_in)  # "dolor de ..."
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man, language)

@@ -1,0 +1,87 @@
+"""A patient grown out of children's care: "my cf son is 19 and cant see the kids
+pulmonologist anymore", "aged out of the childrens hospital, need a blood doctor", "his
+pediatrician says he needs an adult doctor now". The children's specialist named is who
+they had; the adults' counterpart is who they need (for the pediatrician, adult primary
+care), and the children's specialists a condition map lists are not theirs
+(``Interpretation.an_adult``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from directory.understanding.model import Part
+from directory.vocabulary import PEDIATRICS, Vocabulary
+
+# Words that say the patient has left, or is leaving, children's care.
+LEAVING_CHILDRENS_CARE = re.compile(
+    r"\b(?:aged? out|ag(?:ed|ing) out|too old for (?:the |his |her |a )?(?:kids?|childrens?|"
+    r"pediatric\w*|peds)|(?:just |has |he |she )turned (?:1[89]|2\d)\b|"
+    r"(?:son|daughter|he|she|kid|child) (?:is|turns) (?:1[89]|2[0-6])\b|grown ?ups?\b|"
+    r"adult (?:doctors?|drs?|care|clinic|clinics|providers?|physicians?|side|medicine|team)\b|"
+    r"transition(?:ing|ed)? (?:him |her |them )?to adult|"
+    r"(?:cant|can ?not|can't|no longer) (?:see|go to|stay with) (?:the |his |her |their |a |my )?"
+    r"(?:kids?|childrens?|children s|pediatric\w*|peds)\b|"
+    # "ya tiene 18 años, necesita doctor de adultos"
+    r"(?:doctor|doctores|medico|medicos|médico|médicos) (?:de|para) adultos|"
+    r"tiene (?:1[89]|2\d) (?:años|anos))"
+)
+ADULT_PRIMARY_CARE = ("207Q00000X", "207R00000X")  # family and internal medicine
+_LABEL = "Adult primary care doctor"
+
+
+def leaving_childrens_care(text: str) -> bool:
+    return bool(LEAVING_CHILDRENS_CARE.search(text.lower()))
+
+
+def as_grown_up(text: str, parts: tuple[Part, ...], vocabulary: Vocabulary) -> tuple[Part, ...]:
+    """``parts`` with each children's specialist named swapped for the adults' counterpart,
+    where the words say the patient has grown out of children's care."""
+    if not leaving_childrens_care(text):
+        return parts
+    childrens = vocabulary.childrens_codes | {PEDIATRICS}
+    swapped: list[Part] = []
+    for part in parts:
+        if part.kind == "specialty" and set(part.ids) <= childrens and not _an_age(part):
+            adults = _adults_of(part.ids, vocabulary)
+            label = _name(adults, vocabulary)
+            part = replace(part, ids=adults, codes=vocabulary.meant_by(adults), label=label)
+        swapped.append(part)
+    return tuple(swapped)
+
+
+def left_behind(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """The children's hospital a grown patient has left ("aged out of the childrens
+    hospital"): where they were, not a hospital asked for."""
+    if not leaving_childrens_care(text):
+        return []
+    return [p for p in parts if p.filter == "hospital" and _a_childrens_hospital(p)]
+
+
+def _adults_of(codes: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The adults' specialties whose children's counterparts these are; adult primary care
+    for the pediatrician and for a children's specialty with none."""
+    found = [
+        adult
+        for code in codes
+        if code != PEDIATRICS
+        for adult, specialty in vocabulary.specialties.items()
+        if code in specialty.children and adult not in ADULT_PRIMARY_CARE + ("208D00000X",)
+    ]
+    return tuple(dict.fromkeys(found)) or ADULT_PRIMARY_CARE
+
+
+def _name(codes: tuple[str, ...], vocabulary: Vocabulary) -> str:
+    if codes == ADULT_PRIMARY_CARE:
+        return _LABEL
+    return vocabulary.specialty_name(codes[0])
+
+
+def _a_childrens_hospital(part: Part) -> bool:
+    return "children" in part.text.lower().replace("'", "").replace("’", "")
+
+
+def _an_age(part: Part) -> bool:
+    """A pediatrician read from an age ("1 week old"): how old, not whom they had."""
+    return any(c.isdigit() for c in part.text)
