@@ -57,7 +57,21 @@ def wished_away(
         return chosen, []
     declined = words_matched(tokens, _wished_away(words))
     out = [c for c in chosen if c.kind in _CARE and declined & set(range(c.start, c.end))]
+    out += [c for c in chosen if c.kind == "specialty" and c not in out and _not_this(tokens, c)]
     return set_aside(chosen, out)
+
+
+# A specialist typed right after a refusal: "psychologist not psychiatrist", "arthritis in my
+# hands, not an orthopedic surgeon", "someone other than a chiropracter", "not GI again".
+_REFUSED = re.compile(
+    r"(?:^|\s)(?:not|no|non|other than|besides|instead of|rather than|dont want|don t want|"
+    r"do not want|not looking for|no more)(?:\s+(?:a|an|the|another|any|to|see|seeing|more))*$"
+)
+
+
+def _not_this(tokens: list[Token], candidate: Candidate) -> bool:
+    before = " ".join(t.norm for t in tokens[max(0, candidate.start - 6) : candidate.start])
+    return bool(_REFUSED.search(before))
 
 
 def words_matched(tokens: list[Token], pattern: re.Pattern[str]) -> set[int]:

@@ -27,6 +27,7 @@ from directory.understanding.typos import MEANT_AS_TYPED, commonest_words, engli
 
 NameCheck = Callable[[str], bool]
 MAX_NAME_WORDS = 3  # "Dr. Mary Ann Lee"
+_ARTICLES = frozenset({"a", "an", "the", "any", "some"})
 # Written after a name by staff copying from a chart: "whitehead md", "lopez dpm".
 # A generational suffix binds the same way ("Charles Adams Jr MD" is one name), and never
 # starts one.
@@ -144,6 +145,8 @@ def _credentialed(
         if end == start + 1 and tokens[end].norm in NUMERALS:
             continue  # "grade III", "Hurley II": a stage or a grade after one word
         plain = not any(t.capitalised for t in tokens[start:end])
+        if plain and start and tokens[start - 1].norm in _ARTICLES:
+            break  # "an actual md", "a real md": what kind of doctor, not Dr. Actual
         if end == start + 2 and plain and _ends_a_term(tokens, start, end, lexicon):
             break
         if tokens[end].norm in CREDENTIALS:

@@ -90,3 +90,28 @@ def test_a_talk_therapist_declined_leaves_the_prescriber():
     assert not reading.of_kind("specialty")
     assert "depression" in {i for p in reading.of_kind("condition") for i in p.ids}
     assert TALKS not in declined("therapist for depression")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "asked"),
+    [
+        # the refused specialist had been asked for: ten psychiatrists, ten chiropractors
+        ("psychologist not psychiatrist boston ma", "2084P0800X", "103T00000X"),
+        ("referral to psychologist not psychiatry, adult ADHD testing", "2084P0800X", None),
+        ("someone other than a chiropracter for my neck pain", "111N00000X", None),
+        ("dysphagia R13.10 normal EGD, not GI again, ENT swallow eval", "207RG0100X", None),
+        ("dont want a nurse practitioner, an actual md for my diabetes", "363L00000X", None),
+        ("pulmonologist not allergist evanston", "207K00000X", "207RP1001X"),
+    ],
+)
+def test_a_specialist_refused_is_not_asked_for(text, refused, asked):
+    codes = set(interpret(text).specialty_codes)
+    assert refused not in codes
+    assert asked is None or asked in codes
+
+
+@pytest.mark.parametrize(
+    "text", ["not sure if i need a cardiologist", "psychiatrist for my son, not sure what else"]
+)
+def test_doubt_is_no_refusal(text):
+    assert interpret(text).specialty_codes

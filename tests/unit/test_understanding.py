@@ -539,3 +539,10 @@ def test_the_core_text_leaves_out_the_filler_it_starts_and_ends_with(text, core)
 def test_a_specialty_split_by_voice_typing_is_that_specialty(text):
     """'follow up with new rology' listed urologists first."""
     assert interpret(text).specialty_codes[:1] == ("2084N0400X",)
+
+
+@pytest.mark.parametrize("text", ["an actual md for my diabetes", "i want a real md"])
+def test_an_adjective_before_a_credential_is_no_surname(text):
+    """'dont want a nurse practitioner, an actual md' had searched for Dr. Actual."""
+    assert interpret(text).names == ()
+    assert interpret("whitehead md").names == ("Whitehead",)
