@@ -9,12 +9,13 @@ Surgery declined is ``specialist.declines_surgery``: its surgeons keep a place o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.model import Interpretation
+from directory.understanding.model import Interpretation, Part
 from directory.understanding.ruled_out import set_aside
 from directory.understanding.tokens import Token
 
@@ -95,3 +96,19 @@ def _wished_away(words: tuple[str, ...]) -> re.Pattern[str]:
         rf"\b{_WISHED_AWAY}{_BETWEEN}\s+({said})\b"
         r"(?!\s+(?:yet|currently|so far|history|hx|at this time|right now|tried))"
     )
+
+
+_OTHER_SEX = {"male": ("female", "Female"), "female": ("male", "Male")}
+
+
+def the_other_sex(text: str, parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """ "i dont want a male doctor for my pap smear", "no male doctors please": the sex
+    refused is not the one asked for, the other is (it had filtered to men)."""
+    found = []
+    for part in parts:
+        other = _OTHER_SEX.get(part.ids[0]) if part.filter == "gender" and part.ids else None
+        before = normalize_term(text[: part.span[0]])
+        if other and _REFUSED.search(" " + " ".join(before.split()[-6:])):
+            part = replace(part, ids=(other[0],), label=other[1])
+        found.append(part)
+    return tuple(found)

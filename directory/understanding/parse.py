@@ -32,7 +32,7 @@ from directory.understanding.capitals import capital_readings
 from directory.understanding.children import GROWN, for_children, grown_children
 from directory.understanding.code_words import described_codes
 from directory.understanding.compose import compose, narrowed
-from directory.understanding.declined import wished_away
+from directory.understanding.declined import the_other_sex, wished_away
 from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
@@ -228,6 +228,7 @@ def interpret(
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"
+    parts = the_other_sex(text, parts)  # "i dont want a male doctor"
     parts = as_grown_up(text, parts, lexicon.vocabulary)  # "aged out of the kids pulmonologist"
     parts, filler = _as_filler(left_behind(text, parts), parts, filler, tokens)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"

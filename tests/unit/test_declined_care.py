@@ -115,3 +115,18 @@ def test_a_specialist_refused_is_not_asked_for(text, refused, asked):
 )
 def test_doubt_is_no_refusal(text):
     assert interpret(text).specialty_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # had filtered to men
+        ("i dont want a male doctor for my pap smear in houston", "female"),
+        ("no male doctors please, gyn", "female"),
+        ("dont want a female doctor for my urology", "male"),
+        ("not a man, female doctor only", "female"),
+        ("male urologist", "male"),
+    ],
+)
+def test_the_sex_refused_asks_for_the_other(text, wanted):
+    assert interpret(text).filters["gender"] == (wanted,)
