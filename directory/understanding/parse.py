@@ -220,7 +220,7 @@ def interpret(
     parts, filler = _as_filler(_a_check_up_of_a_need(text, parts), parts, filler, tokens)
     shown = _where_a_result_showed(text, parts)  # "anemia on my blood work"
     parts, filler = _as_filler(shown, parts, filler, tokens)
-    parts, filler = _as_filler(_how_it_began(parts), parts, filler, tokens)
+    parts, filler = _as_filler(_how_it_began(text, parts), parts, filler, tokens)
     said_of = said_of_another_need(text, parts)  # "wont heal", "cant sleep because of"
     parts, filler = _as_filler(said_of, parts, filler, tokens)
     parts, filler = _as_filler(where_they_came_from(text, parts), parts, filler, tokens)
@@ -1153,14 +1153,39 @@ CIRCUMSTANCES = frozenset(
 )
 
 
-def _how_it_began(parts: tuple[Part, ...]) -> list[Part]:
+def _how_it_began(text: str, parts: tuple[Part, ...]) -> list[Part]:
     """ "3 months postpartum and I cant stop crying", "neck pain 5 yrs from a work injury":
     the circumstance says when or how a need began, and the need is the search. Alone
-    ("6 week postpartum checkup", "workers comp doctor") it is the care asked for."""
-    said = [p for p in parts if p.kind == "condition" and set(p.ids) <= CIRCUMSTANCES]
+    ("6 week postpartum checkup", "workers comp doctor") it is the care asked for. So is
+    a passing infection said after "since" or "after" beside another need ("cant sleep
+    since covid", "legs got weak and tingly a couple weeks after the flu" had listed
+    infectious disease specialists and family doctors)."""
+    said = [
+        p
+        for p in parts
+        if p.kind == "condition" and (set(p.ids) <= CIRCUMSTANCES or _after_an_infection(text, p))
+    ]
     if not any(p.kind in _NEEDS or p.treats for p in parts if p not in said):
         return []
     return said
+
+
+# Infections that pass, whose aftermath is another need's: said after "since"/"after".
+PASSING_INFECTIONS = frozenset(
+    {"covid-19", "influenza", "mononucleosis", "strep-throat", "pneumonia"}
+)
+_SINCE = re.compile(
+    r"\b(?:since|after|following)(?:\s+(?:i|he|she|we|they|my|his|her|the|a|an|had|having|"
+    r"getting|got|catching|caught|bad|case|of|bout|being|sick|with))*\s*$"
+)
+
+
+def _after_an_infection(text: str, part: Part) -> bool:
+    return (
+        bool(part.ids)
+        and set(part.ids) <= PASSING_INFECTIONS
+        and bool(_SINCE.search(text[: part.span[0]].lower()))
+    )
 
 
 CLEARANCES = frozenset({"preoperative-clearance", "cardiac-clearance"})

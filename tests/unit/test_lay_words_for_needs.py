@@ -591,3 +591,25 @@ def test_numbness_wherever_it_is_felt_is_the_nerves(text):
     understood = interpret(text)
     codes = {c for p in understood.parts for c in p.codes}
     assert "2084N0400X" in codes and "207X00000X" not in codes and "207N00000X" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "infection", "need"),
+    [
+        # had listed infectious disease specialists, pulmonologists and family doctors
+        ("cant sleep since covid", "covid-19", "insomnia"),
+        ("heart palpitations and fatigue since covid atlanta", "covid-19", "heart-arrhythmia"),
+        ("after covid i cant smell", "covid-19", "loss-of-smell-and-taste"),
+        ("cough that wont quit after pneumonia", "pneumonia", "chronic-cough"),
+    ],
+)
+def test_a_passing_infection_said_after_since_or_after_is_how_the_need_began(text, infection, need):
+    found = {i for p in interpret(text).of_kind("condition") for i in p.ids}
+    assert infection not in found
+    assert need in found
+
+
+@pytest.mark.parametrize("text", ["covid", "long covid after covid", "flu shot after the flu"])
+def test_an_infection_alone_is_still_the_need(text):
+    found = {i for p in interpret(text).parts for i in p.ids}
+    assert found & {"covid-19", "influenza", "vaccinations"}
