@@ -30,7 +30,7 @@ _WISHED_AWAY = (
 _CARE = ("procedure", "context", "specialty")
 _BETWEEN = (
     r"(?:\s+(?:to|take|taking|be|being|on|any|more|another|the|a|an|get|getting|have|having|do|"
-    r"looking|look|for|see|seeing|want|go|going|doing|"
+    r"looking|look|for|see|seeing|want|go|going|doing|ready|yet|"
     # a list of what is declined: "dont want surgery or shots", "no pt, no injections"
     r"or|nor|and|no|surgery|surgeries|surgeon|meds|pt|pills)){0,4}"
 )

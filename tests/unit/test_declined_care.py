@@ -130,3 +130,15 @@ def test_doubt_is_no_refusal(text):
 )
 def test_the_sex_refused_asks_for_the_other(text, wanted):
     assert interpret(text).filters["gender"] == (wanted,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hip pain but im not ready for a hip replacement", "knee pain, dont want a knee replacement"],
+)
+def test_a_joint_replacement_refused_is_no_procedure_asked_for(text):
+    """The replacement had been read as the procedure asked for, its surgeons first."""
+    reading = interpret(text)
+    assert not reading.of_kind("procedure")
+    assert "207XS0114X" in declined(text)
+    assert interpret("hip replacement").of_kind("procedure")  # asked, it is the procedure
