@@ -55,6 +55,7 @@ EMERGENCIES = {
     "heart-attack", "chest-pain", "dyspnea", "food-allergy", "bells-palsy",
     "insect-sting-allergy",  # "bee sting anaphylaxis": the allergist, and 911 if it is now
     "hemoptysis",  # "coughing up blood": the pulmonologist, and 911 if it is a lot
+    "noncardiac-chest-pain",  # "chest pain, cardiac workup negative": 911 if it is now
 }  # fmt: skip
 
 
