@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from directory.understanding.model import Part
+from directory.understanding.model import CHILD_NOUNS, OFFSPRING, Part
 from directory.vocabulary import PEDIATRICS, Vocabulary
 
 # Words that say the patient has left, or is leaving, children's care.
@@ -43,7 +43,7 @@ def as_grown_up(text: str, parts: tuple[Part, ...], vocabulary: Vocabulary) -> t
     childrens = vocabulary.childrens_codes | {PEDIATRICS}
     swapped: list[Part] = []
     for part in parts:
-        if part.kind == "specialty" and set(part.ids) <= childrens and not _an_age(part):
+        if part.kind == "specialty" and set(part.ids) <= childrens and not _who(part):
             adults = _adults_of(part.ids, vocabulary)
             label = _name(adults, vocabulary)
             part = replace(part, ids=adults, codes=vocabulary.meant_by(adults), label=label)
@@ -56,7 +56,12 @@ def left_behind(text: str, parts: tuple[Part, ...]) -> list[Part]:
     hospital"): where they were, not a hospital asked for."""
     if not leaving_childrens_care(text):
         return []
-    return [p for p in parts if p.filter == "hospital" and _a_childrens_hospital(p)]
+    return [
+        p
+        for p in parts
+        if (p.filter == "hospital" and _a_childrens_hospital(p))
+        or (p.kind == "specialty" and p.ids == (PEDIATRICS,) and _a_childs_word(p))
+    ]
 
 
 def _adults_of(codes: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
@@ -82,6 +87,11 @@ def _a_childrens_hospital(part: Part) -> bool:
     return "children" in part.text.lower().replace("'", "").replace("’", "")
 
 
-def _an_age(part: Part) -> bool:
-    """A pediatrician read from an age ("1 week old"): how old, not whom they had."""
-    return any(c.isdigit() for c in part.text)
+def _who(part: Part) -> bool:
+    """A pediatrician read from an age ("1 week old") or a son or daughter ("my son with
+    sickle cell aged out"): who the patient is, not whom they had."""
+    return any(c.isdigit() for c in part.text) or _a_childs_word(part)
+
+
+def _a_childs_word(part: Part) -> bool:
+    return part.text.lower().strip() in OFFSPRING | CHILD_NOUNS

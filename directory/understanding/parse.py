@@ -47,6 +47,7 @@ from directory.understanding.languages import (
 from directory.understanding.lexicon import Lexicon, lexicon_for
 from directory.understanding.men import a_man_is_the_patient, in_a_mans_body, said_of_the_patient
 from directory.understanding.model import (
+    ADULT,
     CHILD_NOUNS,
     OFFSPRING,
     Interpretation,
@@ -367,12 +368,38 @@ _AT_SCHOOL = re.compile(
 )
 
 
+# What says a son or daughter is grown: "my son plays on a mens basketball team", "my
+# daughter and her husband", "my son got blown up by an ied", "since his divorce".
+_GROWN_OFFSPRING = re.compile(
+    r"\b(?:adult|grown|college|university|mens|men s|womens|women s|husband|wife|"
+    r"boyfriend|girlfriend|fiance|fiancee|divorce|divorced|married|job|works|working|"
+    r"retired|army|military|deployed|deployment|veteran|ied|marine|navy|pregnant|"
+    r"postpartum|apartment|lives alone|in his \d0s|in her \d0s|grandkids|his kids|her kids|"
+    r"(?:son|daughter) is an? (?:teacher|nurse|doctor|lawyer|engineer|firefighter|cop|"
+    r"police officer|mechanic|chef|student|soldier|trucker|pilot|accountant|contractor))\b"
+)
+
+
+# "my son is 30", "she turned 19", "my 25 year old son": the age said of a son or daughter
+_OFFSPRINGS_AGE = re.compile(
+    r"\b(?:son|daughter|he|she|hes|shes)\s+(?:is\s+|turned\s+|turns\s+|just turned\s+)?"
+    r"(\d{1,2})\b(?!\s*(?:months?|mos?|weeks?|wks?|days?)\b)"
+    r"|\b(\d{1,2})\s*(?:yo|y/o|yrs?|years?)?(?:\s*-?\s*old)?\s+(?:son|daughter)\b"
+)
+
+
 def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
     """The first of ``words`` that names a child who is the patient now: not a childhood
     told ("as a kid"), a mother's baby ("postpartum depression, baby is 2 months"), the
     children a family plans ("done having kids, want to get snipped") nor a grown one
-    ("college kid"); a son or a daughter when the words put them at school."""
-    at_school = bool(_AT_SCHOOL.search(text.lower()))
+    ("college kid"); a son or a daughter of a parent who searches ("my son has asthma":
+    three in four such searches in the blind probes were for a child), unless the words
+    say they are grown ("my son plays on a mens basketball team")."""
+    said = text.lower()
+    grown = _GROWN_OFFSPRING.search(said) or any(
+        int(a or b) >= ADULT for a, b in _OFFSPRINGS_AGE.findall(said)
+    )
+    at_school = bool(_AT_SCHOOL.search(said))
     return next(
         (
             w
@@ -380,6 +407,7 @@ def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
             if (
                 normalize_term(w.text) in CHILD_NOUNS
                 or (at_school and normalize_term(w.text) in OFFSPRING)
+                or (not grown and _a_parents(text, w))
             )
             and not a_childhood(text, w.span[0])
             and not a_mothers_baby(text, w.text)
@@ -388,6 +416,14 @@ def _a_child_named(text: str, words: Iterable[Word]) -> Word | None:
         ),
         None,
     )
+
+
+def _a_parents(text: str, word: Word) -> bool:
+    """ "my son", "our daughter": a son or daughter the asker is the parent of."""
+    if normalize_term(word.text) not in OFFSPRING:
+        return False
+    before = text[: word.span[0]].lower().split()
+    return bool(before) and before[-1] in ("my", "our", "mi", "nuestra", "nuestro")
 
 
 def _generic_doctor(
