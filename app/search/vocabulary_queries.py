@@ -16,6 +16,9 @@ CODE_BOOST = 90  # a code is exact too, but a more specific code (M54.16) beats 
 PHRASE_BOOST = 20
 WORDS_BOOST = 10
 FUZZY_BOOST = 4
+# Lucene builds an automaton per fuzzy term; a word longer than any medical one ("ø" x 480)
+# makes it refuse ("Term too complex", a 500): such words are matched exactly only.
+FUZZY_LONGEST = 40
 VOCABULARY_TEXT_FIELDS = ("name", "synonyms")
 VOCABULARY_PLAIN_FIELDS = ("name.plain", "synonyms.plain")
 
@@ -45,6 +48,7 @@ def resolution_query(text: str, size: int = 10) -> dict:
                     }
                 }
             )
+    fuzzy = _fuzzy_words(text)
     should += [
         {
             "multi_match": {
@@ -66,19 +70,22 @@ def resolution_query(text: str, size: int = 10) -> dict:
                 "_name": "words",
             }
         },
-        {
-            "multi_match": {
-                "query": text,
-                "type": "best_fields",
-                "operator": "and",
-                "fields": list(VOCABULARY_PLAIN_FIELDS),
-                "fuzziness": "AUTO",
-                "prefix_length": 1,
-                "boost": FUZZY_BOOST,
-                "_name": "fuzzy",
-            }
-        },
     ]
+    if fuzzy == text.split():
+        should.append(
+            {
+                "multi_match": {
+                    "query": text,
+                    "type": "best_fields",
+                    "operator": "and",
+                    "fields": list(VOCABULARY_PLAIN_FIELDS),
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "boost": FUZZY_BOOST,
+                    "_name": "fuzzy",
+                }
+            }
+        )
     return {
         "query": {"bool": {"should": should, "minimum_should_match": 1}},
         "size": size,
@@ -86,12 +93,20 @@ def resolution_query(text: str, size: int = 10) -> dict:
     }
 
 
+def _fuzzy_words(text: str) -> list[str]:
+    """The words of ``text`` short enough to match with edits (FUZZY_LONGEST)."""
+    return [w for w in text.split() if len(w) <= FUZZY_LONGEST]
+
+
 def did_you_mean_query(text: str, size: int = 3) -> dict:
     """Looser than resolution: any word, two edits. For 'no results' suggestions only."""
+    words = " ".join(_fuzzy_words(text))
+    if not words:
+        return {"query": {"match_none": {}}, "size": size, "_source": ["id", "kind", "name"]}
     return {
         "query": {
             "multi_match": {
-                "query": text,
+                "query": words,
                 "fields": list(VOCABULARY_PLAIN_FIELDS),
                 "fuzziness": 2,
                 "prefix_length": 0,

@@ -52,8 +52,9 @@ def as_grown_up(text: str, parts: tuple[Part, ...], vocabulary: Vocabulary) -> t
 
 
 def left_behind(text: str, parts: tuple[Part, ...]) -> list[Part]:
-    """The children's hospital a grown patient has left ("aged out of the childrens
-    hospital"): where they were, not a hospital asked for."""
+    """What a grown patient has left: the children's hospital ("aged out of the childrens
+    hospital"), where they were, not a hospital asked for; and the pediatrician a son or
+    daughter was read as ("my son with sickle cell aged out"), who they are, not whom to see."""
     if not leaving_childrens_care(text):
         return []
     return [
