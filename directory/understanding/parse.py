@@ -376,7 +376,11 @@ _GROWN_OFFSPRING = re.compile(
     r"retired|army|military|deployed|deployment|veteran|ied|marine|navy|pregnant|"
     r"postpartum|apartment|lives alone|in his \d0s|in her \d0s|grandkids|his kids|her kids|"
     r"(?:son|daughter) is an? (?:teacher|nurse|doctor|lawyer|engineer|firefighter|cop|"
-    r"police officer|mechanic|chef|student|soldier|trucker|pilot|accountant|contractor))\b"
+    r"police officer|mechanic|chef|student|soldier|trucker|pilot|accountant|contractor)|"
+    # a need of grown life: "my son needs a vasectomy", "my daughter had a miscarriage"
+    r"vasectomy|miscarriage|miscarried|prenatal|ivf|infertility|fertility|menopause|"
+    r"mammogram|mammo|prostate|erectile|colonoscopy|dementia|alzheimers?|memory loss|"
+    r"(?:hip|knee|joint) replacement|c section)\b"
 )
 
 

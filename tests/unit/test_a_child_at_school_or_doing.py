@@ -115,3 +115,17 @@ def test_a_parents_son_or_daughter_is_a_child(text):
     grown one, the judges wanted children's care for 69: 'my son has asthma who should he
     see in houston' had listed adult pulmonologists."""
     assert for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son needs a vasectomy",
+        "my daughter had a miscarriage",
+        "my daughter needs a mammogram",
+        "my son has prostate problems",
+    ],
+)
+def test_a_need_of_grown_life_says_the_son_or_daughter_is_grown(text):
+    """An 8-year-old's pediatrician had been read beside a vasectomy."""
+    assert not for_a_child(text), [(p.kind, p.label) for p in interpret(text).parts]
