@@ -48,7 +48,6 @@ def resolution_query(text: str, size: int = 10) -> dict:
                     }
                 }
             )
-    fuzzy = _fuzzy_words(text)
     should += [
         {
             "multi_match": {
@@ -71,7 +70,7 @@ def resolution_query(text: str, size: int = 10) -> dict:
             }
         },
     ]
-    if fuzzy == text.split():
+    if len(_fuzzy_words(text)) == len(text.split()):  # no word too long for edits
         should.append(
             {
                 "multi_match": {

@@ -3,66 +3,51 @@ pulmonologist anymore", "aged out of the childrens hospital, need a blood doctor
 pediatrician says he needs an adult doctor now". The children's specialist named is who
 they had; the adults' counterpart is who they need (for the pediatrician, adult primary
 care), and the children's specialists a condition map lists are not theirs
-(``Interpretation.an_adult``).
+(``Interpretation.an_adult``). The words are ``model.LEAVING_CHILDRENS_CARE``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from directory.understanding.model import CHILD_NOUNS, OFFSPRING, Part
+from directory.understanding.model import (
+    CHILD_NOUNS,
+    OFFSPRING,
+    Part,
+    leaving_childrens_care,
+)
 from directory.vocabulary import PEDIATRICS, Vocabulary
 
-# Words that say the patient has left, or is leaving, children's care.
-LEAVING_CHILDRENS_CARE = re.compile(
-    r"\b(?:aged? out|ag(?:ed|ing) out|too old for (?:the |his |her |a )?(?:kids?|childrens?|"
-    r"pediatric\w*|peds)|(?:just |has |he |she )turned (?:1[89]|2\d)\b|"
-    r"(?:son|daughter|he|she|kid|child) (?:is|turns) (?:1[89]|2[0-6])\b|grown ?ups?\b|"
-    r"adult (?:doctors?|drs?|care|clinic|clinics|providers?|physicians?|side|medicine|team)\b|"
-    r"transition(?:ing|ed)? (?:him |her |them )?to adult|"
-    r"(?:cant|can ?not|can't|no longer) (?:see|go to|stay with) (?:the |his |her |their |a |my )?"
-    r"(?:kids?|childrens?|children s|pediatric\w*|peds)\b|"
-    # "ya tiene 18 años, necesita doctor de adultos"
-    r"(?:doctor|doctores|medico|medicos|médico|médicos) (?:de|para) adultos|"
-    r"tiene (?:1[89]|2\d) (?:años|anos))"
-)
 ADULT_PRIMARY_CARE = ("207Q00000X", "207R00000X")  # family and internal medicine
 _LABEL = "Adult primary care doctor"
 
 
-def leaving_childrens_care(text: str) -> bool:
-    return bool(LEAVING_CHILDRENS_CARE.search(text.lower()))
-
-
-def as_grown_up(text: str, parts: tuple[Part, ...], vocabulary: Vocabulary) -> tuple[Part, ...]:
-    """``parts`` with each children's specialist named swapped for the adults' counterpart,
-    where the words say the patient has grown out of children's care."""
+def as_grown_up(
+    text: str, parts: tuple[Part, ...], vocabulary: Vocabulary
+) -> tuple[tuple[Part, ...], list[Part]]:
+    """(``parts`` with each children's specialist named swapped for the adults'
+    counterpart, what a grown patient has left behind), where the words say the patient has
+    grown out of children's care. Left behind: the children's hospital ("aged out of the
+    childrens hospital"), where they were, not a hospital asked for; and the pediatrician a
+    son or daughter was read as ("my son with sickle cell aged out"), who they are, not whom
+    to see."""
     if not leaving_childrens_care(text):
-        return parts
+        return parts, []
     childrens = vocabulary.childrens_codes | {PEDIATRICS}
     swapped: list[Part] = []
+    left: list[Part] = []
     for part in parts:
+        if (part.filter == "hospital" and _a_childrens_hospital(part)) or (
+            part.kind == "specialty" and part.ids == (PEDIATRICS,) and _a_childs_word(part)
+        ):
+            left.append(part)
+            continue
         if part.kind == "specialty" and set(part.ids) <= childrens and not _who(part):
             adults = _adults_of(part.ids, vocabulary)
             label = _name(adults, vocabulary)
             part = replace(part, ids=adults, codes=vocabulary.meant_by(adults), label=label)
         swapped.append(part)
-    return tuple(swapped)
-
-
-def left_behind(text: str, parts: tuple[Part, ...]) -> list[Part]:
-    """What a grown patient has left: the children's hospital ("aged out of the childrens
-    hospital"), where they were, not a hospital asked for; and the pediatrician a son or
-    daughter was read as ("my son with sickle cell aged out"), who they are, not whom to see."""
-    if not leaving_childrens_care(text):
-        return []
-    return [
-        p
-        for p in parts
-        if (p.filter == "hospital" and _a_childrens_hospital(p))
-        or (p.kind == "specialty" and p.ids == (PEDIATRICS,) and _a_childs_word(p))
-    ]
+    return tuple(swapped), left
 
 
 def _adults_of(codes: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:

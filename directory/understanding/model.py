@@ -70,6 +70,25 @@ _GROWN_AGE = re.compile(
 )
 TEEN = 13  # a teenager from this age: their need goes first to specialists who see them
 
+# Words that say the patient has left, or is leaving, children's care.
+LEAVING_CHILDRENS_CARE = re.compile(
+    r"\b(?:aged? out|ag(?:ed|ing) out|too old for (?:the |his |her |a )?(?:kids?|childrens?|"
+    r"pediatric\w*|peds)|(?:just |has |he |she )turned (?:1[89]|2\d)\b|"
+    r"(?:son|daughter|he|she|kid|child) (?:is|turns) (?:1[89]|2[0-6])\b|grown ?ups?\b|"
+    r"adult (?:doctors?|drs?|care|clinic|clinics|providers?|physicians?|side|medicine|team)\b|"
+    r"transition(?:ing|ed)? (?:him |her |them )?to adult|"
+    r"(?:cant|can ?not|can't|no longer) (?:see|go to|stay with) (?:the |his |her |their |a |my )?"
+    r"(?:kids?|childrens?|children s|pediatric\w*|peds)\b|"
+    # "ya tiene 18 años, necesita doctor de adultos"
+    r"(?:doctor|doctores|medico|medicos|médico|médicos) (?:de|para) adultos|"
+    r"tiene (?:1[89]|2\d) (?:años|anos))"
+)
+
+
+def leaving_childrens_care(text: str) -> bool:
+    """The words say the patient has left, or is leaving, children's care (grown_up.py)."""
+    return bool(LEAVING_CHILDRENS_CARE.search(text.lower()))
+
 
 # An age said as one ("15 year old", "3 months old", "de 15 años", "12yo"), not a duration
 # ("a cough for 3 weeks").
@@ -305,8 +324,6 @@ class Interpretation:
         """The words say the patient is grown ("adult autism evaluation", "my husband might
         be on the spectrum", "im 34 and think i have aspergers"): the children's specialists
         a condition map puts first are not theirs. Never when a child is the patient."""
-        from directory.understanding.grown_up import leaving_childrens_care
-
         if leaving_childrens_care(self.text):  # "my cf son is 19 and cant see the kids ..."
             return True
         if self.patient_age is not None:

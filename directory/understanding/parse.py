@@ -29,14 +29,14 @@ from directory.understanding.background import what_is_new
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
-from directory.understanding.children import GROWN, for_children, grown_children
+from directory.understanding.children import GROWN, OWNERS, for_children, grown_children
 from directory.understanding.code_words import described_codes
 from directory.understanding.compose import compose, narrowed
 from directory.understanding.declined import the_other_sex, wished_away
 from directory.understanding.degrees import physicians_by_degree
 from directory.understanding.described import said_of_another_need
 from directory.understanding.entries import Entry
-from directory.understanding.grown_up import as_grown_up, left_behind
+from directory.understanding.grown_up import as_grown_up
 from directory.understanding.hospitals import Hospitals, hospital_candidates, not_an_insurers_name
 from directory.understanding.identifiers import identifier_candidates
 from directory.understanding.languages import (
@@ -230,8 +230,8 @@ def interpret(
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"
     parts = the_other_sex(text, parts)  # "i dont want a male doctor"
-    parts = as_grown_up(text, parts, lexicon.vocabulary)  # "aged out of the kids pulmonologist"
-    parts, filler = _as_filler(left_behind(text, parts), parts, filler, tokens)
+    parts, left = as_grown_up(text, parts, lexicon.vocabulary)  # "aged out of the kids ..."
+    parts, filler = _as_filler(left, parts, filler, tokens)
     a_man = a_man_is_the_patient(text, tokens, chosen, lexicon)  # "my son ... his acne"
     language = written_in([t.norm for t in tokens], lexicon.data.written_in)  # "dolor de ..."
     return Interpretation(text, parts, tuple(unplaced), filler, others, a_man, language)
@@ -427,7 +427,7 @@ def _a_parents(text: str, word: Word) -> bool:
     if normalize_term(word.text) not in OFFSPRING:
         return False
     before = text[: word.span[0]].lower().split()
-    return bool(before) and before[-1] in ("my", "our", "mi", "nuestra", "nuestro")
+    return bool(before) and before[-1] in OWNERS
 
 
 def _generic_doctor(
