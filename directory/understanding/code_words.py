@@ -16,9 +16,12 @@ joint replacement) found no need, and a sign took a sibling of another site: "M7
   and when it reads none of them, who first sees its chapter's needs ("A06.0", amebic
   dysentery: the infectious disease specialist; ``icd10cm.chapter_specialists``).
 
-A personal or family history code ("Personal history of ...") says why, not what, and is
-read as nothing; a code the vocabulary lists keeps its concepts; words beside a code read
-only by its description are not narrowed to it (``beside_code``).
+A personal history code ("Personal history of ...") says why, not what, and is read as
+nothing; a family history, a screening or an examination for a form asks for whom
+``icd10cm.encounter_specialists`` lists ("Z80.0": the gastroenterologist; "Z12.4": the
+gynecologist, not the oncologist its words name), unless its words name the test ("Z12.31",
+a screening mammogram); a code the vocabulary lists keeps its concepts; words beside a code
+read only by its description are not narrowed to it (``beside_code``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from directory.icd10cm import chapter_specialists, description
+from directory.icd10cm import chapter_specialists, description, encounter_specialists
 from directory.text import compact_icd10, dotted_icd10
 from directory.understanding.candidates import ICD10_CATEGORY, Candidate, nearest_category
 from directory.understanding.lexicon import Lexicon
@@ -69,13 +72,22 @@ def described_codes(
         compact = compact_icd10(token.text)
         if compact is None or compact in lexicon.icd10_exact:
             continue
-        words = description(compact)
-        if words is None or HISTORY.match(words):
-            continue
         nearest = [
             c for c in found if c.start == index and c.match == "code" and c.kind == CONDITION
         ]
-        reading = _read(NEGATED.sub("", words), read)
+        words = description(compact)
+        history = words is not None and HISTORY.match(words)
+        reading = None if words is None or history else _read(NEGATED.sub("", words), read)
+        asked = _specialists(encounter_specialists(compact), compact, lexicon)
+        if asked and not (reading and any(p.kind == "procedure" for p in reading.parts)):
+            # "Z12.4", "Z80.0": whom the screening or the family history asks for, unless
+            # the words name the test ("Z12.31", a screening mammogram); the category's
+            # other codes are other sites
+            found = [c for c in found if c not in nearest]
+            found.append(replace(asked, start=index, end=index + 1))
+            continue
+        if reading is None:
+            continue
         ids = tuple(i for c in nearest for i in c.ids)
         sibling = Sibling(ids, nearest_category(compact, lexicon), len(compact))
         keep, said = _what_it_says(reading, sibling, compact, lexicon)
@@ -152,7 +164,11 @@ def _what_it_says(
 def _chapters(compact: str, lexicon: Lexicon) -> Candidate | None:
     """Who first sees the code's chapter, for a description the parser cannot read
     ("A06.0", amebic dysentery: the infectious disease specialist)."""
-    codes = chapter_specialists(compact)
+    return _specialists(chapter_specialists(compact), compact, lexicon)
+
+
+def _specialists(codes: tuple[str, ...], compact: str, lexicon: Lexicon) -> Candidate | None:
+    """The specialists ``codes`` as the code's reading, named by the first; None for ()."""
     if not codes:
         return None
     name = lexicon.vocabulary.specialty_name(codes[0])

@@ -145,7 +145,11 @@ def people_called(label: str) -> str:
 def _plural(label: str) -> str:
     """ "Spine surgeon" -> "Spine surgeons"; "ENT doctor (ENT)" -> "ENT doctors (ENT)";
     "Allergist and immunologist" -> "Allergists and immunologists"; a NUCC name with its
-    board in brackets, "Sports Medicine (Internal Medicine) Physician" -> "... Physicians"."""
+    board in brackets, "Sports Medicine (Internal Medicine) Physician" -> "... Physicians";
+    a code read last is kept after ("OB/GYN (ICD-10 Z12.4)" -> "OB/GYNs (ICD-10 Z12.4)")."""
+    cut = label.rfind(" (")
+    if cut > 0 and label.endswith(")") and any(c.isdigit() for c in label[cut:]):
+        return _plural(label[:cut]) + label[cut:]
     head, bracket, rest = label.partition(" (")
     if rest.partition(")")[2].strip():  # words after the bracket: the last is the person
         before, _, last = label.rpartition(" ")

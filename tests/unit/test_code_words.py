@@ -8,6 +8,7 @@ import pytest
 from directory.icd10cm import chapter_specialists, description
 from directory.text import compact_icd10
 from directory.understanding import interpret
+from directory.understanding.describe import describe
 from directory.vocabulary import default_vocabulary
 
 ORTHOPEDIC_SURGEON = "207X00000X"
@@ -160,3 +161,39 @@ def test_the_covid_codes_are_codes(code):
 @pytest.mark.parametrize("word", ["U2", "U10", "U85.0"])
 def test_no_other_u_word_is_a_code(word):
     assert compact_icd10(word) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "specialist", "not_asked"),
+    [
+        # a family history asks for the screening of what runs in the family: "Z80.0"
+        # (a digestive cancer) and "Z83.71" (colon polyps) had found nobody
+        ("Z80.0", GASTROENTEROLOGIST, None),
+        ("Z83.71", GASTROENTEROLOGIST, None),
+        ("Z80.42", "208800000X", None),  # the prostate's: the urologist
+        ("Z82.49", "207RC0000X", None),  # heart disease: the cardiologist
+        # a screening for a cancer is not its oncologist's: "Z12.4" had listed oncologists
+        ("Z12.4", "207V00000X", "207RX0202X"),
+        ("Z12.83", "207N00000X", "207RX0202X"),  # the skin's: the dermatologist
+        # an examination for a form is primary care's: "Z02.4" had found nobody
+        ("Z02.4", "207Q00000X", None),
+        ("Z02.1 pre-employment examination", "207Q00000X", None),
+    ],
+)
+def test_an_encounter_or_a_family_history_asks_for_who_sees_it(code, specialist, not_asked):
+    reading = interpret(code)
+    assert [p.kind for p in reading.parts] == ["specialty"]
+    assert specialist in _asked(code)
+    assert not_asked not in _asked(code)
+
+
+def test_an_encounter_whose_words_name_the_test_keeps_the_test():
+    """Z12.31, a screening mammogram, is the mammogram its words name."""
+    assert "mammography" in interpret("Z12.31").concept_ids
+
+
+def test_a_code_read_as_a_specialist_is_described_in_the_plural():
+    """ "OB/GYN (ICD-10 Z12.4)" had become "... (ICD-10 Z12.4)s" in the sentence."""
+    said = describe(interpret("Z12.4"))
+    assert "(OB/GYN) (ICD-10 Z12.4)" in said
+    assert not said.endswith(")s")
