@@ -129,11 +129,11 @@ def capture_search(form, page, channel: str, now: datetime | None = None) -> Sea
 
 
 def coarse_location(place: Place | None) -> tuple[str | None, str | None]:
-    """(location, kind): ZIP3, "City, ST", "Name County, ST" or a state's name;
-    coordinates and addresses become a ZIP3."""
+    """(location, kind): ZIP3, "City, ST", "Name County, ST", an area code or a state's
+    name; coordinates and addresses become a ZIP3."""
     if place is None:
         return None, None
-    if place.kind in ("city", "county", "state"):
+    if place.kind in ("city", "county", "state", "area code"):
         return place.label, place.kind
     digits = [word for word in place.label.replace(",", " ").split() if word.isdigit()]
     if place.kind == "zip" and digits and len(digits[-1]) == 5:

@@ -18,6 +18,7 @@ from directory.geography.autocomplete import place_suggestions
 from directory.geography.distance import KM_PER_MILE, miles_between, zips_within
 from directory.geography.gazetteer import (
     ZipInfo,
+    area_code_place,
     city_place,
     city_places,
     county_place,
@@ -49,6 +50,7 @@ __all__ = [
     "LocationNotFound",
     "Place",
     "ZipInfo",
+    "area_code_place",
     "big_city_a_slip_from",
     "city_place",
     "city_places",

@@ -19,8 +19,18 @@ import zipcodes
 from directory.geography.place import Place
 from directory.geography.states import STATE_NAMES, state_code
 
-# Spelled-out and abbreviated forms of the same word, so "St. Louis" finds "Saint Louis".
-_CITY_WORDS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+# Spelled-out and abbreviated forms of the same word, so "St. Louis" finds "Saint Louis",
+# "Long Bch" Long Beach and "Spfld" Springfield (the post office's and letterheads' short
+# forms: they are no English or medical words).
+_CITY_WORDS = {
+    "st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point",
+    "bch": "beach", "hts": "heights", "hgts": "heights", "spgs": "springs", "lk": "lake",
+    "vly": "valley", "mtn": "mountain", "jct": "junction", "cty": "city", "twp": "township",
+    "spfld": "springfield", "chgo": "chicago", "phila": "philadelphia", "bklyn": "brooklyn",
+    "pgh": "pittsburgh", "indpls": "indianapolis", "cinti": "cincinnati",
+}  # fmt: skip
+# A compass point's letter begins a name of several words: "N Hollywood", "W Hartford".
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 
 
 class ZipInfo(NamedTuple):
@@ -32,6 +42,7 @@ class ZipInfo(NamedTuple):
     # Other names USPS accepts for the ZIP's town ("Vernon" for 06066, "Vernon Rockville").
     also_known_as: tuple[str, ...] = ()
     county: str = ""  # "Orange County"
+    area_codes: tuple[str, ...] = ()  # the telephone area codes that serve it: ("617", "857")
 
 
 class City(NamedTuple):
@@ -76,6 +87,7 @@ def zip_table() -> dict[str, ZipInfo]:
             row["zip_code_type"] == "STANDARD",
             tuple(row.get("acceptable_cities") or ()),
             sys.intern(row.get("county") or ""),  # a few thousand names, 42,000 ZIPs
+            tuple(sys.intern(code) for code in row.get("area_codes") or ()),
         )
     return table
 
@@ -92,6 +104,8 @@ def city_key(city: str) -> str:
 
 def _spaced_key(city: str) -> str:
     words = re.sub(r"[.'’]", "", city.lower()).replace("-", " ").split()
+    if len(words) > 1 and words[0] in _COMPASS:
+        words[0] = _COMPASS[words[0]]
     return " ".join(_CITY_WORDS.get(word, word) for word in words)
 
 
@@ -134,7 +148,9 @@ def other_names_index() -> dict[tuple[str, str], City]:
 def _cities(groups: dict[tuple[str, str], list[ZipInfo]]) -> dict[tuple[str, str], City]:
     index = {}
     for key, infos in groups.items():
-        index[key] = City(infos[0].city, infos[0].state, *median_point(infos), len(infos))
+        # the name spelled out where some ZIPs cut it: "East Los Angeles", not "E Los Angeles"
+        name = max((info.city for info in infos), key=len)
+        index[key] = City(name, infos[0].state, *median_point(infos), len(infos))
     return index
 
 
@@ -256,6 +272,28 @@ def _counties_by_name() -> dict[str, tuple[City, ...]]:
     for (key, _state), county in _cities(groups).items():
         by_name[key].append(county)
     return {k: tuple(sorted(v, key=lambda c: -c.zip_count)) for k, v in by_name.items()}
+
+
+def area_code_place(code: str) -> Place | None:
+    """A telephone area code as a place ("617": the median point of the street ZIPs it
+    serves, named with its biggest city, "area code 617 (Boston, MA)"), or None."""
+    return _area_code_places().get(code)
+
+
+@cache
+def _area_code_places() -> dict[str, Place]:
+    groups: dict[str, list[ZipInfo]] = defaultdict(list)
+    for info in zip_table().values():
+        for code in info.area_codes if info.standard else ():
+            groups[code].append(info)
+    places = {}
+    for code, infos in groups.items():
+        towns = defaultdict(int)
+        for info in infos:
+            towns[f"{info.city}, {info.state}"] += 1
+        biggest = max(towns, key=lambda town: (towns[town], town))
+        places[code] = Place(f"area code {code} ({biggest})", *median_point(infos), "area code")
+    return places
 
 
 def is_city_name(name: str) -> bool:

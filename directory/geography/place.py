@@ -14,7 +14,7 @@ class Place:
     label: str
     lat: float
     lon: float
-    kind: str  # "zip" | "city" | "county" | "latlon" | "address" | "state"
+    kind: str  # "zip" | "city" | "county" | "latlon" | "address" | "state" | "area code"
 
     @property
     def point(self) -> tuple[float, float]:
@@ -28,9 +28,9 @@ class Place:
 
     @property
     def preposition(self) -> str:
-        return "in" if self.kind == "state" else "near"
+        return "in" if self.kind in ("state", "area code") else "near"
 
     @property
     def where(self) -> str:
-        """ "in Illinois", "near Hartford, CT"."""
+        """ "in Illinois", "near Hartford, CT", "in area code 617 (Boston, MA)"."""
         return f"{self.preposition} {self.label}"

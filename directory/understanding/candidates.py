@@ -234,8 +234,11 @@ def _heard_apart(span: list[Token], joined: str, lexicon: Lexicon) -> tuple[str 
     if any(len(t.norm) < HEARD_WORD for t in span):  # "my appa", "fu ke", "fè m mal"
         return None, 0
     # A word no one writes among them ("aracts", "monologist"): English words alone are
-    # meant as typed ("for skin" is no foreskin, "her meds" no hemorrhoids).
+    # meant as typed ("for skin" is no foreskin, "her meds" no hemorrhoids), and so is a
+    # place's short name ("near ohare" is O'Hare, not "near here").
     if all(t.norm in lexicon.words or t.norm in english_counts() for t in span):
+        return None, 0
+    if any(t.norm in lexicon.data.nicknames for t in span):
         return None, 0
     for said in (joined, joined.removesuffix("s")):  # "cat aracts": cataract
         if said in lexicon.phrases:

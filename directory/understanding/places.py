@@ -195,6 +195,10 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
     Strong readings (a ZIP, a city with its state) stand on their own; the others need a
     cue unless the weight says they may stand bare (a state's full name, a big city).
     """
+    if area := _area_code_at(norms, start):  # "hemorrhoid surgeon in the 617 area"
+        end, place, cued_only = area
+        yield end, place, (), not cued_only, None
+        return
     if _ZIP.match(norms[start]):
         place = geography.zip_place(norms[start])
         if place:
@@ -243,9 +247,31 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
             # "in glen view": a one-word town speech-to-text split in two
             yield from _split_city(norms[start] + norms[start + 1], end, state, lexicon)
         if counties := _counties(name):  # "spine surgeon orange county": its word says so
-            if state is not None and (here := geography.county_place(name, state[1])):
+            county = _county_name(name)
+            if state is not None and (here := geography.county_place(county, state[1])):
                 yield state[0], here, (), True, None
             yield end, *_ranked_reading(counties), False, PLACE
+
+
+_AREA_CODE = re.compile(r"^[2-9]\d\d$")
+
+
+def _area_code_at(norms: list[str], start: int) -> tuple[int, Place, bool] | None:
+    """(end, the place, whether it needs a cue before it) of a telephone area code said as
+    a place: "617 area", "the 617 area code", "area code 404", and "in the 818" at the
+    end, after a cue (``geography.area_code_place``)."""
+    words = norms[start : start + 4]
+    cued_only = False
+    if words[:2] == ["area", "code"] and len(words) > 2:
+        code, end = words[2], start + 3
+    elif words[0] == "the" and len(words) == 2:  # "in the 818", typed last
+        code, end, cued_only = words[1], start + 2, True
+    elif words[1:2] == ["area"]:
+        code, end = words[0], start + 2 + (words[2:3] == ["code"])
+    else:
+        return None
+    place = geography.area_code_place(code) if _AREA_CODE.match(code) else None
+    return (end, place, cued_only) if place else None
 
 
 SPLIT_TOWN_ZIPS = 2  # a town, not a hamlet of one ZIP, two words typed apart may name
@@ -306,9 +332,17 @@ def _respelled(
     words = name.split()
     if len(words) > 2 or name in lexicon.phrases or is_common_name(words[-1]):
         return None
+    if len(words) == 2 and words[0] in _NAME_FIRST_WORDS:  # "new britian": the slip is last
+        words = words[1:]
     if any(not w.isalpha() or w in lexicon.words or w in english_counts() for w in words):
         return None
     return _meant(name, state[1] if state else None)
+
+
+# Everyday words that begin many towns' names: "New Britain", "East Orange", "Fort Worth".
+_NAME_FIRST_WORDS = frozenset(
+    "new east west north south fort port mount saint lake san santa los las el la".split()
+)
 
 
 @lru_cache(maxsize=4_096)
@@ -385,9 +419,16 @@ def _state_reading(code: str, city_name: str | None):
 
 @lru_cache(maxsize=65_536)
 def _counties(name: str) -> tuple[tuple[Place, int], ...]:
-    if name.endswith(" co") and " " in name:  # "gwinnett co pt", "dupage co"
-        name = f"{name[:-3]} county"
+    name = _county_name(name)
     return geography.county_places(name) if name.endswith((" county", " parish")) else ()
+
+
+def _county_name(name: str) -> str:
+    """ "gwinnett co", "cuyahoga cty" -> "... county": a county's word as letterheads cut it."""
+    for short in (" co", " cty", " cnty"):
+        if name.endswith(short) and " " in name:
+            return f"{name[: -len(short)]} county"
+    return name
 
 
 def _city_reading(name: str):

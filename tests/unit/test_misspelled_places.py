@@ -59,6 +59,9 @@ def test_no_guess_when_the_place_is_not_clear(typed):
         ("knee doctor near worchester ma", "Worcester, MA"),
         ("cardiologist near san antonoi", "San Antonio, TX"),
         ("cardiologist chicgo", "Chicago, IL"),  # a big city typed last, after the ask
+        # the slip after a word many towns begin with: "new britian" had been "britian"
+        ("ortho in new britian", "New Britain, CT"),
+        ("ortho new britian ct", "New Britain, CT"),
     ],
 )
 def test_a_misspelled_city_where_the_words_say_a_place_is(text, place):
@@ -74,6 +77,7 @@ def test_a_misspelled_city_where_the_words_say_a_place_is(text, place):
         "knee pain near Hartford, CT",  # "near hartford" is no slip of New Hartford
         "chicgo cardiologist",  # no cue, no state, not typed last: not said to be a place
         "dr chicgo",  # a name
+        "new onset seizures",  # a word many towns begin with, then an everyday word
     ],
 )
 def test_words_not_said_to_be_a_place_stay_words(text):
