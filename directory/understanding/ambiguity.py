@@ -20,12 +20,16 @@ from directory.understanding.model import Part
 
 
 def settle(
-    parts: Sequence[Part], chosen: Sequence[Candidate], lexicon: Lexicon
+    parts: Sequence[Part],
+    chosen: Sequence[Candidate],
+    lexicon: Lexicon,
+    background: Sequence[Candidate] = (),
 ) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
     """(parts with each ambiguous word read as the text supports, the readings not taken):
     the body systems the rest of the text names choose, even one the word's own first
     reading shares ("chest pain ... stent" is the heart's stent, "bile duct ... stent" the
-    gastroenterologist's)."""
+    gastroenterologist's). What the text tells but does not ask (``background``: "dad had
+    prostate cancer ... when should i get psa") still says what it is about."""
     settled: list[Part] = []
     others: list[Part] = []
     for part, candidate in zip(parts, chosen, strict=True):
@@ -33,7 +37,7 @@ def settle(
         if not readings:
             settled.append(part)
             continue
-        rest = [c for c in chosen if c is not candidate]
+        rest = [c for c in (*chosen, *background) if c is not candidate]
         context = set(body_systems(rest, lexicon))
         treating = _treating(rest, lexicon)
         typed = {code for c in rest if c.kind == "specialty" for code in c.codes}
@@ -51,6 +55,9 @@ def settle(
             if r not in fitting
             and (_systems(r, lexicon) & context or _providers(r, lexicon) & treating)
         ]
+        # A condition treated first by who treats the rest first: "dad had prostate
+        # cancer ... psa" is the urologist's screening, not psoriatic arthritis
+        fitting += [r for r in readings if r not in fitting and _treated_by(r, lexicon) & leading]
         # Else who treats it by board: a stroke's neurologic physical therapists are
         # physical therapists, as "therapy" reads them ("he had a stroke, needs therapy").
         boards = _boards(treating, lexicon)

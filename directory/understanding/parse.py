@@ -179,7 +179,7 @@ def interpret(
     parts, chosen, where = body_parts_saying_where(text, parts, chosen, lexicon)  # "on my elbows"
     parts, chosen, aches = pain_said_apart(parts, chosen, lexicon)  # "my wrist ... still hurts"
     parts, chosen = in_a_mans_body(text, parts, chosen, tokens, lexicon)  # "he has ... down there"
-    parts, others = ambiguity.settle(parts, chosen, lexicon)
+    parts, others = ambiguity.settle(parts, chosen, lexicon, kin)  # "dad had prostate ca"
     parts = with_treated_concepts(parts, chosen, lexicon)
     parts = words_read_as_the_code(parts, lexicon)  # "M51.26 herniated disc"
     parts = _in_pregnancy(text, parts, lexicon)  # "32 wks pregnant ... her bp was high"

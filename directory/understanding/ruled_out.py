@@ -17,7 +17,10 @@ specialist already seen ("cardiology already established") and a cancer in the f
 
 from __future__ import annotations
 
+from directory.icd10cm import description
+from directory.text import compact_icd10
 from directory.understanding.candidates import Candidate
+from directory.understanding.code_words import HISTORY
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.model import CHILD_NOUNS, PATIENT_WORDS
 from directory.understanding.tokens import Token
@@ -294,12 +297,32 @@ def family_history(
     norms = [t.norm for t in tokens]
     out = [
         c for c in chosen
-        if c.kind == "condition" and _a_cancer(c, lexicon) and _in_the_family(norms, c.start)
+        if _a_cancer(c, norms, lexicon) and _in_the_family(norms, c.start)
     ]  # fmt: skip
-    return set_aside(chosen, out)
+    chosen, kin = set_aside(chosen, out)
+    # A history code read as whom it asks for ("Z80.0": the gastroenterologist) says why
+    # beside a need ("Z85.3 personal hx of breast cancer, new axillary mass"); alone it
+    # is the ask
+    chosen, why = set_aside(chosen, [c for c in chosen if _a_history_code(c, tokens)])
+    return chosen, kin + why
 
 
-def _a_cancer(candidate: Candidate, lexicon: Lexicon) -> bool:
+def _a_history_code(candidate: Candidate, tokens: list[Token]) -> bool:
+    if candidate.kind != "specialty" or candidate.match != "code":
+        return False
+    compact = compact_icd10(tokens[candidate.start].text)
+    return compact is not None and bool(HISTORY.match(description(compact) or ""))
+
+
+# The word itself read as the oncologist: "dad had colon polyps and cancer at 55".
+_CANCER_WORDS = frozenset({"cancer", "cancers", "ca", "malignancy", "tumor", "tumors"})
+
+
+def _a_cancer(candidate: Candidate, norms: list[str], lexicon: Lexicon) -> bool:
+    if candidate.kind == "specialty":
+        return set(norms[candidate.start : candidate.end]) <= _CANCER_WORDS
+    if candidate.kind != "condition":
+        return False
     concepts = lexicon.vocabulary.concepts
     return bool(candidate.ids) and all(
         i in concepts and concepts[i].body_system == "oncology" for i in candidate.ids
@@ -310,10 +333,15 @@ def _in_the_family(norms: list[str], at: int) -> bool:
     before = norms[max(at - 4, 0) : at]
     if any(tuple(before[-len(h) - k : len(before) - k]) == h for h in _HISTORY for k in (0, 1)):
         return True  # "family history of", "fhx"
+    before = norms[max(at - 6, 0) : at]
     for i, word in enumerate(before):
-        if word in _RELATIVES and any(w in _HAD for w in before[i + 1 :]):
-            return True  # "my dad had", "mom passed from"
+        told = before[i + 1 :]
+        if word in _RELATIVES and any(w in _HAD for w in told) and not set(told) & _ME:
+            return True  # "my dad had", "mom passed from", "dad had colon polyps and cancer"
     return False
+
+
+_ME = frozenset({"i", "im", "ive", "me"})  # "my dad had a stroke and i have cancer"
 
 
 # "but mostly", "the main thing is", "lo principal": what follows is the ask.
