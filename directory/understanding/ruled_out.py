@@ -303,8 +303,13 @@ def family_history(
     # A history code read as whom it asks for ("Z80.0": the gastroenterologist) says why
     # beside a need ("Z85.3 personal hx of breast cancer, new axillary mass"); alone it
     # is the ask
-    chosen, why = set_aside(chosen, [c for c in chosen if _a_history_code(c, tokens)])
-    return chosen, kin + why
+    why = [c for c in chosen if _a_history_code(c, tokens)]
+    if not any(c.kind in _NAMED_NEEDS for c in chosen if c not in why):
+        return chosen, kin  # "Z84.81 FH genetic disease carrier": a vague word is no need
+    return [c for c in chosen if c not in why], kin + why
+
+
+_NAMED_NEEDS = ("condition", "body_part", "procedure", "specialty")
 
 
 def _a_history_code(candidate: Candidate, tokens: list[Token]) -> bool:
