@@ -359,7 +359,7 @@ def test_an_adult_sons_age_is_no_child():
         ("knee guy", ("specialty", "Orthopedic surgeon")),
         ("heart burn", ("condition", "Acid Reflux (GERD)")),
         ("plan b", ("condition", "Birth Control and Family Planning")),
-        ("premature ejaculation", ("condition", "Erectile Dysfunction")),
+        ("premature ejaculation", ("condition", "Premature Ejaculation")),
         ("low sex drive", ("condition", "Low Testosterone")),
         ("belly button bulge", ("condition", "Hernia")),
         ("charlie horse", ("condition", "Muscle Cramps (Charley Horses)")),
