@@ -1249,6 +1249,8 @@ def _cleared_for(parts: tuple[Part, ...], lexicon: Lexicon) -> list[Part]:
                 and p.codes
                 and all(c in specialties and specialties[c].is_surgical for c in p.codes)
             )
+            # "clearance for tonsil surgery": the part's surgeon the words made
+            or (p.kind == "specialty" and p.label.endswith(" surgeon"))
         )
     ]
 

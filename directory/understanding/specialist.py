@@ -267,5 +267,17 @@ def asks_who_operates(read: Interpretation, lexicon: Lexicon) -> bool:
     tunnel"); "carpal tunnel surgery" is a procedure and "pain after surgery" a condition.
     Surgery declined ("sciatica relief without surgery") asks for no surgeon."""
     surgery = lexicon.word_set("surgeon_words")
-    asked = any(word.text.casefold() in surgery for word in read.filler)
+    said = read.text.casefold()
+    asked = any(
+        word.text.casefold() in surgery and not _OCCASION.search(said[: word.span[0]])
+        for word in read.filler
+    )
     return asked and not declines_surgery(read, lexicon)
+
+
+# A surgery said as when the visit is, not whom to see: "pre-anesthesia evaluation OSA
+# prior to elective surgery" had listed ENT surgeons for the sleep apnea.
+_OCCASION = re.compile(
+    r"\b(?:before|prior to|ahead of|upcoming|scheduled|clearance for|cleared for|"
+    r"clearance before)(?:\s+\w+){0,3}\s*$"
+)

@@ -566,6 +566,8 @@ def test_a_fall_alone_is_the_care_asked_for(text, concept):
     [
         ("need medical clearance b4 my knee surgery", "preoperative-clearance", "knee-replacement"),
         ("cardiac clearance before hip replacement", "cardiac-clearance", "hip-replacement"),
+        # the surgeon a body part makes ("tonsil surgery": the tonsils' ENT) had led
+        ("my 4 year old needs pre op clearance for tonsil surgery", "preoperative-clearance", None),
     ],
 )
 def test_a_clearance_is_the_visit_and_the_operation_only_what_it_is_for(text, asked, not_asked):
@@ -575,6 +577,7 @@ def test_a_clearance_is_the_visit_and_the_operation_only_what_it_is_for(text, as
     assert not any(
         default_vocabulary().specialties[c].is_surgical for c in understood.specialty_codes
     )
+    assert not any(p.label.endswith("surgeon") for p in understood.of_kind("specialty"))
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,10 @@ def test_a_condition_no_surgeon_treats_keeps_its_order():
         ("carpal tunnel surgery", False),  # the procedure was read: its own specialists
         ("pain after back surgery", False),  # a condition: pain management, not surgeons
         ("carpal tunnel", False),
+        # a surgery said as when the visit is: ENT surgeons had led for the sleep apnea
+        ("pre-anesthesia evaluation OSA prior to elective surgery", False),
+        ("sleep apnea, cleared for surgery next month", False),
+        ("sleep apnea before surgery", False),
     ],
 )
 def test_a_surgery_word_no_term_readasks_who_operates(text, asks):
