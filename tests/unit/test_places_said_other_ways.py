@@ -89,6 +89,8 @@ def test_a_towns_name_is_spelled_out_where_some_zips_cut_it():
         ("skin rash doctor near LAX", "Los Angeles, CA"),
         ("pregnant and need a doctor in the inland empire", "Riverside, CA"),
         ("hepatology referral cirrhosis chicagoland", "Chicago, IL"),
+        ("vascular surgery PAD referral, greater Providence", "Providence, RI"),
+        ("metro boston dermatologist", "Boston, MA"),
     ],
 )
 def test_an_airport_a_base_or_a_region_is_searched_where_it_is(text, near):
@@ -98,4 +100,5 @@ def test_an_airport_a_base_or_a_region_is_searched_where_it_is(text, near):
 
 def test_a_nickname_does_not_take_its_words_elsewhere():
     assert interpret("lax ligaments in my ankle").location is None
+    assert interpret("greater trochanteric pain syndrome").location is None
     assert interpret("obgyn near here").location.near_me
