@@ -134,3 +134,11 @@ def test_a_baby_doctor_beside_a_pregnancy_is_the_obstetricians():
     assert "208000000X" not in _asked("baby doctor im 8 weeks pregnant")
     assert "208000000X" in _asked("baby doctor for my newborn")
     assert "208000000X" in _asked("baby doctor")
+
+
+def test_e_coli_is_an_infection_not_a_colonoscopy():
+    """ "coli" was one slip from "colo": "e coli infection" had read a colonoscopy."""
+    reading = interpret("e coli infection")
+    assert "colonoscopy" not in reading.concept_ids
+    assert "207RI0200X" in _asked("e coli infection")
+    assert "urinary-tract-infection" in interpret("ecoli uti").concept_ids
