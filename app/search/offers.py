@@ -352,19 +352,24 @@ def broader_for_need(situation: Situation, filters: Filters) -> list[Offer]:
     for the same need ("bunion surgery" in a city with orthopedic surgeons but no foot and
     ankle surgeon or podiatrist; Vocabulary.boards_beyond). For a child, the pediatrician,
     who sees every child's need first ("autism 3yo" where no children's specialist practises).
-    A procedure has none: it is done by those trained for it."""
+    A procedure has none: it is done by those trained for it. A body part's specialists
+    ("blood": the hematologists) are broadened as a typed specialty is ("the sugar in
+    blood very high houston" had found nobody: no hematologist practises near Houston)."""
     reading = situation.interpretation
     if reading is None:
         return []
     vocabulary = default_vocabulary()
     child = reading.patient_age is not None
     variants = []
-    for part in reading.of_kind("condition"):
+    for part in (*reading.of_kind("condition"), *reading.of_kind("body_part")):
         typed = reading.text[part.span[0] : part.span[1]]
-        boards = [c for i in part.ids for c in vocabulary.boards_beyond(i)]
+        if part.kind == "body_part":
+            boards = [c for code in part.codes for c in vocabulary.broader_specialties(code)]
+        else:
+            boards = [c for i in part.ids for c in vocabulary.boards_beyond(i)]
         if child and PEDIATRICS not in vocabulary.treating(part.ids):
             boards.append(PEDIATRICS)
-        for code in dict.fromkeys(boards):
+        for code in dict.fromkeys(c for c in boards if c not in part.codes):
             label = vocabulary.specialty_name(code)
             text = text_with(reading.text, part.span, f"{label} for {typed}")
             variants.append((text, f"Search for {people_called(label)}", label))

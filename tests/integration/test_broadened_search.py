@@ -290,3 +290,12 @@ def test_an_insomnia_doctor_is_followed_by_those_who_treat_insomnia(client):
     for hit in body["results"]:  # a pulmonologist only as a sleep physician too
         names = " ".join(s["name"] for s in hit["specialties"]).lower()
         assert "pulmonologist" not in names or "sleep" in names, names
+
+
+def test_a_body_part_nobody_treats_within_reach_shows_a_broader_specialty_for_it(client):
+    """'i have the sugar in blood very high houston' found nobody: the blood's specialists
+    (hematologists) practise near Hartford only, and a body part was never broadened."""
+    body = api_body(client, "doctor for blood problems houston")
+    assert body["total"] > 0
+    assert _broadened_notice(body).startswith("No physicians for blood problems near Houston")
+    assert all(hit["distance_miles"] <= 25 for hit in body["results"])
