@@ -34,9 +34,9 @@ from app.search.two_places import place_in_the_text
 from directory import geography
 from directory.text import normalize_term
 from directory.understanding import Interpretation, Lexicon, interpret
+from directory.understanding.census_names import is_first_name
 from directory.understanding.describe import mid_sentence, people_called
 from directory.understanding.model import Word
-from directory.understanding.names import is_first_name
 
 __all__ = [
     "Offer",

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from directory import geography
 from directory.text import normalize_term
 from directory.understanding.candidates import Candidate
-from directory.understanding.names import is_first_name
+from directory.understanding.census_names import is_first_name
 from directory.understanding.scoring import GLUE, span_score
 from directory.understanding.tokens import Token
 

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from functools import lru_cache
-
-from faker.providers.person.en_US import Provider as FakerPerson
 
 from directory import geography
 from directory.understanding.candidates import Candidate
+from directory.understanding.census_names import is_common_name, is_surname
 from directory.understanding.lexicon import Lexicon
 from directory.understanding.scoring import COHESION, GLUE, NAME, span_score
 from directory.understanding.titles import place_starts, titles_a_name
@@ -34,31 +32,6 @@ _ARTICLES = frozenset({"a", "an", "the", "any", "some"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 NUMERALS = frozenset({"ii", "iii"})  # ... after a first name and a surname ("John Smith III")
 CREDENTIALS = frozenset({"md", "mds", "dpm", "dds", "dmd", "facs"}) | SUFFIXES
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(name.casefold() for name in FakerPerson.first_names)
-
-
-def is_first_name(word: str) -> bool:
-    """A common US first name ("linda", "guy"), from Faker's census-weighted lists."""
-    return word in _first_names()
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(name.casefold() for name in FakerPerson.last_names)
-
-
-def is_surname(word: str) -> bool:
-    """A common US surname ("miller", "jackson")."""
-    return word in _surnames()
-
-
-def is_common_name(word: str) -> bool:
-    """A common US first name or surname ("gary", "miller", "hammond")."""
-    return word in _first_names() or word in _surnames()
 
 
 def name_check(known_names: NameCheck | Collection[str] | None) -> NameCheck:

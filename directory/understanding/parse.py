@@ -29,6 +29,7 @@ from directory.understanding.background import what_is_new
 from directory.understanding.beside_code import words_read_as_the_code
 from directory.understanding.candidates import Candidate, code_candidates, term_candidates
 from directory.understanding.capitals import capital_readings
+from directory.understanding.census_names import is_common_name
 from directory.understanding.children import GROWN, OWNERS, for_children, grown_children
 from directory.understanding.code_words import described_codes
 from directory.understanding.compose import compose, narrowed
@@ -55,12 +56,7 @@ from directory.understanding.model import (
     Word,
     a_mothers_baby,
 )
-from directory.understanding.names import (
-    NameCheck,
-    is_common_name,
-    name_candidates,
-    name_check,
-)
+from directory.understanding.names import NameCheck, name_candidates, name_check
 from directory.understanding.origins import where_they_came_from, where_they_were
 from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import (

@@ -25,8 +25,8 @@ from directory.geography import Place
 from directory.geography.states import AP_STYLE
 from directory.text import compact_icd10
 from directory.understanding.candidates import Candidate
+from directory.understanding.census_names import is_common_name, is_first_name, is_surname
 from directory.understanding.lexicon import Lexicon
-from directory.understanding.names import is_common_name, is_first_name, is_surname
 from directory.understanding.nicknames import nickname_places
 from directory.understanding.scoring import BARE_CITY, PLACE, span_score
 from directory.understanding.tokens import Token

@@ -14,8 +14,10 @@ from dataclasses import replace
 
 from directory.text import normalize_term
 from directory.understanding import entries as e
+from directory.understanding.census_names import is_common_name, is_surname
 from directory.understanding.entries import Entry
 from directory.understanding.lexicon_file import LexiconData
+from directory.understanding.typos import english_counts
 from directory.vocabulary import Specialty, Vocabulary
 
 FILTER_LABELS = {  # a filter phrase's chip label, by filter
@@ -193,4 +195,28 @@ class TermTable:
                 singular = e.singular_phrase(term, exact)
                 if singular:
                     phrases.setdefault(singular, entry)
+        for term, entry in list(phrases.items()):
+            for eponym in _eponym_alone(term, entry):
+                phrases.setdefault(eponym, replace(entry, exact=False))
         return phrases
+
+
+def _eponym_alone(term: str, entry: Entry) -> tuple[str, ...]:
+    """ "barrett s esophagus" -> "barrett s", "barretts": a condition named after a person
+    is said by the name alone ("i have barrett's from years of reflux" had left "barrett"
+    for a surname), unless the name is an English word ("bell s palsy": "bells")."""
+    words = term.split()
+    if entry.kind != "condition" or len(entry.ids) != 1 or len(words) < 3 or words[1] != "s":
+        return ()
+    name = words[0]
+    if len(name) < 4 or not name.isalpha():
+        return ()
+    count = english_counts().get(name)
+    if count is not None and not (count < _RARE_WORD and is_surname(name)):
+        return ()  # "golfer s elbow", "swimmer s ear": a word, not a name
+    if is_common_name(name):  # "barrett's" typed with its 's; "dr barrett" is a person
+        return (f"{name} s",)
+    return (f"{name} s", f"{name}s")
+
+
+_RARE_WORD = 1_000  # a surname this rare in English is a name ("barrett", "addison")

@@ -128,9 +128,10 @@ def test_a_sign_or_an_injury_chapter_names_no_specialist():
     ("code", "specialist"),
     [
         # blocks of the musculoskeletal chapter that are the rheumatologist's: "M02.30
-        # reactive arthritis" had listed ten orthopedic surgeons
-        ("M02.30", "207RR0500X"),  # reactive arthropathy
-        ("M02.39", "207RR0500X"),
+        # reactive arthritis" had listed ten orthopedic surgeons (its words, Reiter's
+        # disease, now read reactive arthritis itself)
+        ("M02.10", "207RR0500X"),  # postdysenteric arthropathy
+        ("M02.80", "207RR0500X"),  # other reactive arthropathies
     ],
 )
 def test_a_block_of_a_chapter_asks_for_its_own_specialist(code, specialist):

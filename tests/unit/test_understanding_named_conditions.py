@@ -131,3 +131,30 @@ def test_a_cancer_feared_as_a_sign_is_not_an_oncologist_asked_for():
     parts = interpret("is breast pain a sign of cancer who do i see").parts
     assert not any(p.kind == "specialty" for p in parts)
     assert any(p.label == "Breast pain" for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("i have barrett's from years of acid reflux and need a scope", "gerd"),
+        ("Barrett's w/ HGD radiofrequency ablation", "gerd"),
+        ("dupuytrens", "dupuytrens-contracture"),
+        ("gilberts", "gilberts-syndrome"),
+    ],
+)
+def test_a_condition_named_after_a_person_is_said_by_the_name_alone(text, concept):
+    """ "barrett's" had been left unread, and a surname search ranked Dr. Barrett first."""
+    reading = interpret(text)
+    assert concept in reading.concept_ids
+    assert not {w.text.lower() for w in reading.unplaced} & {"barrett", "barretts"}
+
+
+@pytest.mark.parametrize("text", ["dr barrett", "dr turner"])
+def test_the_name_alone_after_a_title_is_still_a_person(text):
+    assert [p.kind for p in interpret(text).parts] == ["name"]
+
+
+@pytest.mark.parametrize("text", ["golfers", "swimmers", "bells"])
+def test_a_word_before_its_s_is_no_name_alone(text):
+    """ "golfer's elbow", "swimmer's ear", "bell's palsy": the word alone is a word."""
+    assert not interpret(text).concept_ids
