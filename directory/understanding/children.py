@@ -45,11 +45,20 @@ def for_children(
             _before(tokens, candidate.start, child_words),
             _after(tokens, candidate.end, child_words),
         )
+        # "family doctor for my newborn": a board trained to see children stays what was
+        # asked, first, with its children's counterpart beside it
+        # (one board named, not a need's several: "sunburn" is urgent care's)
+        every_age = candidate.ids if set(candidate.ids) <= EVERY_AGE else ()
         for span in spans:
             if span is not None:
                 typed = _a_teenagers_adults_specialist(candidate, span[0], tokens, lexicon)
-                found.append(_counterpart(candidate, (*codes, *typed), *span, lexicon))
+                asked = (*every_age, *codes, *typed)
+                found.append(_counterpart(candidate, asked, *span, lexicon))
     return found
+
+
+# Boards whose residency trains them to see children: asked for a child by name, they stay.
+EVERY_AGE = frozenset({"207Q00000X"})  # family medicine
 
 
 def _a_teenagers_adults_specialist(

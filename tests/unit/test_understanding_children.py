@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from directory.understanding import interpret, lexicon_for
+from directory.understanding.children import EVERY_AGE
 from directory.vocabulary import default_vocabulary
 
 PEDIATRIC_ALLERGY, PEDIATRICS = "2080P0201X", "208000000X"
@@ -40,9 +41,11 @@ def test_every_counterpart_reads_back_in_both_word_orders(lexicon):
     mapped = [s for s in specialties.values() if s.children]
     assert len(mapped) >= 20
     for specialty in mapped:
+        # a board that sees children itself stays first ("kids family medicine doctor")
+        kept = (specialty.code,) if specialty.code in EVERY_AGE else ()
         for text in (f"kids {specialty.lay_name}", f"{specialty.lay_name} for my child"):
             parts = interpret(text, lexicon=lexicon).parts
-            assert [p.ids for p in parts] == [specialty.children], (text, parts)
+            assert [p.ids for p in parts] == [(*kept, *specialty.children)], (text, parts)
             assert all(specialties[code].is_physician == specialty.is_physician
                        for code in specialty.children)  # fmt: skip
 
@@ -264,3 +267,17 @@ def test_a_new_mothers_baby_is_not_the_patient(text):
     """'new mom crying all the time cant bond with baby' read a child's depression."""
     read = interpret(text, lexicon=lexicon_for(default_vocabulary()))
     assert read.patient_age is None and "child" not in read.describe()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["family medicine newborn and mom care katy tx accepting", "family doctor for my newborn"],
+)
+def test_a_family_doctor_asked_for_a_child_stays_asked(text):
+    """Family medicine sees children: 'family medicine newborn and mom care' had listed only
+    pediatricians. The family doctor comes first, the pediatrician beside."""
+    specialty = interpret(text).of_kind("specialty")[0]
+    assert specialty.codes[:1] == ("207Q00000X",)
+    assert "208000000X" in specialty.codes
+    # a need's several boards ("sunburn": urgent care) still take the child's counterpart
+    assert interpret("sunburned kid fever chills").of_kind("specialty")[0].label == "Pediatrician"
