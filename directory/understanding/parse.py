@@ -376,7 +376,10 @@ _GROWN_OFFSPRING = re.compile(
     # a need of grown life: "my son needs a vasectomy", "my daughter had a miscarriage"
     r"vasectomy|miscarriage|miscarried|prenatal|ivf|infertility|fertility|menopause|"
     r"mammogram|mammo|prostate|erectile|colonoscopy|dementia|alzheimers?|memory loss|"
-    r"(?:hip|knee|joint) replacement|c section)\b"
+    r"(?:hip|knee|joint) replacement|c section|"
+    # a child of their own: "my daughter had a baby and is so depressed"
+    r"(?:had|has|having) (?:a|her|his|the) (?:baby|newborn)|gave birth|her baby|his baby|"
+    r"her newborn|breastfeeding|nursing her)\b"
 )
 
 

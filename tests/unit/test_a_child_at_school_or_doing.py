@@ -124,6 +124,8 @@ def test_a_parents_son_or_daughter_is_a_child(text):
         "my daughter had a miscarriage",
         "my daughter needs a mammogram",
         "my son has prostate problems",
+        "my daughter had a baby and is so depressed she wont get out of bed",
+        "my daughter is breastfeeding and has mastitis",
     ],
 )
 def test_a_need_of_grown_life_says_the_son_or_daughter_is_grown(text):
