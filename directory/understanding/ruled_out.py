@@ -564,6 +564,10 @@ def _low_bmi(candidate: Candidate, tokens: list[Token]) -> bool:
 # cancer": what someone fears it is.
 _ASKED = (
     ("is", "it"), ("is", "this"), ("is", "that"), ("it", "be"), ("sign", "of"), ("signs", "of"),
+    # a referral's suspicion: "suspicion of cancer of the breast, mass palpable, need
+    # evaluation of surgeon" asks for the surgeon, not the oncologist
+    ("suspicion", "of"), ("suspicious", "for"), ("concern", "for"), ("concerning", "for"),
+    ("r", "o"), ("rule", "out"), ("suspected",), ("possible",), ("probable",),
 )  # fmt: skip
 _SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
 _AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})

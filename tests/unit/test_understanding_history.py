@@ -153,6 +153,12 @@ def test_a_body_part_said_to_be_fine_is_not_searched():
         ("scared its cancer, lump in breast", "Breast Lump"),
         ("is this mole cancer", "Moles and Skin Growths"),
         ("is the lump on my neck cancer", "Lump in the Neck or Swollen Glands"),
+        # a referral's suspicion: the surgeon asked for, not the oncologist
+        (
+            "patient with suspicion of cancer of the breast, mass palpable, need evaluation "
+            "of surgeon",
+            "Breast Lump",
+        ),
     ],
 )
 def test_a_diagnosis_feared_is_not_the_specialist_asked_for(text, need):
