@@ -1211,7 +1211,7 @@ def _how_it_began(text: str, parts: tuple[Part, ...]) -> list[Part]:
 
 # Infections that pass, whose aftermath is another need's: said after "since"/"after".
 PASSING_INFECTIONS = frozenset(
-    {"covid-19", "influenza", "mononucleosis", "strep-throat", "pneumonia"}
+    {"covid-19", "influenza", "mononucleosis", "strep-throat", "pneumonia", "e-coli-infection"}
 )
 _SINCE = re.compile(
     r"\b(?:since|after|following)(?:\s+(?:i|he|she|we|they|my|his|her|the|a|an|had|having|"

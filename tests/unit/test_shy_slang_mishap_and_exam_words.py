@@ -139,6 +139,7 @@ def test_a_baby_doctor_beside_a_pregnancy_is_the_obstetricians():
 def test_e_coli_is_an_infection_not_a_colonoscopy():
     """ "coli" was one slip from "colo": "e coli infection" had read a colonoscopy."""
     reading = interpret("e coli infection")
-    assert "colonoscopy" not in reading.concept_ids
-    assert "207RI0200X" in _asked("e coli infection")
+    assert reading.concept_ids == ("e-coli-infection",)
     assert "urinary-tract-infection" in interpret("ecoli uti").concept_ids
+    # after it, a passing infection is how another need began
+    assert "e-coli-infection" not in interpret("kidney problems after e coli").concept_ids
