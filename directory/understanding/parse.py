@@ -299,15 +299,20 @@ def _accepting_alone(
     parts: tuple[Part, ...], filler: tuple[Word, ...], lexicon: Lexicon
 ) -> tuple[tuple[Part, ...], tuple[Word, ...]]:
     """ "rheumatologist cambridge ma accepting": in a directory, a physician who is
-    accepting is accepting new patients, unless the words say which insurance."""
+    accepting is accepting new patients, unless the words after it say which insurance
+    ("accepting humana"); an insurer named before ("cardiologist spanish humana accepting")
+    is a wish of its own."""
     entry = lexicon.phrases.get("accepting new patients")
     said = {p.filter for p in parts if p.kind == "filter"}
-    if entry is None or said & {"accepting_new_patients", "insurance"}:
+    if entry is None or "accepting_new_patients" in said:
         return parts, filler
     if any(normalize_term(w.text) in INSURANCE_WORDS for w in filler):
         return parts, filler  # "accepting insurance", "accepts my plan"
     word = next((w for w in filler if normalize_term(w.text) in ACCEPTING), None)
     if word is None:
+        return parts, filler
+    plans = [p for p in parts if p.kind == "filter" and p.filter == "insurance"]
+    if any(p.span[0] > word.span[0] for p in plans):
         return parts, filler
     return _with_word_read_as(parts, word, entry), tuple(w for w in filler if w is not word)
 

@@ -152,14 +152,30 @@ def test_a_woman_doctor_for_a_need_is_a_woman_who_treats_it():
 
 
 @pytest.mark.parametrize(
-    "text", ["rheumatologist cambridge ma accepting", "pcp accepting", "dermatologist accepting"]
+    "text",
+    [
+        "rheumatologist cambridge ma accepting",
+        "pcp accepting",
+        "dermatologist accepting",
+        # an insurer named before is a wish of its own: it had swallowed the word
+        "cardiologist spanish humana accepting",
+        "ENT humana accepting decatur ga",
+    ],
 )
 def test_accepting_alone_is_accepting_new_patients(text):
     """'accepting' was filler: the page listed physicians not taking anyone new."""
     assert interpret(text).filters.get("accepting_new_patients") is True, text
 
 
-@pytest.mark.parametrize("text", ["accepting medicaid", "accepting aetna", "accepting insurance"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "accepting medicaid",
+        "accepting aetna",
+        "accepting insurance",
+        "cardiologist accepting humana",
+    ],
+)
 def test_accepting_an_insurance_is_the_insurance_not_new_patients(text):
     assert "accepting_new_patients" not in interpret(text).filters, text
 
