@@ -60,6 +60,13 @@ class Alternative(NamedTuple):
     real_word: bool = False  # a correction of a word spelled right (typos.rewrites_real_word)
 
 
+# A care joined to "tele": "teledermatology", "telepsych", "telecardiology" (not "telephone").
+_TELE_CARE = re.compile(
+    r"^tele((?:[a-z]{2,}(?:ology|ologist|ologists|iatry|iatrist))|derm|psych|rheum|neuro|"
+    r"cardio|endo|onc|pulm|ortho|peds|gi|urology|nephrology)$"
+)
+
+
 def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) -> list[Token]:
     """The words of ``text`` with their character spans; a run in a script the folding
     drops is read through ``scripts`` (lexicon ``scripts``), its known words found in it
@@ -75,7 +82,12 @@ def tokenize(text: str, scripts: Mapping[str, tuple[str, ...]] | None = None) ->
             norm = raw[:5]
         else:
             norm = normalize_term(raw).replace(" ", "")
-        if norm:
+        if (care := _TELE_CARE.match(norm)) and len(raw) == len(norm):
+            # "teledermatology", "telepsych": the telehealth wish and the care, two words
+            at = match.start() + 4
+            tokens.append(Token(raw[:4], "tele", match.start(), at))
+            tokens.append(Token(raw[4:], care[1], at, match.end()))
+        elif norm:
             tokens.append(Token(raw, norm, match.start(), match.end()))
         elif scripts:  # folded to nothing: Chinese, Korean, Arabic, Russian
             tokens += _in_another_script(raw, match.start(), scripts)

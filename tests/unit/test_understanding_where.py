@@ -390,3 +390,25 @@ def test_a_back_that_hurts_beside_a_skin_condition_is_still_a_need():
         ("eczema",),
         ("chronic-low-back-pain",),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "specialist"),
+    [
+        ("tele-rheumatology RA follow up M05.79", "Rheumatologist"),
+        ("acne tele derm los angeles", "Dermatologist"),
+        ("teledermatology psoriasis L40.0", "Dermatologist"),
+        ("telepsych referral bipolar F31.9 medicaid", "Psychiatrist"),
+        ("telepsychiatry near me", "Psychiatrist"),
+    ],
+)
+def test_tele_before_a_care_is_the_telehealth_wish_and_the_care(text, specialist):
+    """ "tele-neurology", "teledermatology": the wish had been dropped, or the care."""
+    reading = interpret(text)
+    assert reading.filters.get("telehealth") is True, reading.parts
+    assert specialist in [p.label for p in reading.of_kind("specialty")]
+
+
+@pytest.mark.parametrize("text", ["television", "telemetry nurse", "telephone number for dr smith"])
+def test_a_tele_word_that_names_no_care_is_no_wish(text):
+    assert "telehealth" not in interpret(text).filters
