@@ -567,7 +567,7 @@ _ASKED = (
     # a referral's suspicion: "suspicion of cancer of the breast, mass palpable, need
     # evaluation of surgeon" asks for the surgeon, not the oncologist
     ("suspicion", "of"), ("suspicious", "for"), ("concern", "for"), ("concerning", "for"),
-    ("r", "o"), ("rule", "out"), ("suspected",), ("possible",), ("probable",),
+    ("r o",), ("rule", "out"), ("suspected",), ("possible",), ("probable",),  # "r/o" is one word
 )  # fmt: skip
 _SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
 _AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})

@@ -159,6 +159,7 @@ def test_a_body_part_said_to_be_fine_is_not_searched():
             "of surgeon",
             "Breast Lump",
         ),
+        ("r/o cancer lung nodule", "Lung Nodule"),
     ],
 )
 def test_a_diagnosis_feared_is_not_the_specialist_asked_for(text, need):
