@@ -202,9 +202,10 @@ class TermTable:
 
 
 def _eponym_alone(term: str, entry: Entry) -> tuple[str, ...]:
-    """ "barrett s esophagus" -> "barrett s", "barretts": a condition named after a person
-    is said by the name alone ("i have barrett's from years of reflux" had left "barrett"
-    for a surname), unless the name is an English word ("bell s palsy": "bells")."""
+    """ "hashimoto s thyroiditis" -> "hashimoto s", "hashimotos": a condition named after a
+    person is said by the name alone ("i have barrett's from years of reflux" had left
+    "barrett" for a surname), unless the name is an English word ("bell s palsy": "bells");
+    a common surname only with its 's ("barrett s"), so "dr barrett" stays a person."""
     words = term.split()
     if entry.kind != "condition" or len(entry.ids) != 1 or len(words) < 3 or words[1] != "s":
         return ()

@@ -62,8 +62,8 @@ class Alternative(NamedTuple):
 
 # A care joined to "tele": "teledermatology", "telepsych", "telecardiology" (not "telephone").
 _TELE_CARE = re.compile(
-    r"^tele((?:[a-z]{2,}(?:ology|ologist|ologists|iatry|iatrist))|derm|psych|rheum|neuro|"
-    r"cardio|endo|onc|pulm|ortho|peds|gi|urology|nephrology)$"
+    r"^tele([a-z]{2,}(?:ology|ologist|ologists|iatry|iatrist)|derm|psych|rheum|neuro|cardio|"
+    r"endo|onc|pulm|ortho|peds|gi)$"
 )
 
 
