@@ -564,10 +564,13 @@ def _low_bmi(candidate: Candidate, tokens: list[Token]) -> bool:
 # cancer": what someone fears it is.
 _ASKED = (
     ("is", "it"), ("is", "this"), ("is", "that"), ("it", "be"), ("sign", "of"), ("signs", "of"),
-    # a referral's suspicion: "suspicion of cancer of the breast, mass palpable, need
-    # evaluation of surgeon" asks for the surgeon, not the oncologist
+)  # fmt: skip
+# A referral's suspicion of a cancer: "suspicion of cancer of the breast, mass palpable,
+# need evaluation of surgeon" asks for the surgeon, not the oncologist. Only the word
+# "cancer": "r/o primary aldosteronism" asks for the endocrinologist it names.
+_SUSPECTED = (
     ("suspicion", "of"), ("suspicious", "for"), ("concern", "for"), ("concerning", "for"),
-    ("r o",), ("rule", "out"), ("suspected",), ("possible",), ("probable",),  # "r/o" is one word
+    ("r o",), ("rule", "out"), ("suspected",), ("possible",), ("probable",),  # "r/o": one word
 )  # fmt: skip
 _SAID = (("its",), ("it", "s"))  # only after a fear: "scared its cancer"
 _AFRAID = frozenset({"scared", "afraid", "worried", "terrified", "fear", "hope"})
@@ -589,6 +592,9 @@ def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
             return False
         before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
         if any(before[-len(q) :] == q for q in _ASKED):
+            return True
+        said = {t.norm for t in tokens[c.start : c.end]}
+        if said <= _CANCER_WORDS and any(before[-len(q) :] == q for q in _SUSPECTED):
             return True
         if _asked_if_it_is(c, tokens):
             return True
