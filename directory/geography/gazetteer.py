@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, NamedTuple
@@ -288,9 +288,7 @@ def _area_code_places() -> dict[str, Place]:
             groups[code].append(info)
     places = {}
     for code, infos in groups.items():
-        towns = defaultdict(int)
-        for info in infos:
-            towns[f"{info.city}, {info.state}"] += 1
+        towns = Counter(f"{info.city}, {info.state}" for info in infos)
         biggest = max(towns, key=lambda town: (towns[town], town))
         places[code] = Place(f"area code {code} ({biggest})", *median_point(infos), "area code")
     return places
