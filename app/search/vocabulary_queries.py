@@ -70,7 +70,7 @@ def resolution_query(text: str, size: int = 10) -> dict:
             }
         },
     ]
-    if len(_fuzzy_words(text)) == len(text.split()):  # no word too long for edits
+    if all(len(w) <= FUZZY_LONGEST for w in text.split()):  # no word too long for edits
         should.append(
             {
                 "multi_match": {
