@@ -232,6 +232,12 @@ def _places_at(text: str, tokens: list[Token], norms: list[str], start: int, lex
         elif city and not _a_word_first(name, tokens[start]):
             bare = BARE_CITY if _bare_city_ok(name, norms, start, lexicon) else None
             yield end, *_city_reading(name), False, bare
+        elif (state or cued) and (counties := _bare_county(name, lexicon)):
+            # "cardiologist in gwinnett", "gwinnett ga": a county said without its word, not
+            # a slip of a far town's name (Winnett, MT)
+            if state is not None and (here := geography.county_place(f"{name} county", state[1])):
+                yield state[0], here, (), True, None
+            yield end, *_ranked_reading(counties), False, None
         elif (state or cued or end == len(tokens)) and (meant := _respelled(name, state, lexicon)):
             # "urologist houstin tx", "in chicgo": a slip of the city clearly meant, where
             # the words say a place is (a state after it, or a cue before it); a big
@@ -421,6 +427,17 @@ def _state_reading(code: str, city_name: str | None):
 def _counties(name: str) -> tuple[tuple[Place, int], ...]:
     name = _county_name(name)
     return geography.county_places(name) if name.endswith((" county", " parish")) else ()
+
+
+def _bare_county(name: str, lexicon: Lexicon) -> tuple[tuple[Place, int], ...]:
+    """The counties a name no town bears is the name of, said without "county": "in
+    gwinnett", "in cuyahoga". Not a word we read or an everyday English word ("in lake")."""
+    words = name.split()
+    if len(words) > 2 or name in lexicon.phrases or _cities(name):
+        return ()
+    if any(not w.isalpha() or w in lexicon.words or w in english_counts() for w in words):
+        return ()
+    return _counties(f"{name} county") or _counties(f"{name} parish")
 
 
 def _county_name(name: str) -> str:

@@ -102,3 +102,22 @@ def test_a_nickname_does_not_take_its_words_elsewhere():
     assert interpret("lax ligaments in my ankle").location is None
     assert interpret("greater trochanteric pain syndrome").location is None
     assert interpret("obgyn near here").location.near_me
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("cardiologist in gwinnett", "Gwinnett County, GA"),  # not Winnett, MT
+        ("pediatrician near cuyahoga", "Cuyahoga County, OH"),
+        ("gwinnett ga foot doctor", "Gwinnett County, GA"),
+    ],
+)
+def test_a_county_said_without_its_word_is_the_county(text, label):
+    place = _place(text)
+    assert (place.label, place.kind) == (label, "county")
+
+
+@pytest.mark.parametrize("text", ["dermatologist in lake", "in orange pediatrician"])
+def test_an_everyday_word_a_county_is_named_stays_no_county(text):
+    reading = interpret(text)
+    assert reading.location is None or reading.location.place.kind != "county"
