@@ -192,7 +192,11 @@ def _specialty_clauses(
     clauses = clauses or [ranking.specialty_query(codes, named, weight)]
     if behind:
         clauses.append(ranking.broader_query(behind))
-    if context:
+    if context and by_body and not fit and _young(resolution):
+        # "my 4 year old ear hurts", "my babys hip clicked": nothing but a young child's body
+        # part was said, and the pediatrician sees it as soon as the part's specialists do
+        clauses.append(ranking.specialty_query(list(dict.fromkeys(context)), weight=weight))
+    elif context:
         # "nocturnal enuresis 8yo M urology referral": the child's pediatrician is who refers,
         # after the urologists typed, as a referral's fit already puts primary care
         referred = not by_body and not set(codes) & PRIMARY_CARE
