@@ -45,8 +45,9 @@ def with_treated_concepts(
             and not for_a_child  # "asthma doctor for my kid": a pediatrician reading stays
         ):
             beside = [i for p in parts if p.kind == "condition" for i in p.ids]
-            beyond = normalize_term(part.text).split()[-1] in _SPECIALIST
-            part = _its_specialist(part, lexicon, beside, beyond) or part
+            last = normalize_term(part.text).split()[-1]
+            if not (last in _PLACES and _led_by_others(part, lexicon)):
+                part = _its_specialist(part, lexicon, last in _SPECIALIST, beside) or part
         found.append(part)
     return tuple(found)
 
@@ -69,8 +70,25 @@ def the_childs_need(part: Part, lexicon: Lexicon) -> Part | None:
 _SPECIALIST = frozenset({"specialist", "specialists", "expert", "experts"})
 
 
+# "wound clinic", "tinnitus center": a place where all who treat the need work.
+_PLACES = frozenset({"clinic", "clinics", "center", "clinica", "practice"})
+
+
+def _led_by_others(part: Part, lexicon: Lexicon) -> bool:
+    """The need's map lists a clinician who is no physician first (podiatrists for wounds,
+    audiologists for tinnitus): its clinic is theirs as much as the first physician's, so
+    "wound clinic fall river" lists the map's order, not vascular surgeons alone."""
+    vocabulary = lexicon.vocabulary
+    if len(part.ids) != 1:
+        return False
+    first = next(iter(vocabulary.concepts[part.ids[0]].specialties), None)
+    return first is not None and (
+        first.code in vocabulary.specialties and not vocabulary.specialties[first.code].is_physician
+    )
+
+
 def _its_specialist(
-    part: Part, lexicon: Lexicon, beside: Sequence[str] = (), beyond: bool = False
+    part: Part, lexicon: Lexicon, beyond: bool = False, beside: Sequence[str] = ()
 ) -> Part | None:
     """ "lupus specialist", "acne doctor": the specialist the condition is first listed
     with (not primary care), treating the condition, so those physicians lead and the

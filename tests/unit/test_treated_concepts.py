@@ -79,3 +79,24 @@ def test_a_childs_need_specialist_is_past_the_pediatrician(text, label):
     the map's pediatric urologists now lead and the pediatricians follow."""
     (part,) = interpret(text).of_kind("specialty")
     assert part.label == label and part.treats is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [("wound clinic fall river ma", "chronic-wounds"), ("tinnitus clinic", "tinnitus")],
+)
+def test_a_clinic_for_a_need_others_lead_is_the_need_not_its_first_physician(text, concept):
+    """ "wound clinic" had read vascular surgeons alone: the first physician of a map that
+    lists podiatrists first. A clinic is where everyone who treats the need works."""
+    reading = interpret(text)
+    assert [p.kind for p in reading.parts if p.kind != "location"] == ["condition"]
+    assert reading.concept_ids == (concept,)
+
+
+@pytest.mark.parametrize(
+    ("text", "specialist"),
+    [("memory clinic", "Neurologist"), ("std clinic", "Infectious disease specialist")],
+)
+def test_a_clinic_or_doctor_for_a_need_physicians_lead_is_its_specialist(text, specialist):
+    (part,) = interpret(text).parts
+    assert (part.kind, part.label) == ("specialty", specialist)
