@@ -52,7 +52,7 @@ THERAPISTS = "103T00000X"
          "surgical-wound-infection"),
         ("road rash not healing boston", "cuts-and-scrapes"),
         ("caller thinks its a brown recluse bite, turning black in the middle",
-         "insect-bites-and-stings"),
+         "spider-bites"),
         ("fire ant bites blistered and look infected", "insect-bites-and-stings"),
         ("scab on my scalp that wont heal and bleeds sometimes", "skin-cancer"),
         ("my dads toe is turning black and has a sore he's diabetic",

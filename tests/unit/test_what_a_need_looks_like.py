@@ -170,7 +170,7 @@ def test_the_clinician_a_need_is_asked_of_by_name_leads(text, code):
         ("red streak going up my arm from a cut", "cellulitis"),
         ("infected finger around the nail caller boston", "cellulitis"),
         ("dog bit my leg yesterday now its red and warm akron", "animal-bite"),
-        ("bat was in my bedroom do i need rabies shots", "animal-bite"),
+        ("bat was in my bedroom do i need rabies shots", "rabies-exposure"),
         ("caller found tick attached wants to be seen this week", "lyme-disease"),
         ("my tb test came back positive but i feel fine what doctor", "tuberculosis"),
         ("adult catch up vaccines never got my shots as a kid", "vaccinations"),
