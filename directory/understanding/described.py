@@ -9,8 +9,9 @@
   faint of its own. Before it ("passed out and hit my head") the faint is the cause, a
   need of its own.
 * "cant sleep because of itching all night", "itching so bad i cant sleep", "me pica tanto
-  que no puedo dormir": sleep lost to another need, which is what a physician treats; a
-  sleep doctor is for sleeplessness said alone or beside a need with no link between.
+  que no puedo dormir", "leg cramps at night cant sleep": sleep lost to another need,
+  which is what a physician treats; a sleep doctor is for sleeplessness said alone or
+  beside a need with no link between.
 * "pelvic floor therapy for men after prostate surgery", "breast biopsy after a
   mammogram": the care asked for, then the operation or test it follows, which is history
   (its specialists had come first: urologists for the therapy).
@@ -40,6 +41,9 @@ _CAUSED = re.compile(
     re.IGNORECASE,
 )
 _INSOMNIA = ("insomnia",)
+# A need felt at night, then sleeplessness: "burning pain in my feet at night cant sleep".
+_AT_NIGHT = re.compile(r"\b(?:at|all|every|each)\s+(?:night|nite)\b", re.IGNORECASE)
+_SLEEP = re.compile(r"\b(?:sleep|sleeping|slept|dormir|insomnia)\b", re.IGNORECASE)
 # Between the care asked for and what it follows: "... for men after", "... post".
 _FOLLOWS = re.compile(
     r"(?:\s+(?:for|in)\s+(?:\w+\s+){0,2}?)?\W*(?:after|post|following|s/p)\s+"
@@ -87,7 +91,16 @@ def _sleep_lost_to(text: str, part: Part, others: list[Part]) -> bool:
         first, second = sorted((part, other), key=lambda p: p.span[0])
         if _CAUSED.search(text[first.span[1] : second.span[0]]):
             return True
+        if second is part and _felt_at_night(text[first.span[0] : second.span[1]]):
+            return True
     return False
+
+
+def _felt_at_night(said: str) -> bool:
+    """A need felt at night said before the sleep it costs ("leg cramps at night every
+    night cant sleep"): "at night" before the sleep words, whichever part took it in."""
+    night, sleep = _AT_NIGHT.search(said), _SLEEP.search(said)
+    return night is not None and sleep is not None and night.end() <= sleep.start()
 
 
 def _done_before(text: str, part: Part, parts: tuple[Part, ...]) -> bool:

@@ -20,6 +20,9 @@ def concepts(text: str) -> set[str]:
         ("back pain so bad i cant sleep", "chronic-low-back-pain"),
         ("can't sleep from neck pain radiating down my arm", "chronic-neck-pain"),
         ("hot flashes wake me up all night cant sleep", "menopause"),
+        # a need felt at night, then the sleep it costs (sleep physicians had led)
+        ("leg cramps at night every night cant sleep", "muscle-cramps"),
+        ("burning pain in my feet at night cant sleep", "numbness"),
     ],
 )
 def test_sleep_lost_to_another_need_is_that_need(text, cause):
@@ -36,8 +39,11 @@ def test_a_sleep_doctor_named_by_sleeplessness_caused_by_an_itch_is_not_asked_fo
     assert not any(p.kind == "specialty" for p in parts)
 
 
-def test_sleeplessness_said_beside_a_need_with_no_cause_stays():
-    assert {"anxiety", "insomnia"} <= concepts("anxiety and cant sleep")
+@pytest.mark.parametrize(
+    "text", ["anxiety and cant sleep", "cant sleep at night and my knee hurts"]
+)
+def test_sleeplessness_said_beside_a_need_with_no_cause_stays(text):
+    assert "insomnia" in concepts(text)
 
 
 @pytest.mark.parametrize(
