@@ -22,6 +22,7 @@ from directory.vocabulary import PEDIATRICS, PRIMARY_CARE, default_vocabulary
 
 # Below this age (a "baby" or "toddler" is read as 1), the pediatrician before the specialists.
 INFANCY = 2
+PRESCHOOL = 6  # a child this young is taken to the pediatrician first, whatever hurts
 # A child's pediatrician placed where the map puts primary care: this much (x10) above the
 # family doctor of the same place, still below the specialist the map ranks first.
 PEDIATRICIAN_FIRST = 0.2
@@ -192,9 +193,10 @@ def _specialty_clauses(
     clauses = clauses or [ranking.specialty_query(codes, named, weight)]
     if behind:
         clauses.append(ranking.broader_query(behind))
-    if context and by_body and not fit and _young(resolution):
-        # "my 4 year old ear hurts", "my babys hip clicked": nothing but a young child's body
-        # part was said, and the pediatrician sees it as soon as the part's specialists do
+    if context and by_body and not fit and _preschool(resolution):
+        # "my 4 year old ear hurts", "toddler pulling at ear": nothing but a small child's
+        # body part was said, and the pediatrician sees it as soon as the part's specialists
+        # do (a school child's knee hurt at soccer is still the orthopedist's first)
         clauses.append(ranking.specialty_query(list(dict.fromkeys(context)), weight=weight))
     elif context:
         # "nocturnal enuresis 8yo M urology referral": the child's pediatrician is who refers,
@@ -208,6 +210,10 @@ def _specialty_clauses(
 
 def _young(resolution: Resolution) -> bool:
     return resolution.patient_age is not None and resolution.patient_age < TEEN
+
+
+def _preschool(resolution: Resolution) -> bool:
+    return resolution.patient_age is not None and resolution.patient_age < PRESCHOOL
 
 
 def _adults_after(resolution: Resolution) -> bool:
