@@ -156,10 +156,20 @@ def _named(ids: tuple[str, ...], vocabulary: Vocabulary) -> tuple[str, ...]:
     codes = [c for i in ids if i in specialties for c in (i, *specialties[i].also)]
     codes = [c for c in dict.fromkeys(codes) if c in specialties]
     boards = {specialties[c].classification for c in codes if specialties[c].specialization}
+    # "dermatologist for my kids": the children's dermatologists, then the board (who sees
+    # children too) after them, not level with them
+    behind_kids = {
+        c
+        for c in ids
+        if c in specialties and c not in PRIMARY_CARE and set(specialties[c].children) & set(ids)
+    }
     return tuple(
         c
         for c in codes
-        if c in ids or specialties[c].specialization or specialties[c].classification not in boards
+        if c not in behind_kids
+        and (
+            c in ids or specialties[c].specialization or specialties[c].classification not in boards
+        )
     )
 
 

@@ -49,16 +49,30 @@ def for_children(
         # asked, first, with its children's counterpart beside it
         # (one board named, not a need's several: "sunburn" is urgent care's)
         every_age = candidate.ids if set(candidate.ids) <= EVERY_AGE else ()
+        # "dermatologist for my kids", "allergist for kids": a board that sees children
+        # follows its few children's subspecialists (one pediatric dermatologist had been
+        # the whole answer)
+        after = () if every_age else _seeing_children(candidate, lexicon)
         for span in spans:
             if span is not None:
                 typed = _a_teenagers_adults_specialist(candidate, span[0], tokens, lexicon)
-                asked = (*every_age, *codes, *typed)
+                asked = tuple(dict.fromkeys((*every_age, *codes, *typed, *after)))
                 found.append(_counterpart(candidate, asked, *span, lexicon))
     return found
 
 
 # Boards whose residency trains them to see children: asked for a child by name, they stay.
 EVERY_AGE = frozenset({"207Q00000X"})  # family medicine
+
+
+def _seeing_children(candidate: Candidate, lexicon: Lexicon) -> tuple[str, ...]:
+    """The one physician board named, when it sees young children too (dermatology,
+    allergy, ENT, orthopedics; not internists' fields, adult neurology or psychiatry)."""
+    specialties = lexicon.vocabulary.specialties
+    if len(candidate.ids) != 1 or candidate.ids[0] not in specialties:
+        return ()
+    board = specialties[candidate.ids[0]]
+    return candidate.ids if board.is_physician and not board.sees_no_young_children else ()
 
 
 def _a_teenagers_adults_specialist(

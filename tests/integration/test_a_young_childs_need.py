@@ -192,3 +192,15 @@ def test_a_school_childs_injured_knee_is_still_the_orthopedists_first(client):
     soccer: a school child's body part stays its specialists' first."""
     found = api(client, q="my son hurt his knee playing soccer and it keeps swelling")
     assert found["results"][0]["specialties"][0]["name"] != "Pediatrician"
+
+
+def test_a_board_that_sees_children_is_found_after_its_childrens_specialists(client):
+    """ "dermatologist for my kids" had listed one physician, the pediatric dermatologist,
+    though every dermatologist sees children."""
+    adults = api(client, q="dermatologist")
+    found = api(client, q="dermatologist for my kids")
+    names = [h["specialties"][0]["name"] for h in found["results"]]
+    assert found["total"] >= min(adults["total"], 10), names
+    assert set(names) <= {"Dermatologist", "Pediatric dermatologist"}, names
+    kids = [i for i, n in enumerate(names) if n == "Pediatric dermatologist"]
+    assert all(i < names.index("Dermatologist") for i in kids), names

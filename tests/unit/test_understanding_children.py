@@ -9,7 +9,7 @@ from directory.understanding import interpret, lexicon_for
 from directory.understanding.children import EVERY_AGE
 from directory.vocabulary import default_vocabulary
 
-PEDIATRIC_ALLERGY, PEDIATRICS = "2080P0201X", "208000000X"
+PEDIATRIC_ALLERGY, PEDIATRICS, ALLERGY = "2080P0201X", "208000000X", "207K00000X"
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,24 @@ def lexicon():
 )
 def test_a_child_word_next_to_a_specialty_asks_for_its_childrens_counterpart(text, lexicon):
     (part,) = interpret(text, lexicon=lexicon).parts
-    assert (part.kind, part.ids, part.text) == ("specialty", (PEDIATRIC_ALLERGY,), text)
+    assert (part.kind, part.ids[0], part.text) == ("specialty", PEDIATRIC_ALLERGY, text)
+    assert set(part.ids) <= {PEDIATRIC_ALLERGY, ALLERGY}
     assert part.label == "Pediatric allergist"
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("dermatologist for my kids", ("207NP0225X", "207N00000X")),
+        ("allergist for kids", (PEDIATRIC_ALLERGY, ALLERGY)),
+        ("kids cardiologist", ("2080P0202X",)),  # cardiologists are trained for adults
+    ],
+)
+def test_a_board_that_sees_children_follows_its_childrens_specialists(text, ids, lexicon):
+    """ "dermatologist for my kids" had found the directory's one pediatric dermatologist
+    and nobody else, though every dermatologist sees children."""
+    (part,) = interpret(text, lexicon=lexicon).parts
+    assert part.ids == ids
 
 
 def test_every_counterpart_reads_back_in_both_word_orders(lexicon):
@@ -43,9 +59,12 @@ def test_every_counterpart_reads_back_in_both_word_orders(lexicon):
     for specialty in mapped:
         # a board that sees children itself stays first ("kids family medicine doctor")
         kept = (specialty.code,) if specialty.code in EVERY_AGE else ()
+        # ... and a board that sees young children follows its children's specialists
+        sees_children = specialty.is_physician and not specialty.sees_no_young_children
+        after = (specialty.code,) if sees_children and not kept else ()
         for text in (f"kids {specialty.lay_name}", f"{specialty.lay_name} for my child"):
             parts = interpret(text, lexicon=lexicon).parts
-            assert [p.ids for p in parts] == [(*kept, *specialty.children)], (text, parts)
+            assert [p.ids for p in parts] == [(*kept, *specialty.children, *after)], (text, parts)
             assert all(specialties[code].is_physician == specialty.is_physician
                        for code in specialty.children)  # fmt: skip
 
@@ -148,7 +167,7 @@ def test_a_referrals_short_child_words_ask_for_the_childrens_counterpart(text, c
     """ "ped GI for 3yo" on a referral is a pediatric gastroenterologist, never pediatricians
     or adult gastroenterologists."""
     (part,) = interpret(text, lexicon=lexicon).parts
-    assert (part.kind, part.ids) == ("specialty", (code,))
+    assert (part.kind, part.ids[0]) == ("specialty", code)
 
 
 @pytest.mark.parametrize(
