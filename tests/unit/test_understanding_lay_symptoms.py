@@ -275,7 +275,7 @@ def test_a_babys_age_in_months_is_the_patient():
         ("MS relapse", "Multiple Sclerosis (MS)"),
         ("mitral regurg", "Heart Valve Disease"),
         ("iron def anemia", "Anemia"),
-        ("ITP", "Bleeding and Clotting Disorders"),
+        ("ITP", "Immune Thrombocytopenia (ITP)"),
         ("HOCM", "Cardiomyopathy"),
         ("SUD", "Addiction specialist"),
         ("recurrent c diff", "Infectious disease or GI doctor"),
