@@ -5,7 +5,8 @@ need a pediatrician", "visiting from boston": the town after "from", when the wo
 it say the asker moved or travelled, is where they were, so it is no search place. The
 town they moved to, or the location field, is. So is the place said after "now" or "back"
 when an earlier one was where something happened ("tick bit me up in wisconsin now back
-home in chicago").
+home in chicago"), and the place a trip the care comes before goes to ("altitude sickness
+pills before my trip to colorado"): where they will be, not where they see a physician.
 """
 
 from __future__ import annotations
@@ -51,4 +52,23 @@ def where_they_were(text: str, parts: tuple[Part, ...]) -> list[Part]:
         place
         for place, later in zip(places, places[1:], strict=False)
         if _NOW_AT.search(text[place.span[1] : later.span[0]])
+    ]
+
+
+# A trip the care is for, said before its place: "before my trip to", "shots for our trip
+# to". Not "traveling to houston for a second opinion": there the place is the care's.
+_TRIP_TO = re.compile(
+    r"\b(?:before|for)\s+(?:(?:my|our|a|the|his|her|their|an?\s+upcoming|upcoming)\s+)?"
+    r"(?:trip|travel|travels|traveling|travelling|vacation|cruise|flight|mission\s+trip)"
+    r"\s+(?:to|in)\s*$",
+    re.IGNORECASE,
+)
+
+
+def where_they_are_going(text: str, parts: tuple[Part, ...]) -> list[Part]:
+    """The location parts that name where a trip the care comes before goes."""
+    return [
+        part
+        for part in parts
+        if part.kind == "location" and not part.near_me and _TRIP_TO.search(text[: part.span[0]])
     ]

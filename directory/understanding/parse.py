@@ -57,7 +57,11 @@ from directory.understanding.model import (
     a_mothers_baby,
 )
 from directory.understanding.names import NameCheck, name_candidates, name_check
-from directory.understanding.origins import where_they_came_from, where_they_were
+from directory.understanding.origins import (
+    where_they_are_going,
+    where_they_came_from,
+    where_they_were,
+)
 from directory.understanding.past import a_childhood, in_the_past
 from directory.understanding.places import (
     codes_beside_a_procedure,
@@ -222,6 +226,7 @@ def interpret(
     parts, filler = _as_filler(said_of, parts, filler, tokens)
     parts, filler = _as_filler(where_they_came_from(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(where_they_were(text, parts), parts, filler, tokens)
+    parts, filler = _as_filler(where_they_are_going(text, parts), parts, filler, tokens)
     parts, filler = _as_filler(_cleared_for(parts, lexicon), parts, filler, tokens)
     parts, filler, unplaced = _child_beside_a_need(text, parts, filler, unplaced, lexicon)
     parts = with_preferences(text, parts)  # "russian speaking preferred"

@@ -616,3 +616,9 @@ def test_a_passing_infection_said_after_since_or_after_is_how_the_need_began(tex
 def test_an_infection_alone_is_still_the_need(text):
     found = {i for p in interpret(text).parts for i in p.ids}
     assert found & {"covid-19", "influenza", "vaccinations"}
+
+
+def test_a_verb_that_sounds_like_the_flu_is_no_flu():
+    """ "bat flew in my kids room rabies" had read the flu beside the rabies shots."""
+    assert "influenza" not in interpret("bat flew in my kids room rabies").concept_ids
+    assert "influenza" in interpret("i have the flew").concept_ids

@@ -511,6 +511,21 @@ def test_a_place_someone_moved_from_is_not_where_they_are(text, place):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        ("altitude sickness pills before trip to colorado", None),
+        ("shots for my trip in kenya next month boston", "Boston, MA"),
+        ("traveling to houston for a second opinion", "Houston, TX"),  # the care's place
+    ],
+)
+def test_the_place_a_trip_goes_is_not_where_they_are(text, place):
+    """ "altitude sickness pills before trip to colorado" had searched Colorado, where the
+    directory has nobody, and found no one."""
+    found = interpret(text)
+    assert (found.location.label if found.location else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
         ("tick bit me up in wisconsin now back home in chicago and i have a rash", "Chicago, IL"),
         ("had shingles in houston now living in atlanta need a doctor", "Atlanta, GA"),
         (
