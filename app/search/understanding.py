@@ -120,7 +120,10 @@ def _with_narrower(
     codes: tuple[str, ...], ids: tuple[str, ...], vocabulary: Vocabulary
 ) -> tuple[str, ...]:
     """A board typed by its own name, then its adult specializations ("ENT": otolaryngic
-    allergists too), which rank after it: they are not named (``_named``)."""
+    allergists too), which rank after it: they are not named (``_named``). Not for a
+    child's ("orthopedist for my toddler": no spine surgeons)."""
+    if set(ids) & vocabulary.childrens_codes:
+        return codes
     narrower = (c for code in ids for c in vocabulary.narrower_specialties(code))
     return tuple(dict.fromkeys((*codes, *narrower)))
 

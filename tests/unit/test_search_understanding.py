@@ -53,3 +53,19 @@ def test_a_childs_need_only_specialists_treat_is_not_the_pediatricians():
     (patient,) = [t for t in terms if t.context]
     assert "208000000X" not in patient.codes
     assert "207XP3100X" in patient.codes
+
+
+def _specialists(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    terms = apply(SearchParams(q=text), interpret(text), default_vocabulary()).terms
+    (term,) = [t for t in terms if t.kind == "specialty" and not t.context]
+    return term.codes, term.named
+
+
+def test_a_board_for_a_child_brings_no_adult_specializations():
+    """ "pigeon toed toddler orthopedic" had listed spine surgeons second: the orthopedic
+    board asked for a child follows its children's specialists without the adults' fields."""
+    codes, named = _specialists("orthopedist for my toddler")
+    assert "207XS0117X" not in codes  # orthopaedic surgery of the spine
+    assert codes[0] == "207XP3100X" and named == ("207XP3100X",)  # the children's first
+    assert "207X00000X" in codes  # the board after them
+    assert "207XS0117X" in _specialists("orthopedist")[0]  # a grown-up's still does
