@@ -47,7 +47,7 @@ def with_treated_concepts(
             beside = [i for p in parts if p.kind == "condition" for i in p.ids]
             last = normalize_term(part.text).split()[-1]
             if not (last in _PLACES and _led_by_others(part, lexicon)):
-                part = _its_specialist(part, lexicon, last in _SPECIALIST, beside) or part
+                part = _its_specialist(part, lexicon, beside, last in _SPECIALIST) or part
         found.append(part)
     return tuple(found)
 
@@ -88,7 +88,7 @@ def _led_by_others(part: Part, lexicon: Lexicon) -> bool:
 
 
 def _its_specialist(
-    part: Part, lexicon: Lexicon, beyond: bool = False, beside: Sequence[str] = ()
+    part: Part, lexicon: Lexicon, beside: Sequence[str] = (), beyond: bool = False
 ) -> Part | None:
     """ "lupus specialist", "acne doctor": the specialist the condition is first listed
     with (not primary care), treating the condition, so those physicians lead and the
