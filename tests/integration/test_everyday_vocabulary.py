@@ -224,7 +224,7 @@ def test_common_procedure_names_find_the_doctors_who_do_them(client, text, codes
         ("stressed out", "anxiety"),
         ("addicted to pills", "opioid-use-disorder"),
         ("vaping", "nicotine-dependence"),
-        ("i bruise easily", "bleeding-disorders"),
+        ("i bruise easily", "easy-bruising"),
         ("sunspots", "moles-and-skin-growths"),
         ("stops breathing at night", "sleep-apnea"),
         ("my hands fall asleep", "carpal-tunnel-syndrome"),
