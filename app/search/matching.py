@@ -193,7 +193,7 @@ def _specialty_clauses(
     clauses = clauses or [ranking.specialty_query(codes, named, weight)]
     if behind:
         clauses.append(ranking.broader_query(behind))
-    if context and by_body and not fit and _preschool(resolution):
+    if context and by_body and not fit and _young(resolution, PRESCHOOL):
         # "my 4 year old ear hurts", "toddler pulling at ear": nothing but a small child's
         # body part was said, and the pediatrician sees it as soon as the part's specialists
         # do (a school child's knee hurt at soccer is still the orthopedist's first)
@@ -208,12 +208,8 @@ def _specialty_clauses(
     return clauses
 
 
-def _young(resolution: Resolution) -> bool:
-    return resolution.patient_age is not None and resolution.patient_age < TEEN
-
-
-def _preschool(resolution: Resolution) -> bool:
-    return resolution.patient_age is not None and resolution.patient_age < PRESCHOOL
+def _young(resolution: Resolution, below: int = TEEN) -> bool:
+    return resolution.patient_age is not None and resolution.patient_age < below
 
 
 def _adults_after(resolution: Resolution) -> bool:

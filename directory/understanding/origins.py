@@ -26,12 +26,15 @@ _CAME_FROM = re.compile(
 _FROM = re.compile(r"^from\s+", re.IGNORECASE)
 
 
+def _places(parts: tuple[Part, ...]) -> list[Part]:
+    """The places typed (not "near me", which is where the asker is)."""
+    return [p for p in parts if p.kind == "location" and not p.near_me]
+
+
 def where_they_came_from(text: str, parts: tuple[Part, ...]) -> list[Part]:
     """The location parts that name where the asker moved or travelled from."""
     found = []
-    for part in parts:
-        if part.kind != "location" or part.near_me:
-            continue
+    for part in _places(parts):
         before = text[: part.span[0]]
         if _FROM.match(part.text):  # the cue read with the place: "from ohio"
             before += "from"
@@ -47,7 +50,7 @@ _NOW_AT = re.compile(r"\b(?:now|currently|back|live|living)\b", re.IGNORECASE)
 def where_they_were(text: str, parts: tuple[Part, ...]) -> list[Part]:
     """The location parts before another one the words say the asker is at now ("bit by a
     tick in wisconsin, now back home in chicago": Wisconsin is where it happened)."""
-    places = [p for p in parts if p.kind == "location" and not p.near_me]
+    places = _places(parts)
     return [
         place
         for place, later in zip(places, places[1:], strict=False)
@@ -67,8 +70,4 @@ _TRIP_TO = re.compile(
 
 def where_they_are_going(text: str, parts: tuple[Part, ...]) -> list[Part]:
     """The location parts that name where a trip the care comes before goes."""
-    return [
-        part
-        for part in parts
-        if part.kind == "location" and not part.near_me and _TRIP_TO.search(text[: part.span[0]])
-    ]
+    return [part for part in _places(parts) if _TRIP_TO.search(text[: part.span[0]])]

@@ -340,9 +340,14 @@ def _respelled(
         return None
     if len(words) == 2 and words[0] in _NAME_FIRST_WORDS:  # "new britian": the slip is last
         words = words[1:]
-    if any(not w.isalpha() or w in lexicon.words or w in english_counts() for w in words):
+    if not _words_unknown(words, lexicon):
         return None
     return _meant(name, state[1] if state else None)
+
+
+def _words_unknown(words: list[str], lexicon: Lexicon) -> bool:
+    """None of ``words`` is a word we read or an English word: a name only a place bears."""
+    return all(w.isalpha() and w not in lexicon.words and w not in english_counts() for w in words)
 
 
 # Everyday words that begin many towns' names: "New Britain", "East Orange", "Fort Worth".
@@ -435,7 +440,7 @@ def _bare_county(name: str, lexicon: Lexicon) -> tuple[tuple[Place, int], ...]:
     words = name.split()
     if len(words) > 2 or name in lexicon.phrases or _cities(name):
         return ()
-    if any(not w.isalpha() or w in lexicon.words or w in english_counts() for w in words):
+    if not _words_unknown(words, lexicon):
         return ()
     return _counties(f"{name} county") or _counties(f"{name} parish")
 

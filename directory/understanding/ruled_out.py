@@ -591,15 +591,19 @@ def feared(chosen: list[Candidate], tokens: list[Token]) -> tuple[list[Candidate
         if c.kind != "specialty":
             return False
         before = tuple(t.norm for t in tokens[max(c.start - 2, 0) : c.start])
-        if any(before[-len(q) :] == q for q in _ASKED):
+
+        def after_one_of(phrases: tuple[tuple[str, ...], ...]) -> bool:
+            return any(before[-len(q) :] == q for q in phrases)
+
+        if after_one_of(_ASKED):
             return True
         said = {t.norm for t in tokens[c.start : c.end]}
-        if said <= _CANCER_WORDS and any(before[-len(q) :] == q for q in _SUSPECTED):
+        if said <= _CANCER_WORDS and after_one_of(_SUSPECTED):
             return True
         if _asked_if_it_is(c, tokens):
             return True
         afraid = any(t.norm in _AFRAID for t in tokens[: c.start])
-        return afraid and any(before[-len(q) :] == q for q in _SAID)
+        return afraid and after_one_of(_SAID)
 
     return set_aside(chosen, [c for c in chosen if asked_if(c)])
 
